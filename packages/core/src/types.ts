@@ -1,0 +1,362 @@
+/**
+ * Domain types of the roadshow core. Everything the pipeline reads or returns
+ * is declared here, immutable, and documented once.
+ *
+ * Times of day are minutes after local midnight (`14:30` → `870`), local to
+ * the stop's IANA time zone; `slots.ts` turns them into real instants.
+ */
+
+/** ISO 3166-1 alpha-2 code, upper case. @example "US" */
+export type CountryCode = string;
+
+/** Sector slug, lower case. @example "aerospace" */
+export type SectorCode = string;
+
+/** Minutes after local midnight. @example 870 // 14:30 */
+export type TimeOfDay = number;
+
+/**
+ * A half-open local time window `[start, end)`.
+ * @example { start: 940, end: 960 } // 15:40-16:00
+ */
+export interface TimeWindow {
+  readonly start: TimeOfDay;
+  readonly end: TimeOfDay;
+}
+
+/**
+ * One roadshow stop: a city, a day, a sector and a meeting session.
+ * @example
+ * { id: "BG-2026-03", city: "Bergamo", date: "2026-03-18", sector: "mechanics",
+ *   start: 840, end: 1080, slotMinutes: 20, gapMinutes: 0,
+ *   breaks: [{ start: 940, end: 960 }], timezone: "Europe/Rome" }
+ */
+export interface Stop {
+  readonly id: string;
+  readonly city: string;
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly sector: SectorCode;
+  readonly start: TimeOfDay;
+  readonly end: TimeOfDay;
+  readonly slotMinutes: number;
+  readonly gapMinutes: number;
+  readonly breaks: readonly TimeWindow[];
+  /** IANA zone. @example "Europe/Rome" */
+  readonly timezone: string;
+}
+
+/**
+ * A foreign delegation (consulate, trade office) holding meetings.
+ * @example
+ * { id: "US-CG", country: "US", name: "Consolato Generale degli Stati Uniti",
+ *   stops: null, tables: 2, sectors: ["aerospace"], available: null }
+ */
+export interface Delegation {
+  readonly id: string;
+  readonly country: CountryCode;
+  readonly name: string;
+  /** Stop ids attended; `null` means every stop. */
+  readonly stops: readonly string[] | null;
+  /** Meetings it can hold in parallel; its tables for the whole session. */
+  readonly tables: number;
+  /** Priority sectors. */
+  readonly sectors: readonly SectorCode[];
+  /** Windows it is present; `null` means the whole session. */
+  readonly available: readonly TimeWindow[] | null;
+}
+
+/**
+ * A registered firm.
+ * @example
+ * { id: "F0001", name: "Meccanica Orobica S.r.l.", sectors: ["mechanics"],
+ *   stops: ["BG-2026-03"], targets: ["US", "DE"], markets: ["FR"],
+ *   available: null, maxMeetings: 4, representatives: 1 }
+ */
+export interface Firm {
+  readonly id: string;
+  readonly name: string;
+  /** Its sectors, primary first. */
+  readonly sectors: readonly SectorCode[];
+  readonly stops: readonly string[];
+  /** Countries it wants to enter, highest priority first. */
+  readonly targets: readonly CountryCode[];
+  /** Countries it already exports to. */
+  readonly markets: readonly CountryCode[];
+  /** Windows it is present; `null` means the whole session. */
+  readonly available: readonly TimeWindow[] | null;
+  /** Cap on meetings per stop; `null` means no cap. */
+  readonly maxMeetings: number | null;
+  /** People who can hold meetings in parallel. */
+  readonly representatives: number;
+}
+
+/** `must`: meet that country if at all possible; `avoid`: never. */
+export type RequestKind = "must" | "avoid";
+
+/**
+ * An organiser override for a firm and every delegation of a country.
+ * @example { firmId: "F0001", country: "US", kind: "must" }
+ */
+export interface MeetingRequest {
+  readonly firmId: string;
+  readonly country: CountryCode;
+  readonly kind: RequestKind;
+}
+
+/**
+ * An affinity supplied from outside (`scores.csv`); replaces the built-in one.
+ * @example { firmId: "F0001", delegationId: "US-CG", score: 42.5 }
+ */
+export interface ScoreEntry {
+  readonly firmId: string;
+  readonly delegationId: string;
+  readonly score: number;
+}
+
+/**
+ * A firm and a delegation that already met (from an earlier agenda).
+ * @example { firmId: "F0001", delegationId: "US-CG", stopId: "MI-2026-01" }
+ */
+export interface PastMeeting {
+  readonly firmId: string;
+  readonly delegationId: string;
+  readonly stopId: string;
+}
+
+/**
+ * One meeting slot of a stop, 1-based, with its real instants.
+ * @example { index: 1, start: 840, end: 860, startIso: "2026-03-18T14:00:00.000+01:00",
+ *   endIso: "2026-03-18T14:20:00.000+01:00" }
+ */
+export interface Slot {
+  readonly index: number;
+  /** Local wall-clock start, minutes after midnight. */
+  readonly start: TimeOfDay;
+  readonly end: TimeOfDay;
+  /** ISO 8601 instants with the zone's offset (DST-correct). */
+  readonly startIso: string;
+  readonly endIso: string;
+}
+
+/** What made up an affinity score. */
+export type ScorePartCode =
+  | "stop-sector"
+  | "delegation-sector"
+  | "target"
+  | "market"
+  | "must"
+  | "external";
+
+/**
+ * One additive part of a score, with what triggered it.
+ * @example { code: "target", points: 30, country: "US", rank: 1 }
+ */
+export interface ScorePart {
+  readonly code: ScorePartCode;
+  readonly points: number;
+  readonly sector?: SectorCode;
+  /** Whether `sector` is the firm's primary sector. */
+  readonly primary?: boolean;
+  readonly country?: CountryCode;
+  /** 1-based rank in the firm's targets. */
+  readonly rank?: number;
+}
+
+/**
+ * A firm × delegation affinity: the score is the sum of its parts.
+ * @example { firmId: "F0001", delegationId: "US-CG", score: 70,
+ *   parts: [{ code: "stop-sector", points: 40, sector: "mechanics", primary: true },
+ *           { code: "target", points: 30, country: "US", rank: 1 }] }
+ */
+export interface Affinity {
+  readonly firmId: string;
+  readonly delegationId: string;
+  readonly score: number;
+  readonly parts: readonly ScorePart[];
+}
+
+/**
+ * Named weights of the built-in affinity (see `affinity.ts` for the formula).
+ * @example DEFAULT_WEIGHTS
+ */
+export interface AffinityWeights {
+  /** Firm's primary sector is the stop's sector. */
+  readonly stopSectorPrimary: number;
+  /** A secondary sector is the stop's sector. */
+  readonly stopSectorSecondary: number;
+  /** Firm's primary sector is a delegation priority sector. */
+  readonly delegationSectorPrimary: number;
+  /** A secondary sector is a delegation priority sector. */
+  readonly delegationSectorSecondary: number;
+  /** Country is the firm's first target. */
+  readonly target: number;
+  /** Each lower target rank multiplies the target points by this (0..1]. */
+  readonly targetDecay: number;
+  /** Country already among the firm's markets (expansion value). */
+  readonly market: number;
+  /** Added to a pair the organiser marked `must`. */
+  readonly must: number;
+}
+
+/**
+ * Everything needed to plan one stop.
+ * @example { stop, delegations, firms, requests: [], scores: null, history: [] }
+ */
+export interface StopInstance {
+  readonly stop: Stop;
+  /** All delegations; those not attending the stop are ignored. */
+  readonly delegations: readonly Delegation[];
+  /** All firms; those not registered for the stop are ignored. */
+  readonly firms: readonly Firm[];
+  readonly requests: readonly MeetingRequest[];
+  /** External affinity; `null` uses the built-in one. */
+  readonly scores: readonly ScoreEntry[] | null;
+  /** Meetings already held at earlier stops. */
+  readonly history: readonly PastMeeting[];
+}
+
+/** Progress of a long solve, for a CLI to show. */
+export interface Progress {
+  readonly phase: "score" | "select" | "timetable" | "improve" | "verify";
+  readonly message: string;
+  readonly elapsedMs: number;
+}
+
+/**
+ * Options of the stop scheduler.
+ * @example { minMeetings: 1, allowRepeats: false }
+ */
+export interface ScheduleOptions {
+  /** `K` of the objective's second level. Default 1. */
+  readonly minMeetings?: number;
+  /** Allow pairs from `history` to meet again. Default false. */
+  readonly allowRepeats?: boolean;
+  /** Built-in affinity weights. Default `DEFAULT_WEIGHTS`. */
+  readonly weights?: AffinityWeights;
+  /** Wall-clock budget for improvement; the best agenda so far is returned. */
+  readonly timeLimitMs?: number;
+  /** Called now and then during long solves. */
+  readonly onProgress?: (progress: Progress) => void;
+  /** Clock used for elapsed times (injected to keep the core pure). Default `performance.now`. */
+  readonly now?: () => number;
+}
+
+/**
+ * One scheduled meeting.
+ * @example { slot: 3, table: 2, delegationId: "US-CG", firmId: "F0001", score: 70 }
+ */
+export interface Meeting {
+  readonly slot: number;
+  readonly table: number;
+  readonly delegationId: string;
+  readonly firmId: string;
+  readonly score: number;
+}
+
+/** Why a firm got fewer than K meetings, or a `must` was not met. */
+export type UnmatchedReason =
+  | "not-present"
+  | "no-eligible-delegation"
+  | "capacity"
+  | "avoided"
+  | "met-before"
+  | "max-meetings";
+
+/**
+ * A firm under-served (fewer than K meetings), or a `must` not met (`country` set).
+ * @example { firmId: "F0007", country: "US", reason: "capacity", meetings: 1 }
+ */
+export interface Unmatched {
+  readonly firmId: string;
+  /** Set for an unmet `must` request. */
+  readonly country: CountryCode | null;
+  readonly reason: UnmatchedReason;
+  /** Meetings the firm has. */
+  readonly meetings: number;
+}
+
+/**
+ * Values of the objective's three levels, in priority order.
+ * @example { musts: 3, served: 118, score: 5120.5 }
+ */
+export interface ObjectiveLevels {
+  /** `must` requests met. */
+  readonly musts: number;
+  /** Σ over firms of min(meetings, K). */
+  readonly served: number;
+  /** Total score of the meetings. */
+  readonly score: number;
+}
+
+/** `optimal`: proven best; `feasible`: valid, gap to the bound reported; `timedout`: the budget ran out first. */
+export type ScheduleStatus = "optimal" | "feasible" | "timedout";
+
+/**
+ * Numbers about a solve.
+ * @example { levels, bounds, optimal: true, gapPercent: 0, elapsedMs: 42, requestedMusts: 4, registeredFirms: 120 }
+ */
+export interface ScheduleStats {
+  readonly levels: ObjectiveLevels;
+  /** Upper bound on each level (each valid on its own). */
+  readonly bounds: ObjectiveLevels;
+  readonly optimal: boolean;
+  /** 100 × (bound − score) / bound on the score level, given levels 1–2. */
+  readonly gapPercent: number;
+  readonly elapsedMs: number;
+  readonly requestedMusts: number;
+  readonly registeredFirms: number;
+  readonly servedFirms: number;
+}
+
+/**
+ * A delegation's fixed tables for the whole session.
+ * @example { delegationId: "US-CG", tables: [1, 2] }
+ */
+export interface TableAssignment {
+  readonly delegationId: string;
+  readonly tables: readonly number[];
+}
+
+/**
+ * The result of planning one stop. Always returned, even when not optimal.
+ * @example { status: "optimal", stop, slots, tables, meetings, unmatched, stats }
+ */
+export interface Schedule {
+  readonly status: ScheduleStatus;
+  readonly stop: Stop;
+  readonly slots: readonly Slot[];
+  readonly tables: readonly TableAssignment[];
+  /** Sorted by slot, then table. */
+  readonly meetings: readonly Meeting[];
+  readonly unmatched: readonly Unmatched[];
+  readonly stats: ScheduleStats;
+}
+
+/** Hard-rule codes of the spec (1–5) plus structural checks of an agenda. */
+export type ViolationCode =
+  | "firm-capacity"
+  | "delegation-capacity"
+  | "repeated-pair"
+  | "firm-absent"
+  | "delegation-absent"
+  | "in-break"
+  | "avoided-pair"
+  | "zero-score"
+  | "max-meetings"
+  | "met-before"
+  | "unknown-slot"
+  | "unknown-firm"
+  | "unknown-delegation"
+  | "table-clash"
+  | "wrong-table";
+
+/**
+ * One broken rule in an agenda; `meetings` are indexes into the checked list.
+ * @example { code: "firm-capacity", message: "F0001 has 2 meetings in slot 3 (representatives 1)", meetings: [4, 9] }
+ */
+export interface Violation {
+  readonly code: ViolationCode;
+  readonly message: string;
+  readonly meetings: readonly number[];
+}
