@@ -76,8 +76,10 @@ export interface Delegation {
 export interface Firm {
   readonly id: string;
   readonly name: string;
-  /** Its sectors, primary first. */
+  /** Its sectors, primary first (after merging `ateco`, see `firmSectors`). */
   readonly sectors: readonly SectorCode[];
+  /** ATECO 2025 activity codes, e.g. `28.41` or `C28`; mapped to sectors by the core. */
+  readonly ateco?: readonly string[];
   readonly stops: readonly string[];
   /** Countries it wants to enter, highest priority first. */
   readonly targets: readonly CountryCode[];
@@ -127,7 +129,7 @@ export interface PastMeeting {
 /**
  * One meeting slot of a stop, 1-based, with its real instants.
  * @example { index: 1, start: 840, end: 860, startIso: "2026-03-18T14:00:00.000+01:00",
- *   endIso: "2026-03-18T14:20:00.000+01:00" }
+ *   endIso: "2026-03-18T14:20:00.000+01:00", startMs: 1773838800000, endMs: 1773840000000 }
  */
 export interface Slot {
   readonly index: number;
@@ -137,6 +139,9 @@ export interface Slot {
   /** ISO 8601 instants with the zone's offset (DST-correct). */
   readonly startIso: string;
   readonly endIso: string;
+  /** The same instants as epoch milliseconds. */
+  readonly startMs: number;
+  readonly endMs: number;
 }
 
 /** What made up an affinity score. */
