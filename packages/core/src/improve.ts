@@ -1,0 +1,104 @@
+import type { Board } from "./board.js";
+import type { Prepared } from "./prepare.js";
+
+/** A change of the objective, lexicographic: musts, served, score. */
+interface Value {
+  readonly musts: number;
+  readonly served: number;
+  readonly score: number;
+}
+
+const EPS = 1e-9;
+
+const better = (a: Value, b: Value): boolean =>
+  a.musts !== b.musts ? a.musts > b.musts : a.served !== b.served ? a.served > b.served : a.score > b.score + EPS;
+
+/** What adding a meeting of `pair` would gain now. */
+function gain(prep: Prepared, board: Board, pair: number): Value {
+  const p = prep.pairs[pair]!;
+  const must = board.mustOf[pair]!;
+  return {
+    musts: must >= 0 && board.mustMeetings[must] === 0 ? 1 : 0,
+    served: board.firmMeetings[p.firm]! < prep.minMeetings ? 1 : 0,
+    score: p.affinity.score,
+  };
+}
+
+/** What removing the placed meeting of `pair` would lose now. */
+function loss(prep: Prepared, board: Board, pair: number): Value {
+  const p = prep.pairs[pair]!;
+  const must = board.mustOf[pair]!;
+  return {
+    musts: must >= 0 && board.mustMeetings[must] === 1 ? 1 : 0,
+    served: board.firmMeetings[p.firm]! <= prep.minMeetings ? 1 : 0,
+    score: p.affinity.score,
+  };
+}
+
+/**
+ * Local search on a feasible board: insert unplaced eligible pairs (with
+ * ejection chains), or swap them for a placed meeting worth less — of the same
+ * firm when it is at its cap, or of the same delegation in a slot the firm has
+ * free. Every move strictly improves the objective, so it terminates.
+ */
+export function improve(prep: Prepared, board: Board, deadline: number, now: () => number): void {
+  const D = prep.delegations.length;
+  for (let improved = true; improved && now() < deadline; ) {
+    improved = false;
+    const candidates = prep.eligible
+      .filter((i) => board.slotOf[i] === -1)
+      .map((i) => ({ i, value: gain(prep, board, i) }))
+      .sort((a, b) => (better(a.value, b.value) ? -1 : better(b.value, a.value) ? 1 : a.i - b.i));
+    for (const { i } of candidates) {
+      if (now() >= deadline) return;
+      if (board.slotOf[i] !== -1) continue;
+      const { firm } = prep.pairs[i]!;
+      if (board.firmMeetings[firm]! >= prep.firmCapacity[firm]!) {
+        improved = swapWithinFirm(prep, board, i, firm * D, (firm + 1) * D) || improved;
+      } else if (board.insert(i, 3, 1500)) {
+        improved = true;
+      } else {
+        improved = swapAtDelegation(prep, board, i) || improved;
+      }
+    }
+  }
+}
+
+/** The firm is at its cap: replace its least valuable meeting if `pair` is worth more. */
+function swapWithinFirm(prep: Prepared, board: Board, pair: number, from: number, to: number): boolean {
+  let worst = -1;
+  let worstLoss: Value | null = null;
+  for (let j = from; j < to; j++) {
+    if (board.slotOf[j] === -1) continue;
+    const l = loss(prep, board, j);
+    if (worstLoss === null || better(worstLoss, l)) {
+      worst = j;
+      worstLoss = l;
+    }
+  }
+  if (worst < 0 || worstLoss === null) return false;
+  const slot = board.slotOf[worst]!;
+  board.remove(worst);
+  if (better(gain(prep, board, pair), worstLoss) && board.insert(pair, 3, 1500)) return true;
+  board.place(worst, slot);
+  return false;
+}
+
+/** Take the place of a less valuable meeting of the same delegation in a slot the firm has free. */
+function swapAtDelegation(prep: Prepared, board: Board, pair: number): boolean {
+  const { firm, delegation, slots } = prep.pairs[pair]!;
+  const value = gain(prep, board, pair);
+  for (const t of slots) {
+    if (board.firmFull(firm, t) || !board.delegationFull(delegation, t)) continue;
+    for (const other of [...board.delegationMeetings(delegation, t)]) {
+      const l = loss(prep, board, other);
+      if (!better(value, l)) continue;
+      board.remove(other);
+      board.place(pair, t);
+      // The displaced meeting may still fit elsewhere.
+      board.insert(other, 2, 500);
+      return true;
+    }
+  }
+  return false;
+}

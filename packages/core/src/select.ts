@@ -1,0 +1,112 @@
+import { FlowNetwork, minCostFlow } from "./flow.js";
+import type { Prepared } from "./prepare.js";
+import type { ObjectiveLevels } from "./types.js";
+
+/** Which levels of the objective a selection optimises: all in order, or one alone (for bounds). */
+export type SelectMode = "lexicographic" | "served" | "score";
+
+/**
+ * Pairs chosen to meet, and the objective levels of that choice.
+ * @example { pairs: [0, 5, 9], levels: { musts: 1, served: 3, score: 170 } }
+ */
+export interface Selection {
+  readonly pairs: readonly number[];
+  readonly levels: ObjectiveLevels;
+}
+
+/**
+ * The best set of meetings ignoring *when* they happen: a capacitated
+ * b-matching solved as a min-cost flow
+ *
+ *   source → firm (K units worth 1 each on level 2, the rest worth 0; total ≤ firm capacity)
+ *   firm → (firm, must country) (1 unit worth 1 on level 1, more at 0) → that country's delegations
+ *   firm → other delegation (1 unit, worth its score on level 3)
+ *   delegation → sink (≤ tables × present slots)
+ *
+ * With no windows every such selection has a timetable (König), so this is the
+ * exact optimum; with windows it is a relaxation and its value a valid bound.
+ * `exclude` removes pairs (by index), `firmCapacity` overrides capacities.
+ */
+export function select(
+  prep: Prepared,
+  mode: SelectMode,
+  exclude: ReadonlySet<number> = new Set(),
+  firmCapacity: readonly number[] = prep.firmCapacity,
+): Selection {
+  const F = prep.firms.length;
+  const D = prep.delegations.length;
+  const K = prep.minMeetings;
+  const scale = scoreScale(prep);
+  const mustWeight = F * K + 1;
+  const wantMusts = mode === "lexicographic";
+  const wantServed = mode !== "score";
+
+  const mustNode = new Map<string, number>();
+  if (wantMusts) {
+    for (const m of prep.musts) mustNode.set(`${m.firm}|${m.country}`, 2 + F + D + mustNode.size);
+  }
+  const net = new FlowNetwork(2 + F + D + mustNode.size);
+  const source = 0;
+  const sink = 1;
+  const firmNode = (f: number): number => 2 + f;
+  const delegationNode = (d: number): number => 2 + F + d;
+
+  for (let f = 0; f < F; f++) {
+    const cap = firmCapacity[f]!;
+    const counted = wantServed ? Math.min(K, cap) : 0;
+    if (counted > 0) net.addArc(source, firmNode(f), counted, -1, 0);
+    if (cap - counted > 0) net.addArc(source, firmNode(f), cap - counted, 0, 0);
+  }
+  for (const [key, node] of mustNode) {
+    const f = Number(key.slice(0, key.indexOf("|")));
+    net.addArc(firmNode(f), node, 1, -mustWeight, 0);
+    net.addArc(firmNode(f), node, prep.delegations.length, 0, 0);
+  }
+  for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, prep.delegationCapacity[d]!, 0, 0);
+
+  const arcOf = new Map<number, number>();
+  for (const i of prep.eligible) {
+    if (exclude.has(i)) continue;
+    const pair = prep.pairs[i]!;
+    const country = prep.delegations[pair.delegation]!.country;
+    const from = mustNode.get(`${pair.firm}|${country}`) ?? firmNode(pair.firm);
+    arcOf.set(i, net.addArc(from, delegationNode(pair.delegation), 1, 0, -Math.round(pair.affinity.score * scale)));
+  }
+  minCostFlow(net, source, sink);
+  const pairs = [...arcOf].filter(([, arc]) => net.flow(arc) > 0).map(([i]) => i);
+  return { pairs, levels: levelsOf(prep, pairs) };
+}
+
+/** The objective levels of a set of meetings given as pair indexes. */
+export function levelsOf(prep: Prepared, pairs: Iterable<number>): ObjectiveLevels {
+  const meetings = new Array<number>(prep.firms.length).fill(0);
+  const metCountries = new Set<string>();
+  let score = 0;
+  for (const i of pairs) {
+    const pair = prep.pairs[i]!;
+    meetings[pair.firm]!++;
+    score += pair.affinity.score;
+    if (pair.must) metCountries.add(`${pair.firm}|${prep.delegations[pair.delegation]!.country}`);
+  }
+  const K = prep.minMeetings;
+  return {
+    musts: metCountries.size,
+    served: meetings.reduce((sum, m) => sum + Math.min(m, K), 0),
+    score: roundScore(score),
+  };
+}
+
+/** Scores are summed in micro-units and shown rounded to 1e-6 to keep totals reproducible. */
+export function roundScore(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/** Integer scale for scores in the flow: as fine as 1e-6 while totals stay exact in doubles. */
+function scoreScale(prep: Prepared): number {
+  let max = 0;
+  for (const i of prep.eligible) max = Math.max(max, prep.pairs[i]!.affinity.score);
+  const meetings = prep.delegationCapacity.reduce((a, b) => a + b, 0) + 1;
+  let scale = 1e6;
+  while (scale > 1 && max * scale * meetings > 2 ** 50) scale /= 10;
+  return scale;
+}

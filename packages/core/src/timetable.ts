@@ -1,0 +1,53 @@
+import { Board } from "./board.js";
+import { colourSlots } from "./colour.js";
+import type { Prepared } from "./prepare.js";
+import type { Meeting, TableAssignment } from "./types.js";
+
+/**
+ * Puts selected pairs on a slot board. Without windows the edge colouring
+ * places every pair (exact); with windows the most constrained pairs go first
+ * and ejection chains make room; pairs that still do not fit are left out.
+ */
+export function timetable(prep: Prepared, pairs: readonly number[]): Board {
+  const board = new Board(prep);
+  if (!prep.windowed) {
+    colourSlots(prep, pairs).forEach((t, e) => board.place(pairs[e]!, t));
+    return board;
+  }
+  const order = [...pairs].sort((a, b) => {
+    const pa = prep.pairs[a]!;
+    const pb = prep.pairs[b]!;
+    return pa.slots.length - pb.slots.length || Number(pb.must) - Number(pa.must) || pb.affinity.score - pa.affinity.score || a - b;
+  });
+  for (const pair of order) board.insert(pair);
+  return board;
+}
+
+/**
+ * Each delegation's fixed tables (1..Σ tables, in delegation id order) and the
+ * meetings of a board, sorted by slot then table.
+ */
+export function seat(prep: Prepared, board: Board): { tables: TableAssignment[]; meetings: Meeting[] } {
+  let next = 1;
+  const tables = prep.delegations.map((d) => ({
+    delegationId: d.id,
+    tables: Array.from({ length: d.tables }, () => next++),
+  }));
+  const meetings: Meeting[] = [];
+  prep.slots.forEach((slot, t) => {
+    prep.delegations.forEach((delegation, d) => {
+      const here = [...board.delegationMeetings(d, t)].sort((a, b) => a - b);
+      here.forEach((pair, k) => {
+        const p = prep.pairs[pair]!;
+        meetings.push({
+          slot: slot.index,
+          table: tables[d]!.tables[k]!,
+          delegationId: delegation.id,
+          firmId: prep.firms[p.firm]!.id,
+          score: p.affinity.score,
+        });
+      });
+    });
+  });
+  return { tables, meetings };
+}

@@ -1,0 +1,84 @@
+import { prepare } from "./prepare.js";
+import type { Meeting, ScheduleOptions, StopInstance, Violation, ViolationCode } from "./types.js";
+
+/** A meeting to check: as in an agenda, the score is not trusted. */
+export type AgendaMeeting = Pick<Meeting, "slot" | "table" | "delegationId" | "firmId">;
+
+/**
+ * Checks an agenda of one stop against every hard rule of the spec (1–5), the
+ * history rule and table consistency. Returns every violation; empty means valid.
+ */
+export function verifyAgenda(
+  instance: StopInstance,
+  meetings: readonly AgendaMeeting[],
+  options: ScheduleOptions = {},
+): Violation[] {
+  const prep = prepare(instance, options);
+  const out: Violation[] = [];
+  const flag = (code: ViolationCode, message: string, indexes: readonly number[]): void => {
+    out.push({ code, message, meetings: indexes });
+  };
+  const firmIndex = new Map(prep.firms.map((f, i) => [f.id, i]));
+  const delegationIndex = new Map(prep.delegations.map((d, i) => [d.id, i]));
+  const D = prep.delegations.length;
+  const n = prep.slots.length;
+
+  const groups = new Map<string, number[]>();
+  const group = (key: string, i: number): void => {
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  };
+  meetings.forEach((m, i) => {
+    const f = firmIndex.get(m.firmId);
+    const d = delegationIndex.get(m.delegationId);
+    const where = `${m.firmId} × ${m.delegationId} in slot ${m.slot}`;
+    if (f === undefined) return flag("unknown-firm", `${m.firmId} is not a firm registered for ${prep.instance.stop.id}`, [i]);
+    if (d === undefined) return flag("unknown-delegation", `${m.delegationId} is not a delegation at ${prep.instance.stop.id}`, [i]);
+    if (!Number.isInteger(m.slot) || m.slot < 1 || m.slot > n) return flag("unknown-slot", `slot ${m.slot} is not one of 1..${n}`, [i]);
+    const t = m.slot - 1;
+    const pair = prep.pairs[f * D + d]!;
+    if (!prep.firmPresent[f]![t]) flag("firm-absent", `${where}: the firm is not present then`, [i]);
+    if (!prep.delegationPresent[d]![t]) flag("delegation-absent", `${where}: the delegation is not present then`, [i]);
+    if (pair.block === "avoided") flag("avoided-pair", `${where}: the pair is marked avoid`, [i]);
+    if (pair.block === "zero-score") flag("zero-score", `${where}: the pair's score is 0`, [i]);
+    if (pair.block === "met-before") flag("met-before", `${where}: they already met at an earlier stop`, [i]);
+    group(`firm|${f}|${t}`, i);
+    group(`delegation|${d}|${t}`, i);
+    group(`pair|${f}|${d}`, i);
+    group(`total|${f}`, i);
+    group(`table|${t}|${m.table}`, i);
+    group(`tables|${d}`, i);
+  });
+
+  const tableOwner = new Map<number, number>();
+  for (const [key, list] of groups) {
+    const [kind, a, b] = key.split("|") as [string, string, string];
+    const slot = Number(b) + 1;
+    if (kind === "firm") {
+      const firm = prep.firms[Number(a)]!;
+      if (list.length > firm.representatives)
+        flag("firm-capacity", `${firm.id} has ${list.length} meetings in slot ${slot} (representatives ${firm.representatives})`, list);
+    } else if (kind === "delegation") {
+      const delegation = prep.delegations[Number(a)]!;
+      if (list.length > delegation.tables)
+        flag("delegation-capacity", `${delegation.id} has ${list.length} meetings in slot ${slot} (tables ${delegation.tables})`, list);
+    } else if (kind === "pair" && list.length > 1) {
+      flag("repeated-pair", `${prep.firms[Number(a)]!.id} meets ${prep.delegations[Number(b)]!.id} ${list.length} times`, list);
+    } else if (kind === "total") {
+      const firm = prep.firms[Number(a)]!;
+      if (firm.maxMeetings !== null && list.length > firm.maxMeetings)
+        flag("max-meetings", `${firm.id} has ${list.length} meetings (max_meetings ${firm.maxMeetings})`, list);
+    } else if (kind === "table" && list.length > 1) {
+      flag("table-clash", `table ${b} holds ${list.length} meetings in slot ${Number(a) + 1}`, list);
+    } else if (kind === "tables") {
+      const delegation = prep.delegations[Number(a)]!;
+      const used = [...new Set(list.map((i) => meetings[i]!.table))];
+      const bad = used.filter((table) => !Number.isInteger(table) || table < 1 || (tableOwner.get(table) ?? Number(a)) !== Number(a));
+      for (const table of used) tableOwner.set(table, Number(a));
+      if (used.length > delegation.tables || bad.length > 0)
+        flag("wrong-table", `${delegation.id} uses tables ${used.join(", ")} but keeps ${delegation.tables} table(s) of its own all session`, list);
+    }
+  }
+  return out;
+}
