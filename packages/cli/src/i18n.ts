@@ -1,0 +1,199 @@
+import { DateTime } from "luxon";
+import { sectorLabel } from "@roadshow/core";
+import type { CountryCode, SectorCode } from "@roadshow/core";
+
+/** The languages the CLI speaks. */
+export type Lang = "it" | "en";
+
+/** `it` when the environment's `LANG` starts with `it` (e.g. `it_IT.UTF-8`), else `en`. */
+export function defaultLang(env: string | undefined): Lang {
+  return env?.toLowerCase().startsWith("it") ? "it" : "en";
+}
+
+/**
+ * The English catalogue is the reference: its keys are the message keys and its
+ * `{name}` placeholders type the parameters of `t`. Add a key here and in `IT`.
+ */
+const EN = {
+  "event.title": "Roadshow {city}: {sector}",
+  "participant.firm": "Firm",
+  "participant.delegation": "Delegation",
+  "col.time": "Time",
+  "col.table": "Table",
+  "col.firm": "Firm",
+  "col.delegation": "Delegation",
+  "col.country": "Country",
+  "col.reason": "Reason",
+  "col.meetings": "Meetings",
+  "table.n": "Table {n}",
+  "row.free": "Free",
+  "row.break": "Break",
+  "row.absent": "Not present",
+  "agendas.title": "Agendas",
+  "agenda.count": "Meetings: {count}",
+  "agenda.none": "No meetings scheduled.",
+  "agenda.times": "Times are local ({zone}).",
+  "grid.title": "Venue grid",
+  "grid.legend": "Empty cell: table free. Dash: delegation not present.",
+  "summary.title": "Summary",
+  "summary.meetings": "Meetings scheduled: {count}",
+  "summary.served": "Firms with at least one meeting: {served} of {registered}",
+  "summary.musts": "Must requests met: {met} of {requested}",
+  "summary.score": "Total score: {score}",
+  "summary.status": "Result: {status}",
+  "summary.bound": "Upper bound on the score: {bound}",
+  "summary.gap": "Gap to the bound: {gap}%",
+  "summary.time": "Time: {ms} ms",
+  "summary.byCountry": "Meetings per country",
+  "summary.histogram": "Firms by number of meetings",
+  "summary.utilisation": "Table utilisation per slot",
+  "summary.unmatched": "Under-served firms and unmet requests",
+  "summary.noUnmatched": "Every firm got its meetings and every request was met.",
+  "summary.unmatchedFirm": "{firm}: {meetings} meetings ({reason})",
+  "summary.unmetMust": "{firm}, must {country}: {reason}",
+  "chart.firms": "firms",
+  "chart.meetings": "meetings",
+  "chart.percent": "% of tables in use",
+  "status.optimal": "optimal (proven best)",
+  "status.feasible": "feasible (gap to the bound reported)",
+  "status.timedout": "time limit reached (best agenda found so far)",
+  "reason.not-present": "not present at the same time as an eligible delegation",
+  "reason.no-eligible-delegation": "no eligible delegation at this stop",
+  "reason.capacity": "tables and time slots all taken",
+  "reason.avoided": "excluded by an organiser request (avoid)",
+  "reason.met-before": "already met at an earlier stop",
+  "reason.max-meetings": "reached its maximum number of meetings",
+  "ics.summary": "Meeting: {counterpart}",
+  "ics.cancelled": "Cancelled: {counterpart}",
+  "ics.location": "{city}, table {table}",
+  "ics.description": "{event}\nMeeting with {counterpart} ({country}).\n{city}, table {table}, {time}.",
+  "ics.calendar": "{name}: {event}",
+} as const;
+
+export type MessageKey = keyof typeof EN;
+
+const IT: { readonly [K in MessageKey]: string } = {
+  "event.title": "Roadshow {city}: {sector}",
+  "participant.firm": "Impresa",
+  "participant.delegation": "Delegazione",
+  "col.time": "Orario",
+  "col.table": "Tavolo",
+  "col.firm": "Impresa",
+  "col.delegation": "Delegazione",
+  "col.country": "Paese",
+  "col.reason": "Motivo",
+  "col.meetings": "Incontri",
+  "table.n": "Tavolo {n}",
+  "row.free": "Libero",
+  "row.break": "Pausa",
+  "row.absent": "Non presente",
+  "agendas.title": "Agende",
+  "agenda.count": "Incontri: {count}",
+  "agenda.none": "Nessun incontro in programma.",
+  "agenda.times": "Orari locali ({zone}).",
+  "grid.title": "Griglia della sala",
+  "grid.legend": "Casella vuota: tavolo libero. Trattino: delegazione non presente.",
+  "summary.title": "Riepilogo",
+  "summary.meetings": "Incontri in programma: {count}",
+  "summary.served": "Imprese con almeno un incontro: {served} su {registered}",
+  "summary.musts": "Richieste obbligatorie soddisfatte: {met} su {requested}",
+  "summary.score": "Punteggio totale: {score}",
+  "summary.status": "Esito: {status}",
+  "summary.bound": "Limite superiore del punteggio: {bound}",
+  "summary.gap": "Distanza dal limite: {gap}%",
+  "summary.time": "Tempo: {ms} ms",
+  "summary.byCountry": "Incontri per paese",
+  "summary.histogram": "Imprese per numero di incontri",
+  "summary.utilisation": "Utilizzo dei tavoli per fascia oraria",
+  "summary.unmatched": "Imprese con pochi incontri e richieste non soddisfatte",
+  "summary.noUnmatched": "Ogni impresa ha i suoi incontri e ogni richiesta è soddisfatta.",
+  "summary.unmatchedFirm": "{firm}: {meetings} incontri ({reason})",
+  "summary.unmetMust": "{firm}, obbligatorio {country}: {reason}",
+  "chart.firms": "imprese",
+  "chart.meetings": "incontri",
+  "chart.percent": "% di tavoli occupati",
+  "status.optimal": "ottimo (dimostrato)",
+  "status.feasible": "ammissibile (distanza dal limite indicata)",
+  "status.timedout": "tempo esaurito (migliore agenda trovata finora)",
+  "reason.not-present": "non presente negli stessi orari di una delegazione compatibile",
+  "reason.no-eligible-delegation": "nessuna delegazione compatibile in questa tappa",
+  "reason.capacity": "tavoli e fasce orarie tutti occupati",
+  "reason.avoided": "escluso da una richiesta dell'organizzatore (avoid)",
+  "reason.met-before": "già incontrata in una tappa precedente",
+  "reason.max-meetings": "raggiunto il numero massimo di incontri",
+  "ics.summary": "Incontro: {counterpart}",
+  "ics.cancelled": "Annullato: {counterpart}",
+  "ics.location": "{city}, tavolo {table}",
+  "ics.description": "{event}\nIncontro con {counterpart} ({country}).\n{city}, tavolo {table}, ore {time}.",
+  "ics.calendar": "{name}: {event}",
+};
+
+const CATALOGUE: Readonly<Record<Lang, { readonly [K in MessageKey]: string }>> = { en: EN, it: IT };
+
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+/** The parameters a message takes, from its `{name}` placeholders. */
+export type MessageParams<K extends MessageKey> = { readonly [P in Placeholders<(typeof EN)[K]>]: string | number };
+
+type ParamArgs<K extends MessageKey> = [Placeholders<(typeof EN)[K]>] extends [never] ? [] : [params: MessageParams<K>];
+
+/**
+ * A human text in the given language.
+ * @example t("it", "table.n", { n: 3 }) // "Tavolo 3"
+ */
+export function t<K extends MessageKey>(lang: Lang, key: K, ...args: ParamArgs<K>): string {
+  const params: Readonly<Record<string, string | number>> = args[0] ?? {};
+  return CATALOGUE[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** Every message key, for tests and tooling. */
+export const MESSAGE_KEYS = Object.keys(EN) as readonly MessageKey[];
+
+/** The raw template of a message (for checking that both languages use the same placeholders). */
+export function template(lang: Lang, key: MessageKey): string {
+  return CATALOGUE[lang][key];
+}
+
+/** The BCP 47 locale used for dates and numbers (British English: day-month order, 24-hour clock). */
+export const LOCALE: Readonly<Record<Lang, string>> = { it: "it-IT", en: "en-GB" };
+
+const regionNames = new Map<Lang, Intl.DisplayNames>();
+
+/** A country's name from ICU (`Intl.DisplayNames`); the code itself when ICU does not know it. */
+export function countryName(code: CountryCode, lang: Lang): string {
+  let names = regionNames.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([LOCALE[lang]], { type: "region", fallback: "code" });
+    regionNames.set(lang, names);
+  }
+  try {
+    return names.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A sector's label (the slug when unknown). */
+export function sectorName(code: SectorCode, lang: Lang): string {
+  return sectorLabel(code, lang);
+}
+
+/**
+ * A stop date with its weekday, in the stop's zone.
+ * @example formatDate("2026-03-18", "Europe/Rome", "it") // "mercoledì 18 marzo 2026"
+ */
+export function formatDate(date: string, zone: string, lang: Lang): string {
+  return DateTime.fromISO(date, { zone }).setLocale(LOCALE[lang]).toLocaleString({
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
+}
+
+/** A number with at most `digits` decimals, in the language's convention (`1.234,5` / `1,234.5`). */
+export function formatNumber(value: number, lang: Lang, digits = 1): string {
+  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits }).format(value);
+}
