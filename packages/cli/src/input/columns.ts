@@ -1,0 +1,97 @@
+import type { Reporter } from "./report.js";
+import { didYouMean, nearest } from "./suggest.js";
+
+/** A column a file understands. */
+export interface ColumnSpec {
+  readonly name: string;
+  readonly required: boolean;
+  /** Not required when this other column is present (firms: `sectors` unless `ateco`). */
+  readonly unless?: string;
+}
+
+/** Where each known column is in a file, and how its header was written. */
+export interface Columns {
+  /** Cell index of a known column, `undefined` when the file lacks it. */
+  index(name: string): number | undefined;
+  /** The header as written in the file (the spec name when absent). */
+  header(name: string): string;
+  has(name: string): boolean;
+}
+
+function key(header: string): string {
+  return header.trim().toLowerCase();
+}
+
+/**
+ * Matches a header line against the columns of a file (case-insensitive, trimmed).
+ * Missing required columns are errors with a "did you mean"; unknown columns are
+ * warnings unless `quietExtras` (files the CLI writes itself carry extra columns).
+ * `null` when no known column is present at all: the first line is not a header.
+ */
+export function matchColumns(
+  header: readonly string[],
+  line: number,
+  specs: readonly ColumnSpec[],
+  report: Reporter,
+  quietExtras = false,
+): Columns | null {
+  const known = new Map(specs.map((s) => [s.name, s]));
+  const found = new Map<string, { index: number; written: string }>();
+  const unknown: { index: number; written: string }[] = [];
+  header.forEach((written, index) => {
+    const name = key(written);
+    if (!known.has(name)) {
+      unknown.push({ index, written });
+    } else if (found.has(name)) {
+      report.error(
+        "duplicate-column",
+        { line, column: written, value: written },
+        `column ${written} appears twice in the header (cells ${found.get(name)!.index + 1} and ${index + 1})`,
+        "delete or rename one of the two columns",
+      );
+    } else {
+      found.set(name, { index, written });
+    }
+  });
+
+  const names = specs.map((s) => s.name);
+  if (found.size === 0) {
+    report.error(
+      "no-header",
+      { line },
+      `the first line is not a header: none of the expected columns (${names.join(", ")}) is there`,
+      `make the first line the header: ${specs.filter((s) => s.required).map((s) => s.name).join(",")}`,
+    );
+    return null;
+  }
+  const unknownNames = unknown.map((u) => u.written);
+  for (const spec of specs) {
+    const exempt = spec.unless !== undefined && found.has(spec.unless);
+    if (!spec.required || exempt || found.has(spec.name)) continue;
+    const near = nearest(spec.name, unknownNames, undefined, 1);
+    const or = spec.unless === undefined ? "" : ` (or ${spec.unless})`;
+    report.error(
+      "missing-column",
+      { line, column: spec.name },
+      `required column ${spec.name}${or} is missing${didYouMean(near)}`,
+      near.length > 0 ? `rename the column ${near[0]} to ${spec.name}` : `add a column named ${spec.name}`,
+    );
+  }
+  if (!quietExtras) {
+    for (const u of unknown) {
+      if (u.written === "") continue;
+      const near = nearest(u.written, names, undefined, 1).filter((n) => !found.has(n));
+      report.warning(
+        "unknown-column",
+        { line, column: u.written, value: u.written },
+        `column ${u.written} is not one this file uses; it is ignored${didYouMean(near)}`,
+        near.length > 0 ? `rename it to ${near[0]} if that was meant` : `known columns: ${names.join(", ")}`,
+      );
+    }
+  }
+  return {
+    index: (name) => found.get(name)?.index,
+    header: (name) => found.get(name)?.written ?? name,
+    has: (name) => found.has(name),
+  };
+}

@@ -1,0 +1,80 @@
+import type { Delegation, Firm, MeetingRequest, ScoreEntry, Stop } from "@roadshow/core";
+import { readDelegations } from "./delegations.js";
+import { readFirms } from "./firms.js";
+import type { InputIssue } from "./issues.js";
+import { checkReferences } from "./references.js";
+import { Reporter } from "./report.js";
+import { readRequests } from "./requests.js";
+import { readScores } from "./scores.js";
+import { readStops } from "./stops.js";
+import type { FileRead, InputFile } from "./table.js";
+
+/** Every input of a run, checked. Sorted by id (requests and scores by their pair) so row order never matters. */
+export interface DataSet {
+  readonly stops: readonly Stop[];
+  readonly delegations: readonly Delegation[];
+  readonly firms: readonly Firm[];
+  readonly requests: readonly MeetingRequest[];
+  /** `null` when no scores.csv was given: the built-in affinity is used. */
+  readonly scores: readonly ScoreEntry[] | null;
+}
+
+export type DataFileKind = "stops" | "delegations" | "firms" | "requests" | "scores";
+
+/** The data files as bytes; stops, delegations and firms are required. */
+export type DataFiles = { readonly [K in DataFileKind]?: InputFile };
+
+export const REQUIRED_FILES = ["stops", "delegations", "firms"] as const;
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const values = <T>(read: FileRead<T>, key: (t: T) => string): T[] =>
+  read.items.map((i) => i.value).sort((a, b) => byText(key(a), key(b)));
+
+/**
+ * The pure half of reading a data folder: bytes → checked domain values and
+ * every issue found. `data` is `null` when any issue is an error.
+ */
+export function parseDataSet(files: DataFiles): { data: DataSet | null; issues: InputIssue[] } {
+  return readDataFiles(files, true);
+}
+
+/**
+ * `parseDataSet`, for a caller that has already reported the required files it
+ * could not provide (`reportMissing: false`): those are then skipped silently.
+ */
+export function readDataFiles(files: DataFiles, reportMissing: boolean): { data: DataSet | null; issues: InputIssue[] } {
+  const issues: InputIssue[] = [];
+  const skipped: InputIssue[] = [];
+  const given = (kind: (typeof REQUIRED_FILES)[number]) => {
+    const file = files[kind];
+    if (file !== undefined) return { file, out: issues };
+    if (reportMissing) {
+      new Reporter(`${kind}.csv`, issues).error("missing-file", {}, `${kind}.csv is required but was not given`, `create ${kind}.csv in the data folder`);
+    }
+    // An empty stand-in reads as an unreadable file (no ids), so nothing refers to it in vain.
+    return { file: { name: `${kind}.csv`, bytes: new Uint8Array() }, out: skipped };
+  };
+  const s = given("stops");
+  const d = given("delegations");
+  const f = given("firms");
+  const stops = readStops(s.file, s.out);
+  const delegations = readDelegations(d.file, stops.known, d.out);
+  const firms = readFirms(f.file, stops.known, f.out);
+  const requests = files.requests === undefined ? null : readRequests(files.requests, firms.known, issues);
+  const scores = files.scores === undefined ? null : readScores(files.scores, firms.known, delegations.known, issues);
+  const failed = () => skipped.length > 0 || issues.some((i) => i.severity === "error");
+  // Cross-file warnings on partly read data would be misleading; they come once the errors are fixed.
+  if (!failed()) checkReferences({ stops, delegations, firms, requests, scores }, issues);
+  if (failed()) return { data: null, issues };
+  const pair = (a: string, b: string) => `${a}\u0000${b}`;
+  return {
+    data: {
+      stops: values(stops, (s) => s.id),
+      delegations: values(delegations, (d) => d.id),
+      firms: values(firms, (f) => f.id),
+      requests: requests === null ? [] : values(requests, (r) => pair(r.firmId, r.country)),
+      scores: scores === null ? null : values(scores, (s) => pair(s.firmId, s.delegationId)),
+    },
+    issues,
+  };
+}

@@ -1,0 +1,10 @@
+export { readDataDir, readAgendaFile } from "./files.js";
+export { parseDataSet, REQUIRED_FILES } from "./dataset.js";
+export type { DataSet, DataFiles, DataFileKind } from "./dataset.js";
+export { parseAgenda, historyFromAgendas } from "./agenda.js";
+export type { AgendaRow } from "./agenda.js";
+export type { InputFile } from "./table.js";
+export type { InputIssue, Severity } from "./issues.js";
+export { isCountryCode, countryName } from "./countries.js";
+export { MAX_FILE_BYTES, MAX_ROWS } from "./limits.js";
+export { nearest, didYouMean } from "./suggest.js";

@@ -1,0 +1,59 @@
+import { MAX_SUGGESTION_LOOKUPS } from "./limits.js";
+import { fail, ok } from "./report.js";
+import type { Parser } from "./report.js";
+import type { Row } from "./row.js";
+import { didYouMean, nearest } from "./suggest.js";
+
+/** Ids of one file with the line each was defined on; flags duplicates. */
+export class IdRegistry {
+  readonly lines = new Map<string, number>();
+
+  /** Records an id of a row that could not be read (ragged), silently. */
+  note(id: string, line: number): void {
+    if (id !== "" && !this.lines.has(id)) this.lines.set(id, line);
+  }
+
+  /** Records an id; a second definition is a `duplicate-id` error naming both lines. */
+  claim(row: Row, column: string, id: string | undefined): void {
+    if (id === undefined || id === "") return;
+    const first = this.lines.get(id);
+    if (first === undefined) {
+      this.lines.set(id, row.line);
+      return;
+    }
+    row.error(
+      column,
+      "duplicate-id",
+      id,
+      `${row.column(column)} ${id} on line ${row.line} is already used on line ${first}; ids must be unique`,
+      `rename or delete one of lines ${first} and ${row.line}`,
+    );
+  }
+}
+
+/** The ids another file defines, for checking references to them. */
+export interface KnownIds {
+  readonly ids: ReadonlyMap<string, number>;
+  /** The defining file, e.g. `stops.csv`. */
+  readonly file: string;
+  /** Its id column, e.g. `stop_id`. */
+  readonly column: string;
+}
+
+/**
+ * A reference to an id of another file; unknown ids are errors with the nearest
+ * ids as suggestions. `known: null` (that file could not be read) accepts any id,
+ * so one broken file does not bury the others under follow-on errors.
+ */
+export function refParser(known: KnownIds | null, code: string): Parser<string> {
+  let lookups = 0;
+  return (raw) => {
+    if (known === null || known.ids.has(raw)) return ok(raw);
+    const near = lookups++ < MAX_SUGGESTION_LOOKUPS ? nearest(raw, known.ids.keys(), 3) : [];
+    return fail(
+      code,
+      `"${raw}" is not a ${known.column} in ${known.file}${didYouMean(near)}`,
+      near.length > 0 ? `write ${near[0]}, or add ${raw} to ${known.file}` : `use a ${known.column} from ${known.file}`,
+    );
+  };
+}

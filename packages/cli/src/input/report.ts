@@ -1,0 +1,76 @@
+import type { InputIssue, Severity } from "./issues.js";
+
+/** A problem found by a value parser, before it is placed in a file. */
+export interface Note {
+  readonly code: string;
+  readonly message: string;
+  readonly hint: string;
+  /** The offending part when it is not the whole cell (one list item). */
+  readonly value?: string;
+}
+
+/** A parser's answer: a value, or the errors that prevented it; warnings either way. */
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T; readonly warnings: readonly Note[] }
+  | { readonly ok: false; readonly errors: readonly Note[]; readonly warnings: readonly Note[] };
+
+/** Turns one trimmed, non-empty cell into a value. */
+export type Parser<T> = (raw: string) => Parsed<T>;
+
+export function ok<T>(value: T, warnings: readonly Note[] = []): Parsed<T> {
+  return { ok: true, value, warnings };
+}
+
+export function fail(code: string, message: string, hint: string, value?: string): Parsed<never> {
+  const note: Note = value === undefined ? { code, message, hint } : { code, message, hint, value };
+  return { ok: false, errors: [note], warnings: [] };
+}
+
+/** Where an issue is, inside the reporter's file. */
+export interface Where {
+  readonly line?: number | null;
+  readonly column?: string | null;
+  readonly value?: string | null;
+}
+
+/** Collects the issues of one file into a shared list. */
+export class Reporter {
+  private readonly once = new Set<string>();
+
+  constructor(
+    readonly file: string,
+    private readonly out: InputIssue[],
+  ) {}
+
+  error(code: string, where: Where, message: string, hint: string): void {
+    this.add("error", code, where, message, hint);
+  }
+
+  warning(code: string, where: Where, message: string, hint: string): void {
+    this.add("warning", code, where, message, hint);
+  }
+
+  note(severity: Severity, note: Note, where: Where): void {
+    this.add(severity, note.code, { ...where, value: note.value ?? where.value ?? null }, note.message, note.hint);
+  }
+
+  /** True the first time a key is seen: lets a repeated warning be reported once per file. */
+  first(key: string): boolean {
+    if (this.once.has(key)) return false;
+    this.once.add(key);
+    return true;
+  }
+
+  private add(severity: Severity, code: string, where: Where, message: string, hint: string): void {
+    this.out.push({
+      severity,
+      code,
+      file: this.file,
+      line: where.line ?? null,
+      column: where.column ?? null,
+      value: where.value ?? null,
+      message,
+      hint,
+    });
+  }
+}

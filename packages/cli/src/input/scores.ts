@@ -1,0 +1,56 @@
+import type { ScoreEntry } from "@roadshow/core";
+import type { InputIssue } from "./issues.js";
+import { MAX_ROWS } from "./limits.js";
+import { refParser } from "./refs.js";
+import type { KnownIds } from "./refs.js";
+import type { Row } from "./row.js";
+import { readRows, readTable } from "./table.js";
+import type { FileRead, InputFile, TableSpec } from "./table.js";
+import { parseScore } from "./values.js";
+
+/** The `score` command writes explanation columns too; they are read back silently. */
+export const SCORES: TableSpec = {
+  what: "scores",
+  maxRows: MAX_ROWS.scores,
+  quietExtras: true,
+  columns: [
+    { name: "firm_id", required: true },
+    { name: "delegation_id", required: true },
+    { name: "score", required: true },
+  ],
+};
+
+/** scores.csv → external affinities; one row per firm and delegation. */
+export function readScores(
+  file: InputFile,
+  firms: KnownIds | null,
+  delegations: KnownIds | null,
+  out: InputIssue[],
+): FileRead<ScoreEntry> {
+  const parseFirm = refParser(firms, "unknown-firm");
+  const parseDelegation = refParser(delegations, "unknown-delegation");
+  const seen = new Map<string, number>();
+  const read = (row: Row): ScoreEntry | null => {
+    const entry = row.values({
+      firmId: row.required("firm_id", parseFirm),
+      delegationId: row.required("delegation_id", parseDelegation),
+      score: row.required("score", parseScore),
+    });
+    if (entry === null) return null;
+    const key = `${entry.firmId}\u0000${entry.delegationId}`;
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, row.line);
+      return entry;
+    }
+    row.error(
+      "delegation_id",
+      "duplicate-pair",
+      entry.delegationId,
+      `${entry.firmId} and ${entry.delegationId} already have a score on line ${earlier}`,
+      `keep one score per pair: delete line ${earlier} or ${row.line}`,
+    );
+    return null;
+  };
+  return readRows(file, readTable(file, SCORES, out), null, "firm_id", read);
+}

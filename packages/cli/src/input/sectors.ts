@@ -1,0 +1,61 @@
+import { KNOWN_SECTORS, isKnownSector } from "@roadshow/core";
+import type { SectorCode } from "@roadshow/core";
+import { fail, ok } from "./report.js";
+import type { Parser } from "./report.js";
+import { didYouMean, nearest } from "./suggest.js";
+
+/** `Advanced Manufacturing` → `advanced-manufacturing`. */
+function slugify(raw: string): string {
+  return raw
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+let labels: ReadonlyMap<string, SectorCode> | null = null;
+/** Slugified Italian and English labels → slug (`meccanica` → `mechanics`). */
+function labelMap(): ReadonlyMap<string, SectorCode> {
+  labels ??= new Map(
+    Object.entries(KNOWN_SECTORS).flatMap(([code, l]) => [
+      [slugify(l.it), code],
+      [slugify(l.en), code],
+    ]),
+  );
+  return labels;
+}
+
+/**
+ * A sector slug. Case and spaces are normalised silently; an Italian or English
+ * label maps to its slug with a warning; an unknown slug is kept with a warning
+ * (a new stop's sector needs no code change).
+ */
+export const parseSector: Parser<SectorCode> = (raw) => {
+  const slug = slugify(raw);
+  if (slug === "") return fail("bad-sector", `"${raw}" is not a sector code`, "use a lower-case slug such as mechanics");
+  if (isKnownSector(slug)) return ok(slug);
+  const known = labelMap().get(slug);
+  if (known !== undefined) {
+    return ok(known, [{ code: "sector-alias", message: `"${raw}" is a sector label; read as ${known}`, hint: `write ${known}` }]);
+  }
+  const near = nearest(slug, Object.keys(KNOWN_SECTORS), 3);
+  return ok(slug, [
+    {
+      code: "unknown-sector",
+      message: `"${raw}" is not a known sector; kept as new sector ${slug}${didYouMean(near)}`,
+      hint: near.length > 0 ? `write ${near[0]} if that was meant` : `known sectors: ${Object.keys(KNOWN_SECTORS).join(", ")}`,
+    },
+  ]);
+};
+
+// ATECO 2025: a section letter, a division, or a dotted code (C, C28, 28, 28.41, 28.41.00).
+const ATECO = /^(?:[A-U](?:\d{2}(?:\.\d{1,2}){0,2})?|\d{2}(?:\.\d{1,2}){0,2})$/;
+
+/** An ATECO activity code, kept as written (upper-case section letter); mapped to sectors by the core. */
+export const parseAteco: Parser<string> = (raw) => {
+  const code = raw.toUpperCase().replace(/\s+/g, "");
+  return ATECO.test(code)
+    ? ok(code)
+    : fail("bad-ateco", `"${raw}" is not an ATECO code`, "write ATECO codes like 28.41, 28 or C28");
+};

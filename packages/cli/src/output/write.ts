@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import { access, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { InputError } from "../errors.js";
+
+/** One output file, its path relative to the output folder. */
+export interface OutputFile {
+  readonly path: string;
+  readonly content: string | Uint8Array;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function reason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return e.code !== undefined ? `${e.code}: ${e.message}` : String(err);
+}
+
+/**
+ * Writes all files or none: without `force` nothing is written when any target
+ * exists. Each file goes to a temp file beside its target and is renamed into
+ * place only once every temp file is written, so a failed write leaves earlier
+ * files untouched. (A failure during the final renames, rare, can leave some
+ * targets already replaced; no temp file is left behind.)
+ */
+export async function writeOutputs(outDir: string, files: readonly OutputFile[], opts: { force: boolean }): Promise<void> {
+  const targets = files.map((f) => ({ target: path.resolve(outDir, f.path), shown: path.join(outDir, f.path), content: f.content }));
+  if (!opts.force) {
+    const taken: string[] = [];
+    for (const t of targets) if (await exists(t.target)) taken.push(t.shown);
+    if (taken.length > 0) {
+      throw new InputError(`${taken.join(", ")} already exist${taken.length === 1 ? "s" : ""}; nothing was written. Use --force to overwrite`);
+    }
+  }
+  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const temps: string[] = [];
+  let step = "write";
+  let current = outDir;
+  try {
+    for (const t of targets) {
+      current = t.shown;
+      await mkdir(path.dirname(t.target), { recursive: true });
+      const temp = path.join(path.dirname(t.target), `.${path.basename(t.target)}.${tag}.tmp`);
+      temps.push(temp);
+      await writeFile(temp, t.content);
+    }
+    step = "rename";
+    for (const [i, t] of targets.entries()) {
+      current = t.shown;
+      await rename(temps[i]!, t.target);
+    }
+  } catch (err) {
+    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
+    throw new InputError(
+      step === "write"
+        ? `cannot write ${current} (${reason(err)}); nothing was written`
+        : `cannot move ${current} into place (${reason(err)}); the files before it were written`,
+    );
+  }
+}
