@@ -1,0 +1,197 @@
+import { DateTime } from "luxon";
+import { formatTime, instantOf, slotsInside } from "@roadshow/core";
+import type { Delegation, Firm, Meeting, Schedule, Slot, Stop, TimeWindow } from "@roadshow/core";
+import { LOCALE, sectorName, t } from "../i18n.js";
+import type { Lang } from "../i18n.js";
+
+/**
+ * What the renderers need to turn a schedule into files.
+ * @example { schedule, firms, delegations, why: new Map([["F0001|US-CG", "first target US"]]) }
+ */
+export interface ExportInput {
+  readonly schedule: Schedule;
+  readonly firms: readonly Firm[];
+  readonly delegations: readonly Delegation[];
+  /** Key `${firmId}|${delegationId}` → explanation text. */
+  readonly why?: ReadonlyMap<string, string>;
+}
+
+/** One side of the meetings, with the file name its outputs use. */
+export interface Participant {
+  readonly kind: "firm" | "delegation";
+  readonly id: string;
+  readonly name: string;
+  /** File-system-safe, unique (case-insensitively) among participants of its kind. */
+  readonly file: string;
+  /** A delegation's country; `null` for a firm. */
+  readonly country: string | null;
+  /** A delegation's tables; empty for a firm. */
+  readonly tables: readonly number[];
+  /** Per slot (in slot order): whether it is there. */
+  readonly present: readonly boolean[];
+  /** Its meetings, by slot then table. */
+  readonly meetings: readonly Meeting[];
+}
+
+/** A break inside the session, as real instants. */
+export interface BreakSpan {
+  /** As written in stops.csv (local minutes). */
+  readonly window: TimeWindow;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly label: string;
+}
+
+/** The schedule indexed for rendering; built once per export. */
+export interface ExportContext {
+  readonly lang: Lang;
+  readonly stop: Stop;
+  readonly schedule: Schedule;
+  readonly slots: readonly Slot[];
+  readonly firms: readonly Participant[];
+  readonly delegations: readonly Participant[];
+  readonly firmById: ReadonlyMap<string, Participant>;
+  readonly delegationById: ReadonlyMap<string, Participant>;
+  /** Every firm and delegation of the input, attending the stop or not (for names of dropped meetings). */
+  readonly allFirms: ReadonlyMap<string, Firm>;
+  readonly allDelegations: ReadonlyMap<string, Delegation>;
+  readonly breaks: readonly BreakSpan[];
+  /** Every table of the stop, ascending. */
+  readonly tables: readonly number[];
+  /** `Roadshow Bergamo: Mechanics`. */
+  readonly event: string;
+  readonly why: ReadonlyMap<string, string>;
+  /** `14:00`, or `02:20 CEST` when the session spans a change of UTC offset. */
+  readonly timeLabel: (ms: number) => string;
+  /** `14:00-14:20` (with the zone abbreviation on a DST day). */
+  readonly slotLabel: (slot: Slot) => string;
+}
+
+const UNSAFE = /[^A-Za-z0-9._-]/g;
+
+/** A file name for an id; `taken` holds lower-cased names already used (Windows and macOS ignore case). */
+export function safeFileName(id: string, taken: Set<string>): string {
+  let base = id.replace(UNSAFE, "_");
+  if (base === "" || base.startsWith(".")) base = `_${base}`;
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function attends(stops: readonly string[] | null, stopId: string): boolean {
+  return stops === null || stops.includes(stopId);
+}
+
+/** Presence per slot: registered for the stop and the slot inside one of its windows. */
+function presence(stop: Stop, slots: readonly Slot[], windows: Firm["available"], registered: boolean): boolean[] {
+  return registered ? slotsInside(stop, slots, windows) : slots.map(() => false);
+}
+
+function bySlotTable(a: Meeting, b: Meeting): number {
+  return a.slot - b.slot || a.table - b.table;
+}
+
+function group(meetings: readonly Meeting[], key: (m: Meeting) => string): Map<string, Meeting[]> {
+  const out = new Map<string, Meeting[]>();
+  for (const m of meetings) {
+    const list = out.get(key(m));
+    if (list) list.push(m);
+    else out.set(key(m), [m]);
+  }
+  return out;
+}
+
+function firmParticipants(input: ExportInput, slots: readonly Slot[], taken: Set<string>): Participant[] {
+  const { stop, meetings } = input.schedule;
+  const byFirm = group(meetings, (m) => m.firmId);
+  const known = new Map(input.firms.map((f) => [f.id, f]));
+  const ids = new Set([...input.firms.filter((f) => f.stops.includes(stop.id)).map((f) => f.id), ...byFirm.keys()]);
+  return [...ids].sort().map((id) => {
+    const firm = known.get(id);
+    const own = byFirm.get(id) ?? [];
+    return {
+      kind: "firm",
+      id,
+      name: firm?.name ?? id,
+      file: safeFileName(id, taken),
+      country: null,
+      tables: [],
+      present: presence(stop, slots, firm?.available ?? null, firm ? firm.stops.includes(stop.id) : true),
+      meetings: own,
+    };
+  });
+}
+
+function delegationParticipants(input: ExportInput, slots: readonly Slot[], taken: Set<string>): Participant[] {
+  const { stop, meetings, tables } = input.schedule;
+  const byDelegation = group(meetings, (m) => m.delegationId);
+  const known = new Map(input.delegations.map((d) => [d.id, d]));
+  const assigned = new Map(tables.map((a) => [a.delegationId, a.tables]));
+  const ids = new Set([
+    ...input.delegations.filter((d) => attends(d.stops, stop.id)).map((d) => d.id),
+    ...byDelegation.keys(),
+    ...assigned.keys(),
+  ]);
+  return [...ids].sort().map((id) => {
+    const delegation = known.get(id);
+    const own = byDelegation.get(id) ?? [];
+    const ownTables = new Set([...(assigned.get(id) ?? []), ...own.map((m) => m.table)]);
+    return {
+      kind: "delegation",
+      id,
+      name: delegation?.name ?? id,
+      file: safeFileName(id, taken),
+      country: delegation?.country.toUpperCase() ?? "",
+      tables: [...ownTables].sort((a, b) => a - b),
+      present: presence(stop, slots, delegation?.available ?? null, delegation ? attends(delegation.stops, stop.id) : true),
+      meetings: own,
+    };
+  });
+}
+
+function breakSpans(stop: Stop, slots: readonly Slot[], label: (ms: number) => string): BreakSpan[] {
+  const first = slots[0]?.startMs ?? instantOf(stop, stop.start);
+  const last = slots.at(-1)?.endMs ?? instantOf(stop, stop.end);
+  return stop.breaks
+    .map((window) => ({ window, startMs: instantOf(stop, window.start), endMs: instantOf(stop, window.end) }))
+    .filter((b) => b.endMs > first && b.startMs < last)
+    .sort((a, b) => a.startMs - b.startMs)
+    .map((b) => ({ ...b, label: `${label(b.startMs)}-${label(b.endMs)}` }));
+}
+
+/** Index the schedule for the renderers. Participants are sorted by id; meetings by slot then table. */
+export function exportContext(input: ExportInput, lang: Lang): ExportContext {
+  const { schedule } = input;
+  const { stop, slots } = schedule;
+  const meetings = [...schedule.meetings].sort(bySlotTable);
+  const sorted = { ...input, schedule: { ...schedule, meetings } };
+  const firms = firmParticipants(sorted, slots, new Set());
+  const delegations = delegationParticipants(sorted, slots, new Set());
+  const zoned = (ms: number) => DateTime.fromMillis(ms, { zone: stop.timezone }).setLocale(LOCALE[lang]);
+  const offsets = new Set(slots.flatMap((s) => [zoned(s.startMs).offset, zoned(s.endMs).offset]));
+  const timeLabel = (ms: number): string => {
+    const local = zoned(ms);
+    const hhmm = formatTime(local.hour * 60 + local.minute);
+    return offsets.size > 1 ? `${hhmm} ${local.offsetNameShort ?? ""}`.trimEnd() : hhmm;
+  };
+  const tables = new Set([...delegations.flatMap((d) => d.tables), ...meetings.map((m) => m.table)]);
+  return {
+    lang,
+    stop,
+    schedule: sorted.schedule,
+    slots,
+    firms,
+    delegations,
+    firmById: new Map(firms.map((f) => [f.id, f])),
+    delegationById: new Map(delegations.map((d) => [d.id, d])),
+    allFirms: new Map(input.firms.map((f) => [f.id, f])),
+    allDelegations: new Map(input.delegations.map((d) => [d.id, d])),
+    breaks: breakSpans(stop, slots, timeLabel),
+    tables: [...tables].sort((a, b) => a - b),
+    event: t(lang, "event.title", { city: stop.city, sector: sectorName(stop.sector, lang) }),
+    why: input.why ?? new Map(),
+    timeLabel,
+    slotLabel: (slot) => `${timeLabel(slot.startMs)}-${timeLabel(slot.endMs)}`,
+  };
+}

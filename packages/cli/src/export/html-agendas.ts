@@ -1,0 +1,127 @@
+import type { Meeting } from "@roadshow/core";
+import { countryName, formatDate, t } from "../i18n.js";
+import type { ExportContext, Participant } from "./context.js";
+import { html, htmlDocument } from "./html.js";
+import type { SafeHtml } from "./html.js";
+import { timeline } from "./timeline.js";
+import type { TimelineEntry } from "./timeline.js";
+
+const CSS = `
+@page{size:A4 portrait;margin:12mm}
+.page{break-after:page;page-break-after:always}
+.page:last-child{break-after:auto;page-break-after:auto}
+@media screen{body{background:#ccc}.page{width:210mm;min-height:297mm;margin:6mm auto;padding:12mm;background:#fff}}
+header{border-bottom:0.6mm solid #000;margin-bottom:4mm;padding-bottom:2mm}
+.event{font-size:12pt;font-weight:bold;margin:0}
+.when{margin:0 0 2mm}
+h1{font-size:17pt}
+.who{margin:0}
+table{table-layout:fixed}
+col.time{width:32mm}
+col.table{width:17mm}
+col.country{width:38mm}
+td.time{white-space:normal}
+tr.meeting td.who{font-weight:bold}
+tr.free td,tr.absent td{font-style:italic}
+tr.absent td{color:#444}
+tr.break td{background:#e6e6e6;font-style:italic}
+td.free{font-style:italic}
+.dense td,.dense th{padding:0.5mm 1.2mm;font-size:9.5pt}
+.tight td,.tight th{padding:0.2mm 1mm;font-size:8pt;line-height:1.15}
+footer{margin-top:3mm;font-size:9pt}
+`;
+
+function density(rows: number): string {
+  return rows > 34 ? "tight" : rows > 22 ? "dense" : "";
+}
+
+function firmRows(ctx: ExportContext, entry: TimelineEntry): SafeHtml {
+  const { lang } = ctx;
+  if (entry.kind === "break") {
+    return html`<tr class="break"><td class="time">${entry.span.label}</td><td></td><td colspan="2">${t(lang, "row.break")}</td></tr>`;
+  }
+  const time = ctx.slotLabel(entry.slot);
+  if (entry.meetings.length === 0) {
+    const kind = entry.present ? "free" : "absent";
+    return html`<tr class="${kind}"><td class="time">${time}</td><td></td><td colspan="2">${t(lang, `row.${kind}`)}</td></tr>`;
+  }
+  return html`${entry.meetings.map((m) => {
+    const d = ctx.delegationById.get(m.delegationId);
+    const country = d?.country ? countryName(d.country, lang) : "";
+    return html`<tr class="meeting"><td class="time">${time}</td><td>${m.table}</td><td class="who">${d?.name ?? m.delegationId}</td><td>${country}</td></tr>`;
+  })}`;
+}
+
+function firmTable(ctx: ExportContext, entries: readonly TimelineEntry[]): SafeHtml {
+  const { lang } = ctx;
+  return html`<table class="agenda ${density(entries.length)}">
+<colgroup><col class="time"><col class="table"><col><col class="country"></colgroup>
+<thead><tr><th>${t(lang, "col.time")}</th><th>${t(lang, "col.table")}</th><th>${t(lang, "col.delegation")}</th><th>${t(lang, "col.country")}</th></tr></thead>
+<tbody>
+${entries.map((e) => html`${firmRows(ctx, e)}\n`)}</tbody>
+</table>`;
+}
+
+function delegationCell(ctx: ExportContext, meeting: Meeting | undefined): SafeHtml {
+  if (!meeting) return html`<td class="free">${t(ctx.lang, "row.free")}</td>`;
+  const firm = ctx.firmById.get(meeting.firmId);
+  return html`<td class="who">${firm?.name ?? meeting.firmId} <span class="muted">(${meeting.firmId})</span></td>`;
+}
+
+function delegationRow(ctx: ExportContext, tables: readonly number[], entry: TimelineEntry): SafeHtml {
+  const span = Math.max(tables.length, 1);
+  if (entry.kind === "break") {
+    return html`<tr class="break"><td class="time">${entry.span.label}</td><td colspan="${span}">${t(ctx.lang, "row.break")}</td></tr>`;
+  }
+  const time = ctx.slotLabel(entry.slot);
+  if (entry.meetings.length === 0 && (!entry.present || tables.length === 0)) {
+    const kind = entry.present ? "free" : "absent";
+    return html`<tr class="${kind}"><td class="time">${time}</td><td colspan="${span}">${t(ctx.lang, `row.${kind}`)}</td></tr>`;
+  }
+  const cells = tables.map((n) => delegationCell(ctx, entry.meetings.find((m) => m.table === n)));
+  return html`<tr class="meeting"><td class="time">${time}</td>${cells}</tr>`;
+}
+
+function delegationTable(ctx: ExportContext, p: Participant, entries: readonly TimelineEntry[]): SafeHtml {
+  const { lang } = ctx;
+  const heads = p.tables.length > 0 ? p.tables.map((n) => html`<th>${t(lang, "table.n", { n })}</th>`) : html`<th></th>`;
+  return html`<table class="agenda ${density(entries.length)}">
+<colgroup><col class="time"></colgroup>
+<thead><tr><th>${t(lang, "col.time")}</th>${heads}</tr></thead>
+<tbody>
+${entries.map((e) => html`${delegationRow(ctx, p.tables, e)}\n`)}</tbody>
+</table>`;
+}
+
+function agendaPage(ctx: ExportContext, p: Participant): SafeHtml {
+  const { lang, stop } = ctx;
+  const entries = timeline(ctx, p);
+  const role =
+    p.kind === "firm"
+      ? t(lang, "participant.firm")
+      : `${t(lang, "participant.delegation")} · ${countryName(p.country ?? "", lang)}`;
+  const body = p.kind === "firm" ? firmTable(ctx, entries) : delegationTable(ctx, p, entries);
+  const count = p.meetings.length;
+  return html`<section class="page ${p.kind}" data-participant="${p.kind}:${p.id}">
+<header>
+<p class="event">${ctx.event}</p>
+<p class="when">${stop.city} · ${formatDate(stop.date, stop.timezone, lang)}</p>
+<h1>${p.name}</h1>
+<p class="who">${role} · ${p.id}</p>
+</header>
+${body}
+<footer>${count > 0 ? t(lang, "agenda.count", { count }) : t(lang, "agenda.none")} ${t(lang, "agenda.times", { zone: stop.timezone })}</footer>
+</section>
+`;
+}
+
+/** `agendas.html`: one printable A4 page per firm, then per delegation. */
+export function renderAgendas(ctx: ExportContext): string {
+  const pages = [...ctx.firms, ...ctx.delegations].map((p) => agendaPage(ctx, p));
+  return htmlDocument({
+    lang: ctx.lang,
+    title: `${t(ctx.lang, "agendas.title")}: ${ctx.event}`,
+    css: CSS,
+    body: html`${pages}`,
+  });
+}

@@ -1,0 +1,177 @@
+import { DateTime } from "luxon";
+import type { Slot } from "@roadshow/core";
+import { countryName, t } from "../i18n.js";
+import type { ExportContext } from "./context.js";
+import { safeFileName } from "./context.js";
+import type { OutputFile } from "./files.js";
+import { escapeText, localDateTime, paramValue, serialize, utcDateTime } from "./ics-text.js";
+import { isAmbiguous, vtimezone } from "./vtimezone.js";
+
+/**
+ * A meeting of an earlier agenda of the same stop, to cancel or update calendar events.
+ * @example { stopId: "BG-2026-03", firmId: "F0001", delegationId: "US-CG", slot: 3, table: 2 }
+ */
+export interface PreviousMeeting {
+  readonly stopId: string;
+  readonly firmId: string;
+  readonly delegationId: string;
+  readonly slot: number;
+  readonly table: number;
+  /** SEQUENCE it was sent with; default 0 (an agenda.csv does not carry it). */
+  readonly sequence?: number;
+}
+
+/** Who sends the invitations; RFC 5546 wants an ORGANIZER for mailed PUBLISH/CANCEL. */
+export interface Organizer {
+  readonly name: string;
+  readonly email: string;
+}
+
+export interface CalendarOptions {
+  readonly previous: readonly PreviousMeeting[];
+  readonly organizer?: Organizer;
+}
+
+/** Domain of every UID: reserved (RFC 2606), so it can never clash with a real one. */
+export const UID_DOMAIN = "roadshow.invalid";
+
+/** A UID that depends only on stop, firm and delegation, so a re-sent file updates instead of duplicating. */
+export function meetingUid(stopId: string, firmId: string, delegationId: string): string {
+  return `${[stopId, firmId, delegationId].map(encodeURIComponent).join("/")}@${UID_DOMAIN}`;
+}
+
+interface CalendarEvent {
+  readonly uid: string;
+  readonly firmId: string;
+  readonly delegationId: string;
+  readonly table: number;
+  /** Undefined when a dropped meeting's slot no longer exists. */
+  readonly slot: Slot | undefined;
+  readonly sequence: number;
+  readonly cancelled: boolean;
+}
+
+/** Current meetings (SEQUENCE raised when moved) and meetings dropped since `previous` (cancelled). */
+function calendarEvents(ctx: ExportContext, previous: readonly PreviousMeeting[]): CalendarEvent[] {
+  const stopId = ctx.stop.id;
+  const pair = (m: { firmId: string; delegationId: string }) => `${m.firmId}|${m.delegationId}`;
+  const before = new Map(previous.filter((p) => p.stopId === stopId).map((p) => [pair(p), p]));
+  const slotOf = new Map(ctx.slots.map((s) => [s.index, s]));
+  const now = new Set(ctx.schedule.meetings.map(pair));
+  const current = ctx.schedule.meetings.map((m): CalendarEvent => {
+    const p = before.get(pair(m));
+    const seq = p?.sequence ?? 0;
+    const moved = p !== undefined && (p.slot !== m.slot || p.table !== m.table);
+    const uid = meetingUid(stopId, m.firmId, m.delegationId);
+    return { ...m, uid, slot: slotOf.get(m.slot), sequence: moved ? seq + 1 : seq, cancelled: false };
+  });
+  const dropped = [...before.values()]
+    .filter((p) => !now.has(pair(p)))
+    .map((p): CalendarEvent => ({
+      uid: meetingUid(stopId, p.firmId, p.delegationId),
+      firmId: p.firmId,
+      delegationId: p.delegationId,
+      table: p.table,
+      slot: slotOf.get(p.slot),
+      sequence: (p.sequence ?? 0) + 1,
+      cancelled: true,
+    }));
+  const order = (e: CalendarEvent) => e.slot?.startMs ?? Number.MAX_SAFE_INTEGER;
+  return [...current, ...dropped].sort((a, b) => order(a) - order(b) || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+}
+
+function dateTime(name: "DTSTART" | "DTEND", zone: string, ms: number, utc: boolean): string {
+  if (utc) return `${name}:${utcDateTime(ms)}`;
+  return `${name};TZID=${paramValue(zone)}:${localDateTime(ms, DateTime.fromMillis(ms, { zone }).offset)}`;
+}
+
+function eventLines(ctx: ExportContext, e: CalendarEvent, side: "firm" | "delegation", opts: CalendarOptions): string[] {
+  const { lang, stop } = ctx;
+  const firm = ctx.allFirms.get(e.firmId);
+  const delegation = ctx.allDelegations.get(e.delegationId);
+  const counterpart = side === "firm" ? (delegation?.name ?? e.delegationId) : (firm?.name ?? e.firmId);
+  const country = delegation ? countryName(delegation.country, lang) : "";
+  const time = e.slot ? ctx.slotLabel(e.slot) : "";
+  const params = { city: stop.city, table: e.table };
+  const why = ctx.why.get(`${e.firmId}|${e.delegationId}`);
+  const description = [t(lang, "ics.description", { ...params, event: ctx.event, counterpart, country, time }), why]
+    .filter((x) => x)
+    .join("\n");
+  const lines = [
+    "BEGIN:VEVENT",
+    `UID:${escapeText(e.uid)}`,
+    `SEQUENCE:${e.sequence}`,
+    `DTSTAMP:${utcDateTime(DateTime.fromISO(stop.date, { zone: stop.timezone }).toMillis())}`,
+  ];
+  if (e.slot) {
+    const utc = isAmbiguous(stop.timezone, e.slot.startMs) || isAmbiguous(stop.timezone, e.slot.endMs);
+    lines.push(dateTime("DTSTART", stop.timezone, e.slot.startMs, utc), dateTime("DTEND", stop.timezone, e.slot.endMs, utc));
+  }
+  if (opts.organizer) {
+    lines.push(`ORGANIZER;CN=${paramValue(opts.organizer.name)}:mailto:${opts.organizer.email}`);
+  }
+  lines.push(
+    `SUMMARY:${escapeText(t(lang, e.cancelled ? "ics.cancelled" : "ics.summary", { counterpart }))}`,
+    `LOCATION:${escapeText(t(lang, "ics.location", params))}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    `STATUS:${e.cancelled ? "CANCELLED" : "CONFIRMED"}`,
+    "TRANSP:OPAQUE",
+    "END:VEVENT",
+  );
+  return lines;
+}
+
+function calendar(
+  ctx: ExportContext,
+  zone: readonly string[],
+  method: "PUBLISH" | "CANCEL",
+  name: string,
+  events: readonly string[][],
+): string {
+  return serialize([
+    "BEGIN:VCALENDAR",
+    `PRODID:-//Roadshow//roadshow CLI//${ctx.lang.toUpperCase()}`,
+    "VERSION:2.0",
+    "CALSCALE:GREGORIAN",
+    `METHOD:${method}`,
+    `X-WR-CALNAME:${escapeText(name)}`,
+    `X-WR-TIMEZONE:${ctx.stop.timezone}`,
+    ...zone,
+    ...events.flat(),
+    "END:VCALENDAR",
+  ]);
+}
+
+/**
+ * `calendar/firms/<id>.ics` and `calendar/delegations/<id>.ics` (METHOD:PUBLISH: every meeting,
+ * plus meetings dropped since `previous` as STATUS:CANCELLED), and for participants with dropped
+ * meetings `calendar/cancel/<firms|delegations>/<id>.ics` (METHOD:CANCEL, for mailing).
+ */
+export function renderCalendars(ctx: ExportContext, opts: CalendarOptions): OutputFile[] {
+  const events = calendarEvents(ctx, opts.previous);
+  const first = ctx.slots[0];
+  const last = ctx.slots.at(-1);
+  const zone = first && last ? vtimezone(ctx.stop.timezone, first.startMs, last.endMs) : [];
+  const out: OutputFile[] = [];
+  for (const side of ["firm", "delegation"] as const) {
+    const dir = side === "firm" ? "firms" : "delegations";
+    const known = side === "firm" ? ctx.firmById : ctx.delegationById;
+    const taken = new Set([...known.values()].map((p) => p.file.toLowerCase()));
+    const idOf = (e: CalendarEvent) => (side === "firm" ? e.firmId : e.delegationId);
+    const ids = [...new Set(events.map(idOf))].sort();
+    const extra = new Map(ids.filter((id) => !known.has(id)).map((id) => [id, safeFileName(id, taken)]));
+    for (const id of ids) {
+      const file = known.get(id)?.file ?? extra.get(id)!;
+      const own = events.filter((e) => idOf(e) === id);
+      const name = (side === "firm" ? ctx.allFirms.get(id)?.name : ctx.allDelegations.get(id)?.name) ?? id;
+      const title = t(ctx.lang, "ics.calendar", { name, event: ctx.event });
+      const publish = own.filter((e) => e.slot !== undefined).map((e) => eventLines(ctx, e, side, opts));
+      if (publish.length > 0) out.push({ path: `calendar/${dir}/${file}.ics`, content: calendar(ctx, zone, "PUBLISH", title, publish) });
+      const cancelled = own.filter((e) => e.cancelled).map((e) => eventLines(ctx, e, side, opts));
+      if (cancelled.length > 0) {
+        out.push({ path: `calendar/cancel/${dir}/${file}.ics`, content: calendar(ctx, zone, "CANCEL", title, cancelled) });
+      }
+    }
+  }
+  return out;
+}

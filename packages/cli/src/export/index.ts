@@ -1,0 +1,51 @@
+import type { Lang } from "../i18n.js";
+import { exportContext } from "./context.js";
+import type { ExportInput } from "./context.js";
+import type { OutputFile } from "./files.js";
+import { renderAgendas } from "./html-agendas.js";
+import { renderGrid } from "./html-grid.js";
+import { renderSummary } from "./html-summary.js";
+import { renderCalendars } from "./ics.js";
+import type { Organizer, PreviousMeeting } from "./ics.js";
+import { participantCsvs } from "./participant-csv.js";
+
+/**
+ * How to export.
+ * @example { lang: "it", excel: true, previous: [] }
+ */
+export interface ExportOptions {
+  readonly lang: Lang;
+  /** CSV in the dialect Italian Excel opens on a double click. */
+  readonly excel: boolean;
+  /** Meetings of an earlier agenda: those dropped since are cancelled in the calendars. */
+  readonly previous?: readonly PreviousMeeting[];
+  /** Written as ORGANIZER on every calendar event when given. */
+  readonly organizer?: Organizer;
+}
+
+/**
+ * Every file a person uses on the day, for one stop's schedule: per-participant CSVs,
+ * printable agendas, the venue grid, the summary and the calendars. Pure: the CLI writes them.
+ */
+export function renderExports(input: ExportInput, opts: ExportOptions): OutputFile[] {
+  const ctx = exportContext(input, opts.lang);
+  const calendar = { previous: opts.previous ?? [], ...(opts.organizer ? { organizer: opts.organizer } : {}) };
+  return [
+    ...participantCsvs(ctx, opts.excel),
+    { path: "agendas.html", content: renderAgendas(ctx) },
+    { path: "grid.html", content: renderGrid(ctx) },
+    { path: "summary.html", content: renderSummary(ctx) },
+    ...renderCalendars(ctx, calendar),
+  ];
+}
+
+export type { ExportInput, ExportContext, Participant } from "./context.js";
+export { exportContext, safeFileName } from "./context.js";
+export type { OutputFile } from "./files.js";
+export type { CalendarOptions, Organizer, PreviousMeeting } from "./ics.js";
+export { meetingUid, renderCalendars, UID_DOMAIN } from "./ics.js";
+export { PARTICIPANT_COLUMNS, participantCsvs, participantRows } from "./participant-csv.js";
+export { renderAgendas } from "./html-agendas.js";
+export { renderGrid } from "./html-grid.js";
+export { renderSummary } from "./html-summary.js";
+export { escapeHtml } from "./html.js";

@@ -1,0 +1,146 @@
+import { buildSlots } from "@roadshow/core";
+import type { Delegation, Firm, Meeting, Schedule, Stop, TableAssignment, Unmatched } from "@roadshow/core";
+import type { ExportInput } from "../../src/export/index.js";
+
+export function makeStop(over: Partial<Stop> = {}): Stop {
+  return {
+    id: "BG-2026-03",
+    city: "Bergamo",
+    date: "2026-03-18",
+    sector: "mechanics",
+    start: 14 * 60,
+    end: 18 * 60,
+    slotMinutes: 20,
+    gapMinutes: 0,
+    breaks: [{ start: 15 * 60 + 40, end: 16 * 60 }],
+    timezone: "Europe/Rome",
+    ...over,
+  };
+}
+
+export function makeFirm(id: string, over: Partial<Firm> = {}): Firm {
+  return {
+    id,
+    name: `Firm ${id}`,
+    sectors: ["mechanics"],
+    stops: ["BG-2026-03"],
+    targets: [],
+    markets: [],
+    available: null,
+    maxMeetings: null,
+    representatives: 1,
+    ...over,
+  };
+}
+
+export function makeDelegation(id: string, country: string, over: Partial<Delegation> = {}): Delegation {
+  return { id, country, name: `Delegation ${id}`, stops: null, tables: 1, sectors: [], available: null, ...over };
+}
+
+type M = readonly [slot: number, table: number, delegationId: string, firmId: string, score?: number];
+
+/** A schedule over `stop`, tables handed out to attending delegations in id order, with the given meetings. */
+export function makeSchedule(
+  stop: Stop,
+  delegations: readonly Delegation[],
+  meetings: readonly M[],
+  unmatched: readonly Unmatched[] = [],
+): Schedule {
+  let next = 1;
+  const tables: TableAssignment[] = delegations
+    .filter((d) => d.stops === null || d.stops.includes(stop.id))
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((d) => ({ delegationId: d.id, tables: Array.from({ length: d.tables }, () => next++) }));
+  const list: Meeting[] = meetings.map(([slot, table, delegationId, firmId, score = 50]) => ({
+    slot,
+    table,
+    delegationId,
+    firmId,
+    score,
+  }));
+  const levels = { musts: 1, served: 0, score: list.reduce((s, m) => s + m.score, 0) };
+  return {
+    status: "feasible",
+    stop,
+    slots: buildSlots(stop),
+    tables,
+    meetings: list,
+    unmatched,
+    stats: {
+      levels,
+      bounds: levels,
+      optimal: false,
+      gapPercent: 1.5,
+      elapsedMs: 10,
+      requestedMusts: 2,
+      registeredFirms: 6,
+      servedFirms: 4,
+    },
+  };
+}
+
+/** Bergamo, an ordinary afternoon: 11 slots around a break, 4 delegations on 5 tables, tricky names. */
+export function bergamo(): ExportInput {
+  const stop = makeStop();
+  const delegations = [
+    makeDelegation("US-CG", "US", { name: "Consolato Generale degli Stati Uniti", tables: 2 }),
+    makeDelegation("DE-KONS", "DE", { name: "Generalkonsulat; Mailand, \\ \"Büro\"" }),
+    makeDelegation("IN-CG", "IN", { name: "Consulate General of India", available: [{ start: 16 * 60, end: 18 * 60 }] }),
+    makeDelegation("FR-BF", "fr", { name: "Business France", stops: ["MI-2026-10"] }),
+  ];
+  const firms = [
+    makeFirm("F0001", { name: "Rossi & Figli" }),
+    makeFirm("F0002", { name: "<script>alert(1)</script>" }),
+    makeFirm("F0003", { name: "Meccanica Orobica S.r.l." }),
+    makeFirm("F0004", { name: "Due Rappresentanti S.p.A.", representatives: 2 }),
+    makeFirm("F0005", { name: "Nessun Incontro Srl", available: [{ start: 14 * 60, end: 15 * 60 }] }),
+    makeFirm("F0006", { name: "=SUM(A1)" }),
+    makeFirm("F0007", { name: "Other Stop", stops: ["MI-2026-10"] }),
+  ];
+  // Tables: DE-KONS 1, IN-CG 2, US-CG 3-4 (FR-BF is not at this stop).
+  const schedule = makeSchedule(
+    stop,
+    delegations,
+    [
+      [1, 1, "DE-KONS", "F0001", 70],
+      [1, 3, "US-CG", "F0002", 42.125],
+      [2, 1, "DE-KONS", "F0004"],
+      [2, 3, "US-CG", "F0001"],
+      [2, 4, "US-CG", "F0004"], // F0004 has two representatives
+      [3, 3, "US-CG", "F0003"],
+      [6, 1, "DE-KONS", "F0003"],
+      [6, 2, "IN-CG", "F0001", 30],
+      [6, 3, "US-CG", "F0006"],
+      [7, 2, "IN-CG", "F0004"],
+    ],
+    [
+      { firmId: "F0005", country: null, reason: "capacity", meetings: 0 },
+      { firmId: "F0003", country: "IN", reason: "not-present", meetings: 1 },
+    ],
+  );
+  const why = new Map([
+    ["F0001|DE-KONS", "first target DE; sector mechanics"],
+    ["F0002|US-CG", "line one\nline two, with; punctuation \\ backslash"],
+  ]);
+  return { schedule, firms, delegations, why };
+}
+
+/** Milan on the night clocks go back (2026-10-25, Europe/Rome): 01:00-04:00 is four real hours, 02:xx twice. */
+export function dstNight(): ExportInput {
+  const stop = makeStop({
+    id: "MI-2026-10",
+    city: "Milano",
+    date: "2026-10-25",
+    start: 60,
+    end: 4 * 60,
+    breaks: [],
+  });
+  const delegations = [makeDelegation("US-CG", "US", { tables: 2 }), makeDelegation("AE-CG", "AE")];
+  const firms = Array.from({ length: 12 }, (_, i) => makeFirm(`F${i + 1}`, { stops: ["MI-2026-10"] }));
+  // Tables: AE-CG 1, US-CG 2-3. Every slot has two meetings, each pair meets once.
+  const meetings: M[] = [];
+  for (let slot = 1; slot <= 12; slot++) {
+    meetings.push([slot, 1, "AE-CG", `F${slot}`], [slot, 2, "US-CG", `F${(slot % 12) + 1}`]);
+  }
+  return { schedule: makeSchedule(stop, delegations, meetings), firms, delegations };
+}
