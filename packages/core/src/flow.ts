@@ -6,111 +6,128 @@
  * so the result is a minimum-cost flow of any value. Exact for integer data.
  */
 
+/** A network under construction; `minCostFlow` solves it and `flow` reads the result. */
 export class FlowNetwork {
-  readonly head: number[];
-  readonly to: number[] = [];
-  readonly next: number[] = [];
-  readonly cap: number[] = [];
-  readonly major: number[] = [];
-  readonly minor: number[] = [];
+  private readonly tails: number[] = [];
+  private readonly heads: number[] = [];
+  private readonly caps: number[] = [];
+  private readonly majors: number[] = [];
+  private readonly minors: number[] = [];
+  /** Residual position of each arc after solving. */
+  private position: Int32Array | null = null;
+  private residual: Float64Array | null = null;
 
-  constructor(readonly nodeCount: number) {
-    this.head = new Array<number>(nodeCount).fill(-1);
-  }
+  constructor(readonly nodeCount: number) {}
 
-  /** Adds arc `u → v` and its residual twin; returns the arc id (the twin is `id ^ 1`). */
+  /** Adds arc `u → v`; returns its id. */
   addArc(u: number, v: number, capacity: number, major: number, minor: number): number {
-    const id = this.to.length;
-    this.push(u, v, capacity, major, minor);
-    this.push(v, u, 0, -major, -minor);
-    return id;
+    this.tails.push(u);
+    this.heads.push(v);
+    this.caps.push(capacity);
+    this.majors.push(major);
+    this.minors.push(minor);
+    return this.tails.length - 1;
   }
 
-  /** Flow on an arc added by `addArc`. */
+  /** Flow on an arc after `minCostFlow`. */
   flow(arc: number): number {
-    return this.cap[arc ^ 1]!;
+    return this.caps[arc]! - this.residual![this.position![arc]!]!;
   }
 
-  private push(u: number, v: number, capacity: number, major: number, minor: number): void {
-    this.to.push(v);
-    this.cap.push(capacity);
-    this.major.push(major);
-    this.minor.push(minor);
-    this.next.push(this.head[u]!);
-    this.head[u] = this.to.length - 1;
+  /** Compressed residual graph: each node's arcs contiguous, each arc with its twin. */
+  compile(): Residual {
+    const n = this.nodeCount;
+    const m = this.tails.length;
+    const first = new Int32Array(n + 1);
+    for (let a = 0; a < m; a++) {
+      first[this.tails[a]! + 1]!++;
+      first[this.heads[a]! + 1]!++;
+    }
+    for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
+    const fill = first.slice(0, n);
+    const to = new Int32Array(2 * m);
+    const twin = new Int32Array(2 * m);
+    const cap = new Float64Array(2 * m);
+    const major = new Float64Array(2 * m);
+    const minor = new Float64Array(2 * m);
+    this.position = new Int32Array(m);
+    for (let a = 0; a < m; a++) {
+      const u = this.tails[a]!;
+      const v = this.heads[a]!;
+      const e = fill[u]!++;
+      const r = fill[v]!++;
+      to[e] = v;
+      to[r] = u;
+      twin[e] = r;
+      twin[r] = e;
+      cap[e] = this.caps[a]!;
+      major[e] = this.majors[a]!;
+      major[r] = -this.majors[a]!;
+      minor[e] = this.minors[a]!;
+      minor[r] = -this.minors[a]!;
+      this.position[a] = e;
+    }
+    this.residual = cap;
+    return { n, first, to, twin, cap, major, minor };
   }
 }
 
-/** Total cost of a flow, lexicographic. */
-export interface FlowCost {
-  readonly major: number;
-  readonly minor: number;
+interface Residual {
+  readonly n: number;
+  readonly first: Int32Array;
+  readonly to: Int32Array;
+  readonly twin: Int32Array;
+  readonly cap: Float64Array;
+  readonly major: Float64Array;
+  readonly minor: Float64Array;
 }
 
 const INF = Number.POSITIVE_INFINITY;
 
-const less = (aMajor: number, aMinor: number, bMajor: number, bMinor: number): boolean =>
-  aMajor < bMajor || (aMajor === bMajor && aMinor < bMinor);
-
-/**
- * Sends flow from `source` to `sink` while a path of negative cost exists.
- * The network must have no negative cycle (ours are DAGs at the start).
- */
-export function minCostFlow(net: FlowNetwork, source: number, sink: number): FlowCost {
-  const n = net.nodeCount;
-  const piMajor = new Float64Array(n);
-  const piMinor = new Float64Array(n);
-  initialPotentials(net, source, piMajor, piMinor);
-  const distMajor = new Float64Array(n);
-  const distMinor = new Float64Array(n);
-  let totalMajor = 0;
-  let totalMinor = 0;
+/** Sends flow from `source` to `sink` while a path of negative cost exists. The network must have no negative cycle. */
+export function minCostFlow(net: FlowNetwork, source: number, sink: number): void {
+  const g = net.compile();
+  const piMajor = new Float64Array(g.n);
+  const piMinor = new Float64Array(g.n);
+  bellmanFord(g, source, piMajor, piMinor);
+  const distMajor = new Float64Array(g.n);
+  const distMinor = new Float64Array(g.n);
+  const heap = new Heap(g.n);
   for (;;) {
-    if (!dijkstra(net, source, piMajor, piMinor, distMajor, distMinor) || distMajor[sink] === INF) break;
+    dijkstra(g, source, sink, piMajor, piMinor, distMajor, distMinor, heap);
     const dMajor = distMajor[sink]!;
     const dMinor = distMinor[sink]!;
-    for (let v = 0; v < n; v++) {
-      if (less(distMajor[v]!, distMinor[v]!, dMajor, dMinor)) {
-        piMajor[v]! += distMajor[v]!;
-        piMinor[v]! += distMinor[v]!;
-      } else {
-        piMajor[v]! += dMajor;
-        piMinor[v]! += dMinor;
-      }
+    if (dMajor === INF) return;
+    // Nodes beyond the sink's distance move by the sink's distance: reduced costs stay ≥ 0.
+    for (let v = 0; v < g.n; v++) {
+      const below = distMajor[v]! < dMajor || (distMajor[v] === dMajor && distMinor[v]! < dMinor);
+      piMajor[v]! += below ? distMajor[v]! : dMajor;
+      piMinor[v]! += below ? distMinor[v]! : dMinor;
     }
     const pathMajor = piMajor[sink]! - piMajor[source]!;
     const pathMinor = piMinor[sink]! - piMinor[source]!;
-    if (!less(pathMajor, pathMinor, 0, 0)) break;
-    const sent = blockingFlow(net, source, sink, piMajor, piMinor);
-    if (sent === 0) break;
-    totalMajor += sent * pathMajor;
-    totalMinor += sent * pathMinor;
+    if (pathMajor > 0 || (pathMajor === 0 && pathMinor >= 0)) return;
+    if (blockingFlow(g, source, sink, piMajor, piMinor) === 0) return;
   }
-  return { major: totalMajor, minor: totalMinor };
 }
 
-/** Shortest distances from the source by Bellman–Ford (queue-based); unreachable nodes get 0. */
-function initialPotentials(net: FlowNetwork, source: number, piMajor: Float64Array, piMinor: Float64Array): void {
-  const n = net.nodeCount;
-  const reached = new Uint8Array(n);
-  const inQueue = new Uint8Array(n);
+/** Shortest distances from the source (queue-based Bellman–Ford); unreachable nodes get 0. */
+function bellmanFord(g: Residual, source: number, piMajor: Float64Array, piMinor: Float64Array): void {
   piMajor.fill(INF);
   piMinor.fill(INF);
   piMajor[source] = 0;
   piMinor[source] = 0;
-  reached[source] = 1;
+  const inQueue = new Uint8Array(g.n);
   const queue: number[] = [source];
-  inQueue[source] = 1;
   for (let q = 0; q < queue.length; q++) {
     const u = queue[q]!;
     inQueue[u] = 0;
-    for (let e = net.head[u]!; e !== -1; e = net.next[e]!) {
-      if (net.cap[e]! <= 0) continue;
-      const v = net.to[e]!;
-      const nMajor = piMajor[u]! + net.major[e]!;
-      const nMinor = piMinor[u]! + net.minor[e]!;
-      if (!reached[v] || less(nMajor, nMinor, piMajor[v]!, piMinor[v]!)) {
-        reached[v] = 1;
+    for (let e = g.first[u]!; e < g.first[u + 1]!; e++) {
+      if (g.cap[e]! <= 0) continue;
+      const v = g.to[e]!;
+      const nMajor = piMajor[u]! + g.major[e]!;
+      const nMinor = piMinor[u]! + g.minor[e]!;
+      if (nMajor < piMajor[v]! || (nMajor === piMajor[v] && nMinor < piMinor[v]!)) {
         piMajor[v] = nMajor;
         piMinor[v] = nMinor;
         if (!inQueue[v]) {
@@ -120,79 +137,81 @@ function initialPotentials(net: FlowNetwork, source: number, piMajor: Float64Arr
       }
     }
   }
-  for (let v = 0; v < n; v++) {
-    if (!reached[v]) {
+  for (let v = 0; v < g.n; v++) {
+    if (piMajor[v] === INF) {
       piMajor[v] = 0;
       piMinor[v] = 0;
     }
   }
 }
 
-/** Dijkstra on reduced costs; returns whether the sink side was reached at all (any node besides the source). */
+/** Dijkstra on reduced costs, stopped once the sink is settled (farther nodes are clamped to its distance). */
 function dijkstra(
-  net: FlowNetwork,
+  g: Residual,
   source: number,
+  sink: number,
   piMajor: Float64Array,
   piMinor: Float64Array,
   distMajor: Float64Array,
   distMinor: Float64Array,
-): boolean {
+  heap: Heap,
+): void {
   distMajor.fill(INF);
   distMinor.fill(INF);
   distMajor[source] = 0;
   distMinor[source] = 0;
-  const heap = new PairHeap();
+  heap.clear();
   heap.push(source, 0, 0);
-  let reachedAny = false;
   while (heap.size > 0) {
-    const { node: u, major: kMajor, minor: kMinor } = heap.pop();
+    const u = heap.pop();
+    const kMajor = heap.poppedMajor;
+    const kMinor = heap.poppedMinor;
     if (kMajor !== distMajor[u] || kMinor !== distMinor[u]) continue;
-    for (let e = net.head[u]!; e !== -1; e = net.next[e]!) {
-      if (net.cap[e]! <= 0) continue;
-      const v = net.to[e]!;
-      const nMajor = kMajor + net.major[e]! + piMajor[u]! - piMajor[v]!;
-      const nMinor = kMinor + net.minor[e]! + piMinor[u]! - piMinor[v]!;
-      if (less(nMajor, nMinor, distMajor[v]!, distMinor[v]!)) {
+    if (u === sink) return;
+    const baseMajor = kMajor + piMajor[u]!;
+    const baseMinor = kMinor + piMinor[u]!;
+    for (let e = g.first[u]!; e < g.first[u + 1]!; e++) {
+      if (g.cap[e]! <= 0) continue;
+      const v = g.to[e]!;
+      const nMajor = baseMajor + g.major[e]! - piMajor[v]!;
+      const nMinor = baseMinor + g.minor[e]! - piMinor[v]!;
+      if (nMajor < distMajor[v]! || (nMajor === distMajor[v] && nMinor < distMinor[v]!)) {
         distMajor[v] = nMajor;
         distMinor[v] = nMinor;
         heap.push(v, nMajor, nMinor);
-        reachedAny = true;
       }
     }
   }
-  return reachedAny;
 }
 
 /** Dinic on the admissible subgraph (residual arcs of reduced cost exactly zero). */
-function blockingFlow(net: FlowNetwork, source: number, sink: number, piMajor: Float64Array, piMinor: Float64Array): number {
-  const n = net.nodeCount;
-  const admissible = (e: number, u: number): boolean => {
-    if (net.cap[e]! <= 0) return false;
-    const v = net.to[e]!;
-    return net.major[e]! + piMajor[u]! - piMajor[v]! === 0 && net.minor[e]! + piMinor[u]! - piMinor[v]! === 0;
-  };
-  const level = new Int32Array(n);
-  const current = new Int32Array(n);
+function blockingFlow(g: Residual, source: number, sink: number, piMajor: Float64Array, piMinor: Float64Array): number {
+  const admissible = (e: number, u: number, v: number): boolean =>
+    g.cap[e]! > 0 && g.major[e]! + piMajor[u]! - piMajor[v]! === 0 && g.minor[e]! + piMinor[u]! - piMinor[v]! === 0;
+  const level = new Int32Array(g.n);
+  const current = new Int32Array(g.n);
+  const queue = new Int32Array(g.n);
   let total = 0;
   for (;;) {
     level.fill(-1);
     level[source] = 0;
-    const queue = [source];
-    for (let q = 0; q < queue.length; q++) {
-      const u = queue[q]!;
-      for (let e = net.head[u]!; e !== -1; e = net.next[e]!) {
-        const v = net.to[e]!;
-        if (level[v] === -1 && admissible(e, u)) {
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = source;
+    while (head < tail) {
+      const u = queue[head++]!;
+      if (level[sink] !== -1 && level[u]! >= level[sink]!) break;
+      for (let e = g.first[u]!; e < g.first[u + 1]!; e++) {
+        const v = g.to[e]!;
+        if (level[v] === -1 && admissible(e, u, v)) {
           level[v] = level[u]! + 1;
-          queue.push(v);
+          queue[tail++] = v;
         }
       }
     }
     if (level[sink] === -1) return total;
-    for (let v = 0; v < n; v++) current[v] = net.head[v]!;
-    for (;;) {
-      const sent = augment(net, source, sink, level, current, admissible);
-      if (sent === 0) break;
+    current.set(g.first.subarray(0, g.n));
+    for (let sent = augment(g, source, sink, level, current, admissible); sent > 0; sent = augment(g, source, sink, level, current, admissible)) {
       total += sent;
     }
   }
@@ -200,98 +219,124 @@ function blockingFlow(net: FlowNetwork, source: number, sink: number, piMajor: F
 
 /** One augmenting path in the level graph, found iteratively (paths can be long). */
 function augment(
-  net: FlowNetwork,
+  g: Residual,
   source: number,
   sink: number,
   level: Int32Array,
   current: Int32Array,
-  admissible: (e: number, u: number) => boolean,
+  admissible: (e: number, u: number, v: number) => boolean,
 ): number {
-  const pathArcs: number[] = [];
+  const path: number[] = [];
   let u = source;
   for (;;) {
     if (u === sink) {
       let bottleneck = INF;
-      for (const e of pathArcs) bottleneck = Math.min(bottleneck, net.cap[e]!);
-      for (const e of pathArcs) {
-        net.cap[e]! -= bottleneck;
-        net.cap[e ^ 1]! += bottleneck;
+      for (const e of path) bottleneck = Math.min(bottleneck, g.cap[e]!);
+      for (const e of path) {
+        g.cap[e]! -= bottleneck;
+        g.cap[g.twin[e]!]! += bottleneck;
       }
       return bottleneck;
     }
-    let advanced = false;
-    for (let e = current[u]!; e !== -1; e = net.next[e]!) {
-      const v = net.to[e]!;
-      if (level[v] === level[u]! + 1 && admissible(e, u)) {
-        current[u] = e;
-        pathArcs.push(e);
-        u = v;
-        advanced = true;
-        break;
-      }
+    const end = g.first[u + 1]!;
+    let e = current[u]!;
+    for (; e < end; e++) {
+      const v = g.to[e]!;
+      if (level[v] === level[u]! + 1 && admissible(e, u, v)) break;
     }
-    if (advanced) continue;
-    current[u] = -1;
+    current[u] = e;
+    if (e < end) {
+      path.push(e);
+      u = g.to[e]!;
+      continue;
+    }
     level[u] = -1;
     if (u === source) return 0;
-    const back = pathArcs.pop()!;
-    u = net.to[back ^ 1]!;
-    current[u] = net.next[current[u]!]!;
+    const back = path.pop()!;
+    u = g.to[g.twin[back]!]!;
+    current[u]!++;
   }
 }
 
-/** Binary min-heap of (node, major, minor) with lexicographic keys. */
-class PairHeap {
-  private nodes: number[] = [];
-  private majors: number[] = [];
-  private minors: number[] = [];
+/** Binary min-heap of nodes keyed by (major, minor), then node id; duplicates allowed (lazy deletion). */
+class Heap {
+  private nodes: Int32Array;
+  private majors: Float64Array;
+  private minors: Float64Array;
+  size = 0;
+  poppedMajor = 0;
+  poppedMinor = 0;
 
-  get size(): number {
-    return this.nodes.length;
+  constructor(capacity: number) {
+    this.nodes = new Int32Array(Math.max(16, capacity));
+    this.majors = new Float64Array(this.nodes.length);
+    this.minors = new Float64Array(this.nodes.length);
+  }
+
+  clear(): void {
+    this.size = 0;
   }
 
   push(node: number, major: number, minor: number): void {
-    this.nodes.push(node);
-    this.majors.push(major);
-    this.minors.push(minor);
-    let i = this.nodes.length - 1;
+    if (this.size === this.nodes.length) this.grow();
+    let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.lessAt(i, p)) break;
-      this.swap(i, p);
+      if (!this.before(major, minor, node, p)) break;
+      this.nodes[i] = this.nodes[p]!;
+      this.majors[i] = this.majors[p]!;
+      this.minors[i] = this.minors[p]!;
       i = p;
     }
+    this.nodes[i] = node;
+    this.majors[i] = major;
+    this.minors[i] = minor;
   }
 
-  pop(): { node: number; major: number; minor: number } {
-    const top = { node: this.nodes[0]!, major: this.majors[0]!, minor: this.minors[0]! };
-    const last = this.nodes.length - 1;
-    this.swap(0, last);
-    this.nodes.pop();
-    this.majors.pop();
-    this.minors.pop();
+  /** Removes the smallest entry; its key is left in `poppedMajor`/`poppedMinor`. */
+  pop(): number {
+    const top = this.nodes[0]!;
+    this.poppedMajor = this.majors[0]!;
+    this.poppedMinor = this.minors[0]!;
+    const last = --this.size;
+    const node = this.nodes[last]!;
+    const major = this.majors[last]!;
+    const minor = this.minors[last]!;
     let i = 0;
     for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < this.nodes.length && this.lessAt(l, m)) m = l;
-      if (r < this.nodes.length && this.lessAt(r, m)) m = r;
-      if (m === i) break;
-      this.swap(i, m);
-      i = m;
+      let c = 2 * i + 1;
+      if (c >= last) break;
+      if (c + 1 < last && this.before(this.majors[c + 1]!, this.minors[c + 1]!, this.nodes[c + 1]!, c)) c++;
+      if (!this.before(this.majors[c]!, this.minors[c]!, this.nodes[c]!, -1, major, minor, node)) break;
+      this.nodes[i] = this.nodes[c]!;
+      this.majors[i] = this.majors[c]!;
+      this.minors[i] = this.minors[c]!;
+      i = c;
     }
+    this.nodes[i] = node;
+    this.majors[i] = major;
+    this.minors[i] = minor;
     return top;
   }
 
-  private lessAt(i: number, j: number): boolean {
-    return less(this.majors[i]!, this.minors[i]!, this.majors[j]!, this.minors[j]!) ||
-      (this.majors[i] === this.majors[j] && this.minors[i] === this.minors[j] && this.nodes[i]! < this.nodes[j]!);
+  /** Whether key (major, minor, node) comes before slot `j` (or before the explicit key when j = -1). */
+  private before(major: number, minor: number, node: number, j: number, jMajor = 0, jMinor = 0, jNode = 0): boolean {
+    const bMajor = j >= 0 ? this.majors[j]! : jMajor;
+    const bMinor = j >= 0 ? this.minors[j]! : jMinor;
+    const bNode = j >= 0 ? this.nodes[j]! : jNode;
+    return major < bMajor || (major === bMajor && (minor < bMinor || (minor === bMinor && node < bNode)));
   }
 
-  private swap(i: number, j: number): void {
-    [this.nodes[i], this.nodes[j]] = [this.nodes[j]!, this.nodes[i]!];
-    [this.majors[i], this.majors[j]] = [this.majors[j]!, this.majors[i]!];
-    [this.minors[i], this.minors[j]] = [this.minors[j]!, this.minors[i]!];
+  private grow(): void {
+    const size = this.nodes.length * 2;
+    const nodes = new Int32Array(size);
+    const majors = new Float64Array(size);
+    const minors = new Float64Array(size);
+    nodes.set(this.nodes);
+    majors.set(this.majors);
+    minors.set(this.minors);
+    this.nodes = nodes;
+    this.majors = majors;
+    this.minors = minors;
   }
 }

@@ -7,3 +7,5 @@ export { firmSectors } from "./ateco.js";
 export { planStop, DEFAULT_TIME_LIMIT_MS } from "./plan.js";
 export { verifyAgenda } from "./verify.js";
 export type { AgendaMeeting } from "./verify.js";
+export { scorePairs } from "./prepare.js";
+export type { PairBlock } from "./prepare.js";

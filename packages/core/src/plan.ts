@@ -85,7 +85,8 @@ function search(
   const exclude = new Set<number>();
   for (let round = 1; round <= 8; round++) {
     const board = timetable(prep, selection.pairs);
-    improve(prep, board, deadline, now);
+    // A board that reaches the relaxation's value is optimal: nothing to improve.
+    if (!reaches(levelsOf(prep, board.placed()), relaxed.levels)) improve(prep, board, deadline, now);
     const levels = levelsOf(prep, board.placed());
     if (bestLevels === null || lexBetter(levels, bestLevels)) {
       best = board;

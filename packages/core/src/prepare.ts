@@ -130,3 +130,20 @@ function commonSlots(a: readonly number[], aWhole: boolean, b: readonly number[]
   const inB = new Set(b);
   return a.filter((t) => inB.has(t));
 }
+
+/**
+ * Every firm × delegation pair of the stop with its affinity and, when it may
+ * not meet, why. Firm-major, in id order.
+ */
+export function scorePairs(
+  instance: StopInstance,
+  options: ScheduleOptions = {},
+): { readonly firm: Firm; readonly delegation: Delegation; readonly affinity: Affinity; readonly block: PairBlock | null }[] {
+  const prep = prepare(instance, options);
+  return prep.pairs.map((p) => ({
+    firm: prep.firms[p.firm]!,
+    delegation: prep.delegations[p.delegation]!,
+    affinity: p.affinity,
+    block: p.block,
+  }));
+}
