@@ -1,0 +1,75 @@
+/** The time-indexed model solved by HiGHS (WebAssembly, the `highs` dev dependency), stage by stage. */
+import * as highsModule from "highs";
+import type { Highs } from "highs";
+import type { StopInstance } from "@roadshow/core";
+import { solveHierarchy, type HierarchyOptions, type PeerResult, type StageOutcome, type StageStatus } from "./hierarchy.js";
+import { toLpText } from "./lp-format.js";
+import type { Milp } from "./model.js";
+
+// The package is typed as CommonJS while Node loads its ESM build: accept either shape.
+type Loader = () => Promise<Highs>;
+const exported = highsModule as unknown as { default: Loader | { default: Loader } };
+const highsLoader: Loader = typeof exported.default === "function" ? exported.default : exported.default.default;
+
+let loaded: Promise<Highs> | undefined;
+
+/** The HiGHS runtime, loaded once per process. */
+export function loadHighs(): Promise<Highs> {
+  loaded ??= highsLoader();
+  return loaded;
+}
+
+/** Solves the three stages with HiGHS under one wall-clock budget (LP text is parsed per stage). */
+export async function solveWithHighs(instance: StopInstance, options: HierarchyOptions): Promise<PeerResult> {
+  const highs = await loadHighs();
+  return solveHierarchy("highs", instance, options, (milp, _stage, start, timeLimitSec, absGap) =>
+    highsStage(highs, milp, start, timeLimitSec, absGap),
+  );
+}
+
+function highsStage(highs: Highs, milp: Milp, start: Float64Array | null, timeLimitSec: number, absGap: number): StageOutcome {
+  const model = highs.createModel({ format: "lp", data: toLpText(milp) });
+  try {
+    model.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.1, timeLimitSec),
+      mip_rel_gap: 0,
+      mip_abs_gap: absGap,
+      random_seed: 0,
+    });
+    // The LP reader numbers columns by first appearance; map them back by name.
+    const index = new Map(milp.columns.map((c, i) => [c.name, i]));
+    const { numCols } = model.getDimensions();
+    const order = new Int32Array(numCols);
+    for (let i = 0; i < numCols; i++) order[i] = index.get(model.getColName(i)) ?? -1;
+    if (start !== null) {
+      const colValue = new Float64Array(numCols);
+      for (let i = 0; i < numCols; i++) colValue[i] = start[order[i]!] ?? 0;
+      model.setSolution({ colValue });
+    }
+    const { modelStatus } = model.run();
+    const codes = highs.constants.modelStatus;
+    const hasPrimal = model.info.get("primal_solution_status") === 2;
+    let values: Float64Array | null = null;
+    if (hasPrimal) {
+      const colValue = model.getSolution().colValue;
+      values = new Float64Array(milp.columns.length);
+      for (let i = 0; i < numCols; i++) if (order[i]! >= 0) values[order[i]!] = colValue[i]!;
+    }
+    const bound = Number(model.info.get("mip_dual_bound"));
+    const status: StageStatus =
+      modelStatus === codes.optimal
+        ? "optimal"
+        : modelStatus === codes.timeLimit || modelStatus === codes.interrupted
+          ? "timedout"
+          : modelStatus === codes.infeasible
+            ? "infeasible"
+            : hasPrimal
+              ? "feasible"
+              : "failed";
+    const outcome: StageOutcome = { status, values, bound: Number.isFinite(bound) ? bound : null };
+    return status === "failed" ? { ...outcome, note: `HiGHS model status ${modelStatus}` } : outcome;
+  } finally {
+    model.dispose();
+  }
+}
