@@ -1,0 +1,46 @@
+import { formatTime, type Delegation, type Firm, type Schedule } from "@roadshow/core";
+import { t, type Lang } from "./i18n.js";
+import { toCsv, type CsvDialect } from "./output/csv.js";
+
+/** The spec's agenda columns, in order. */
+export const AGENDA_COLUMNS = [
+  "stop_id", "date", "slot", "start", "end", "table", "delegation_id", "country", "firm_id", "firm_name", "score",
+] as const;
+
+/** A number as written in CSVs: no float noise, no exponent. */
+export function formatNumber(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
+}
+
+/** `agenda.csv`: one row per meeting, sorted by slot then table; `why` texts become an extra column. */
+export function agendaCsv(
+  schedule: Schedule,
+  firms: readonly Firm[],
+  delegations: readonly Delegation[],
+  dialect: CsvDialect,
+  why?: ReadonlyMap<string, string>,
+): string {
+  const firmName = new Map(firms.map((f) => [f.id, f.name]));
+  const country = new Map(delegations.map((d) => [d.id, d.country]));
+  const slots = new Map(schedule.slots.map((s) => [s.index, s]));
+  const header = why ? [...AGENDA_COLUMNS, "why"] : [...AGENDA_COLUMNS];
+  const rows = schedule.meetings.map((m) => {
+    const slot = slots.get(m.slot)!;
+    const row = [
+      schedule.stop.id, schedule.stop.date, String(m.slot), formatTime(slot.start), formatTime(slot.end), String(m.table),
+      m.delegationId, country.get(m.delegationId) ?? "", m.firmId, firmName.get(m.firmId) ?? "", formatNumber(m.score),
+    ];
+    return why ? [...row, why.get(`${m.firmId}|${m.delegationId}`) ?? ""] : row;
+  });
+  return toCsv(header, rows, dialect);
+}
+
+/** `unmatched.csv`: firms under K meetings and unmet musts, with a reason code and a sentence. */
+export function unmatchedCsv(schedule: Schedule, firms: readonly Firm[], dialect: CsvDialect, lang: Lang): string {
+  const firmName = new Map(firms.map((f) => [f.id, f.name]));
+  const rows = schedule.unmatched.map((u) => [
+    schedule.stop.id, u.firmId, firmName.get(u.firmId) ?? "", u.country ?? "", u.reason, String(u.meetings),
+    t(lang, `reason.${u.reason}`),
+  ]);
+  return toCsv(["stop_id", "firm_id", "firm_name", "country", "reason", "meetings", "message"], rows, dialect);
+}

@@ -1,0 +1,58 @@
+import { verifyAgenda, type Violation } from "@roadshow/core";
+import { Chalk } from "chalk";
+import type { Common, Io } from "../context.js";
+import { InputError } from "../errors.js";
+import { readAgendaFile, type AgendaRow } from "../input/index.js";
+import { findStop, instanceOf, load, type Sources } from "../load.js";
+import { formatIssues } from "../output/issues-format.js";
+
+/** Options of `roadshow validate`. */
+export interface ValidateArgs extends Sources {
+  readonly stop: string | undefined;
+  readonly agenda: string | undefined;
+  readonly allowRepeats: boolean;
+}
+
+/**
+ * Checks the inputs and, with `--agenda`, that agenda against every hard rule.
+ * @returns whether everything is valid (the caller maps `false` to exit 1).
+ */
+export async function validate(args: ValidateArgs, common: Common, io: Io): Promise<boolean> {
+  const loaded = await load(args);
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format }));
+  if (args.stop !== undefined) findStop(loaded.data, args.stop, args.dataDir);
+  if (args.agenda === undefined) {
+    io.stdout(`${args.dataDir}: inputs are valid (${loaded.data.stops.length} stops, ${loaded.data.delegations.length} delegations, ${loaded.data.firms.length} firms)\n`);
+    return true;
+  }
+  const agenda = await readAgendaFile(args.agenda);
+  if (agenda.rows === null || agenda.issues.some((i) => i.severity === "error")) {
+    throw new InputError(`${args.agenda} cannot be read as an agenda`, agenda.issues);
+  }
+  const byStop = new Map<string, AgendaRow[]>();
+  for (const row of agenda.rows) {
+    if (args.stop !== undefined && row.stopId !== args.stop) continue;
+    const rows = byStop.get(row.stopId);
+    if (rows) rows.push(row);
+    else byStop.set(row.stopId, [row]);
+  }
+  const found: { lines: number[]; violation: Violation }[] = [];
+  for (const [stopId, rows] of [...byStop].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const stop = findStop(loaded.data, stopId, args.dataDir);
+    const violations = verifyAgenda(instanceOf(loaded, stop), rows, { allowRepeats: args.allowRepeats });
+    for (const violation of violations) found.push({ lines: violation.meetings.map((i) => rows[i]!.line), violation });
+  }
+  const count = agenda.rows.length;
+  if (common.format === "json") {
+    io.stdout(`${JSON.stringify(found.map(({ lines, violation }) => ({ file: args.agenda, lines, code: violation.code, message: violation.message })), null, 2)}\n`);
+  } else if (found.length === 0) {
+    io.stdout(`${args.agenda}: ${count} meetings obey every hard rule\n`);
+  } else {
+    const c = new Chalk({ level: io.color ? 1 : 0 });
+    for (const { lines, violation } of found) {
+      io.stdout(`${args.agenda}:${lines.join(",")} ${c.red("error")} ${violation.code}: ${violation.message}\n`);
+    }
+    io.stdout(`${found.length} violation(s) in ${count} meetings\n`);
+  }
+  return found.length === 0;
+}

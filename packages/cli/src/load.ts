@@ -1,0 +1,73 @@
+import path from "node:path";
+import type { PastMeeting, Stop, StopInstance } from "@roadshow/core";
+import { InputError } from "./errors.js";
+import { historyFromAgendas, readAgendaFile, readDataDir, type DataSet } from "./input/index.js";
+import type { InputIssue } from "./input/issues.js";
+import { nearest } from "./input/suggest.js";
+
+/** Where a command's inputs are. */
+export interface Sources {
+  readonly dataDir: string;
+  readonly scores?: string | undefined;
+  readonly requests?: string | undefined;
+  readonly history?: readonly string[] | undefined;
+}
+
+/** Inputs read and checked, with the warnings met on the way. */
+export interface Loaded {
+  readonly data: DataSet;
+  readonly history: readonly PastMeeting[];
+  readonly warnings: readonly InputIssue[];
+}
+
+/** Reads the data folder and history agendas; throws `InputError` with every issue when any is an error. */
+export async function load(sources: Sources): Promise<Loaded> {
+  const read = await readDataDir(sources.dataDir, {
+    ...(sources.scores !== undefined && { scoresFile: sources.scores }),
+    ...(sources.requests !== undefined && { requestsFile: sources.requests }),
+  });
+  const issues: InputIssue[] = [...read.issues];
+  const history: PastMeeting[] = [];
+  for (const file of sources.history ?? []) {
+    const agenda = await readAgendaFile(file);
+    issues.push(...agenda.issues);
+    if (agenda.rows) history.push(...historyFromAgendas(agenda.rows));
+  }
+  const errors = issues.filter((i) => i.severity === "error");
+  if (errors.length > 0 || read.data === null) {
+    throw new InputError(`${errors.length} problem(s) in the input files of ${sources.dataDir}`, issues);
+  }
+  return { data: read.data, history, warnings: issues.filter((i) => i.severity === "warning") };
+}
+
+/** The stop named on the command line, or an input error with suggestions. */
+export function findStop(data: DataSet, stopId: string, dataDir: string): Stop {
+  const stop = data.stops.find((s) => s.id === stopId);
+  if (stop) return stop;
+  const ids = data.stops.map((s) => s.id);
+  const near = nearest(stopId, ids);
+  throw new InputError(`unknown stop`, [
+    {
+      severity: "error",
+      code: "unknown-stop",
+      file: path.join(dataDir, "stops.csv"),
+      line: null,
+      column: "stop_id",
+      value: stopId,
+      message: `--stop ${stopId} is not a stop_id of stops.csv${near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""}`,
+      hint: `use one of: ${ids.join(", ")}`,
+    },
+  ]);
+}
+
+/** The instance of one stop for the core. */
+export function instanceOf(loaded: Loaded, stop: Stop): StopInstance {
+  return {
+    stop,
+    delegations: loaded.data.delegations,
+    firms: loaded.data.firms,
+    requests: loaded.data.requests,
+    scores: loaded.data.scores,
+    history: loaded.history,
+  };
+}
