@@ -22,3 +22,61 @@ export interface InputIssue {
   /** One-line fix. */
   readonly hint: string;
 }
+
+/** Every issue code the input side reports, with what it means. */
+export const ISSUE_CODES = {
+  // Whole files
+  "missing-folder": "the data folder does not exist or is not a folder",
+  "missing-file": "a required or named file does not exist",
+  "unreadable-file": "a file exists but cannot be read",
+  "file-too-large": "a file is over the size limit (MAX_FILE_BYTES)",
+  "empty-file": "a file has no header line",
+  "not-csv": "a binary, spreadsheet, PDF or HTML file instead of CSV",
+  "not-utf8": "warning: not UTF-8, read as Windows-1252",
+  "too-many-rows": "a file has more rows than supported (MAX_ROWS)",
+  // Structure
+  "bad-quote": "unbalanced or misplaced double quote",
+  "ragged-row": "a row has a different number of cells than the header",
+  "no-header": "the first line has none of the expected columns",
+  "missing-column": "a required column is missing",
+  "duplicate-column": "a column appears twice in the header",
+  "unknown-column": "warning: a column the file does not use (ignored)",
+  // Cells
+  "empty-cell": "a required cell is empty",
+  "bad-id": "an id contains the list separator |",
+  "duplicate-id": "an id is used on two lines",
+  "bad-time": "not a HH:MM time",
+  "bad-window": "not a HH:MM-HH:MM window",
+  "end-before-start": "a session, window or meeting ends before it starts",
+  "bad-date": "not a YYYY-MM-DD calendar date",
+  "bad-timezone": "not an IANA time zone",
+  "bad-number": "not a number",
+  "not-integer": "a decimal where a whole number is expected",
+  "out-of-range": "a number below or above its allowed range",
+  "decimal-comma": "warning: a decimal comma was read as a point",
+  "bad-choice": "not one of the allowed words (must, avoid)",
+  "unknown-country": "not an ISO 3166-1 alpha-2 country code",
+  "country-alias": "warning: a country name or alias was mapped to its code",
+  "bad-sector": "a sector cell with no letters or digits",
+  "sector-alias": "warning: a sector label was mapped to its slug",
+  "unknown-sector": "warning: a sector slug that is not known (kept)",
+  "bad-ateco": "not an ATECO code",
+  "duplicate-in-list": "warning: an item repeated in a list cell",
+  // References and consistency
+  "unknown-stop": "a stop_id not in stops.csv",
+  "unknown-firm": "a firm_id not in firms.csv",
+  "unknown-delegation": "a delegation_id not in delegations.csv",
+  "overlapping-breaks": "two breaks of a stop overlap",
+  "window-outside-session": "warning: a break or availability window overlaps no session",
+  "slot-too-long": "a slot longer than the session",
+  "no-slots": "the breaks leave no room for a slot",
+  "no-sector": "a firm with neither sectors nor ateco",
+  "duplicate-request": "warning: the same request twice",
+  "must-and-avoid": "a must and an avoid for the same firm and country",
+  "duplicate-pair": "two scores for the same firm and delegation",
+  "no-eligible-delegation": "warning: a firm no delegation can meet at a stop it registered for",
+  "delegation-at-no-stop": "warning: a delegation present at no stop",
+  "country-without-delegation": "warning: a must request for a country with no delegation",
+} as const;
+
+export type IssueCode = keyof typeof ISSUE_CODES;

@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { CsvError, parse } from "csv-parse/sync";
 import { unneutralise } from "../output/csv.js";
 import type { Reporter } from "./report.js";
 
@@ -45,9 +45,61 @@ function newlines(cells: readonly string[]): number {
   return n;
 }
 
-interface Parsed {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
+const QUOTE_PROBLEMS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: "a double quote opened on this line is never closed",
+  INVALID_OPENING_QUOTE: "a double quote inside a cell that does not start with one",
+  CSV_INVALID_CLOSING_QUOTE: "text follows the closing double quote of a cell",
+};
+
+/** After this many syntax errors the rest of a file is not worth reading. */
+const MAX_SYNTAX_ERRORS = 100;
+
+interface Located {
+  readonly line: number;
+  readonly cells: string[];
+}
+
+/**
+ * All records with their start lines. On a syntax error (a stray quote) the
+ * error is reported on the line its record starts, and parsing restarts on the
+ * next line: one bad quote costs one row, not the rest of the file.
+ */
+function parseRecords(text: string, delimiter: string, report: Reporter): Located[] {
+  const lines = text.split("\n");
+  const records: Located[] = [];
+  let from = 0;
+  for (let errors = 0; from < lines.length; errors++) {
+    let done = from;
+    try {
+      parse(lines.slice(from).join("\n"), {
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        on_record: (record: string[], context: { lines: number }) => {
+          done = from + context.lines;
+          records.push({ line: done - newlines(record), cells: record });
+          return null;
+        },
+      });
+      return records;
+    } catch (err) {
+      if (!(err instanceof CsvError)) throw err;
+      let bad = done;
+      while (bad < lines.length && lines[bad]!.trim() === "") bad++;
+      report.error(
+        "bad-quote",
+        { line: bad + 1 },
+        `${QUOTE_PROBLEMS[err.code] ?? err.message}; the row is skipped`,
+        'put a cell that contains the delimiter or a quote inside "…", doubling inner quotes ("")',
+      );
+      from = bad + 1;
+      if (errors + 1 >= MAX_SYNTAX_ERRORS) {
+        report.error("bad-quote", { line: from + 1 }, `too many quote errors; the file is not read past line ${from}`, "check how the file was exported");
+        break;
+      }
+    }
+  }
+  return records;
 }
 
 /**
@@ -56,32 +108,12 @@ interface Parsed {
  * so one run lists them all. Rows whose cells are all empty are skipped.
  */
 export function parseCsv(text: string, report: Reporter): CsvTable | null {
-  // One line-end convention makes csv-parse's line count exact, even for mixed files.
+  // One line-end convention makes line numbers exact, even for mixed files.
   const normalised = text.replace(/\r\n?/g, "\n");
   const delimiter = detectDelimiter(normalised);
-  const quoteErrors = new Set<number>();
-  const records = parse(normalised, {
-    delimiter,
-    info: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (err: { lines?: number; message?: string } | undefined) => {
-      const line = err?.lines ?? null;
-      if (line !== null && quoteErrors.has(line)) return;
-      if (line !== null) quoteErrors.add(line);
-      report.error(
-        "bad-quote",
-        { line },
-        `the line has an unbalanced or misplaced double quote (${err?.message ?? "CSV syntax error"})`,
-        'put a cell containing the delimiter or quotes inside "…", doubling inner quotes ("")',
-      );
-    },
-  }) as unknown as Parsed[];
-
+  const records = parseRecords(normalised, delimiter, report);
   const located = records
-    .map((r) => ({ line: r.info.lines - newlines(r.record), cells: r.record.map(cleanCell) }))
+    .map((r) => ({ line: r.line, cells: r.cells.map(cleanCell) }))
     .filter((r) => r.cells.some((c) => c !== ""));
   const first = located[0];
   if (first === undefined) {
