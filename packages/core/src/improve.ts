@@ -58,7 +58,7 @@ export function improve(prep: Prepared, board: Board, deadline: number, now: () 
       } else if (board.insert(i, 3, 1500)) {
         improved = true;
       } else {
-        improved = swapAtDelegation(prep, board, i) || improved;
+        improved = swapOneSide(prep, board, i) || improved;
       }
     }
   }
@@ -67,38 +67,38 @@ export function improve(prep: Prepared, board: Board, deadline: number, now: () 
 /** The firm is at its cap: replace its least valuable meeting if `pair` is worth more. */
 function swapWithinFirm(prep: Prepared, board: Board, pair: number, from: number, to: number): boolean {
   let worst = -1;
-  let worstLoss: Value | null = null;
   for (let j = from; j < to; j++) {
-    if (board.slotOf[j] === -1) continue;
-    const l = loss(prep, board, j);
-    if (worstLoss === null || better(worstLoss, l)) {
-      worst = j;
-      worstLoss = l;
-    }
+    if (board.slotOf[j] !== -1 && (worst < 0 || better(loss(prep, board, worst), loss(prep, board, j)))) worst = j;
   }
-  if (worst < 0 || worstLoss === null) return false;
+  if (worst < 0) return false;
   const slot = board.slotOf[worst]!;
   board.remove(worst);
-  if (better(gain(prep, board, pair), worstLoss) && board.insert(pair, 3, 1500)) return true;
+  if (better(gain(prep, board, pair), gain(prep, board, worst)) && board.insert(pair, 3, 1500)) return true;
   board.place(worst, slot);
   return false;
 }
 
-/** Take the place of a less valuable meeting of the same delegation in a slot the firm has free. */
-function swapAtDelegation(prep: Prepared, board: Board, pair: number): boolean {
+/**
+ * Take the place of a less valuable meeting of the same firm or delegation in
+ * one of the pair's slots: remove it, insert the pair (ejection chains may
+ * move others), and put the displaced meeting back elsewhere if it fits.
+ */
+function swapOneSide(prep: Prepared, board: Board, pair: number): boolean {
   const { firm, delegation, slots } = prep.pairs[pair]!;
-  const value = gain(prep, board, pair);
+  const occupants = new Set<number>();
   for (const t of slots) {
-    if (board.firmFull(firm, t) || !board.delegationFull(delegation, t)) continue;
-    for (const other of [...board.delegationMeetings(delegation, t)]) {
-      const l = loss(prep, board, other);
-      if (!better(value, l)) continue;
-      board.remove(other);
-      board.place(pair, t);
-      // The displaced meeting may still fit elsewhere.
+    for (const other of board.firmMeetingsAt(firm, t)) occupants.add(other);
+    for (const other of board.delegationMeetings(delegation, t)) occupants.add(other);
+  }
+  for (const other of occupants) {
+    const slot = board.slotOf[other]!;
+    board.remove(other);
+    // Both judged after the removal, so a swap within one firm keeps its meeting count.
+    if (better(gain(prep, board, pair), gain(prep, board, other)) && board.insert(pair, 2, 500)) {
       board.insert(other, 2, 500);
       return true;
     }
+    board.place(other, slot);
   }
   return false;
 }
