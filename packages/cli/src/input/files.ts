@@ -19,7 +19,7 @@ async function load(filePath: string, name: string, out: InputIssue[]): Promise<
   try {
     const info = await stat(filePath);
     if (!info.isFile()) {
-      report.error("missing-file", {}, `${name} is not a file`, "give the path of a CSV file");
+      report.error("unreadable-file", {}, `${name} is not a file (a folder?)`, "give the path of a CSV file");
       return null;
     }
     // Checked before reading, so a huge file is never loaded into memory.
