@@ -110,7 +110,7 @@ function agendaPage(ctx: ExportContext, p: Participant): SafeHtml {
 <p class="who">${role} · ${p.id}</p>
 </header>
 ${body}
-<footer>${count > 0 ? t(lang, "agenda.count", { count }) : t(lang, "agenda.none")} ${t(lang, "agenda.times", { zone: stop.timezone })}</footer>
+<footer>${count > 0 ? t(lang, "agenda.count", { count }) : t(lang, "agenda.none")} · ${t(lang, "agenda.times", { zone: stop.timezone })}</footer>
 </section>
 `;
 }

@@ -9,16 +9,18 @@ const CSS = `
 @media screen{body{background:#ccc}main{width:297mm;min-height:210mm;margin:6mm auto;padding:8mm;background:#fff}}
 h1{font-size:13pt}
 p{margin:0 0 2mm}
-table.grid{table-layout:fixed;font-size:8pt;line-height:1.15}
-.grid th,.grid td{padding:0.6mm 0.8mm}
-.grid col.time{width:15mm}
+table.grid{table-layout:fixed;font-size:8.5pt;line-height:1.15}
+.grid th,.grid td{padding:0.6mm 0.8mm;overflow-wrap:break-word}
+.grid col.time{width:12mm}
 .grid th .name{display:block;font-weight:normal}
 .grid td.off{background:#d0d0d0;text-align:center}
 .grid tr.break td{background:#e6e6e6;font-style:italic;text-align:center}
-.grid .id{display:block;color:#444;font-size:0.9em}
-.wide{font-size:7pt}
-.wide th,.wide td{padding:0.4mm 0.5mm}
-.huge{font-size:6pt}
+.grid .id{color:#444;font-size:0.85em;white-space:nowrap}
+table.grid.narrow{font-family:"Liberation Sans Narrow","Arial Narrow","DejaVu Sans",sans-serif;font-stretch:condensed;line-height:1.1}
+.grid.narrow th,.grid.narrow td{padding:0.4mm 0.5mm}
+table.grid.s12{font-size:8pt}
+table.grid.s16{font-size:7pt}
+table.grid.s20{font-size:6.5pt}
 `;
 
 function header(ctx: ExportContext, table: number, owner: Participant | undefined): SafeHtml {
@@ -37,7 +39,7 @@ function slotRow(ctx: ExportContext, i: number, { owners, meetings }: GridIndex)
     const m = meetings.get(`${slot.index}:${table}`);
     if (m) {
       const firm = ctx.firmById.get(m.firmId);
-      return html`<td>${firm?.name ?? m.firmId}<span class="id">${m.firmId}</span></td>`;
+      return html`<td>${firm?.name ?? m.firmId} <span class="id">${m.firmId}</span></td>`;
     }
     const owner = owners.get(table);
     return owner && !owner.present[i] ? html`<td class="off">–</td>` : html`<td></td>`;
@@ -51,7 +53,9 @@ export function renderGrid(ctx: ExportContext): string {
   const owners = new Map<number, Participant>();
   for (const d of ctx.delegations) for (const n of d.tables) owners.set(n, d);
   const meetings = new Map(ctx.schedule.meetings.map((m) => [`${m.slot}:${m.table}`, m]));
-  const size = ctx.tables.length > 20 ? "wide huge" : ctx.tables.length > 12 ? "wide" : "";
+  // Narrower type as tables grow, so that 20 columns still fit the width of landscape A4.
+  const n = ctx.tables.length;
+  const size = n > 16 ? "narrow s20" : n > 12 ? "narrow s16" : n > 8 ? "narrow s12" : "";
   const rows: SafeHtml[] = [];
   let next = 0;
   ctx.slots.forEach((slot, i) => {

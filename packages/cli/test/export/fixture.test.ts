@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { verifyAgenda } from "@roadshow/core";
 import type { ExportInput } from "../../src/export/index.js";
-import { bergamo, dstNight } from "./fixture.js";
+import { bergamo, dstNight, twentyTables } from "./fixture.js";
 
 function violations({ schedule, firms, delegations }: ExportInput) {
   const instance = { stop: schedule.stop, firms, delegations, requests: [], scores: null, history: [] };
@@ -12,6 +12,7 @@ describe("export fixtures", () => {
   test("obey every hard rule (so the exporters are tested on agendas the scheduler could produce)", () => {
     expect(violations(bergamo())).toEqual([]);
     expect(violations(dstNight())).toEqual([]);
+    expect(violations(twentyTables())).toEqual([]);
   });
 
   test("the DST night has 12 slots of 20 real minutes, two of them starting at 02:00 local", () => {

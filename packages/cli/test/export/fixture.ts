@@ -144,3 +144,34 @@ export function dstNight(): ExportInput {
   }
   return { schedule: makeSchedule(stop, delegations, meetings), firms, delegations };
 }
+
+const LONG_NAMES = [
+  "Camera di Commercio e dell'Industria Italo-Germanica",
+  "Consolato Generale della Repubblica Federale di Germania",
+  "Ufficio Commerciale dell'Ambasciata degli Emirati Arabi Uniti",
+  "Trade Commissioner Service of Canada",
+];
+
+/** Bergamo's afternoon at full size: 20 delegations with one table each, 60 firms with long names. */
+export function twentyTables(): ExportInput {
+  const stop = makeStop();
+  const countries = ["US", "DE", "IN", "AE", "FR", "CA", "BR", "ES", "CN", "SA"];
+  const delegations = Array.from({ length: 20 }, (_, i) =>
+    makeDelegation(`D${String(i + 1).padStart(2, "0")}`, countries[i % 10]!, {
+      name: `${LONG_NAMES[i % 4]} ${i + 1}`,
+      ...(i === 4 ? { available: [{ start: 16 * 60, end: 18 * 60 }] } : {}),
+    }),
+  );
+  const firms = Array.from({ length: 60 }, (_, i) =>
+    makeFirm(`F${String(i + 1).padStart(4, "0")}`, { name: `Officine Meccaniche Lombarde Riunite ${i + 1} S.r.l.` }),
+  );
+  const meetings: M[] = [];
+  for (let slot = 1; slot <= buildSlots(stop).length; slot++) {
+    for (let table = 1; table <= 20; table++) {
+      if ((slot + table) % 5 === 0 || (table === 5 && slot < 6)) continue;
+      // 7 is invertible mod 60: a firm meets a delegation at most once, and once per slot.
+      meetings.push([slot, table, delegations[table - 1]!.id, firms[(table - 1 + 7 * slot) % 60]!.id]);
+    }
+  }
+  return { schedule: makeSchedule(stop, delegations, meetings), firms, delegations };
+}
