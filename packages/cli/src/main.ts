@@ -1,27 +1,9 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { schedule } from "./commands/schedule.js";
-import { score } from "./commands/score.js";
-import { validate } from "./commands/validate.js";
+import { Command, CommanderError, Option } from "commander";
+import { COMMANDS } from "./commands/index.js";
 import type { Common, Io } from "./context.js";
 import { EXIT, InputError, UsageError } from "./errors.js";
 import { defaultLang, type Lang } from "./i18n.js";
 import { formatIssues } from "./output/issues-format.js";
-
-const EXAMPLE_DIR = "examples/lombardia-2026";
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
-  return n;
-}
-
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number of seconds > 0, got "${value}"`);
-  return n;
-}
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** Builds the `roadshow` program; actions resolve to an exit code through `done`. */
 function program(io: Io, done: (code: number) => void): Command {
@@ -30,77 +12,15 @@ function program(io: Io, done: (code: number) => void): Command {
     .version("0.1.0")
     .addOption(new Option("--lang <lang>", "language of texts").choices(["it", "en"]).default(defaultLang(io.env.LANG), "it if LANG starts with it, else en"))
     .addOption(new Option("--format <format>", "how problems are printed").choices(["text", "json"]).default("text"))
-    .showHelpAfterError()
+    .showHelpAfterError("(run with --help for usage and an example)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const common = (): Common => {
     const o = root.opts<{ lang: Lang; format: "text" | "json" }>();
     return { lang: o.lang, format: o.format };
   };
 
-  root
-    .command("schedule")
-    .description("plan one stop: writes <out>/agenda.csv and <out>/unmatched.csv and prints a summary")
-    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
-    .requiredOption("--stop <id>", "stop_id to plan")
-    .requiredOption("--out <dir>", "output folder")
-    .option("--scores <file>", "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)")
-    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
-    .option("--history <agenda.csv>", "earlier agenda: pairs in it do not meet again (repeatable)", collect)
-    .option("--allow-repeats", "let pairs from history meet again", false)
-    .option("--min-meetings <K>", "K: give every firm that can be served K meetings first", positiveInteger, 1)
-    .option("--time-limit <seconds>", "budget for improving agendas under availability windows (default 60)", positiveNumber)
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
-    .option("--force", "overwrite existing output files", false)
-    .addHelpText("after", `\nExample:\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n`)
-    .action(async (dataDir: string, o) => {
-      await schedule(
-        {
-          dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, history: o.history,
-          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
-        },
-        common(),
-        io,
-      );
-      done(EXIT.ok);
-    });
-
-  root
-    .command("score")
-    .description("write every firm × delegation score of a stop with its parts (scores.csv columns first)")
-    .argument("<data-dir>", "folder with the input CSVs")
-    .requiredOption("--stop <id>", "stop_id to score")
-    .option("--out <file>", "file to write (default: print to stdout)")
-    .option("--scores <file>", "external scores to show instead of the built-in ones")
-    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
-    .option("--excel", "Italian Excel dialect", false)
-    .option("--force", "overwrite an existing file", false)
-    .addHelpText("after", `\nExample:\n  roadshow score ${EXAMPLE_DIR} --stop BS-2026-02 --out out/scores.csv\n`)
-    .action(async (dataDir: string, o) => {
-      await score({ dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, force: o.force, excel: o.excel }, common(), io);
-      done(EXIT.ok);
-    });
-
-  root
-    .command("validate")
-    .description("check the input files and, with --agenda, an agenda against every hard rule")
-    .argument("<data-dir>", "folder with the input CSVs")
-    .option("--stop <id>", "only this stop")
-    .option("--agenda <file>", "an agenda.csv to check")
-    .option("--scores <file>", "external scores (default: <data-dir>/scores.csv if present)")
-    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
-    .option("--history <agenda.csv>", "earlier agenda (repeatable)", collect)
-    .option("--allow-repeats", "pairs from history may meet again", false)
-    .addHelpText("after", `\nExample:\n  roadshow validate ${EXAMPLE_DIR} --agenda out/BS-2026-02/agenda.csv\n`)
-    .action(async (dataDir: string, o) => {
-      const ok = await validate(
-        { dataDir, stop: o.stop, agenda: o.agenda, scores: o.scores, requests: o.requests, history: o.history, allowRepeats: o.allowRepeats },
-        common(),
-        io,
-      );
-      done(ok ? EXIT.ok : EXIT.input);
-    });
-
-  for (const command of root.commands) command.showHelpAfterError().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const define of COMMANDS) define(root, { io, common, done });
+  for (const command of root.commands) command.showHelpAfterError("(run with --help for usage and an example)").configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return root.exitOverride();
 }
 

@@ -1,3 +1,6 @@
+import type { Command } from "commander";
+import { EXIT } from "../errors.js";
+import { collect, EXAMPLE_DIR, positiveInteger, positiveNumber, type CommandContext } from "./shared.js";
 import { planStop } from "@roadshow/core";
 import { agendaCsv, unmatchedCsv } from "../agenda-csv.js";
 import type { Common, Io } from "../context.js";
@@ -45,4 +48,35 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
     { force: args.force },
   );
   io.stdout(formatSummary(result, common.lang, io.color));
+}
+
+/** Registers `roadshow schedule`. */
+export function defineSchedule(root: Command, ctx: CommandContext): void {
+  root
+    .command("schedule")
+    .description("plan one stop: writes <out>/agenda.csv and <out>/unmatched.csv and prints a summary")
+    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
+    .requiredOption("--stop <id>", "stop_id to plan")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--scores <file>", "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)")
+    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--history <agenda.csv>", "earlier agenda: pairs in it do not meet again (repeatable)", collect)
+    .option("--allow-repeats", "let pairs from history meet again", false)
+    .option("--min-meetings <K>", "K: give every firm that can be served K meetings first", positiveInteger, 1)
+    .option("--time-limit <seconds>", "budget for improving agendas under availability windows (default 60)", positiveNumber)
+    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--force", "overwrite existing output files", false)
+    .addHelpText("after", `\nExample:\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n`)
+    .action(async (dataDir: string, o) => {
+      await schedule(
+        {
+          dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, history: o.history,
+          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
+        },
+        ctx.common(),
+        ctx.io,
+      );
+      ctx.done(EXIT.ok);
+    });
+
 }

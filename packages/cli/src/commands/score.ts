@@ -1,3 +1,6 @@
+import type { Command } from "commander";
+import { EXIT } from "../errors.js";
+import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
 import { scorePairs, type ScorePart } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { formatNumber } from "../agenda-csv.js";
@@ -37,4 +40,24 @@ export async function score(args: ScoreArgs, common: Common, io: Io): Promise<vo
   }
   await writeOutputs(path.dirname(args.out), [{ path: path.basename(args.out), content: csv }], { force: args.force });
   io.stderr(`${pairs.length} pairs scored for ${stop.id} → ${args.out}\n`);
+}
+
+/** Registers `roadshow score`. */
+export function defineScore(root: Command, ctx: CommandContext): void {
+  root
+    .command("score")
+    .description("write every firm × delegation score of a stop with its parts (scores.csv columns first)")
+    .argument("<data-dir>", "folder with the input CSVs")
+    .requiredOption("--stop <id>", "stop_id to score")
+    .option("--out <file>", "file to write (default: print to stdout)")
+    .option("--scores <file>", "external scores to show instead of the built-in ones")
+    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--excel", "Italian Excel dialect", false)
+    .option("--force", "overwrite an existing file", false)
+    .addHelpText("after", `\nExample:\n  roadshow score ${EXAMPLE_DIR} --stop BS-2026-02 --out out/scores.csv\n`)
+    .action(async (dataDir: string, o) => {
+      await score({ dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, force: o.force, excel: o.excel }, ctx.common(), ctx.io);
+      ctx.done(EXIT.ok);
+    });
+
 }

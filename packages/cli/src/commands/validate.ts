@@ -1,3 +1,6 @@
+import type { Command } from "commander";
+import { EXIT } from "../errors.js";
+import { collect, EXAMPLE_DIR, type CommandContext } from "./shared.js";
 import { verifyAgenda, type Violation } from "@roadshow/core";
 import { Chalk } from "chalk";
 import type { Common, Io } from "../context.js";
@@ -55,4 +58,28 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
     io.stdout(`${found.length} violation(s) in ${count} meetings\n`);
   }
   return found.length === 0;
+}
+
+/** Registers `roadshow validate`. */
+export function defineValidate(root: Command, ctx: CommandContext): void {
+  root
+    .command("validate")
+    .description("check the input files and, with --agenda, an agenda against every hard rule")
+    .argument("<data-dir>", "folder with the input CSVs")
+    .option("--stop <id>", "only this stop")
+    .option("--agenda <file>", "an agenda.csv to check")
+    .option("--scores <file>", "external scores (default: <data-dir>/scores.csv if present)")
+    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--history <agenda.csv>", "earlier agenda (repeatable)", collect)
+    .option("--allow-repeats", "pairs from history may meet again", false)
+    .addHelpText("after", `\nExample:\n  roadshow validate ${EXAMPLE_DIR} --agenda out/BS-2026-02/agenda.csv\n`)
+    .action(async (dataDir: string, o) => {
+      const ok = await validate(
+        { dataDir, stop: o.stop, agenda: o.agenda, scores: o.scores, requests: o.requests, history: o.history, allowRepeats: o.allowRepeats },
+        ctx.common(),
+        ctx.io,
+      );
+      ctx.done(ok ? EXIT.ok : EXIT.input);
+    });
+
 }

@@ -1,0 +1,32 @@
+import { InvalidArgumentError, type Command } from "commander";
+import type { Common, Io } from "../context.js";
+
+/** What a command's action needs from the program. */
+export interface CommandContext {
+  readonly io: Io;
+  /** Global options, read when the action runs. */
+  readonly common: () => Common;
+  /** Reports the exit code of a finished action. */
+  readonly done: (code: number) => void;
+}
+
+/** Adds one command to the program. */
+export type DefineCommand = (root: Command, ctx: CommandContext) => void;
+
+/** The bundled example, used in every `--help` example. */
+export const EXAMPLE_DIR = "examples/lombardia-2026";
+
+export function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
+  return n;
+}
+
+export function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number of seconds > 0, got "${value}"`);
+  return n;
+}
+
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
