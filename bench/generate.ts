@@ -225,6 +225,11 @@ function makeScores(rng: Random, stop: Stop, firms: readonly Firm[], delegations
   return out;
 }
 
+/** The season's other stop, which a few generated firms and delegations attend instead. */
+export function otherStop(stop: Stop): Stop {
+  return { ...stop, id: OTHER_STOP, city: "Brescia", date: "2026-06-10" };
+}
+
 /** `HH:MM-HH:MM|...` of windows, for the CSVs. */
 export function formatWindows(windows: readonly TimeWindow[] | null): string {
   return windows === null ? "" : windows.map((w) => `${formatTime(w.start)}-${formatTime(w.end)}`).join("|");

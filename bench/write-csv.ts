@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatTime } from "@roadshow/core";
 import type { StopInstance } from "@roadshow/core";
-import { formatWindows } from "./generate.js";
+import { formatWindows, otherStop } from "./generate.js";
 
 type Cell = string | number | null;
 
@@ -16,7 +16,7 @@ function csv(header: readonly string[], rows: readonly (readonly Cell[])[]): str
   return [header, ...rows].map((row) => row.map(field).join(",")).join("\n") + "\n";
 }
 
-/** Writes stops, delegations, firms, requests and scores CSVs into `dir` (created if needed). */
+/** Writes stops (this one and the season's other), delegations, firms, requests and scores CSVs into `dir`. */
 export function writeInstance(dir: string, instance: StopInstance): void {
   mkdirSync(dir, { recursive: true });
   const { stop } = instance;
@@ -25,7 +25,18 @@ export function writeInstance(dir: string, instance: StopInstance): void {
     "stops.csv",
     csv(
       ["stop_id", "city", "date", "sector", "start", "end", "slot_minutes", "gap_minutes", "breaks", "timezone"],
-      [[stop.id, stop.city, stop.date, stop.sector, formatTime(stop.start), formatTime(stop.end), stop.slotMinutes, stop.gapMinutes, formatWindows(stop.breaks), stop.timezone]],
+      [stop, otherStop(stop)].map((s) => [
+        s.id,
+        s.city,
+        s.date,
+        s.sector,
+        formatTime(s.start),
+        formatTime(s.end),
+        s.slotMinutes,
+        s.gapMinutes,
+        formatWindows(s.breaks),
+        s.timezone,
+      ]),
     ),
   );
   write(

@@ -73,6 +73,25 @@ export function eligibleScores(instance: StopInstance, options: ModelOptions): M
   return scores;
 }
 
+/** How many x the model would have, without building it (to decide whether a peer can take it). */
+export function countBinaries(instance: StopInstance, options: ModelOptions): number {
+  const { stop } = instance;
+  const slots = buildSlots(stop);
+  const eligible = eligibleScores(instance, options);
+  const present = (windows: Firm["available"]): boolean[] => slotsInside(stop, slots, windows);
+  const delegations = instance.delegations.filter((d) => d.stops === null || d.stops.includes(stop.id)).map((d) => ({ id: d.id, at: present(d.available) }));
+  let count = 0;
+  for (const firm of instance.firms) {
+    if (!firm.stops.includes(stop.id)) continue;
+    const at = present(firm.available);
+    for (const d of delegations) {
+      if (!eligible.has(pairKey(firm.id, d.id))) continue;
+      for (let t = 0; t < slots.length; t++) if (at[t] && d.at[t]) count++;
+    }
+  }
+  return count;
+}
+
 export function buildModel(instance: StopInstance, options: ModelOptions): TimeIndexedModel {
   const { stop } = instance;
   const slots = buildSlots(stop);

@@ -1,0 +1,123 @@
+/**
+ * Our scheduler, measured two ways: `planStop` through the library (in this
+ * process, wall time) and the built CLI as a user runs it (a child process,
+ * wall time and peak RSS from GNU time). Median of `runs` each.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ObjectiveLevels, Schedule, ScheduleOptions, ScheduleStatus, StopInstance } from "@roadshow/core";
+import type { CheckedMeeting } from "../test/oracle/verify.js";
+import { readAgenda } from "./agenda-csv.js";
+import { parsePeakRssKb } from "./peers/spawn.js";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+export const CLI = join(ROOT, "packages/cli/dist/bin.js");
+
+export interface LibraryRun {
+  readonly status: ScheduleStatus;
+  readonly levels: ObjectiveLevels;
+  readonly bounds: ObjectiveLevels;
+  readonly gapPercent: number;
+  readonly medianMs: number;
+  readonly timesMs: readonly number[];
+  readonly meetings: readonly CheckedMeeting[];
+}
+
+export interface CliRun {
+  readonly medianMs: number;
+  readonly timesMs: readonly number[];
+  /** Largest peak RSS over the runs, MB (null when neither GNU time nor the child could say). */
+  readonly peakRssMb: number | null;
+  readonly meetings: readonly CheckedMeeting[];
+}
+
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly note: string };
+
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+type PlanStop = (instance: StopInstance, options?: ScheduleOptions) => Schedule;
+
+/** `planStop` if the core exports it yet. */
+export async function findPlanStop(): Promise<PlanStop | null> {
+  const core = (await import("@roadshow/core")) as Record<string, unknown>;
+  return typeof core["planStop"] === "function" ? (core["planStop"] as PlanStop) : null;
+}
+
+export async function runLibrary(instance: StopInstance, runs: number, timeLimitSec: number | null): Promise<Outcome<LibraryRun>> {
+  const planStop = await findPlanStop();
+  if (planStop === null) return { ok: false, note: "ours: not available (planStop is not exported by @roadshow/core)" };
+  const options: ScheduleOptions = timeLimitSec === null ? { minMeetings: 1 } : { minMeetings: 1, timeLimitMs: timeLimitSec * 1000 };
+  const timesMs: number[] = [];
+  let last: Schedule | null = null;
+  for (let i = 0; i < runs; i++) {
+    const began = performance.now();
+    try {
+      last = planStop(instance, options);
+    } catch (error) {
+      return { ok: false, note: `ours (library) threw: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    timesMs.push(performance.now() - began);
+  }
+  const { stats } = last!;
+  return {
+    ok: true,
+    value: {
+      status: last!.status,
+      levels: stats.levels,
+      bounds: stats.bounds,
+      gapPercent: stats.gapPercent,
+      medianMs: median(timesMs),
+      timesMs,
+      meetings: last!.meetings,
+    },
+  };
+}
+
+/** Whether the built CLI is older than some core or CLI source (then the numbers would be stale). */
+export function cliIsStale(): boolean {
+  if (!existsSync(CLI)) return false;
+  const built = statSync(CLI).mtimeMs;
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const path = join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    }, 0);
+  return ["packages/core/src", "packages/cli/src"].some((d) => newest(join(ROOT, d)) > built);
+}
+
+export function runCli(dataDir: string, stopId: string, runs: number, timeLimitSec: number | null): Outcome<CliRun> {
+  if (!existsSync(CLI)) return { ok: false, note: "ours (CLI): not available (packages/cli/dist/bin.js is not built)" };
+  const timed = existsSync("/usr/bin/time");
+  const outDir = join(dataDir, "ours-cli");
+  const scratch = mkdtempSync(join(tmpdir(), "roadshow-cli-"));
+  const timeFile = join(scratch, "time.txt");
+  const timesMs: number[] = [];
+  let peakKb: number | null = null;
+  try {
+    for (let i = 0; i < runs; i++) {
+      const cli = [process.execPath, CLI, "schedule", dataDir, "--stop", stopId, "--out", outDir, "--force"];
+      if (timeLimitSec !== null) cli.push("--time-limit", String(timeLimitSec));
+      const [command, ...args] = timed ? ["/usr/bin/time", "-v", "-o", timeFile, ...cli] : cli;
+      const began = performance.now();
+      const child = spawnSync(command!, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+      timesMs.push(performance.now() - began);
+      if (child.status !== 0) {
+        const tail = `${child.stderr ?? ""}`.trim().split("\n").slice(-3).join(" / ");
+        return { ok: false, note: `ours (CLI) exited with ${child.status ?? child.signal}: ${tail}` };
+      }
+      const kb = timed ? parsePeakRssKb(readFileSync(timeFile, "utf8")) : null;
+      if (kb !== null) peakKb = Math.max(peakKb ?? 0, kb);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const meetings = readAgenda(join(outDir, "agenda.csv"));
+  return { ok: true, value: { medianMs: median(timesMs), timesMs, peakRssMb: peakKb === null ? null : peakKb / 1024, meetings } };
+}

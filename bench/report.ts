@@ -1,0 +1,84 @@
+/** Renders `bench/results.md`: machine, one results table, the scaling table, notes. */
+import { fmt, timeRatio, type InstanceResult } from "./compare.js";
+import type { Machine } from "./machine.js";
+import type { Outcome } from "./ours.js";
+import type { ChildResult } from "./peers/spawn.js";
+
+const ms = (x: number): string => (x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString("en-US"));
+const s = (x: number): string => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+const mb = (x: number | null): string => (x === null ? "?" : Math.round(x).toLocaleString("en-US"));
+const pct = (x: number): string => `${x.toFixed(x < 1 ? 2 : 1)}%`;
+const ratio = (x: number | null): string => (x === null ? "—" : x < 1 ? `1/${Math.round(1 / x)}` : `${x.toFixed(1)}×`);
+const checked = (n: number | null): string => (n === null ? "—" : n === 0 ? "ok" : `**${n}**`);
+
+function peerCell(r: Outcome<ChildResult>): { time: string; levels: string; bound: string } {
+  if (!r.ok) return { time: "skipped", levels: "—", bound: "—" };
+  const p = r.value;
+  const time = p.killed ? `killed at ${s(p.wallSeconds)} s` : `${s(p.seconds)} s ${p.status}`;
+  const levels = p.levels === null ? "none" : fmt(p.levels);
+  const bound = p.bound !== null && p.levelsProven ? p.bound.toLocaleString("en-US") : "—";
+  return { time: `${time}${p.peakRssMb !== null ? `, ${mb(p.peakRssMb)} MB` : ""}`, levels, bound };
+}
+
+export interface RunSettings {
+  readonly families: readonly string[];
+  readonly seeds: number;
+  readonly runs: number;
+  readonly highsCaps: string;
+  readonly jslpCap: number;
+  readonly command: string;
+}
+
+export function renderResults(machine: Machine, settings: RunSettings, results: readonly InstanceResult[]): string {
+  const out: string[] = [];
+  out.push("# Benchmark results", "");
+  out.push(`- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB RAM`);
+  out.push(`- Node ${machine.node}, ${machine.date}, commit ${machine.commit}`);
+  out.push(`- Command: \`${settings.command}\` (families ${settings.families.join(", ")}; ${settings.seeds} seed(s); ours: median of ${settings.runs})`);
+  out.push(`- Peers: the time-indexed model x[firm, delegation, slot], solved stage by stage (musts, served, score); HiGHS caps ${settings.highsCaps}; jsLPSolver in a child process killed at ${settings.jslpCap} s.`);
+  out.push("");
+  out.push("Levels are `musts / served (K = 1) / score`. Times: ours through the library (in process) and the full CLI (spawned, with CSV I/O);");
+  out.push("peers' times include building the model, exclude process start-up. RSS is the peak of the process (GNU time).");
+  out.push("“Checked” is the independent hard-rule checker (`test/oracle/verify.ts`) on each agenda: ours (library, CLI), HiGHS, jsLPSolver.");
+  out.push("Ratios are our library time over the peer's, only where our levels are equal or better; “best bound” is the lowest proven bound on the optimum's score.");
+  out.push("");
+  out.push(
+    "| instance | firms × del. × slots | binaries | ours lib ms | ours CLI ms | CLI RSS MB | ours levels | ours bound, gap | HiGHS | HiGHS levels | HiGHS bound | jsLPSolver | jsLP levels | checked | ours/HiGHS time | ours/jsLP time | score / best bound |",
+  );
+  out.push("|---|---|---:|---:|---:|---:|---|---|---|---|---:|---|---|---|---:|---:|---:|");
+  for (const r of results) {
+    const lib = r.library.ok ? r.library.value : null;
+    const cli = r.cli.ok ? r.cli.value : null;
+    const h = peerCell(r.highs);
+    const j = peerCell(r.jslp);
+    const scoreRatio = lib && r.bestBound ? pct((100 * lib.levels.score) / r.bestBound) : "—";
+    out.push(
+      `| ${r.label} | ${r.firms} × ${r.delegations} × ${r.slots} | ${r.binaries.toLocaleString("en-US")} | ${lib ? ms(lib.medianMs) : "n/a"} | ${cli ? ms(cli.medianMs) : "n/a"} | ${cli ? mb(cli.peakRssMb) : "n/a"} | ${lib ? `${fmt(lib.levels)} (${lib.status})` : "not available"} | ${lib ? `${lib.bounds.score.toLocaleString("en-US")}, ${pct(lib.gapPercent)}` : "—"} | ${h.time} | ${h.levels} | ${h.bound} | ${j.time} | ${j.levels} | ${[r.checks.library, r.checks.cli, r.checks.highs, r.checks.jslp].map(checked).join(" / ")} | ${ratio(timeRatio(r, "highs"))} | ${ratio(timeRatio(r, "jslp"))} | ${scoreRatio} |`,
+    );
+  }
+  out.push("", "## Scaling (first seed of each family)", "");
+  out.push("| family | firms × del. × slots | meetings | ours lib ms | ours CLI ms | CLI RSS MB | lib µs / meeting |");
+  out.push("|---|---|---:|---:|---:|---:|---:|");
+  const seen = new Set<string>();
+  for (const r of results) {
+    if (seen.has(r.family)) continue;
+    seen.add(r.family);
+    const lib = r.library.ok ? r.library.value : null;
+    const cli = r.cli.ok ? r.cli.value : null;
+    const meetings = lib?.meetings.length ?? (cli ? cli.meetings.length : null);
+    const perMeeting = lib && meetings ? ((1000 * lib.medianMs) / meetings).toFixed(0) : "—";
+    out.push(
+      `| ${r.family} | ${r.firms} × ${r.delegations} × ${r.slots} | ${meetings === null ? "n/a" : meetings.toLocaleString("en-US")} | ${lib ? ms(lib.medianMs) : "ours: not available"} | ${cli ? ms(cli.medianMs) : "n/a"} | ${cli ? mb(cli.peakRssMb) : "n/a"} | ${perMeeting} |`,
+    );
+  }
+  const notes = results.flatMap((r) => [
+    ...(!r.library.ok ? [`${r.label}: ${r.library.note}`] : []),
+    ...(!r.cli.ok ? [`${r.label}: ${r.cli.note}`] : []),
+    ...(!r.highs.ok ? [`${r.label}: HiGHS ${r.highs.note}`] : r.highs.value.note ? [`${r.label}: HiGHS ${r.highs.value.note}`] : []),
+    ...(!r.jslp.ok ? [`${r.label}: jsLPSolver ${r.jslp.note}`] : r.jslp.value.note ? [`${r.label}: jsLPSolver ${r.jslp.value.note}`] : []),
+    ...r.notes.map((n) => `${r.label}: ${n}`),
+  ]);
+  if (notes.length > 0) out.push("", "## Notes", "", ...notes.map((n) => `- ${n}`));
+  out.push("");
+  return out.join("\n");
+}

@@ -1,0 +1,117 @@
+/**
+ * `pnpm bench [--quick] [--seeds N] [--families S,M,L,XL,XL2] [--runs 3]
+ *   [--time-limit <s>] [--highs-cap <s>] [--jslp-cap <s>] [--out bench/results.md]`
+ *
+ * For each family and seed: generate the instance into bench/out/<family>-<seed>/,
+ * run ours (library and CLI), HiGHS and jsLPSolver on the time-indexed model,
+ * check every agenda independently, and write bench/results.md. XL2 is XL
+ * with twice the firms. Progress goes to stderr.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import type { StopInstance } from "@roadshow/core";
+import { assess, fmt, type InstanceResult } from "./compare.js";
+import { FAMILIES, generateInstance, type FamilyName } from "./generate.js";
+import { machineInfo } from "./machine.js";
+import { cliIsStale, runCli, runLibrary, type Outcome } from "./ours.js";
+import { buildModel, countBinaries, stageProgram } from "./peers/model.js";
+import { runPeerInChild, type ChildResult } from "./peers/spawn.js";
+import { renderResults } from "./report.js";
+import { writeInstance } from "./write-csv.js";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const OPTIONS = { minMeetings: 1, allowRepeats: false } as const;
+/** HiGHS's time limit per family (its kill cap adds a margin for reading the model). */
+const HIGHS_CAP: Readonly<Record<FamilyName, number>> = { S: 60, M: 120, L: 120, XL: 300 };
+/** Beyond this the time-indexed model does not fit: XL's 4M binaries ran Node out of its 4 GB heap while building the LP text. */
+const HIGHS_MAX_BINARIES = 1_000_000;
+/** jsLPSolver keeps a dense tableau: rows × columns doubles. */
+const JSLP_MAX_TABLEAU_BYTES = 2 * 2 ** 30;
+
+const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    seeds: { type: "string", default: "1" },
+    families: { type: "string" },
+    runs: { type: "string", default: "3" },
+    "time-limit": { type: "string" },
+    "highs-cap": { type: "string" },
+    "jslp-cap": { type: "string", default: "60" },
+    out: { type: "string", default: join(ROOT, "bench/results.md") },
+  },
+});
+
+const families = (flags.families ?? (flags.quick ? "S,M" : "S,M,L,XL,XL2")).split(",").map((f) => f.trim().toUpperCase());
+for (const f of families) if (!(f in FAMILIES) && f !== "XL2") throw new Error(`unknown family ${f}: use S, M, L, XL, XL2`);
+const seeds = Number(flags.seeds);
+const runs = Number(flags.runs);
+const timeLimitSec = flags["time-limit"] === undefined ? null : Number(flags["time-limit"]);
+const jslpCap = Number(flags["jslp-cap"]);
+const highsCap = (family: FamilyName): number => (flags["highs-cap"] === undefined ? HIGHS_CAP[family] : Number(flags["highs-cap"]));
+
+function skipped(note: string): Outcome<ChildResult> {
+  return { ok: false, note };
+}
+
+async function highs(instance: StopInstance, family: FamilyName, binaries: number): Promise<Outcome<ChildResult>> {
+  if (binaries > HIGHS_MAX_BINARIES) return skipped(`skipped: ${binaries.toLocaleString("en-US")} binaries > ${HIGHS_MAX_BINARIES.toLocaleString("en-US")} (the model does not fit in memory: building its LP text ran out of Node's 4 GB heap)`);
+  const cap = highsCap(family);
+  log(`  HiGHS (time limit ${cap} s)`);
+  const result = await runPeerInChild("highs", instance, { ...OPTIONS, timeLimitSec: cap, log: (m) => log(`    ${m}`) }, cap + 60);
+  return { ok: true, value: result };
+}
+
+async function jslp(instance: StopInstance, binaries: number): Promise<Outcome<ChildResult>> {
+  if (binaries > HIGHS_MAX_BINARIES) return skipped(`skipped: ${binaries.toLocaleString("en-US")} binaries`);
+  const milp = stageProgram(buildModel(instance, OPTIONS), 3, {});
+  const integers = milp.columns.filter((c) => c.integer).length;
+  const bytes = (milp.rows.length + integers + 1) * (milp.columns.length + 1) * 8;
+  if (bytes > JSLP_MAX_TABLEAU_BYTES) return skipped(`skipped: its dense tableau would need ~${(bytes / 2 ** 30).toFixed(0)} GB (${milp.rows.length + integers} rows × ${milp.columns.length} columns)`);
+  log(`  jsLPSolver (killed at ${jslpCap} s)`);
+  const result = await runPeerInChild("jslp", instance, { ...OPTIONS, timeLimitSec: jslpCap, log: (m) => log(`    ${m}`) }, jslpCap);
+  return { ok: true, value: result };
+}
+
+async function benchOne(name: string, seed: number): Promise<InstanceResult> {
+  const family: FamilyName = name === "XL2" ? "XL" : (name as FamilyName);
+  const instance = generateInstance(family, seed, name === "XL2" ? { firmScale: 2 } : {});
+  const dir = join(ROOT, "bench/out", `${name}-${seed}`);
+  writeInstance(dir, instance);
+  const firms = instance.firms.filter((f) => f.stops.includes(instance.stop.id)).length;
+  const delegations = instance.delegations.filter((d) => d.stops === null || d.stops.includes(instance.stop.id)).length;
+  const binaries = countBinaries(instance, OPTIONS);
+  log(`${name}-${seed}: ${firms} firms × ${delegations} delegations, ${binaries.toLocaleString("en-US")} binaries → ${dir}`);
+  log("  ours (library)");
+  const library = await runLibrary(instance, runs, timeLimitSec);
+  log(`    ${library.ok ? `${fmt(library.value.levels)} ${library.value.status}, median ${library.value.medianMs.toFixed(0)} ms` : library.note}`);
+  log("  ours (CLI)");
+  const cli = runCli(dir, instance.stop.id, runs, timeLimitSec);
+  log(`    ${cli.ok ? `median ${cli.value.medianMs.toFixed(0)} ms, peak RSS ${cli.value.peakRssMb?.toFixed(0) ?? "?"} MB` : cli.note}`);
+  const h = await highs(instance, family, binaries);
+  log(`    HiGHS: ${h.ok ? `${h.value.status} ${h.value.levels ? fmt(h.value.levels) : "no agenda"} in ${h.value.seconds.toFixed(2)} s` : h.note}`);
+  const j = await jslp(instance, binaries);
+  log(`    jsLPSolver: ${j.ok ? `${j.value.status} ${j.value.levels ? fmt(j.value.levels) : "no agenda"} in ${j.value.wallSeconds.toFixed(2)} s` : j.note}`);
+  const slots = FAMILIES[family].slots;
+  const result = assess(instance, { label: `${name}-${seed}`, family: name, seed, firms, delegations, slots, binaries, library, cli, highs: h, jslp: j });
+  for (const note of result.notes) log(`  ! ${note}`);
+  return result;
+}
+
+if (cliIsStale()) log("warning: packages/cli/dist is older than the sources; run `pnpm build` first or the CLI numbers are stale");
+const machine = machineInfo();
+const results: InstanceResult[] = [];
+for (const name of families) for (let seed = 1; seed <= seeds; seed++) results.push(await benchOne(name, seed));
+const command = `pnpm bench ${process.argv.slice(2).join(" ")}`.trim();
+const caps = families.filter((f) => f !== "XL2").map((f) => `${f} ${highsCap(f as FamilyName)} s`).join(", ");
+writeFileSync(flags.out, renderResults(machine, { families, seeds, runs, highsCaps: caps, jslpCap, command }, results));
+writeFileSync(join(ROOT, "bench/out/summary.json"), JSON.stringify(results.map(({ library, cli, highs: hr, jslp: jr, ...rest }) => ({ ...rest, library: strip(library), cli: strip(cli), highs: strip(hr), jslp: strip(jr) })), null, 2));
+log(`wrote ${flags.out}`);
+
+/** Results without the agendas, for bench/out/summary.json. */
+function strip<T extends object>(outcome: Outcome<T>): unknown {
+  return outcome.ok ? { ...outcome.value, meetings: undefined } : outcome;
+}
