@@ -16,7 +16,6 @@ header{border-bottom:0.6mm solid #000;margin-bottom:4mm;padding-bottom:2mm}
 .when{margin:0 0 2mm}
 h1{font-size:17pt}
 .who{margin:0}
-table{table-layout:fixed}
 col.time{width:32mm}
 col.table{width:17mm}
 col.country{width:38mm}

@@ -48,8 +48,8 @@ export const BASE_CSS = `
 html{color:#000;background:#fff}
 body{margin:0;font-family:"DejaVu Sans","Liberation Sans",Arial,Helvetica,sans-serif;font-size:10.5pt;line-height:1.3}
 h1,h2,h3{margin:0 0 2mm}
-table{border-collapse:collapse;width:100%}
-th,td{border:0.3mm solid #000;padding:1mm 1.5mm;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+th,td{border:0.3mm solid #000;padding:1mm 1.5mm;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:#e6e6e6}
 .muted{color:#444}
 @media print{*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}

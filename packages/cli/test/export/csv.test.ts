@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, test } from "vitest";
-import { PARTICIPANT_COLUMNS, renderExports } from "../../src/export/index.js";
+import { PARTICIPANT_COLUMNS, renderExports, safeFileName } from "../../src/export/index.js";
 import { bergamo, dstNight } from "./fixture.js";
 
 const read = (content: string, delimiter = ","): string[][] => parse(content, { bom: true, delimiter, relax_column_count: false });
@@ -19,6 +19,11 @@ describe("participant CSVs", () => {
       ...["F0001", "F0002", "F0003", "F0004", "F0005", "F0006"].map((id) => `firms/${id}.csv`),
       ...["DE-KONS", "IN-CG", "US-CG"].map((id) => `delegations/${id}.csv`),
     ]);
+  });
+
+  test("file names: unsafe characters replaced, never hidden, unique even where case is ignored", () => {
+    const taken = new Set<string>();
+    expect(["a/b", "A:B", "..", "", "Müller & Co"].map((id) => safeFileName(id, taken))).toEqual(["a_b", "A_B-2", "_..", "_", "M_ller___Co"]);
   });
 
   test("a firm's day in time order: meetings, free slots, the break", () => {
