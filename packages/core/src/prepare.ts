@@ -81,10 +81,11 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
     delegations.forEach((delegation, d) => {
       const kind = requestKind.get(`${firm.id}|${delegation.country}`);
       const key = `${firm.id}|${delegation.id}`;
-      const score =
+      const base =
         external === null
           ? affinity(stop, firm, delegation, kind === "must", weights)
           : externalAffinity(external.get(key), firm.id, delegation.id);
+      const score = withBonus(base, options.bonus?.(firm, delegation) ?? 0);
       const common = commonSlots(firmSlots[f]!, firmWhole[f]!, delegationSlots[d]!, delegationWhole[d]!);
       const block: PairBlock | null =
         kind === "avoid" ? "avoided"
@@ -146,4 +147,9 @@ export function scorePairs(
     affinity: p.affinity,
     block: p.block,
   }));
+}
+
+function withBonus(base: Affinity, bonus: number): Affinity {
+  if (!(bonus > 0) || !(base.score > 0)) return base;
+  return { ...base, score: base.score + bonus, parts: [...base.parts, { code: "season", points: bonus }] };
 }

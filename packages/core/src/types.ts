@@ -151,7 +151,8 @@ export type ScorePartCode =
   | "target"
   | "market"
   | "must"
-  | "external";
+  | "external"
+  | "season";
 
 /**
  * One additive part of a score, with what triggered it.
@@ -239,6 +240,11 @@ export interface ScheduleOptions {
   readonly allowRepeats?: boolean;
   /** Built-in affinity weights. Default `DEFAULT_WEIGHTS`. */
   readonly weights?: AffinityWeights;
+  /**
+   * Extra points for a pair on top of its affinity (e.g. a season fairness
+   * bonus); shown as a `season` part. Never makes a zero-score pair eligible.
+   */
+  readonly bonus?: (firm: Firm, delegation: Delegation) => number;
   /** Wall-clock budget for improvement; the best agenda so far is returned. */
   readonly timeLimitMs?: number;
   /** Called now and then during long solves. */

@@ -2,11 +2,11 @@ import type { Command } from "commander";
 import { EXIT } from "../errors.js";
 import { collect, EXAMPLE_DIR, positiveInteger, positiveNumber, type CommandContext } from "./shared.js";
 import { planStop } from "@roadshow/core";
-import { agendaCsv, unmatchedCsv } from "../agenda-csv.js";
 import type { Common, Io } from "../context.js";
 import { findStop, instanceOf, load, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { writeOutputs } from "../output/write.js";
+import { stopFiles } from "../stop-files.js";
 import { formatSummary } from "../summary.js";
 
 /** Options of `roadshow schedule`. */
@@ -38,15 +38,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
       }
     },
   });
-  const dialect = { excel: args.excel };
-  await writeOutputs(
-    args.out,
-    [
-      { path: "agenda.csv", content: agendaCsv(result, loaded.data.firms, loaded.data.delegations, dialect) },
-      { path: "unmatched.csv", content: unmatchedCsv(result, loaded.data.firms, dialect, common.lang) },
-    ],
-    { force: args.force },
-  );
+  await writeOutputs(args.out, stopFiles(result, loaded.data, { lang: common.lang, excel: args.excel }), { force: args.force });
   io.stdout(formatSummary(result, common.lang, io.color));
 }
 
