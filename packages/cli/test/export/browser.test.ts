@@ -44,6 +44,21 @@ async function open(content: string, name: string): Promise<Page> {
   return page;
 }
 
+/** The little of the DOM the checks use (the project type-checks without the DOM library). */
+interface El {
+  readonly tagName: string;
+  readonly textContent: string | null;
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
+  readonly dataset: Readonly<Record<string, string | undefined>>;
+  matches(selector: string): boolean;
+  getBoundingClientRect(): { readonly right: number; readonly height: number };
+}
+interface Doc {
+  readonly documentElement: El;
+  querySelectorAll(selector: string): Iterable<El>;
+}
+
 interface Layout {
   /** Elements sticking out of the printable width, or cells whose content overflows them. */
   readonly overflow: readonly string[];
@@ -56,12 +71,13 @@ async function printLayout(page: Page, width: number): Promise<Layout> {
   await page.setViewportSize({ width: Math.floor(width), height: 1000 });
   await page.emulateMedia({ media: "print" });
   return page.evaluate(() => {
-    const limit = document.documentElement.clientWidth;
-    const overflow = [...document.querySelectorAll("body *")]
+    const doc = (globalThis as unknown as { document: Doc }).document;
+    const limit = doc.documentElement.clientWidth;
+    const overflow = [...doc.querySelectorAll("body *")]
       .filter((el) => el.getBoundingClientRect().right > limit + 0.5 || (el.matches("td,th") && el.scrollWidth > el.clientWidth + 1))
       .map((el) => `${el.tagName} ${Math.round(el.getBoundingClientRect().right)}px > ${limit}px: ${el.textContent?.slice(0, 40)}`);
     const heights = Object.fromEntries(
-      [...document.querySelectorAll<HTMLElement>(".page")].map((p) => [p.dataset.participant, p.getBoundingClientRect().height]),
+      [...doc.querySelectorAll(".page")].map((p) => [p.dataset.participant, p.getBoundingClientRect().height]),
     );
     return { overflow, heights };
   });
@@ -77,7 +93,7 @@ async function printed(page: Page): Promise<{ pages: number; mediaBox: number[] 
 /** Every participant renders on exactly one A4 portrait page, nothing wider than the paper. */
 async function expectOnePagePerParticipant(input: ExportInput, name: string, lang: "it" | "en" = "it"): Promise<Page> {
   const page = await open(file(input, "agendas.html", lang), name);
-  const ids = await page.locator(".page").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.participant));
+  const ids = await page.locator(".page").evaluateAll((els) => els.map((e) => (e as unknown as El).dataset.participant));
   const expected = [
     ...input.firms.filter((f) => f.stops.includes(input.schedule.stop.id)).map((f) => `firm:${f.id}`),
     ...input.delegations.filter((d) => d.stops === null || d.stops.includes(input.schedule.stop.id)).map((d) => `delegation:${d.id}`),
