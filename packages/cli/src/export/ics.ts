@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Slot } from "@roadshow/core";
+import type { Meeting, Slot } from "@roadshow/core";
 import { countryName, t } from "../i18n.js";
 import type { ExportContext } from "./context.js";
 import { safeFileName } from "./context.js";
@@ -40,6 +40,17 @@ export function meetingUid(stopId: string, firmId: string, delegationId: string)
   return `${[stopId, firmId, delegationId].map(encodeURIComponent).join("/")}@${UID_DOMAIN}`;
 }
 
+/**
+ * SEQUENCE of a meeting's calendar event: the previous one's, raised by one when the meeting
+ * moved. Write it as an extra `sequence` column of agenda.csv and feed it back as
+ * `PreviousMeeting.sequence`, so that updates keep superseding after several re-runs.
+ */
+export function meetingSequence(meeting: Pick<Meeting, "slot" | "table">, previous: PreviousMeeting | undefined): number {
+  if (previous === undefined) return 0;
+  const seq = previous.sequence ?? 0;
+  return previous.slot !== meeting.slot || previous.table !== meeting.table ? seq + 1 : seq;
+}
+
 interface CalendarEvent {
   readonly uid: string;
   readonly firmId: string;
@@ -59,11 +70,8 @@ function calendarEvents(ctx: ExportContext, previous: readonly PreviousMeeting[]
   const slotOf = new Map(ctx.slots.map((s) => [s.index, s]));
   const now = new Set(ctx.schedule.meetings.map(pair));
   const current = ctx.schedule.meetings.map((m): CalendarEvent => {
-    const p = before.get(pair(m));
-    const seq = p?.sequence ?? 0;
-    const moved = p !== undefined && (p.slot !== m.slot || p.table !== m.table);
     const uid = meetingUid(stopId, m.firmId, m.delegationId);
-    return { ...m, uid, slot: slotOf.get(m.slot), sequence: moved ? seq + 1 : seq, cancelled: false };
+    return { ...m, uid, slot: slotOf.get(m.slot), sequence: meetingSequence(m, before.get(pair(m))), cancelled: false };
   });
   const dropped = [...before.values()]
     .filter((p) => !now.has(pair(p)))

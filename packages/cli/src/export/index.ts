@@ -43,7 +43,7 @@ export type { ExportInput, ExportContext, Participant } from "./context.js";
 export { exportContext, safeFileName } from "./context.js";
 export type { OutputFile } from "./files.js";
 export type { CalendarOptions, Organizer, PreviousMeeting } from "./ics.js";
-export { meetingUid, renderCalendars, UID_DOMAIN } from "./ics.js";
+export { meetingSequence, meetingUid, renderCalendars, UID_DOMAIN } from "./ics.js";
 export { PARTICIPANT_COLUMNS, participantCsvs, participantRows } from "./participant-csv.js";
 export { renderAgendas } from "./html-agendas.js";
 export { renderGrid } from "./html-grid.js";

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { buildSlots } from "@roadshow/core";
 import type { Meeting } from "@roadshow/core";
-import { meetingUid, renderExports } from "../../src/export/index.js";
+import { meetingSequence, meetingUid, renderExports } from "../../src/export/index.js";
 import type { ExportInput, OutputFile, PreviousMeeting } from "../../src/export/index.js";
 import { fold } from "../../src/export/ics-text.js";
 import { bergamo, dstNight, makeDelegation, makeFirm, makeSchedule, makeStop } from "./fixture.js";
@@ -182,6 +182,11 @@ describe("calendar files", () => {
     const events = [...cals.values()].flatMap((c) => parse(c).events);
     expect(events.find((e) => e.uid === meetingUid(input.schedule.stop.id, kept!.firmId, kept!.delegationId))!.sequence).toBe(3);
     expect(events.find((e) => e.uid === meetingUid(input.schedule.stop.id, dropped!.firmId, dropped!.delegationId))!.sequence).toBe(4);
+    const p = { stopId: "S", firmId: "F", delegationId: "D", slot: 2, table: 1 };
+    expect(meetingSequence({ slot: 2, table: 1 }, undefined)).toBe(0);
+    expect(meetingSequence({ slot: 2, table: 1 }, { ...p, sequence: 2 })).toBe(2);
+    expect(meetingSequence({ slot: 3, table: 1 }, { ...p, sequence: 2 })).toBe(3);
+    expect(meetingSequence({ slot: 2, table: 5 }, p)).toBe(1);
   });
 
   test("content lines: CRLF, at most 75 octets, folding never splits a character, escapes unfold to the text", () => {
