@@ -1,0 +1,135 @@
+/**
+ * The built `roadshow` binary on the bundled example, as an organiser runs it.
+ * `pnpm test` builds before testing; run `pnpm build` first when running this file alone.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSlots } from "@roadshow/core";
+import { parse } from "csv-parse/sync";
+import { readDataDir } from "../packages/cli/src/input/index.js";
+import { checkAgenda } from "./oracle/verify.js";
+import { scorePairs } from "@roadshow/core";
+import { rmSync } from "node:fs";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const BIN = path.join(ROOT, "packages/cli/dist/bin.js");
+const EXAMPLE = path.join(ROOT, "examples/lombardia-2026");
+const STOP = "BS-2026-02";
+
+let work: string;
+beforeAll(() => {
+  expect(existsSync(BIN), "run `pnpm build` first").toBe(true);
+  work = mkdtempSync(path.join(tmpdir(), "roadshow-e2e-"));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, LANG: "en_GB.UTF-8" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+const readCsv = (file: string): Record<string, string>[] => parse(readFileSync(file), { columns: true, bom: true });
+
+describe("roadshow schedule on the example", () => {
+  it("plans the first stop, prints the summary and writes a valid agenda", async () => {
+    const out = path.join(work, "first");
+    const r = run("schedule", EXAMPLE, "--stop", STOP, "--out", out);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    for (const label of ["Meetings scheduled", "Firms with at least one meeting", "Must requests met", "Total score", "Upper bound", "Gap", "Time"]) {
+      expect(r.stdout).toContain(label);
+    }
+    const header = readFileSync(path.join(out, "agenda.csv"), "utf8").split("\n")[0];
+    expect(header).toBe("stop_id,date,slot,start,end,table,delegation_id,country,firm_id,firm_name,score");
+
+    const { data } = await readDataDir(EXAMPLE, {});
+    const stop = data!.stops.find((s) => s.id === STOP)!;
+    const instance = { stop, delegations: data!.delegations, firms: data!.firms, requests: data!.requests, scores: null, history: [] };
+    const score = new Map(scorePairs(instance).map((p) => [`${p.firm.id}|${p.delegation.id}`, p.affinity.score]));
+    const meetings = readCsv(path.join(out, "agenda.csv")).map((row) => ({
+      firmId: row.firm_id!, delegationId: row.delegation_id!, slot: Number(row.slot), table: Number(row.table), score: Number(row.score),
+    }));
+    expect(meetings.length).toBeGreaterThan(0);
+    const violations = checkAgenda(instance, buildSlots(stop), { allowRepeats: false, scoreOf: (f, d) => score.get(`${f}|${d}`) ?? 0 }, meetings);
+    expect(violations).toEqual([]);
+
+    const v = run("validate", EXAMPLE, "--agenda", path.join(out, "agenda.csv"));
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain("obey every hard rule");
+  });
+
+  it("gives byte-identical files for the same input", () => {
+    const a = path.join(work, "a");
+    const b = path.join(work, "b");
+    expect(run("schedule", EXAMPLE, "--stop", STOP, "--out", a).code).toBe(0);
+    expect(run("schedule", EXAMPLE, "--stop", STOP, "--out", b).code).toBe(0);
+    for (const file of ["agenda.csv", "unmatched.csv"]) {
+      expect(readFileSync(path.join(a, file))).toEqual(readFileSync(path.join(b, file)));
+    }
+  });
+
+  it("never overwrites without --force", () => {
+    const out = path.join(work, "keep");
+    expect(run("schedule", EXAMPLE, "--stop", STOP, "--out", out).code).toBe(0);
+    writeFileSync(path.join(out, "agenda.csv"), "earlier agenda\n");
+    const again = run("schedule", EXAMPLE, "--stop", STOP, "--out", out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("--force");
+    expect(readFileSync(path.join(out, "agenda.csv"), "utf8")).toBe("earlier agenda\n");
+    expect(run("schedule", EXAMPLE, "--stop", STOP, "--out", out, "--force").code).toBe(0);
+    expect(readFileSync(path.join(out, "agenda.csv"), "utf8")).not.toBe("earlier agenda\n");
+  });
+
+  it("reports bad input with file, line and column, exits 1 and writes nothing", () => {
+    const data = path.join(work, "broken");
+    cpSync(EXAMPLE, data, { recursive: true });
+    const stops = readFileSync(path.join(data, "stops.csv"), "utf8").split("\n");
+    stops[1] = stops[1]!.replace("14:00", "9.30");
+    writeFileSync(path.join(data, "stops.csv"), stops.join("\n"));
+    const out = path.join(work, "never");
+    const r = run("schedule", data, "--stop", STOP, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/stops\.csv:2/);
+    expect(r.stderr).toContain("9.30");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("exits 2 on a usage error", () => {
+    const r = run("schedule", EXAMPLE, "--out", path.join(work, "usage"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--stop");
+  });
+});
+
+describe("roadshow validate", () => {
+  it("lists each violation with its agenda line and exits 1", () => {
+    const out = path.join(work, "violated");
+    expect(run("schedule", EXAMPLE, "--stop", STOP, "--out", out).code).toBe(0);
+    const lines = readFileSync(path.join(out, "agenda.csv"), "utf8").trimEnd().split("\n");
+    // Line 3 becomes a second meeting of line 2's pair at the same time and table.
+    lines[2] = lines[1]!;
+    writeFileSync(path.join(out, "agenda.csv"), `${lines.join("\n")}\n`);
+    const r = run("validate", EXAMPLE, "--agenda", path.join(out, "agenda.csv"));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/agenda\.csv:2,3 .*repeated-pair/);
+  });
+});
+
+describe("roadshow score", () => {
+  it("writes scores.csv columns first, with the parts", () => {
+    const file = path.join(work, "scores.csv");
+    expect(run("score", EXAMPLE, "--stop", STOP, "--out", file).code).toBe(0);
+    const rows = readCsv(file);
+    expect(Object.keys(rows[0]!).slice(0, 3)).toEqual(["firm_id", "delegation_id", "score"]);
+    const parts = ["stop_sector", "delegation_sector", "target", "market", "must", "external"];
+    for (const row of rows) {
+      const sum = parts.reduce((s, p) => s + Number(row[p]), 0);
+      expect(sum).toBeCloseTo(Number(row.score), 6);
+    }
+    execFileSync(process.execPath, [BIN, "schedule", EXAMPLE, "--stop", STOP, "--scores", file, "--out", path.join(work, "fed-back")]);
+  });
+});
