@@ -59,33 +59,51 @@ interface Located {
   readonly cells: string[];
 }
 
+/** Start lines of records parsed from `firstLine` on: with empty lines kept as records, each takes one line plus its quoted line breaks. */
+function locate(records: readonly string[][], firstLine: number): { records: Located[]; next: number } {
+  const located: Located[] = [];
+  let line = firstLine;
+  for (const cells of records) {
+    located.push({ line, cells });
+    line += 1 + newlines(cells);
+  }
+  return { records: located, next: line };
+}
+
+const parseOptions = (delimiter: string) => ({ delimiter, relax_column_count: true, skip_empty_lines: false }) as const;
+
 /**
- * All records with their start lines. On a syntax error (a stray quote) the
- * error is reported on the line its record starts, and parsing restarts on the
- * next line: one bad quote costs one row, not the rest of the file.
+ * All records with their start lines. The whole text is parsed in one go; only
+ * after a syntax error (a stray quote) is it parsed again piecewise: the error is
+ * reported on the line its record starts and parsing restarts on the next line,
+ * so one bad quote costs one row, not the rest of the file.
  */
 function parseRecords(text: string, delimiter: string, report: Reporter): Located[] {
+  try {
+    return locate(parse(text, parseOptions(delimiter)), 1).records;
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+  }
   const lines = text.split("\n");
   const records: Located[] = [];
   let from = 0;
   for (let errors = 0; from < lines.length; errors++) {
-    let done = from;
+    const chunk: string[][] = [];
     try {
       parse(lines.slice(from).join("\n"), {
-        delimiter,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        on_record: (record: string[], context: { lines: number }) => {
-          done = from + context.lines;
-          records.push({ line: done - newlines(record), cells: record });
+        ...parseOptions(delimiter),
+        on_record: (record: string[]) => {
+          chunk.push(record);
           return null;
         },
       });
+      records.push(...locate(chunk, from + 1).records);
       return records;
     } catch (err) {
       if (!(err instanceof CsvError)) throw err;
-      let bad = done;
-      while (bad < lines.length && lines[bad]!.trim() === "") bad++;
+      const good = locate(chunk, from + 1);
+      records.push(...good.records);
+      const bad = good.next - 1;
       report.error(
         "bad-quote",
         { line: bad + 1 },

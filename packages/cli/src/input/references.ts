@@ -94,7 +94,7 @@ function checkFirms(files: ReadFiles, plans: ReadonlyMap<string, StopPlan>, atte
     }
   }
   const avoided = new Set((files.requests?.items ?? []).filter((r) => r.value.kind === "avoid").map((r) => `${r.value.firmId}\u0000${r.value.country}`));
-  const scored = files.scores === null ? null : new Set(files.scores.items.filter((s) => s.value.score > 0).map((s) => `${s.value.firmId}\u0000${s.value.delegationId}`));
+  const scored = files.scores === null ? null : positiveScores(files.scores);
   // Without readable delegations every firm would be flagged: one error already says why.
   if (files.delegations.known === null) return;
   for (const { value: f, line } of files.firms.items) {
@@ -105,7 +105,7 @@ function checkFirms(files: ReadFiles, plans: ReadonlyMap<string, StopPlan>, atte
       const eligible = (byStop.get(plan.stop.id) ?? []).some(
         (d) =>
           !avoided.has(`${f.id}\u0000${d.country}`) &&
-          (scored === null || scored.has(`${f.id}\u0000${d.id}`)) &&
+          (scored === null || scored.get(f.id)?.has(d.id) === true) &&
           meets(present, plan.present(d.available)),
       );
       if (!eligible) {
@@ -118,6 +118,18 @@ function checkFirms(files: ReadFiles, plans: ReadonlyMap<string, StopPlan>, atte
       }
     }
   }
+}
+
+/** Firm → delegations it has a score > 0 with. */
+function positiveScores(scores: FileRead<ScoreEntry>): Map<string, Set<string>> {
+  const byFirm = new Map<string, Set<string>>();
+  for (const { value: s } of scores.items) {
+    if (s.score <= 0) continue;
+    const set = byFirm.get(s.firmId);
+    if (set === undefined) byFirm.set(s.firmId, new Set([s.delegationId]));
+    else set.add(s.delegationId);
+  }
+  return byFirm;
 }
 
 function checkRequests(files: ReadFiles, out: InputIssue[]): void {

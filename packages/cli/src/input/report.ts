@@ -17,13 +17,15 @@ export type Parsed<T> =
 /** Turns one trimmed, non-empty cell into a value. */
 export type Parser<T> = (raw: string) => Parsed<T>;
 
-export function ok<T>(value: T, warnings: readonly Note[] = []): Parsed<T> {
+const NONE: readonly Note[] = Object.freeze([]);
+
+export function ok<T>(value: T, warnings: readonly Note[] = NONE): Parsed<T> {
   return { ok: true, value, warnings };
 }
 
 export function fail(code: string, message: string, hint: string, value?: string): Parsed<never> {
   const note: Note = value === undefined ? { code, message, hint } : { code, message, hint, value };
-  return { ok: false, errors: [note], warnings: [] };
+  return { ok: false, errors: [note], warnings: NONE };
 }
 
 /** Where an issue is, inside the reporter's file. */

@@ -29,7 +29,7 @@ export function readScores(
 ): FileRead<ScoreEntry> {
   const parseFirm = refParser(firms, "unknown-firm");
   const parseDelegation = refParser(delegations, "unknown-delegation");
-  const seen = new Map<string, number>();
+  const seen = new Map<string, Map<string, number>>();
   const read = (row: Row): ScoreEntry | null => {
     const entry = row.values({
       firmId: row.required("firm_id", parseFirm),
@@ -37,10 +37,11 @@ export function readScores(
       score: row.required("score", parseScore),
     });
     if (entry === null) return null;
-    const key = `${entry.firmId}\u0000${entry.delegationId}`;
-    const earlier = seen.get(key);
+    let ofFirm = seen.get(entry.firmId);
+    if (ofFirm === undefined) seen.set(entry.firmId, (ofFirm = new Map()));
+    const earlier = ofFirm.get(entry.delegationId);
     if (earlier === undefined) {
-      seen.set(key, row.line);
+      ofFirm.set(entry.delegationId, row.line);
       return entry;
     }
     row.error(
