@@ -79,6 +79,17 @@ export class Board {
     return this.delegationLoad[delegation * this.n + t]! >= this.prep.delegations[delegation]!.tables;
   }
 
+  /** A copy of the slot of every pair, for `restore`. */
+  snapshot(): Int32Array {
+    return this.slotOf.slice();
+  }
+
+  /** Puts every pair back where a snapshot had it. */
+  restore(snapshot: Int32Array): void {
+    for (let i = 0; i < snapshot.length; i++) if (this.slotOf[i] !== snapshot[i] && this.slotOf[i]! >= 0) this.remove(i);
+    for (let i = 0; i < snapshot.length; i++) if (this.slotOf[i] === -1 && snapshot[i]! >= 0) this.place(i, snapshot[i]!);
+  }
+
   /** Pairs placed, in pair order. */
   placed(): number[] {
     const out: number[] = [];

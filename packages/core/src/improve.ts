@@ -41,11 +41,17 @@ function loss(prep: Prepared, board: Board, pair: number): Value {
  * firm when it is at its cap, or of the same delegation in a slot the firm has
  * free. Every move strictly improves the objective, so it terminates.
  */
-export function improve(prep: Prepared, board: Board, deadline: number, now: () => number): void {
+export function improve(
+  prep: Prepared,
+  board: Board,
+  deadline: number,
+  now: () => number,
+  pool: readonly number[] = prep.eligible,
+): void {
   const D = prep.delegations.length;
   for (let improved = true; improved && now() < deadline; ) {
     improved = false;
-    const candidates = prep.eligible
+    const candidates = pool
       .filter((i) => board.slotOf[i] === -1)
       .map((i) => ({ i, value: gain(prep, board, i) }))
       .sort((a, b) => (better(a.value, b.value) ? -1 : better(b.value, a.value) ? 1 : a.i - b.i));

@@ -1,5 +1,6 @@
 import type { Board } from "./board.js";
 import { improve } from "./improve.js";
+import { largeNeighbourhoodSearch } from "./lns.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { levelsOf, select, type Selection } from "./select.js";
 import { seat, timetable } from "./timetable.js";
@@ -99,6 +100,7 @@ function search(
     if (exclude.size === before) break;
     selection = select(prep, "lexicographic", exclude);
   }
+  if (!reaches(bestLevels!, relaxed.levels)) largeNeighbourhoodSearch(prep, best!, relaxed.levels, deadline, now);
   return { board: best!, timedOut: now() >= deadline };
 }
 
