@@ -36,6 +36,8 @@ export const AGENDA: TableSpec = {
   ),
 };
 
+const positive = parseInteger(1, 100_000);
+
 /**
  * agenda.csv → typed rows. Only the format is checked here; whether the meetings
  * obey the hard rules is the core's `verifyAgenda`. `rows` is `null` on any error.
@@ -47,10 +49,10 @@ export function parseAgenda(file: InputFile): { rows: AgendaRow[] | null; issues
     const meeting = row.values({
       stopId: row.required("stop_id", parseId),
       date: row.required("date", parseDate),
-      slot: row.required("slot", parseInteger(1, 100_000)),
+      slot: row.required("slot", positive),
       start: row.required("start", parseTime),
       end: row.required("end", parseTime),
-      table: row.required("table", parseInteger(1, 100_000)),
+      table: row.required("table", positive),
       delegationId: row.required("delegation_id", parseId),
       country: row.required("country", parseCountry),
       firmId: row.required("firm_id", parseId),

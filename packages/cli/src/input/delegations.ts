@@ -27,6 +27,9 @@ export const DELEGATIONS: TableSpec = {
 /** Most parallel meetings one delegation may hold. */
 export const MAX_TABLES = 1_000;
 
+const tables = parseInteger(1, MAX_TABLES);
+const sectors = listOf(parseSector);
+
 /** delegations.csv → delegations; `stops` are checked against stops.csv. */
 export function readDelegations(file: InputFile, stops: KnownIds | null, out: InputIssue[]): FileRead<Delegation> {
   const ids = new IdRegistry();
@@ -37,8 +40,8 @@ export function readDelegations(file: InputFile, stops: KnownIds | null, out: In
       country: row.required("country", parseCountry),
       name: row.required("name", parseText),
       stops: row.optional("stops", parseStops, null),
-      tables: row.optional("tables", parseInteger(1, MAX_TABLES), 1),
-      sectors: row.optional("sectors", listOf(parseSector), []),
+      tables: row.optional("tables", tables, 1),
+      sectors: row.optional("sectors", sectors, []),
       available: row.optional("available", parseWindows, null),
     };
     ids.claim(row, "delegation_id", values.id);

@@ -4,6 +4,8 @@ import type { InputIssue } from "./issues.js";
 import { MAX_ROWS } from "./limits.js";
 import { IdRegistry, refParser } from "./refs.js";
 import type { KnownIds } from "./refs.js";
+import { fail } from "./report.js";
+import type { Parser } from "./report.js";
 import type { Row } from "./row.js";
 import { parseAteco, parseSector } from "./sectors.js";
 import { readRows, readTable } from "./table.js";
@@ -31,6 +33,16 @@ export const MAX_MEETINGS = 10_000;
 export const MAX_REPRESENTATIVES = 1_000;
 
 const countries = listOf(parseCountry);
+const sectors = listOf(parseSector);
+const atecoCodes = listOf(parseAteco);
+const representatives = parseInteger(1, MAX_REPRESENTATIVES);
+const cap = parseInteger(1, MAX_MEETINGS);
+
+/** A cap of 0 usually means "no cap" in other tools: say how to write that here. */
+const parseMaxMeetings: Parser<number> = (raw) =>
+  /^0+$/.test(raw)
+    ? fail("out-of-range", `expected a cap of 1 to ${MAX_MEETINGS} meetings, found "${raw}"`, "leave max_meetings empty for no cap")
+    : cap(raw);
 
 /** Keeps the first of repeated list items, with a warning naming the repeat. */
 function unique<T>(row: Row, column: string, items: readonly T[] | undefined): T[] | undefined {
@@ -53,14 +65,14 @@ export function readFirms(file: InputFile, stops: KnownIds | null, out: InputIss
     const values = {
       id: row.required("firm_id", parseId),
       name: row.required("name", parseText),
-      sectors: unique(row, "sectors", row.optional("sectors", listOf(parseSector), [])),
-      ateco: unique(row, "ateco", row.optional("ateco", listOf(parseAteco), [])),
+      sectors: unique(row, "sectors", row.optional("sectors", sectors, [])),
+      ateco: unique(row, "ateco", row.optional("ateco", atecoCodes, [])),
       stops: unique(row, "stops", row.required("stops", parseStops)),
       targets: unique(row, "targets", row.optional("targets", countries, [])),
       markets: unique(row, "markets", row.optional("markets", countries, [])),
       available: row.optional("available", parseWindows, null),
-      maxMeetings: row.optional("max_meetings", parseInteger(1, MAX_MEETINGS), null),
-      representatives: row.optional("representatives", parseInteger(1, MAX_REPRESENTATIVES), 1),
+      maxMeetings: row.optional("max_meetings", parseMaxMeetings, null),
+      representatives: row.optional("representatives", representatives, 1),
     };
     ids.claim(row, "firm_id", values.id);
     const blank = (name: string) => row.raw(name).replaceAll("|", "").trim() === "";

@@ -34,6 +34,7 @@ export const ISSUE_CODES = {
   "not-csv": "a binary, spreadsheet, PDF or HTML file instead of CSV",
   "not-utf8": "warning: not UTF-8, read as Windows-1252",
   "too-many-rows": "a file has more rows than supported (MAX_ROWS)",
+  "no-rows": "warning: a file has a header but no data rows",
   // Structure
   "bad-quote": "unbalanced or misplaced double quote",
   "ragged-row": "a row has a different number of cells than the header",

@@ -26,6 +26,9 @@ export const STOPS: TableSpec = {
   ],
 };
 
+const minutes = parseInteger(1, 24 * 60);
+const gap = parseInteger(0, 24 * 60);
+
 export const windowText = (w: TimeWindow): string => `${formatTime(w.start)}-${formatTime(w.end)}`;
 
 function checkBreaks(row: Row, start: number, end: number, breaks: readonly TimeWindow[]): void {
@@ -96,8 +99,8 @@ function readStop(row: Row, ids: IdRegistry): Stop | null {
     sector: row.required("sector", parseSector),
     start: row.required("start", parseTime),
     end: row.required("end", parseTime),
-    slotMinutes: row.required("slot_minutes", parseInteger(1, 24 * 60)),
-    gapMinutes: row.optional("gap_minutes", parseInteger(0, 24 * 60), 0),
+    slotMinutes: row.required("slot_minutes", minutes),
+    gapMinutes: row.optional("gap_minutes", gap, 0),
     breaks: row.optional("breaks", parseWindows, []),
     timezone: row.optional("timezone", parseTimezone, "Europe/Rome"),
   };

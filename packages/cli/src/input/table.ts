@@ -52,6 +52,9 @@ export function readTable(file: InputFile, spec: TableSpec, out: InputIssue[]): 
   }
   const columns = matchColumns(csv.header, csv.headerLine, spec.columns, report, spec.quietExtras ?? false);
   if (columns === null) return null;
+  if (csv.rows.length === 0) {
+    report.warning("no-rows", { line: csv.headerLine }, `the file has a header but no ${spec.what}`, `add one row per ${spec.what.replace(/s$/, "")}, or check that the right file was exported`);
+  }
   return {
     report,
     columns,

@@ -45,6 +45,14 @@ const CASES: readonly Case[] = [
     column: null,
   },
   {
+    code: "no-rows",
+    severity: "warning",
+    files: () => ({ ...dataFiles(), delegations: file("delegations.csv", "delegation_id,country,name\n") }),
+    file: "delegations.csv",
+    line: 1,
+    column: null,
+  },
+  {
     code: "bad-quote",
     files: replace("firms", `${csv(rows.firms)}F0009,"Bad "quote" srl",mechanics,BG-2026-03,,,,,1\n`),
     file: "firms.csv",
@@ -210,6 +218,7 @@ describe("messages", () => {
     expect(first(withFirm({ stops: "BG-2026-3" }), "unknown-stop").message).toContain("did you mean BG-2026-03?");
     expect(first(withStops({ start: "9.30" }), "bad-time").hint).toBe("write 09:30");
     expect(first(withStops({ date: "18/03/2026" }), "bad-date").hint).toBe("write 2026-03-18");
+    expect(first(withFirm({ max_meetings: "0" }), "out-of-range").hint).toBe("leave max_meetings empty for no cap");
     const missing = first(dataFiles({ delegations: rows.delegations.map(({ country, ...d }) => ({ ...d, Countri: country! })) }), "missing-column");
     expect(missing.message).toContain("did you mean Countri?");
   });
