@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { PastMeeting, Stop, StopInstance } from "@roadshow/core";
 import { InputError } from "./errors.js";
-import { historyFromAgendas, readAgendaFile, readDataDir, type DataSet } from "./input/index.js";
+import { historyFromAgendas, readAgendaFile, readDataDir, type AgendaRow, type DataSet } from "./input/index.js";
 import type { InputIssue } from "./input/issues.js";
 import { nearest } from "./input/suggest.js";
 
@@ -18,6 +18,15 @@ export interface Loaded {
   readonly data: DataSet;
   readonly history: readonly PastMeeting[];
   readonly warnings: readonly InputIssue[];
+}
+
+/** Reads an agenda file; throws `InputError` with every issue when it cannot be read. */
+export async function readAgenda(file: string): Promise<readonly AgendaRow[]> {
+  const agenda = await readAgendaFile(file);
+  if (agenda.rows === null || agenda.issues.some((i) => i.severity === "error")) {
+    throw new InputError(`${file} cannot be read as an agenda`, agenda.issues);
+  }
+  return agenda.rows;
 }
 
 /** Reads the data folder and history agendas; throws `InputError` with every issue when any is an error. */

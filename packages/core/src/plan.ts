@@ -3,8 +3,8 @@ import { improve } from "./improve.js";
 import { largeNeighbourhoodSearch } from "./lns.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { levelsOf, select, type Selection } from "./select.js";
-import { seat, timetable } from "./timetable.js";
-import type { ObjectiveLevels, Schedule, ScheduleOptions, StopInstance } from "./types.js";
+import { seat, tableAssignment, timetable } from "./timetable.js";
+import type { Meeting, ObjectiveLevels, Schedule, ScheduleOptions, StopInstance } from "./types.js";
 import { unmatched } from "./unmatched.js";
 import { verifyAgenda } from "./verify.js";
 
@@ -41,19 +41,30 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
 
   const levels = levelsOf(prep, board.placed());
   const bounds = boundsFor(prep, relaxed, levels);
-  const { tables, meetings } = seat(prep, board);
+  const meetings = seat(prep, board, tableAssignment(prep));
   report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyAgenda(instance, meetings, options);
   if (violations.length > 0) {
     throw new Error(`internal: the scheduler broke a rule (${violations[0]!.message}); please report this`);
   }
+  return scheduleOf(prep, board, meetings, levels, bounds, { timedOut, elapsedMs: now() - started });
+}
+
+/** Assembles a schedule from a board, its meetings and its objective values. */
+export function scheduleOf(
+  prep: Prepared,
+  board: Board,
+  meetings: readonly Meeting[],
+  levels: ObjectiveLevels,
+  bounds: ObjectiveLevels,
+  run: { readonly timedOut: boolean; readonly elapsedMs: number },
+): Schedule {
   const optimal = reaches(levels, bounds);
-  const servedFirms = prep.firms.filter((_, f) => board.firmMeetings[f]! > 0).length;
   return {
-    status: optimal ? "optimal" : timedOut ? "timedout" : "feasible",
-    stop: instance.stop,
+    status: optimal ? "optimal" : run.timedOut ? "timedout" : "feasible",
+    stop: prep.instance.stop,
     slots: prep.slots,
-    tables,
+    tables: tableAssignment(prep),
     meetings,
     unmatched: unmatched(prep, board),
     stats: {
@@ -61,10 +72,10 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
       bounds,
       optimal,
       gapPercent: bounds.score > 0 ? Math.max(0, (100 * (bounds.score - levels.score)) / bounds.score) : 0,
-      elapsedMs: now() - started,
+      elapsedMs: run.elapsedMs,
       requestedMusts: prep.musts.length,
       registeredFirms: prep.firms.length,
-      servedFirms,
+      servedFirms: prep.firms.filter((_, f) => board.firmMeetings[f]! > 0).length,
     },
   };
 }
@@ -109,7 +120,7 @@ function search(
  * bounds level 1; it bounds level 2 (3) only once the levels above are proven
  * optimal, otherwise that level is bounded alone by its own relaxation.
  */
-function boundsFor(prep: Prepared, relaxed: Selection, levels: ObjectiveLevels): ObjectiveLevels {
+export function boundsFor(prep: Prepared, relaxed: Selection, levels: ObjectiveLevels): ObjectiveLevels {
   const musts = relaxed.levels.musts;
   const firstTight = levels.musts >= musts;
   const served = firstTight ? relaxed.levels.served : select(prep, "served").levels.served;

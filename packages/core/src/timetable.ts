@@ -23,16 +23,17 @@ export function timetable(prep: Prepared, pairs: readonly number[]): Board {
   return board;
 }
 
-/**
- * Each delegation's fixed tables (1..Σ tables, in delegation id order) and the
- * meetings of a board, sorted by slot then table.
- */
-export function seat(prep: Prepared, board: Board): { tables: TableAssignment[]; meetings: Meeting[] } {
+/** Each delegation's fixed tables for the whole session: 1..Σ tables, in delegation id order. */
+export function tableAssignment(prep: Prepared): TableAssignment[] {
   let next = 1;
-  const tables = prep.delegations.map((d) => ({
+  return prep.delegations.map((d) => ({
     delegationId: d.id,
     tables: Array.from({ length: d.tables }, () => next++),
   }));
+}
+
+/** The meetings of a board at their delegations' tables, sorted by slot then table. */
+export function seat(prep: Prepared, board: Board, tables: readonly TableAssignment[]): Meeting[] {
   const meetings: Meeting[] = [];
   prep.slots.forEach((slot, t) => {
     prep.delegations.forEach((delegation, d) => {
@@ -49,5 +50,5 @@ export function seat(prep: Prepared, board: Board): { tables: TableAssignment[];
       });
     });
   });
-  return { tables, meetings };
+  return meetings;
 }

@@ -1,7 +1,8 @@
+import { defineExport } from "./export.js";
 import { defineSchedule } from "./schedule.js";
 import { defineScore } from "./score.js";
 import type { DefineCommand } from "./shared.js";
 import { defineValidate } from "./validate.js";
 
 /** Every `roadshow` command, in help order. */
-export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineScore, defineValidate];
+export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineScore, defineValidate, defineExport];

@@ -6,6 +6,7 @@ import type { Common, Io } from "../context.js";
 import { findStop, instanceOf, load, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { writeOutputs } from "../output/write.js";
+import { readAgenda } from "../load.js";
 import { stopFiles } from "../stop-files.js";
 import { formatSummary } from "../summary.js";
 
@@ -18,6 +19,8 @@ export interface ScheduleArgs extends Sources {
   readonly timeLimitSeconds: number | undefined;
   readonly force: boolean;
   readonly excel: boolean;
+  /** Earlier agenda of this stop, to cancel dropped meetings in the calendars. */
+  readonly previous: string | undefined;
 }
 
 /** Reads the stop's inputs, plans it, writes agenda.csv and unmatched.csv, prints the summary. */
@@ -38,7 +41,9 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
       }
     },
   });
-  await writeOutputs(args.out, stopFiles(result, loaded.data, { lang: common.lang, excel: args.excel }), { force: args.force });
+  const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
+  const files = stopFiles(result, loaded.data, { lang: common.lang, excel: args.excel, ...(previous && { previous }) });
+  await writeOutputs(args.out, files, { force: args.force });
   io.stdout(formatSummary(result, common.lang, io.color));
 }
 
@@ -46,7 +51,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
 export function defineSchedule(root: Command, ctx: CommandContext): void {
   root
     .command("schedule")
-    .description("plan one stop: writes <out>/agenda.csv and <out>/unmatched.csv and prints a summary")
+    .description("plan one stop: writes <out>/agenda.csv, unmatched.csv, participant agendas, grid, summary and calendars; prints a summary")
     .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
     .requiredOption("--stop <id>", "stop_id to plan")
     .requiredOption("--out <dir>", "output folder")
@@ -57,6 +62,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .option("--min-meetings <K>", "K: give every firm that can be served K meetings first", positiveInteger, 1)
     .option("--time-limit <seconds>", "budget for improving agendas under availability windows (default 60)", positiveNumber)
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n`)
     .action(async (dataDir: string, o) => {
@@ -64,6 +70,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
         {
           dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, history: o.history,
           allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
+          previous: o.previous,
         },
         ctx.common(),
         ctx.io,

@@ -1,0 +1,69 @@
+import { evaluateAgenda, verifyAgenda } from "@roadshow/core";
+import type { Command } from "commander";
+import path from "node:path";
+import type { Common, Io } from "../context.js";
+import { EXIT } from "../errors.js";
+import { findStop, instanceOf, load, readAgenda, type Sources } from "../load.js";
+import { formatIssues } from "../output/issues-format.js";
+import { writeOutputs } from "../output/write.js";
+import { stopFiles } from "../stop-files.js";
+import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
+
+/** Options of `roadshow export`. */
+export interface ExportArgs extends Sources {
+  readonly agenda: string;
+  readonly out: string;
+  readonly previous: string | undefined;
+  readonly excel: boolean;
+  readonly force: boolean;
+}
+
+/**
+ * Writes the day-of-event files from an agenda made or edited elsewhere. Rule
+ * violations are reported as warnings: the organiser's edit is theirs to make.
+ * An agenda with several stops gets one subfolder per stop.
+ */
+export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Promise<void> {
+  const loaded = await load(args);
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format }));
+  const rows = await readAgenda(args.agenda);
+  const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
+  const stopIds = [...new Set(rows.map((r) => r.stopId))].sort();
+  const files = stopIds.flatMap((stopId) => {
+    const instance = instanceOf(loaded, findStop(loaded.data, stopId, args.dataDir));
+    const meetings = rows.filter((r) => r.stopId === stopId);
+    for (const v of verifyAgenda(instance, meetings)) {
+      const lines = v.meetings.map((i) => meetings[i]!.line).join(",");
+      io.stderr(`${args.agenda}:${lines} warning ${v.code}: ${v.message}\n`);
+    }
+    const schedule = evaluateAgenda(instance, meetings);
+    const own = stopFiles(schedule, loaded.data, { lang: common.lang, excel: args.excel, ...(previous && { previous }) });
+    return stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }));
+  });
+  await writeOutputs(args.out, files, { force: args.force });
+  io.stdout(`${files.length} files written to ${args.out}\n`);
+}
+
+/** Registers `roadshow export`. */
+export function defineExport(root: Command, ctx: CommandContext): void {
+  root
+    .command("export")
+    .description("write participant agendas, venue grid, summary and calendars from an (edited) agenda.csv")
+    .argument("<agenda.csv>", "the agenda to export")
+    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
+    .option("--scores <file>", "affinity scores (default: <data-dir>/scores.csv if present)")
+    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--force", "overwrite existing output files", false)
+    .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
+    .action(async (agenda: string, dataDir: string, o) => {
+      await exportAgenda(
+        { agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, excel: o.excel, force: o.force },
+        ctx.common(),
+        ctx.io,
+      );
+      ctx.done(EXIT.ok);
+    });
+}

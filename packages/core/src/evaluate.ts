@@ -1,0 +1,35 @@
+import { Board } from "./board.js";
+import { boundsFor, scheduleOf } from "./plan.js";
+import { prepare } from "./prepare.js";
+import { levelsOf, select } from "./select.js";
+import type { Meeting, Schedule, ScheduleOptions, StopInstance } from "./types.js";
+import type { AgendaMeeting } from "./verify.js";
+
+/**
+ * The schedule of an agenda made elsewhere (an edited `agenda.csv`): its
+ * objective levels, bounds, unmatched firms and tables as written. Meetings of
+ * unknown firms, delegations or slots are left out; check the agenda with
+ * `verifyAgenda` first.
+ */
+export function evaluateAgenda(instance: StopInstance, agenda: readonly AgendaMeeting[], options: ScheduleOptions = {}): Schedule {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const prep = prepare(instance, options);
+  const firmIndex = new Map(prep.firms.map((f, i) => [f.id, i]));
+  const delegationIndex = new Map(prep.delegations.map((d, i) => [d.id, i]));
+  const board = new Board(prep);
+  const meetings: Meeting[] = [];
+  for (const m of agenda) {
+    const f = firmIndex.get(m.firmId);
+    const d = delegationIndex.get(m.delegationId);
+    if (f === undefined || d === undefined || m.slot < 1 || m.slot > prep.slots.length) continue;
+    const pair = f * prep.delegations.length + d;
+    if (board.slotOf[pair] !== -1) continue;
+    board.place(pair, m.slot - 1);
+    meetings.push({ ...m, score: prep.pairs[pair]!.affinity.score });
+  }
+  meetings.sort((a, b) => a.slot - b.slot || a.table - b.table);
+  const levels = levelsOf(prep, board.placed());
+  const bounds = boundsFor(prep, select(prep, "lexicographic"), levels);
+  return scheduleOf(prep, board, meetings, levels, bounds, { timedOut: false, elapsedMs: now() - started });
+}

@@ -1,0 +1,294 @@
+import { Board } from "./board.js";
+import { planStop } from "./plan.js";
+import { prepare } from "./prepare.js";
+import { roundScore } from "./select.js";
+import type {
+  CountryCode, Delegation, Firm, Meeting, MeetingRequest, PastMeeting, Progress, Schedule, ScheduleOptions,
+  ScoreEntry, Stop, StopInstance, TableAssignment, Violation,
+} from "./types.js";
+import { unmatched } from "./unmatched.js";
+import { verifyAgenda } from "./verify.js";
+
+/**
+ * A whole season: every stop and everyone taking part, with the agendas
+ * already held.
+ * @example { stops, delegations, firms, requests: [], scores: null, history: [],
+ *   frozen: new Map([["BS-2026-02", heldMeetings]]) }
+ */
+export interface SeasonInput {
+  readonly stops: readonly Stop[];
+  readonly delegations: readonly Delegation[];
+  readonly firms: readonly Firm[];
+  readonly requests: readonly MeetingRequest[];
+  /** External affinity; `null` uses the built-in one. */
+  readonly scores: readonly ScoreEntry[] | null;
+  /** Meetings held before the season (earlier agendas); never paired again unless `allowRepeats`. */
+  readonly history: readonly PastMeeting[];
+  /** Agendas already held, by stop id: passed through unchanged, never re-planned. */
+  readonly frozen?: ReadonlyMap<string, readonly Meeting[]>;
+}
+
+/**
+ * Constants of the season fairness rule (see `SEASON_FAIRNESS`).
+ * @example { newCountry: 15, behindPerMeeting: 10, behindCap: 3 }
+ */
+export interface SeasonFairness {
+  /** Points for a pair whose country the firm has not met yet this season. */
+  readonly newCountry: number;
+  /** Points per season meeting the firm is behind the average of the stop's firms. */
+  readonly behindPerMeeting: number;
+  /** Meetings behind counted at most. */
+  readonly behindCap: number;
+}
+
+/**
+ * The season fairness rule. At each planned stop, a pair (firm, delegation)
+ * gets, on top of its affinity and shown as a `season` score part:
+ * - `newCountry` (15) points when the firm has not yet met any delegation of
+ *   that country at an earlier stop of the season;
+ * - `behindPerMeeting` (10) points per meeting the firm is behind, where
+ *   behind = (mean season meetings so far of the firms registered for this
+ *   stop) − (the firm's season meetings so far), counted up to `behindCap` (3)
+ *   and only when positive.
+ * Points are rounded to cents. Like every score they act on the objective's
+ * third level only: `must` requests and `K` meetings per firm still come
+ * first. The rule aims at two season measures, distinct firm–country pairs
+ * and firms left without any meeting, both reported in `SeasonStats`.
+ */
+export const SEASON_FAIRNESS: SeasonFairness = { newCountry: 15, behindPerMeeting: 10, behindCap: 3 };
+
+/**
+ * Options of `planSeason`: those of the stop scheduler (applied to every
+ * stop; `timeLimitMs` is per stop) plus the season's own.
+ * @example { minMeetings: 1, from: "MB-2026-05" }
+ */
+export interface SeasonOptions extends Omit<ScheduleOptions, "bonus" | "onProgress"> {
+  /** Re-plan from this stop onward; earlier stops are taken from `frozen`. Default: the first stop. */
+  readonly from?: string;
+  /** Plan each stop alone: no season history, no fairness (for comparison). Default false. */
+  readonly independent?: boolean;
+  /** The fairness rule's constants; `null` turns it off. Default `SEASON_FAIRNESS`. */
+  readonly fairness?: SeasonFairness | null;
+  readonly onProgress?: (stopId: string, progress: Progress) => void;
+}
+
+/** `planned` now; `frozen`: a held agenda passed through. */
+export type SeasonStopOrigin = "planned" | "frozen";
+
+/**
+ * One stop of the season with its agenda.
+ * @example { origin: "planned", schedule, violations: [] }
+ */
+export interface SeasonStop {
+  readonly origin: SeasonStopOrigin;
+  readonly schedule: Schedule;
+  /** Hard rules a frozen agenda breaks (against the season before it); always empty when planned. */
+  readonly violations: readonly Violation[];
+}
+
+/**
+ * Season measures over the stops with an agenda.
+ * @example { planned: 9, frozen: 0, meetings: 829, pairs: 829, firmCountries: 700, repeats: 0,
+ *   firms: 250, firmsWithoutMeeting: 0, elapsedMs: 480 }
+ */
+export interface SeasonStats {
+  readonly planned: number;
+  readonly frozen: number;
+  readonly meetings: number;
+  /** Distinct firm–delegation pairs that met. */
+  readonly pairs: number;
+  /** Distinct firm–country pairs that met. */
+  readonly firmCountries: number;
+  /** Firm–delegation pairs that met more than once in the season. */
+  readonly repeats: number;
+  /** Firms registered for at least one stop with an agenda. */
+  readonly firms: number;
+  readonly firmsWithoutMeeting: number;
+  readonly elapsedMs: number;
+}
+
+/**
+ * The season's agendas, in date order (then stop id).
+ * @example { stops, skipped: [], ignoredFrozen: [], stats }
+ */
+export interface SeasonPlan {
+  readonly stops: readonly SeasonStop[];
+  /** Stops before `from` with no frozen agenda: neither planned nor counted as history. */
+  readonly skipped: readonly string[];
+  /** Frozen agendas not used: unknown stop, or at/after `from` (re-planned instead). */
+  readonly ignoredFrozen: readonly string[];
+  readonly stats: SeasonStats;
+}
+
+const byDate = (a: Stop, b: Stop): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * Plans every stop in date order (then id). A planned stop's history is the
+ * season's initial `history`, every frozen agenda (at any date) and the
+ * meetings of the stops planned before it, so no pair meets twice unless
+ * `allowRepeats`; its scores carry the fairness bonus. Frozen stops are never
+ * re-planned. With `from`, the stops before it come from `frozen`; one
+ * missing there is `skipped` (no agenda, no history: give every held agenda).
+ * `independent` plans each stop with the initial history only and no bonus.
+ * Pure and deterministic.
+ */
+export function planSeason(input: SeasonInput, options: SeasonOptions = {}): SeasonPlan {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const order = [...input.stops].sort(byDate);
+  const fromIndex = options.from === undefined ? 0 : order.findIndex((s) => s.id === options.from);
+  if (fromIndex < 0) throw new RangeError(`planSeason: from ${options.from} is not one of the season's stops`);
+  const frozen = input.frozen ?? new Map<string, readonly Meeting[]>();
+  const held = (i: number): readonly Meeting[] | undefined => (options.from === undefined || i < fromIndex ? frozen.get(order[i]!.id) : undefined);
+  const used = new Set(order.flatMap((s, i) => (held(i) ? [s.id] : [])));
+
+  const season = !options.independent;
+  const fairness = season ? (options.fairness === undefined ? SEASON_FAIRNESS : options.fairness) : null;
+  const country = new Map(input.delegations.map((d) => [d.id, d.country]));
+  const past = (stopId: string, meetings: readonly Meeting[]): PastMeeting[] =>
+    meetings.map((m) => ({ firmId: m.firmId, delegationId: m.delegationId, stopId }));
+  const frozenHistory = season ? order.flatMap((s, i) => past(s.id, held(i) ?? [])) : [];
+  const planned: PastMeeting[] = [];
+  const tally = new Tally();
+  const { from: _from, independent: _independent, fairness: _fairness, onProgress, ...stopOptions } = options;
+
+  const stops: SeasonStop[] = [];
+  const skipped: string[] = [];
+  order.forEach((stop, i) => {
+    const meetings = held(i);
+    const base = { stop, delegations: input.delegations, firms: input.firms, requests: input.requests, scores: input.scores };
+    if (meetings !== undefined) {
+      // Checked against what came before it in the season, as it was when it was held.
+      const instance: StopInstance = { ...base, history: [...input.history, ...tally.history] };
+      stops.push(frozenStop(instance, meetings, stopOptions));
+    } else if (options.from !== undefined && i < fromIndex) {
+      skipped.push(stop.id);
+      return;
+    } else {
+      const history = season ? [...input.history, ...frozenHistory, ...planned] : input.history;
+      const bonus = fairness === null ? undefined : tally.bonus(stop, input.firms, fairness, country);
+      const schedule = planStop(
+        { ...base, history },
+        { ...stopOptions, ...(bonus && { bonus }), ...(onProgress && { onProgress: (p: Progress) => onProgress(stop.id, p) }) },
+      );
+      stops.push({ origin: "planned", schedule, violations: [] });
+      planned.push(...past(stop.id, schedule.meetings));
+    }
+    tally.add(stop.id, stops.at(-1)!.schedule.meetings, country);
+  });
+  const ignoredFrozen = [...frozen.keys()].filter((id) => !used.has(id)).sort();
+  return { stops, skipped, ignoredFrozen, stats: seasonStats(stops, input.firms, country, now() - started) };
+}
+
+/** Season meetings so far, per firm, for the fairness rule and the history of frozen checks. */
+class Tally {
+  readonly history: PastMeeting[] = [];
+  private readonly meetings = new Map<string, number>();
+  private readonly countries = new Map<string, Set<CountryCode>>();
+
+  add(stopId: string, meetings: readonly Meeting[], country: ReadonlyMap<string, CountryCode>): void {
+    for (const m of meetings) {
+      this.history.push({ firmId: m.firmId, delegationId: m.delegationId, stopId });
+      this.meetings.set(m.firmId, (this.meetings.get(m.firmId) ?? 0) + 1);
+      const c = country.get(m.delegationId);
+      if (c === undefined) continue;
+      const met = this.countries.get(m.firmId);
+      if (met) met.add(c);
+      else this.countries.set(m.firmId, new Set([c]));
+    }
+  }
+
+  /** The fairness bonus at `stop`, from the season so far (see `SEASON_FAIRNESS`). */
+  bonus(stop: Stop, firms: readonly Firm[], rule: SeasonFairness, country: ReadonlyMap<string, CountryCode>): (firm: Firm, delegation: Delegation) => number {
+    const here = firms.filter((f) => f.stops.includes(stop.id));
+    const mean = here.length === 0 ? 0 : here.reduce((sum, f) => sum + (this.meetings.get(f.id) ?? 0), 0) / here.length;
+    return (firm, delegation) => {
+      const behind = Math.min(rule.behindCap, mean - (this.meetings.get(firm.id) ?? 0));
+      const c = country.get(delegation.id) ?? delegation.country;
+      const fresh = this.countries.get(firm.id)?.has(c) ? 0 : rule.newCountry;
+      return Math.round((fresh + (behind > 0 ? behind * rule.behindPerMeeting : 0)) * 100) / 100;
+    };
+  }
+}
+
+/** A held agenda as a `Schedule`: meetings and scores as given; levels, unmatched and tables from them. */
+function frozenStop(instance: StopInstance, given: readonly Meeting[], options: ScheduleOptions): SeasonStop {
+  const prep = prepare(instance, options);
+  const violations = verifyAgenda(instance, given, options);
+  const meetings = [...given].sort((a, b) => a.slot - b.slot || a.table - b.table);
+  const firmIndex = new Map(prep.firms.map((f, i) => [f.id, i]));
+  const delegationIndex = new Map(prep.delegations.map((d, i) => [d.id, i]));
+  const board = new Board(prep);
+  const placed: number[] = [];
+  for (const m of meetings) {
+    const f = firmIndex.get(m.firmId);
+    const d = delegationIndex.get(m.delegationId);
+    // Meetings the verifier rejects as unknown are kept in the agenda but cannot be counted.
+    if (f === undefined || d === undefined || !(m.slot >= 1 && m.slot <= prep.slots.length)) continue;
+    const pair = f * prep.delegations.length + d;
+    board.place(pair, m.slot - 1);
+    placed.push(pair);
+  }
+  const tablesOf = new Map<string, Set<number>>();
+  for (const m of meetings) tablesOf.set(m.delegationId, (tablesOf.get(m.delegationId) ?? new Set()).add(m.table));
+  const tables: TableAssignment[] = prep.delegations.map((d) => ({ delegationId: d.id, tables: [...(tablesOf.get(d.id) ?? [])].sort((a, b) => a - b) }));
+  const K = prep.minMeetings;
+  const musts = new Set(placed.filter((p) => board.mustOf[p]! >= 0).map((p) => board.mustOf[p]!)).size;
+  const served = [...board.firmMeetings].reduce((sum, n) => sum + Math.min(n, K), 0);
+  const levels = { musts, served, score: roundScore(meetings.reduce((sum, m) => sum + m.score, 0)) };
+  const schedule: Schedule = {
+    status: "feasible",
+    stop: instance.stop,
+    slots: prep.slots,
+    tables,
+    meetings,
+    unmatched: unmatched(prep, board),
+    stats: {
+      levels,
+      bounds: levels,
+      optimal: false,
+      gapPercent: 0,
+      elapsedMs: 0,
+      requestedMusts: prep.musts.length,
+      registeredFirms: prep.firms.length,
+      servedFirms: [...board.firmMeetings].filter((n) => n > 0).length,
+    },
+  };
+  return { origin: "frozen", schedule, violations };
+}
+
+/** The season measures of `SeasonStats` over stops with an agenda. */
+function seasonStats(
+  stops: readonly SeasonStop[],
+  firms: readonly Firm[],
+  country: ReadonlyMap<string, CountryCode>,
+  elapsedMs: number,
+): SeasonStats {
+  const pairCount = new Map<string, number>();
+  const firmCountries = new Set<string>();
+  const met = new Set<string>();
+  let meetings = 0;
+  for (const { schedule } of stops) {
+    for (const m of schedule.meetings) {
+      meetings++;
+      met.add(m.firmId);
+      const key = `${m.firmId}\u0000${m.delegationId}`;
+      pairCount.set(key, (pairCount.get(key) ?? 0) + 1);
+      firmCountries.add(`${m.firmId}\u0000${country.get(m.delegationId) ?? m.delegationId}`);
+    }
+  }
+  const ids = new Set(stops.map((s) => s.schedule.stop.id));
+  const registered = firms.filter((f) => f.stops.some((s) => ids.has(s)));
+  return {
+    planned: stops.filter((s) => s.origin === "planned").length,
+    frozen: stops.filter((s) => s.origin === "frozen").length,
+    meetings,
+    pairs: pairCount.size,
+    firmCountries: firmCountries.size,
+    repeats: [...pairCount.values()].filter((n) => n > 1).length,
+    firms: registered.length,
+    firmsWithoutMeeting: registered.filter((f) => !met.has(f.id)).length,
+    elapsedMs,
+  };
+}
