@@ -2,14 +2,24 @@ import { firmSectors } from "./ateco.js";
 import type { Affinity, AffinityWeights, Delegation, Firm, ScoreEntry, ScorePart, Stop } from "./types.js";
 
 /**
- * Default weights of affinity v1. A pair's score is the sum of:
- * - stop sector: the firm's primary sector is the stop's (`stopSectorPrimary`), else a secondary one is (`stopSectorSecondary`);
- * - delegation sector: the firm's primary sector is among the delegation's priority sectors
- *   (`delegationSectorPrimary`), else a secondary one is (`delegationSectorSecondary`);
- * - target: the delegation's country is the firm's target of rank r (1 = first): `target × targetDecay^(r−1)`;
- * - market: the country is already one of the firm's markets (expansion value);
- * - must: the organiser asked for this firm and country.
- * A firm with no interest in the country and no sector fit scores 0. Parts are rounded to cents.
+ * Default weights of affinity v1 (every name is a key of a `--weights` file).
+ * A pair's score is the sum of these parts, each rounded to cents:
+ *
+ * | weight | default | part | when |
+ * |---|---|---|---|
+ * | `stopSectorPrimary` | 40 | stop-sector | the firm's primary sector is the stop's sector |
+ * | `stopSectorSecondary` | 20 | stop-sector | else, one of its other sectors is the stop's |
+ * | `delegationSectorPrimary` | 20 | delegation-sector | the firm's primary sector is a priority sector of the delegation |
+ * | `delegationSectorSecondary` | 10 | delegation-sector | else, one of its other sectors is |
+ * | `target` | 30 | target | the delegation's country is the firm's first target |
+ * | `targetDecay` | 0.8 | target | in (0, 1]: the target of rank r gets `target × targetDecay^(r−1)` (24, 19.2, …) |
+ * | `market` | 10 | market | the country is already one of the firm's markets (expansion value) |
+ * | `must` | 10 | must | the organiser asked for this firm and country |
+ *
+ * A firm with no interest in the country and no sector fit scores 0 and never
+ * meets that delegation. Every weight is ≥ 0, and raising any weight never
+ * lowers any score; moving a country earlier in a firm's targets never lowers
+ * that pair's score.
  */
 export const DEFAULT_WEIGHTS: AffinityWeights = {
   stopSectorPrimary: 40,
@@ -21,6 +31,44 @@ export const DEFAULT_WEIGHTS: AffinityWeights = {
   market: 10,
   must: 10,
 };
+
+/** The names of the weights, in `DEFAULT_WEIGHTS` order. */
+export const WEIGHT_NAMES = Object.keys(DEFAULT_WEIGHTS) as readonly (keyof AffinityWeights)[];
+
+/**
+ * A problem with one named weight: `unknown` name, `not-number`, or
+ * `out-of-range` (negative, or `targetDecay` outside (0, 1]).
+ * @example { name: "markt", problem: "unknown", value: 20 }
+ */
+export interface WeightProblem {
+  readonly name: string;
+  readonly problem: "unknown" | "not-number" | "out-of-range";
+  readonly value: unknown;
+}
+
+/** Whether `name` is one of `WEIGHT_NAMES`. */
+export function isWeightName(name: string): name is keyof AffinityWeights {
+  return Object.hasOwn(DEFAULT_WEIGHTS, name);
+}
+
+/**
+ * Weights from named values: missing names take `DEFAULT_WEIGHTS`; unknown
+ * names, non-numbers and values out of range are problems (all of them).
+ * @example resolveWeights({ market: 25 }) // { ok: true, value: { ...DEFAULT_WEIGHTS, market: 25 } }
+ */
+export function resolveWeights(
+  given: Readonly<Record<string, unknown>>,
+): { readonly ok: true; readonly value: AffinityWeights } | { readonly ok: false; readonly problems: readonly WeightProblem[] } {
+  const problems: WeightProblem[] = [];
+  const value: Record<string, number> = { ...DEFAULT_WEIGHTS };
+  for (const [name, raw] of Object.entries(given)) {
+    if (!isWeightName(name)) problems.push({ name, problem: "unknown", value: raw });
+    else if (typeof raw !== "number" || !Number.isFinite(raw)) problems.push({ name, problem: "not-number", value: raw });
+    else if (raw < 0 || (name === "targetDecay" && !(raw > 0 && raw <= 1))) problems.push({ name, problem: "out-of-range", value: raw });
+    else value[name] = raw;
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: value as unknown as AffinityWeights };
+}
 
 const cents = (x: number): number => Math.round(x * 100) / 100;
 
