@@ -84,7 +84,9 @@ export function affinity(
   const sectors = firmSectors(firm);
   const [primary, ...secondary] = sectors;
   const add = (part: ScorePart): void => {
-    if (part.points > 0) parts.push({ ...part, points: cents(part.points) });
+    // Rounded first: a part worth less than a cent is no reason to meet.
+    const points = cents(part.points);
+    if (points > 0) parts.push({ ...part, points });
   };
   if (primary === stop.sector) {
     add({ code: "stop-sector", points: weights.stopSectorPrimary, sector: primary, primary: true });

@@ -7,11 +7,13 @@ import type { Affinity, Delegation, Firm, Meeting, Schedule, ScheduleOptions, St
  * - `avoided`: an organiser's `avoid` request; `met-before`: they met at an earlier stop;
  * - `zero-score`: no interest in the country and no sector fit (or not listed in scores.csv);
  * - `not-present-together`: no slot where both are present;
+ * - `delegation-full`: the delegation's tables were all taken in every common
+ *   slot (checked first: the firm's own agenda then follows from it);
  * - `firm-full`: the firm reached `max_meetings`, or its representatives were
- *   all in meetings in every common slot;
- * - `delegation-full`: the delegation's tables were all taken in every common slot;
- * - `lower-score`: each common slot was full on one side or the other: the
- *   pair fits in principle, but the meetings chosen were worth more overall;
+ *   in meetings in every common slot;
+ * - `lower-score`: in the common slots where the delegation had a free table
+ *   the firm was in other meetings (elsewhere the tables were taken): the pair
+ *   fits in principle, but the meetings chosen scored higher;
  * - `not-reached`: a common slot was free on both sides; only a search stopped
  *   by its time limit leaves that (an optimal agenda never does).
  */
@@ -67,7 +69,11 @@ export interface PairExplanation {
   readonly delegationBusySlots: readonly number[];
   /** The firm had reached its `max_meetings`. */
   readonly capReached: boolean;
-  /** For `firm-full`, `delegation-full`, `lower-score`: the least valuable meeting kept instead. */
+  /**
+   * For `delegation-full`, `firm-full`, `lower-score`: the least valuable meeting
+   * kept in the pair's place (of the delegation in the common slots; of the firm
+   * at its cap, or in the common slots where the delegation had a free table).
+   */
   readonly preferred: PreferredMeeting | null;
 }
 
@@ -152,17 +158,18 @@ export function explainFirm(instance: StopInstance, schedule: Schedule, firmId: 
     if (meeting !== null) return { ...facts, reason: "scheduled", preferred: null };
     if (pair.block !== null) return { ...facts, reason: BLOCKED[pair.block], preferred: null };
 
-    const firmFull = firmBusySlots.length === commonSlots.length;
     const delegationFull = delegationBusySlots.length === commonSlots.length;
-    const reason: ExplainReason = capReached || firmFull ? "firm-full"
-      : delegationFull ? "delegation-full"
-      : commonSlots.some((s) => !firmBusySlots.includes(s) && !delegationBusySlots.includes(s)) ? "not-reached"
+    const delegationFree = commonSlots.filter((s) => !delegationBusySlots.includes(s));
+    const reason: ExplainReason = delegationFull ? "delegation-full"
+      : capReached || firmBusySlots.length === commonSlots.length ? "firm-full"
+      : delegationFree.some((s) => !firmBusySlots.includes(s)) ? "not-reached"
       : "lower-score";
+    // The meetings kept in the pair's place: those it would have to displace.
     const blockers =
-      reason === "firm-full" ? (capReached ? own : firmBusySlots.flatMap(firmAt))
-      : reason === "delegation-full" ? delegationBusySlots.flatMap(delegationAt)
-      : reason === "lower-score" ? [...firmBusySlots.flatMap(firmAt), ...delegationBusySlots.flatMap(delegationAt)]
-      : [];
+      reason === "delegation-full" ? delegationBusySlots.flatMap(delegationAt)
+      : reason === "firm-full" && capReached ? own
+      : reason === "not-reached" ? []
+      : delegationFree.flatMap(firmAt);
     const least = [...blockers].sort(byValue)[0];
     return { ...facts, reason, preferred: least === undefined ? null : { meeting: least, priority: priority(least, pair.affinity.score) } };
   });
