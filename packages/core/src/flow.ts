@@ -1,7 +1,7 @@
 /**
  * Min-cost flow with lexicographic costs `(major, minor)`, both integers, by the
- * primal–dual method: Dijkstra on reduced costs (Johnson potentials), then a
- * blocking flow (Dinic) on the arcs of reduced cost zero. The flow amount is
+ * primal–dual method: Dijkstra on reduced costs (Johnson potentials), then
+ * augmentation along every shortest path found by a depth-first search. The flow amount is
  * free: augmentation stops when the cheapest path no longer lowers the cost,
  * so the result is a minimum-cost flow of any value. Exact for integer data.
  */
@@ -84,8 +84,18 @@ interface Residual {
 
 const INF = Number.POSITIVE_INFINITY;
 
-/** Sends flow from `source` to `sink` while a path of negative cost exists. The network must have no negative cycle. */
-export function minCostFlow(net: FlowNetwork, source: number, sink: number): void {
+/** Node potentials proving optimality: every residual arc has reduced cost ≥ 0 (lexicographic). */
+export interface Potentials {
+  readonly major: Float64Array;
+  readonly minor: Float64Array;
+}
+
+/**
+ * Sends flow from `source` to `sink` while a path of negative cost exists. The
+ * network must have no negative cycle. Returns optimal dual potentials: an arc
+ * left out of the network with non-negative reduced cost would not change the optimum.
+ */
+export function minCostFlow(net: FlowNetwork, source: number, sink: number): Potentials {
   const g = net.compile();
   const piMajor = new Float64Array(g.n);
   const piMinor = new Float64Array(g.n);
@@ -93,11 +103,17 @@ export function minCostFlow(net: FlowNetwork, source: number, sink: number): voi
   const distMajor = new Float64Array(g.n);
   const distMinor = new Float64Array(g.n);
   const heap = new Heap(g.n);
+  const scratch: Scratch = {
+    current: new Int32Array(g.n),
+    dead: new Uint8Array(g.n),
+    onPath: new Uint8Array(g.n),
+    path: new Int32Array(g.n + 1),
+  };
   for (;;) {
     dijkstra(g, source, sink, piMajor, piMinor, distMajor, distMinor, heap);
     const dMajor = distMajor[sink]!;
     const dMinor = distMinor[sink]!;
-    if (dMajor === INF) return;
+    if (dMajor === INF) return { major: piMajor, minor: piMinor };
     // Nodes beyond the sink's distance move by the sink's distance: reduced costs stay ≥ 0.
     for (let v = 0; v < g.n; v++) {
       const below = distMajor[v]! < dMajor || (distMajor[v] === dMajor && distMinor[v]! < dMinor);
@@ -106,8 +122,14 @@ export function minCostFlow(net: FlowNetwork, source: number, sink: number): voi
     }
     const pathMajor = piMajor[sink]! - piMajor[source]!;
     const pathMinor = piMinor[sink]! - piMinor[source]!;
-    if (pathMajor > 0 || (pathMajor === 0 && pathMinor >= 0)) return;
-    if (blockingFlow(g, source, sink, piMajor, piMinor) === 0) return;
+    // The cheapest path no longer pays: with it, these potentials are optimal duals.
+    if (pathMajor > 0 || (pathMajor === 0 && pathMinor >= 0)) return { major: piMajor, minor: piMinor };
+    // Rounds until no shortest path is left: a round can miss paths that its own augmentations opened.
+    let sent = 0;
+    for (let more = augmentShortest(g, source, sink, piMajor, piMinor, scratch); more > 0; more = augmentShortest(g, source, sink, piMajor, piMinor, scratch)) {
+      sent += more;
+    }
+    if (sent === 0) return { major: piMajor, minor: piMinor };
   }
 }
 
@@ -184,78 +206,72 @@ function dijkstra(
   }
 }
 
-/** Dinic on the admissible subgraph (residual arcs of reduced cost exactly zero). */
-function blockingFlow(g: Residual, source: number, sink: number, piMajor: Float64Array, piMinor: Float64Array): number {
-  const admissible = (e: number, u: number, v: number): boolean =>
-    g.cap[e]! > 0 && g.major[e]! + piMajor[u]! - piMajor[v]! === 0 && g.minor[e]! + piMinor[u]! - piMinor[v]! === 0;
-  const level = new Int32Array(g.n);
-  const current = new Int32Array(g.n);
-  const queue = new Int32Array(g.n);
-  let total = 0;
-  for (;;) {
-    level.fill(-1);
-    level[source] = 0;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = source;
-    while (head < tail) {
-      const u = queue[head++]!;
-      if (level[sink] !== -1 && level[u]! >= level[sink]!) break;
-      for (let e = g.first[u]!; e < g.first[u + 1]!; e++) {
-        const v = g.to[e]!;
-        if (level[v] === -1 && admissible(e, u, v)) {
-          level[v] = level[u]! + 1;
-          queue[tail++] = v;
-        }
-      }
-    }
-    if (level[sink] === -1) return total;
-    current.set(g.first.subarray(0, g.n));
-    for (let sent = augment(g, source, sink, level, current, admissible); sent > 0; sent = augment(g, source, sink, level, current, admissible)) {
-      total += sent;
-    }
-  }
-}
-
-/** One augmenting path in the level graph, found iteratively (paths can be long). */
-function augment(
+/**
+ * Sends flow along shortest paths only: a depth-first search from the source
+ * over residual arcs of reduced cost exactly zero, with current-arc pointers and dead-end marks (so each arc is scanned about
+ * once per phase) and an on-path mark (zero-cost cycles are skipped).
+ */
+function augmentShortest(
   g: Residual,
   source: number,
   sink: number,
-  level: Int32Array,
-  current: Int32Array,
-  admissible: (e: number, u: number, v: number) => boolean,
+  piMajor: Float64Array,
+  piMinor: Float64Array,
+  scratch: Scratch,
 ): number {
-  const path: number[] = [];
+  const { current, dead, onPath, path } = scratch;
+  current.set(g.first.subarray(0, g.n));
+  dead.fill(0);
+  let total = 0;
+  let depth = 0;
   let u = source;
+  onPath[source] = 1;
   for (;;) {
     if (u === sink) {
       let bottleneck = INF;
-      for (const e of path) bottleneck = Math.min(bottleneck, g.cap[e]!);
-      for (const e of path) {
+      for (let i = 0; i < depth; i++) bottleneck = Math.min(bottleneck, g.cap[path[i]!]!);
+      for (let i = 0; i < depth; i++) {
+        const e = path[i]!;
         g.cap[e]! -= bottleneck;
         g.cap[g.twin[e]!]! += bottleneck;
+        onPath[g.to[e]!] = 0;
       }
-      return bottleneck;
+      total += bottleneck;
+      depth = 0;
+      u = source;
+      continue;
     }
     const end = g.first[u + 1]!;
     let e = current[u]!;
     for (; e < end; e++) {
       const v = g.to[e]!;
-      if (level[v] === level[u]! + 1 && admissible(e, u, v)) break;
+      if (
+        g.cap[e]! > 0 && !dead[v] && !onPath[v] &&
+        g.major[e]! + piMajor[u]! - piMajor[v]! === 0 && g.minor[e]! + piMinor[u]! - piMinor[v]! === 0
+      ) break;
     }
     current[u] = e;
     if (e < end) {
-      path.push(e);
+      path[depth++] = e;
       u = g.to[e]!;
+      onPath[u] = 1;
       continue;
     }
-    level[u] = -1;
-    if (u === source) return 0;
-    const back = path.pop()!;
+    dead[u] = 1;
+    onPath[u] = 0;
+    if (u === source) return total;
+    const back = path[--depth]!;
     u = g.to[g.twin[back]!]!;
     current[u]!++;
   }
+}
+
+/** Work arrays reused across phases. */
+interface Scratch {
+  readonly current: Int32Array;
+  readonly dead: Uint8Array;
+  readonly onPath: Uint8Array;
+  readonly path: Int32Array;
 }
 
 /** Binary min-heap of nodes keyed by (major, minor), then node id; duplicates allowed (lazy deletion). */
