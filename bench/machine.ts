@@ -1,7 +1,7 @@
 /** The machine a bench ran on, for the results header. */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { availableParallelism, cpus, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 
 export interface Machine {
   readonly cpu: string;
@@ -10,6 +10,8 @@ export interface Machine {
   readonly node: string;
   readonly date: string;
   readonly commit: string;
+  /** 1-minute load average when the bench started: other work on the machine skews times. */
+  readonly load: number;
 }
 
 export function machineInfo(): Machine {
@@ -32,5 +34,6 @@ export function machineInfo(): Machine {
     node: process.version,
     date: new Date().toISOString().slice(0, 10),
     commit,
+    load: loadavg()[0]!,
   };
 }

@@ -1,5 +1,6 @@
 /** Renders `bench/results.md`: machine, one results table, the scaling table, notes. */
 import { fmt, timeRatio, type InstanceResult } from "./compare.js";
+import type { ObjectiveLevels } from "@roadshow/core";
 import type { Machine } from "./machine.js";
 import type { Outcome } from "./ours.js";
 import type { ChildResult } from "./peers/spawn.js";
@@ -20,6 +21,17 @@ function peerCell(r: Outcome<ChildResult>): { time: string; levels: string; boun
   return { time: `${time}${p.peakRssMb !== null ? `, ${mb(p.peakRssMb)} MB` : ""}`, levels, bound };
 }
 
+const scorePct = (score: number, bound: number): string => {
+  const x = (100 * score) / bound;
+  return x < 100 && x.toFixed(3) === "100.000" ? "99.999+%" : `${x.toFixed(3)}%`;
+};
+
+/** Our bound: the score bound, or all three levels when levels 1–2 fall short of theirs. */
+function oursBound(levels: ObjectiveLevels, bounds: ObjectiveLevels, gapPercent: number): string {
+  const top = levels.musts < bounds.musts || levels.served < bounds.served;
+  return `${top ? fmt(bounds) : bounds.score.toLocaleString("en-US")}, gap ${pct(gapPercent)}`;
+}
+
 export interface RunSettings {
   readonly families: readonly string[];
   readonly seeds: number;
@@ -33,9 +45,9 @@ export function renderResults(machine: Machine, settings: RunSettings, results: 
   const out: string[] = [];
   out.push("# Benchmark results", "");
   out.push(`- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB RAM`);
-  out.push(`- Node ${machine.node}, ${machine.date}, commit ${machine.commit}`);
+  out.push(`- Node ${machine.node}, ${machine.date}, commit ${machine.commit}; load average ${machine.load.toFixed(1)} at start${machine.load > machine.cores / 2 ? " (a busy machine: times are inflated)" : ""}`);
   out.push(`- Command: \`${settings.command}\` (families ${settings.families.join(", ")}; ${settings.seeds} seed(s); ours: median of ${settings.runs})`);
-  out.push(`- Peers: the time-indexed model x[firm, delegation, slot], solved stage by stage (musts, served, score); HiGHS caps ${settings.highsCaps}; jsLPSolver in a child process killed at ${settings.jslpCap} s.`);
+  out.push(`- Peers: the time-indexed model x[firm, delegation, slot], solved stage by stage (musts, served, score); HiGHS caps ${settings.highsCaps}; jsLPSolver in a child process killed at ${settings.jslpCap} s or 4 GB RSS (its own time limit is only checked between branch-and-bound nodes).`);
   out.push("");
   out.push("Levels are `musts / served (K = 1) / score`. Times: ours through the library (in process) and the full CLI (spawned, with CSV I/O);");
   out.push("peers' times include building the model, exclude process start-up. RSS is the peak of the process (GNU time).");
@@ -51,14 +63,14 @@ export function renderResults(machine: Machine, settings: RunSettings, results: 
     const cli = r.cli.ok ? r.cli.value : null;
     const h = peerCell(r.highs);
     const j = peerCell(r.jslp);
-    const scoreRatio = lib && r.bestBound ? pct((100 * lib.levels.score) / r.bestBound) : "—";
+    const scoreRatio = lib && r.bestBound ? scorePct(lib.levels.score, r.bestBound) : "—";
     out.push(
-      `| ${r.label} | ${r.firms} × ${r.delegations} × ${r.slots} | ${r.binaries.toLocaleString("en-US")} | ${lib ? ms(lib.medianMs) : "n/a"} | ${cli ? ms(cli.medianMs) : "n/a"} | ${cli ? mb(cli.peakRssMb) : "n/a"} | ${lib ? `${fmt(lib.levels)} (${lib.status})` : "not available"} | ${lib ? `${lib.bounds.score.toLocaleString("en-US")}, ${pct(lib.gapPercent)}` : "—"} | ${h.time} | ${h.levels} | ${h.bound} | ${j.time} | ${j.levels} | ${[r.checks.library, r.checks.cli, r.checks.highs, r.checks.jslp].map(checked).join(" / ")} | ${ratio(timeRatio(r, "highs"))} | ${ratio(timeRatio(r, "jslp"))} | ${scoreRatio} |`,
+      `| ${r.label} | ${r.firms} × ${r.delegations} × ${r.slots} | ${r.binaries.toLocaleString("en-US")} | ${lib ? ms(lib.medianMs) : "n/a"} | ${cli ? ms(cli.medianMs) : "n/a"} | ${cli ? mb(cli.peakRssMb) : "n/a"} | ${lib ? `${fmt(lib.levels)} (${lib.status})` : "not available"} | ${lib ? oursBound(lib.levels, lib.bounds, lib.gapPercent) : "—"} | ${h.time} | ${h.levels} | ${h.bound} | ${j.time} | ${j.levels} | ${[r.checks.library, r.checks.cli, r.checks.highs, r.checks.jslp].map(checked).join(" / ")} | ${ratio(timeRatio(r, "highs"))} | ${ratio(timeRatio(r, "jslp"))} | ${scoreRatio} |`,
     );
   }
   out.push("", "## Scaling (first seed of each family)", "");
-  out.push("| family | firms × del. × slots | meetings | ours lib ms | ours CLI ms | CLI RSS MB | lib µs / meeting |");
-  out.push("|---|---|---:|---:|---:|---:|---:|");
+  out.push("| family | firms × del. × slots | binaries | meetings | ours lib ms | ours CLI ms | CLI RSS MB | lib µs / meeting |");
+  out.push("|---|---|---:|---:|---:|---:|---:|---:|");
   const seen = new Set<string>();
   for (const r of results) {
     if (seen.has(r.family)) continue;
@@ -68,7 +80,7 @@ export function renderResults(machine: Machine, settings: RunSettings, results: 
     const meetings = lib?.meetings.length ?? (cli ? cli.meetings.length : null);
     const perMeeting = lib && meetings ? ((1000 * lib.medianMs) / meetings).toFixed(0) : "—";
     out.push(
-      `| ${r.family} | ${r.firms} × ${r.delegations} × ${r.slots} | ${meetings === null ? "n/a" : meetings.toLocaleString("en-US")} | ${lib ? ms(lib.medianMs) : "ours: not available"} | ${cli ? ms(cli.medianMs) : "n/a"} | ${cli ? mb(cli.peakRssMb) : "n/a"} | ${perMeeting} |`,
+      `| ${r.family} | ${r.firms} × ${r.delegations} × ${r.slots} | ${r.binaries.toLocaleString("en-US")} | ${meetings === null ? "n/a" : meetings.toLocaleString("en-US")} | ${lib ? ms(lib.medianMs) : "ours: not available"} | ${cli ? ms(cli.medianMs) : "n/a"} | ${cli ? mb(cli.peakRssMb) : "n/a"} | ${perMeeting} |`,
     );
   }
   const notes = results.flatMap((r) => [

@@ -32,11 +32,26 @@ export function parsePeakRssKb(text: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** Resident set size of a live process, MB (Linux), or null. */
+function rssMb(pid: number): number | null {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Solves in a child killed after `capSec` seconds, or as soon as its RSS
+ * passes `memoryCapMb` (polled; jsLPSolver's dense tableau can eat the machine).
+ */
 export function runPeerInChild(
   solver: PeerResult["solver"],
   instance: StopInstance,
   options: Omit<HierarchyOptions, "onStage">,
   capSec: number,
+  memoryCapMb = 4096,
 ): Promise<ChildResult> {
   const timed = existsSync(TIME);
   const dir = mkdtempSync(join(tmpdir(), "roadshow-peer-"));
@@ -51,13 +66,19 @@ export function runPeerInChild(
     let done: PeerResult | null = null;
     let rssKb: number | null = null;
     let solverPid: number | null = null;
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
+    let killed: string | null = null;
+    const kill = (why: string): void => {
+      if (killed !== null) return;
+      killed = why;
       // Kill the node child itself: killing `time` would orphan it and lose the report.
       if (solverPid !== null) process.kill(solverPid, "SIGKILL");
       else child.kill("SIGKILL");
-    }, capSec * 1000);
+    };
+    const timer = setTimeout(() => kill(`killed at the ${capSec} s cap`), capSec * 1000);
+    const watch = setInterval(() => {
+      const rss = solverPid === null ? null : rssMb(solverPid);
+      if (rss !== null && rss > memoryCapMb) kill(`killed at the ${memoryCapMb} MB memory cap`);
+    }, 250);
 
     child.on("message", (message: ChildMessage) => {
       if (message.type === "hello") {
@@ -74,20 +95,22 @@ export function runPeerInChild(
     });
     child.on("exit", () => {
       clearTimeout(timer);
+      clearInterval(watch);
       const wallSeconds = (performance.now() - began) / 1000;
       if (timed && existsSync(timeFile)) rssKb = parsePeakRssKb(readFileSync(timeFile, "utf8")) ?? rssKb;
       rmSync(dir, { recursive: true, force: true });
       const finished: PeerResult | null = done;
       const partial: PeerResult | null = last;
       const base = finished ?? partial ?? emptyResult(solver);
-      const status = finished !== null ? base.status : killed ? "killed" : "failed";
+      const why: string | null = killed;
+      const status = finished !== null ? base.status : why !== null ? "killed" : "failed";
       const note =
         finished !== null
           ? base.note
-          : killed
-            ? `killed at the ${capSec} s cap${partial !== null ? "; agenda of the last finished stage" : ""}`
+          : why !== null
+            ? `${why}${partial !== null ? "; agenda of the last finished stage" : ""}`
             : "child exited without a result";
-      resolve({ ...base, status, note, peakRssMb: rssKb === null ? null : rssKb / 1024, killed, wallSeconds });
+      resolve({ ...base, status, note, peakRssMb: rssKb === null ? null : rssKb / 1024, killed: why !== null, wallSeconds });
     });
   });
 }
