@@ -108,6 +108,7 @@ export function minCostFlow(net: FlowNetwork, source: number, sink: number): Pot
     dead: new Uint8Array(g.n),
     onPath: new Uint8Array(g.n),
     path: new Int32Array(g.n + 1),
+    near: new Uint8Array(g.n),
   };
   for (;;) {
     dijkstra(g, source, sink, piMajor, piMinor, distMajor, distMinor, heap);
@@ -124,12 +125,13 @@ export function minCostFlow(net: FlowNetwork, source: number, sink: number): Pot
     const pathMinor = piMinor[sink]! - piMinor[source]!;
     // The cheapest path no longer pays: with it, these potentials are optimal duals.
     if (pathMajor > 0 || (pathMajor === 0 && pathMinor >= 0)) return { major: piMajor, minor: piMinor };
-    // Rounds until no shortest path is left: a round can miss paths that its own augmentations opened.
-    let sent = 0;
-    for (let more = augmentShortest(g, source, sink, piMajor, piMinor, scratch); more > 0; more = augmentShortest(g, source, sink, piMajor, piMinor, scratch)) {
-      sent += more;
+    // Only nodes Dijkstra reached within the sink's distance can lie on a shortest path.
+    const { near } = scratch;
+    for (let v = 0; v < g.n; v++) {
+      near[v] = distMajor[v]! < dMajor || (distMajor[v] === dMajor && distMinor[v]! <= dMinor) ? 1 : 0;
     }
-    if (sent === 0) return { major: piMajor, minor: piMinor };
+    // One round: paths it misses (opened by its own augmentations) are found at the next Dijkstra.
+    if (augmentShortest(g, source, sink, piMajor, piMinor, scratch) === 0) return { major: piMajor, minor: piMinor };
   }
 }
 
@@ -219,7 +221,7 @@ function augmentShortest(
   piMinor: Float64Array,
   scratch: Scratch,
 ): number {
-  const { current, dead, onPath, path } = scratch;
+  const { current, dead, onPath, path, near } = scratch;
   current.set(g.first.subarray(0, g.n));
   dead.fill(0);
   let total = 0;
@@ -246,7 +248,7 @@ function augmentShortest(
     for (; e < end; e++) {
       const v = g.to[e]!;
       if (
-        g.cap[e]! > 0 && !dead[v] && !onPath[v] &&
+        g.cap[e]! > 0 && near[v] && !dead[v] && !onPath[v] &&
         g.major[e]! + piMajor[u]! - piMajor[v]! === 0 && g.minor[e]! + piMinor[u]! - piMinor[v]! === 0
       ) break;
     }
@@ -272,6 +274,8 @@ interface Scratch {
   readonly dead: Uint8Array;
   readonly onPath: Uint8Array;
   readonly path: Int32Array;
+  /** Nodes within the sink's distance in the last Dijkstra. */
+  readonly near: Uint8Array;
 }
 
 /** Binary min-heap of nodes keyed by (major, minor), then node id; duplicates allowed (lazy deletion). */
