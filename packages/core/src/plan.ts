@@ -6,7 +6,7 @@ import { levelsOf, select, type Selection } from "./select.js";
 import { seat, tableAssignment, timetable } from "./timetable.js";
 import type { Meeting, ObjectiveLevels, Schedule, ScheduleOptions, StopInstance } from "./types.js";
 import { unmatched } from "./unmatched.js";
-import { verifyAgenda } from "./verify.js";
+import { verifyPrepared } from "./verify.js";
 
 /** Default budget for improving an agenda under windows. */
 export const DEFAULT_TIME_LIMIT_MS = 60_000;
@@ -43,7 +43,7 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const bounds = boundsFor(prep, relaxed, levels);
   const meetings = seat(prep, board, tableAssignment(prep));
   report("verify", `checking ${meetings.length} meetings against every rule`);
-  const violations = verifyAgenda(instance, meetings, options);
+  const violations = verifyPrepared(prep, meetings);
   if (violations.length > 0) {
     throw new Error(`internal: the scheduler broke a rule (${violations[0]!.message}); please report this`);
   }

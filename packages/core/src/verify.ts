@@ -1,4 +1,4 @@
-import { prepare } from "./prepare.js";
+import { prepare, type Prepared } from "./prepare.js";
 import type { Meeting, ScheduleOptions, StopInstance, Violation, ViolationCode } from "./types.js";
 
 /** A meeting to check: as in an agenda, the score is not trusted. */
@@ -13,7 +13,11 @@ export function verifyAgenda(
   meetings: readonly AgendaMeeting[],
   options: ScheduleOptions = {},
 ): Violation[] {
-  const prep = prepare(instance, options);
+  return verifyPrepared(prepare(instance, options), meetings);
+}
+
+/** `verifyAgenda` on an instance already indexed. */
+export function verifyPrepared(prep: Prepared, meetings: readonly AgendaMeeting[]): Violation[] {
   const out: Violation[] = [];
   const flag = (code: ViolationCode, message: string, indexes: readonly number[]): void => {
     out.push({ code, message, meetings: indexes });
