@@ -9,6 +9,8 @@ export type { AtecoRule } from "./ateco.js";
 export { explainFirm, EXPLAIN_REASONS } from "./explain.js";
 export type { ExplainReason, FirmExplanation, PairExplanation, PreferredMeeting, PreferredPriority } from "./explain.js";
 export { planStop, DEFAULT_TIME_LIMIT_MS } from "./plan.js";
+export { planSeason, SEASON_FAIRNESS } from "./season.js";
+export type { SeasonFairness, SeasonInput, SeasonOptions, SeasonPlan, SeasonStats, SeasonStop, SeasonStopOrigin } from "./season.js";
 export { verifyAgenda } from "./verify.js";
 export type { AgendaMeeting } from "./verify.js";
 export { scorePairs } from "./prepare.js";

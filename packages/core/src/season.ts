@@ -1,6 +1,6 @@
 import { Board } from "./board.js";
 import { planStop } from "./plan.js";
-import { prepare } from "./prepare.js";
+import { prepare, scorePairs } from "./prepare.js";
 import { roundScore } from "./select.js";
 import type {
   CountryCode, Delegation, Firm, Meeting, MeetingRequest, PastMeeting, Progress, Schedule, ScheduleOptions,
@@ -39,23 +39,32 @@ export interface SeasonFairness {
   readonly behindPerMeeting: number;
   /** Meetings behind counted at most. */
   readonly behindCap: number;
+  /**
+   * For a firm without any season meeting yet, at a stop where another firm
+   * has had some: this many times the stop's highest affinity, in points.
+   */
+  readonly firstMeeting: number;
 }
 
 /**
  * The season fairness rule. At each planned stop, a pair (firm, delegation)
  * gets, on top of its affinity and shown as a `season` score part:
- * - `newCountry` (15) points when the firm has not yet met any delegation of
- *   that country at an earlier stop of the season;
- * - `behindPerMeeting` (10) points per meeting the firm is behind, where
- *   behind = (mean season meetings so far of the firms registered for this
- *   stop) − (the firm's season meetings so far), counted up to `behindCap` (3)
- *   and only when positive.
+ * - `newCountry` (15) points when the firm has not met any delegation of that
+ *   country at an earlier stop of the season;
+ * - `behindPerMeeting` (10) points per meeting the firm is behind:
+ *   (mean season meetings so far of the stop's registered firms) − (the
+ *   firm's), counted only when positive and up to `behindCap` (3);
+ * - `firstMeeting` (1) × the stop's highest eligible affinity when the firm
+ *   has had no meeting yet this season while some firm of the stop has, so
+ *   that serving such a firm outweighs any difference of affinities.
  * Points are rounded to cents. Like every score they act on the objective's
- * third level only: `must` requests and `K` meetings per firm still come
- * first. The rule aims at two season measures, distinct firm–country pairs
- * and firms left without any meeting, both reported in `SeasonStats`.
+ * third level only: `must` requests and `K` meetings per firm at the stop
+ * come first. The rule serves two season measures of `SeasonStats`: firms
+ * left without any meeting (never worse than planning each stop alone in the
+ * property tests, when no `must` request forces a table) and distinct
+ * firm–country pairs (better in most generated seasons and on the example).
  */
-export const SEASON_FAIRNESS: SeasonFairness = { newCountry: 15, behindPerMeeting: 10, behindCap: 3 };
+export const SEASON_FAIRNESS: SeasonFairness = { newCountry: 15, behindPerMeeting: 10, behindCap: 3, firstMeeting: 1 };
 
 /**
  * Options of `planSeason`: those of the stop scheduler (applied to every
@@ -150,6 +159,7 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
     meetings.map((m) => ({ firmId: m.firmId, delegationId: m.delegationId, stopId }));
   const frozenHistory = season ? order.flatMap((s, i) => past(s.id, held(i) ?? [])) : [];
   const planned: PastMeeting[] = [];
+  const heldBefore: PastMeeting[] = [];
   const tally = new Tally();
   const { from: _from, independent: _independent, fairness: _fairness, onProgress, ...stopOptions } = options;
 
@@ -159,15 +169,16 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
     const meetings = held(i);
     const base = { stop, delegations: input.delegations, firms: input.firms, requests: input.requests, scores: input.scores };
     if (meetings !== undefined) {
-      // Checked against what came before it in the season, as it was when it was held.
-      const instance: StopInstance = { ...base, history: [...input.history, ...tally.history] };
+      // Checked against what was held before it, as when it was held.
+      const instance: StopInstance = { ...base, history: [...input.history, ...heldBefore] };
       stops.push(frozenStop(instance, meetings, stopOptions));
+      heldBefore.push(...past(stop.id, meetings));
     } else if (options.from !== undefined && i < fromIndex) {
       skipped.push(stop.id);
       return;
     } else {
       const history = season ? [...input.history, ...frozenHistory, ...planned] : input.history;
-      const bonus = fairness === null ? undefined : tally.bonus(stop, input.firms, fairness, country);
+      const bonus = fairness === null ? undefined : tally.bonus({ ...base, history }, stopOptions, fairness, country);
       const schedule = planStop(
         { ...base, history },
         { ...stopOptions, ...(bonus && { bonus }), ...(onProgress && { onProgress: (p: Progress) => onProgress(stop.id, p) }) },
@@ -175,21 +186,19 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
       stops.push({ origin: "planned", schedule, violations: [] });
       planned.push(...past(stop.id, schedule.meetings));
     }
-    tally.add(stop.id, stops.at(-1)!.schedule.meetings, country);
+    tally.add(stops.at(-1)!.schedule.meetings, country);
   });
   const ignoredFrozen = [...frozen.keys()].filter((id) => !used.has(id)).sort();
   return { stops, skipped, ignoredFrozen, stats: seasonStats(stops, input.firms, country, now() - started) };
 }
 
-/** Season meetings so far, per firm, for the fairness rule and the history of frozen checks. */
+/** Season meetings so far, per firm, for the fairness rule. */
 class Tally {
-  readonly history: PastMeeting[] = [];
   private readonly meetings = new Map<string, number>();
   private readonly countries = new Map<string, Set<CountryCode>>();
 
-  add(stopId: string, meetings: readonly Meeting[], country: ReadonlyMap<string, CountryCode>): void {
+  add(meetings: readonly Meeting[], country: ReadonlyMap<string, CountryCode>): void {
     for (const m of meetings) {
-      this.history.push({ firmId: m.firmId, delegationId: m.delegationId, stopId });
       this.meetings.set(m.firmId, (this.meetings.get(m.firmId) ?? 0) + 1);
       const c = country.get(m.delegationId);
       if (c === undefined) continue;
@@ -200,14 +209,21 @@ class Tally {
   }
 
   /** The fairness bonus at `stop`, from the season so far (see `SEASON_FAIRNESS`). */
-  bonus(stop: Stop, firms: readonly Firm[], rule: SeasonFairness, country: ReadonlyMap<string, CountryCode>): (firm: Firm, delegation: Delegation) => number {
-    const here = firms.filter((f) => f.stops.includes(stop.id));
+  bonus(
+    instance: StopInstance,
+    options: ScheduleOptions,
+    rule: SeasonFairness,
+    country: ReadonlyMap<string, CountryCode>,
+  ): (firm: Firm, delegation: Delegation) => number {
+    const here = instance.firms.filter((f) => f.stops.includes(instance.stop.id));
     const mean = here.length === 0 ? 0 : here.reduce((sum, f) => sum + (this.meetings.get(f.id) ?? 0), 0) / here.length;
+    const top = mean > 0 && rule.firstMeeting > 0 ? scorePairs(instance, options).reduce((max, p) => (p.block === null ? Math.max(max, p.affinity.score) : max), 0) : 0;
     return (firm, delegation) => {
       const behind = Math.min(rule.behindCap, mean - (this.meetings.get(firm.id) ?? 0));
       const c = country.get(delegation.id) ?? delegation.country;
       const fresh = this.countries.get(firm.id)?.has(c) ? 0 : rule.newCountry;
-      return Math.round((fresh + (behind > 0 ? behind * rule.behindPerMeeting : 0)) * 100) / 100;
+      const first = mean > 0 && !this.meetings.has(firm.id) ? rule.firstMeeting * top : 0;
+      return Math.round((fresh + first + (behind > 0 ? behind * rule.behindPerMeeting : 0)) * 100) / 100;
     };
   }
 }
