@@ -1,3 +1,4 @@
+import { defineExplain } from "./explain.js";
 import { defineExport } from "./export.js";
 import { defineSchedule } from "./schedule.js";
 import { defineScore } from "./score.js";
@@ -5,4 +6,4 @@ import type { DefineCommand } from "./shared.js";
 import { defineValidate } from "./validate.js";
 
 /** Every `roadshow` command, in help order. */
-export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineScore, defineValidate, defineExport];
+export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineScore, defineExplain, defineValidate, defineExport];

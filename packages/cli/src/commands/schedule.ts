@@ -9,6 +9,8 @@ import { writeOutputs } from "../output/write.js";
 import { readAgenda } from "../load.js";
 import { stopFiles } from "../stop-files.js";
 import { formatSummary } from "../summary.js";
+import { readWeights } from "../weights.js";
+import { scheduleWhy } from "../why.js";
 
 /** Options of `roadshow schedule`. */
 export interface ScheduleArgs extends Sources {
@@ -21,17 +23,22 @@ export interface ScheduleArgs extends Sources {
   readonly excel: boolean;
   /** Earlier agenda of this stop, to cancel dropped meetings in the calendars. */
   readonly previous: string | undefined;
+  /** A weights file (JSON or CSV `weight,value`). */
+  readonly weights?: string | undefined;
 }
 
 /** Reads the stop's inputs, plans it, writes agenda.csv and unmatched.csv, prints the summary. */
 export async function schedule(args: ScheduleArgs, common: Common, io: Io): Promise<void> {
   const loaded = await load(args);
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format }));
+  const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
+  const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   let lastProgress = 0;
-  const result = planStop(instanceOf(loaded, stop), {
-    minMeetings: args.minMeetings,
-    allowRepeats: args.allowRepeats,
+  const instance = instanceOf(loaded, stop);
+  const scoring = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, ...(weights && { weights: weights.weights }) };
+  const result = planStop(instance, {
+    ...scoring,
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
     onProgress: (p) => {
       // Only long solves talk: a line per second at most.
@@ -42,7 +49,8 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
     },
   });
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
-  const files = stopFiles(result, loaded.data, { lang: common.lang, excel: args.excel, ...(previous && { previous }) });
+  const why = scheduleWhy(instance, result, scoring, common.lang);
+  const files = stopFiles(result, loaded.data, { lang: common.lang, excel: args.excel, why, ...(previous && { previous }) });
   await writeOutputs(args.out, files, { force: args.force });
   io.stdout(formatSummary(result, common.lang, io.color));
 }
@@ -57,6 +65,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .requiredOption("--out <dir>", "output folder")
     .option("--scores <file>", "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")
     .option("--history <agenda.csv>", "earlier agenda: pairs in it do not meet again (repeatable)", collect)
     .option("--allow-repeats", "let pairs from history meet again", false)
     .option("--min-meetings <K>", "K: give every firm that can be served K meetings first", positiveInteger, 1)
@@ -70,7 +79,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
         {
           dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, history: o.history,
           allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
-          previous: o.previous,
+          previous: o.previous, weights: o.weights,
         },
         ctx.common(),
         ctx.io,

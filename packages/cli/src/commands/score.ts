@@ -8,11 +8,15 @@ import { findStop, instanceOf, load, type Sources } from "../load.js";
 import { toCsv } from "../output/csv.js";
 import { formatIssues } from "../output/issues-format.js";
 import { writeOutputs } from "../output/write.js";
+import { readWeights } from "../weights.js";
+import { whyText } from "../why.js";
 import path from "node:path";
 
 /** Options of `roadshow score`. */
 export interface ScoreArgs extends Sources {
   readonly stop: string;
+  /** A weights file (JSON or CSV `weight,value`). */
+  readonly weights?: string | undefined;
   readonly out: string | undefined;
   readonly force: boolean;
   readonly excel: boolean;
@@ -20,19 +24,24 @@ export interface ScoreArgs extends Sources {
 
 const PART_COLUMNS = ["stop-sector", "delegation-sector", "target", "market", "must", "external"] as const;
 
-/** Writes (or prints) every pair's score with its parts, in `scores.csv` columns first. */
+/**
+ * Writes (or prints) every pair's score with its parts, in `scores.csv`
+ * columns first, then the parts, the block and a `why` sentence in the CLI's language.
+ */
 export async function score(args: ScoreArgs, common: Common, io: Io): Promise<void> {
   const loaded = await load(args);
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format }));
+  const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
+  const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
-  const pairs = scorePairs(instanceOf(loaded, stop));
+  const pairs = scorePairs(instanceOf(loaded, stop), weights ? { weights: weights.weights } : {});
   const points = (parts: readonly ScorePart[], code: string): string =>
     formatNumber(parts.filter((p) => p.code === code).reduce((sum, p) => sum + p.points, 0));
   const rows = pairs.map((p) => [
     p.firm.id, p.delegation.id, formatNumber(p.affinity.score), p.firm.name, p.delegation.country,
-    ...PART_COLUMNS.map((code) => points(p.affinity.parts, code)), p.block ?? "",
+    ...PART_COLUMNS.map((code) => points(p.affinity.parts, code)), p.block ?? "", whyText(p.affinity.parts, common.lang),
   ]);
-  const header = ["firm_id", "delegation_id", "score", "firm_name", "country", ...PART_COLUMNS.map((c) => c.replace("-", "_")), "blocked"];
+  const header = ["firm_id", "delegation_id", "score", "firm_name", "country", ...PART_COLUMNS.map((c) => c.replace("-", "_")), "blocked", "why"];
   const csv = toCsv(header, rows, { excel: args.excel });
   if (args.out === undefined) {
     io.stdout(csv);
@@ -46,17 +55,22 @@ export async function score(args: ScoreArgs, common: Common, io: Io): Promise<vo
 export function defineScore(root: Command, ctx: CommandContext): void {
   root
     .command("score")
-    .description("write every firm × delegation score of a stop with its parts (scores.csv columns first)")
+    .description("write every firm × delegation score of a stop with its parts and a why sentence (scores.csv columns first)")
     .argument("<data-dir>", "folder with the input CSVs")
     .requiredOption("--stop <id>", "stop_id to score")
     .option("--out <file>", "file to write (default: print to stdout)")
     .option("--scores <file>", "external scores to show instead of the built-in ones")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")
     .option("--excel", "Italian Excel dialect", false)
     .option("--force", "overwrite an existing file", false)
     .addHelpText("after", `\nExample:\n  roadshow score ${EXAMPLE_DIR} --stop BS-2026-02 --out out/scores.csv\n`)
     .action(async (dataDir: string, o) => {
-      await score({ dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, force: o.force, excel: o.excel }, ctx.common(), ctx.io);
+      await score(
+        { dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, weights: o.weights, force: o.force, excel: o.excel },
+        ctx.common(),
+        ctx.io,
+      );
       ctx.done(EXIT.ok);
     });
 

@@ -1,0 +1,103 @@
+import path from "node:path";
+import type { Command } from "commander";
+import { explainFirm, planStop } from "@roadshow/core";
+import type { Firm, ScheduleOptions, Stop } from "@roadshow/core";
+import type { Common, Io } from "../context.js";
+import { EXIT, InputError } from "../errors.js";
+import type { DataSet } from "../input/index.js";
+import { nearest } from "../input/suggest.js";
+import { findStop, instanceOf, load, type Sources } from "../load.js";
+import { formatIssues } from "../output/issues-format.js";
+import { readWeights } from "../weights.js";
+import { explanationJson, explanationText } from "../why.js";
+import { collect, EXAMPLE_DIR, positiveInteger, positiveNumber, type CommandContext } from "./shared.js";
+
+/** Options of `roadshow explain`. */
+export interface ExplainArgs extends Sources {
+  readonly stop: string;
+  readonly firm: string;
+  readonly delegation: string | undefined;
+  readonly weights: string | undefined;
+  readonly allowRepeats: boolean;
+  readonly minMeetings: number;
+  readonly timeLimitSeconds: number | undefined;
+}
+
+function unknown(code: string, file: string, column: string, value: string, message: string, hint: string): InputError {
+  return new InputError(message, [{ severity: "error", code, file, line: null, column, value, message, hint }]);
+}
+
+/** The firm named on the command line, registered for the stop; an input error with suggestions otherwise. */
+function findFirm(data: DataSet, stop: Stop, firmId: string, dataDir: string): Firm {
+  const file = path.join(dataDir, "firms.csv");
+  const here = data.firms.filter((f) => f.stops.includes(stop.id)).map((f) => f.id);
+  const firm = data.firms.find((f) => f.id === firmId);
+  if (firm === undefined) {
+    const near = nearest(firmId, data.firms.map((f) => f.id));
+    const also = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "";
+    throw unknown("unknown-firm", file, "firm_id", firmId, `--firm ${firmId} is not a firm_id of firms.csv${also}`, `firms at ${stop.id}: ${here.slice(0, 10).join(", ")}${here.length > 10 ? ", …" : ""}`);
+  }
+  if (!firm.stops.includes(stop.id)) {
+    throw unknown("unknown-firm", file, "stops", firmId, `${firmId} is not registered for ${stop.id} (its stops: ${firm.stops.join(", ")})`, `use --stop ${firm.stops[0]}, or a firm registered for ${stop.id}`);
+  }
+  return firm;
+}
+
+/** Plans the stop as `schedule` would, then tells one firm why it meets whom it meets. */
+export async function explain(args: ExplainArgs, common: Common, io: Io): Promise<void> {
+  const loaded = await load(args);
+  const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
+  const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  const stop = findStop(loaded.data, args.stop, args.dataDir);
+  findFirm(loaded.data, stop, args.firm, args.dataDir);
+  const attends = (id: string) => loaded.data.delegations.some((d) => d.id === id && (d.stops === null || d.stops.includes(stop.id)));
+  if (args.delegation !== undefined && !attends(args.delegation)) {
+    const here = loaded.data.delegations.filter((d) => attends(d.id)).map((d) => d.id);
+    const near = nearest(args.delegation, here);
+    throw unknown("unknown-delegation", path.join(args.dataDir, "delegations.csv"), "delegation_id", args.delegation,
+      `--delegation ${args.delegation} is not a delegation at ${stop.id}${near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""}`, `use one of: ${here.join(", ")}`);
+  }
+
+  const instance = instanceOf(loaded, stop);
+  const options: ScheduleOptions = {
+    minMeetings: args.minMeetings,
+    allowRepeats: args.allowRepeats,
+    ...(weights && { weights: weights.weights }),
+    ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
+  };
+  const schedule = planStop(instance, options);
+  const full = explainFirm(instance, schedule, args.firm, options);
+  const explanation = args.delegation === undefined ? full : { ...full, pairs: full.pairs.filter((p) => p.delegation.id === args.delegation) };
+  io.stdout(common.format === "json" ? explanationJson(explanation, schedule.slots, common.lang) : explanationText(explanation, schedule.slots, common.lang));
+}
+
+/** Registers `roadshow explain`. */
+export function defineExplain(root: Command, ctx: CommandContext): void {
+  root
+    .command("explain")
+    .description("plan one stop as schedule does and tell one firm, for every delegation, its score, its parts and why it was or was not scheduled")
+    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
+    .requiredOption("--stop <id>", "stop_id to plan")
+    .requiredOption("--firm <id>", "firm_id to explain")
+    .option("--delegation <id>", "only this delegation")
+    .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")
+    .option("--scores <file>", "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)")
+    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--history <agenda.csv>", "earlier agenda: pairs in it do not meet again (repeatable)", collect)
+    .option("--allow-repeats", "let pairs from history meet again", false)
+    .option("--min-meetings <K>", "K: give every firm that can be served K meetings first", positiveInteger, 1)
+    .option("--time-limit <seconds>", "budget for improving agendas under availability windows (default 60)", positiveNumber)
+    .addHelpText("after", `\nExamples:\n  roadshow explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045\n  roadshow --lang it explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045 --delegation US-CG\n`)
+    .action(async (dataDir: string, o) => {
+      await explain(
+        {
+          dataDir, stop: o.stop, firm: o.firm, delegation: o.delegation, weights: o.weights, scores: o.scores, requests: o.requests,
+          history: o.history, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit,
+        },
+        ctx.common(),
+        ctx.io,
+      );
+      ctx.done(EXIT.ok);
+    });
+}
