@@ -1,11 +1,12 @@
 /**
- * `pnpm bench [--quick] [--seeds N] [--families S,M,L,XL,XL2] [--runs 3]
+ * `pnpm bench [--quick] [--seeds N] [--families S,M,L,XL,XLx2] [--runs 3]
  *   [--time-limit <s>] [--highs-cap <s>] [--jslp-cap <s>] [--out bench/results.md]`
  *
  * For each family and seed: generate the instance into bench/out/<family>-<seed>/,
  * run ours (library and CLI), HiGHS and jsLPSolver on the time-indexed model,
- * check every agenda independently, and write bench/results.md. XL2 is XL
- * with twice the firms. Progress goes to stderr.
+ * check every agenda independently, and write bench/results.md. `<family>x<k>`
+ * is the family with k times the firms (XLx2 for the scaling table; Lx3 makes
+ * delegations scarce, so not every firm can be served). Progress goes to stderr.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -45,8 +46,15 @@ const { values: flags } = parseArgs({
   },
 });
 
-const families = (flags.families ?? (flags.quick ? "S,M" : "S,M,L,XL,XL2")).split(",").map((f) => f.trim().toUpperCase());
-for (const f of families) if (!(f in FAMILIES) && f !== "XL2") throw new Error(`unknown family ${f}: use S, M, L, XL, XL2`);
+const families = (flags.families ?? (flags.quick ? "S,M" : "S,M,L,XL,XLx2")).split(",").map((f) => f.trim());
+
+/** `L` → L at scale 1; `XLx2` → XL with twice the firms. */
+function parseFamily(name: string): { family: FamilyName; scale: number } {
+  const match = /^(S|M|L|XL)(?:x(\d+(?:\.\d+)?))?$/i.exec(name);
+  if (!match) throw new Error(`unknown family ${name}: use S, M, L, XL, optionally with x<k> firms (XLx2)`);
+  return { family: match[1]!.toUpperCase() as FamilyName, scale: Number(match[2] ?? 1) };
+}
+families.forEach(parseFamily);
 const seeds = Number(flags.seeds);
 const runs = Number(flags.runs);
 const timeLimitSec = flags["time-limit"] === undefined ? null : Number(flags["time-limit"]);
@@ -73,8 +81,8 @@ async function jslp(instance: StopInstance, binaries: number): Promise<Outcome<C
 }
 
 async function benchOne(name: string, seed: number): Promise<InstanceResult> {
-  const family: FamilyName = name === "XL2" ? "XL" : (name as FamilyName);
-  const instance = generateInstance(family, seed, name === "XL2" ? { firmScale: 2 } : {});
+  const { family, scale } = parseFamily(name);
+  const instance = generateInstance(family, seed, { firmScale: scale });
   const dir = join(ROOT, "bench/out", `${name}-${seed}`);
   writeInstance(dir, instance);
   const firms = instance.firms.filter((f) => f.stops.includes(instance.stop.id)).length;
@@ -102,7 +110,7 @@ const machine = machineInfo();
 const results: InstanceResult[] = [];
 for (const name of families) for (let seed = 1; seed <= seeds; seed++) results.push(await benchOne(name, seed));
 const command = `pnpm bench ${process.argv.slice(2).join(" ")}`.trim();
-const caps = families.filter((f) => f !== "XL2").map((f) => `${f} ${highsCap(f as FamilyName)} s`).join(", ");
+const caps = [...new Set(families.map((f) => parseFamily(f).family))].map((f) => `${f} ${highsCap(f)} s`).join(", ");
 writeFileSync(flags.out, renderResults(machine, { families, seeds, runs, highsCaps: caps, jslpCap, command }, results));
 writeFileSync(join(ROOT, "bench/out/summary.json"), JSON.stringify(results.map(({ library, cli, highs: hr, jslp: jr, ...rest }) => ({ ...rest, library: strip(library), cli: strip(cli), highs: strip(hr), jslp: strip(jr) })), null, 2));
 log(`wrote ${flags.out}`);
