@@ -86,11 +86,15 @@ export type SeasonStopOrigin = "planned" | "frozen";
 
 /**
  * One stop of the season with its agenda.
- * @example { origin: "planned", schedule, violations: [] }
+ * @example { origin: "planned", schedule, instance, options: { minMeetings: 1, bonus }, violations: [] }
  */
 export interface SeasonStop {
   readonly origin: SeasonStopOrigin;
   readonly schedule: Schedule;
+  /** The stop as planned (history included) or, frozen, as checked. */
+  readonly instance: StopInstance;
+  /** The options it was planned with, fairness `bonus` included (e.g. to explain its scores). */
+  readonly options: ScheduleOptions;
   /** Hard rules a frozen agenda breaks (against the season before it); always empty when planned. */
   readonly violations: readonly Violation[];
 }
@@ -179,11 +183,10 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
     } else {
       const history = season ? [...input.history, ...frozenHistory, ...planned] : input.history;
       const bonus = fairness === null ? undefined : tally.bonus({ ...base, history }, stopOptions, fairness, country);
-      const schedule = planStop(
-        { ...base, history },
-        { ...stopOptions, ...(bonus && { bonus }), ...(onProgress && { onProgress: (p: Progress) => onProgress(stop.id, p) }) },
-      );
-      stops.push({ origin: "planned", schedule, violations: [] });
+      const instance: StopInstance = { ...base, history };
+      const planOptions: ScheduleOptions = { ...stopOptions, ...(bonus && { bonus }) };
+      const schedule = planStop(instance, { ...planOptions, ...(onProgress && { onProgress: (p: Progress) => onProgress(stop.id, p) }) });
+      stops.push({ origin: "planned", schedule, instance, options: planOptions, violations: [] });
       planned.push(...past(stop.id, schedule.meetings));
     }
     tally.add(stops.at(-1)!.schedule.meetings, country);
@@ -271,7 +274,7 @@ function frozenStop(instance: StopInstance, given: readonly Meeting[], options: 
       servedFirms: [...board.firmMeetings].filter((n) => n > 0).length,
     },
   };
-  return { origin: "frozen", schedule, violations };
+  return { origin: "frozen", schedule, instance, options, violations };
 }
 
 /** The season measures of `SeasonStats` over stops with an agenda. */
