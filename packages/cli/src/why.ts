@@ -1,4 +1,4 @@
-import { formatTime, scorePairs } from "@roadshow/core";
+import { formatTime, pairAffinities } from "@roadshow/core";
 import type { FirmExplanation, PairExplanation, Schedule, ScheduleOptions, ScorePart, Slot, StopInstance } from "@roadshow/core";
 import { countryName, formatDate, formatNumber, sectorName, t, type Lang } from "./i18n.js";
 
@@ -49,13 +49,7 @@ export function whyText(parts: readonly ScorePart[], lang: Lang): string {
  * `stopFiles` takes). `options` must be those the schedule was planned with.
  */
 export function scheduleWhy(instance: StopInstance, schedule: Schedule, options: ScheduleOptions, lang: Lang): ReadonlyMap<string, string> {
-  const met = new Set(schedule.meetings.map((m) => `${m.firmId}|${m.delegationId}`));
-  const why = new Map<string, string>();
-  for (const p of scorePairs(instance, options)) {
-    const key = `${p.firm.id}|${p.delegation.id}`;
-    if (met.has(key)) why.set(key, whyText(p.affinity.parts, lang));
-  }
-  return why;
+  return new Map(pairAffinities(instance, schedule.meetings, options).map((a) => [`${a.firmId}|${a.delegationId}`, whyText(a.parts, lang)]));
 }
 
 /** Why a pair has its meeting or has none, as one sentence. */

@@ -6,7 +6,7 @@ export { affinity, externalAffinity, DEFAULT_WEIGHTS, WEIGHT_NAMES, isWeightName
 export type { WeightProblem } from "./affinity.js";
 export { firmSectors, atecoSectors, unknownAteco, ATECO_SECTORS } from "./ateco.js";
 export type { AtecoRule } from "./ateco.js";
-export { explainFirm, EXPLAIN_REASONS } from "./explain.js";
+export { explainFirm, pairAffinities, EXPLAIN_REASONS } from "./explain.js";
 export type { ExplainReason, FirmExplanation, PairExplanation, PreferredMeeting, PreferredPriority } from "./explain.js";
 export { planStop, DEFAULT_TIME_LIMIT_MS } from "./plan.js";
 export { planSeason, SEASON_FAIRNESS } from "./season.js";

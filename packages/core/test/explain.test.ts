@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { explainFirm, type FirmExplanation, type PairExplanation } from "../src/explain.js";
+import { explainFirm, pairAffinities, type FirmExplanation, type PairExplanation } from "../src/explain.js";
 import { planStop } from "../src/plan.js";
 import { scorePairs } from "../src/prepare.js";
+import { DEFAULT_WEIGHTS } from "../src/affinity.js";
 import type { ScheduleOptions, StopInstance } from "../src/types.js";
 import { arbInstance, makeDelegation, makeFirm, makeInstance, makeStop } from "./builders.js";
 
@@ -130,5 +131,28 @@ describe("explainFirm on random instances", () => {
       }),
       { seed: 42, numRuns: 150 },
     );
+  });
+});
+
+describe("pairAffinities", () => {
+  it("scores pairs exactly as the scheduler does: built-in with musts and a bonus, or from scores.csv", () => {
+    const bonus = (f: { id: string }, d: { id: string }) => (f.id < "F2" ? 0 : d.id.length + 0.5);
+    fc.assert(
+      fc.property(arbInstance({ firms: 4, delegations: 3, slots: 2, windows: false }), fc.boolean(), (random, builtIn) => {
+        // Built-in affinity: sectors and targets per firm, so that scores vary.
+        const instance = builtIn
+          ? { ...random, scores: null, firms: random.firms.map((f, i) => ({ ...f, sectors: i % 2 ? ["mechanics"] : ["energy"], targets: ["US", "DE", "FR"].slice(i % 3) })) }
+          : random;
+        const options = { bonus, weights: { ...DEFAULT_WEIGHTS, must: 7 } };
+        const all = scorePairs(instance, options);
+        const ids = all.map((p) => ({ firmId: p.firm.id, delegationId: p.delegation.id }));
+        expect(pairAffinities(instance, ids, options)).toEqual(all.map((p) => p.affinity));
+      }),
+      { seed: 42, numRuns: 100 },
+    );
+  });
+
+  it("scores unknown ids 0", () => {
+    expect(pairAffinities(makeInstance(), [{ firmId: "F9", delegationId: "D9" }])).toEqual([{ firmId: "F9", delegationId: "D9", score: 0, parts: [] }]);
   });
 });
