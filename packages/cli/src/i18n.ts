@@ -257,5 +257,14 @@ export function formatDate(date: string, zone: string, lang: Lang): string {
 
 /** A number with at most `digits` decimals, in the language's convention (`1.234,5` / `1,234.5`). */
 export function formatNumber(value: number, lang: Lang, digits = 1): string {
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits }).format(value);
+  // Building a formatter costs far more than using one: an agenda formats thousands of numbers.
+  const key = `${lang}|${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
