@@ -30,6 +30,6 @@ export function evaluateAgenda(instance: StopInstance, agenda: readonly AgendaMe
   }
   meetings.sort((a, b) => a.slot - b.slot || a.table - b.table);
   const levels = levelsOf(prep, board.placed());
-  const bounds = boundsFor(prep, select(prep, "lexicographic"), levels);
+  const bounds = boundsFor(prep, [select(prep, "lexicographic").levels], levels);
   return scheduleOf(prep, board, meetings, levels, bounds, { timedOut: false, elapsedMs: now() - started });
 }

@@ -41,12 +41,22 @@ function loss(prep: Prepared, board: Board, pair: number): Value {
  * firm when it is at its cap, or of the same delegation in a slot the firm has
  * free. Every move strictly improves the objective, so it terminates.
  */
+/** How hard an insertion tries: ejection-chain depth and work budget. */
+export interface Effort {
+  readonly depth: number;
+  readonly work: number;
+}
+
+/** Effort of a full local search; large-neighbourhood rounds use less. */
+export const THOROUGH: Effort = { depth: 3, work: 1500 };
+
 export function improve(
   prep: Prepared,
   board: Board,
   deadline: number,
   now: () => number,
   pool: readonly number[] = prep.eligible,
+  effort: Effort = THOROUGH,
 ): void {
   const D = prep.delegations.length;
   for (let improved = true; improved && now() < deadline; ) {
@@ -60,18 +70,18 @@ export function improve(
       if (board.slotOf[i] !== -1) continue;
       const { firm } = prep.pairs[i]!;
       if (board.firmMeetings[firm]! >= prep.firmCapacity[firm]!) {
-        improved = swapWithinFirm(prep, board, i, firm * D, (firm + 1) * D) || improved;
-      } else if (board.insert(i, 3, 1500)) {
+        improved = swapWithinFirm(prep, board, i, firm * D, (firm + 1) * D, effort) || improved;
+      } else if (board.insert(i, effort.depth, effort.work)) {
         improved = true;
       } else {
-        improved = swapOneSide(prep, board, i) || improved;
+        improved = swapOneSide(prep, board, i, effort) || improved;
       }
     }
   }
 }
 
 /** The firm is at its cap: replace its least valuable meeting if `pair` is worth more. */
-function swapWithinFirm(prep: Prepared, board: Board, pair: number, from: number, to: number): boolean {
+function swapWithinFirm(prep: Prepared, board: Board, pair: number, from: number, to: number, effort: Effort): boolean {
   let worst = -1;
   for (let j = from; j < to; j++) {
     if (board.slotOf[j] !== -1 && (worst < 0 || better(loss(prep, board, worst), loss(prep, board, j)))) worst = j;
@@ -79,7 +89,7 @@ function swapWithinFirm(prep: Prepared, board: Board, pair: number, from: number
   if (worst < 0) return false;
   const slot = board.slotOf[worst]!;
   board.remove(worst);
-  if (better(gain(prep, board, pair), gain(prep, board, worst)) && board.insert(pair, 3, 1500)) return true;
+  if (better(gain(prep, board, pair), gain(prep, board, worst)) && board.insert(pair, effort.depth, effort.work)) return true;
   board.place(worst, slot);
   return false;
 }
@@ -89,19 +99,23 @@ function swapWithinFirm(prep: Prepared, board: Board, pair: number, from: number
  * one of the pair's slots: remove it, insert the pair (ejection chains may
  * move others), and put the displaced meeting back elsewhere if it fits.
  */
-function swapOneSide(prep: Prepared, board: Board, pair: number): boolean {
+function swapOneSide(prep: Prepared, board: Board, pair: number, effort: Effort): boolean {
   const { firm, delegation, slots } = prep.pairs[pair]!;
   const occupants = new Set<number>();
   for (const t of slots) {
     for (const other of board.firmMeetingsAt(firm, t)) occupants.add(other);
     for (const other of board.delegationMeetings(delegation, t)) occupants.add(other);
   }
+  const value = gain(prep, board, pair);
   for (const other of occupants) {
+    // Another firm's meeting is worth its loss whatever happens to this pair: skip the hopeless cheaply.
+    if (prep.pairs[other]!.firm !== firm && !better(value, loss(prep, board, other))) continue;
     const slot = board.slotOf[other]!;
     board.remove(other);
     // Both judged after the removal, so a swap within one firm keeps its meeting count.
-    if (better(gain(prep, board, pair), gain(prep, board, other)) && board.insert(pair, 2, 500)) {
-      board.insert(other, 2, 500);
+    const depth = Math.max(0, effort.depth - 1);
+    if (better(gain(prep, board, pair), gain(prep, board, other)) && board.insert(pair, depth, effort.work / 3)) {
+      board.insert(other, depth, effort.work / 3);
       return true;
     }
     board.place(other, slot);

@@ -1,5 +1,8 @@
 import type { Board } from "./board.js";
-import { improve } from "./improve.js";
+import { improve, type Effort } from "./improve.js";
+
+/** Insertion effort inside a neighbourhood: many cheap rounds beat few thorough ones. */
+const QUICK: Effort = { depth: 1, work: 60 };
 import type { Prepared } from "./prepare.js";
 import { levelsOf } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
@@ -34,7 +37,7 @@ export function largeNeighbourhoodSearch(
   target: ObjectiveLevels,
   deadline: number,
   now: () => number,
-  patience = 400,
+  patience = 250,
 ): void {
   const next = random(0x5eed);
   const D = prep.delegations.length;
@@ -63,7 +66,7 @@ export function largeNeighbourhoodSearch(
       const { firm } = prep.pairs[i]!;
       if (board.slotOf[i] === -1 && board.firmMeetings[firm]! < prep.firmCapacity[firm]!) board.insert(i, 1, 100);
     }
-    improve(prep, board, deadline, now, pool);
+    improve(prep, board, deadline, now, pool, QUICK);
     const levels = levelsOf(prep, board.placed());
     if (atLeast(levels, best)) {
       if (!atLeast(best, levels)) stale = -1;

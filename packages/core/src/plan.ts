@@ -2,7 +2,8 @@ import type { Board } from "./board.js";
 import { improve } from "./improve.js";
 import { largeNeighbourhoodSearch } from "./lns.js";
 import { prepare, type Prepared } from "./prepare.js";
-import { levelsOf, select, type Selection } from "./select.js";
+import { slotRelaxation } from "./relax.js";
+import { levelsOf, select, type Selection, type SelectMode } from "./select.js";
 import { seat, tableAssignment, timetable } from "./timetable.js";
 import type { Meeting, ObjectiveLevels, Schedule, ScheduleOptions, StopInstance } from "./types.js";
 import { unmatched } from "./unmatched.js";
@@ -36,11 +37,14 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const prep = prepare(instance, options);
   report("select", `selecting among ${prep.eligible.length} eligible pairs`);
   const relaxed = select(prep, "lexicographic");
+  const optima = relaxedLevels(prep, "lexicographic", relaxed);
   report("timetable", `placing ${relaxed.pairs.length} meetings in ${prep.slots.length} slots`);
-  const { board, timedOut } = prep.windowed ? search(prep, relaxed, deadline, now, report) : { board: timetable(prep, relaxed.pairs), timedOut: false };
+  const { board, timedOut } = prep.windowed
+    ? search(prep, relaxed, tightest(optima), deadline, now, report)
+    : { board: timetable(prep, relaxed.pairs), timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
-  const bounds = boundsFor(prep, relaxed, levels);
+  const bounds = boundsFor(prep, optima, levels);
   const meetings = seat(prep, board, tableAssignment(prep));
   report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyPrepared(prep, meetings);
@@ -87,6 +91,7 @@ export function scheduleOf(
 function search(
   prep: Prepared,
   relaxed: Selection,
+  target: ObjectiveLevels,
   deadline: number,
   now: () => number,
   report: (phase: "improve", message: string) => void,
@@ -98,32 +103,50 @@ function search(
   for (let round = 1; round <= 8; round++) {
     const board = timetable(prep, selection.pairs);
     // A board that reaches the relaxation's value is optimal: nothing to improve.
-    if (!reaches(levelsOf(prep, board.placed()), relaxed.levels)) improve(prep, board, deadline, now);
+    if (!reaches(levelsOf(prep, board.placed()), target)) improve(prep, board, deadline, now);
     const levels = levelsOf(prep, board.placed());
     if (bestLevels === null || lexBetter(levels, bestLevels)) {
       best = board;
       bestLevels = levels;
     }
-    report("improve", `round ${round}: ${board.placed().length} meetings, score ${levels.score} (bound ${relaxed.levels.score})`);
-    if (reaches(bestLevels, relaxed.levels) || now() >= deadline) break;
+    report("improve", `round ${round}: ${board.placed().length} meetings, score ${levels.score} (bound ${target.score})`);
+    if (reaches(bestLevels, target) || now() >= deadline) break;
     const before = exclude.size;
     for (const pair of selection.pairs) if (board.slotOf[pair] === -1) exclude.add(pair);
     if (exclude.size === before) break;
     selection = select(prep, "lexicographic", exclude);
   }
-  if (!reaches(bestLevels!, relaxed.levels)) largeNeighbourhoodSearch(prep, best!, relaxed.levels, deadline, now);
+  if (!reaches(bestLevels!, target)) largeNeighbourhoodSearch(prep, best!, target, deadline, now);
   return { board: best!, timedOut: now() >= deadline };
 }
 
+/** The relaxations' optima for one mode: the flow selection always, the slot relaxation under windows. */
+function relaxedLevels(prep: Prepared, mode: SelectMode, lexicographic?: Selection): ObjectiveLevels[] {
+  const flow = mode === "lexicographic" && lexicographic ? lexicographic.levels : select(prep, mode).levels;
+  const slot = prep.windowed ? slotRelaxation(prep, mode) : null;
+  return slot === null ? [flow] : [flow, slot];
+}
+
+/** The lexicographically smallest of the relaxations' optima: an agenda reaching it is optimal. */
+function tightest(optima: readonly ObjectiveLevels[]): ObjectiveLevels {
+  return optima.reduce((a, b) => (lexBetter(a, b) ? b : a));
+}
+
 /**
- * Upper bounds on the optimum's levels. The relaxation's lexicographic optimum
- * bounds level 1; it bounds level 2 (3) only once the levels above are proven
- * optimal, otherwise that level is bounded alone by its own relaxation.
+ * Upper bounds on the optimum's levels. Each relaxation's lexicographic optimum
+ * bounds level 1; it bounds level 2 (3) only when its levels above equal ours
+ * and ours are proven optimal; otherwise that level is bounded alone by the
+ * relaxations of that level only.
  */
-export function boundsFor(prep: Prepared, relaxed: Selection, levels: ObjectiveLevels): ObjectiveLevels {
-  const musts = relaxed.levels.musts;
-  const firstTight = levels.musts >= musts;
-  const served = firstTight ? relaxed.levels.served : select(prep, "served").levels.served;
-  const score = firstTight && levels.served >= served ? relaxed.levels.score : select(prep, "score").levels.score;
+export function boundsFor(prep: Prepared, optima: readonly ObjectiveLevels[], levels: ObjectiveLevels): ObjectiveLevels {
+  const min = (values: readonly number[]): number => Math.min(...values);
+  const musts = min(optima.map((o) => o.musts));
+  const sameMusts = optima.filter((o) => o.musts === levels.musts);
+  const served = levels.musts >= musts ? min(sameMusts.map((o) => o.served)) : min(relaxedLevels(prep, "served").map((o) => o.served));
+  const sameServed = sameMusts.filter((o) => o.served === levels.served);
+  const score =
+    levels.musts >= musts && levels.served >= served && sameServed.length > 0
+      ? min(sameServed.map((o) => o.score))
+      : min(relaxedLevels(prep, "score").map((o) => o.score));
   return { musts, served, score };
 }

@@ -102,7 +102,7 @@ export function roundScore(x: number): number {
 }
 
 /** Integer scale for scores in the flow: as fine as 1e-6 while totals stay exact in doubles. */
-function scoreScale(prep: Prepared): number {
+export function scoreScale(prep: Prepared): number {
   let max = 0;
   for (const i of prep.eligible) max = Math.max(max, prep.pairs[i]!.affinity.score);
   const meetings = prep.delegationCapacity.reduce((a, b) => a + b, 0) + 1;

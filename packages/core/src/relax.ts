@@ -1,0 +1,70 @@
+import { FlowNetwork, minCostFlow } from "./flow.js";
+import type { Prepared } from "./prepare.js";
+import { roundScore, scoreScale, type SelectMode } from "./select.js";
+import type { ObjectiveLevels } from "./types.js";
+
+/** Above this many (pair, slot) arcs the slot relaxation is not built (it would cost more than it proves). */
+export const SLOT_RELAXATION_MAX_ARCS = 400_000;
+
+/**
+ * A second relaxation, exact about windows and per-slot capacities but not
+ * about pairs meeting once: a flow through (firm, slot) and (delegation, slot)
+ * nodes. Every agenda is a flow here, so its optimum bounds the objective.
+ * `must` meetings go through (firm, country) nodes that skip the firm's slot
+ * capacity (still a relaxation). Returns `null` when the model would be too big.
+ */
+export function slotRelaxation(prep: Prepared, mode: SelectMode): ObjectiveLevels | null {
+  const F = prep.firms.length;
+  const D = prep.delegations.length;
+  const n = prep.slots.length;
+  let size = 0;
+  for (const i of prep.eligible) size += prep.pairs[i]!.slots.length;
+  if (size > SLOT_RELAXATION_MAX_ARCS) return null;
+
+  const K = prep.minMeetings;
+  const scale = scoreScale(prep);
+  const mustWeight = F * K + 1;
+  const mustNode = new Map<string, number>();
+  const base = 2 + F + F * n + D * n;
+  if (mode === "lexicographic") for (const m of prep.musts) mustNode.set(`${m.firm}|${m.country}`, base + mustNode.size);
+  const net = new FlowNetwork(base + mustNode.size);
+  const firmNode = (f: number): number => 2 + f;
+  const firmSlot = (f: number, t: number): number => 2 + F + f * n + t;
+  const delegationSlot = (d: number, t: number): number => 2 + F + F * n + d * n + t;
+
+  const served: number[] = [];
+  for (let f = 0; f < F; f++) {
+    const cap = prep.firmCapacity[f]!;
+    const counted = mode !== "score" ? Math.min(K, cap) : 0;
+    if (counted > 0) served.push(net.addArc(0, firmNode(f), counted, -1, 0));
+    if (cap - counted > 0) net.addArc(0, firmNode(f), cap - counted, 0, 0);
+    const rep = prep.firms[f]!.representatives;
+    for (let t = 0; t < n; t++) if (prep.firmPresent[f]![t]) net.addArc(firmNode(f), firmSlot(f, t), rep, 0, 0);
+  }
+  const musts: number[] = [];
+  for (const [key, node] of mustNode) {
+    const f = Number(key.slice(0, key.indexOf("|")));
+    musts.push(net.addArc(firmNode(f), node, 1, -mustWeight, 0));
+    net.addArc(firmNode(f), node, prep.firmCapacity[f]!, 0, 0);
+  }
+  for (let d = 0; d < D; d++) {
+    for (let t = 0; t < n; t++) if (prep.delegationPresent[d]![t]) net.addArc(delegationSlot(d, t), 1, prep.delegations[d]!.tables, 0, 0);
+  }
+  const scored: { arc: number; score: number }[] = [];
+  for (const i of prep.eligible) {
+    const pair = prep.pairs[i]!;
+    const must = mustNode.get(`${pair.firm}|${prep.delegations[pair.delegation]!.country}`);
+    for (const t of pair.slots) {
+      const from = must ?? firmSlot(pair.firm, t);
+      const arc = net.addArc(from, delegationSlot(pair.delegation, t), 1, 0, -Math.round(pair.affinity.score * scale));
+      scored.push({ arc, score: pair.affinity.score });
+    }
+  }
+  minCostFlow(net, 0, 1);
+  const total = (arcs: readonly number[]): number => arcs.reduce((sum, a) => sum + net.flow(a), 0);
+  return {
+    musts: total(musts),
+    served: total(served),
+    score: roundScore(scored.reduce((sum, s) => sum + net.flow(s.arc) * s.score, 0)),
+  };
+}
