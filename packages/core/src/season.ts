@@ -211,7 +211,10 @@ class Tally {
     }
   }
 
-  /** The fairness bonus at `stop`, from the season so far (see `SEASON_FAIRNESS`). */
+  /**
+   * The fairness bonus at the instance's stop (see `SEASON_FAIRNESS`), from a
+   * snapshot of the season so far, so it still explains the stop's scores later.
+   */
   bonus(
     instance: StopInstance,
     options: ScheduleOptions,
@@ -219,13 +222,15 @@ class Tally {
     country: ReadonlyMap<string, CountryCode>,
   ): (firm: Firm, delegation: Delegation) => number {
     const here = instance.firms.filter((f) => f.stops.includes(instance.stop.id));
-    const mean = here.length === 0 ? 0 : here.reduce((sum, f) => sum + (this.meetings.get(f.id) ?? 0), 0) / here.length;
+    const meetings = new Map(here.map((f) => [f.id, this.meetings.get(f.id) ?? 0]));
+    const countries = new Map(here.map((f) => [f.id, new Set(this.countries.get(f.id))]));
+    const mean = here.length === 0 ? 0 : [...meetings.values()].reduce((sum, n) => sum + n, 0) / here.length;
     const top = mean > 0 && rule.firstMeeting > 0 ? scorePairs(instance, options).reduce((max, p) => (p.block === null ? Math.max(max, p.affinity.score) : max), 0) : 0;
     return (firm, delegation) => {
-      const behind = Math.min(rule.behindCap, mean - (this.meetings.get(firm.id) ?? 0));
-      const c = country.get(delegation.id) ?? delegation.country;
-      const fresh = this.countries.get(firm.id)?.has(c) ? 0 : rule.newCountry;
-      const first = mean > 0 && !this.meetings.has(firm.id) ? rule.firstMeeting * top : 0;
+      const had = meetings.get(firm.id) ?? 0;
+      const behind = Math.min(rule.behindCap, mean - had);
+      const fresh = countries.get(firm.id)?.has(country.get(delegation.id) ?? delegation.country) ? 0 : rule.newCountry;
+      const first = mean > 0 && had === 0 ? rule.firstMeeting * top : 0;
       return Math.round((fresh + first + (behind > 0 ? behind * rule.behindPerMeeting : 0)) * 100) / 100;
     };
   }

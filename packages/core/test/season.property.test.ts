@@ -142,10 +142,18 @@ function expectedBonus(input: SeasonInput, instance: StopInstance, slots: readon
 /** Every stop's agenda checked by the independent checker against the season before it; repeated pairs across the season. */
 function checkSeason(input: SeasonInput, plan: SeasonPlan, allowRepeats: boolean): void {
   const before: PastMeeting[] = [];
-  for (const { schedule } of plan.stops) {
+  const firms = new Map(input.firms.map((f) => [f.id, f]));
+  const delegations = new Map(input.delegations.map((d) => [d.id, d]));
+  for (const { schedule, options } of plan.stops) {
     const instance: StopInstance = { ...input, stop: schedule.stop, history: [...before] };
     const scoreOf = expectedBonus(input, instance, schedule.slots, before, allowRepeats);
     expect(checkAgenda(instance, schedule.slots, { allowRepeats, scoreOf }, schedule.meetings)).toEqual([]);
+    // The stop's options still give its scores once later stops are planned.
+    const bonus = options.bonus ?? (() => 0);
+    for (const m of schedule.meetings) {
+      const base = input.scores!.find((e) => e.firmId === m.firmId && e.delegationId === m.delegationId)!.score;
+      expect(base + bonus(firms.get(m.firmId)!, delegations.get(m.delegationId)!)).toBeCloseTo(m.score, 6);
+    }
     before.push(...schedule.meetings.map((m) => ({ firmId: m.firmId, delegationId: m.delegationId, stopId: schedule.stop.id })));
   }
   const pairs = new Set(before.map((m) => key(m.firmId, m.delegationId)));
