@@ -2,8 +2,9 @@ import { defineExplain } from "./explain.js";
 import { defineExport } from "./export.js";
 import { defineSchedule } from "./schedule.js";
 import { defineScore } from "./score.js";
+import { defineSeason } from "./season.js";
 import type { DefineCommand } from "./shared.js";
 import { defineValidate } from "./validate.js";
 
 /** Every `roadshow` command, in help order. */
-export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineScore, defineExplain, defineValidate, defineExport];
+export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineSeason, defineScore, defineExplain, defineValidate, defineExport];

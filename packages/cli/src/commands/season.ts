@@ -1,0 +1,179 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Command } from "commander";
+import { planSeason, type Meeting, type SeasonOptions, type SeasonPlan, type Stop } from "@roadshow/core";
+import type { Common, Io } from "../context.js";
+import { EXIT, InputError, UsageError } from "../errors.js";
+import type { AgendaRow, DataSet } from "../input/index.js";
+import { didYouMean, nearest } from "../input/suggest.js";
+import { load, readAgenda, type Sources } from "../load.js";
+import { formatIssues } from "../output/issues-format.js";
+import { writeOutputs, type OutputFile } from "../output/write.js";
+import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../season-report.js";
+import { stopFiles } from "../stop-files.js";
+import { readWeights } from "../weights.js";
+import { scheduleWhy } from "../why.js";
+import { collect, EXAMPLE_DIR, positiveInteger, positiveNumber, type CommandContext } from "./shared.js";
+
+/** Options of `roadshow season`. */
+export interface SeasonArgs extends Sources {
+  readonly out: string;
+  readonly from: string | undefined;
+  /** Agendas already held (`agenda.csv` files). */
+  readonly frozen: readonly string[];
+  readonly allowRepeats: boolean;
+  readonly minMeetings: number;
+  readonly independent: boolean;
+  /** Also plan the other way (season vs independent) and show both side by side. */
+  readonly compare: boolean;
+  readonly timeLimitSeconds: number | undefined;
+  readonly force: boolean;
+  readonly excel: boolean;
+  readonly weights?: string | undefined;
+}
+
+/** The held agendas by stop; a file holding one stop only is also kept as bytes, to be written back unchanged. */
+interface Frozen {
+  readonly meetings: Map<string, readonly Meeting[]>;
+  readonly bytes: Map<string, Uint8Array>;
+}
+
+const byDate = (a: Stop, b: Stop): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function unknownStop(data: DataSet, id: string, file: string, line: number | null, column: string): InputError {
+  const ids = data.stops.map((s) => s.id);
+  return new InputError("unknown stop", [
+    {
+      severity: "error", code: "unknown-stop", file, line, column, value: id,
+      message: `${id} is not a stop_id of stops.csv${didYouMean(nearest(id, ids))}`,
+      hint: `use one of: ${ids.join(", ")}`,
+    },
+  ]);
+}
+
+async function readFrozen(files: readonly string[], data: DataSet, io: Io): Promise<Frozen> {
+  const meetings = new Map<string, readonly Meeting[]>();
+  const bytes = new Map<string, Uint8Array>();
+  const from = new Map<string, string>();
+  for (const file of files) {
+    const rows = await readAgenda(file);
+    const byStop = new Map<string, AgendaRow[]>();
+    for (const r of rows) byStop.set(r.stopId, [...(byStop.get(r.stopId) ?? []), r]);
+    if (byStop.size === 0) io.stderr(`warning: --frozen ${file} holds no meetings, so it names no stop; ignored\n`);
+    for (const [stopId, held] of byStop) {
+      if (!data.stops.some((s) => s.id === stopId)) throw unknownStop(data, stopId, file, held[0]!.line, "stop_id");
+      if (from.has(stopId)) throw new UsageError(`the held agenda of ${stopId} is given twice, in ${from.get(stopId)} and in ${file}`);
+      from.set(stopId, file);
+      meetings.set(stopId, held.map((r) => ({ slot: r.slot, table: r.table, delegationId: r.delegationId, firmId: r.firmId, score: r.score })));
+    }
+    if (byStop.size === 1) bytes.set([...byStop.keys()][0]!, new Uint8Array(await readFile(file)));
+  }
+  return { meetings, bytes };
+}
+
+/** `--from` must name a stop, and every stop before it needs its held agenda. */
+function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: Io): void {
+  if (from === undefined) return;
+  const order = [...data.stops].sort(byDate);
+  const at = order.findIndex((s) => s.id === from);
+  if (at < 0) throw unknownStop(data, from, "--from", null, "stop_id");
+  const missing = order.slice(0, at).filter((s) => !frozen.meetings.has(s.id)).map((s) => s.id);
+  if (missing.length > 0) {
+    throw new UsageError(`--from ${from} re-plans from ${from} onward, so the stops before it need their held agenda (--frozen <agenda.csv>): ${missing.join(", ")}`);
+  }
+  const later = order.slice(at).filter((s) => frozen.meetings.has(s.id)).map((s) => s.id);
+  if (later.length > 0) io.stderr(`warning: --from ${from} re-plans ${later.join(", ")}; their --frozen agendas are ignored\n`);
+}
+
+/** Every stop's files under `<stop_id>/`; a frozen stop read from its own file keeps its agenda.csv byte for byte. */
+function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean): OutputFile[] {
+  return plan.stops.flatMap(({ schedule, instance, options, origin }) => {
+    const id = schedule.stop.id;
+    const why = scheduleWhy(instance, schedule, options, common.lang);
+    const held = origin === "frozen" ? frozen.bytes.get(id) : undefined;
+    return stopFiles(schedule, data, { lang: common.lang, excel, why }).map((f) => ({
+      path: `${id}/${f.path}`,
+      content: held !== undefined && f.path === "agenda.csv" ? held : f.content,
+    }));
+  });
+}
+
+/** Plans every stop in date order, writes each stop's files and the season report, prints the season summary. */
+export async function season(args: SeasonArgs, common: Common, io: Io): Promise<void> {
+  const loaded = await load(args);
+  const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
+  const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  const { data } = loaded;
+  const frozen = await readFrozen(args.frozen, data, io);
+  checkFrom(data, args.from, frozen, io);
+
+  let lastProgress = 0;
+  const options: SeasonOptions = {
+    minMeetings: args.minMeetings,
+    allowRepeats: args.allowRepeats,
+    ...(weights && { weights: weights.weights }),
+    ...(args.from !== undefined && { from: args.from }),
+    ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
+  };
+  const input = { ...data, history: loaded.history, frozen: frozen.meetings };
+  const plan = planSeason(input, {
+    ...options,
+    independent: args.independent,
+    onProgress: (stopId, p) => {
+      // Only long solves talk: a line per second at most.
+      if (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000) {
+        lastProgress = p.elapsedMs;
+        io.stderr(`[${stopId} ${(p.elapsedMs / 1000).toFixed(1)} s] ${p.phase}: ${p.message}\n`);
+      }
+    },
+  });
+  const other = args.compare ? planSeason(input, { ...options, independent: !args.independent }) : null;
+  for (const s of plan.stops) {
+    if (s.violations.length > 0) {
+      io.stderr(`warning: the held agenda of ${s.schedule.stop.id} breaks ${s.violations.length} rule(s), e.g. ${s.violations[0]!.code}: ${s.violations[0]!.message}\n`);
+    }
+  }
+
+  const report = seasonReport(plan, data, loaded.history);
+  const otherReport = other === null ? null : seasonReport(other, data, loaded.history);
+  const compare = args.independent ? { season: otherReport, independent: report } : { season: report, independent: otherReport };
+  const files = [...planFiles(plan, data, frozen, common, args.excel), ...seasonReportFiles(report, compare, { lang: common.lang, excel: args.excel })];
+  await writeOutputs(args.out, files, { force: args.force });
+  io.stdout(formatSeasonSummary(compare, args.independent ? "independent" : "season", path.normalize(args.out), common.lang, io.color));
+}
+
+/** Registers `roadshow season`. */
+export function defineSeason(root: Command, ctx: CommandContext): void {
+  root
+    .command("season")
+    .description("plan every stop in date order without repeated meetings: writes <out>/<stop_id>/ per stop and the season report")
+    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--from <stop_id>", "re-plan from this stop onward; the stops before it come from --frozen")
+    .option("--frozen <agenda.csv>", "agenda already held: kept unchanged and counted as history (repeatable)", collect, [])
+    .option("--scores <file>", "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)")
+    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--history <agenda.csv>", "agenda from before the season: pairs in it do not meet again (repeatable)", collect)
+    .option("--weights <file>", "affinity weights (JSON, or CSV weight,value)")
+    .option("--allow-repeats", "let a pair meet at more than one stop", false)
+    .option("--min-meetings <K>", "K: give every firm that can be served K meetings per stop first", positiveInteger, 1)
+    .option("--independent", "plan each stop alone (no season history, no fairness bonus), for comparison", false)
+    .option("--no-compare", "do not plan the other way for the side-by-side summary")
+    .option("--time-limit <seconds>", "budget per stop for improving agendas under availability windows (default 60)", positiveNumber)
+    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--force", "overwrite existing output files", false)
+    .addHelpText("after", `\nExample:\n  roadshow season ${EXAMPLE_DIR} --out out/season\n  roadshow season ${EXAMPLE_DIR} --out out/season-2 --from MB-2026-05 --frozen out/season/BS-2026-02/agenda.csv --frozen out/season/BG-2026-03/agenda.csv\n`)
+    .action(async (dataDir: string, o) => {
+      await season(
+        {
+          dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, history: o.history, weights: o.weights,
+          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, independent: o.independent, compare: o.compare,
+          timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
+        },
+        ctx.common(),
+        ctx.io,
+      );
+      ctx.done(EXIT.ok);
+    });
+}
