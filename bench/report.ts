@@ -15,7 +15,8 @@ const checked = (n: number | null): string => (n === null ? "—" : n === 0 ? "o
 function peerCell(r: Outcome<ChildResult>): { time: string; levels: string; bound: string } {
   if (!r.ok) return { time: "skipped", levels: "—", bound: "—" };
   const p = r.value;
-  const time = p.killed ? `killed at ${s(p.wallSeconds)} s` : `${s(p.seconds)} s ${p.status}`;
+  const cold = p.runs > 1 && p.coldSeconds !== null ? ` (cold ${s(p.coldSeconds)} s)` : "";
+  const time = p.killed ? `killed at ${s(p.wallSeconds)} s` : `${s(p.seconds)} s${cold} ${p.status}`;
   const levels = p.levels === null ? "none" : fmt(p.levels);
   const bound = p.bound !== null && p.levelsProven ? p.bound.toLocaleString("en-US") : "—";
   return { time: `${time}${p.peakRssMb !== null ? `, ${mb(p.peakRssMb)} MB` : ""}`, levels, bound };
@@ -50,7 +51,8 @@ export function renderResults(machine: Machine, settings: RunSettings, results: 
   out.push(`- Peers: the time-indexed model x[firm, delegation, slot], solved stage by stage (musts, served, score); HiGHS caps ${settings.highsCaps}; jsLPSolver in a child process killed at ${settings.jslpCap} s or 4 GB RSS (its own time limit is only checked between branch-and-bound nodes).`);
   out.push("");
   out.push("Levels are `musts / served (K = 1) / score`. Times: ours through the library (in process) and the full CLI (spawned, with CSV I/O);");
-  out.push("peers' times include building the model, exclude process start-up. RSS is the peak of the process (GNU time).");
+  out.push("peers' times include building the model, exclude process start-up; HiGHS runs twice and its faster (warm) run counts, the first run is shown as cold.");
+  out.push("RSS is the peak of the process (GNU time).");
   out.push("“Checked” is the independent hard-rule checker (`test/oracle/verify.ts`) on each agenda: ours (library, CLI), HiGHS, jsLPSolver.");
   out.push("Ratios are our library time over the peer's, only where our levels are equal or better; “best bound” is the lowest proven bound on the optimum's score.");
   out.push("");

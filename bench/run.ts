@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--seeds N] [--families S,M,L,XL,XLx2] [--runs 3]
+ * `pnpm bench [--quick] [--seeds N] [--families S,M,L,Lx3,XL,XLx2] [--runs 3]
  *   [--time-limit <s>] [--highs-cap <s>] [--jslp-cap <s>] [--out bench/results.md]`
  *
  * For each family and seed: generate the instance into bench/out/<family>-<seed>/,
@@ -26,6 +26,8 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const OPTIONS = { minMeetings: 1, allowRepeats: false } as const;
 /** HiGHS's time limit per family (its kill cap adds a margin for reading the model). */
 const HIGHS_CAP: Readonly<Record<FamilyName, number>> = { S: 60, M: 120, L: 120, XL: 300 };
+/** HiGHS solves twice in its child (the second run with its WebAssembly warm), fastest reported. */
+const PEER_RUNS = 2;
 /** Beyond this the time-indexed model does not fit: XL's 4M binaries ran Node out of its 4 GB heap while building the LP text. */
 const HIGHS_MAX_BINARIES = 1_000_000;
 /** jsLPSolver keeps a dense tableau (rows × columns doubles): beyond this it cannot even start. */
@@ -46,7 +48,7 @@ const { values: flags } = parseArgs({
   },
 });
 
-const families = (flags.families ?? (flags.quick ? "S,M" : "S,M,L,XL,XLx2")).split(",").map((f) => f.trim());
+const families = (flags.families ?? (flags.quick ? "S,M" : "S,M,L,Lx3,XL,XLx2")).split(",").map((f) => f.trim());
 
 /** `L` → L at scale 1; `XLx2` → XL with twice the firms. */
 function parseFamily(name: string): { family: FamilyName; scale: number } {
@@ -68,8 +70,8 @@ function skipped(note: string): Outcome<ChildResult> {
 async function highs(instance: StopInstance, family: FamilyName, binaries: number): Promise<Outcome<ChildResult>> {
   if (binaries > HIGHS_MAX_BINARIES) return skipped(`skipped: ${binaries.toLocaleString("en-US")} binaries > ${HIGHS_MAX_BINARIES.toLocaleString("en-US")} (the model does not fit in memory: building its LP text ran out of Node's 4 GB heap)`);
   const cap = highsCap(family);
-  log(`  HiGHS (time limit ${cap} s)`);
-  const result = await runPeerInChild("highs", instance, { ...OPTIONS, timeLimitSec: cap, log: (m) => log(`    ${m}`) }, cap + 60);
+  log(`  HiGHS (time limit ${cap} s, best of ${PEER_RUNS} if optimal)`);
+  const result = await runPeerInChild("highs", instance, { ...OPTIONS, timeLimitSec: cap, log: (m) => log(`    ${m}`) }, PEER_RUNS * (cap + 60), { runs: PEER_RUNS });
   return { ok: true, value: result };
 }
 

@@ -20,6 +20,9 @@ export interface ChildResult extends PeerResult {
   readonly killed: boolean;
   /** Wall time of the child, spawn to exit, seconds. */
   readonly wallSeconds: number;
+  /** Solve time of the first (cold) run, and how many runs were made; `seconds` is the fastest. */
+  readonly coldSeconds: number | null;
+  readonly runs: number;
 }
 
 const TIME = "/usr/bin/time";
@@ -51,7 +54,7 @@ export function runPeerInChild(
   instance: StopInstance,
   options: Omit<HierarchyOptions, "onStage">,
   capSec: number,
-  memoryCapMb = 4096,
+  { runs = 1, memoryCapMb = 4096 }: { runs?: number; memoryCapMb?: number } = {},
 ): Promise<ChildResult> {
   const timed = existsSync(TIME);
   const dir = mkdtempSync(join(tmpdir(), "roadshow-peer-"));
@@ -65,6 +68,8 @@ export function runPeerInChild(
     let last: PeerResult | null = null;
     let done: PeerResult | null = null;
     let rssKb: number | null = null;
+    let coldSeconds: number | null = null;
+    let runsMade = 0;
     let solverPid: number | null = null;
     let killed: string | null = null;
     const kill = (why: string): void => {
@@ -84,13 +89,15 @@ export function runPeerInChild(
       if (message.type === "hello") {
         solverPid = message.pid;
         const { log: _log, ...plain } = options;
-        const request: ChildRequest = { solver, instance, options: plain };
+        const request: ChildRequest = { solver, instance, options: plain, runs };
         child.send(request);
       } else if (message.type === "log") options.log?.(message.message);
       else if (message.type === "stage") last = message.result;
       else {
         done = message.result;
         rssKb = message.maxRssKb;
+        coldSeconds = message.coldSeconds;
+        runsMade = message.runs;
       }
     });
     child.on("exit", () => {
@@ -110,7 +117,7 @@ export function runPeerInChild(
           : why !== null
             ? `${why}${partial !== null ? "; agenda of the last finished stage" : ""}`
             : "child exited without a result";
-      resolve({ ...base, status, note, peakRssMb: rssKb === null ? null : rssKb / 1024, killed: why !== null, wallSeconds });
+      resolve({ ...base, status, note, peakRssMb: rssKb === null ? null : rssKb / 1024, killed: why !== null, wallSeconds, coldSeconds, runs: runsMade });
     });
   });
 }
