@@ -48,7 +48,7 @@ export interface Effort {
 }
 
 /** Effort of a full local search; large-neighbourhood rounds use less. */
-export const THOROUGH: Effort = { depth: 3, work: 1500 };
+export const THOROUGH: Effort = { depth: 2, work: 400 };
 
 export function improve(
   prep: Prepared,

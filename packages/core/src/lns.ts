@@ -37,7 +37,7 @@ export function largeNeighbourhoodSearch(
   target: ObjectiveLevels,
   deadline: number,
   now: () => number,
-  patience = 250,
+  patience = 200,
 ): void {
   const next = random(0x5eed);
   const D = prep.delegations.length;

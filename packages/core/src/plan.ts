@@ -37,11 +37,14 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const prep = prepare(instance, options);
   report("select", `selecting among ${prep.eligible.length} eligible pairs`);
   const relaxed = select(prep, "lexicographic");
-  const optima = relaxedLevels(prep, "lexicographic", relaxed);
   report("timetable", `placing ${relaxed.pairs.length} meetings in ${prep.slots.length} slots`);
-  const { board, timedOut } = prep.windowed
-    ? search(prep, relaxed, tightest(optima), deadline, now, report)
-    : { board: timetable(prep, relaxed.pairs), timedOut: false };
+  const first = timetable(prep, relaxed.pairs);
+  // The slot relaxation is only worth building when the first timetable falls short of the flow's bound.
+  const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
+  const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
+  const { board, timedOut } = short
+    ? search(prep, relaxed, first, tightest(optima), deadline, now, report)
+    : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
   const bounds = boundsFor(prep, optima, levels);
@@ -85,12 +88,14 @@ export function scheduleOf(
 }
 
 /**
- * Under windows: timetable the relaxation's selection, improve it, and while
- * below the bound re-select without the pairs that did not fit.
+ * Under windows, when the first timetable falls short: improve it, and while
+ * below the bound re-select without the pairs that did not fit; then search
+ * larger neighbourhoods.
  */
 function search(
   prep: Prepared,
   relaxed: Selection,
+  first: Board,
   target: ObjectiveLevels,
   deadline: number,
   now: () => number,
@@ -101,7 +106,7 @@ function search(
   let bestLevels: ObjectiveLevels | null = null;
   const exclude = new Set<number>();
   for (let round = 1; round <= 8; round++) {
-    const board = timetable(prep, selection.pairs);
+    const board = round === 1 ? first : timetable(prep, selection.pairs);
     // A board that reaches the relaxation's value is optimal: nothing to improve.
     if (!reaches(levelsOf(prep, board.placed()), target)) improve(prep, board, deadline, now);
     const levels = levelsOf(prep, board.placed());
