@@ -95,18 +95,19 @@ export async function solveHierarchy(solver: PeerResult["solver"], instance: Sto
   const model = buildModel(instance, options);
   const step = scoreStep(model);
   const stages: StageReport[] = [];
-  let x: ArrayLike<number> | null = new Float64Array(model.x.length);
+  // The empty agenda is feasible: the first stage's start, and what is left if no stage finds one.
+  let x: ArrayLike<number> = new Float64Array(model.x.length);
   let fixes: { musts?: number; served?: number } = {};
   let bound: number | null = null;
   let failed: string | null = null;
   let rows = 0;
 
   const result = (status: PeerStatus): PeerResult => {
-    const meetings = x === null ? [] : meetingsOf(model, x);
+    const meetings = meetingsOf(model, x);
     return {
       solver,
       status,
-      levels: x === null ? null : levelsOf(instance, options.minMeetings, meetings),
+      levels: levelsOf(instance, options.minMeetings, meetings),
       levelsProven: stages.filter((s) => s.stage < 3 && (s.status === "optimal" || s.status === "skipped")).length === 2,
       bound,
       stages: [...stages],
@@ -135,7 +136,7 @@ export async function solveHierarchy(solver: PeerResult["solver"], instance: Sto
     rows = milp.rows.length;
     const absGap = stage === 3 ? (step > 0 ? step * 0.999 : 1e-6) : 0.999;
     options.log?.(`${solver}: stage ${stage}, ${milp.columns.length} columns, ${milp.rows.length} rows, ${left.toFixed(1)} s left`);
-    const outcome = solve(milp, stage, x === null ? null : startFrom(model, milp, x), left, absGap);
+    const outcome = solve(milp, stage, startFrom(model, milp, x), left, absGap);
     const solved = outcome.values !== null ? meetingsOf(model, outcome.values) : null;
     const level = solved === null ? null : levelsOf(instance, options.minMeetings, solved);
     const value = level === null ? null : stage === 1 ? level.musts : stage === 2 ? level.served : level.score;
