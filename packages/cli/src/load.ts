@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { PastMeeting, Stop, StopInstance } from "@roadshow/core";
+import { atecoWarnings } from "./ateco-warnings.js";
 import { InputError } from "./errors.js";
 import { historyFromAgendas, readAgendaFile, readDataDir, type AgendaRow, type DataSet } from "./input/index.js";
 import type { InputIssue } from "./input/issues.js";
@@ -46,7 +47,7 @@ export async function load(sources: Sources): Promise<Loaded> {
   if (errors.length > 0 || read.data === null) {
     throw new InputError(`${errors.length} problem(s) in the input files of ${sources.dataDir}`, issues);
   }
-  return { data: read.data, history, warnings: issues.filter((i) => i.severity === "warning") };
+  return { data: read.data, history, warnings: [...issues.filter((i) => i.severity === "warning"), ...atecoWarnings(read.data)] };
 }
 
 /** The stop named on the command line, or an input error with suggestions. */
