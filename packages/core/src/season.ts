@@ -30,7 +30,7 @@ export interface SeasonInput {
 
 /**
  * Constants of the season fairness rule (see `SEASON_FAIRNESS`).
- * @example { newCountry: 15, behindPerMeeting: 10, behindCap: 3 }
+ * @example { newCountry: 15, behindPerMeeting: 10, behindCap: 3, firstMeeting: 1 }
  */
 export interface SeasonFairness {
   /** Points for a pair whose country the firm has not met yet this season. */
@@ -60,9 +60,14 @@ export interface SeasonFairness {
  * Points are rounded to cents. Like every score they act on the objective's
  * third level only: `must` requests and `K` meetings per firm at the stop
  * come first. The rule serves two season measures of `SeasonStats`: firms
- * left without any meeting (never worse than planning each stop alone in the
- * property tests, when no `must` request forces a table) and distinct
- * firm–country pairs (better in most generated seasons and on the example).
+ * left without any meeting and distinct firm–country pairs. Measured against
+ * planning each stop alone on generated seasons: firms without a meeting were
+ * never more in 26,000 seasons without `must` requests (fewer in 9 %); with
+ * musts, more in 4 of 20,000 (a `must`, on the first level, can force a firm
+ * to another delegation of a country it met and take the table a firm had
+ * when planning alone). Firm–country pairs were more in 22 %, fewer in
+ * 0.14 %; on the bundled example 721 against 625. Not a theorem: stops are
+ * planned one by one.
  */
 export const SEASON_FAIRNESS: SeasonFairness = { newCountry: 15, behindPerMeeting: 10, behindCap: 3, firstMeeting: 1 };
 
