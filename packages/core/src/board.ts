@@ -1,4 +1,6 @@
 import type { Prepared } from "./prepare.js";
+import { roundScore } from "./select.js";
+import type { ObjectiveLevels } from "./types.js";
 
 /**
  * The slot board: which pair meets in which slot, with per-slot loads of every
@@ -21,6 +23,9 @@ export class Board {
   /** `must` request index of each pair, or -1. */
   readonly mustOf: Int32Array;
   private budget = 0;
+  private scoreTotal = 0;
+  /** Undo log of (pair, slot before) while journaling. */
+  private journal: number[] | null = null;
 
   constructor(private readonly prep: Prepared) {
     this.n = prep.slots.length;
@@ -39,7 +44,9 @@ export class Board {
   }
 
   place(pair: number, t: number): void {
-    const { firm, delegation } = this.prep.pairs[pair]!;
+    const { firm, delegation, affinity } = this.prep.pairs[pair]!;
+    this.journal?.push(pair, -1);
+    this.scoreTotal += affinity.score;
     this.slotOf[pair] = t;
     this.firmLoad[firm * this.n + t]!++;
     this.delegationLoad[delegation * this.n + t]!++;
@@ -51,7 +58,9 @@ export class Board {
 
   remove(pair: number): void {
     const t = this.slotOf[pair]!;
-    const { firm, delegation } = this.prep.pairs[pair]!;
+    const { firm, delegation, affinity } = this.prep.pairs[pair]!;
+    this.journal?.push(pair, t);
+    this.scoreTotal -= affinity.score;
     this.slotOf[pair] = -1;
     this.firmLoad[firm * this.n + t]!--;
     this.delegationLoad[delegation * this.n + t]!--;
@@ -77,6 +86,37 @@ export class Board {
 
   delegationFull(delegation: number, t: number): boolean {
     return this.delegationLoad[delegation * this.n + t]! >= this.prep.delegations[delegation]!.tables;
+  }
+
+  /** Starts recording changes, for `rollback`. */
+  beginJournal(): void {
+    this.journal = [];
+  }
+
+  /** Keeps the changes since `beginJournal` and stops recording. */
+  commit(): void {
+    this.journal = null;
+  }
+
+  /** Undoes every change since `beginJournal` and stops recording. */
+  rollback(): void {
+    const log = this.journal!;
+    this.journal = null;
+    for (let k = log.length - 2; k >= 0; k -= 2) {
+      const pair = log[k]!;
+      const before = log[k + 1]!;
+      if (before === -1) this.remove(pair);
+      else this.place(pair, before);
+    }
+  }
+
+  /** The objective levels of the board, from its running totals (cheap). */
+  levels(): ObjectiveLevels {
+    let musts = 0;
+    for (const m of this.mustMeetings) if (m > 0) musts++;
+    let served = 0;
+    for (const m of this.firmMeetings) served += Math.min(m, this.prep.minMeetings);
+    return { musts, served, score: roundScore(this.scoreTotal) };
   }
 
   /** A copy of the slot of every pair, for `restore`. */

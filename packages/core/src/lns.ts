@@ -4,7 +4,6 @@ import { improve, type Effort } from "./improve.js";
 /** Insertion effort inside a neighbourhood: many cheap rounds beat few thorough ones. */
 const QUICK: Effort = { depth: 1, work: 60 };
 import type { Prepared } from "./prepare.js";
-import { levelsOf } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
 
 const EPS = 1e-6;
@@ -40,40 +39,50 @@ export function largeNeighbourhoodSearch(
   patience = 200,
 ): void {
   const next = random(0x5eed);
+  const F = prep.firms.length;
   const D = prep.delegations.length;
-  let kept = board.snapshot();
-  let best = levelsOf(prep, board.placed());
+  const eligible = (i: number): boolean => prep.pairs[i]!.block === null;
+  const ofFirm = (f: number): number[] => Array.from({ length: D }, (_, d) => f * D + d).filter(eligible);
+  const ofDelegation = (d: number): number[] => Array.from({ length: F }, (_, f) => f * D + d).filter(eligible);
+  let best = board.levels();
   for (let stale = 0; stale < patience && !atLeast(best, target) && now() < deadline; stale++) {
-    // Firms with an unplaced eligible pair are where the objective can grow.
-    const hopeful = prep.eligible.filter((i) => board.slotOf[i] === -1);
-    if (hopeful.length === 0) return;
-    const seed = prep.pairs[hopeful[Math.floor(next() * hopeful.length)]!]!;
-    const firms = new Set([seed.firm]);
+    // A firm with an unplaced eligible pair is where the objective can grow.
+    const seedPair = unplacedEligible(prep, board, next);
+    if (seedPair < 0) return;
+    const seed = prep.pairs[seedPair]!;
     const delegations = new Set([seed.delegation]);
     if (next() < 0.5) delegations.add(Math.floor(next() * D));
-    const freed: number[] = [];
-    for (let i = 0; i < board.slotOf.length; i++) {
-      const p = prep.pairs[i]!;
-      if (board.slotOf[i]! >= 0 && (firms.has(p.firm) || delegations.has(p.delegation))) freed.push(i);
-    }
-    for (const i of freed) {
-      board.remove(i);
-      firms.add(prep.pairs[i]!.firm);
-    }
-    const pool = prep.eligible.filter((i) => firms.has(prep.pairs[i]!.firm) || delegations.has(prep.pairs[i]!.delegation));
-    // Random order first, then local search on the freed area.
-    for (const i of [...pool].sort(() => next() - 0.5)) {
+    const area = new Set([...ofFirm(seed.firm), ...[...delegations].flatMap(ofDelegation)]);
+    board.beginJournal();
+    const freed = [...area].filter((i) => board.slotOf[i]! >= 0);
+    for (const i of freed) board.remove(i);
+    // Firms that lost a meeting may take another one anywhere.
+    for (const firm of new Set(freed.map((i) => prep.pairs[i]!.firm))) for (const j of ofFirm(firm)) area.add(j);
+    const pool = [...area];
+    // Best first with some noise (so rounds differ), then local search on the freed area.
+    const noisy = new Map(pool.map((i) => [i, prep.pairs[i]!.affinity.score * (0.85 + 0.3 * next()) + (prep.pairs[i]!.must ? 1e9 : 0)]));
+    for (const i of [...pool].sort((a, b) => noisy.get(b)! - noisy.get(a)! || a - b)) {
       const { firm } = prep.pairs[i]!;
       if (board.slotOf[i] === -1 && board.firmMeetings[firm]! < prep.firmCapacity[firm]!) board.insert(i, 1, 100);
     }
     improve(prep, board, deadline, now, pool, QUICK);
-    const levels = levelsOf(prep, board.placed());
+    const levels = board.levels();
     if (atLeast(levels, best)) {
       if (!atLeast(best, levels)) stale = -1;
       best = levels;
-      kept = board.snapshot();
+      board.commit();
     } else {
-      board.restore(kept);
+      board.rollback();
     }
   }
+}
+
+/** A random eligible pair not on the board (by sampling, then by scanning), or -1. */
+function unplacedEligible(prep: Prepared, board: Board, next: () => number): number {
+  for (let tries = 0; tries < 64; tries++) {
+    const i = prep.eligible[Math.floor(next() * prep.eligible.length)]!;
+    if (board.slotOf[i] === -1) return i;
+  }
+  const rest = prep.eligible.filter((i) => board.slotOf[i] === -1);
+  return rest.length === 0 ? -1 : rest[Math.floor(next() * rest.length)]!;
 }

@@ -101,6 +101,7 @@ function search(
   now: () => number,
   report: (phase: "improve", message: string) => void,
 ): { board: Board; timedOut: boolean } {
+  const startedAt = now();
   let selection = relaxed;
   let best: Board | null = null;
   let bestLevels: ObjectiveLevels | null = null;
@@ -121,7 +122,11 @@ function search(
     if (exclude.size === before) break;
     selection = select(prep, "lexicographic", exclude);
   }
-  if (!reaches(bestLevels!, target)) largeNeighbourhoodSearch(prep, best!, target, deadline, now);
+  if (!reaches(bestLevels!, target)) {
+    // Neighbourhood search gets at most about as long again as everything before it (and 1 s at least).
+    const spent = now() - startedAt;
+    largeNeighbourhoodSearch(prep, best!, target, Math.min(deadline, now() + Math.max(1000, 1.5 * spent)), now);
+  }
   return { board: best!, timedOut: now() >= deadline };
 }
 
