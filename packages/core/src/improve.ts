@@ -50,6 +50,9 @@ export interface Effort {
 /** Effort of a full local search; large-neighbourhood rounds use less. */
 export const THOROUGH: Effort = { depth: 2, work: 400 };
 
+/** Consecutive failed candidates after which a pass ends. */
+const MAX_MISSES = 2000;
+
 export function improve(
   prep: Prepared,
   board: Board,
@@ -58,26 +61,33 @@ export function improve(
   pool: readonly number[] = prep.eligible,
   effort: Effort = THOROUGH,
 ): void {
-  const D = prep.delegations.length;
   for (let improved = true; improved && now() < deadline; ) {
     improved = false;
     const candidates = pool
       .filter((i) => board.slotOf[i] === -1)
       .map((i) => ({ i, value: gain(prep, board, i) }))
       .sort((a, b) => (better(a.value, b.value) ? -1 : better(b.value, a.value) ? 1 : a.i - b.i));
+    let misses = 0;
     for (const { i } of candidates) {
-      if (now() >= deadline) return;
+      // Candidates come best first: after a long run of failures the rest rarely help.
+      if (now() >= deadline || misses > MAX_MISSES) break;
       if (board.slotOf[i] !== -1) continue;
-      const { firm } = prep.pairs[i]!;
-      if (board.firmMeetings[firm]! >= prep.firmCapacity[firm]!) {
-        improved = swapWithinFirm(prep, board, i, firm * D, (firm + 1) * D, effort) || improved;
-      } else if (board.insert(i, effort.depth, effort.work)) {
+      if (tryCandidate(prep, board, i, effort)) {
         improved = true;
+        misses = 0;
       } else {
-        improved = swapOneSide(prep, board, i, effort) || improved;
+        misses++;
       }
     }
   }
+}
+
+/** Inserts a candidate, or swaps it in for a meeting worth less; whether the board changed. */
+function tryCandidate(prep: Prepared, board: Board, pair: number, effort: Effort): boolean {
+  const D = prep.delegations.length;
+  const { firm } = prep.pairs[pair]!;
+  if (board.firmMeetings[firm]! >= prep.firmCapacity[firm]!) return swapWithinFirm(prep, board, pair, firm * D, (firm + 1) * D, effort);
+  return board.insert(pair, effort.depth, effort.work) || swapOneSide(prep, board, pair, effort);
 }
 
 /** The firm is at its cap: replace its least valuable meeting if `pair` is worth more. */

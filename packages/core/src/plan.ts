@@ -111,12 +111,13 @@ function search(
     // A board that reaches the relaxation's value is optimal: nothing to improve.
     if (!reaches(levelsOf(prep, board.placed()), target)) improve(prep, board, deadline, now);
     const levels = levelsOf(prep, board.placed());
-    if (bestLevels === null || lexBetter(levels, bestLevels)) {
+    const progress = bestLevels === null || lexBetter(levels, bestLevels);
+    if (progress) {
       best = board;
       bestLevels = levels;
     }
     report("improve", `round ${round}: ${board.placed().length} meetings, score ${levels.score} (bound ${target.score})`);
-    if (reaches(bestLevels, target) || now() >= deadline) break;
+    if (!progress || reaches(bestLevels!, target) || now() >= deadline) break;
     const before = exclude.size;
     for (const pair of selection.pairs) if (board.slotOf[pair] === -1) exclude.add(pair);
     if (exclude.size === before) break;
