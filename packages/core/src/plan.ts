@@ -9,6 +9,14 @@ import type { Meeting, ObjectiveLevels, Schedule, ScheduleOptions, StopInstance 
 import { unmatched } from "./unmatched.js";
 import { verifyPrepared } from "./verify.js";
 
+/** Default `gapTolerance`: improvement stops within 0.01 % of the bound. */
+export const DEFAULT_GAP_TOLERANCE = 1e-4;
+
+/** The levels a search aims for: the bound, less the tolerated gap on the score. */
+function goal(bound: ObjectiveLevels, tolerance: number): ObjectiveLevels {
+  return { ...bound, score: bound.score - tolerance * Math.abs(bound.score) };
+}
+
 /** Default budget for improving an agenda under windows. */
 export const DEFAULT_TIME_LIMIT_MS = 60_000;
 
@@ -43,7 +51,7 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
   const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
   const { board, timedOut } = short
-    ? search(prep, relaxed, first, tightest(optima), deadline, now, report)
+    ? search(prep, relaxed, first, goal(tightest(optima), options.gapTolerance ?? DEFAULT_GAP_TOLERANCE), deadline, now, report)
     : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
@@ -116,7 +124,7 @@ function search(
       best = board;
       bestLevels = levels;
     }
-    report("improve", `round ${round}: ${board.placed().length} meetings, score ${levels.score} (bound ${target.score})`);
+    report("improve", `round ${round}: ${board.placed().length} meetings, score ${levels.score} (aiming at ${target.score})`);
     if (!progress || reaches(bestLevels!, target) || now() >= deadline) break;
     const before = exclude.size;
     for (const pair of selection.pairs) if (board.slotOf[pair] === -1) exclude.add(pair);

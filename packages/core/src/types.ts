@@ -245,6 +245,11 @@ export interface ScheduleOptions {
    * bonus); shown as a `season` part. Never makes a zero-score pair eligible.
    */
   readonly bonus?: (firm: Firm, delegation: Delegation) => number;
+  /**
+   * Under windows, stop improving once levels 1–2 reach their bound and the
+   * score is within this fraction of its bound. Default 0.0001 (0.01 %); 0 searches to the end.
+   */
+  readonly gapTolerance?: number;
   /** Wall-clock budget for improvement; the best agenda so far is returned. */
   readonly timeLimitMs?: number;
   /** Called now and then during long solves. */
