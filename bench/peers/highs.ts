@@ -28,6 +28,14 @@ export async function solveWithHighs(instance: StopInstance, options: HierarchyO
 }
 
 function highsStage(highs: Highs, milp: Milp, start: Float64Array | null, timeLimitSec: number, absGap: number): StageOutcome {
+  try {
+    return runStage(highs, milp, start, timeLimitSec, absGap);
+  } catch (error) {
+    return { status: "failed", values: null, bound: null, note: `threw: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function runStage(highs: Highs, milp: Milp, start: Float64Array | null, timeLimitSec: number, absGap: number): StageOutcome {
   const model = highs.createModel({ format: "lp", data: toLpText(milp) });
   try {
     model.options.set({
@@ -68,7 +76,7 @@ function highsStage(highs: Highs, milp: Milp, start: Float64Array | null, timeLi
               ? "feasible"
               : "failed";
     const outcome: StageOutcome = { status, values, bound: Number.isFinite(bound) ? bound : null };
-    return status === "failed" ? { ...outcome, note: `HiGHS model status ${modelStatus}` } : outcome;
+    return status === "failed" ? { ...outcome, note: `model status ${modelStatus}` } : outcome;
   } finally {
     model.dispose();
   }

@@ -30,7 +30,13 @@ export function solveWithJsLp(instance: StopInstance, options: HierarchyOptions,
 function jsLpStage(milp: Milp, _stage: number, _start: Float64Array | null, timeLimitSec: number): StageOutcome {
   const began = Date.now();
   const timeout = Math.max(100, Math.floor(timeLimitSec * 1000));
-  const result = jsLp.Solve({ ...toJsLp(milp), options: { timeout, tolerance: 0 } });
+  let result: SolveResult;
+  try {
+    result = jsLp.Solve({ ...toJsLp(milp), options: { timeout, tolerance: 0 } });
+  } catch (error) {
+    // Typically its dense tableau: rows × columns doubles past what a typed array can hold.
+    return { status: "failed", values: null, bound: null, note: `threw: ${error instanceof Error ? error.message : String(error)}` };
+  }
   const timedOut = Date.now() - began >= timeout;
   if (!result.feasible || result.isIntegral !== true) {
     return { status: timedOut ? "timedout" : result.feasible ? "failed" : "infeasible", values: null, bound: null };
