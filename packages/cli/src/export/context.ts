@@ -170,10 +170,17 @@ export function exportContext(input: ExportInput, lang: Lang): ExportContext {
   const delegations = delegationParticipants(sorted, slots, new Set());
   const zoned = (ms: number) => DateTime.fromMillis(ms, { zone: stop.timezone }).setLocale(LOCALE[lang]);
   const offsets = new Set(slots.flatMap((s) => [zoned(s.startMs).offset, zoned(s.endMs).offset]));
+  // Labels repeat for every meeting of a slot: time-zone arithmetic once per instant.
+  const labels = new Map<number, string>();
   const timeLabel = (ms: number): string => {
-    const local = zoned(ms);
-    const hhmm = formatTime(local.hour * 60 + local.minute);
-    return offsets.size > 1 ? `${hhmm} ${local.offsetNameShort ?? ""}`.trimEnd() : hhmm;
+    let label = labels.get(ms);
+    if (label === undefined) {
+      const local = zoned(ms);
+      const hhmm = formatTime(local.hour * 60 + local.minute);
+      label = offsets.size > 1 ? `${hhmm} ${local.offsetNameShort ?? ""}`.trimEnd() : hhmm;
+      labels.set(ms, label);
+    }
+    return label;
   };
   const tables = new Set([...delegations.flatMap((d) => d.tables), ...meetings.map((m) => m.table)]);
   return {

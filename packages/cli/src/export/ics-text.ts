@@ -1,7 +1,6 @@
 /** RFC 5545 content lines: text escaping, parameter quoting, date-time forms and folding. */
 
 const CRLF = "\r\n";
-const encoder = new TextEncoder();
 
 /** A TEXT value: `\`, `;`, `,` and newlines escaped; other control characters dropped (RFC 5545 §3.3.11). */
 export function escapeText(text: string): string {
@@ -21,12 +20,15 @@ export function paramValue(value: string): string {
 
 /** Fold a content line into lines of at most 75 octets, never splitting a UTF-8 character (§3.1). */
 export function fold(line: string): string {
+  // Most lines are short ASCII: nothing to fold.
+  if (line.length <= 75 && /^[\x00-\x7f]*$/.test(line)) return line;
   const parts: string[] = [];
   let current = "";
   let octets = 0;
   let limit = 75;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const cp = ch.codePointAt(0)!;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     if (octets + size > limit) {
       parts.push(current);
       current = "";

@@ -88,6 +88,14 @@ function calendarEvents(ctx: ExportContext, previous: readonly PreviousMeeting[]
   return [...current, ...dropped].sort((a, b) => order(a) - order(b) || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
 }
 
+const memos = new Map<string, unknown>();
+
+/** Time-zone arithmetic is the same for every meeting of a slot: computed once per key. */
+function memo<T>(key: string, make: () => T): T {
+  if (!memos.has(key)) memos.set(key, make());
+  return memos.get(key) as T;
+}
+
 function dateTime(name: "DTSTART" | "DTEND", zone: string, ms: number, utc: boolean): string {
   if (utc) return `${name}:${utcDateTime(ms)}`;
   return `${name};TZID=${paramValue(zone)}:${localDateTime(ms, DateTime.fromMillis(ms, { zone }).offset)}`;
@@ -109,11 +117,16 @@ function eventLines(ctx: ExportContext, e: CalendarEvent, side: "firm" | "delega
     "BEGIN:VEVENT",
     `UID:${escapeText(e.uid)}`,
     `SEQUENCE:${e.sequence}`,
-    `DTSTAMP:${utcDateTime(DateTime.fromISO(stop.date, { zone: stop.timezone }).toMillis())}`,
+    `DTSTAMP:${memo(`stamp|${stop.date}|${stop.timezone}`, () => utcDateTime(DateTime.fromISO(stop.date, { zone: stop.timezone }).toMillis()))}`,
   ];
   if (e.slot) {
-    const utc = isAmbiguous(stop.timezone, e.slot.startMs) || isAmbiguous(stop.timezone, e.slot.endMs);
-    lines.push(dateTime("DTSTART", stop.timezone, e.slot.startMs, utc), dateTime("DTEND", stop.timezone, e.slot.endMs, utc));
+    const { startMs, endMs } = e.slot;
+    lines.push(
+      ...memo(`slot|${stop.timezone}|${startMs}|${endMs}`, () => {
+        const utc = isAmbiguous(stop.timezone, startMs) || isAmbiguous(stop.timezone, endMs);
+        return [dateTime("DTSTART", stop.timezone, startMs, utc), dateTime("DTEND", stop.timezone, endMs, utc)];
+      }),
+    );
   }
   if (opts.organizer) {
     lines.push(`ORGANIZER;CN=${paramValue(opts.organizer.name)}:mailto:${opts.organizer.email}`);
@@ -166,11 +179,17 @@ export function renderCalendars(ctx: ExportContext, opts: CalendarOptions): Outp
     const known = side === "firm" ? ctx.firmById : ctx.delegationById;
     const taken = new Set([...known.values()].map((p) => p.file.toLowerCase()));
     const idOf = (e: CalendarEvent) => (side === "firm" ? e.firmId : e.delegationId);
-    const ids = [...new Set(events.map(idOf))].sort();
+    const byId = new Map<string, CalendarEvent[]>();
+    for (const e of events) {
+      const list = byId.get(idOf(e));
+      if (list) list.push(e);
+      else byId.set(idOf(e), [e]);
+    }
+    const ids = [...byId.keys()].sort();
     const extra = new Map(ids.filter((id) => !known.has(id)).map((id) => [id, safeFileName(id, taken)]));
     for (const id of ids) {
       const file = known.get(id)?.file ?? extra.get(id)!;
-      const own = events.filter((e) => idOf(e) === id);
+      const own = byId.get(id)!;
       const name = (side === "firm" ? ctx.allFirms.get(id)?.name : ctx.allDelegations.get(id)?.name) ?? id;
       const title = t(ctx.lang, "ics.calendar", { name, event: ctx.event });
       const publish = own.filter((e) => e.slot !== undefined).map((e) => eventLines(ctx, e, side, opts));
