@@ -24,6 +24,8 @@ export function machineInfo(): Machine {
   let commit = "unknown";
   try {
     commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    // What runs is the working tree: say so when the scheduler's sources differ from the commit.
+    if (execFileSync("git", ["status", "--porcelain", "--", "packages"], { encoding: "utf8" }).trim() !== "") commit += " with uncommitted changes in packages/";
   } catch {
     // Not a git checkout.
   }

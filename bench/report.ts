@@ -40,6 +40,8 @@ export interface RunSettings {
   readonly highsCaps: string;
   readonly jslpCap: number;
   readonly command: string;
+  /** Whether the built CLI was older than the sources when the bench started. */
+  readonly staleCli: boolean;
 }
 
 export function renderResults(machine: Machine, settings: RunSettings, results: readonly InstanceResult[]): string {
@@ -48,6 +50,7 @@ export function renderResults(machine: Machine, settings: RunSettings, results: 
   out.push(`- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB RAM`);
   out.push(`- Node ${machine.node}, ${machine.date}, commit ${machine.commit}; load average ${machine.load.toFixed(1)} at start${machine.load > machine.cores / 2 ? " (a busy machine: times are inflated)" : ""}`);
   out.push(`- Command: \`${settings.command}\` (families ${settings.families.join(", ")}; ${settings.seeds} seed(s); ours: median of ${settings.runs})`);
+  if (settings.staleCli) out.push("- **The built CLI was older than the sources**: its numbers are for an earlier version (run `pnpm build` first).");
   out.push(`- Peers: the time-indexed model x[firm, delegation, slot], solved stage by stage (musts, served, score); HiGHS caps ${settings.highsCaps}; jsLPSolver in a child process killed at ${settings.jslpCap} s or 4 GB RSS (its own time limit is only checked between branch-and-bound nodes).`);
   out.push("");
   out.push("Levels are `musts / served (K = 1) / score`. Times: ours through the library (in process) and the full CLI (spawned, with CSV I/O);");

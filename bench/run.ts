@@ -107,13 +107,14 @@ async function benchOne(name: string, seed: number): Promise<InstanceResult> {
   return result;
 }
 
-if (cliIsStale()) log("warning: packages/cli/dist is older than the sources; run `pnpm build` first or the CLI numbers are stale");
+const staleCli = cliIsStale();
+if (staleCli) log("warning: packages/cli/dist is older than the sources; run `pnpm build` first or the CLI numbers are stale");
 const machine = machineInfo();
 const results: InstanceResult[] = [];
 for (const name of families) for (let seed = 1; seed <= seeds; seed++) results.push(await benchOne(name, seed));
 const command = `pnpm bench ${process.argv.slice(2).join(" ")}`.trim();
 const caps = [...new Set(families.map((f) => parseFamily(f).family))].map((f) => `${f} ${highsCap(f)} s`).join(", ");
-writeFileSync(flags.out, renderResults(machine, { families, seeds, runs, highsCaps: caps, jslpCap, command }, results));
+writeFileSync(flags.out, renderResults(machine, { families, seeds, runs, highsCaps: caps, jslpCap, command, staleCli }, results));
 writeFileSync(join(ROOT, "bench/out/summary.json"), JSON.stringify(results.map(({ library, cli, highs: hr, jslp: jr, ...rest }) => ({ ...rest, library: strip(library), cli: strip(cli), highs: strip(hr), jslp: strip(jr) })), null, 2));
 log(`wrote ${flags.out}`);
 
