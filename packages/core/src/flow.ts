@@ -1,10 +1,12 @@
 /**
- * Min-cost flow with lexicographic costs `(major, minor)`, both integers, by the
- * primal–dual method: Dijkstra on reduced costs (Johnson potentials), then
- * augmentation along every shortest path found by a depth-first search. The flow amount is
- * free: augmentation stops when the cheapest path no longer lowers the cost,
- * so the result is a minimum-cost flow of any value. Exact for integer data.
+ * Min-cost flow with lexicographic costs `(major, minor)`, both integers:
+ * primal–dual (Dijkstra on reduced costs with Johnson potentials, augmentation
+ * along every shortest path by depth-first search) inside cost scaling of the
+ * minor costs. The flow amount is free: the result is a minimum-cost flow of
+ * any value. Exact for integer data.
  */
+
+import { Heap } from "./heap.js";
 
 /** A network under construction; `minCostFlow` solves it and `flow` reads the result. */
 export class FlowNetwork {
@@ -19,6 +21,15 @@ export class FlowNetwork {
 
   constructor(readonly nodeCount: number) {}
 
+  /** Total capacity of the arcs leaving `u`. */
+  capacityOut(u: number): number {
+    let total = 0;
+    this.tails.forEach((t, a) => {
+      if (t === u) total += this.caps[a]!;
+    });
+    return total;
+  }
+
   /** Adds arc `u → v`; returns its id. */
   addArc(u: number, v: number, capacity: number, major: number, minor: number): number {
     this.tails.push(u);
@@ -27,6 +38,11 @@ export class FlowNetwork {
     this.majors.push(major);
     this.minors.push(minor);
     return this.tails.length - 1;
+  }
+
+  /** Position of an arc in the compiled residual graph. */
+  residualArc(arc: number): number {
+    return this.position![arc]!;
   }
 
   /** Flow on an arc after `minCostFlow`. */
@@ -91,47 +107,241 @@ export interface Potentials {
 }
 
 /**
- * Sends flow from `source` to `sink` while a path of negative cost exists. The
- * network must have no negative cycle. Returns optimal dual potentials: an arc
- * left out of the network with non-negative reduced cost would not change the optimum.
+ * Augments along shortest paths (reduced costs must be ≥ 0) while the
+ * cheapest path lowers the cost; returns the flow sent.
  */
-export function minCostFlow(net: FlowNetwork, source: number, sink: number): Potentials {
-  const g = net.compile();
-  const piMajor = new Float64Array(g.n);
-  const piMinor = new Float64Array(g.n);
-  bellmanFord(g, source, piMajor, piMinor);
-  const distMajor = new Float64Array(g.n);
-  const distMinor = new Float64Array(g.n);
-  const heap = new Heap(g.n);
-  const scratch: Scratch = {
-    current: new Int32Array(g.n),
-    dead: new Uint8Array(g.n),
-    onPath: new Uint8Array(g.n),
-    path: new Int32Array(g.n + 1),
-    near: new Uint8Array(g.n),
-  };
+function successiveShortestPaths(
+  g: Residual,
+  source: number,
+  sink: number,
+  piMajor: Float64Array,
+  piMinor: Float64Array,
+  work: Work,
+): number {
+  const { distMajor, distMinor, heap, near } = work;
+  let total = 0;
   for (;;) {
     dijkstra(g, source, sink, piMajor, piMinor, distMajor, distMinor, heap);
     const dMajor = distMajor[sink]!;
     const dMinor = distMinor[sink]!;
-    if (dMajor === INF) return { major: piMajor, minor: piMinor };
+    if (dMajor === INF) return total;
     // Nodes beyond the sink's distance move by the sink's distance: reduced costs stay ≥ 0.
     for (let v = 0; v < g.n; v++) {
       const below = distMajor[v]! < dMajor || (distMajor[v] === dMajor && distMinor[v]! < dMinor);
       piMajor[v]! += below ? distMajor[v]! : dMajor;
       piMinor[v]! += below ? distMinor[v]! : dMinor;
+      // Only nodes within the sink's distance can lie on a shortest path.
+      near[v] = below || (distMajor[v] === dMajor && distMinor[v] === dMinor) ? 1 : 0;
     }
     const pathMajor = piMajor[sink]! - piMajor[source]!;
     const pathMinor = piMinor[sink]! - piMinor[source]!;
     // The cheapest path no longer pays: with it, these potentials are optimal duals.
-    if (pathMajor > 0 || (pathMajor === 0 && pathMinor >= 0)) return { major: piMajor, minor: piMinor };
-    // Only nodes Dijkstra reached within the sink's distance can lie on a shortest path.
-    const { near } = scratch;
-    for (let v = 0; v < g.n; v++) {
-      near[v] = distMajor[v]! < dMajor || (distMajor[v] === dMajor && distMinor[v]! <= dMinor) ? 1 : 0;
-    }
+    if (pathMajor > 0 || (pathMajor === 0 && pathMinor >= 0)) return total;
     // One round: paths it misses (opened by its own augmentations) are found at the next Dijkstra.
-    if (augmentShortest(g, source, sink, piMajor, piMinor, scratch) === 0) return { major: piMajor, minor: piMinor };
+    const sent = augmentShortest(g, source, sink, piMajor, piMinor, work);
+    if (sent === 0) return total;
+    total += sent;
+  }
+}
+
+/**
+ * Sends flow from `source` to `sink` while a path of negative cost exists (the
+ * network must have no negative cycle), by cost scaling (Edmonds–Karp, Röck):
+ * the minor costs are solved coarse first by successive shortest paths, then
+ * `SCALE_BITS` bits finer at a time: the potentials are scaled up, the few
+ * arcs that turn negative are saturated, and the excesses this leaves are sent
+ * to the deficits along shortest paths. Plain successive shortest paths need a
+ * Dijkstra per distinct path cost; each level here needs few.
+ * Returns optimal dual potentials of the circulation (with a return arc sink → source).
+ */
+export function minCostFlow(net: FlowNetwork, source: number, sink: number): Potentials {
+  const back = net.addArc(sink, source, net.capacityOut(source), 0, 0);
+  const g = net.compile();
+  const n = g.n;
+  const m = g.to.length;
+  const tail = new Int32Array(m);
+  for (let v = 0; v < n; v++) for (let e = g.first[v]!; e < g.first[v + 1]!; e++) tail[e] = v;
+  let maxMinor = 0;
+  for (let e = 0; e < m; e++) maxMinor = Math.max(maxMinor, Math.abs(g.minor[e]!));
+  let shift = 0;
+  while (2 ** (shift + SCALE_BITS) <= maxMinor) shift += SCALE_BITS;
+
+  const piMajor = new Float64Array(n);
+  const piMinor = new Float64Array(n);
+  const excess = new Float64Array(n);
+  const scaled = new Float64Array(m);
+  const level: Residual = { ...g, minor: scaled };
+  const work = new Work(n);
+  const rescale = (): void => {
+    for (let e = 0; e < m; e++) {
+      if (e < g.twin[e]!) {
+        scaled[e] = Math.floor(g.minor[e]! / 2 ** shift);
+        scaled[g.twin[e]!] = -scaled[e]!;
+      }
+    }
+  };
+  // Coarsest level: plain successive shortest paths (few distinct costs), then close the circulation.
+  rescale();
+  const returnArc = net.residualArc(back);
+  const saved = g.cap[returnArc]!;
+  g.cap[returnArc] = 0;
+  bellmanFord(level, source, piMajor, piMinor);
+  const flow = successiveShortestPaths(level, source, sink, piMajor, piMinor, work);
+  g.cap[returnArc] = saved - flow;
+  g.cap[g.twin[returnArc]!] = flow;
+  for (shift -= SCALE_BITS; shift >= 0; shift -= SCALE_BITS) {
+    for (let v = 0; v < n; v++) piMinor[v]! *= 2 ** SCALE_BITS;
+    rescale();
+    // Arcs that the finer costs make negative are saturated; their flow leaves excesses and deficits.
+    for (let e = 0; e < m; e++) {
+      if (g.cap[e]! <= 0) continue;
+      const u = tail[e]!;
+      const v = g.to[e]!;
+      const rMajor = g.major[e]! + piMajor[u]! - piMajor[v]!;
+      if (rMajor < 0 || (rMajor === 0 && scaled[e]! + piMinor[u]! - piMinor[v]! < 0)) {
+        const amount = g.cap[e]!;
+        g.cap[e] = 0;
+        g.cap[g.twin[e]!]! += amount;
+        excess[v]! += amount;
+        excess[u]! -= amount;
+      }
+    }
+    settle(level, excess, piMajor, piMinor, work);
+  }
+  return { major: piMajor, minor: piMinor };
+}
+
+/** Bits of the minor costs added per scaling level. */
+const SCALE_BITS = 4;
+
+/** Sends every excess to deficits along shortest paths (reduced costs must be ≥ 0). */
+function settle(g: Residual, excess: Float64Array, piMajor: Float64Array, piMinor: Float64Array, work: Work): void {
+  const n = g.n;
+  const { distMajor, distMinor, heap, near } = work;
+  for (;;) {
+    distMajor.fill(INF);
+    distMinor.fill(INF);
+    heap.clear();
+    for (let v = 0; v < n; v++) {
+      if (excess[v]! > 0) {
+        distMajor[v] = 0;
+        distMinor[v] = 0;
+        heap.push(v, 0, 0);
+      }
+    }
+    if (heap.size === 0) return;
+    // A full Dijkstra from every excess: then every deficit is reached along shortest paths at once.
+    let reachedDeficit = false;
+    let farMajor = 0;
+    let farMinor = 0;
+    while (heap.size > 0) {
+      const u = heap.pop();
+      const kMajor = heap.poppedMajor;
+      const kMinor = heap.poppedMinor;
+      if (kMajor !== distMajor[u] || kMinor !== distMinor[u]) continue;
+      if (excess[u]! < 0) reachedDeficit = true;
+      farMajor = kMajor;
+      farMinor = kMinor;
+      const baseMajor = kMajor + piMajor[u]!;
+      const baseMinor = kMinor + piMinor[u]!;
+      for (let e = g.first[u]!; e < g.first[u + 1]!; e++) {
+        if (g.cap[e]! <= 0) continue;
+        const v = g.to[e]!;
+        const nMajor = baseMajor + g.major[e]! - piMajor[v]!;
+        const nMinor = baseMinor + g.minor[e]! - piMinor[v]!;
+        if (nMajor < distMajor[v]! || (nMajor === distMajor[v] && nMinor < distMinor[v]!)) {
+          distMajor[v] = nMajor;
+          distMinor[v] = nMinor;
+          heap.push(v, nMajor, nMinor);
+        }
+      }
+    }
+    if (!reachedDeficit) throw new Error("internal: an excess cannot reach a deficit");
+    for (let v = 0; v < n; v++) {
+      const reached = distMajor[v] !== INF;
+      piMajor[v]! += reached ? distMajor[v]! : farMajor;
+      piMinor[v]! += reached ? distMinor[v]! : farMinor;
+      near[v] = reached ? 1 : 0;
+    }
+    let sent = 0;
+    work.dead.fill(0);
+    work.current.set(g.first.subarray(0, n));
+    for (let v = 0; v < n; v++) if (excess[v]! > 0 && near[v]) sent += pushFrom(g, v, excess, piMajor, piMinor, work);
+    if (sent === 0) throw new Error("internal: no shortest path carried flow");
+  }
+}
+
+/** Depth-first pushes from one excess node to deficit nodes over zero-reduced-cost arcs. */
+function pushFrom(g: Residual, start: number, excess: Float64Array, piMajor: Float64Array, piMinor: Float64Array, work: Work): number {
+  const { current, dead, onPath, path, near } = work;
+  let total = 0;
+  let depth = 0;
+  let u = start;
+  onPath[start] = 1;
+  while (excess[start]! > 0) {
+    if (excess[u]! < 0 && u !== start) {
+      let amount = Math.min(excess[start]!, -excess[u]!);
+      for (let i = 0; i < depth; i++) amount = Math.min(amount, g.cap[path[i]!]!);
+      for (let i = 0; i < depth; i++) {
+        const e = path[i]!;
+        g.cap[e]! -= amount;
+        g.cap[g.twin[e]!]! += amount;
+        onPath[g.to[e]!] = 0;
+      }
+      excess[start]! -= amount;
+      excess[u]! += amount;
+      total += amount;
+      depth = 0;
+      u = start;
+      continue;
+    }
+    const end = g.first[u + 1]!;
+    let e = current[u]!;
+    for (; e < end; e++) {
+      const v = g.to[e]!;
+      if (
+        g.cap[e]! > 0 && near[v] && !dead[v] && !onPath[v] &&
+        g.major[e]! + piMajor[u]! - piMajor[v]! === 0 && g.minor[e]! + piMinor[u]! - piMinor[v]! === 0
+      ) break;
+    }
+    current[u] = e;
+    if (e < end) {
+      path[depth++] = e;
+      u = g.to[e]!;
+      onPath[u] = 1;
+      continue;
+    }
+    dead[u] = 1;
+    onPath[u] = 0;
+    if (u === start) break;
+    const back = path[--depth]!;
+    u = g.to[g.twin[back]!]!;
+    current[u]!++;
+  }
+  onPath[start] = 0;
+  return total;
+}
+
+/** Arrays reused across Dijkstra phases. */
+class Work {
+  readonly distMajor: Float64Array;
+  readonly distMinor: Float64Array;
+  readonly heap: Heap;
+  readonly current: Int32Array;
+  readonly dead: Uint8Array;
+  readonly onPath: Uint8Array;
+  readonly path: Int32Array;
+  readonly near: Uint8Array;
+
+  constructor(n: number) {
+    this.distMajor = new Float64Array(n);
+    this.distMinor = new Float64Array(n);
+    this.heap = new Heap(n);
+    this.current = new Int32Array(n);
+    this.dead = new Uint8Array(n);
+    this.onPath = new Uint8Array(n);
+    this.path = new Int32Array(n + 1);
+    this.near = new Uint8Array(n);
   }
 }
 
@@ -219,9 +429,9 @@ function augmentShortest(
   sink: number,
   piMajor: Float64Array,
   piMinor: Float64Array,
-  scratch: Scratch,
+  work: Work,
 ): number {
-  const { current, dead, onPath, path, near } = scratch;
+  const { current, dead, onPath, path, near } = work;
   current.set(g.first.subarray(0, g.n));
   dead.fill(0);
   let total = 0;
@@ -265,98 +475,5 @@ function augmentShortest(
     const back = path[--depth]!;
     u = g.to[g.twin[back]!]!;
     current[u]!++;
-  }
-}
-
-/** Work arrays reused across phases. */
-interface Scratch {
-  readonly current: Int32Array;
-  readonly dead: Uint8Array;
-  readonly onPath: Uint8Array;
-  readonly path: Int32Array;
-  /** Nodes within the sink's distance in the last Dijkstra. */
-  readonly near: Uint8Array;
-}
-
-/** Binary min-heap of nodes keyed by (major, minor), then node id; duplicates allowed (lazy deletion). */
-class Heap {
-  private nodes: Int32Array;
-  private majors: Float64Array;
-  private minors: Float64Array;
-  size = 0;
-  poppedMajor = 0;
-  poppedMinor = 0;
-
-  constructor(capacity: number) {
-    this.nodes = new Int32Array(Math.max(16, capacity));
-    this.majors = new Float64Array(this.nodes.length);
-    this.minors = new Float64Array(this.nodes.length);
-  }
-
-  clear(): void {
-    this.size = 0;
-  }
-
-  push(node: number, major: number, minor: number): void {
-    if (this.size === this.nodes.length) this.grow();
-    let i = this.size++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.before(major, minor, node, p)) break;
-      this.nodes[i] = this.nodes[p]!;
-      this.majors[i] = this.majors[p]!;
-      this.minors[i] = this.minors[p]!;
-      i = p;
-    }
-    this.nodes[i] = node;
-    this.majors[i] = major;
-    this.minors[i] = minor;
-  }
-
-  /** Removes the smallest entry; its key is left in `poppedMajor`/`poppedMinor`. */
-  pop(): number {
-    const top = this.nodes[0]!;
-    this.poppedMajor = this.majors[0]!;
-    this.poppedMinor = this.minors[0]!;
-    const last = --this.size;
-    const node = this.nodes[last]!;
-    const major = this.majors[last]!;
-    const minor = this.minors[last]!;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= last) break;
-      if (c + 1 < last && this.before(this.majors[c + 1]!, this.minors[c + 1]!, this.nodes[c + 1]!, c)) c++;
-      if (!this.before(this.majors[c]!, this.minors[c]!, this.nodes[c]!, -1, major, minor, node)) break;
-      this.nodes[i] = this.nodes[c]!;
-      this.majors[i] = this.majors[c]!;
-      this.minors[i] = this.minors[c]!;
-      i = c;
-    }
-    this.nodes[i] = node;
-    this.majors[i] = major;
-    this.minors[i] = minor;
-    return top;
-  }
-
-  /** Whether key (major, minor, node) comes before slot `j` (or before the explicit key when j = -1). */
-  private before(major: number, minor: number, node: number, j: number, jMajor = 0, jMinor = 0, jNode = 0): boolean {
-    const bMajor = j >= 0 ? this.majors[j]! : jMajor;
-    const bMinor = j >= 0 ? this.minors[j]! : jMinor;
-    const bNode = j >= 0 ? this.nodes[j]! : jNode;
-    return major < bMajor || (major === bMajor && (minor < bMinor || (minor === bMinor && node < bNode)));
-  }
-
-  private grow(): void {
-    const size = this.nodes.length * 2;
-    const nodes = new Int32Array(size);
-    const majors = new Float64Array(size);
-    const minors = new Float64Array(size);
-    nodes.set(this.nodes);
-    majors.set(this.majors);
-    minors.set(this.minors);
-    this.nodes = nodes;
-    this.majors = majors;
-    this.minors = minors;
   }
 }
