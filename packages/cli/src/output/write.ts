@@ -36,7 +36,8 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
     const taken: string[] = [];
     for (const t of targets) if (await exists(t.target)) taken.push(t.shown);
     if (taken.length > 0) {
-      throw new InputError(`${taken.join(", ")} already exist${taken.length === 1 ? "s" : ""}; nothing was written. Use --force to overwrite`);
+      const shown = taken.length > 5 ? `${taken.slice(0, 5).join(", ")} and ${taken.length - 5} more files` : taken.join(", ");
+      throw new InputError(`${shown} already exist${taken.length === 1 ? "s" : ""}; nothing was written. Use --force to overwrite`);
     }
   }
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
