@@ -118,27 +118,20 @@ function successiveShortestPaths(
   piMinor: Float64Array,
   work: Work,
 ): number {
-  const { distMajor, distMinor, heap, near } = work;
+  // The source is an endless excess and the sink an endless deficit.
+  const excess = new Float64Array(g.n);
+  excess[source] = INF;
+  excess[sink] = -INF;
   let total = 0;
   for (;;) {
-    dijkstra(g, source, sink, piMajor, piMinor, distMajor, distMinor, heap);
-    const dMajor = distMajor[sink]!;
-    const dMinor = distMinor[sink]!;
-    if (dMajor === INF) return total;
-    // Nodes beyond the sink's distance move by the sink's distance: reduced costs stay ≥ 0.
-    for (let v = 0; v < g.n; v++) {
-      const below = distMajor[v]! < dMajor || (distMajor[v] === dMajor && distMinor[v]! < dMinor);
-      piMajor[v]! += below ? distMajor[v]! : dMajor;
-      piMinor[v]! += below ? distMinor[v]! : dMinor;
-      // Only nodes within the sink's distance can lie on a shortest path.
-      near[v] = below || (distMajor[v] === dMajor && distMinor[v] === dMinor) ? 1 : 0;
-    }
+    if (!shortestPaths(g, [source], sink, piMajor, piMinor, work)) return total;
     const pathMajor = piMajor[sink]! - piMajor[source]!;
     const pathMinor = piMinor[sink]! - piMinor[source]!;
     // The cheapest path no longer pays: with it, these potentials are optimal duals.
     if (pathMajor > 0 || (pathMajor === 0 && pathMinor >= 0)) return total;
     // One round: paths it misses (opened by its own augmentations) are found at the next Dijkstra.
-    const sent = augmentShortest(g, source, sink, piMajor, piMinor, work);
+    work.reset(g);
+    const sent = push(g, source, excess, piMajor, piMinor, work);
     if (sent === 0) return total;
     total += sent;
   }
@@ -216,63 +209,26 @@ const SCALE_BITS = 4;
 
 /** Sends every excess to deficits along shortest paths (reduced costs must be ≥ 0). */
 function settle(g: Residual, excess: Float64Array, piMajor: Float64Array, piMinor: Float64Array, work: Work): void {
-  const n = g.n;
-  const { distMajor, distMinor, heap, near } = work;
   for (;;) {
-    distMajor.fill(INF);
-    distMinor.fill(INF);
-    heap.clear();
-    for (let v = 0; v < n; v++) {
-      if (excess[v]! > 0) {
-        distMajor[v] = 0;
-        distMinor[v] = 0;
-        heap.push(v, 0, 0);
-      }
-    }
-    if (heap.size === 0) return;
-    // A full Dijkstra from every excess: then every deficit is reached along shortest paths at once.
-    let reachedDeficit = false;
-    let farMajor = 0;
-    let farMinor = 0;
-    while (heap.size > 0) {
-      const u = heap.pop();
-      const kMajor = heap.poppedMajor;
-      const kMinor = heap.poppedMinor;
-      if (kMajor !== distMajor[u] || kMinor !== distMinor[u]) continue;
-      if (excess[u]! < 0) reachedDeficit = true;
-      farMajor = kMajor;
-      farMinor = kMinor;
-      const baseMajor = kMajor + piMajor[u]!;
-      const baseMinor = kMinor + piMinor[u]!;
-      for (let e = g.first[u]!; e < g.first[u + 1]!; e++) {
-        if (g.cap[e]! <= 0) continue;
-        const v = g.to[e]!;
-        const nMajor = baseMajor + g.major[e]! - piMajor[v]!;
-        const nMinor = baseMinor + g.minor[e]! - piMinor[v]!;
-        if (nMajor < distMajor[v]! || (nMajor === distMajor[v] && nMinor < distMinor[v]!)) {
-          distMajor[v] = nMajor;
-          distMinor[v] = nMinor;
-          heap.push(v, nMajor, nMinor);
-        }
-      }
-    }
-    if (!reachedDeficit) throw new Error("internal: an excess cannot reach a deficit");
-    for (let v = 0; v < n; v++) {
-      const reached = distMajor[v] !== INF;
-      piMajor[v]! += reached ? distMajor[v]! : farMajor;
-      piMinor[v]! += reached ? distMinor[v]! : farMinor;
-      near[v] = reached ? 1 : 0;
-    }
+    const sources: number[] = [];
+    for (let v = 0; v < g.n; v++) if (excess[v]! > 0) sources.push(v);
+    if (sources.length === 0) return;
+    // A full Dijkstra from every excess: every deficit is then reached along shortest paths at once.
+    shortestPaths(g, sources, -1, piMajor, piMinor, work);
     let sent = 0;
-    work.dead.fill(0);
-    work.current.set(g.first.subarray(0, n));
-    for (let v = 0; v < n; v++) if (excess[v]! > 0 && near[v]) sent += pushFrom(g, v, excess, piMajor, piMinor, work);
-    if (sent === 0) throw new Error("internal: no shortest path carried flow");
+    work.reset(g);
+    for (const v of sources) sent += push(g, v, excess, piMajor, piMinor, work);
+    if (sent === 0) throw new Error("internal: no excess could reach a deficit");
   }
 }
 
-/** Depth-first pushes from one excess node to deficit nodes over zero-reduced-cost arcs. */
-function pushFrom(g: Residual, start: number, excess: Float64Array, piMajor: Float64Array, piMinor: Float64Array, work: Work): number {
+/**
+ * Depth-first pushes from one excess node to deficit nodes over arcs of
+ * reduced cost exactly zero, inside the nodes Dijkstra reached, with
+ * current-arc pointers and dead-end marks (each arc is scanned about once per
+ * phase) and an on-path mark (zero-cost cycles are skipped).
+ */
+function push(g: Residual, start: number, excess: Float64Array, piMajor: Float64Array, piMinor: Float64Array, work: Work): number {
   const { current, dead, onPath, path, near } = work;
   let total = 0;
   let depth = 0;
@@ -333,6 +289,12 @@ class Work {
   readonly path: Int32Array;
   readonly near: Uint8Array;
 
+  /** Clears the depth-first marks before a round of pushes. */
+  reset(g: Residual): void {
+    this.dead.fill(0);
+    this.current.set(g.first.subarray(0, g.n));
+  }
+
   constructor(n: number) {
     this.distMajor = new Float64Array(n);
     this.distMinor = new Float64Array(n);
@@ -379,29 +341,44 @@ function bellmanFord(g: Residual, source: number, piMajor: Float64Array, piMinor
   }
 }
 
-/** Dijkstra on reduced costs, stopped once the sink is settled (farther nodes are clamped to its distance). */
-function dijkstra(
+/**
+ * Dijkstra on reduced costs from `sources` (at distance 0), stopped once
+ * `target` is settled (or run to the end when `target` is -1). Potentials then
+ * grow by each node's distance, capped at the last settled distance, so every
+ * residual arc keeps a reduced cost ≥ 0 and shortest paths have reduced cost 0;
+ * `work.near` marks the nodes within that distance. Returns whether `target` was reached.
+ */
+function shortestPaths(
   g: Residual,
-  source: number,
-  sink: number,
+  sources: readonly number[],
+  target: number,
   piMajor: Float64Array,
   piMinor: Float64Array,
-  distMajor: Float64Array,
-  distMinor: Float64Array,
-  heap: Heap,
-): void {
+  work: Work,
+): boolean {
+  const { distMajor, distMinor, heap, near } = work;
   distMajor.fill(INF);
   distMinor.fill(INF);
-  distMajor[source] = 0;
-  distMinor[source] = 0;
   heap.clear();
-  heap.push(source, 0, 0);
+  for (const v of sources) {
+    distMajor[v] = 0;
+    distMinor[v] = 0;
+    heap.push(v, 0, 0);
+  }
+  let lastMajor = 0;
+  let lastMinor = 0;
+  let reached = false;
   while (heap.size > 0) {
     const u = heap.pop();
     const kMajor = heap.poppedMajor;
     const kMinor = heap.poppedMinor;
     if (kMajor !== distMajor[u] || kMinor !== distMinor[u]) continue;
-    if (u === sink) return;
+    lastMajor = kMajor;
+    lastMinor = kMinor;
+    if (u === target) {
+      reached = true;
+      break;
+    }
     const baseMajor = kMajor + piMajor[u]!;
     const baseMinor = kMinor + piMinor[u]!;
     for (let e = g.first[u]!; e < g.first[u + 1]!; e++) {
@@ -416,64 +393,12 @@ function dijkstra(
       }
     }
   }
-}
-
-/**
- * Sends flow along shortest paths only: a depth-first search from the source
- * over residual arcs of reduced cost exactly zero, with current-arc pointers and dead-end marks (so each arc is scanned about
- * once per phase) and an on-path mark (zero-cost cycles are skipped).
- */
-function augmentShortest(
-  g: Residual,
-  source: number,
-  sink: number,
-  piMajor: Float64Array,
-  piMinor: Float64Array,
-  work: Work,
-): number {
-  const { current, dead, onPath, path, near } = work;
-  current.set(g.first.subarray(0, g.n));
-  dead.fill(0);
-  let total = 0;
-  let depth = 0;
-  let u = source;
-  onPath[source] = 1;
-  for (;;) {
-    if (u === sink) {
-      let bottleneck = INF;
-      for (let i = 0; i < depth; i++) bottleneck = Math.min(bottleneck, g.cap[path[i]!]!);
-      for (let i = 0; i < depth; i++) {
-        const e = path[i]!;
-        g.cap[e]! -= bottleneck;
-        g.cap[g.twin[e]!]! += bottleneck;
-        onPath[g.to[e]!] = 0;
-      }
-      total += bottleneck;
-      depth = 0;
-      u = source;
-      continue;
-    }
-    const end = g.first[u + 1]!;
-    let e = current[u]!;
-    for (; e < end; e++) {
-      const v = g.to[e]!;
-      if (
-        g.cap[e]! > 0 && near[v] && !dead[v] && !onPath[v] &&
-        g.major[e]! + piMajor[u]! - piMajor[v]! === 0 && g.minor[e]! + piMinor[u]! - piMinor[v]! === 0
-      ) break;
-    }
-    current[u] = e;
-    if (e < end) {
-      path[depth++] = e;
-      u = g.to[e]!;
-      onPath[u] = 1;
-      continue;
-    }
-    dead[u] = 1;
-    onPath[u] = 0;
-    if (u === source) return total;
-    const back = path[--depth]!;
-    u = g.to[g.twin[back]!]!;
-    current[u]!++;
+  if (target >= 0 && !reached) return false;
+  for (let v = 0; v < g.n; v++) {
+    const within = distMajor[v]! < lastMajor || (distMajor[v] === lastMajor && distMinor[v]! <= lastMinor);
+    piMajor[v]! += within ? distMajor[v]! : lastMajor;
+    piMinor[v]! += within ? distMinor[v]! : lastMinor;
+    near[v] = within ? 1 : 0;
   }
+  return true;
 }
