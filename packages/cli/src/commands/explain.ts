@@ -10,7 +10,7 @@ import { findStop, instanceOf, load, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { readWeights } from "../weights.js";
 import { explanationJson, explanationText } from "../why.js";
-import { collect, EXAMPLE_DIR, positiveInteger, positiveNumber, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, planningOptions, type CommandContext } from "./shared.js";
 
 /** Options of `roadshow explain`. */
 export interface ExplainArgs extends Sources {
@@ -74,20 +74,12 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
 
 /** Registers `roadshow explain`. */
 export function defineExplain(root: Command, ctx: CommandContext): void {
-  root
-    .command("explain")
+  planningOptions(root.command("explain"))
     .description("plan one stop as schedule does and tell one firm, for every delegation, its score, its parts and why it was or was not scheduled")
     .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
     .requiredOption("--stop <id>", "stop_id to plan")
     .requiredOption("--firm <id>", "firm_id to explain")
     .option("--delegation <id>", "only this delegation")
-    .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")
-    .option("--scores <file>", "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)")
-    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
-    .option("--history <agenda.csv>", "earlier agenda: pairs in it do not meet again (repeatable)", collect)
-    .option("--allow-repeats", "let pairs from history meet again", false)
-    .option("--min-meetings <K>", "K: give every firm that can be served K meetings first", positiveInteger, 1)
-    .option("--time-limit <seconds>", "budget for improving agendas under availability windows (default 60)", positiveNumber)
     .addHelpText("after", `\nExamples:\n  roadshow explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045\n  roadshow --lang it explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045 --delegation US-CG\n`)
     .action(async (dataDir: string, o) => {
       await explain(

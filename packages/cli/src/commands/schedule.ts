@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import { collect, EXAMPLE_DIR, positiveInteger, positiveNumber, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, planningOptions, type CommandContext } from "./shared.js";
 import { planStop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { findStop, instanceOf, load, type Sources } from "../load.js";
@@ -57,19 +57,11 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
 
 /** Registers `roadshow schedule`. */
 export function defineSchedule(root: Command, ctx: CommandContext): void {
-  root
-    .command("schedule")
+  planningOptions(root.command("schedule"))
     .description("plan one stop: writes <out>/agenda.csv, unmatched.csv, participant agendas, grid, summary and calendars; prints a summary")
     .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
     .requiredOption("--stop <id>", "stop_id to plan")
     .requiredOption("--out <dir>", "output folder")
-    .option("--scores <file>", "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)")
-    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
-    .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")
-    .option("--history <agenda.csv>", "earlier agenda: pairs in it do not meet again (repeatable)", collect)
-    .option("--allow-repeats", "let pairs from history meet again", false)
-    .option("--min-meetings <K>", "K: give every firm that can be served K meetings first", positiveInteger, 1)
-    .option("--time-limit <seconds>", "budget for improving agendas under availability windows (default 60)", positiveNumber)
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
     .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
     .option("--force", "overwrite existing output files", false)

@@ -13,7 +13,7 @@ import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../season-
 import { stopFiles } from "../stop-files.js";
 import { readWeights } from "../weights.js";
 import { scheduleWhy } from "../why.js";
-import { collect, EXAMPLE_DIR, positiveInteger, positiveNumber, type CommandContext } from "./shared.js";
+import { collect, EXAMPLE_DIR, planningOptions, type CommandContext } from "./shared.js";
 
 /** Options of `roadshow season`. */
 export interface SeasonArgs extends Sources {
@@ -145,22 +145,14 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
 
 /** Registers `roadshow season`. */
 export function defineSeason(root: Command, ctx: CommandContext): void {
-  root
-    .command("season")
+  planningOptions(root.command("season"))
     .description("plan every stop in date order without repeated meetings: writes <out>/<stop_id>/ per stop and the season report")
     .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
     .requiredOption("--out <dir>", "output folder")
     .option("--from <stop_id>", "re-plan from this stop onward; the stops before it come from --frozen")
     .option("--frozen <agenda.csv>", "agenda already held: kept unchanged and counted as history (repeatable)", collect, [])
-    .option("--scores <file>", "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)")
-    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
-    .option("--history <agenda.csv>", "agenda from before the season: pairs in it do not meet again (repeatable)", collect)
-    .option("--weights <file>", "affinity weights (JSON, or CSV weight,value)")
-    .option("--allow-repeats", "let a pair meet at more than one stop", false)
-    .option("--min-meetings <K>", "K: give every firm that can be served K meetings per stop first", positiveInteger, 1)
     .option("--independent", "plan each stop alone (no season history, no fairness bonus), for comparison", false)
     .option("--no-compare", "do not plan the other way for the side-by-side summary")
-    .option("--time-limit <seconds>", "budget per stop for improving agendas under availability windows (default 60)", positiveNumber)
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow season ${EXAMPLE_DIR} --out out/season\n  roadshow season ${EXAMPLE_DIR} --out out/season-2 --from MB-2026-05 --frozen out/season/BS-2026-02/agenda.csv --frozen out/season/BG-2026-03/agenda.csv\n`)

@@ -30,3 +30,15 @@ export function positiveNumber(value: string): number {
 
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+
+/** The input and planning options of every command that plans: schedule, explain, season. */
+export function planningOptions(command: Command): Command {
+  return command
+    .option("--scores <file>", "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)")
+    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")
+    .option("--history <agenda.csv>", "earlier agenda: pairs in it do not meet again (repeatable)", collect)
+    .option("--allow-repeats", "let pairs from history (and, in a season, from earlier stops) meet again", false)
+    .option("--min-meetings <K>", "K: give every firm that can be served K meetings (per stop) first", positiveInteger, 1)
+    .option("--time-limit <seconds>", "budget (per stop) for improving agendas under availability windows (default 60)", positiveNumber);
+}
