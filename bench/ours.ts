@@ -109,8 +109,9 @@ export function runCli(dataDir: string, stopId: string, runs: number, timeLimitS
       const child = spawnSync(command!, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
       timesMs.push(performance.now() - began);
       if (child.status !== 0) {
-        const tail = `${child.stderr ?? ""}`.trim().split("\n").slice(-3).join(" / ");
-        return { ok: false, note: `ours (CLI) exited with ${child.status ?? child.signal}: ${tail}` };
+        const lines = `${child.stderr ?? ""}`.trim().split("\n");
+        const reason = lines.find((l) => /error/i.test(l)) ?? lines.slice(-3).join(" / ");
+        return { ok: false, note: `ours (CLI) exited with ${child.status ?? child.signal}: ${reason.trim()}` };
       }
       const kb = timed ? parsePeakRssKb(readFileSync(timeFile, "utf8")) : null;
       if (kb !== null) peakKb = Math.max(peakKb ?? 0, kb);
