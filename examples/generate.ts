@@ -5,10 +5,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DELEGATIONS, STOPS } from "./generator/catalogue.js";
-import { problems, stopStats } from "./generator/check.js";
+import { DELEGATIONS, SCARCE_STOPS, STOPS } from "./generator/catalogue.js";
+import { capacityProblems, problems, stopStats } from "./generator/check.js";
 import { toCsv } from "./generator/csv.js";
 import { generateFirms, generateRequests } from "./generator/firms.js";
+import { lateSeason } from "./generator/late.js";
 import { mulberry32 } from "./generator/random.js";
 import { readme } from "./generator/readme.js";
 
@@ -18,10 +19,13 @@ const OUT = join(dirname(fileURLToPath(import.meta.url)), "lombardia-2026");
 const list = (items: readonly string[]): string => items.join("|");
 
 const random = mulberry32(SEED);
-const firms = generateFirms(random);
-const requests = generateRequests(random, firms);
+const early = generateFirms(random);
+const requests = generateRequests(random, early);
+// Its own stream: the draws above, and so the demo stop, do not depend on the late registrations.
+const firms = lateSeason(mulberry32(SEED + 1), early);
 
-const found = problems(firms, requests);
+const stats = STOPS.map((s) => stopStats(s, DELEGATIONS, firms));
+const found = [...problems(firms, requests), ...capacityProblems(stats)];
 if (found.length > 0) {
   console.error(found.join("\n"));
   process.exit(1);
@@ -46,12 +50,16 @@ const files: Record<string, string> = {
   "requests.csv": toCsv(["firm_id", "country", "kind"], requests.map((r) => [r.firmId, r.country, r.kind])),
 };
 
-const stats = STOPS.map((s) => stopStats(s, DELEGATIONS, firms));
 const musts = requests.filter((r) => r.kind === "must").length;
+const joiners = firms.slice(early.length);
 files["README.md"] = readme(stats, {
   firms: firms.length,
   delegations: DELEGATIONS.length,
   requests: `${requests.length} (${musts} must, ${requests.length - musts} avoid)`,
+}, {
+  joiners: `${joiners[0]!.id}–${joiners.at(-1)!.id}`,
+  joinerCount: joiners.length,
+  atEveryScarceStop: firms.filter((f) => SCARCE_STOPS.every((id) => f.stops.includes(id))).length,
 });
 
 mkdirSync(OUT, { recursive: true });

@@ -1,6 +1,6 @@
 /** Checks every reference of the example and measures each stop's supply and demand. */
 import {
-  DELEGATIONS, STOPS, TARGET_POPULARITY, delegationStops, minutes,
+  DELEGATIONS, SCARCE_STOPS, STOPS, TARGET_POPULARITY, delegationStops, minutes,
   type DelegationRow, type StopRow, type Window,
 } from "./catalogue.js";
 import type { FirmRow, RequestRow } from "./firms.js";
@@ -123,4 +123,13 @@ export function problems(firms: readonly FirmRow[], requests: readonly RequestRo
     if (!met) out.push(`request ${r.firmId} ${r.country}: no delegation of that country at the firm's stops`);
   }
   return out;
+}
+
+/** The scarce stops have more firms than meetings and every other stop has room for all its firms. */
+export function capacityProblems(stats: readonly StopStats[]): string[] {
+  return stats.flatMap(({ stop, firms, capacity }) => {
+    const scarce = SCARCE_STOPS.includes(stop.id);
+    if (scarce === firms > capacity) return [];
+    return [`${stop.id}: ${firms} firms for ${capacity} meetings, ${scarce ? "not oversubscribed" : "oversubscribed"}`];
+  });
 }

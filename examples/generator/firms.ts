@@ -50,6 +50,9 @@ const FIRST_FIRM: FirmRow = {
 
 const STOP_ORDER = new Map(STOPS.map((s, i) => [s.id, i]));
 
+/** Stop ids in season order. */
+export const inSeasonOrder = (ids: Iterable<string>): string[] => [...ids].sort((a, b) => STOP_ORDER.get(a)! - STOP_ORDER.get(b)!);
+
 export function generateFirms(random: Random): FirmRow[] {
   const firms: FirmRow[] = [FIRST_FIRM];
   const taken = new Set([FIRST_FIRM.name]);
@@ -59,9 +62,8 @@ export function generateFirms(random: Random): FirmRow[] {
     const name = special?.name ?? firmName(random, sectors[0]!, taken);
     taken.add(name);
     const stops = drawStops(random, sectors);
-    const targets = random.weightedDistinct(targetWeights(sectors[0]!), Number(random.weighted({ "1": 20, "2": 35, "3": 30, "4": 15 })));
-    const marketWeights = Object.fromEntries(Object.entries(MARKET_POPULARITY).filter(([c]) => !targets.includes(c)));
-    const markets = random.weightedDistinct(marketWeights, Number(random.weighted({ "0": 25, "1": 35, "2": 25, "3": 15 })));
+    const targets = drawTargets(random, sectors[0]!);
+    const markets = drawMarkets(random, targets);
     const available = random.chance(0.19) ? drawWindows(random, stops) : "";
     firms.push({
       id: `F${String(n).padStart(4, "0")}`,
@@ -78,7 +80,18 @@ export function generateFirms(random: Random): FirmRow[] {
   return firms;
 }
 
-function drawSectors(random: Random): string[] {
+/** Countries it wants to enter, by priority: one to four, keener on those whose delegations favour its sector. */
+export function drawTargets(random: Random, primary: string): string[] {
+  return random.weightedDistinct(targetWeights(primary), Number(random.weighted({ "1": 20, "2": 35, "3": 30, "4": 15 })));
+}
+
+/** Countries it already exports to, none of its targets. */
+export function drawMarkets(random: Random, targets: readonly string[]): string[] {
+  const marketWeights = Object.fromEntries(Object.entries(MARKET_POPULARITY).filter(([c]) => !targets.includes(c)));
+  return random.weightedDistinct(marketWeights, Number(random.weighted({ "0": 25, "1": 35, "2": 25, "3": 15 })));
+}
+
+export function drawSectors(random: Random): string[] {
   const primary = random.weighted(PRIMARY_SECTOR);
   return random.chance(0.35) ? [primary, random.pick(RELATED_SECTORS[primary]!)] : [primary];
 }
@@ -90,7 +103,7 @@ function drawStops(random: Random, sectors: readonly string[]): string[] {
   if (sectors.length > 1 && random.chance(0.6)) stops.add(home(sectors[1]!));
   const extra = Number(random.weighted({ "0": 72, "1": 22, "2": 6 }));
   for (let i = 0; i < extra && stops.size < 4; i++) stops.add(random.pick(STOPS).id);
-  return [...stops].sort((a, b) => STOP_ORDER.get(a)! - STOP_ORDER.get(b)!);
+  return inSeasonOrder(stops);
 }
 
 /** Popularity, raised for countries with a delegation that lists the sector as a priority. */
