@@ -45,8 +45,8 @@ describe("roadshow season on the example", () => {
     expect(summary.repeats!.season).toBe(0);
     expect(summary.repeats!.independent).toBeGreaterThan(0);
     expect(summary.firm_countries!.season).toBeGreaterThan(summary.firm_countries!.independent);
-    // Every stop has more tables than firms, so planning alone already serves every firm here (0 and 0).
-    expect(summary.firms_without_meeting!.season).toBeLessThanOrEqual(summary.firms_without_meeting!.independent);
+    // Como and Cremona are oversubscribed: planned alone, late joiners lose out at both; the season serves them.
+    expect(summary.firms_without_meeting!.season).toBeLessThan(summary.firms_without_meeting!.independent);
     expect(summary.unmet!.season).toBeLessThan(summary.unmet!.independent);
 
     const firmStops = readCsv(path.join(out, "season.csv"));
