@@ -1,17 +1,12 @@
 import type { Board } from "./board.js";
+import { lexBetter } from "./levels.js";
 import type { Prepared } from "./prepare.js";
+import type { ObjectiveLevels } from "./types.js";
 
-/** A change of the objective, lexicographic: musts, served, score. */
-interface Value {
-  readonly musts: number;
-  readonly served: number;
-  readonly score: number;
-}
+/** A change of the objective, by level. */
+type Value = ObjectiveLevels;
 
-const EPS = 1e-9;
-
-const better = (a: Value, b: Value): boolean =>
-  a.musts !== b.musts ? a.musts > b.musts : a.served !== b.served ? a.served > b.served : a.score > b.score + EPS;
+const better = lexBetter;
 
 /** What adding a meeting of `pair` would gain now. */
 function gain(prep: Prepared, board: Board, pair: number): Value {

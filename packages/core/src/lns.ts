@@ -1,16 +1,11 @@
 import type { Board } from "./board.js";
 import { improve, type Effort } from "./improve.js";
+import { atLeast } from "./levels.js";
 
 /** Insertion effort inside a neighbourhood: many cheap rounds beat few thorough ones. */
 const QUICK: Effort = { depth: 1, work: 60 };
 import type { Prepared } from "./prepare.js";
 import type { ObjectiveLevels } from "./types.js";
-
-const EPS = 1e-6;
-
-/** `a` is lexicographically at least `b`. */
-export const atLeast = (a: ObjectiveLevels, b: ObjectiveLevels): boolean =>
-  a.musts !== b.musts ? a.musts > b.musts : a.served !== b.served ? a.served > b.served : a.score >= b.score - EPS;
 
 /** A small seeded generator (mulberry32), so a search is repeatable. */
 function random(seed: number): () => number {

@@ -1,5 +1,6 @@
 import type { Board } from "./board.js";
 import { improve } from "./improve.js";
+import { lexBetter, reaches } from "./levels.js";
 import { largeNeighbourhoodSearch } from "./lns.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { slotRelaxation } from "./relax.js";
@@ -19,14 +20,6 @@ function goal(bound: ObjectiveLevels, tolerance: number): ObjectiveLevels {
 
 /** Default budget for improving an agenda under windows. */
 export const DEFAULT_TIME_LIMIT_MS = 60_000;
-
-const EPS = 1e-6;
-
-const lexBetter = (a: ObjectiveLevels, b: ObjectiveLevels): boolean =>
-  a.musts !== b.musts ? a.musts > b.musts : a.served !== b.served ? a.served > b.served : a.score > b.score + EPS;
-
-const reaches = (a: ObjectiveLevels, b: ObjectiveLevels): boolean =>
-  a.musts >= b.musts && a.served >= b.served && a.score >= b.score - EPS;
 
 /**
  * Plans one stop: score pairs → select meetings (min-cost flow) → timetable
