@@ -48,7 +48,7 @@ export function renderResults(machine: Machine, settings: RunSettings, results: 
   const out: string[] = [];
   out.push("# Benchmark results", "");
   out.push(`- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB RAM`);
-  out.push(`- Node ${machine.node}, ${machine.date}, commit ${machine.commit}; load average ${machine.load.toFixed(1)} at start${machine.load > machine.cores / 2 ? " (a busy machine: times are inflated)" : ""}`);
+  out.push(`- Node ${machine.node}, ${machine.date}, commit ${machine.commit}; load average ${machine.load.toFixed(1)} at start${machine.load >= machine.cores / 2 ? " (other work was running: times may be inflated)" : ""}`);
   out.push(`- Command: \`${settings.command}\` (families ${settings.families.join(", ")}; ${settings.seeds} seed(s); ours: median of ${settings.runs})`);
   if (settings.staleCli) out.push("- **The built CLI was older than the sources**: its numbers are for an earlier version (run `pnpm build` first).");
   out.push(`- Peers: the time-indexed model x[firm, delegation, slot], solved stage by stage (musts, served, score); HiGHS caps ${settings.highsCaps}; jsLPSolver in a child process killed at ${settings.jslpCap} s or 4 GB RSS (its own time limit is only checked between branch-and-bound nodes).`);
