@@ -92,8 +92,8 @@ ${entries.map((e) => html`${delegationRow(ctx, p.tables, e)}\n`)}</tbody>
 </table>`;
 }
 
-function agendaPage(ctx: ExportContext, p: Participant): SafeHtml {
-  const { lang, stop } = ctx;
+function agendaPage(ctx: ExportContext, p: Participant, when: string): SafeHtml {
+  const { lang } = ctx;
   const entries = timeline(ctx, p);
   const role =
     p.kind === "firm"
@@ -104,19 +104,21 @@ function agendaPage(ctx: ExportContext, p: Participant): SafeHtml {
   return html`<section class="page ${p.kind}" data-participant="${p.kind}:${p.id}">
 <header>
 <p class="event">${ctx.event}</p>
-<p class="when">${stop.city} · ${formatDate(stop.date, stop.timezone, lang)}</p>
+<p class="when">${when}</p>
 <h1>${p.name}</h1>
 <p class="who">${role} · ${p.id}</p>
 </header>
 ${body}
-<footer>${count > 0 ? t(lang, "agenda.count", { count }) : t(lang, "agenda.none")} · ${t(lang, "agenda.times", { zone: stop.timezone })}</footer>
+<footer>${count > 0 ? t(lang, "agenda.count", { count }) : t(lang, "agenda.none")} · ${t(lang, "agenda.times", { zone: ctx.stop.timezone })}</footer>
 </section>
 `;
 }
 
 /** `agendas.html`: one printable A4 page per firm, then per delegation. */
 export function renderAgendas(ctx: ExportContext): string {
-  const pages = [...ctx.firms, ...ctx.delegations].map((p) => agendaPage(ctx, p));
+  const { stop, lang } = ctx;
+  const when = `${stop.city} · ${formatDate(stop.date, stop.timezone, lang)}`;
+  const pages = [...ctx.firms, ...ctx.delegations].map((p) => agendaPage(ctx, p, when));
   return htmlDocument({
     lang: ctx.lang,
     title: `${t(ctx.lang, "agendas.title")}: ${ctx.event}`,

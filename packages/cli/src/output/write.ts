@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { access, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../errors.js";
 
@@ -7,15 +7,6 @@ import { InputError } from "../errors.js";
 export interface OutputFile {
   readonly path: string;
   readonly content: string | Uint8Array;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function reason(err: unknown): string {
@@ -34,7 +25,7 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
   const targets = files.map((f) => ({ target: path.resolve(outDir, f.path), shown: path.join(outDir, f.path), content: f.content }));
   if (!opts.force) {
     const taken: string[] = [];
-    for (const t of targets) if (await exists(t.target)) taken.push(t.shown);
+    for (const t of targets) if (existsSync(t.target)) taken.push(t.shown);
     if (taken.length > 0) {
       const shown = taken.length > 5 ? `${taken.slice(0, 5).join(", ")} and ${taken.length - 5} more files` : taken.join(", ");
       throw new InputError(`${shown} already exist${taken.length === 1 ? "s" : ""}; nothing was written. Use --force to overwrite`);
@@ -44,21 +35,27 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
   const temps: string[] = [];
   let step = "write";
   let current = outDir;
+  // Synchronous calls: hundreds of small files are written much faster than with a promise each.
+  const folders = new Set<string>();
   try {
     for (const t of targets) {
       current = t.shown;
-      await mkdir(path.dirname(t.target), { recursive: true });
-      const temp = path.join(path.dirname(t.target), `.${path.basename(t.target)}.${tag}.tmp`);
+      const folder = path.dirname(t.target);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      const temp = path.join(folder, `.${path.basename(t.target)}.${tag}.tmp`);
       temps.push(temp);
-      await writeFile(temp, t.content);
+      writeFileSync(temp, t.content);
     }
     step = "rename";
     for (const [i, t] of targets.entries()) {
       current = t.shown;
-      await rename(temps[i]!, t.target);
+      renameSync(temps[i]!, t.target);
     }
   } catch (err) {
-    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
+    for (const temp of temps) rmSync(temp, { force: true });
     throw new InputError(
       step === "write"
         ? `cannot write ${current} (${reason(err)}); nothing was written`
