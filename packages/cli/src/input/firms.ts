@@ -4,7 +4,7 @@ import type { InputIssue } from "./issues.js";
 import { MAX_ROWS } from "./limits.js";
 import { IdRegistry, refParser } from "./refs.js";
 import type { KnownIds } from "./refs.js";
-import { fail } from "./report.js";
+import { ok } from "./report.js";
 import type { Parser } from "./report.js";
 import type { Row } from "./row.js";
 import { parseAteco, parseSector } from "./sectors.js";
@@ -38,10 +38,10 @@ const atecoCodes = listOf(parseAteco);
 const representatives = parseInteger(1, MAX_REPRESENTATIVES);
 const cap = parseInteger(1, MAX_MEETINGS);
 
-/** A cap of 0 usually means "no cap" in other tools: say how to write that here. */
+/** A cap of 0 is taken literally (no meetings), with a warning: other tools write 0 for "no cap". */
 const parseMaxMeetings: Parser<number> = (raw) =>
   /^0+$/.test(raw)
-    ? fail("out-of-range", `expected a cap of 1 to ${MAX_MEETINGS} meetings, found "${raw}"`, "leave max_meetings empty for no cap")
+    ? ok(0, [{ code: "zero-max-meetings", message: `max_meetings is ${raw}: this firm gets no meetings`, hint: "leave max_meetings empty for no cap" }])
     : cap(raw);
 
 /** Keeps the first of repeated list items, with a warning naming the repeat. */

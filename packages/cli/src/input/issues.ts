@@ -54,6 +54,7 @@ export const ISSUE_CODES = {
   "bad-number": "not a number",
   "not-integer": "a decimal where a whole number is expected",
   "out-of-range": "a number below or above its allowed range",
+  "zero-max-meetings": "warning: max_meetings 0 means the firm gets no meetings (empty means no cap)",
   "decimal-comma": "warning: a decimal comma was read as a point",
   "bad-choice": "not one of the allowed words (must, avoid)",
   "unknown-country": "not an ISO 3166-1 alpha-2 country code",

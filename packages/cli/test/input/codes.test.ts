@@ -101,6 +101,7 @@ const CASES: readonly Case[] = [
   { code: "bad-number", files: () => withDelegation({ tables: "two" }), file: "delegations.csv", line: 2, column: "tables" },
   { code: "not-integer", files: () => withStops({ slot_minutes: "20.5" }), file: "stops.csv", line: 2, column: "slot_minutes" },
   { code: "out-of-range", files: () => withFirm({ representatives: "0" }), file: "firms.csv", line: 2, column: "representatives" },
+  { code: "zero-max-meetings", severity: "warning", files: () => withFirm({ max_meetings: "0" }), file: "firms.csv", line: 2, column: "max_meetings" },
   {
     code: "decimal-comma",
     severity: "warning",
@@ -218,7 +219,7 @@ describe("messages", () => {
     expect(first(withFirm({ stops: "BG-2026-3" }), "unknown-stop").message).toContain("did you mean BG-2026-03?");
     expect(first(withStops({ start: "9.30" }), "bad-time").hint).toBe("write 09:30");
     expect(first(withStops({ date: "18/03/2026" }), "bad-date").hint).toBe("write 2026-03-18");
-    expect(first(withFirm({ max_meetings: "0" }), "out-of-range").hint).toBe("leave max_meetings empty for no cap");
+    expect(first(withFirm({ max_meetings: "0" }), "zero-max-meetings").hint).toBe("leave max_meetings empty for no cap");
     const missing = first(dataFiles({ delegations: rows.delegations.map(({ country, ...d }) => ({ ...d, Countri: country! })) }), "missing-column");
     expect(missing.message).toContain("did you mean Countri?");
   });
@@ -244,7 +245,7 @@ describe("all issues in one run", () => {
       dataFiles({
         stops: [stopRow({ start: "9.30", date: "2026-13-01" }), rows.stops[1]!],
         delegations: [delegationRow({ country: "XX" }), delegationRow({ delegation_id: "DE-CG", tables: "-1" })],
-        firms: [firmRow({ stops: "NOPE" }), firmRow({ firm_id: "F0002", max_meetings: "0" }), rows.firms[2]!],
+        firms: [firmRow({ stops: "NOPE" }), firmRow({ firm_id: "F0002", max_meetings: "-1" }), rows.firms[2]!],
         requests: [requestRow({ firm_id: "F404" })],
       }),
     );
