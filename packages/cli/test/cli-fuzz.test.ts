@@ -1,0 +1,52 @@
+/**
+ * The whole CLI on mutated inputs (issue "bad input never hurts"): a run either
+ * succeeds with an agenda that `validate` accepts, or exits 1 with at least one
+ * issue naming a file, writes nothing, and never shows a stack trace.
+ */
+import fc from "fast-check";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../src/main.js";
+import type { Io } from "../src/context.js";
+import { apply, mutation } from "./input/mutate.js";
+
+const work = mkdtempSync(path.join(tmpdir(), "roadshow-fuzz-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { LANG: "en_GB.UTF-8" }, color: false };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+describe("roadshow schedule on mutated inputs (fuzz)", () => {
+  it("succeeds with a valid agenda, or fails with exit 1, a located issue and no file written", async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
+        const dir = path.join(work, `case-${++n}`);
+        mkdirSync(dir);
+        for (const f of Object.values(apply(mutations))) writeFileSync(path.join(dir, f.name), f.bytes);
+        const out = path.join(dir, "out");
+        const r = await run(["schedule", dir, "--stop", "BG-2026-03", "--out", out]);
+        expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+        expect([0, 1]).toContain(r.code);
+        if (r.code === 0) {
+          expect(existsSync(path.join(out, "agenda.csv"))).toBe(true);
+          const check = await run(["validate", dir, "--agenda", path.join(out, "agenda.csv")]);
+          expect(check.code).toBe(0);
+        } else {
+          expect(r.stderr).toMatch(/\w+\.csv/);
+          expect(r.stderr).toMatch(/error/);
+          expect(existsSync(out)).toBe(false);
+        }
+        expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+      }),
+      { seed: 6, numRuns: 120 },
+    );
+  });
+});
