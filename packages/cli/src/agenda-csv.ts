@@ -1,4 +1,5 @@
 import { formatTime, type Delegation, type Firm, type Schedule } from "@roadshow/core";
+import { meetingSequence, type PreviousMeeting } from "./export/index.js";
 import { t, type Lang } from "./i18n.js";
 import { toCsv, type CsvDialect } from "./output/csv.js";
 
@@ -12,25 +13,33 @@ export function formatNumber(x: number): string {
   return String(Math.round(x * 1e6) / 1e6);
 }
 
-/** `agenda.csv`: one row per meeting, sorted by slot then table; `why` texts become an extra column. */
+/**
+ * `agenda.csv`: one row per meeting, sorted by slot then table. Extra columns:
+ * `why` (when given) and `sequence`, the calendar SEQUENCE of the meeting
+ * (raised when it moved since `previous`), so that calendars sent from the
+ * next re-run keep superseding.
+ */
 export function agendaCsv(
   schedule: Schedule,
   firms: readonly Firm[],
   delegations: readonly Delegation[],
   dialect: CsvDialect,
   why?: ReadonlyMap<string, string>,
+  previous: readonly PreviousMeeting[] = [],
 ): string {
   const firmName = new Map(firms.map((f) => [f.id, f.name]));
   const country = new Map(delegations.map((d) => [d.id, d.country]));
   const slots = new Map(schedule.slots.map((s) => [s.index, s]));
-  const header = why ? [...AGENDA_COLUMNS, "why"] : [...AGENDA_COLUMNS];
+  const header = [...AGENDA_COLUMNS, ...(why ? ["why"] : []), "sequence"];
+  const before = new Map(previous.filter((p) => p.stopId === schedule.stop.id).map((p) => [`${p.firmId}|${p.delegationId}`, p]));
   const rows = schedule.meetings.map((m) => {
     const slot = slots.get(m.slot)!;
     const row = [
       schedule.stop.id, schedule.stop.date, String(m.slot), formatTime(slot.start), formatTime(slot.end), String(m.table),
       m.delegationId, country.get(m.delegationId) ?? "", m.firmId, firmName.get(m.firmId) ?? "", formatNumber(m.score),
     ];
-    return why ? [...row, why.get(`${m.firmId}|${m.delegationId}`) ?? ""] : row;
+    const key = `${m.firmId}|${m.delegationId}`;
+    return [...row, ...(why ? [why.get(key) ?? ""] : []), String(meetingSequence(m, before.get(key)))];
   });
   return toCsv(header, rows, dialect);
 }

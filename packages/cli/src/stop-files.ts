@@ -23,7 +23,7 @@ export function stopFiles(result: Schedule, data: DataSet, options: StopFileOpti
   const dialect = { excel: options.excel };
   const why = options.why;
   return [
-    { path: "agenda.csv", content: agendaCsv(result, data.firms, data.delegations, dialect, why) },
+    { path: "agenda.csv", content: agendaCsv(result, data.firms, data.delegations, dialect, why, options.previous) },
     { path: "unmatched.csv", content: unmatchedCsv(result, data.firms, dialect, options.lang) },
     ...renderExports(
       { schedule: result, firms: data.firms, delegations: data.delegations, ...(why && { why }) },

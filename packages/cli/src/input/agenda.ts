@@ -24,6 +24,8 @@ export interface AgendaRow {
   readonly firmId: string;
   readonly firmName: string;
   readonly score: number;
+  /** Calendar SEQUENCE the meeting was sent with (0 when the column is absent). */
+  readonly sequence: number;
 }
 
 /** The CLI writes extra columns after the required ones; they are read back silently. */
@@ -31,10 +33,16 @@ export const AGENDA: TableSpec = {
   what: "meetings",
   maxRows: MAX_ROWS.agenda,
   quietExtras: true,
-  columns: ["stop_id", "date", "slot", "start", "end", "table", "delegation_id", "country", "firm_id", "firm_name", "score"].map(
-    (name) => ({ name, required: true }),
-  ),
+  columns: [
+    ...["stop_id", "date", "slot", "start", "end", "table", "delegation_id", "country", "firm_id", "firm_name", "score"].map(
+      (name) => ({ name, required: true }),
+    ),
+    // Written by the CLI: the calendar SEQUENCE each meeting was last sent with.
+    { name: "sequence", required: false },
+  ],
 };
+
+const sequence = parseInteger(0, 1_000_000);
 
 const positive = parseInteger(1, 100_000);
 
@@ -58,6 +66,7 @@ export function parseAgenda(file: InputFile): { rows: AgendaRow[] | null; issues
       firmId: row.required("firm_id", parseId),
       firmName: row.required("firm_name", parseText),
       score: row.required("score", parseScore),
+      sequence: row.optional("sequence", sequence, 0),
     });
     if (meeting !== null && meeting.end <= meeting.start) {
       row.error("end", "end-before-start", row.raw("end"), `the meeting ends at ${row.raw("end")}, not after it starts at ${row.raw("start")}`, "check start and end");

@@ -49,6 +49,7 @@ describe("parseAgenda", () => {
         firmId: "F0001",
         firmName: "Meccanica Orobica S.r.l.",
         score: 70,
+        sequence: 0,
       },
       {
         line: 3,
@@ -63,6 +64,7 @@ describe("parseAgenda", () => {
         firmId: "F0002",
         firmName: "=Evil",
         score: 12.5,
+        sequence: 0,
       },
     ]);
   });
