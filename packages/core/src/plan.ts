@@ -2,6 +2,7 @@ import type { Board } from "./board.js";
 import { improve } from "./improve.js";
 import { lexBetter, reaches } from "./levels.js";
 import { largeNeighbourhoodSearch } from "./lns.js";
+import { reoptimiseSlots } from "./reslot.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { slotRelaxation } from "./relax.js";
 import { levelsOf, select, type Selection, type SelectMode } from "./select.js";
@@ -124,10 +125,15 @@ function search(
     if (exclude.size === before) break;
     selection = select(prep, "lexicographic", exclude);
   }
-  if (!reaches(bestLevels!, target)) {
+  // Alternate exact slot re-optimisation and local search while either improves.
+  while (!reaches(best!.levels(), target) && now() < deadline && reoptimiseSlots(prep, best!, deadline, now)) {
+    improve(prep, best!, deadline, now);
+  }
+  if (!reaches(best!.levels(), target)) {
     // Neighbourhood search gets at most about as long again as everything before it (and 1 s at least).
     const spent = now() - startedAt;
     largeNeighbourhoodSearch(prep, best!, target, Math.min(deadline, now() + Math.max(1000, 1.5 * spent)), now);
+    reoptimiseSlots(prep, best!, deadline, now);
   }
   return { board: best!, timedOut: now() >= deadline };
 }
