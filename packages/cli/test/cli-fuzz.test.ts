@@ -8,20 +8,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../src/main.js";
-import type { Io } from "../src/context.js";
+import { runCli } from "./run-cli.js";
 import { apply, mutation } from "./input/mutate.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "roadshow-fuzz-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { LANG: "en_GB.UTF-8" }, color: false };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: readonly string[]) => runCli(...args);
 
 describe("roadshow schedule on mutated inputs (fuzz)", () => {
   it("succeeds with a valid agenda, or fails with exit 1, a located issue and no file written", async () => {

@@ -5,22 +5,15 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { explainFirm, planStop } from "@roadshow/core";
 import type { Schedule, StopInstance } from "@roadshow/core";
-import type { Io } from "../src/context.js";
 import { readDataDir, type DataSet } from "../src/input/index.js";
-import { main } from "../src/main.js";
 import { explanationText, reasonText, whyText } from "../src/why.js";
+import { runCli } from "./run-cli.js";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../examples/lombardia-2026");
 const work = mkdtempSync(path.join(tmpdir(), "roadshow-explain-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env: { LANG: "en_GB.UTF-8" }, color: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 let data: DataSet;
 const plans = new Map<string, { instance: StopInstance; schedule: Schedule }>();

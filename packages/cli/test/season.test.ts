@@ -4,12 +4,11 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planSeason, type SeasonPlan } from "@roadshow/core";
-import type { Io } from "../src/context.js";
 import { readDataDir, type DataSet } from "../src/input/index.js";
-import { main } from "../src/main.js";
 import { formatSeasonSummary, seasonReport } from "../src/season-report.js";
 import { stopFiles } from "../src/stop-files.js";
 import { csv, delegationRow, firmRow, stopRow } from "./input/builders.js";
+import { runCli } from "./run-cli.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "roadshow-season-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -43,13 +42,7 @@ function writeData(): void {
   writeFileSync(path.join(DATA, "requests.csv"), csv([{ firm_id: "F4", country: "DE", kind: "avoid" }]));
 }
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env: { LANG: "en_GB.UTF-8" }, color: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const out = (name: string): string => path.join(work, name);
 const rows = (file: string): Record<string, string>[] => parse(readFileSync(file), { columns: true, bom: true });

@@ -4,23 +4,16 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_WEIGHTS } from "@roadshow/core";
-import type { Io } from "../src/context.js";
 import { readDataDir } from "../src/input/index.js";
-import { main } from "../src/main.js";
 import { parseWeights, readWeights } from "../src/weights.js";
+import { runCli } from "./run-cli.js";
 
 const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../examples/lombardia-2026");
 const work = mkdtempSync(path.join(tmpdir(), "roadshow-weights-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env: { LANG: "en_GB.UTF-8" }, color: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe("parseWeights", () => {
   it("reads a JSON object; missing names keep their defaults", () => {
