@@ -215,9 +215,13 @@ function settle(g: Residual, excess: Float64Array, piMajor: Float64Array, piMino
     if (sources.length === 0) return;
     // A full Dijkstra from every excess: every deficit is then reached along shortest paths at once.
     shortestPaths(g, sources, -1, piMajor, piMinor, work);
+    // Rounds on the same potentials until no shortest path is left: far cheaper than another Dijkstra.
     let sent = 0;
-    work.reset(g);
-    for (const v of sources) sent += push(g, v, excess, piMajor, piMinor, work);
+    for (let more = 1; more > 0; sent += more) {
+      work.reset(g);
+      more = 0;
+      for (const v of sources) if (excess[v]! > 0) more += push(g, v, excess, piMajor, piMinor, work);
+    }
     if (sent === 0) throw new Error("internal: no excess could reach a deficit");
   }
 }
