@@ -3,10 +3,19 @@ import type { Slot, Stop, TimeOfDay, TimeWindow } from "./types.js";
 
 const MINUTE = 60_000;
 
+const instants = new Map<string, number>();
+
 /** The real instant of a local time of day on the stop's date (luxon moves a time skipped by DST forward). */
 export function instantOf(stop: Stop, time: TimeOfDay): number {
-  const day = DateTime.fromISO(stop.date, { zone: stop.timezone });
-  return day.set({ hour: Math.floor(time / 60), minute: time % 60, second: 0, millisecond: 0 }).toMillis();
+  // Every window of every participant asks again: zone arithmetic once per (date, zone, time).
+  const key = `${stop.date}|${stop.timezone}|${time}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    const day = DateTime.fromISO(stop.date, { zone: stop.timezone });
+    instant = day.set({ hour: Math.floor(time / 60), minute: time % 60, second: 0, millisecond: 0 }).toMillis();
+    instants.set(key, instant);
+  }
+  return instant;
 }
 
 interface Interval {
