@@ -1,40 +1,19 @@
 import { buildSlots } from "@roadshow/core";
 import type { Delegation, Firm, Meeting, Schedule, Stop, TableAssignment, Unmatched } from "@roadshow/core";
 import type { ExportInput } from "../../src/export/index.js";
+import { makeDelegation as coreDelegation, makeFirm as coreFirm, makeStop as coreStop } from "../../../core/test/builders.js";
 
+/** The core's test builders, with the export tests' defaults: a 14:00–18:00 session with a coffee break. */
 export function makeStop(over: Partial<Stop> = {}): Stop {
-  return {
-    id: "BG-2026-03",
-    city: "Bergamo",
-    date: "2026-03-18",
-    sector: "mechanics",
-    start: 14 * 60,
-    end: 18 * 60,
-    slotMinutes: 20,
-    gapMinutes: 0,
-    breaks: [{ start: 15 * 60 + 40, end: 16 * 60 }],
-    timezone: "Europe/Rome",
-    ...over,
-  };
+  return coreStop({ end: 18 * 60, breaks: [{ start: 15 * 60 + 40, end: 16 * 60 }], ...over });
 }
 
 export function makeFirm(id: string, over: Partial<Firm> = {}): Firm {
-  return {
-    id,
-    name: `Firm ${id}`,
-    sectors: ["mechanics"],
-    stops: ["BG-2026-03"],
-    targets: [],
-    markets: [],
-    available: null,
-    maxMeetings: null,
-    representatives: 1,
-    ...over,
-  };
+  return coreFirm({ id, ...over });
 }
 
 export function makeDelegation(id: string, country: string, over: Partial<Delegation> = {}): Delegation {
-  return { id, country, name: `Delegation ${id}`, stops: null, tables: 1, sectors: [], available: null, ...over };
+  return coreDelegation({ id, country, ...over });
 }
 
 type M = readonly [slot: number, table: number, delegationId: string, firmId: string, score?: number];
