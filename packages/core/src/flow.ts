@@ -17,7 +17,7 @@ export class FlowNetwork {
   private readonly minors: number[] = [];
   /** Residual position of each arc after solving. */
   private position: Int32Array | null = null;
-  private residual: Float64Array | null = null;
+  private compiled: Residual | null = null;
 
   constructor(readonly nodeCount: number) {}
 
@@ -45,9 +45,10 @@ export class FlowNetwork {
     return this.position![arc]!;
   }
 
-  /** Flow on an arc after `minCostFlow`. */
+  /** Flow on an arc after `minCostFlow`: the residual capacity of its reverse arc. */
   flow(arc: number): number {
-    return this.caps[arc]! - this.residual![this.position![arc]!]!;
+    const g = this.compiled!;
+    return g.cap[g.twin[this.position![arc]!]!]!;
   }
 
   /** Compressed residual graph: each node's arcs contiguous, each arc with its twin. */
@@ -83,8 +84,8 @@ export class FlowNetwork {
       minor[r] = -this.minors[a]!;
       this.position[a] = e;
     }
-    this.residual = cap;
-    return { n, first, to, twin, cap, major, minor };
+    this.compiled = { n, first, to, twin, cap, major, minor };
+    return this.compiled;
   }
 }
 
@@ -107,48 +108,18 @@ export interface Potentials {
 }
 
 /**
- * Augments along shortest paths (reduced costs must be ≥ 0) while the
- * cheapest path lowers the cost; returns the flow sent.
- */
-function successiveShortestPaths(
-  g: Residual,
-  source: number,
-  sink: number,
-  piMajor: Float64Array,
-  piMinor: Float64Array,
-  work: Work,
-): number {
-  // The source is an endless excess and the sink an endless deficit.
-  const excess = new Float64Array(g.n);
-  excess[source] = INF;
-  excess[sink] = -INF;
-  let total = 0;
-  for (;;) {
-    if (!shortestPaths(g, [source], sink, piMajor, piMinor, work)) return total;
-    const pathMajor = piMajor[sink]! - piMajor[source]!;
-    const pathMinor = piMinor[sink]! - piMinor[source]!;
-    // The cheapest path no longer pays: with it, these potentials are optimal duals.
-    if (pathMajor > 0 || (pathMajor === 0 && pathMinor >= 0)) return total;
-    // One round: paths it misses (opened by its own augmentations) are found at the next Dijkstra.
-    work.reset(g);
-    const sent = push(g, source, excess, piMajor, piMinor, work);
-    if (sent === 0) return total;
-    total += sent;
-  }
-}
-
-/**
- * Sends flow from `source` to `sink` while a path of negative cost exists (the
- * network must have no negative cycle), by cost scaling (Edmonds–Karp, Röck):
- * the minor costs are solved coarse first by successive shortest paths, then
- * `SCALE_BITS` bits finer at a time: the potentials are scaled up, the few
- * arcs that turn negative are saturated, and the excesses this leaves are sent
- * to the deficits along shortest paths. Plain successive shortest paths need a
- * Dijkstra per distinct path cost; each level here needs few.
- * Returns optimal dual potentials of the circulation (with a return arc sink → source).
+ * The cheapest flow from `source` to `sink`, of any value: a min-cost
+ * circulation with a free return arc sink → source (so cycles of negative cost
+ * are used too), by cost scaling (Edmonds–Karp, Röck) of the minor
+ * costs, `SCALE_BITS` bits at a time from a level where every minor cost is
+ * -1, 0 or 1. At each level the potentials are scaled up, the arcs that the
+ * finer costs make negative are saturated, and the excesses this leaves are
+ * sent to the deficits along shortest paths (`settle`); each level needs few
+ * Dijkstras, where plain successive shortest paths need one per distinct path cost.
+ * Returns optimal dual potentials of the circulation.
  */
 export function minCostFlow(net: FlowNetwork, source: number, sink: number): Potentials {
-  const back = net.addArc(sink, source, net.capacityOut(source), 0, 0);
+  net.addArc(sink, source, net.capacityOut(source), 0, 0);
   const g = net.compile();
   const n = g.n;
   const m = g.to.length;
@@ -156,15 +127,16 @@ export function minCostFlow(net: FlowNetwork, source: number, sink: number): Pot
   for (let v = 0; v < n; v++) for (let e = g.first[v]!; e < g.first[v + 1]!; e++) tail[e] = v;
   let maxMinor = 0;
   for (let e = 0; e < m; e++) maxMinor = Math.max(maxMinor, Math.abs(g.minor[e]!));
+  // The coarsest shift rounds every minor cost to -1, 0 or 1.
   let shift = 0;
-  while (2 ** (shift + SCALE_BITS) <= maxMinor) shift += SCALE_BITS;
+  while (2 ** shift <= maxMinor) shift += SCALE_BITS;
 
   const piMajor = new Float64Array(n);
   const piMinor = new Float64Array(n);
   const excess = new Float64Array(n);
   const scaled = new Float64Array(m);
   const level: Residual = { ...g, minor: scaled };
-  const work = new Work(n);
+  const work = new Work(n, m);
   const rescale = (): void => {
     for (let e = 0; e < m; e++) {
       if (e < g.twin[e]!) {
@@ -173,16 +145,7 @@ export function minCostFlow(net: FlowNetwork, source: number, sink: number): Pot
       }
     }
   };
-  // Coarsest level: plain successive shortest paths (few distinct costs), then close the circulation.
-  rescale();
-  const returnArc = net.residualArc(back);
-  const saved = g.cap[returnArc]!;
-  g.cap[returnArc] = 0;
-  bellmanFord(level, source, piMajor, piMinor);
-  const flow = successiveShortestPaths(level, source, sink, piMajor, piMinor, work);
-  g.cap[returnArc] = saved - flow;
-  g.cap[g.twin[returnArc]!] = flow;
-  for (shift -= SCALE_BITS; shift >= 0; shift -= SCALE_BITS) {
+  for (; shift >= 0; shift -= SCALE_BITS) {
     for (let v = 0; v < n; v++) piMinor[v]! *= 2 ** SCALE_BITS;
     rescale();
     // Arcs that the finer costs make negative are saturated; their flow leaves excesses and deficits.
@@ -201,6 +164,41 @@ export function minCostFlow(net: FlowNetwork, source: number, sink: number): Pot
     }
     settle(level, excess, piMajor, piMinor, work);
   }
+  solved.set(net, { g, excess, piMajor, piMinor, work });
+  return { major: piMajor, minor: piMinor };
+}
+
+/** What a solved network keeps for warm re-solves. */
+interface Solved {
+  readonly g: Residual;
+  readonly excess: Float64Array;
+  readonly piMajor: Float64Array;
+  readonly piMinor: Float64Array;
+  readonly work: Work;
+}
+
+const solved = new WeakMap<FlowNetwork, Solved>();
+
+/**
+ * Closes arcs of a network `minCostFlow` solved (capacity 0, their flow sent
+ * back) and restores a minimum-cost flow, warm: the potentials stay optimal
+ * for the arcs left, so only the flow the closed arcs carried is re-routed,
+ * along shortest paths. Returns the potentials, which stay valid.
+ */
+export function closeArcs(net: FlowNetwork, arcs: Iterable<number>): Potentials {
+  const state = solved.get(net);
+  if (state === undefined) throw new Error("internal: closeArcs needs a network solved by minCostFlow");
+  const { g, excess, piMajor, piMinor, work } = state;
+  for (const arc of arcs) {
+    const e = net.residualArc(arc);
+    const r = g.twin[e]!;
+    const flow = g.cap[r]!;
+    g.cap[e] = 0;
+    g.cap[r] = 0;
+    excess[g.to[r]!]! += flow;
+    excess[g.to[e]!]! -= flow;
+  }
+  settle(g, excess, piMajor, piMinor, work);
   return { major: piMajor, minor: piMinor };
 }
 
@@ -213,27 +211,27 @@ function settle(g: Residual, excess: Float64Array, piMajor: Float64Array, piMino
     const sources: number[] = [];
     for (let v = 0; v < g.n; v++) if (excess[v]! > 0) sources.push(v);
     if (sources.length === 0) return;
-    // A full Dijkstra from every excess: every deficit is then reached along shortest paths at once.
-    shortestPaths(g, sources, -1, piMajor, piMinor, work);
+    // One Dijkstra from every excess at once, until enough deficits are reached to absorb them all.
+    shortestPaths(g, sources, excess, piMajor, piMinor, work);
     // Rounds on the same potentials until no shortest path is left: far cheaper than another Dijkstra.
     let sent = 0;
     for (let more = 1; more > 0; sent += more) {
-      work.reset(g);
+      work.reset();
       more = 0;
-      for (const v of sources) if (excess[v]! > 0) more += push(g, v, excess, piMajor, piMinor, work);
+      for (const v of sources) if (excess[v]! > 0) more += push(g, v, excess, work);
     }
     if (sent === 0) throw new Error("internal: no excess could reach a deficit");
   }
 }
 
 /**
- * Depth-first pushes from one excess node to deficit nodes over arcs of
- * reduced cost exactly zero, inside the nodes Dijkstra reached, with
+ * Depth-first pushes from one excess node to deficit nodes over the tight
+ * arcs (reduced cost exactly zero, inside the nodes Dijkstra reached), with
  * current-arc pointers and dead-end marks (each arc is scanned about once per
  * phase) and an on-path mark (zero-cost cycles are skipped).
  */
-function push(g: Residual, start: number, excess: Float64Array, piMajor: Float64Array, piMinor: Float64Array, work: Work): number {
-  const { current, dead, onPath, path, near } = work;
+function push(g: Residual, start: number, excess: Float64Array, work: Work): number {
+  const { current, dead, onPath, path, tightFirst, tightArc } = work;
   let total = 0;
   let depth = 0;
   let u = start;
@@ -255,17 +253,16 @@ function push(g: Residual, start: number, excess: Float64Array, piMajor: Float64
       u = start;
       continue;
     }
-    const end = g.first[u + 1]!;
-    let e = current[u]!;
-    for (; e < end; e++) {
+    const end = tightFirst[u + 1]!;
+    let k = current[u]!;
+    for (; k < end; k++) {
+      const e = tightArc[k]!;
       const v = g.to[e]!;
-      if (
-        g.cap[e]! > 0 && near[v] && !dead[v] && !onPath[v] &&
-        g.major[e]! + piMajor[u]! - piMajor[v]! === 0 && g.minor[e]! + piMinor[u]! - piMinor[v]! === 0
-      ) break;
+      if (g.cap[e]! > 0 && !dead[v] && !onPath[v]) break;
     }
-    current[u] = e;
-    if (e < end) {
+    current[u] = k;
+    if (k < end) {
+      const e = tightArc[k]!;
       path[depth++] = e;
       u = g.to[e]!;
       onPath[u] = 1;
@@ -292,14 +289,19 @@ class Work {
   readonly onPath: Uint8Array;
   readonly path: Int32Array;
   readonly near: Uint8Array;
+  /** Arcs of reduced cost zero inside `near`, per node: `tightArc[tightFirst[u] .. tightFirst[u + 1])`. */
+  readonly tightFirst: Int32Array;
+  readonly tightArc: Int32Array;
 
   /** Clears the depth-first marks before a round of pushes. */
-  reset(g: Residual): void {
+  reset(): void {
     this.dead.fill(0);
-    this.current.set(g.first.subarray(0, g.n));
+    this.current.set(this.tightFirst.subarray(0, this.current.length));
   }
 
-  constructor(n: number) {
+  constructor(n: number, m: number) {
+    this.tightFirst = new Int32Array(n + 1);
+    this.tightArc = new Int32Array(m);
     this.distMajor = new Float64Array(n);
     this.distMinor = new Float64Array(n);
     this.heap = new Heap(n);
@@ -311,67 +313,34 @@ class Work {
   }
 }
 
-/** Shortest distances from the source (queue-based Bellman–Ford); unreachable nodes get 0. */
-function bellmanFord(g: Residual, source: number, piMajor: Float64Array, piMinor: Float64Array): void {
-  piMajor.fill(INF);
-  piMinor.fill(INF);
-  piMajor[source] = 0;
-  piMinor[source] = 0;
-  const inQueue = new Uint8Array(g.n);
-  const queue: number[] = [source];
-  for (let q = 0; q < queue.length; q++) {
-    const u = queue[q]!;
-    inQueue[u] = 0;
-    for (let e = g.first[u]!; e < g.first[u + 1]!; e++) {
-      if (g.cap[e]! <= 0) continue;
-      const v = g.to[e]!;
-      const nMajor = piMajor[u]! + g.major[e]!;
-      const nMinor = piMinor[u]! + g.minor[e]!;
-      if (nMajor < piMajor[v]! || (nMajor === piMajor[v] && nMinor < piMinor[v]!)) {
-        piMajor[v] = nMajor;
-        piMinor[v] = nMinor;
-        if (!inQueue[v]) {
-          inQueue[v] = 1;
-          queue.push(v);
-        }
-      }
-    }
-  }
-  for (let v = 0; v < g.n; v++) {
-    if (piMajor[v] === INF) {
-      piMajor[v] = 0;
-      piMinor[v] = 0;
-    }
-  }
-}
-
 /**
- * Dijkstra on reduced costs from `sources` (at distance 0), stopped once
- * `target` is settled (or run to the end when `target` is -1). Potentials then
+ * Dijkstra on reduced costs from the nodes with an excess (at distance 0),
+ * stopped once the deficits settled can absorb every excess. Potentials then
  * grow by each node's distance, capped at the last settled distance, so every
  * residual arc keeps a reduced cost ≥ 0 and shortest paths have reduced cost 0;
- * `work.near` marks the nodes within that distance. Returns whether `target` was reached.
+ * `work.near` marks the nodes within that distance.
  */
 function shortestPaths(
   g: Residual,
   sources: readonly number[],
-  target: number,
+  excess: Float64Array,
   piMajor: Float64Array,
   piMinor: Float64Array,
   work: Work,
-): boolean {
+): void {
   const { distMajor, distMinor, heap, near } = work;
   distMajor.fill(INF);
   distMinor.fill(INF);
   heap.clear();
+  let unabsorbed = 0;
   for (const v of sources) {
     distMajor[v] = 0;
     distMinor[v] = 0;
     heap.push(v, 0, 0);
+    unabsorbed += excess[v]!;
   }
   let lastMajor = 0;
   let lastMinor = 0;
-  let reached = false;
   while (heap.size > 0) {
     const u = heap.pop();
     const kMajor = heap.poppedMajor;
@@ -379,9 +348,9 @@ function shortestPaths(
     if (kMajor !== distMajor[u] || kMinor !== distMinor[u]) continue;
     lastMajor = kMajor;
     lastMinor = kMinor;
-    if (u === target) {
-      reached = true;
-      break;
+    if (excess[u]! < 0) {
+      unabsorbed += excess[u]!;
+      if (unabsorbed <= 0) break;
     }
     const baseMajor = kMajor + piMajor[u]!;
     const baseMinor = kMinor + piMinor[u]!;
@@ -397,12 +366,33 @@ function shortestPaths(
       }
     }
   }
-  if (target >= 0 && !reached) return false;
   for (let v = 0; v < g.n; v++) {
     const within = distMajor[v]! < lastMajor || (distMajor[v] === lastMajor && distMinor[v]! <= lastMinor);
     piMajor[v]! += within ? distMajor[v]! : lastMajor;
     piMinor[v]! += within ? distMinor[v]! : lastMinor;
     near[v] = within ? 1 : 0;
   }
-  return true;
+  tight(g, piMajor, piMinor, work);
+}
+
+/**
+ * Lists, per node, the arcs of reduced cost exactly zero between nodes within
+ * the last Dijkstra's reach, whatever their residual capacity (an arc's twin
+ * is listed with it, so augmentations never open an arc that is not listed).
+ * Pushes then scan only these arcs, a small part of the graph.
+ */
+function tight(g: Residual, piMajor: Float64Array, piMinor: Float64Array, work: Work): void {
+  const { near, tightFirst, tightArc } = work;
+  let count = 0;
+  for (let u = 0; u < g.n; u++) {
+    tightFirst[u] = count;
+    if (!near[u]) continue;
+    const pu = piMajor[u]!;
+    const qu = piMinor[u]!;
+    for (let e = g.first[u]!; e < g.first[u + 1]!; e++) {
+      const v = g.to[e]!;
+      if (near[v] && g.major[e]! + pu - piMajor[v]! === 0 && g.minor[e]! + qu - piMinor[v]! === 0) tightArc[count++] = e;
+    }
+  }
+  tightFirst[g.n] = count;
 }
