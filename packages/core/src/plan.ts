@@ -5,7 +5,7 @@ import { largeNeighbourhoodSearch } from "./lns.js";
 import { reoptimiseSlots } from "./reslot.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { slotRelaxation } from "./relax.js";
-import { levelsOf, select, type Selection, type SelectMode } from "./select.js";
+import { levelsOf, select, Selector, type Selection, type SelectMode } from "./select.js";
 import { seat, tableAssignment, timetable } from "./timetable.js";
 import type { Meeting, ObjectiveLevels, Schedule, ScheduleOptions, StopInstance } from "./types.js";
 import { unmatched } from "./unmatched.js";
@@ -38,14 +38,15 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   report("score", "scoring pairs");
   const prep = prepare(instance, options);
   report("select", `selecting among ${prep.eligible.length} eligible pairs`);
-  const relaxed = select(prep, "lexicographic");
+  const selector = new Selector(prep, "lexicographic");
+  const relaxed = selector.selection;
   report("timetable", `placing ${relaxed.pairs.length} meetings in ${prep.slots.length} slots`);
   const first = timetable(prep, relaxed.pairs);
   // The slot relaxation is only worth building when the first timetable falls short of the flow's bound.
   const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
   const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
   const { board, timedOut } = short
-    ? search(prep, relaxed, first, goal(tightest(optima), options.gapTolerance ?? DEFAULT_GAP_TOLERANCE), deadline, now, report)
+    ? search(prep, selector, first, goal(tightest(optima), options.gapTolerance ?? DEFAULT_GAP_TOLERANCE), deadline, now, report)
     : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
@@ -96,7 +97,7 @@ export function scheduleOf(
  */
 function search(
   prep: Prepared,
-  relaxed: Selection,
+  selector: Selector,
   first: Board,
   target: ObjectiveLevels,
   deadline: number,
@@ -104,10 +105,9 @@ function search(
   report: (phase: "improve", message: string) => void,
 ): { board: Board; timedOut: boolean } {
   const startedAt = now();
-  let selection = relaxed;
+  let selection = selector.selection;
   let best: Board | null = null;
   let bestLevels: ObjectiveLevels | null = null;
-  const exclude = new Set<number>();
   for (let round = 1; round <= 8; round++) {
     const board = round === 1 ? first : timetable(prep, selection.pairs);
     // A board that reaches the relaxation's value is optimal: nothing to improve.
@@ -120,10 +120,9 @@ function search(
     }
     report("improve", `round ${round}: ${board.placed().length} meetings, score ${levels.score} (aiming at ${target.score})`);
     if (!progress || reaches(bestLevels!, target) || now() >= deadline) break;
-    const before = exclude.size;
-    for (const pair of selection.pairs) if (board.slotOf[pair] === -1) exclude.add(pair);
-    if (exclude.size === before) break;
-    selection = select(prep, "lexicographic", exclude);
+    const unplaced = selection.pairs.filter((pair) => board.slotOf[pair] === -1);
+    if (unplaced.length === 0) break;
+    selection = selector.exclude(unplaced);
   }
   // Alternate exact slot re-optimisation and local search while either improves.
   while (!reaches(best!.levels(), target) && now() < deadline && reoptimiseSlots(prep, best!, deadline, now)) {

@@ -1,4 +1,4 @@
-import { FlowNetwork, minCostFlow } from "./flow.js";
+import { closeArcs, FlowNetwork, minCostFlow } from "./flow.js";
 import type { Prepared } from "./prepare.js";
 import type { ObjectiveLevels } from "./types.js";
 
@@ -25,56 +25,88 @@ export interface Selection {
  *
  * With no windows every such selection has a timetable (König), so this is the
  * exact optimum; with windows it is a relaxation and its value a valid bound.
- * `exclude` removes pairs (by index), `firmCapacity` overrides capacities.
  */
-export function select(
-  prep: Prepared,
-  mode: SelectMode,
-  exclude: ReadonlySet<number> = new Set(),
-  firmCapacity: readonly number[] = prep.firmCapacity,
-): Selection {
-  const F = prep.firms.length;
-  const D = prep.delegations.length;
-  const K = prep.minMeetings;
-  const scale = scoreScale(prep);
-  const mustWeight = F * K + 1;
-  const wantMusts = mode === "lexicographic";
-  const wantServed = mode !== "score";
+export function select(prep: Prepared, mode: SelectMode): Selection {
+  return new Selector(prep, mode).selection;
+}
 
-  const mustNode = new Map<string, number>();
-  if (wantMusts) {
-    for (const m of prep.musts) mustNode.set(`${m.firm}|${m.country}`, 2 + F + D + mustNode.size);
-  }
-  const net = new FlowNetwork(2 + F + D + mustNode.size);
-  const source = 0;
-  const sink = 1;
-  const firmNode = (f: number): number => 2 + f;
-  const delegationNode = (d: number): number => 2 + F + d;
+/** A selection that can be solved again, warm, without some pairs. */
+export class Selector {
+  private readonly net: FlowNetwork;
+  /** Arc of each pair index, -1 for pairs not in the network. */
+  private readonly arcOf: Int32Array;
+  private current: Selection;
 
-  for (let f = 0; f < F; f++) {
-    const cap = firmCapacity[f]!;
-    const counted = wantServed ? Math.min(K, cap) : 0;
-    if (counted > 0) net.addArc(source, firmNode(f), counted, -1, 0);
-    if (cap - counted > 0) net.addArc(source, firmNode(f), cap - counted, 0, 0);
-  }
-  for (const [key, node] of mustNode) {
-    const f = Number(key.slice(0, key.indexOf("|")));
-    net.addArc(firmNode(f), node, 1, -mustWeight, 0);
-    net.addArc(firmNode(f), node, prep.delegations.length, 0, 0);
-  }
-  for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, prep.delegationCapacity[d]!, 0, 0);
+  constructor(
+    private readonly prep: Prepared,
+    mode: SelectMode,
+  ) {
+    const F = prep.firms.length;
+    const D = prep.delegations.length;
+    const K = prep.minMeetings;
+    const scale = scoreScale(prep);
+    const mustWeight = F * K + 1;
+    const wantMusts = mode === "lexicographic";
+    const wantServed = mode !== "score";
 
-  const arcOf = new Map<number, number>();
-  for (const i of prep.eligible) {
-    if (exclude.has(i)) continue;
-    const pair = prep.pairs[i]!;
-    const country = prep.delegations[pair.delegation]!.country;
-    const from = mustNode.get(`${pair.firm}|${country}`) ?? firmNode(pair.firm);
-    arcOf.set(i, net.addArc(from, delegationNode(pair.delegation), 1, 0, -Math.round(pair.affinity.score * scale)));
+    const mustNode = new Map<string, number>();
+    if (wantMusts) {
+      for (const m of prep.musts) mustNode.set(`${m.firm}|${m.country}`, 2 + F + D + mustNode.size);
+    }
+    const net = new FlowNetwork(2 + F + D + mustNode.size);
+    const source = 0;
+    const sink = 1;
+    const firmNode = (f: number): number => 2 + f;
+    const delegationNode = (d: number): number => 2 + F + d;
+
+    for (let f = 0; f < F; f++) {
+      const cap = prep.firmCapacity[f]!;
+      const counted = wantServed ? Math.min(K, cap) : 0;
+      if (counted > 0) net.addArc(source, firmNode(f), counted, -1, 0);
+      if (cap - counted > 0) net.addArc(source, firmNode(f), cap - counted, 0, 0);
+    }
+    for (const [key, node] of mustNode) {
+      const f = Number(key.slice(0, key.indexOf("|")));
+      net.addArc(firmNode(f), node, 1, -mustWeight, 0);
+      net.addArc(firmNode(f), node, prep.delegations.length, 0, 0);
+    }
+    for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, prep.delegationCapacity[d]!, 0, 0);
+
+    this.arcOf = new Int32Array(prep.pairs.length).fill(-1);
+    for (const i of prep.eligible) {
+      const pair = prep.pairs[i]!;
+      const country = prep.delegations[pair.delegation]!.country;
+      const from = mustNode.get(`${pair.firm}|${country}`) ?? firmNode(pair.firm);
+      this.arcOf[i] = net.addArc(from, delegationNode(pair.delegation), 1, 0, -Math.round(pair.affinity.score * scale));
+    }
+    minCostFlow(net, source, sink);
+    this.net = net;
+    this.current = this.read();
   }
-  minCostFlow(net, source, sink);
-  const pairs = [...arcOf].filter(([, arc]) => net.flow(arc) > 0).map(([i]) => i);
-  return { pairs, levels: levelsOf(prep, pairs) };
+
+  /** The optimal selection with every pair excluded so far. */
+  get selection(): Selection {
+    return this.current;
+  }
+
+  /** Excludes pairs (by index) for good and returns the new optimal selection. */
+  exclude(pairs: Iterable<number>): Selection {
+    const arcs: number[] = [];
+    for (const i of pairs) {
+      const arc = this.arcOf[i]!;
+      if (arc === -1) continue;
+      arcs.push(arc);
+      this.arcOf[i] = -1;
+    }
+    closeArcs(this.net, arcs);
+    this.current = this.read();
+    return this.current;
+  }
+
+  private read(): Selection {
+    const pairs = this.prep.eligible.filter((i) => this.arcOf[i] !== -1 && this.net.flow(this.arcOf[i]!) > 0);
+    return { pairs, levels: levelsOf(this.prep, pairs) };
+  }
 }
 
 /** The objective levels of a set of meetings given as pair indexes. */
