@@ -1,6 +1,6 @@
 import { affinity, DEFAULT_WEIGHTS, externalAffinity } from "./affinity.js";
 import { buildSlots, slotsInside } from "./slots.js";
-import type { Affinity, CountryCode, Delegation, Firm, ScheduleOptions, Slot, StopInstance } from "./types.js";
+import type { Affinity, CountryCode, Delegation, Firm, ScheduleOptions, ScoreEntry, Slot, StopInstance } from "./types.js";
 
 /** Why a firm × delegation pair cannot meet at this stop. */
 export type PairBlock = "avoided" | "met-before" | "zero-score" | "no-common-slot";
@@ -60,13 +60,35 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
   const delegationPresent = delegations.map((d) => slotsInside(stop, slots, d.available));
   const windowed = [...firmPresent, ...delegationPresent].some((row) => row.some((p) => !p));
 
+  // Requests, history and external scores indexed by firm and delegation (no string keys per pair: XL has 400k pairs).
   const firmIndex = new Map(firms.map((f, i) => [f.id, i]));
-  const requestKind = new Map<string, "must" | "avoid">();
+  const delegationIndex = new Map(delegations.map((d, i) => [d.id, i]));
+  const D = delegations.length;
+  const pairIndex = (firmId: string, delegationId: string): number | undefined => {
+    const f = firmIndex.get(firmId);
+    const d = delegationIndex.get(delegationId);
+    return f === undefined || d === undefined ? undefined : f * D + d;
+  };
+  const requestsOf: (Map<CountryCode, "must" | "avoid"> | undefined)[] = new Array(firms.length);
   for (const r of instance.requests) {
-    if (firmIndex.has(r.firmId)) requestKind.set(`${r.firmId}|${r.country}`, r.kind);
+    const f = firmIndex.get(r.firmId);
+    if (f !== undefined) (requestsOf[f] ??= new Map()).set(r.country, r.kind);
   }
-  const history = new Set(options.allowRepeats ? [] : instance.history.map((h) => `${h.firmId}|${h.delegationId}`));
-  const external = instance.scores === null ? null : new Map(instance.scores.map((s) => [`${s.firmId}|${s.delegationId}`, s]));
+  const metBefore = new Set<number>();
+  if (!options.allowRepeats) {
+    for (const h of instance.history) {
+      const i = pairIndex(h.firmId, h.delegationId);
+      if (i !== undefined) metBefore.add(i);
+    }
+  }
+  let external: (ScoreEntry | undefined)[] | null = null;
+  if (instance.scores !== null) {
+    external = new Array(firms.length * D);
+    for (const entry of instance.scores) {
+      const i = pairIndex(entry.firmId, entry.delegationId);
+      if (i !== undefined) external[i] = entry;
+    }
+  }
 
   // Presence lists are shared between pairs whenever one side is there all session (saves memory at scale).
   const present = (row: readonly boolean[]): number[] => row.flatMap((p, t) => (p ? [t] : []));
@@ -78,18 +100,19 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
   const pairs: Pair[] = [];
   const eligible: number[] = [];
   firms.forEach((firm, f) => {
+    const requests = requestsOf[f];
     delegations.forEach((delegation, d) => {
-      const kind = requestKind.get(`${firm.id}|${delegation.country}`);
-      const key = `${firm.id}|${delegation.id}`;
+      const i = f * D + d;
+      const kind = requests?.get(delegation.country);
       const base =
         external === null
           ? affinity(stop, firm, delegation, kind === "must", weights)
-          : externalAffinity(external.get(key), firm.id, delegation.id);
+          : externalAffinity(external[i], firm.id, delegation.id);
       const score = withBonus(base, options.bonus?.(firm, delegation) ?? 0);
       const common = commonSlots(firmSlots[f]!, firmWhole[f]!, delegationSlots[d]!, delegationWhole[d]!);
       const block: PairBlock | null =
         kind === "avoid" ? "avoided"
-        : history.has(key) ? "met-before"
+        : metBefore.has(i) ? "met-before"
         : !(score.score > 0) ? "zero-score"
         : common.length === 0 ? "no-common-slot"
         : null;
@@ -98,13 +121,11 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
     });
   });
 
-  const musts = [...requestKind]
-    .filter(([, kind]) => kind === "must")
-    .map(([key]) => {
-      const [firmId, country] = key.split("|") as [string, string];
-      return { firm: firmIndex.get(firmId)!, country };
-    })
-    .sort((a, b) => a.firm - b.firm || (a.country < b.country ? -1 : 1));
+  const musts: MustRequest[] = [];
+  requestsOf.forEach((requests, firm) => {
+    const countries = [...(requests ?? [])].filter(([, kind]) => kind === "must").map(([country]) => country);
+    for (const country of countries.sort()) musts.push({ firm, country });
+  });
 
   const firmCapacity = firms.map((f, i) => Math.min(f.maxMeetings ?? Infinity, f.representatives * firmSlots[i]!.length));
   const delegationCapacity = delegations.map((d, i) => d.tables * delegationSlots[i]!.length);
