@@ -14,9 +14,9 @@ import { verifyPrepared } from "./verify.js";
 /** Default `gapTolerance`: improvement stops within 0.01 % of the bound. */
 export const DEFAULT_GAP_TOLERANCE = 1e-4;
 
-/** The levels a search aims for: the bound, less the tolerated gap on the score. */
+/** The levels a search aims for: the bound, less the tolerated gap on the score (none when the score is unbounded). */
 function goal(bound: ObjectiveLevels, tolerance: number): ObjectiveLevels {
-  return { ...bound, score: bound.score - tolerance * Math.abs(bound.score) };
+  return Number.isFinite(bound.score) ? { ...bound, score: bound.score - tolerance * Math.abs(bound.score) } : bound;
 }
 
 /** Default budget for improving an agenda under windows. */
@@ -137,10 +137,13 @@ function search(
   return { board: best!, timedOut: now() >= deadline };
 }
 
-/** The relaxations' optima for one mode: the flow selection always, the slot relaxation under windows. */
+/**
+ * The relaxations' optima for one mode: the flow selection always, and under
+ * windows the slot relaxation for levels 1–2 (its score is +Infinity, no bound).
+ */
 function relaxedLevels(prep: Prepared, mode: SelectMode, lexicographic?: Selection): ObjectiveLevels[] {
   const flow = mode === "lexicographic" && lexicographic ? lexicographic.levels : select(prep, mode).levels;
-  const slot = prep.windowed ? slotRelaxation(prep, mode) : null;
+  const slot = prep.windowed && mode !== "score" ? slotRelaxation(prep, mode) : null;
   return slot === null ? [flow] : [flow, slot];
 }
 
@@ -162,8 +165,6 @@ export function boundsFor(prep: Prepared, optima: readonly ObjectiveLevels[], le
   const served = levels.musts >= musts ? min(sameMusts.map((o) => o.served)) : min(relaxedLevels(prep, "served").map((o) => o.served));
   const sameServed = sameMusts.filter((o) => o.served === levels.served);
   const score =
-    levels.musts >= musts && levels.served >= served && sameServed.length > 0
-      ? min(sameServed.map((o) => o.score))
-      : min(relaxedLevels(prep, "score").map((o) => o.score));
-  return { musts, served, score };
+    levels.musts >= musts && levels.served >= served && sameServed.length > 0 ? min(sameServed.map((o) => o.score)) : Infinity;
+  return { musts, served, score: Number.isFinite(score) ? score : min(relaxedLevels(prep, "score").map((o) => o.score)) };
 }
