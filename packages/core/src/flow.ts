@@ -45,6 +45,11 @@ export class FlowNetwork {
     return this.position![arc]!;
   }
 
+  /** Capacity an arc was added with. */
+  capacity(arc: number): number {
+    return this.caps[arc]!;
+  }
+
   /** Flow on an arc after `minCostFlow`: the residual capacity of its reverse arc. */
   flow(arc: number): number {
     const g = this.compiled!;
@@ -180,23 +185,37 @@ interface Solved {
 const solved = new WeakMap<FlowNetwork, Solved>();
 
 /**
- * Closes arcs of a network `minCostFlow` solved (capacity 0, their flow sent
- * back) and restores a minimum-cost flow, warm: the potentials stay optimal
- * for the arcs left, so only the flow the closed arcs carried is re-routed,
- * along shortest paths. Returns the potentials, which stay valid.
+ * Sets the capacity of arcs of a network `minCostFlow` solved, between 0
+ * (closed) and the capacity each was added with (the return arc was sized
+ * for those), and restores a minimum-cost flow,
+ * warm: an arc's flow above its new capacity is sent back, a re-opened arc of
+ * negative reduced cost is saturated, and only the excesses this leaves are
+ * re-routed, along shortest paths on the current potentials.
  */
-export function closeArcs(net: FlowNetwork, arcs: Iterable<number>): Potentials {
+export function setCapacities(net: FlowNetwork, arcs: Iterable<number>, capacity: (arc: number) => number): Potentials {
   const state = solved.get(net);
-  if (state === undefined) throw new Error("internal: closeArcs needs a network solved by minCostFlow");
+  if (state === undefined) throw new Error("internal: setCapacities needs a network solved by minCostFlow");
   const { g, excess, piMajor, piMinor, work } = state;
+  const move = (e: number, amount: number): void => {
+    // `amount` more units on residual arc e (negative: fewer).
+    const r = g.twin[e]!;
+    g.cap[e]! -= amount;
+    g.cap[r]! += amount;
+    excess[g.to[e]!]! += amount;
+    excess[g.to[r]!]! -= amount;
+  };
   for (const arc of arcs) {
     const e = net.residualArc(arc);
     const r = g.twin[e]!;
-    const flow = g.cap[r]!;
-    g.cap[e] = 0;
-    g.cap[r] = 0;
-    excess[g.to[r]!]! += flow;
-    excess[g.to[e]!]! -= flow;
+    const cap = capacity(arc);
+    if (!(cap >= 0 && cap <= net.capacity(arc))) throw new Error(`internal: capacity ${cap} of arc ${arc} outside 0..${net.capacity(arc)}`);
+    const flow = Math.min(g.cap[r]!, cap);
+    move(e, flow - g.cap[r]!);
+    g.cap[e] = cap - flow;
+    const u = g.to[r]!;
+    const v = g.to[e]!;
+    const rMajor = g.major[e]! + piMajor[u]! - piMajor[v]!;
+    if (rMajor < 0 || (rMajor === 0 && g.minor[e]! + piMinor[u]! - piMinor[v]! < 0)) move(e, g.cap[e]!);
   }
   settle(g, excess, piMajor, piMinor, work);
   return { major: piMajor, minor: piMinor };

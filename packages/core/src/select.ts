@@ -1,4 +1,4 @@
-import { closeArcs, FlowNetwork, minCostFlow } from "./flow.js";
+import { FlowNetwork, minCostFlow, setCapacities } from "./flow.js";
 import type { Prepared } from "./prepare.js";
 import type { ObjectiveLevels } from "./types.js";
 
@@ -30,11 +30,12 @@ export function select(prep: Prepared, mode: SelectMode): Selection {
   return new Selector(prep, mode).selection;
 }
 
-/** A selection that can be solved again, warm, without some pairs. */
+/** A selection that can be solved again, warm, without some pairs (or with them again). */
 export class Selector {
   private readonly net: FlowNetwork;
   /** Arc of each pair index, -1 for pairs not in the network. */
   private readonly arcOf: Int32Array;
+  private readonly excluded: Uint8Array;
   private current: Selection;
 
   constructor(
@@ -73,6 +74,7 @@ export class Selector {
     for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, prep.delegationCapacity[d]!, 0, 0);
 
     this.arcOf = new Int32Array(prep.pairs.length).fill(-1);
+    this.excluded = new Uint8Array(prep.pairs.length);
     for (const i of prep.eligible) {
       const pair = prep.pairs[i]!;
       const country = prep.delegations[pair.delegation]!.country;
@@ -84,27 +86,40 @@ export class Selector {
     this.current = this.read();
   }
 
-  /** The optimal selection with every pair excluded so far. */
+  /** The optimal selection without the pairs excluded now. */
   get selection(): Selection {
     return this.current;
   }
 
-  /** Excludes pairs (by index) for good and returns the new optimal selection. */
+  /** Excludes eligible pairs (by index) and returns the new optimal selection. */
   exclude(pairs: Iterable<number>): Selection {
+    return this.toggle(pairs, 1);
+  }
+
+  /** Admits excluded pairs again and returns the new optimal selection. */
+  include(pairs: Iterable<number>): Selection {
+    return this.toggle(pairs, 0);
+  }
+
+  /** Every pair excluded now. */
+  excludedPairs(): number[] {
+    return this.prep.eligible.filter((i) => this.excluded[i] === 1);
+  }
+
+  private toggle(pairs: Iterable<number>, excluded: 0 | 1): Selection {
     const arcs: number[] = [];
     for (const i of pairs) {
-      const arc = this.arcOf[i]!;
-      if (arc === -1) continue;
-      arcs.push(arc);
-      this.arcOf[i] = -1;
+      if (this.arcOf[i] === -1 || this.excluded[i] === excluded) continue;
+      this.excluded[i] = excluded;
+      arcs.push(this.arcOf[i]!);
     }
-    closeArcs(this.net, arcs);
+    setCapacities(this.net, arcs, (arc) => (excluded ? 0 : this.net.capacity(arc)));
     this.current = this.read();
     return this.current;
   }
 
   private read(): Selection {
-    const pairs = this.prep.eligible.filter((i) => this.arcOf[i] !== -1 && this.net.flow(this.arcOf[i]!) > 0);
+    const pairs = this.prep.eligible.filter((i) => this.excluded[i] === 0 && this.net.flow(this.arcOf[i]!) > 0);
     return { pairs, levels: levelsOf(this.prep, pairs) };
   }
 }

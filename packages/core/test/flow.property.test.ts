@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FlowNetwork, minCostFlow } from "../src/flow.js";
+import { FlowNetwork, minCostFlow, setCapacities } from "../src/flow.js";
 
 interface Arc {
   readonly from: number;
@@ -37,10 +37,12 @@ const network = (maxNodes: number, maxArcs: number, maxMinor: number): fc.Arbitr
     }),
   );
 
-const solve = (net: Network): { flows: number[]; major: Float64Array; minor: Float64Array } => {
+/** Solves `net`, then re-solves warm after each change of capacities in turn (`changes[k][i]`: arc i's new capacity). */
+const solve = (net: Network, changes: readonly (readonly number[])[] = []): { flows: number[]; major: Float64Array; minor: Float64Array } => {
   const flowNet = new FlowNetwork(net.nodes);
   const ids = net.arcs.map((a) => flowNet.addArc(a.from, a.to, a.capacity, a.major, a.minor));
-  const potentials = minCostFlow(flowNet, SOURCE, SINK);
+  let potentials = minCostFlow(flowNet, SOURCE, SINK);
+  for (const change of changes) potentials = setCapacities(flowNet, ids, (id) => change[ids.indexOf(id)]!);
   return { flows: ids.map((id) => flowNet.flow(id)), ...potentials };
 };
 
@@ -76,31 +78,47 @@ function bestCost(net: Network): [number, number] {
   return best;
 }
 
+function expectOptimal(net: Network, { flows, major, minor }: ReturnType<typeof solve>): void {
+  const balance = new Array<number>(net.nodes).fill(0);
+  net.arcs.forEach((a, i) => {
+    const f = flows[i]!;
+    expect(Number.isInteger(f) && f >= 0 && f <= a.capacity).toBe(true);
+    balance[a.from]! -= f;
+    balance[a.to]! += f;
+    const reduced = sign(a.major + major[a.from]! - major[a.to]!, a.minor + minor[a.from]! - minor[a.to]!);
+    if (f < a.capacity) expect(reduced).toBeGreaterThanOrEqual(0);
+    if (f > 0) expect(reduced).toBeLessThanOrEqual(0);
+  });
+  balance.forEach((b, v) => {
+    if (v !== SOURCE && v !== SINK) expect(b).toBe(0);
+  });
+  expect(balance[SINK]! + balance[SOURCE]!).toBe(0);
+  // The return arc sink → source (cost 0): open while the source has spare capacity.
+  const sent = balance[SINK]!;
+  const spare = net.arcs.filter((a) => a.from === SOURCE).reduce((s, a) => s + a.capacity, 0) - sent;
+  const back = sign(major[SINK]! - major[SOURCE]!, minor[SINK]! - minor[SOURCE]!);
+  if (spare > 0) expect(back).toBeGreaterThanOrEqual(0);
+  if (sent > 0) expect(back).toBeLessThanOrEqual(0);
+}
+
 describe("minCostFlow", () => {
   it("returns a feasible flow and potentials that prove it optimal (no residual arc of negative reduced cost)", () => {
     fc.assert(
-      fc.property(network(12, 40, 1000), (net) => {
-        const { flows, major, minor } = solve(net);
-        const balance = new Array<number>(net.nodes).fill(0);
-        net.arcs.forEach((a, i) => {
-          const f = flows[i]!;
-          expect(Number.isInteger(f) && f >= 0 && f <= a.capacity).toBe(true);
-          balance[a.from]! -= f;
-          balance[a.to]! += f;
-          const reduced = sign(a.major + major[a.from]! - major[a.to]!, a.minor + minor[a.from]! - minor[a.to]!);
-          if (f < a.capacity) expect(reduced).toBeGreaterThanOrEqual(0);
-          if (f > 0) expect(reduced).toBeLessThanOrEqual(0);
-        });
-        balance.forEach((b, v) => {
-          if (v !== SOURCE && v !== SINK) expect(b).toBe(0);
-        });
-        expect(balance[SINK]! + balance[SOURCE]!).toBe(0);
-        // The return arc sink → source (cost 0): open while the source has spare capacity.
-        const sent = balance[SINK]!;
-        const spare = net.arcs.filter((a) => a.from === SOURCE).reduce((s, a) => s + a.capacity, 0) - sent;
-        const back = sign(major[SINK]! - major[SOURCE]!, minor[SINK]! - minor[SOURCE]!);
-        if (spare > 0) expect(back).toBeGreaterThanOrEqual(0);
-        if (sent > 0) expect(back).toBeLessThanOrEqual(0);
+      fc.property(network(12, 40, 1000), (net) => expectOptimal(net, solve(net))),
+      { numRuns: 400 },
+    );
+  });
+
+  it("stays optimal after capacities change (arcs closed, narrowed, re-opened), re-solved warm", () => {
+    const capacities = (net: Network) => fc.tuple(...net.arcs.map((a) => fc.integer({ min: 0, max: a.capacity })));
+    const changed = network(12, 40, 1000).chain((net) => fc.tuple(fc.constant(net), fc.array(capacities(net), { minLength: 1, maxLength: 3 })));
+    fc.assert(
+      fc.property(changed, ([net, changes]) => {
+        const last = changes[changes.length - 1]!;
+        const after: Network = { nodes: net.nodes, arcs: net.arcs.map((a, i) => ({ ...a, capacity: last[i]! })) };
+        const warm = solve(net, changes);
+        expectOptimal(after, warm);
+        expect(cost(after, warm.flows)).toEqual(cost(after, solve(after).flows));
       }),
       { numRuns: 400 },
     );
