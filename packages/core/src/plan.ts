@@ -1,4 +1,5 @@
 import type { Board } from "./board.js";
+import { exchange } from "./exchange.js";
 import { improve } from "./improve.js";
 import { lexBetter, reaches } from "./levels.js";
 import { largeNeighbourhoodSearch } from "./lns.js";
@@ -92,8 +93,9 @@ export function scheduleOf(
 
 /**
  * Under windows, when the first timetable falls short: improve it, and while
- * below the bound re-select without the pairs that did not fit; then search
- * larger neighbourhoods.
+ * below the bound re-select without the pairs that did not fit; then
+ * re-optimise slots, exchange towards the selection and search larger
+ * neighbourhoods.
  */
 function search(
   prep: Prepared,
@@ -124,9 +126,13 @@ function search(
     if (unplaced.length === 0) break;
     selection = selector.exclude(unplaced);
   }
-  // Alternate exact slot re-optimisation and local search while either improves.
-  while (!reaches(best!.levels(), target) && now() < deadline && reoptimiseSlots(prep, best!, deadline, now)) {
-    improve(prep, best!, deadline, now);
+  // Alternate exact slot re-optimisation, local search and exchanges towards the selection while any improves.
+  // Exchanges start from the best selection: the pairs rounds excluded may fit in a piece at a time.
+  selector.include(selector.excludedPairs());
+  for (let progress = true; progress && !reaches(best!.levels(), target) && now() < deadline; ) {
+    progress = reoptimiseSlots(prep, best!, deadline, now);
+    if (progress) improve(prep, best!, deadline, now);
+    if (!reaches(best!.levels(), target) && exchange(prep, best!, selector, deadline, now)) progress = true;
   }
   if (!reaches(best!.levels(), target)) {
     // Neighbourhood search gets at most about as long again as everything before it (and 1 s at least).
