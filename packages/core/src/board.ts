@@ -26,6 +26,8 @@ export class Board {
   private scoreTotal = 0;
   /** Undo log of (pair, slot before) while journaling. */
   private journal: number[] | null = null;
+  /** Where each open journal starts in the log. */
+  private readonly marks: number[] = [];
 
   constructor(private readonly prep: Prepared) {
     this.n = prep.slots.length;
@@ -88,26 +90,31 @@ export class Board {
     return this.delegationLoad[delegation * this.n + t]! >= this.prep.delegations[delegation]!.tables;
   }
 
-  /** Starts recording changes, for `rollback`. */
+  /** Starts recording changes, for `rollback`; journals nest (each `commit` or `rollback` closes the latest). */
   beginJournal(): void {
-    this.journal = [];
+    this.journal ??= [];
+    this.marks.push(this.journal.length);
   }
 
-  /** Keeps the changes since `beginJournal` and stops recording. */
+  /** Keeps the changes since the latest `beginJournal` (an enclosing journal can still undo them). */
   commit(): void {
-    this.journal = null;
+    this.marks.pop();
+    if (this.marks.length === 0) this.journal = null;
   }
 
-  /** Undoes every change since `beginJournal` and stops recording. */
+  /** Undoes every change since the latest `beginJournal`. */
   rollback(): void {
     const log = this.journal!;
+    const mark = this.marks.pop()!;
     this.journal = null;
-    for (let k = log.length - 2; k >= 0; k -= 2) {
+    for (let k = log.length - 2; k >= mark; k -= 2) {
       const pair = log[k]!;
       const before = log[k + 1]!;
       if (before === -1) this.remove(pair);
       else this.place(pair, before);
     }
+    log.length = mark;
+    this.journal = this.marks.length > 0 ? log : null;
   }
 
   /** The objective levels of the board, from its running totals (cheap). */

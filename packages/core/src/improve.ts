@@ -112,9 +112,14 @@ function swapOneSide(prep: Prepared, board: Board, pair: number, effort: Effort)
     for (const other of board.delegationMeetings(delegation, t)) occupants.add(other);
   }
   const value = gain(prep, board, pair);
+  const raises = value.musts > 0 || value.served > 0;
   for (const other of occupants) {
-    // Another firm's meeting is worth its loss whatever happens to this pair: skip the hopeless cheaply.
-    if (prep.pairs[other]!.firm !== firm && !better(value, loss(prep, board, other))) continue;
+    // Another firm's meeting is worth its loss whatever happens to this pair: skip the hopeless cheaply,
+    // unless the pair would raise level 1 or 2 and that firm can meet someone else instead.
+    if (prep.pairs[other]!.firm !== firm && !better(value, loss(prep, board, other))) {
+      if (raises && displace(prep, board, pair, other, effort)) return true;
+      continue;
+    }
     const slot = board.slotOf[other]!;
     board.remove(other);
     // Both judged after the removal, so a swap within one firm keeps its meeting count.
@@ -125,5 +130,32 @@ function swapOneSide(prep: Prepared, board: Board, pair: number, effort: Effort)
     }
     board.place(other, slot);
   }
+  return false;
+}
+
+/**
+ * A three-way move for levels 1–2: `pair` takes the place of `other`, a
+ * meeting of another firm that would lose as much, and that firm gets `other`
+ * back elsewhere or meets another delegation (best score first). Kept only
+ * when the objective improves.
+ */
+function displace(prep: Prepared, board: Board, pair: number, other: number, effort: Effort): boolean {
+  const before = board.levels();
+  const depth = Math.max(0, effort.depth - 1);
+  const D = prep.delegations.length;
+  const { firm } = prep.pairs[other]!;
+  board.beginJournal();
+  board.remove(other);
+  if (board.insert(pair, depth, effort.work / 3) && !board.insert(other, depth, effort.work / 3)) {
+    const instead = Array.from({ length: D }, (_, d) => firm * D + d)
+      .filter((j) => j !== other && board.slotOf[j] === -1 && prep.pairs[j]!.block === null)
+      .sort((a, b) => prep.pairs[b]!.affinity.score - prep.pairs[a]!.affinity.score || a - b);
+    instead.some((j) => board.insert(j, depth, effort.work / 3));
+  }
+  if (lexBetter(board.levels(), before)) {
+    board.commit();
+    return true;
+  }
+  board.rollback();
   return false;
 }
