@@ -45,6 +45,12 @@ export const FAMILIES: Readonly<Record<FamilyName, Family>> = {
 export interface GenerateOptions {
   /** Multiplies the number of firms (XL×2: `2`). Default 1. */
   readonly firmScale?: number;
+  /**
+   * A harder variant: this fraction of the firms, and half as many of the
+   * delegations, get instead one narrow window (a third of the day at most).
+   * Default 0: the family's own ~30% of broad windows.
+   */
+  readonly narrowWindows?: number;
 }
 
 /** Countries in decreasing popularity; weights fall off as a power law. */
@@ -93,7 +99,22 @@ export function generateInstance(name: FamilyName, seed: number, options: Genera
   const present = [...new Set(delegations.filter((d) => d.stops === null).map((d) => d.country))].sort();
   const requests = makeRequests(rng, firms, present);
   const scores = makeScores(rng, stop, firms, delegations, requests);
-  return { stop, delegations, firms, requests, scores, history: [] };
+  const instance: StopInstance = { stop, delegations, firms, requests, scores, history: [] };
+  return options.narrowWindows ? narrowed(instance, slots, options.narrowWindows, mulberry32(seed * 31337 + 17)) : instance;
+}
+
+function narrowed(instance: StopInstance, slots: readonly Slot[], fraction: number, rng: Random): StopInstance {
+  const window = (p: number): TimeWindow[] | null => {
+    if (!rng.chance(p)) return null;
+    const length = rng.int(1, Math.max(1, Math.floor(slots.length / 3)));
+    const first = rng.int(0, slots.length - length);
+    return [{ start: slots[first]!.start, end: slots[first + length - 1]!.end }];
+  };
+  return {
+    ...instance,
+    firms: instance.firms.map((f) => ({ ...f, available: window(fraction) })),
+    delegations: instance.delegations.map((d) => ({ ...d, available: window(fraction / 2) })),
+  };
 }
 
 function makeDelegations(rng: Random, count: number, slots: readonly Slot[]): Delegation[] {

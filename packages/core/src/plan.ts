@@ -5,9 +5,9 @@ import { lexBetter, reaches } from "./levels.js";
 import { largeNeighbourhoodSearch } from "./lns.js";
 import { reoptimiseSlots } from "./reslot.js";
 import { prepare, type Prepared } from "./prepare.js";
-import { slotRelaxation } from "./relax.js";
+import { slotCore, slotRelaxation } from "./relax.js";
 import { levelsOf, select, Selector, type Selection, type SelectMode } from "./select.js";
-import { seat, tableAssignment, timetable } from "./timetable.js";
+import { boardOf, seat, tableAssignment, timetable } from "./timetable.js";
 import type { Meeting, ObjectiveLevels, Schedule, ScheduleOptions, StopInstance } from "./types.js";
 import { unmatched } from "./unmatched.js";
 import { verifyPrepared } from "./verify.js";
@@ -126,9 +126,19 @@ function search(
     if (unplaced.length === 0) break;
     selection = selector.exclude(unplaced);
   }
-  // Alternate exact slot re-optimisation, local search and exchanges towards the selection while any improves.
   // Exchanges start from the best selection: the pairs rounds excluded may fit in a piece at a time.
   selector.include(selector.excludedPairs());
+  // Levels 1–2 short of the bound: rebuild around the meetings that reach the slot relaxation's
+  // (an agenda as they are when K = 1 without musts), then add the selection where it fits.
+  if (now() < deadline && (best!.levels().musts < target.musts || best!.levels().served < target.served)) {
+    const core = slotCore(prep);
+    if (core !== null) {
+      const board = timetable(prep, selector.selection.pairs, boardOf(prep, core));
+      improve(prep, board, deadline, now);
+      if (lexBetter(board.levels(), best!.levels())) best = board;
+    }
+  }
+  // Alternate exact slot re-optimisation, local search and exchanges towards the selection while any improves.
   for (let progress = true; progress && !reaches(best!.levels(), target) && now() < deadline; ) {
     progress = reoptimiseSlots(prep, best!, deadline, now);
     if (progress) improve(prep, best!, deadline, now);

@@ -1,6 +1,6 @@
 import { FlowNetwork, minCostFlow } from "./flow.js";
 import type { Prepared } from "./prepare.js";
-import type { SelectMode } from "./select.js";
+import { scoreScale, type SelectMode } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
 
 /** Above this many (pair, slot) arcs the slot relaxation is not built (it would cost more than it proves). */
@@ -19,6 +19,34 @@ export const SLOT_RELAXATION_MAX_ARCS = 400_000;
  * returned score is +Infinity (no bound). Returns `null` when the model would be too big.
  */
 export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score">): ObjectiveLevels | null {
+  const flow = slotFlow(prep, mode, false);
+  if (flow === null) return null;
+  const total = (arcs: readonly number[]): number => arcs.reduce((sum, a) => sum + flow.net.flow(a), 0);
+  return { musts: total(flow.musts), served: total(flow.served), score: Number.POSITIVE_INFINITY };
+}
+
+/**
+ * Meetings (pair, 0-based slot) that reach the slot relaxation's levels 1–2
+ * with only the meetings that count towards them (at most K per firm): the
+ * musts met and each firm's first K meetings. With K = 1 and no musts they
+ * form an agenda as they are; otherwise a few may repeat a pair or double-book
+ * a firm, and the caller drops those. Among such cores, the best-scoring one.
+ * `null` when the model would be too big.
+ */
+export function slotCore(prep: Prepared): { pair: number; slot: number }[] | null {
+  const flow = slotFlow(prep, "lexicographic", true);
+  return flow === null ? null : flow.pairSlots.filter(({ arc }) => flow.net.flow(arc) > 0).map(({ pair, slot }) => ({ pair, slot }));
+}
+
+/**
+ * The slot relaxation's network, solved. With `countedOnly`, firms take only
+ * the meetings that count (K), and the best-scoring such meetings.
+ */
+function slotFlow(
+  prep: Prepared,
+  mode: Exclude<SelectMode, "score">,
+  countedOnly: boolean,
+): { net: FlowNetwork; musts: number[]; served: number[]; pairSlots: { arc: number; pair: number; slot: number }[] } | null {
   const F = prep.firms.length;
   const D = prep.delegations.length;
   const n = prep.slots.length;
@@ -28,6 +56,7 @@ export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score"
 
   const K = prep.minMeetings;
   const mustWeight = F * K + 1;
+  const scale = scoreScale(prep);
   const mustNode = new Map<string, number>();
   const base = 2 + F + F * n + D * n;
   if (mode === "lexicographic") for (const m of prep.musts) mustNode.set(`${m.firm}|${m.country}`, base + mustNode.size);
@@ -41,7 +70,7 @@ export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score"
     const cap = prep.firmCapacity[f]!;
     const counted = Math.min(K, cap);
     if (counted > 0) served.push(net.addArc(0, firmNode(f), counted, -1, 0));
-    if (cap - counted > 0) net.addArc(0, firmNode(f), cap - counted, 0, 0);
+    if (cap - counted > 0 && !countedOnly) net.addArc(0, firmNode(f), cap - counted, 0, 0);
     const rep = prep.firms[f]!.representatives;
     for (let t = 0; t < n; t++) if (prep.firmPresent[f]![t]) net.addArc(firmNode(f), firmSlot(f, t), rep, 0, 0);
   }
@@ -54,12 +83,15 @@ export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score"
   for (let d = 0; d < D; d++) {
     for (let t = 0; t < n; t++) if (prep.delegationPresent[d]![t]) net.addArc(delegationSlot(d, t), 1, prep.delegations[d]!.tables, 0, 0);
   }
+  const pairSlots: { arc: number; pair: number; slot: number }[] = [];
   for (const i of prep.eligible) {
     const pair = prep.pairs[i]!;
     const must = mustNode.get(`${pair.firm}|${prep.delegations[pair.delegation]!.country}`);
-    for (const t of pair.slots) net.addArc(must ?? firmSlot(pair.firm, t), delegationSlot(pair.delegation, t), 1, 0, 0);
+    const minor = countedOnly ? -Math.round(pair.affinity.score * scale) : 0;
+    for (const t of pair.slots) {
+      pairSlots.push({ arc: net.addArc(must ?? firmSlot(pair.firm, t), delegationSlot(pair.delegation, t), 1, 0, minor), pair: i, slot: t });
+    }
   }
   minCostFlow(net, 0, 1);
-  const total = (arcs: readonly number[]): number => arcs.reduce((sum, a) => sum + net.flow(a), 0);
-  return { musts: total(musts), served: total(served), score: Number.POSITIVE_INFINITY };
+  return { net, musts, served, pairSlots };
 }

@@ -6,11 +6,12 @@ import type { Meeting, TableAssignment } from "./types.js";
 /**
  * Puts selected pairs on a slot board. Without windows the edge colouring
  * places every pair (exact); with windows the most constrained pairs go first
- * and ejection chains make room; pairs that still do not fit are left out.
+ * and ejection chains make room; pairs that still do not fit, or whose firm
+ * is full, are left out. `start` is a board to add to (a new one by default).
  */
-export function timetable(prep: Prepared, pairs: readonly number[]): Board {
-  const board = new Board(prep);
-  if (!prep.windowed) {
+export function timetable(prep: Prepared, pairs: readonly number[], start?: Board): Board {
+  const board = start ?? new Board(prep);
+  if (!prep.windowed && start === undefined) {
     colourSlots(prep, pairs).forEach((t, e) => board.place(pairs[e]!, t));
     return board;
   }
@@ -19,7 +20,20 @@ export function timetable(prep: Prepared, pairs: readonly number[]): Board {
     const pb = prep.pairs[b]!;
     return pa.slots.length - pb.slots.length || Number(pb.must) - Number(pa.must) || pb.affinity.score - pa.affinity.score || a - b;
   });
-  for (const pair of order) board.insert(pair);
+  for (const pair of order) {
+    const { firm } = prep.pairs[pair]!;
+    if (board.slotOf[pair] === -1 && board.firmMeetings[firm]! < prep.firmCapacity[firm]!) board.insert(pair);
+  }
+  return board;
+}
+
+/** A board with the given meetings, skipping any that repeats a pair or finds its slot full. */
+export function boardOf(prep: Prepared, meetings: readonly { readonly pair: number; readonly slot: number }[]): Board {
+  const board = new Board(prep);
+  for (const { pair, slot } of meetings) {
+    const { firm, delegation } = prep.pairs[pair]!;
+    if (board.slotOf[pair] === -1 && !board.firmFull(firm, slot) && !board.delegationFull(delegation, slot)) board.place(pair, slot);
+  }
   return board;
 }
 
