@@ -3,6 +3,7 @@ import { exchange } from "./exchange.js";
 import { improve } from "./improve.js";
 import { lexBetter, reaches } from "./levels.js";
 import { largeNeighbourhoodSearch } from "./lns.js";
+import { reoptimiseParticipants } from "./reassign.js";
 import { reoptimiseSlots } from "./reslot.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { slotCore, slotRelaxation } from "./relax.js";
@@ -138,9 +139,11 @@ function search(
       if (lexBetter(board.levels(), best!.levels())) best = board;
     }
   }
-  // Alternate exact slot re-optimisation, local search and exchanges towards the selection while any improves.
+  // Alternate exact re-optimisation (of a slot, a delegation, a firm), local search and exchanges
+  // towards the selection while any improves.
   for (let progress = true; progress && !reaches(best!.levels(), target) && now() < deadline; ) {
     progress = reoptimiseSlots(prep, best!, deadline, now);
+    if (!reaches(best!.levels(), target) && reoptimiseParticipants(prep, best!, deadline, now)) progress = true;
     if (progress) improve(prep, best!, deadline, now);
     if (!reaches(best!.levels(), target) && exchange(prep, best!, selector, deadline, now)) progress = true;
   }
