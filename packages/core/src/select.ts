@@ -148,12 +148,17 @@ export function roundScore(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
-/** Integer scale for scores in the flow: as fine as 1e-6 while totals stay exact in doubles. */
+const scales = new WeakMap<Prepared, number>();
+
+/** Integer scale for scores in the flow: as fine as 1e-6 while totals stay exact in doubles (computed once per instance). */
 export function scoreScale(prep: Prepared): number {
+  const known = scales.get(prep);
+  if (known !== undefined) return known;
   let max = 0;
   for (const i of prep.eligible) max = Math.max(max, prep.pairs[i]!.affinity.score);
   const meetings = prep.delegationCapacity.reduce((a, b) => a + b, 0) + 1;
   let scale = 1e6;
   while (scale > 1 && max * scale * meetings > 2 ** 50) scale /= 10;
+  scales.set(prep, scale);
   return scale;
 }
