@@ -13,8 +13,19 @@ import type { Meeting, ObjectiveLevels, Schedule, ScheduleOptions, StopInstance 
 import { unmatched } from "./unmatched.js";
 import { verifyPrepared } from "./verify.js";
 
-/** Default `gapTolerance`: improvement stops within 0.01 % of the bound. */
+/** Default `gapTolerance`: improvement stops within 0.01 % of the bound... */
 export const DEFAULT_GAP_TOLERANCE = 1e-4;
+/** ...or within 0.1 % on days with more than `LARGE_DAY` (pair, common slot) candidates. */
+export const LARGE_DAY_GAP_TOLERANCE = 1e-3;
+export const LARGE_DAY = 250_000;
+
+/** The gap the search may stop at: `gapTolerance` if set, else by the size of the day (deterministic). */
+function tolerance(prep: Prepared, options: ScheduleOptions): number {
+  if (options.gapTolerance !== undefined) return options.gapTolerance;
+  let size = 0;
+  for (const i of prep.eligible) size += prep.pairs[i]!.slots.length;
+  return size > LARGE_DAY ? LARGE_DAY_GAP_TOLERANCE : DEFAULT_GAP_TOLERANCE;
+}
 
 /** The levels a search aims for: the bound, less the tolerated gap on the score (none when the score is unbounded). */
 function goal(bound: ObjectiveLevels, tolerance: number): ObjectiveLevels {
@@ -48,7 +59,7 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
   const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
   const { board, timedOut } = short
-    ? search(prep, selector, first, goal(tightest(optima), options.gapTolerance ?? DEFAULT_GAP_TOLERANCE), deadline, now, report)
+    ? search(prep, selector, first, goal(tightest(optima), tolerance(prep, options)), deadline, now, report)
     : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
