@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../errors.js";
 
@@ -16,7 +16,7 @@ function reason(err: unknown): string {
 
 /**
  * Writes all files or none: without `force` nothing is written when any target
- * exists. Each file goes to a temp file beside its target and is renamed into
+ * exists; with it, files that already hold the same content are left as they are. Each file goes to a temp file beside its target and is renamed into
  * place only once every temp file is written, so a failed write leaves earlier
  * files untouched. (A failure during the final renames, rare, can leave some
  * targets already replaced; no temp file is left behind.)
@@ -37,8 +37,10 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
   let current = outDir;
   // Synchronous calls: hundreds of small files are written much faster than with a promise each.
   const folders = new Set<string>();
+  // A file that already holds exactly this content is left alone (a re-run rewrites only what changed).
+  const changed = opts.force ? targets.filter((t) => !sameContent(t.target, t.content)) : targets;
   try {
-    for (const t of targets) {
+    for (const t of changed) {
       current = t.shown;
       const folder = path.dirname(t.target);
       if (!folders.has(folder)) {
@@ -50,7 +52,7 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
       writeFileSync(temp, t.content);
     }
     step = "rename";
-    for (const [i, t] of targets.entries()) {
+    for (const [i, t] of changed.entries()) {
       current = t.shown;
       renameSync(temps[i]!, t.target);
     }
@@ -62,4 +64,16 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
         : `cannot move ${current} into place (${reason(err)}); the files before it were written`,
     );
   }
+}
+
+/** Whether `file` exists and holds exactly `content`. */
+function sameContent(file: string, content: string | Uint8Array): boolean {
+  let existing: Buffer;
+  try {
+    existing = readFileSync(file);
+  } catch {
+    return false;
+  }
+  const wanted = typeof content === "string" ? Buffer.from(content) : content;
+  return existing.equals(wanted);
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -51,6 +51,27 @@ describe("writeOutputs", () => {
     await writeFile(path.join(dir, "agenda.csv"), "old");
     await writeOutputs(dir, [{ path: "agenda.csv", content: "new" }], { force: true });
     expect(await read("agenda.csv")).toBe("new");
+  });
+
+  it("with --force, leaves a file that already holds the same content as it is (same inode, same time)", async () => {
+    await writeOutputs(dir, [
+      { path: "same.csv", content: "a,b\n" },
+      { path: "bytes.ics", content: new Uint8Array([0x42]) },
+      { path: "changed.csv", content: "old" },
+    ], { force: false });
+    const before = await Promise.all(["same.csv", "bytes.ics", "changed.csv"].map((f) => stat(path.join(dir, f))));
+    await writeOutputs(dir, [
+      { path: "same.csv", content: "a,b\n" },
+      { path: "bytes.ics", content: new Uint8Array([0x42]) },
+      { path: "changed.csv", content: "new" },
+    ], { force: true });
+    const after = await Promise.all(["same.csv", "bytes.ics", "changed.csv"].map((f) => stat(path.join(dir, f))));
+    expect(after[0]!.ino).toBe(before[0]!.ino);
+    expect(after[0]!.mtimeMs).toBe(before[0]!.mtimeMs);
+    expect(after[1]!.ino).toBe(before[1]!.ino);
+    expect(after[2]!.ino).not.toBe(before[2]!.ino);
+    expect(await read("changed.csv")).toBe("new");
+    expect(await tree()).toEqual(["bytes.ics", "changed.csv", "same.csv"]);
   });
 
   it("leaves the earlier files untouched and no temp file when a later write fails", async () => {
