@@ -100,9 +100,13 @@ export function runCli(dataDir: string, stopId: string, runs: number, timeLimitS
   const timeFile = join(scratch, "time.txt");
   const timesMs: number[] = [];
   let peakKb: number | null = null;
+  rmSync(outDir, { recursive: true, force: true });
   try {
     for (let i = 0; i < runs; i++) {
-      const cli = [process.execPath, CLI, "schedule", dataDir, "--stop", stopId, "--out", outDir, "--force"];
+      // Every run writes all its files into a new folder (a re-run with --force would skip unchanged
+      // files); the folders are removed after the last run, outside the timings.
+      const out = i === runs - 1 ? outDir : join(scratch, `run-${i}`);
+      const cli = [process.execPath, CLI, "schedule", dataDir, "--stop", stopId, "--out", out];
       if (timeLimitSec !== null) cli.push("--time-limit", String(timeLimitSec));
       const [command, ...args] = timed ? ["/usr/bin/time", "-v", "-o", timeFile, ...cli] : cli;
       const began = performance.now();

@@ -53,7 +53,7 @@ export function renderResults(machine: Machine, settings: RunSettings, results: 
   if (settings.staleCli) out.push("- **The built CLI was older than the sources**: its numbers are for an earlier version (run `pnpm build` first).");
   out.push(`- Peers: the time-indexed model x[firm, delegation, slot], solved stage by stage (musts, served, score); HiGHS caps ${settings.highsCaps}; jsLPSolver in a child process killed at ${settings.jslpCap} s or 4 GB RSS (its own time limit is only checked between branch-and-bound nodes).`);
   out.push("");
-  out.push("Levels are `musts / served (K = 1) / score`. Times: ours through the library (in process) and the full CLI (spawned, with CSV I/O);");
+  out.push("Levels are `musts / served (K = 1) / score`. Times: ours through the library (in process) and the full CLI (spawned, with CSV I/O, every file written into a new folder);");
   out.push("peers' times include building the model, exclude process start-up; HiGHS runs twice and its faster (warm) run counts, the first run is shown as cold.");
   out.push("RSS is the peak of the process (GNU time).");
   out.push("“Checked” is the independent hard-rule checker (`test/oracle/verify.ts`) on each agenda: ours (library, CLI), HiGHS, jsLPSolver.");

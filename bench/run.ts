@@ -1,12 +1,13 @@
 /**
- * `pnpm bench [--quick] [--seeds N] [--families S,M,L,Lx3,XL,XLx2] [--runs 3]
+ * `pnpm bench [--quick] [--seeds N] [--families S,M,L,Lx3,Ln,XL,XLx2,XLn] [--runs 3]
  *   [--time-limit <s>] [--highs-cap <s>] [--jslp-cap <s>] [--out bench/results.md]`
  *
  * For each family and seed: generate the instance into bench/out/<family>-<seed>/,
  * run ours (library and CLI), HiGHS and jsLPSolver on the time-indexed model,
  * check every agenda independently, and write bench/results.md. `<family>x<k>`
  * is the family with k times the firms (XLx2 for the scaling table; Lx3 makes
- * delegations scarce, so not every firm can be served). Progress goes to stderr.
+ * delegations scarce, so not every firm can be served); `<family>n` gives most
+ * participants one narrow window (Ln, XLn). Progress goes to stderr.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -48,13 +49,15 @@ const { values: flags } = parseArgs({
   },
 });
 
-const families = (flags.families ?? (flags.quick ? "S,M" : "S,M,L,Lx3,XL,XLx2")).split(",").map((f) => f.trim());
+const families = (flags.families ?? (flags.quick ? "S,M" : "S,M,L,Lx3,Ln,XL,XLx2,XLn")).split(",").map((f) => f.trim());
+/** The `n` families: 80 % of firms and 40 % of delegations present for a third of the day or less. */
+const NARROW_WINDOWS = 0.8;
 
-/** `L` → L at scale 1; `XLx2` → XL with twice the firms. */
-function parseFamily(name: string): { family: FamilyName; scale: number } {
-  const match = /^(S|M|L|XL)(?:x(\d+(?:\.\d+)?))?$/i.exec(name);
-  if (!match) throw new Error(`unknown family ${name}: use S, M, L, XL, optionally with x<k> firms (XLx2)`);
-  return { family: match[1]!.toUpperCase() as FamilyName, scale: Number(match[2] ?? 1) };
+/** `L` → L at scale 1; `XLx2` → XL with twice the firms; `XLn` → XL with narrow windows (see `GenerateOptions.narrowWindows`). */
+function parseFamily(name: string): { family: FamilyName; scale: number; narrow: boolean } {
+  const match = /^(S|M|L|XL)(?:x(\d+(?:\.\d+)?))?(n?)$/i.exec(name);
+  if (!match) throw new Error(`unknown family ${name}: use S, M, L, XL, optionally with x<k> firms (XLx2) and n for narrow windows (XLn)`);
+  return { family: match[1]!.toUpperCase() as FamilyName, scale: Number(match[2] ?? 1), narrow: match[3] !== "" };
 }
 families.forEach(parseFamily);
 const seeds = Number(flags.seeds);
@@ -83,8 +86,8 @@ async function jslp(instance: StopInstance, binaries: number): Promise<Outcome<C
 }
 
 async function benchOne(name: string, seed: number): Promise<InstanceResult> {
-  const { family, scale } = parseFamily(name);
-  const instance = generateInstance(family, seed, { firmScale: scale });
+  const { family, scale, narrow } = parseFamily(name);
+  const instance = generateInstance(family, seed, { firmScale: scale, ...(narrow ? { narrowWindows: NARROW_WINDOWS } : {}) });
   const dir = join(ROOT, "bench/out", `${name}-${seed}`);
   writeInstance(dir, instance);
   const firms = instance.firms.filter((f) => f.stops.includes(instance.stop.id)).length;
