@@ -103,6 +103,19 @@ describe("roadshow schedule on the example", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--stop");
   });
+
+  it("writes --organizer as ORGANIZER on every calendar event, and rejects one that is not an address", () => {
+    const out = path.join(work, "organizer");
+    const r = run("schedule", EXAMPLE, "--stop", STOP, "--out", out, "--organizer", "Confindustria Lombardia <eventi@example.it>");
+    expect(r.code).toBe(0);
+    const ics = readFileSync(path.join(out, "calendar", "delegations", "ES-ICEX.ics"), "utf8");
+    const events = ics.match(/BEGIN:VEVENT/g)!.length;
+    expect(ics.match(/^ORGANIZER;CN=Confindustria Lombardia:mailto:eventi@example\.it\r$/gm)?.length).toBe(events);
+    const bad = run("schedule", EXAMPLE, "--stop", STOP, "--out", path.join(work, "organizer-bad"), "--organizer", "eventi at example.it");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Name <email>");
+    expect(existsSync(path.join(work, "organizer-bad"))).toBe(false);
+  });
 });
 
 describe("roadshow validate", () => {

@@ -1,6 +1,6 @@
 import type { Schedule } from "@roadshow/core";
 import { agendaCsv, unmatchedCsv } from "./agenda-csv.js";
-import { renderExports, type OutputFile, type PreviousMeeting } from "./export/index.js";
+import { renderExports, type Organizer, type OutputFile, type PreviousMeeting } from "./export/index.js";
 import type { Lang } from "./i18n.js";
 import type { DataSet } from "./input/index.js";
 
@@ -12,6 +12,8 @@ export interface StopFileOptions {
   readonly previous?: readonly PreviousMeeting[];
   /** Explanation per `firmId|delegationId`, written as the `why` column. */
   readonly why?: ReadonlyMap<string, string>;
+  /** Written as ORGANIZER on every calendar event. */
+  readonly organizer?: Organizer | undefined;
 }
 
 /**
@@ -27,7 +29,12 @@ export function stopFiles(result: Schedule, data: DataSet, options: StopFileOpti
     { path: "unmatched.csv", content: unmatchedCsv(result, data.firms, dialect, options.lang) },
     ...renderExports(
       { schedule: result, firms: data.firms, delegations: data.delegations, ...(why && { why }) },
-      { lang: options.lang, excel: options.excel, ...(options.previous && { previous: options.previous }) },
+      {
+        lang: options.lang,
+        excel: options.excel,
+        ...(options.previous && { previous: options.previous }),
+        ...(options.organizer && { organizer: options.organizer }),
+      },
     ),
   ];
 }

@@ -7,7 +7,8 @@ import { findStop, instanceOf, load, readAgenda, type Sources } from "../load.js
 import { formatIssues } from "../output/issues-format.js";
 import { writeOutputs } from "../output/write.js";
 import { stopFiles } from "../stop-files.js";
-import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, organizerOption, type CommandContext } from "./shared.js";
+import type { Organizer } from "../export/index.js";
 
 /** Options of `roadshow export`. */
 export interface ExportArgs extends Sources {
@@ -16,6 +17,8 @@ export interface ExportArgs extends Sources {
   readonly previous: string | undefined;
   readonly excel: boolean;
   readonly force: boolean;
+  /** Who sends the calendar invitations (ORGANIZER). */
+  readonly organizer?: Organizer | undefined;
 }
 
 /**
@@ -37,7 +40,7 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
       io.stderr(`${args.agenda}:${lines} warning ${v.code}: ${v.message}\n`);
     }
     const schedule = evaluateAgenda(instance, meetings);
-    const own = stopFiles(schedule, loaded.data, { lang: common.lang, excel: args.excel, ...(previous && { previous }) });
+    const own = stopFiles(schedule, loaded.data, { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) });
     return stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }));
   });
   await writeOutputs(args.out, files, { force: args.force });
@@ -46,8 +49,7 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
 
 /** Registers `roadshow export`. */
 export function defineExport(root: Command, ctx: CommandContext): void {
-  root
-    .command("export")
+  organizerOption(root.command("export"))
     .description("write participant agendas, venue grid, summary and calendars from an (edited) agenda.csv")
     .argument("<agenda.csv>", "the agenda to export")
     .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv")
@@ -60,7 +62,10 @@ export function defineExport(root: Command, ctx: CommandContext): void {
     .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
     .action(async (agenda: string, dataDir: string, o) => {
       await exportAgenda(
-        { agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, excel: o.excel, force: o.force },
+        {
+          agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, excel: o.excel, force: o.force,
+          organizer: o.organizer,
+        },
         ctx.common(),
         ctx.io,
       );

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import { EXAMPLE_DIR, planningOptions, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext } from "./shared.js";
+import type { Organizer } from "../export/index.js";
 import { planStop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { findStop, instanceOf, load, type Sources } from "../load.js";
@@ -25,6 +26,8 @@ export interface ScheduleArgs extends Sources {
   readonly previous: string | undefined;
   /** A weights file (JSON or CSV `weight,value`). */
   readonly weights?: string | undefined;
+  /** Who sends the calendar invitations (ORGANIZER). */
+  readonly organizer?: Organizer | undefined;
 }
 
 /** Reads the stop's inputs, plans it, writes agenda.csv and unmatched.csv, prints the summary. */
@@ -50,14 +53,14 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   });
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
   const why = scheduleWhy(instance, result, scoring, common.lang);
-  const files = stopFiles(result, loaded.data, { lang: common.lang, excel: args.excel, why, ...(previous && { previous }) });
+  const files = stopFiles(result, loaded.data, { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
   await writeOutputs(args.out, files, { force: args.force });
   io.stdout(formatSummary(result, common.lang, io.color));
 }
 
 /** Registers `roadshow schedule`. */
 export function defineSchedule(root: Command, ctx: CommandContext): void {
-  planningOptions(root.command("schedule"))
+  organizerOption(planningOptions(root.command("schedule")))
     .description("plan one stop: writes <out>/agenda.csv, unmatched.csv, participant agendas, grid, summary and calendars; prints a summary")
     .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
     .requiredOption("--stop <id>", "stop_id to plan")
@@ -71,7 +74,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
         {
           dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, history: o.history,
           allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
-          previous: o.previous, weights: o.weights,
+          previous: o.previous, weights: o.weights, organizer: o.organizer,
         },
         ctx.common(),
         ctx.io,

@@ -13,7 +13,8 @@ import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../season-
 import { stopFiles } from "../stop-files.js";
 import { readWeights } from "../weights.js";
 import { scheduleWhy } from "../why.js";
-import { collect, EXAMPLE_DIR, planningOptions, type CommandContext } from "./shared.js";
+import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext } from "./shared.js";
+import type { Organizer } from "../export/index.js";
 
 /** Options of `roadshow season`. */
 export interface SeasonArgs extends Sources {
@@ -30,6 +31,8 @@ export interface SeasonArgs extends Sources {
   readonly force: boolean;
   readonly excel: boolean;
   readonly weights?: string | undefined;
+  /** Who sends the calendar invitations (ORGANIZER). */
+  readonly organizer?: Organizer | undefined;
 }
 
 /** The held agendas by stop; a file holding one stop only is also kept as bytes, to be written back unchanged. */
@@ -86,12 +89,12 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: 
 }
 
 /** Every stop's files under `<stop_id>/`; a frozen stop read from its own file keeps its agenda.csv byte for byte. */
-function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean): OutputFile[] {
+function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean, organizer: Organizer | undefined): OutputFile[] {
   return plan.stops.flatMap(({ schedule, instance, options, origin }) => {
     const id = schedule.stop.id;
     const why = scheduleWhy(instance, schedule, options, common.lang);
     const held = origin === "frozen" ? frozen.bytes.get(id) : undefined;
-    return stopFiles(schedule, data, { lang: common.lang, excel, why }).map((f) => ({
+    return stopFiles(schedule, data, { lang: common.lang, excel, why, organizer }).map((f) => ({
       path: `${id}/${f.path}`,
       content: held !== undefined && f.path === "agenda.csv" ? held : f.content,
     }));
@@ -138,14 +141,14 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   const report = seasonReport(plan, data, loaded.history);
   const otherReport = other === null ? null : seasonReport(other, data, loaded.history);
   const compare = args.independent ? { season: otherReport, independent: report } : { season: report, independent: otherReport };
-  const files = [...planFiles(plan, data, frozen, common, args.excel), ...seasonReportFiles(report, compare, { lang: common.lang, excel: args.excel })];
+  const files = [...planFiles(plan, data, frozen, common, args.excel, args.organizer), ...seasonReportFiles(report, compare, { lang: common.lang, excel: args.excel })];
   await writeOutputs(args.out, files, { force: args.force });
   io.stdout(formatSeasonSummary(compare, args.independent ? "independent" : "season", path.normalize(args.out), common.lang, io.color));
 }
 
 /** Registers `roadshow season`. */
 export function defineSeason(root: Command, ctx: CommandContext): void {
-  planningOptions(root.command("season"))
+  organizerOption(planningOptions(root.command("season")))
     .description("plan every stop in date order without repeated meetings: writes <out>/<stop_id>/ per stop and the season report")
     .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
     .requiredOption("--out <dir>", "output folder")
@@ -161,7 +164,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
         {
           dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, history: o.history, weights: o.weights,
           allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, independent: o.independent, compare: o.compare,
-          timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
+          timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel, organizer: o.organizer,
         },
         ctx.common(),
         ctx.io,

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
 import type { Common, Io } from "../context.js";
+import type { Organizer } from "../export/index.js";
 
 /** What a command's action needs from the program. */
 export interface CommandContext {
@@ -29,6 +30,28 @@ export function positiveNumber(value: string): number {
 }
 
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+const EMAIL = /^[^\s<>@"]+@[^\s<>@"]+\.[^\s<>@".]+$/;
+
+/** `Name <email>` or a bare `email`: who sends the calendar invitations. */
+export function organizer(value: string): Organizer {
+  const named = /^\s*([^<>]*?)\s*<([^<>]*)>\s*$/.exec(value);
+  const name = named ? named[1]! : "";
+  const email = (named ? named[2]! : value).trim();
+  if (!EMAIL.test(email)) {
+    throw new InvalidArgumentError(`expected "Name <email>" or an email address, got "${value}" (e.g. "Confindustria Lombardia <eventi@example.it>")`);
+  }
+  return { name: name === "" ? email : name, email };
+}
+
+/** `--organizer`, for every command that writes calendars. */
+export function organizerOption(command: Command): Command {
+  return command.option(
+    "--organizer <\"Name <email>\">",
+    "who sends the invitations: written as ORGANIZER on every calendar event (needed when the .ics files are mailed)",
+    organizer,
+  );
+}
 
 
 /** The input and planning options of every command that plans: schedule, explain, season. */
