@@ -1,6 +1,6 @@
 import { Board } from "./board.js";
 import { boundsFor, scheduleOf } from "./plan.js";
-import { prepare } from "./prepare.js";
+import { prepare, type Prepared } from "./prepare.js";
 import { levelsOf, select } from "./select.js";
 import type { Meeting, Schedule, ScheduleOptions, StopInstance } from "./types.js";
 import type { AgendaMeeting } from "./verify.js";
@@ -15,21 +15,35 @@ export function evaluateAgenda(instance: StopInstance, agenda: readonly AgendaMe
   const now = options.now ?? (() => performance.now());
   const started = now();
   const prep = prepare(instance, options);
-  const firmIndex = new Map(prep.firms.map((f, i) => [f.id, i]));
-  const delegationIndex = new Map(prep.delegations.map((d, i) => [d.id, i]));
-  const board = new Board(prep);
+  const { board, pairOf } = agendaBoard(prep, agenda);
   const meetings: Meeting[] = [];
-  for (const m of agenda) {
-    const f = firmIndex.get(m.firmId);
-    const d = delegationIndex.get(m.delegationId);
-    if (f === undefined || d === undefined || m.slot < 1 || m.slot > prep.slots.length) continue;
-    const pair = f * prep.delegations.length + d;
-    if (board.slotOf[pair] !== -1) continue;
-    board.place(pair, m.slot - 1);
-    meetings.push({ ...m, score: prep.pairs[pair]!.affinity.score });
-  }
+  agenda.forEach((m, k) => {
+    const pair = pairOf[k]!;
+    if (pair !== -1) meetings.push({ ...m, score: prep.pairs[pair]!.affinity.score });
+  });
   meetings.sort((a, b) => a.slot - b.slot || a.table - b.table);
   const levels = levelsOf(prep, board.placed());
   const bounds = boundsFor(prep, [select(prep, "lexicographic").levels], levels);
   return scheduleOf(prep, board, meetings, levels, bounds, { timedOut: false, elapsedMs: now() - started });
+}
+
+/**
+ * An agenda's meetings on a slot board, for counting: `pairOf[k]` is the pair
+ * of `agenda[k]`, or -1 when its firm, delegation or slot is unknown here or
+ * its pair is already on the board (a repeat). Capacities are not checked.
+ */
+export function agendaBoard(prep: Prepared, agenda: readonly AgendaMeeting[]): { board: Board; pairOf: number[] } {
+  const firmIndex = new Map(prep.firms.map((f, i) => [f.id, i]));
+  const delegationIndex = new Map(prep.delegations.map((d, i) => [d.id, i]));
+  const board = new Board(prep);
+  const pairOf = agenda.map((m) => {
+    const f = firmIndex.get(m.firmId);
+    const d = delegationIndex.get(m.delegationId);
+    if (f === undefined || d === undefined || !(m.slot >= 1 && m.slot <= prep.slots.length)) return -1;
+    const pair = f * prep.delegations.length + d;
+    if (board.slotOf[pair] !== -1) return -1;
+    board.place(pair, m.slot - 1);
+    return pair;
+  });
+  return { board, pairOf };
 }

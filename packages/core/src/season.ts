@@ -1,4 +1,4 @@
-import { Board } from "./board.js";
+import { agendaBoard } from "./evaluate.js";
 import { planStop } from "./plan.js";
 import { prepare, scorePairs } from "./prepare.js";
 import { roundScore } from "./select.js";
@@ -246,19 +246,9 @@ function frozenStop(instance: StopInstance, given: readonly Meeting[], options: 
   const prep = prepare(instance, options);
   const violations = verifyAgenda(instance, given, options);
   const meetings = [...given].sort((a, b) => a.slot - b.slot || a.table - b.table);
-  const firmIndex = new Map(prep.firms.map((f, i) => [f.id, i]));
-  const delegationIndex = new Map(prep.delegations.map((d, i) => [d.id, i]));
-  const board = new Board(prep);
-  const placed: number[] = [];
-  for (const m of meetings) {
-    const f = firmIndex.get(m.firmId);
-    const d = delegationIndex.get(m.delegationId);
-    // Meetings the verifier rejects as unknown are kept in the agenda but cannot be counted.
-    if (f === undefined || d === undefined || !(m.slot >= 1 && m.slot <= prep.slots.length)) continue;
-    const pair = f * prep.delegations.length + d;
-    board.place(pair, m.slot - 1);
-    placed.push(pair);
-  }
+  // Meetings the verifier rejects (unknown, repeated) stay in the agenda but are counted once or not at all.
+  const { board, pairOf } = agendaBoard(prep, meetings);
+  const placed = pairOf.filter((pair) => pair !== -1);
   const tablesOf = new Map<string, Set<number>>();
   for (const m of meetings) tablesOf.set(m.delegationId, (tablesOf.get(m.delegationId) ?? new Set()).add(m.table));
   const tables: TableAssignment[] = prep.delegations.map((d) => ({ delegationId: d.id, tables: [...(tablesOf.get(d.id) ?? [])].sort((a, b) => a - b) }));

@@ -62,6 +62,20 @@ describe("planSeason", () => {
     expect(plan.stats).toMatchObject({ planned: 1, frozen: 1, repeats: 0 });
   });
 
+  it("counts a pair a frozen agenda repeats once, and reports the repeat", () => {
+    const firm = makeFirm({ id: "F1", stops: ["S1", "S2"], representatives: 2 });
+    const held: Meeting[] = [
+      { slot: 1, table: 1, delegationId: "US1", firmId: "F1", score: 9 },
+      { slot: 2, table: 1, delegationId: "US1", firmId: "F1", score: 9 },
+    ];
+    const plan = planSeason(twoStops({ stops: [stop("S1", "2026-03-01", 2), stop("S2", "2026-04-01", 2)], firms: [firm], frozen: new Map([["S1", held]]) }), { minMeetings: 2 });
+    const frozen = plan.stops[0]!.schedule;
+    expect(frozen.meetings).toEqual(held);
+    expect(plan.stops[0]!.violations.length).toBeGreaterThan(0);
+    // One distinct meeting: the firm is short of K = 2, so it is served once, not twice.
+    expect(frozen.stats.levels.served).toBe(1);
+  });
+
   it("reports the rules a frozen agenda breaks against what was held before it", () => {
     const held: Meeting[] = [{ slot: 1, table: 1, delegationId: "US1", firmId: "F1", score: 9 }];
     const plan = planSeason(twoStops({ frozen: new Map([["S1", held], ["S2", held]]) }));
