@@ -2,19 +2,29 @@ import { Board } from "./board.js";
 import { boundsFor, scheduleOf } from "./plan.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { levelsOf, select } from "./select.js";
-import type { Meeting, Schedule, ScheduleOptions, StopInstance } from "./types.js";
-import type { AgendaMeeting } from "./verify.js";
+import type { Meeting, Schedule, ScheduleOptions, StopInstance, Violation } from "./types.js";
+import { verifyPrepared, type AgendaMeeting } from "./verify.js";
 
 /**
  * The schedule of an agenda made elsewhere (an edited `agenda.csv`): its
  * objective levels, bounds, unmatched firms and tables as written. Meetings of
  * unknown firms, delegations or slots are left out; check the agenda with
- * `verifyAgenda` first.
+ * `verifyAgenda` first, or take both from `reviewAgenda`.
  */
 export function evaluateAgenda(instance: StopInstance, agenda: readonly AgendaMeeting[], options: ScheduleOptions = {}): Schedule {
+  return reviewAgenda(instance, agenda, options).schedule;
+}
+
+/** `evaluateAgenda` and `verifyAgenda` together, indexing the instance once. */
+export function reviewAgenda(
+  instance: StopInstance,
+  agenda: readonly AgendaMeeting[],
+  options: ScheduleOptions = {},
+): { readonly schedule: Schedule; readonly violations: Violation[] } {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const prep = prepare(instance, options);
+  const violations = verifyPrepared(prep, agenda);
   const { board, pairOf } = agendaBoard(prep, agenda);
   const meetings: Meeting[] = [];
   agenda.forEach((m, k) => {
@@ -24,7 +34,8 @@ export function evaluateAgenda(instance: StopInstance, agenda: readonly AgendaMe
   meetings.sort((a, b) => a.slot - b.slot || a.table - b.table);
   const levels = levelsOf(prep, board.placed());
   const bounds = boundsFor(prep, [select(prep, "lexicographic").levels], levels);
-  return scheduleOf(prep, board, meetings, levels, bounds, { timedOut: false, elapsedMs: now() - started });
+  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: false, elapsedMs: now() - started });
+  return { schedule, violations };
 }
 
 /**

@@ -15,4 +15,4 @@ export { verifyAgenda } from "./verify.js";
 export type { AgendaMeeting } from "./verify.js";
 export { scorePairs } from "./prepare.js";
 export type { PairBlock } from "./prepare.js";
-export { evaluateAgenda } from "./evaluate.js";
+export { evaluateAgenda, reviewAgenda } from "./evaluate.js";

@@ -7,7 +7,7 @@ import type {
   ScoreEntry, Stop, StopInstance, TableAssignment, Violation,
 } from "./types.js";
 import { unmatched } from "./unmatched.js";
-import { verifyAgenda } from "./verify.js";
+import { verifyPrepared } from "./verify.js";
 
 /**
  * A whole season: every stop and everyone taking part, with the agendas
@@ -244,7 +244,7 @@ class Tally {
 /** A held agenda as a `Schedule`: meetings and scores as given; levels, unmatched and tables from them. */
 function frozenStop(instance: StopInstance, given: readonly Meeting[], options: ScheduleOptions): SeasonStop {
   const prep = prepare(instance, options);
-  const violations = verifyAgenda(instance, given, options);
+  const violations = verifyPrepared(prep, given);
   const meetings = [...given].sort((a, b) => a.slot - b.slot || a.table - b.table);
   // Meetings the verifier rejects (unknown, repeated) stay in the agenda but are counted once or not at all.
   const { board, pairOf } = agendaBoard(prep, meetings);

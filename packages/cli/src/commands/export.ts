@@ -1,4 +1,4 @@
-import { evaluateAgenda, verifyAgenda } from "@roadshow/core";
+import { reviewAgenda } from "@roadshow/core";
 import type { Command } from "commander";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
@@ -35,11 +35,11 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
   const files = stopIds.flatMap((stopId) => {
     const instance = instanceOf(loaded, findStop(loaded.data, stopId, args.dataDir));
     const meetings = rows.filter((r) => r.stopId === stopId);
-    for (const v of verifyAgenda(instance, meetings)) {
+    const { schedule, violations } = reviewAgenda(instance, meetings);
+    for (const v of violations) {
       const lines = v.meetings.map((i) => meetings[i]!.line).join(",");
       io.stderr(`${args.agenda}:${lines} warning ${v.code}: ${v.message}\n`);
     }
-    const schedule = evaluateAgenda(instance, meetings);
     const own = stopFiles(schedule, loaded.data, { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) });
     return stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }));
   });
