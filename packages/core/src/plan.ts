@@ -22,9 +22,7 @@ export const LARGE_DAY = 250_000;
 /** The gap the search may stop at: `gapTolerance` if set, else by the size of the day (deterministic). */
 function tolerance(prep: Prepared, options: ScheduleOptions): number {
   if (options.gapTolerance !== undefined) return options.gapTolerance;
-  let size = 0;
-  for (const i of prep.eligible) size += prep.pairs[i]!.slots.length;
-  return size > LARGE_DAY ? LARGE_DAY_GAP_TOLERANCE : DEFAULT_GAP_TOLERANCE;
+  return prep.candidates > LARGE_DAY ? LARGE_DAY_GAP_TOLERANCE : DEFAULT_GAP_TOLERANCE;
 }
 
 /** The levels a search aims for: the bound, less the tolerated gap on the score (none when the score is unbounded). */

@@ -37,6 +37,8 @@ export interface Prepared {
   readonly pairs: readonly Pair[];
   /** Indexes into `pairs` of the pairs that may meet. */
   readonly eligible: readonly number[];
+  /** (eligible pair, common slot) candidates: the size of the time-indexed model. */
+  readonly candidates: number;
   readonly musts: readonly MustRequest[];
   /** Whether some window removes a slot from someone. */
   readonly windowed: boolean;
@@ -99,6 +101,7 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
 
   const pairs: Pair[] = [];
   const eligible: number[] = [];
+  let candidates = 0;
   firms.forEach((firm, f) => {
     const requests = requestsOf[f];
     delegations.forEach((delegation, d) => {
@@ -116,7 +119,10 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
         : !(score.score > 0) ? "zero-score"
         : common.length === 0 ? "no-common-slot"
         : null;
-      if (block === null) eligible.push(pairs.length);
+      if (block === null) {
+        eligible.push(pairs.length);
+        candidates += common.length;
+      }
       pairs.push({ firm: f, delegation: d, affinity: score, must: kind === "must", slots: common, block });
     });
   });
@@ -138,6 +144,7 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
     delegationPresent,
     pairs,
     eligible,
+    candidates,
     musts,
     windowed,
     minMeetings: options.minMeetings ?? 1,

@@ -19,9 +19,7 @@ export const REASSIGN_MAX_ARCS = 2_000_000;
  * @returns whether the agenda improved.
  */
 export function reoptimiseParticipants(prep: Prepared, board: Board, deadline: number, now: () => number): boolean {
-  let size = 0;
-  for (const i of prep.eligible) size += prep.pairs[i]!.slots.length;
-  if (size > REASSIGN_MAX_ARCS) return false;
+  if (prep.candidates > REASSIGN_MAX_ARCS) return false;
   let improvedEver = false;
   for (let improved = true; improved && now() < deadline; ) {
     improved = false;

@@ -50,9 +50,7 @@ function slotFlow(
   const F = prep.firms.length;
   const D = prep.delegations.length;
   const n = prep.slots.length;
-  let size = 0;
-  for (const i of prep.eligible) size += prep.pairs[i]!.slots.length;
-  if (size > SLOT_RELAXATION_MAX_ARCS) return null;
+  if (prep.candidates > SLOT_RELAXATION_MAX_ARCS) return null;
 
   const K = prep.minMeetings;
   const mustWeight = F * K + 1;
