@@ -2,7 +2,7 @@ import type { Board } from "./board.js";
 import { FlowNetwork, minCostFlow } from "./flow.js";
 import { lexBetter } from "./levels.js";
 import type { Prepared } from "./prepare.js";
-import { scoreScale } from "./select.js";
+import { mustWeight, scoreScale } from "./select.js";
 
 /** Above this many candidate (pair, slot) arcs in one sweep, participant sweeps are skipped (they would cost more than they find). */
 export const REASSIGN_MAX_ARCS = 2_000_000;
@@ -37,9 +37,6 @@ export function reoptimiseParticipants(prep: Prepared, board: Board, deadline: n
   }
   return improvedEver;
 }
-
-/** Lexicographic weight of one must met, above every firm served. */
-const mustWeight = (prep: Prepared): number => prep.firms.length * prep.minMeetings + 1;
 
 /**
  * A delegation's meetings chosen again: firm → slot → sink, one unit per firm

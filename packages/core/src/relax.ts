@@ -1,6 +1,6 @@
 import { FlowNetwork, minCostFlow } from "./flow.js";
 import type { Prepared } from "./prepare.js";
-import { scoreScale, type SelectMode } from "./select.js";
+import { mustWeight, scoreScale, type SelectMode } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
 
 /** Above this many (pair, slot) arcs the slot relaxation is not built (it would cost more than it proves). */
@@ -53,7 +53,6 @@ function slotFlow(
   if (prep.candidates > SLOT_RELAXATION_MAX_ARCS) return null;
 
   const K = prep.minMeetings;
-  const mustWeight = F * K + 1;
   const scale = scoreScale(prep);
   const mustNode = new Map<string, number>();
   const base = 2 + F + F * n + D * n;
@@ -75,7 +74,7 @@ function slotFlow(
   const musts: number[] = [];
   for (const [key, node] of mustNode) {
     const f = Number(key.slice(0, key.indexOf("|")));
-    musts.push(net.addArc(firmNode(f), node, 1, -mustWeight, 0));
+    musts.push(net.addArc(firmNode(f), node, 1, -mustWeight(prep), 0));
     net.addArc(firmNode(f), node, prep.firmCapacity[f]!, 0, 0);
   }
   for (let d = 0; d < D; d++) {

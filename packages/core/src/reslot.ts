@@ -2,7 +2,7 @@ import type { Board } from "./board.js";
 import { FlowNetwork, minCostFlow } from "./flow.js";
 import { lexBetter } from "./levels.js";
 import type { Prepared } from "./prepare.js";
-import { scoreScale } from "./select.js";
+import { mustWeight, scoreScale } from "./select.js";
 
 /**
  * Exact re-optimisation of one slot at a time, the other slots fixed: clear
@@ -52,7 +52,7 @@ function resolveSlot(prep: Prepared, board: Board, t: number): void {
   for (const [i, node] of mustNode) {
     const m = prep.musts[i]!;
     mustOfPair.set(`${m.firm}|${m.country}`, node);
-    net.addArc(firmNode(m.firm), node, 1, -(F * K + 1), 0);
+    net.addArc(firmNode(m.firm), node, 1, -mustWeight(prep), 0);
     net.addArc(firmNode(m.firm), node, room[m.firm]!, 0, 0);
   }
   for (let d = 0; d < D; d++) {

@@ -46,7 +46,6 @@ export class Selector {
     const D = prep.delegations.length;
     const K = prep.minMeetings;
     const scale = scoreScale(prep);
-    const mustWeight = F * K + 1;
     const wantMusts = mode === "lexicographic";
     const wantServed = mode !== "score";
 
@@ -68,7 +67,7 @@ export class Selector {
     }
     for (const [key, node] of mustNode) {
       const f = Number(key.slice(0, key.indexOf("|")));
-      net.addArc(firmNode(f), node, 1, -mustWeight, 0);
+      net.addArc(firmNode(f), node, 1, -mustWeight(prep), 0);
       net.addArc(firmNode(f), node, prep.delegations.length, 0, 0);
     }
     for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, prep.delegationCapacity[d]!, 0, 0);
@@ -149,6 +148,14 @@ export function roundScore(x: number): number {
 }
 
 const scales = new WeakMap<Prepared, number>();
+
+/**
+ * Major cost of one `must` met: more than every firm served together
+ * (F × K), so the flows rank musts first, then firms served.
+ */
+export function mustWeight(prep: Prepared): number {
+  return prep.firms.length * prep.minMeetings + 1;
+}
 
 /** Integer scale for scores in the flow: as fine as 1e-6 while totals stay exact in doubles (computed once per instance). */
 export function scoreScale(prep: Prepared): number {
