@@ -16,3 +16,4 @@ export type { AgendaMeeting } from "./verify.js";
 export { scorePairs } from "./prepare.js";
 export type { PairBlock } from "./prepare.js";
 export { evaluateAgenda, reviewAgenda } from "./evaluate.js";
+export { replanStop } from "./replan.js";
