@@ -90,10 +90,11 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: 
 
 /** Every stop's files under `<stop_id>/`; a frozen stop read from its own file keeps its agenda.csv byte for byte. */
 function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean, organizer: Organizer | undefined): OutputFile[] {
-  return plan.stops.flatMap(({ schedule, instance, options, origin }) => {
+  return plan.stops.flatMap(({ schedule, instance, options, origin, cancelled }) => {
     const id = schedule.stop.id;
     const why = scheduleWhy(instance, schedule, options, common.lang);
-    const held = origin === "frozen" ? frozen.bytes.get(id) : undefined;
+    // A held agenda with meetings cancelled by changes.csv is written as it was held, without them.
+    const held = origin === "frozen" && cancelled.length === 0 ? frozen.bytes.get(id) : undefined;
     return stopFiles(schedule, data, { lang: common.lang, excel, why, organizer }).map((f) => ({
       path: `${id}/${f.path}`,
       content: held !== undefined && f.path === "agenda.csv" ? held : f.content,
@@ -162,7 +163,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
     .action(async (dataDir: string, o) => {
       await season(
         {
-          dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, history: o.history, weights: o.weights,
+          dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, weights: o.weights,
           allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, independent: o.independent, compare: o.compare,
           timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel, organizer: o.organizer,
         },
