@@ -185,6 +185,7 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
     return absent.has(m.firmId) || absent.has(m.delegationId);
   };
   const initial = met(input.history);
+  const notHeld = new Set((input.outcomes ?? []).filter((o) => !o.held).map((o) => `${o.stopId}\u0000${o.firmId}\u0000${o.delegationId}`));
   const frozenHistory = season ? met(order.flatMap((s, i) => past(s.id, held(i) ?? []))) : [];
   const planned: PastMeeting[] = [];
   const heldBefore: PastMeeting[] = [];
@@ -215,7 +216,8 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
       stops.push({ origin: "planned", schedule, instance, options: planOptions, violations: [], cancelled: [] });
       planned.push(...past(stop.id, schedule.meetings));
     }
-    tally.add(stops.at(-1)!.schedule.meetings, country);
+    // The fairness rule counts meetings that took place: no-shows of outcomes.csv are left out.
+    tally.add(stops.at(-1)!.schedule.meetings.filter((m) => !notHeld.has(`${stop.id}\u0000${m.firmId}\u0000${m.delegationId}`)), country);
   });
   const ignoredFrozen = [...frozen.keys()].filter((id) => !used.has(id)).sort();
   return { stops, skipped, ignoredFrozen, stats: seasonStats(stops, input.firms, country, now() - started) };

@@ -9,6 +9,7 @@ import { didYouMean, nearest } from "../input/suggest.js";
 import { load, readAgenda, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { writeOutputs, type OutputFile } from "../output/write.js";
+import { heldFile, heldLine, heldReport } from "../season-outcomes.js";
 import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../season-report.js";
 import { stopFiles } from "../stop-files.js";
 import { readWeights } from "../weights.js";
@@ -142,9 +143,19 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   const report = seasonReport(plan, data, loaded.history);
   const otherReport = other === null ? null : seasonReport(other, data, loaded.history);
   const compare = args.independent ? { season: otherReport, independent: report } : { season: report, independent: otherReport };
-  const files = [...planFiles(plan, data, frozen, common, args.excel, args.organizer), ...seasonReportFiles(report, compare, { lang: common.lang, excel: args.excel })];
+  const held = heldReport(plan, data);
+  if (held !== null && held.strays.length > 0) {
+    const shown = held.strays.slice(0, 5).map((o) => `${o.stopId} ${o.firmId} × ${o.delegationId}`).join(", ");
+    io.stderr(`warning: ${held.strays.length} outcome(s) of outcomes.csv name a meeting that is not on its stop's agenda, e.g. ${shown}; they count for nothing\n`);
+  }
+  const files = [
+    ...planFiles(plan, data, frozen, common, args.excel, args.organizer),
+    ...seasonReportFiles(report, compare, { lang: common.lang, excel: args.excel }),
+    ...(held === null ? [] : [heldFile(held, args.excel)]),
+  ];
   await writeOutputs(args.out, files, { force: args.force });
   io.stdout(formatSeasonSummary(compare, args.independent ? "independent" : "season", path.normalize(args.out), common.lang, io.color));
+  if (held !== null) io.stdout(heldLine(held, common.lang));
 }
 
 /** Registers `roadshow season`. */
