@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import { checkPrevious, findStop, instanceOf, load, readAgenda, refuseOwnHistory, type Sources } from "../load.js";
+import { checkPrevious, findStop, instanceOf, load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs } from "../output/write.js";
 import { stopFiles } from "../stop-files.js";
@@ -28,7 +28,7 @@ export interface ExportArgs extends Sources {
  */
 export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Promise<void> {
   // The agenda and --previous may lie in --out: they are read before the new folder replaces the old one.
-  const output = { force: args.force, inputs: [args.dataDir, args.scores, args.requests, ...(args.history ?? [])] };
+  const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
   const loaded = await load(args);
   if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format }));
@@ -62,13 +62,15 @@ export function defineExport(root: Command, ctx: CommandContext): void {
     .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
     .option("--scores <file>", "affinity scores (default: <data-dir>/scores.csv if present)")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
+    .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
     .action(async (agenda: string, dataDir: string, o) => {
       await exportAgenda(
         {
-          agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, excel: o.excel, force: o.force,
+          agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, excel: o.excel, force: o.force,
           organizer: o.organizer,
         },
         ctx.common(),

@@ -4,7 +4,7 @@ import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext } fr
 import type { Organizer } from "../export/index.js";
 import { planStop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { findStop, instanceOf, load, type Sources } from "../load.js";
+import { findStop, instanceOf, load, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs } from "../output/write.js";
 import { checkPrevious, readAgenda, refuseOwnHistory } from "../load.js";
@@ -33,7 +33,7 @@ export interface ScheduleArgs extends Sources {
 /** Reads the stop's inputs, plans it, writes agenda.csv and unmatched.csv, prints the summary. */
 export async function schedule(args: ScheduleArgs, common: Common, io: Io): Promise<void> {
   // --previous may lie in --out: it is read before the new folder replaces the old one.
-  const output = { force: args.force, inputs: [args.dataDir, args.scores, args.requests, args.weights, ...(args.history ?? [])] };
+  const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
@@ -77,7 +77,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .action(async (dataDir: string, o) => {
       await schedule(
         {
-          dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, history: o.history,
+          dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history,
           allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
           previous: o.previous, weights: o.weights, organizer: o.organizer,
         },
