@@ -35,9 +35,11 @@ export const ISSUE_CODES = {
   "not-csv": "a binary, spreadsheet, PDF or HTML file instead of CSV",
   "not-utf8": "warning: not UTF-8, read as Windows-1252",
   "too-many-rows": "a file has more rows than supported (MAX_ROWS)",
+  "too-many-issues": "more problems in a file than listed (MAX_ISSUES_PER_FILE): the rest are not listed",
   "no-rows": "warning: a file has a header but no data rows",
   // Structure
   "bad-quote": "unbalanced or misplaced double quote",
+  "long-cell": "a cell longer than MAX_CELL_CHARS (100,000 characters)",
   "ragged-row": "a row has a different number of cells than the header",
   "no-header": "the first line has none of the expected columns",
   "missing-column": "a required column is missing",
