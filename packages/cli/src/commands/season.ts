@@ -6,7 +6,7 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../input/index.js";
 import { didYouMean, nearest } from "../input/suggest.js";
-import { load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
+import { load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs, type OutputFile } from "../output/write.js";
 import { heldFile, heldLine, heldReport } from "../season-outcomes.js";
@@ -60,7 +60,8 @@ async function readFrozen(files: readonly string[], data: DataSet, io: Io): Prom
   const bytes = new Map<string, Uint8Array>();
   const from = new Map<string, string>();
   for (const file of files) {
-    const rows = await readAgenda(file);
+    const { rows, warnings } = await readAgendaChecked(file, data, "warning");
+    if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: "text" }));
     const byStop = new Map<string, AgendaRow[]>();
     for (const r of rows) {
       const held = byStop.get(r.stopId);
