@@ -35,13 +35,14 @@ export function agendaCsv(
   const slots = new Map(schedule.slots.map((s) => [s.index, s]));
   const header = [...AGENDA_COLUMNS, "start_iso", "end_iso", ...(why ? ["why"] : []), "sequence"];
   const zone = schedule.stop.timezone;
+  const instants = new Map(schedule.slots.map((s) => [s.index, [formatInstant(s.startMs, zone), formatInstant(s.endMs, zone)]]));
   const before = new Map(previous.filter((p) => p.stopId === schedule.stop.id).map((p) => [`${p.firmId}|${p.delegationId}`, p]));
   const rows = schedule.meetings.map((m) => {
     const slot = slots.get(m.slot)!;
     const row = [
       schedule.stop.id, schedule.stop.date, m.slot, formatTime(slot.start), formatTime(slot.end), m.table,
       m.delegationId, country.get(m.delegationId) ?? "", m.firmId, firmName.get(m.firmId) ?? "", m.score,
-      formatInstant(slot.startMs, zone), formatInstant(slot.endMs, zone),
+      ...instants.get(m.slot)!,
     ];
     const key = `${m.firmId}|${m.delegationId}`;
     return [...row, ...(why ? [why.get(key) ?? ""] : []), meetingSequence(m, before.get(key))];
