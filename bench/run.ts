@@ -1,13 +1,15 @@
 /**
  * `pnpm bench [--quick] [--seeds N] [--families S,M,L,Lx3,Ln,XL,XLx2,XLn] [--runs 3]
- *   [--time-limit <s>] [--highs-cap <s>] [--jslp-cap <s>] [--out bench/results.md]`
+ *   [--time-limit <s>] [--highs-cap <s>] [--jslp-cap <s>] [--no-hostile] [--out bench/results.md]`
  *
  * For each family and seed: generate the instance into bench/out/<family>-<seed>/,
  * run ours (library and CLI), HiGHS and jsLPSolver on the time-indexed model,
  * check every agenda independently, and write bench/results.md. `<family>x<k>`
  * is the family with k times the firms (XLx2 for the scaling table; Lx3 makes
  * delegations scarce, so not every firm can be served); `<family>n` gives most
- * participants one narrow window (Ln, XLn). Progress goes to stderr.
+ * participants one narrow window (Ln, XLn). Then the hostile-input table
+ * (`bench/hostile.ts`: inputs at and past the limits; `--no-hostile` skips it).
+ * Progress goes to stderr.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,7 +19,8 @@ import type { StopInstance } from "@roadshow/core";
 import { assess, fmt, type InstanceResult } from "./compare.js";
 import { FAMILIES, generateInstance, type FamilyName } from "./generate.js";
 import { machineInfo } from "./machine.js";
-import { cliIsStale, runCli, runLibrary, type Outcome } from "./ours.js";
+import { renderHostile, runHostile } from "./hostile.js";
+import { CLI, cliIsStale, runCli, runLibrary, type Outcome } from "./ours.js";
 import { countBinaries } from "./peers/model.js";
 import { runPeerInChild, type ChildResult } from "./peers/spawn.js";
 import { renderResults } from "./report.js";
@@ -46,7 +49,9 @@ const { values: flags } = parseArgs({
     "highs-cap": { type: "string" },
     "jslp-cap": { type: "string", default: "60" },
     out: { type: "string", default: join(ROOT, "bench/results.md") },
+    hostile: { type: "boolean", default: true },
   },
+  allowNegative: true,
 });
 
 const families = (flags.families ?? (flags.quick ? "S,M" : "S,M,L,Lx3,Ln,XL,XLx2,XLn")).split(",").map((f) => f.trim());
@@ -117,7 +122,12 @@ const results: InstanceResult[] = [];
 for (const name of families) for (let seed = 1; seed <= seeds; seed++) results.push(await benchOne(name, seed));
 const command = `pnpm bench ${process.argv.slice(2).join(" ")}`.trim();
 const caps = [...new Set(families.map((f) => parseFamily(f).family))].map((f) => `${f} ${highsCap(f)} s`).join(", ");
-writeFileSync(flags.out, renderResults(machine, { families, seeds, runs, highsCaps: caps, jslpCap, command, staleCli }, results));
+let hostileTable = "";
+if (flags.hostile) {
+  log("hostile inputs");
+  hostileTable = renderHostile(runHostile(CLI, join(ROOT, "examples/lombardia-2026"), 120_000, (m) => log(`  ${m}`)));
+}
+writeFileSync(flags.out, renderResults(machine, { families, seeds, runs, highsCaps: caps, jslpCap, command, staleCli }, results, hostileTable));
 writeFileSync(join(ROOT, "bench/out/summary.json"), JSON.stringify(results.map(({ library, cli, highs: hr, jslp: jr, ...rest }) => ({ ...rest, library: strip(library), cli: strip(cli), highs: strip(hr), jslp: strip(jr) })), null, 2));
 log(`wrote ${flags.out}`);
 
