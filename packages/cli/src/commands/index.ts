@@ -5,6 +5,7 @@ import { defineScore } from "./score.js";
 import { defineSeason } from "./season.js";
 import type { DefineCommand } from "./shared.js";
 import { defineValidate } from "./validate.js";
+import { defineStudio } from "../studio/command.js";
 
 /** Every `roadshow` command, in help order. */
-export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineSeason, defineScore, defineExplain, defineValidate, defineExport];
+export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineStudio];
