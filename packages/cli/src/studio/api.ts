@@ -28,10 +28,14 @@ export interface PlanOptions {
   readonly scores: FileRef | null;
   readonly requests: FileRef | null;
   readonly weights: FileRef | null;
+  /** `--changes`; `null`: `<data-dir>/changes.csv` when present. */
+  readonly changes: FileRef | null;
+  /** `--outcomes`; `null`: `<data-dir>/outcomes.csv` when present. */
+  readonly outcomes: FileRef | null;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
-  minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null,
+  minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null,
 };
 
 /** One file of the data folder. */

@@ -1,6 +1,7 @@
 /** Reads a JSON request body (at most 20 MB) and checks its shape before anything uses it. */
 import type { IncomingMessage } from "node:http";
 import { InputError } from "../errors.js";
+import { DEFAULT_PLAN_OPTIONS } from "./api.js";
 
 const LIMIT = 20 * 1024 * 1024;
 
@@ -20,7 +21,8 @@ function isOptions(x: unknown): boolean {
   const o = x as Record<string, unknown>;
   return isInt(o.minMeetings) && (o.minMeetings as number) >= 0 && isBool(o.allowRepeats)
     && (o.timeLimitSeconds === null || (typeof o.timeLimitSeconds === "number" && o.timeLimitSeconds > 0))
-    && Array.isArray(o.history) && o.history.every(isText) && isTextOrNull(o.scores) && isTextOrNull(o.requests) && isTextOrNull(o.weights);
+    && Array.isArray(o.history) && o.history.every(isText) && isTextOrNull(o.scores) && isTextOrNull(o.requests) && isTextOrNull(o.weights)
+    && isTextOrNull(o.changes ?? null) && isTextOrNull(o.outcomes ?? null);
 }
 
 /** What each kind of body must hold beyond the stop, options and agenda. */
@@ -49,5 +51,5 @@ export async function readBody<T>(req: IncomingMessage, kind: Kind): Promise<T> 
   const b = body as Record<string, unknown>;
   const ok = typeof body === "object" && body !== null && isText(b.stop) && isOptions(b.options) && isMeetings(b.meetings ?? []) && EXTRA[kind](b);
   if (!ok) throw new InputError(`the ${kind} request is malformed`);
-  return { meetings: [], ...b } as T;
+  return { meetings: [], ...b, options: { ...DEFAULT_PLAN_OPTIONS, ...(b.options as object) } } as T;
 }

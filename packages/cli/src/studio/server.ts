@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
 import type { Lang } from "../i18n.js";
+import { DEFAULT_PLAN_OPTIONS } from "./api.js";
 import type { AgendaBody, ErrorAnswer, PeopleBody, PlanEvent, PlanOptions, SaveBody, SessionInfo } from "./api.js";
 import { judge, newToken, sessionCookie, type GuardConfig } from "./guard.js";
 import { readBody } from "./body.js";
@@ -126,7 +127,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
     const stopId = url.searchParams.get("stop") ?? "";
     let options: PlanOptions;
     try {
-      options = JSON.parse(url.searchParams.get("options") ?? "") as PlanOptions;
+      options = { ...DEFAULT_PLAN_OPTIONS, ...(JSON.parse(url.searchParams.get("options") ?? "") as PlanOptions) };
     } catch {
       throw new HttpError(400, "options must be JSON");
     }
@@ -137,7 +138,8 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
       const job = startJob({ kind: "plan", instance: inputs.instance, options: inputs.options }, (p) =>
         event({ type: "progress", phase: p.phase, message: p.message, elapsedMs: p.elapsedMs }));
       req.on("close", () => job.cancel());
-      const { schedule } = await job.result;
+      const result = await job.result;
+      const { schedule } = result;
       ws.rememberPlan(inputs.instance.stop.id, options, schedule);
       event({ type: "done", desk: deskOfPlan(inputs.instance, schedule, inputs.options, lang) });
     } catch (error) {

@@ -11,7 +11,7 @@ import type { Lang } from "../i18n.js";
 import type { InputIssue } from "../input/issues.js";
 import { findStop, instanceOf, load, type Loaded } from "../load.js";
 import { readWeights } from "../weights.js";
-import type { DataView, FileInfo, PlanOptions } from "./api.js";
+import { DEFAULT_PLAN_OPTIONS, type DataView, type FileInfo, type PlanOptions } from "./api.js";
 import { listFiles, type Folders } from "./folders.js";
 import { rosters } from "./views.js";
 
@@ -48,6 +48,8 @@ export class Workspace {
       dataDir: f.dataShown,
       ...(options.scores !== null && { scores: f.resolve(options.scores) }),
       ...(options.requests !== null && { requests: f.resolve(options.requests) }),
+      ...(options.changes !== null && { changes: f.resolve(options.changes) }),
+      ...(options.outcomes !== null && { outcomes: f.resolve(options.outcomes) }),
       history: options.history.map((h) => f.resolve(h)),
     };
     const weightsFile = options.weights === null ? null : f.resolve(options.weights);
@@ -90,7 +92,7 @@ export class Workspace {
     let stops: DataView["stops"] = [];
     let ok = true;
     try {
-      const { loaded, warnings } = await this.inputs({ minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null });
+      const { loaded, warnings } = await this.inputs(DEFAULT_PLAN_OPTIONS);
       issues = warnings;
       stops = rosters(loaded.data, lang);
     } catch (error) {

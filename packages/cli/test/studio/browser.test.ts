@@ -81,7 +81,6 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("roadshow studio in C
     await page.locator('table.files tr[data-file="firms.csv"]').waitFor();
     expect(page.url()).toBe(`${studio.base}/`);
     expect(await page.locator("#issues").textContent()).toContain("0 error(s), 0 warning(s)");
-    await page.locator(`details[data-stop="${STOP}"] summary`).click();
     expect(await page.locator(`details[data-stop="${STOP}"] summary`).textContent()).toContain("Firms (68)");
     await shot("data");
   });
@@ -218,12 +217,12 @@ describe("roadshow studio: an unchanged plan is saved byte for byte as `schedule
     const cli = mkdtempSync(path.join(tmpdir(), "roadshow-cli-"));
     try {
       const headers = { "x-roadshow-token": own.token, "content-type": "application/json" };
-      const options = { minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null };
+      const options = { minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null };
       const events = await (await fetch(`${own.base}/api/plan?stop=${STOP}&lang=en&options=${encodeURIComponent(JSON.stringify(options))}`, { headers })).text();
-      const done = events.split("\n\n").map((e) => e.replace(/^data: /, "")).filter((e) => e.startsWith("{")).map((e) => JSON.parse(e)).find((e) => e.type === "done");
+      const done: { desk: { meetings: Record<string, unknown>[] } } = events.split("\n\n").map((e) => e.replace(/^data: /, "")).filter((e) => e.startsWith("{")).map((e) => JSON.parse(e)).find((e) => e.type === "done");
       const meetings = done.desk.meetings.map(({ slot, table, firmId, delegationId }: Record<string, unknown>) => ({ slot, table, firmId, delegationId }));
       const res = await fetch(`${own.base}/api/save`, { method: "POST", headers, body: JSON.stringify({ stop: STOP, options, lang: "en", meetings, excel: false, force: false, previous: false, organizer: null }) });
-      expect((await res.json()).saved).toBe(true);
+      expect(((await res.json()) as { saved: boolean }).saved).toBe(true);
       const run = spawnSync(process.execPath, [BIN, "--lang", "en", "schedule", own.dataDir, "--stop", STOP, "--out", cli], { encoding: "utf8" });
       expect(run.status).toBe(0);
       for (const f of ["agenda.csv", "unmatched.csv", "grid.html", "summary.html"]) {

@@ -5,7 +5,7 @@ import { raw, startStudio, type Studio } from "./harness.js";
 
 let studio: Studio;
 const host = () => `127.0.0.1:${studio.port}`;
-const options = { minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null };
+const options = { minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null };
 
 beforeAll(async () => {
   studio = await startStudio();

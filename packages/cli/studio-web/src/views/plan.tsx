@@ -71,6 +71,8 @@ export function PlanTab({ ctx }: { ctx: Ctx }) {
           <label>{t("plan.scores")} <FileSelect id="scores" ctx={ctx} value={options.scores} choices={inputs} onChange={(v) => set({ scores: v })} /></label>
           <label>{t("plan.requests")} <FileSelect id="requests" ctx={ctx} value={options.requests} choices={inputs} onChange={(v) => set({ requests: v })} /></label>
           <label>{t("plan.weights")} <FileSelect id="weights" ctx={ctx} value={options.weights} choices={inputs} onChange={(v) => set({ weights: v })} /></label>
+          <label>{t("plan.changes")} <FileSelect id="changes" ctx={ctx} value={options.changes} choices={inputs} onChange={(v) => set({ changes: v })} /></label>
+          <label>{t("plan.outcomes")} <FileSelect id="outcomes" ctx={ctx} value={options.outcomes} choices={inputs} onChange={(v) => set({ outcomes: v })} /></label>
           <label class="wide">{t("plan.history")}
             <select id="history" multiple size={Math.min(5, Math.max(2, agendas.length))} onChange={(e) => set({ history: [...(e.target as HTMLSelectElement).selectedOptions].map((o) => o.value) })}>
               {agendas.map((a) => <option key={a} value={a} selected={options.history.includes(a)}>{a}</option>)}
