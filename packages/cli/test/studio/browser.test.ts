@@ -179,6 +179,14 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("roadshow studio in C
     expect(text).toMatch(/scheduled|not scheduled/);
     expect(await page.locator("#day tr").count()).toBeGreaterThan(5);
     await shot("people");
+
+    // In Italian, the page's words and the CLI's texts alike.
+    await page.click('[data-lang="it"]');
+    await expect.poll(() => page.locator("#person h2").textContent()).toContain("alla tappa di Brescia");
+    expect(await page.locator('[data-tab="grid"]').textContent()).toBe("Griglia");
+    expect(await page.locator('#pairs tr[data-delegation="US-CG"]').textContent()).toContain("obiettivo n. 2 Stati Uniti (+24)");
+    await page.click('[data-lang="en"]');
+    await expect.poll(() => page.locator("#person h2").textContent()).toContain("at Brescia");
   });
 
   test("save writes the folder as the CLI does, asks before overwriting, and the saved agenda validates", async () => {
