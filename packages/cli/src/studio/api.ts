@@ -2,7 +2,7 @@
  * The studio's HTTP contract: what the browser sends and what the server answers,
  * shared by the server (`packages/cli/src/studio`) and the page (`packages/cli/studio-web`).
  */
-import type { ObjectiveLevels, ScheduleStatus, ScorePart, Violation } from "@roadshow/core";
+import type { MeetingChange, ObjectiveLevels, ScheduleStatus, ScorePart, Violation } from "@roadshow/core";
 import type { InputIssue } from "../input/issues.js";
 
 export type StudioLang = "it" | "en";
@@ -160,19 +160,9 @@ export interface ReplanBody extends AgendaBody {
   readonly allowMoves: boolean;
 }
 
-/** One meeting changed by a re-plan (core's `MeetingChange`). */
-export interface ChangeRow {
-  readonly kind: string;
-  readonly firmId: string;
-  readonly delegationId: string;
-  readonly before: { readonly slot: number; readonly table: number } | null;
-  readonly after: { readonly slot: number; readonly table: number } | null;
-  readonly reason: string;
-}
-
 export interface ReplanAnswer {
   readonly desk: Desk;
-  readonly changes: readonly ChangeRow[];
+  readonly changes: readonly MeetingChange[];
   /** Meetings kept exactly as they were, of those before. */
   readonly unchanged: number;
   readonly previous: number;

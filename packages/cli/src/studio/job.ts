@@ -1,6 +1,6 @@
 /** A solve the studio runs off the main thread: what it is given, what it reports, and how it runs. */
-import { planStop } from "@roadshow/core";
-import type { Progress, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
+import { planStop, replanStop } from "@roadshow/core";
+import type { AgendaMeeting, Progress, Replan, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
 
 /** The options of a solve that can cross a thread (no callbacks). */
 export type JobOptions = Omit<ScheduleOptions, "onProgress" | "now" | "bonus">;
@@ -11,9 +11,19 @@ export interface PlanJob {
   readonly options: JobOptions;
 }
 
-export type Job = PlanJob;
+/** A re-plan around the agenda on the desk, keeping the locked meetings as they are. */
+export interface ReplanJob {
+  readonly kind: "replan";
+  readonly instance: StopInstance;
+  readonly previous: readonly AgendaMeeting[];
+  readonly locked: readonly AgendaMeeting[];
+  readonly allowMoves: boolean;
+  readonly options: JobOptions;
+}
 
-export type JobResult = { readonly kind: "plan"; readonly schedule: Schedule };
+export type Job = PlanJob | ReplanJob;
+
+export type JobResult = { readonly kind: "plan"; readonly schedule: Schedule } | { readonly kind: "replan"; readonly replan: Replan };
 
 export type JobMessage =
   | { readonly type: "progress"; readonly progress: Progress }
@@ -29,5 +39,7 @@ export function runJob(job: Job, report: (progress: Progress) => void): JobResul
       report(p);
     }
   };
-  return { kind: "plan", schedule: planStop(job.instance, { ...job.options, onProgress }) };
+  if (job.kind === "plan") return { kind: "plan", schedule: planStop(job.instance, { ...job.options, onProgress }) };
+  const options = { ...job.options, onProgress, locked: job.locked, allowMoves: job.allowMoves };
+  return { kind: "replan", replan: replanStop(job.instance, job.previous, options) };
 }

@@ -10,10 +10,11 @@ import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
 import type { Lang } from "../i18n.js";
 import { DEFAULT_PLAN_OPTIONS } from "./api.js";
-import type { AgendaBody, ErrorAnswer, PeopleBody, PlanEvent, PlanOptions, SaveBody, SessionInfo } from "./api.js";
+import type { AgendaBody, ErrorAnswer, PeopleBody, PlanEvent, PlanOptions, ReplanBody, SaveBody, SessionInfo } from "./api.js";
 import { judge, newToken, sessionCookie, type GuardConfig } from "./guard.js";
 import { readBody } from "./body.js";
 import { delegationPeople, firmPeople } from "./people.js";
+import { replanDesk } from "./replan.js";
 import { saveStop } from "./save.js";
 import { startJob } from "./solver.js";
 import { deskOfAgenda, deskOfPlan } from "./views.js";
@@ -109,6 +110,10 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
         const { instance, options } = await ws.stop(body.stop, body.options);
         return send(res, 200, deskOfAgenda(instance, body.meetings, options, langOf(body.lang, lang), "edit"));
       }
+      case "POST /api/replan": {
+        const body = await readBody<ReplanBody>(req, "replan");
+        return send(res, 200, await replanDesk(ws, body, langOf(body.lang, lang)));
+      }
       case "POST /api/people": {
         const body = await readBody<PeopleBody>(req, "people");
         const { instance, options } = await ws.stop(body.stop, body.options);
@@ -139,6 +144,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
         event({ type: "progress", phase: p.phase, message: p.message, elapsedMs: p.elapsedMs }));
       req.on("close", () => job.cancel());
       const result = await job.result;
+      if (result.kind !== "plan") throw new Error("the solver answered a plan with a re-plan");
       const { schedule } = result;
       ws.rememberPlan(inputs.instance.stop.id, options, schedule);
       event({ type: "done", desk: deskOfPlan(inputs.instance, schedule, inputs.options, lang) });

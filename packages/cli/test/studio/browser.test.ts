@@ -96,6 +96,7 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("roadshow studio in C
     expect(await page.locator(".notice").textContent()).toContain("changed on disk");
     writeFileSync(file, good);
     await row.waitFor({ state: "detached", timeout: 10_000 });
+    await page.click(".notice button");
   });
 
   test("plans BS-2026-02 with progress, summary, bound and gap", async () => {
@@ -152,14 +153,18 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("roadshow studio in C
 
   test("lock two meetings, re-plan around the locks: the locks stay, every rule holds, the changes are listed", async () => {
     const now = await cells();
-    const locked = [...now].filter(([, c]) => c.startsWith("1|") || c.startsWith("2|")).slice(0, 2);
+    const bad = new Set(await page.locator("#grid .chip.bad").evaluateAll((chips) => chips.map((c) => (c as unknown as { dataset: Record<string, string> }).dataset.key!)));
+    expect(bad.size).toBeGreaterThan(1);
+    const locked = [...now].filter(([k, c]) => !bad.has(k) && (c.startsWith("1|") || c.startsWith("2|"))).slice(0, 2);
+    expect(locked).toHaveLength(2);
     for (const [key] of locked) {
       await page.locator(`.chip[data-key="${key}"]`).click();
       await page.click("#lock");
       await page.locator(`.chip.locked[data-key="${key}"]`).waitFor();
     }
     await page.click("#replan");
-    await page.locator("#changes").waitFor({ timeout: 60_000 });
+    await page.locator("#changes, .error").first().waitFor({ timeout: 60_000 });
+    expect(await page.locator(".error").count(), (await page.locator(".error").allTextContents()).join()).toBe(0);
     expect(await ruleStatus()).toContain("Every hard rule holds");
     const after = await cells();
     for (const [key, at] of locked) expect(after.get(key)).toBe(at);

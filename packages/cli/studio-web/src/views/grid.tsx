@@ -108,7 +108,6 @@ export function GridTab({ ctx }: { ctx: Ctx }) {
   };
   const replan = () => {
     const lockedMeetings = edit.meetings.filter((m) => locks.has(pairKey(m)));
-    if (lockedMeetings.some((m) => bad.has(pairKey(m)))) return ctx.showError(new Error(t("grid.lockInvalid")));
     const strip = ({ slot, table, firmId, delegationId }: DeskMeeting) => ({ slot, table, firmId, delegationId });
     const body: ReplanBody = { stop: stop.id, options: ctx.options, lang: ctx.lang, meetings: edit.meetings.map(strip), locked: lockedMeetings.map(strip), allowMoves };
     setReplanning(true);
@@ -256,18 +255,14 @@ function Changes({ ctx, answer }: { ctx: Ctx; answer: ReplanAnswer }) {
       <h3>{t("grid.changes")}</h3>
       <p>{t("grid.unchanged", { u: answer.unchanged, p: answer.previous, n: answer.notified })}</p>
       {answer.changes.length === 0 ? <p class="muted">{t("grid.noChanges")}</p> : (
-        <table class="list">
-          <tbody>
-            {answer.changes.map((c, n) => (
-              <tr key={n} data-kind={c.kind}>
-                <td>{t(`change.${c.kind as "moved"}`)}</td>
-                <td><code>{c.firmId}</code> × <code>{c.delegationId}</code></td>
-                <td>{where(c.before)} → {where(c.after)}</td>
-                <td class="muted">{c.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul class="changes">
+          {answer.changes.map((c, n) => (
+            <li key={n} data-kind={c.kind}>
+              <strong>{t(`change.${c.kind}`)}</strong> <code>{c.firmId}</code> × <code>{c.delegationId}</code>: {where(c.before)} → {where(c.after)}
+              <br /><small class="muted">{t(`why.${c.reason}`)}</small>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );
