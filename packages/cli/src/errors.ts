@@ -19,4 +19,15 @@ export class UsageError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
+/**
+ * Not the user's input nor our bug: the outside world refused (a mail server
+ * unreachable or rejecting). Exit code 4; the message says what was done before.
+ */
+export class EnvironmentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvironmentError";
+  }
+}
+
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3, environment: 4 } as const;

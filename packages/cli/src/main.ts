@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { COMMANDS } from "./commands/index.js";
 import type { Common, Io } from "./context.js";
-import { EXIT, InputError, UsageError } from "./errors.js";
+import { EnvironmentError, EXIT, InputError, UsageError } from "./errors.js";
 import { defaultLang, type Lang } from "./i18n.js";
 import { formatIssues } from "./output/issues-format.js";
 
@@ -26,7 +26,7 @@ function program(io: Io, done: (code: number) => void): Command {
 
 /**
  * Runs the CLI and returns its exit code: 0 success, 1 bad input, 2 usage,
- * 3 internal error. The one place where errors become exit codes.
+ * 3 internal error, 4 the environment refused. The one place where errors become exit codes.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
@@ -44,6 +44,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (error.issues.length > 0) io.stderr(formatIssues(error.issues, { color: io.color, format }));
       else io.stderr(`error: ${error.message}\n`);
       return EXIT.input;
+    }
+    if (error instanceof EnvironmentError) {
+      io.stderr(`error: ${error.message}\n`);
+      return EXIT.environment;
     }
     if (error instanceof UsageError) {
       io.stderr(`error: ${error.message}\n`);

@@ -92,7 +92,8 @@ ${entries.map((e) => html`${delegationRow(ctx, p.tables, e)}\n`)}</tbody>
 </table>`;
 }
 
-function agendaPage(ctx: ExportContext, p: Participant, when: string): SafeHtml {
+/** One participant's agenda as a page section (also the body of its mail). */
+export function agendaPage(ctx: ExportContext, p: Participant, when: string): SafeHtml {
   const { lang } = ctx;
   const entries = timeline(ctx, p);
   const role =
@@ -126,3 +127,6 @@ export function renderAgendas(ctx: ExportContext): string {
     body: html`${pages}`,
   });
 }
+
+/** The agenda pages' style, for documents that embed `agendaPage` (the mails). */
+export { CSS as AGENDA_CSS };

@@ -32,6 +32,12 @@ export interface CalendarOptions {
   readonly organizer?: Organizer;
 }
 
+/** The person an invitation is addressed to: ATTENDEE of each event (RFC 5546 REQUEST/CANCEL). */
+export interface Attendee {
+  readonly name: string;
+  readonly email: string;
+}
+
 /** Domain of every UID: reserved (RFC 2606), so it can never clash with a real one. */
 export const UID_DOMAIN = "roadshow.invalid";
 
@@ -101,7 +107,12 @@ function dateTime(name: "DTSTART" | "DTEND", zone: string, ms: number, utc: bool
   return `${name};TZID=${paramValue(zone)}:${localDateTime(ms, DateTime.fromMillis(ms, { zone }).offset)}`;
 }
 
-function eventLines(ctx: ExportContext, e: CalendarEvent, side: "firm" | "delegation", opts: CalendarOptions): string[] {
+function eventLines(
+  ctx: ExportContext,
+  e: CalendarEvent,
+  side: "firm" | "delegation",
+  opts: CalendarOptions & { readonly attendee?: Attendee },
+): string[] {
   const { lang, stop } = ctx;
   const firm = ctx.allFirms.get(e.firmId);
   const delegation = ctx.allDelegations.get(e.delegationId);
@@ -131,6 +142,11 @@ function eventLines(ctx: ExportContext, e: CalendarEvent, side: "firm" | "delega
   if (opts.organizer) {
     lines.push(`ORGANIZER;CN=${paramValue(opts.organizer.name)}:mailto:${opts.organizer.email}`);
   }
+  if (opts.attendee) {
+    const { name, email } = opts.attendee;
+    const reply = e.cancelled ? "" : ";PARTSTAT=NEEDS-ACTION;RSVP=TRUE";
+    lines.push(`ATTENDEE;CN=${paramValue(name)};ROLE=REQ-PARTICIPANT${reply}:mailto:${email}`);
+  }
   lines.push(
     `SUMMARY:${escapeText(t(lang, e.cancelled ? "ics.cancelled" : "ics.summary", { counterpart }))}`,
     `LOCATION:${escapeText(t(lang, "ics.location", params))}`,
@@ -145,7 +161,7 @@ function eventLines(ctx: ExportContext, e: CalendarEvent, side: "firm" | "delega
 function calendar(
   ctx: ExportContext,
   zone: readonly string[],
-  method: "PUBLISH" | "CANCEL",
+  method: "PUBLISH" | "REQUEST" | "CANCEL",
   name: string,
   events: readonly string[][],
 ): string {
@@ -163,6 +179,24 @@ function calendar(
   ]);
 }
 
+/** Events per participant id of one side, in calendar order. */
+function eventsBy(events: readonly CalendarEvent[], side: "firm" | "delegation"): Map<string, CalendarEvent[]> {
+  const byId = new Map<string, CalendarEvent[]>();
+  for (const e of events) {
+    const id = side === "firm" ? e.firmId : e.delegationId;
+    const list = byId.get(id);
+    if (list) list.push(e);
+    else byId.set(id, [e]);
+  }
+  return byId;
+}
+
+function zoneOf(ctx: ExportContext): string[] {
+  const first = ctx.slots[0];
+  const last = ctx.slots.at(-1);
+  return first && last ? vtimezone(ctx.stop.timezone, first.startMs, last.endMs) : [];
+}
+
 /**
  * `calendar/firms/<id>.ics` and `calendar/delegations/<id>.ics` (METHOD:PUBLISH: every meeting,
  * plus meetings dropped since `previous` as STATUS:CANCELLED), and for participants with dropped
@@ -170,21 +204,13 @@ function calendar(
  */
 export function renderCalendars(ctx: ExportContext, opts: CalendarOptions): OutputFile[] {
   const events = calendarEvents(ctx, opts.previous);
-  const first = ctx.slots[0];
-  const last = ctx.slots.at(-1);
-  const zone = first && last ? vtimezone(ctx.stop.timezone, first.startMs, last.endMs) : [];
+  const zone = zoneOf(ctx);
   const out: OutputFile[] = [];
   for (const side of ["firm", "delegation"] as const) {
     const dir = side === "firm" ? "firms" : "delegations";
     const known = side === "firm" ? ctx.firmById : ctx.delegationById;
     const taken = new Set([...known.values()].map((p) => p.file.toLowerCase()));
-    const idOf = (e: CalendarEvent) => (side === "firm" ? e.firmId : e.delegationId);
-    const byId = new Map<string, CalendarEvent[]>();
-    for (const e of events) {
-      const list = byId.get(idOf(e));
-      if (list) list.push(e);
-      else byId.set(idOf(e), [e]);
-    }
+    const byId = eventsBy(events, side);
     const ids = [...byId.keys()].sort();
     const extra = new Map(ids.filter((id) => !known.has(id)).map((id) => [id, safeFileName(id, taken)]));
     for (const id of ids) {
@@ -198,6 +224,46 @@ export function renderCalendars(ctx: ExportContext, opts: CalendarOptions): Outp
       if (cancelled.length > 0) {
         out.push({ path: `calendar/cancel/${dir}/${file}.ics`, content: calendar(ctx, zone, "CANCEL", title, cancelled) });
       }
+    }
+  }
+  return out;
+}
+
+/** One participant's invitation: its meetings (METHOD:REQUEST) and the meetings dropped since `previous` (METHOD:CANCEL). */
+export interface Invitation {
+  /** `null` when it has no meeting. */
+  readonly request: string | null;
+  /** `null` when nothing was dropped. */
+  readonly cancel: string | null;
+}
+
+/**
+ * The calendars mailed to each participant named in `attendees` (key `firm:<id>` or
+ * `delegation:<id>`): ORGANIZER and the participant as ATTENDEE on every event, the same
+ * UIDs and SEQUENCE as the `.ics` files, so a mailed invitation and an imported file agree.
+ */
+export function renderInvitations(
+  ctx: ExportContext,
+  opts: CalendarOptions & { readonly organizer: Organizer },
+  attendees: ReadonlyMap<string, Attendee>,
+): Map<string, Invitation> {
+  const events = calendarEvents(ctx, opts.previous);
+  const zone = zoneOf(ctx);
+  const out = new Map<string, Invitation>();
+  for (const side of ["firm", "delegation"] as const) {
+    for (const [id, own] of eventsBy(events, side)) {
+      const key = `${side}:${id}`;
+      const attendee = attendees.get(key);
+      if (attendee === undefined) continue;
+      const name = (side === "firm" ? ctx.allFirms.get(id)?.name : ctx.allDelegations.get(id)?.name) ?? id;
+      const title = t(ctx.lang, "ics.calendar", { name, event: ctx.event });
+      const lines = (list: CalendarEvent[]) => list.map((e) => eventLines(ctx, e, side, { ...opts, attendee }));
+      const current = own.filter((e) => !e.cancelled && e.slot !== undefined);
+      const dropped = own.filter((e) => e.cancelled);
+      out.set(key, {
+        request: current.length > 0 ? calendar(ctx, zone, "REQUEST", title, lines(current)) : null,
+        cancel: dropped.length > 0 ? calendar(ctx, zone, "CANCEL", title, lines(dropped)) : null,
+      });
     }
   }
   return out;

@@ -42,8 +42,8 @@ export function renderExports(input: ExportInput, opts: ExportOptions): OutputFi
 export type { ExportInput, ExportContext, Participant } from "./context.js";
 export { exportContext, safeFileName } from "./context.js";
 export type { OutputFile } from "./files.js";
-export type { CalendarOptions, Organizer, PreviousMeeting } from "./ics.js";
-export { meetingSequence, meetingUid, renderCalendars, UID_DOMAIN } from "./ics.js";
+export type { Attendee, CalendarOptions, Invitation, Organizer, PreviousMeeting } from "./ics.js";
+export { meetingSequence, meetingUid, renderCalendars, renderInvitations, UID_DOMAIN } from "./ics.js";
 export { PARTICIPANT_COLUMNS, participantCsvs, participantRows } from "./participant-csv.js";
 export { renderAgendas } from "./html-agendas.js";
 export { renderGrid } from "./html-grid.js";
