@@ -38,7 +38,8 @@ export function mailText(ctx: ExportContext, p: Participant, r: Recipient, organ
   const { lang, stop } = ctx;
   const date = formatDate(stop.date, stop.timezone, lang);
   const subject = t(lang, "mail.subject", { event: ctx.event, date });
-  const greeting = t(lang, "mail.greeting", { name: r.contactName ?? r.name });
+  // A person by name; a firm or office without a contact as Italian letters address companies (Spett.le).
+  const greeting = r.contactName ? t(lang, "mail.greeting", { name: r.contactName }) : t(lang, "mail.greeting.organisation", { name: r.name });
   const intro = t(lang, "mail.intro", { event: ctx.event, date });
   const count = p.meetings.length;
   const summary = count === 0 ? t(lang, "agenda.none") : count === 1 ? t(lang, "mail.meetings.one") : t(lang, "mail.meetings.many", { count });

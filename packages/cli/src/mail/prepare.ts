@@ -2,7 +2,7 @@
 import type { Schedule } from "@roadshow/core";
 import { exportContext, renderInvitations, type Attendee, type ExportContext, type Invitation, type Organizer, type PreviousMeeting } from "../export/index.js";
 import type { Lang } from "../i18n.js";
-import type { AgendaRow, DataSet } from "../input/index.js";
+import type { DataSet } from "../input/index.js";
 import { counterpartName, mailText, type Dropped } from "./body.js";
 import { compose, fileDate, type Composed } from "./compose.js";
 import { recipients, type Recipient, type Skipped } from "./recipients.js";
@@ -13,7 +13,7 @@ export interface MailOptions {
   readonly lang: Lang;
   readonly organizer: Organizer;
   /** The agenda's rows of this stop: their `sequence` becomes each event's SEQUENCE. */
-  readonly rows: readonly AgendaRow[];
+  readonly rows: readonly PreviousMeeting[];
   /** An agenda sent before (`--previous`): meetings dropped since are cancelled in the mail. */
   readonly previous?: readonly PreviousMeeting[] | undefined;
   /** Only these participants (`firm:<id>`, `delegation:<id>`), from `--changes`. */
