@@ -10,6 +10,7 @@ import { readChangedParticipants } from "../mail/changes.js";
 import type { Composed } from "../mail/compose.js";
 import { emlPath, prepareMailing } from "../mail/prepare.js";
 import type { Skipped } from "../mail/recipients.js";
+import { readJournal } from "../mail/journal.js";
 import { sendMailing } from "../mail/send.js";
 import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
 import { formatIssues } from "../output/issues-format.js";
@@ -62,12 +63,6 @@ function listing(messages: readonly Composed[], sent: ReadonlySet<string>, actio
   return rows.map((row) => `${row.map((c, i) => (i < widths.length ? c.padEnd(widths[i]!) : c)).join("  ")}\n`).join("");
 }
 
-/** The ids in sent.csv already, for the dry-run listing. */
-function sentIds(file: string): Set<string> {
-  if (!existsSync(file)) return new Set();
-  return new Set(readFileSync(file, "utf8").match(/<[^<>\s]+@[^<>\s]+>/g) ?? []);
-}
-
 /**
  * Writes one `.eml` per participant with an email (and, with `--smtp`, sends each once,
  * recording it in sent.csv). Files already holding the same message are left as they are,
@@ -102,7 +97,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   io.stderr(skippedLines(mailing.skipped, args.dataDir));
   const journalFile = path.join(args.out, SENT_FILE);
   if (args.dryRun) {
-    io.stdout(listing(mailing.messages, sentIds(journalFile), target ? "would send" : "would write"));
+    io.stdout(listing(mailing.messages, new Set(readJournal(journalFile).keys()), target ? "would send" : "would write"));
     io.stdout(`${mailing.messages.length} message(s), ${mailing.skipped.length} participant(s) skipped; dry run: nothing written or sent\n`);
     return;
   }
