@@ -126,6 +126,46 @@ export interface PastMeeting {
   readonly stopId: string;
 }
 
+// Re-planning: stop-specific changes (changes.csv)
+
+/** `absent`: not at the stop (registered or not); `present`: at the stop (registered or not). */
+export type ChangeStatus = "absent" | "present";
+
+/**
+ * An override of one participant's master data for one stop only (a row of
+ * `changes.csv`), applied by `applyChanges`. `null` fields keep the master value.
+ * @example { stopId: "BS-2026-02", participantId: "US-CG", status: null,
+ *   available: [{ start: 900, end: 1080 }], tables: null, representatives: null, note: "arrives at 15:00" }
+ */
+export interface StopChange {
+  readonly stopId: string;
+  /** A firm id or a delegation id. */
+  readonly participantId: string;
+  /** `null`: only the overrides below. */
+  readonly status: ChangeStatus | null;
+  /** Replaces the participant's `available` windows at this stop. */
+  readonly available: readonly TimeWindow[] | null;
+  /** Delegations only: its tables at this stop. */
+  readonly tables: number | null;
+  /** Firms only: its representatives at this stop. */
+  readonly representatives: number | null;
+  readonly note: string;
+}
+
+/**
+ * What happened to one meeting after the day (a row of `outcomes.csv`).
+ * @example { stopId: "BS-2026-02", firmId: "F0001", delegationId: "US-CG", held: false, followUp: false }
+ */
+export interface MeetingOutcome {
+  readonly stopId: string;
+  readonly firmId: string;
+  readonly delegationId: string;
+  /** `false`: a no-show; the pair does not count as met. */
+  readonly held: boolean;
+  /** The pair asked to meet again: allowed despite the no-repeat rule. */
+  readonly followUp: boolean;
+}
+
 /**
  * One meeting slot of a stop, 1-based, with its real instants.
  * @example { index: 1, start: 840, end: 860, startIso: "2026-03-18T14:00:00.000+01:00",

@@ -61,13 +61,15 @@ export function defineScore(root: Command, ctx: CommandContext): void {
     .option("--out <file>", "file to write (default: print to stdout)")
     .option("--scores <file>", "external scores to show instead of the built-in ones")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
+    .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
     .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")
     .option("--excel", "Italian Excel dialect", false)
     .option("--force", "overwrite an existing file", false)
     .addHelpText("after", `\nExample:\n  roadshow score ${EXAMPLE_DIR} --stop BS-2026-02 --out out/scores.csv\n`)
     .action(async (dataDir: string, o) => {
       await score(
-        { dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, weights: o.weights, force: o.force, excel: o.excel },
+        { dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, weights: o.weights, force: o.force, excel: o.excel },
         ctx.common(),
         ctx.io,
       );
