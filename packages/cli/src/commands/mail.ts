@@ -70,7 +70,9 @@ function listing(messages: readonly Composed[], sent: ReadonlySet<string>, actio
  */
 export async function mail(args: MailArgs, common: Common, io: Io, world: MailWorld = REAL): Promise<void> {
   const target = args.smtp === undefined ? undefined : parseSmtpUrl(args.smtp, io.env);
-  const loaded = await load(args);
+  // `--changes` here names who to mail (replan's changes.csv), not stop changes to apply:
+  // the data folder's own changes.csv, when present, is applied as by every command.
+  const loaded = await load({ dataDir: args.dataDir, scores: args.scores, requests: args.requests });
   const warnings = [...loaded.warnings];
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   const all = await readAgenda(args.agenda);
