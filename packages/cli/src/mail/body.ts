@@ -1,9 +1,8 @@
 /** A participant's mail in words: subject, plain text and HTML agenda, in its language, without any score. */
-import { countryName, formatDate, t } from "../i18n.js";
-import type { ExportContext, Organizer, Participant } from "../export/index.js";
+import { formatDate, t } from "../i18n.js";
+import { agendaText, delegationLabel, firmLabel, type ExportContext, type Organizer, type Participant } from "../export/index.js";
 import { AGENDA_CSS, agendaPage } from "../export/html-agendas.js";
 import { html, htmlDocument } from "../export/html.js";
-import type { Recipient } from "./recipients.js";
 
 /** A meeting dropped since the previous agenda, as the participant reads it. */
 export interface Dropped {
@@ -26,53 +25,39 @@ body{padding:4mm;max-width:190mm}
 p.letter{margin:0 0 3mm}
 `;
 
-/** The other side of a meeting as named in the participant's mail: a delegation with its country, or a firm. */
+/** The other side of a meeting as the participant reads it: a delegation with its country, a firm with its city. */
 export function counterpartName(ctx: ExportContext, p: Participant, firmId: string, delegationId: string): string {
-  if (p.kind === "delegation") return ctx.allFirms.get(firmId)?.name ?? firmId;
-  const d = ctx.allDelegations.get(delegationId);
-  return d ? `${d.name} (${countryName(d.country, ctx.lang)})` : delegationId;
+  if (p.kind === "firm") return delegationLabel(ctx, ctx.delegationById.get(delegationId), ctx.allDelegations.get(delegationId)?.name ?? delegationId);
+  return firmLabel(ctx.firmById.get(firmId), ctx.allFirms.get(firmId)?.name ?? firmId);
 }
 
-/** Subject, text and HTML of one participant's mail; `ctx` is in the recipient's language. */
-export function mailText(ctx: ExportContext, p: Participant, r: Recipient, organizer: Organizer, dropped: readonly Dropped[]): MailText {
+/** Subject, text and HTML of one participant's mail; `ctx` is in the participant's language. */
+export function mailText(ctx: ExportContext, p: Participant, organizer: Organizer, dropped: readonly Dropped[]): MailText {
   const { lang, stop } = ctx;
-  const date = formatDate(stop.date, stop.timezone, lang);
+  const date = formatDate(stop.date, stop.timezone, ctx.language);
   const subject = t(lang, "mail.subject", { event: ctx.event, date });
   // A person by name; a firm or office without a contact as Italian letters address companies (Spett.le).
-  const greeting = r.contactName ? t(lang, "mail.greeting", { name: r.contactName }) : t(lang, "mail.greeting.organisation", { name: r.name });
+  const greeting = p.contactName ? t(lang, "mail.greeting", { name: p.contactName }) : t(lang, "mail.greeting.organisation", { name: p.name });
   const intro = t(lang, "mail.intro", { event: ctx.event, date });
   const count = p.meetings.length;
   const summary = count === 0 ? t(lang, "agenda.none") : count === 1 ? t(lang, "mail.meetings.one") : t(lang, "mail.meetings.many", { count });
-  const slotOf = new Map(ctx.slots.map((s) => [s.index, s]));
-  const meetings = p.meetings.map((m) =>
-    t(lang, "mail.meeting", {
-      time: ctx.slotLabel(slotOf.get(m.slot)!),
-      table: m.table,
-      counterpart: counterpartName(ctx, p, m.firmId, m.delegationId),
-    }),
-  );
   const cancelled = dropped.map((d) => t(lang, "mail.cancelled", d).trim());
-  const times = t(lang, "mail.times", { zone: stop.timezone });
   const closing = t(lang, "mail.closing");
   const text = [
     greeting,
     "",
-    intro,
-    "",
-    summary,
-    ...(meetings.length > 0 ? ["", ...meetings] : []),
+    `${intro} ${count > 0 ? summary : ""}`.trimEnd(),
     ...(cancelled.length > 0 ? ["", t(lang, "mail.cancelled.heading"), ...cancelled] : []),
     "",
-    times,
+    agendaText(ctx, p).trimEnd(),
     "",
     closing,
     organizer.name,
     "",
   ].join("\n");
-  const when = `${stop.city} · ${date}`;
   const body = html`<p class="letter">${greeting}</p>
 <p class="letter">${intro} ${count > 0 ? summary : ""}</p>
-${agendaPage(ctx, p, when)}
-${cancelled.length > 0 ? html`<p class="letter"><strong>${t(lang, "mail.cancelled.heading")}</strong></p>\n<ul>${cancelled.map((c) => html`<li>${c}</li>`)}</ul>\n` : ""}<p class="letter">${closing}<br>${organizer.name}</p>`;
-  return { subject, text, html: htmlDocument({ lang, title: subject, css: MAIL_CSS, body }) };
+${cancelled.length > 0 ? html`<p class="letter"><strong>${t(lang, "mail.cancelled.heading")}</strong></p>\n<ul>${cancelled.map((c) => html`<li>${c}</li>`)}</ul>\n` : ""}${agendaPage(ctx, p)}
+<p class="letter">${closing}<br>${organizer.name}</p>`;
+  return { subject, text, html: htmlDocument({ lang: ctx.language, title: subject, css: MAIL_CSS, body }) };
 }

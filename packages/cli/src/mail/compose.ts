@@ -3,9 +3,17 @@ import { createHash } from "node:crypto";
 import { domainToASCII } from "node:url";
 import { DateTime } from "luxon";
 import MailComposer from "nodemailer/lib/mail-composer";
-import type { Invitation, Organizer } from "../export/index.js";
+import type { Organizer } from "../export/index.js";
 import type { MailText } from "./body.js";
 import { contentLanguage, type Recipient } from "./recipients.js";
+
+/** A participant's calendars to mail: its meetings (METHOD:REQUEST) and those dropped since (METHOD:CANCEL). */
+export interface Invitation {
+  /** `null` when it has no meeting. */
+  readonly request: string | null;
+  /** `null` when nothing was dropped. */
+  readonly cancel: string | null;
+}
 
 /** Everything one message is made of; the same draft always gives the same bytes. */
 export interface MailDraft {
