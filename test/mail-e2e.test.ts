@@ -106,7 +106,7 @@ describe("roadshow mail on the example with email and lang columns", () => {
     const before = files.map((f) => readFileSync(f).toString("base64"));
     const again = await roadshow("--lang", "it", "mail", data, "--stop", STOP, "--agenda", agenda, "--out", out, "--organizer", ORGANIZER);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain("(0 written)");
+    expect(again.stdout).toContain("(0 scritti)");
     expect(files.map((f) => readFileSync(f).toString("base64"))).toEqual(before);
   });
 
@@ -117,14 +117,14 @@ describe("roadshow mail on the example with email and lang columns", () => {
     const first = await roadshow(...args, "--smtp", failing.url);
     await failing.close();
     expect(first.code, first.stderr).toBe(4);
-    expect(first.stderr).toMatch(/Sent 35 message\(s\) in this run/);
+    expect(first.stderr).toMatch(/Inviati 35 messaggi in questa esecuzione/);
     const healthy = await smtpServer();
     const second = await roadshow(...args, "--smtp", healthy.url);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stdout).toContain("sent 45, already sent before 35");
+    expect(second.stdout).toContain("inviati 45, già inviati prima 35");
     const third = await roadshow(...args, "--smtp", healthy.url);
     expect(third.code).toBe(0);
-    expect(third.stdout).toContain("sent 0, already sent before 80");
+    expect(third.stdout).toContain("inviati 0, già inviati prima 80");
     await healthy.close();
     const delivered = [...failing.ids, ...healthy.ids];
     expect(delivered).toHaveLength(80);
@@ -139,7 +139,7 @@ describe("roadshow mail on the example with email and lang columns", () => {
     const r = await roadshow("--lang", "it", "mail", data, "--stop", STOP, "--agenda", agenda, "--out", out, "--organizer", ORGANIZER, "--smtp", server.url, "--dry-run");
     await server.close();
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.split("\n").filter((l) => l.startsWith("would send"))).toHaveLength(80);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("da inviare"))).toHaveLength(80);
     expect(server.ids).toEqual([]);
     expect(existsSync(out)).toBe(false);
   });
@@ -150,7 +150,7 @@ describe("roadshow mail on the example with email and lang columns", () => {
     addColumns(path.join(copy, "firms.csv"), (r) => (r.firm_id === "F0002" ? { email: "" } : {}));
     const r = await roadshow("--lang", "it", "mail", copy, "--stop", STOP, "--agenda", agenda, "--out", path.join(work, "some"), "--organizer", ORGANIZER);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/skipped firm F0002 .*no email/);
+    expect(r.stderr).toMatch(/escluso impresa F0002 .*nessuna email/);
     expect(emls(path.join(work, "some"))).toHaveLength(79);
   });
 

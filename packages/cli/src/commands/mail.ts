@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
+import { t, type Lang } from "../i18n.js";
 import { EnvironmentError, EXIT, InputError } from "../errors.js";
 import type { Organizer } from "../export/index.js";
 import { findStop, instanceOf, load, readAgenda } from "../load.js";
@@ -44,20 +45,21 @@ const REAL: MailWorld = { outbox: smtpOutbox, now: () => new Date() };
 /** The journal of sent messages in the output folder. */
 export const SENT_FILE = "sent.csv";
 
-function skippedLines(skipped: readonly Skipped[], dataDir: string): string {
+function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang): string {
   return skipped
     .map((s) => {
-      const file = path.join(dataDir, s.kind === "firm" ? "firms.csv" : "delegations.csv");
-      const why = s.reason === "no-email" ? `no email in ${file}: add one in its email column` : "no meeting to announce or cancel";
-      return `skipped ${s.kind} ${s.id} (${s.name}): ${why}\n`;
+      const params = { kind: kindWord(s.kind, lang), id: s.id, name: s.name, file: path.join(dataDir, s.kind === "firm" ? "firms.csv" : "delegations.csv") };
+      return `${t(lang, s.reason === "no-email" ? "mail.cli.skipped.noEmail" : "mail.cli.skipped.nothing", params)}\n`;
     })
     .join("");
 }
 
-function listing(messages: readonly Composed[], sent: ReadonlySet<string>, action: string): string {
+const kindWord = (kind: "firm" | "delegation", lang: Lang) => t(lang, kind === "firm" ? "participant.firm" : "participant.delegation").toLowerCase();
+
+function listing(messages: readonly Composed[], sent: ReadonlySet<string>, action: string, lang: Lang): string {
   const rows = messages.map((m) => {
     const r = m.draft.recipient;
-    return [sent.has(m.messageId) ? "already sent" : action, r.kind, r.id, r.email, r.language, emlPath(r), m.draft.text.subject];
+    return [sent.has(m.messageId) ? t(lang, "mail.cli.alreadySent") : action, kindWord(r.kind, lang), r.id, r.email, r.language, emlPath(r), m.draft.text.subject];
   });
   const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
   return rows.map((row) => `${row.map((c, i) => (i < widths.length ? c.padEnd(widths[i]!) : c)).join("  ")}\n`).join("");
@@ -69,6 +71,7 @@ function listing(messages: readonly Composed[], sent: ReadonlySet<string>, actio
  * so a re-run into the same folder resumes without `--force`.
  */
 export async function mail(args: MailArgs, common: Common, io: Io, world: MailWorld = REAL): Promise<void> {
+  const lang = common.lang;
   const target = args.smtp === undefined ? undefined : parseSmtpUrl(args.smtp, io.env);
   // `--changes` here names who to mail (replan's changes.csv), not stop changes to apply:
   // the data folder's own changes.csv, when present, is applied as by every command.
@@ -79,7 +82,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   const rows = all.filter((r) => r.stopId === stop.id);
   if (rows.length === 0 && all.length > 0) {
     const stops = [...new Set(all.map((r) => r.stopId))].sort().join(", ");
-    throw new InputError(`${args.agenda} has no meeting of stop ${stop.id} (it holds ${stops}); give the agenda of --stop ${stop.id}`);
+    throw new InputError(t(lang, "mail.cli.noStop", { agenda: args.agenda, stop: stop.id, stops }));
   }
   const { schedule, violations } = reviewAgenda(instanceOf(loaded, stop), rows);
   for (const v of violations) {
@@ -96,11 +99,12 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
 
   const mailing = await prepareMailing(schedule, loaded.data, { lang: common.lang, organizer: args.organizer, rows, previous, only });
-  io.stderr(skippedLines(mailing.skipped, args.dataDir));
+  io.stderr(skippedLines(mailing.skipped, args.dataDir, lang));
   const journalFile = path.join(args.out, SENT_FILE);
   if (args.dryRun) {
-    io.stdout(listing(mailing.messages, new Set(readJournal(journalFile).keys()), target ? "would send" : "would write"));
-    io.stdout(`${mailing.messages.length} message(s), ${mailing.skipped.length} participant(s) skipped; dry run: nothing written or sent\n`);
+    const action = t(lang, target ? "mail.cli.wouldSend" : "mail.cli.wouldWrite");
+    io.stdout(listing(mailing.messages, new Set(readJournal(journalFile).keys()), action, lang));
+    io.stdout(`${t(lang, "mail.cli.dryRun", { count: mailing.messages.length, skipped: mailing.skipped.length })}\n`);
     return;
   }
   const files = mailing.messages.map((m) => ({ path: emlPath(m.draft.recipient), content: m.eml }));
@@ -110,17 +114,15 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
     return !existsSync(file) || !readFileSync(file).equals(f.content);
   });
   await writeOutputs(args.out, changed, { force: args.force });
-  io.stdout(`${files.length} message(s) in ${args.out} (${changed.length} written), ${mailing.skipped.length} participant(s) skipped\n`);
+  io.stdout(`${t(lang, "mail.cli.written", { count: files.length, out: args.out, written: changed.length, skipped: mailing.skipped.length })}\n`);
   if (target === undefined) return;
 
-  io.stderr(`sending through ${target.shown}\n`);
-  const report = await sendMailing(mailing.messages, world.outbox(target), journalFile, world.now, io.stderr);
-  io.stdout(`sent ${report.sent}, already sent before ${report.before} (${journalFile})\n`);
+  io.stderr(`${t(lang, "mail.cli.sending", { server: target.shown })}\n`);
+  const report = await sendMailing(mailing.messages, world.outbox(target), journalFile, world.now, io.stderr, lang);
+  io.stdout(`${t(lang, "mail.cli.sent", { sent: report.sent, before: report.before, journal: journalFile })}\n`);
   if (report.refused.length > 0) {
-    throw new EnvironmentError(
-      `the mail server refused ${report.refused.length} message(s):\n${report.refused.map((r) => `  ${r}\n`).join("")}` +
-        `fix the addresses and run again; the ${report.sent + report.before} sent are not sent twice`,
-    );
+    const list = report.refused.map((r) => `  ${r}`).join("\n");
+    throw new EnvironmentError(t(lang, "mail.cli.refused", { count: report.refused.length, list, sent: report.sent + report.before }));
   }
 }
 

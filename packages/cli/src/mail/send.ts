@@ -1,5 +1,6 @@
 /** Sends a stop's messages once each: skips those sent.csv already holds, records each one the server accepts. */
 import { EnvironmentError } from "../errors.js";
+import { t, type Lang } from "../i18n.js";
 import { build, type Composed } from "./compose.js";
 import { Journal, readJournal, type SentRecord } from "./journal.js";
 import { describeFailure, refusedOnlyThis, type Outbox } from "./smtp.js";
@@ -27,6 +28,7 @@ export async function sendMailing(
   journalFile: string,
   now: () => Date,
   progress: (line: string) => void,
+  lang: Lang = "en",
 ): Promise<SendReport> {
   const already = readJournal(journalFile);
   const pending = messages.filter((m) => !already.has(m.messageId));
@@ -49,21 +51,18 @@ export async function sendMailing(
       } catch (error) {
         if (refusedOnlyThis(error)) {
           refused.push(`${who}: ${describeFailure(error)}`);
-          progress(`refused ${who}: ${describeFailure(error)}\n`);
+          progress(`${t(lang, "mail.cli.refusedOne", { who, reason: describeFailure(error) })}\n`);
           continue;
         }
-        throw new EnvironmentError(
-          `the mail server failed while sending to ${who}: ${describeFailure(error)}\n` +
-            `Sent ${sent} message(s) in this run and ${before} before (${journalFile} lists them); ` +
-            `${pending.length - sent - refused.length} not sent. Run the same command again to send the rest: nothing is sent twice.`,
-        );
+        const left = pending.length - sent - refused.length;
+        throw new EnvironmentError(t(lang, "mail.cli.failed", { who, reason: describeFailure(error), sent, before, journal: journalFile, left }));
       }
       const record: SentRecord = {
         stopId: m.draft.stopId, kind: r.kind, participantId: r.id, address: r.email, messageId: m.messageId, sentAt: date.toISOString(),
       };
       journal.append(record);
       sent++;
-      progress(`sent ${sent}/${pending.length} ${who}\n`);
+      progress(`${t(lang, "mail.cli.progress", { n: sent, total: pending.length, who })}\n`);
     }
   } finally {
     journal.close();
