@@ -131,6 +131,25 @@ describe("roadshow mail on the example with email and lang columns", () => {
     expect(new Set(delivered).size).toBe(80);
     const journal = parse(readFileSync(path.join(out, "sent.csv")), { columns: true }) as Record<string, string>[];
     expect(journal.map((j) => j.message_id).sort()).toEqual([...delivered].sort());
+
+    // The agenda changes (a meeting dropped): the folder is replaced only with --force, the
+    // journal survives it, and only the two participants of that meeting are mailed again.
+    const lines = readFileSync(agenda, "utf8").split("\n");
+    const edited = path.join(work, "edited-agenda.csv");
+    writeFileSync(edited, [lines[0], ...lines.slice(2)].join("\n"));
+    const dropped = lines[1]!.split(",");
+    const changed = ["mail", data, "--stop", STOP, "--agenda", edited, "--previous", agenda, "--out", out, "--organizer", ORGANIZER];
+    const refused = await roadshow(...changed);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toMatch(/--force/);
+    const later = await smtpServer();
+    const fourth = await roadshow(...changed, "--smtp", later.url, "--force");
+    await later.close();
+    expect(fourth.code, fourth.stderr).toBe(0);
+    expect(later.ids).toHaveLength(2);
+    const mails = await Promise.all(["firms", "delegations"].map(async (side) => simpleParser(readFileSync(path.join(out, side, `${dropped[side === "firms" ? 8 : 6]}.eml`)))));
+    expect(mails.map((m) => m.messageId).sort()).toEqual([...later.ids].sort());
+    expect(readFileSync(path.join(out, "sent.csv"), "utf8").trim().split("\n")).toHaveLength(1 + 82);
   });
 
   it("--dry-run lists every message and writes and sends nothing", async () => {

@@ -1,6 +1,6 @@
 import { reviewAgenda } from "@roadshow/core";
 import type { Command } from "commander";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
 import { t, type Lang } from "../i18n.js";
@@ -11,10 +11,11 @@ import { readChangedParticipants } from "../mail/changes.js";
 import type { Composed } from "../mail/compose.js";
 import { emlPath, prepareMailing } from "../mail/prepare.js";
 import type { Skipped } from "../mail/recipients.js";
-import { readJournal } from "../mail/journal.js";
-import { sendMailing } from "../mail/send.js";
+import { emptyJournal, readJournal } from "../mail/journal.js";
+import { sendMailing, type SendReport } from "../mail/send.js";
 import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
 import { formatIssues } from "../output/issues-format.js";
+import { acquireLock } from "../output/lock.js";
 import { writeOutputs } from "../output/write.js";
 import { EXAMPLE_DIR, organizer, type CommandContext } from "./shared.js";
 
@@ -107,18 +108,31 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
     io.stdout(`${t(lang, "mail.cli.dryRun", { count: mailing.messages.length, skipped: mailing.skipped.length })}\n`);
     return;
   }
-  const files = mailing.messages.map((m) => ({ path: emlPath(m.draft.recipient), content: m.eml }));
-  // A file that already holds this very message is not an overwrite: a re-run resumes without --force.
-  const changed = files.filter((f) => {
+  const emls = mailing.messages.map((m) => ({ path: emlPath(m.draft.recipient), content: m.eml }));
+  // A folder already holding these very messages is left as it is: a re-run resumes sending without --force.
+  const same = existsSync(journalFile) && emls.every((f) => {
     const file = path.join(args.out, f.path);
-    return !existsSync(file) || !readFileSync(file).equals(f.content);
+    return existsSync(file) && readFileSync(file).equals(f.content);
   });
-  await writeOutputs(args.out, changed, { force: args.force });
-  io.stdout(`${t(lang, "mail.cli.written", { count: files.length, out: args.out, written: changed.length, skipped: mailing.skipped.length })}\n`);
+  if (!same) {
+    // The journal travels into the new folder, so a message sent before is never sent again.
+    readJournal(journalFile);
+    const journal = existsSync(journalFile) ? readFileSync(journalFile) : emptyJournal();
+    const inputs = [args.dataDir, args.agenda, args.previous, args.changes, args.scores, args.requests];
+    await writeOutputs(args.out, [...emls, { path: SENT_FILE, content: journal }], { force: args.force, inputs });
+  }
+  io.stdout(`${t(lang, "mail.cli.written", { count: emls.length, out: args.out, written: same ? 0 : emls.length, skipped: mailing.skipped.length })}\n`);
   if (target === undefined) return;
 
   io.stderr(`${t(lang, "mail.cli.sending", { server: target.shown })}\n`);
-  const report = await sendMailing(mailing.messages, world.outbox(target), journalFile, world.now, io.stderr, lang);
+  // The output's lock is held while sending: two runs into one folder cannot both send.
+  const release = acquireLock(realpathSync(args.out), args.out);
+  let report: SendReport;
+  try {
+    report = await sendMailing(mailing.messages, world.outbox(target), journalFile, world.now, io.stderr, lang);
+  } finally {
+    release();
+  }
   io.stdout(`${t(lang, "mail.cli.sent", { sent: report.sent, before: report.before, journal: journalFile })}\n`);
   if (report.refused.length > 0) {
     const list = report.refused.map((r) => `  ${r}`).join("\n");

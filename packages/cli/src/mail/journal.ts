@@ -23,6 +23,11 @@ export interface SentRecord {
   readonly sentAt: string;
 }
 
+/** A journal with no message yet: its header. */
+export function emptyJournal(): string {
+  return toCsv(SENT_COLUMNS, [], { excel: false });
+}
+
 const SPEC: TableSpec = {
   what: "sent messages",
   maxRows: 1_000_000,
@@ -73,7 +78,7 @@ export class Journal {
     const existing = readFileSync(file);
     // A line cut short by a killed run never reached the disk whole: drop it (its message was not recorded).
     if (existing.length > 0 && existing[existing.length - 1] !== 0x0a) ftruncateSync(fd, existing.lastIndexOf(0x0a) + 1);
-    if (existing.lastIndexOf(0x0a) < 0) writeSync(fd, toCsv(SENT_COLUMNS, [], { excel: false }));
+    if (existing.lastIndexOf(0x0a) < 0) writeSync(fd, emptyJournal());
     fsyncSync(fd);
     return new Journal(fd);
   }
