@@ -419,3 +419,50 @@ export interface Violation {
   readonly message: string;
   readonly meetings: readonly number[];
 }
+
+// Re-planning (issue 12; API agreed in REPLAN-API.md)
+
+/** How a meeting of the previous agenda changed. */
+export type MeetingChangeKind = "cancelled" | "moved" | "table-changed" | "new";
+
+/** Why it changed. */
+export type MeetingChangeReason =
+  | "firm-absent" | "delegation-absent"
+  | "firm-window" | "delegation-window"
+  | "capacity"
+  | "rule"
+  | "walk-in"
+  | "freed-capacity"
+  | "improvement";
+
+/**
+ * One change between the previous agenda and the re-planned one.
+ * @example { kind: "moved", firmId: "F0001", delegationId: "US-CG", before: { slot: 2, table: 3 }, after: { slot: 7, table: 3 }, reason: "delegation-window" }
+ */
+export interface MeetingChange {
+  readonly kind: MeetingChangeKind;
+  readonly firmId: string;
+  readonly delegationId: string;
+  readonly before: { readonly slot: number; readonly table: number } | null;
+  readonly after: { readonly slot: number; readonly table: number } | null;
+  readonly reason: MeetingChangeReason;
+}
+
+/** Numbers about a re-plan. */
+export interface ReplanStats {
+  readonly previous: number;
+  readonly unchanged: number;
+  readonly lostPairs: number;
+  readonly replaced: number;
+  readonly replacedBound: number;
+  readonly moves: number;
+  readonly notifiedFirms: readonly string[];
+  readonly notifiedDelegations: readonly string[];
+}
+
+/** A re-planned stop. */
+export interface Replan {
+  readonly schedule: Schedule;
+  readonly changes: readonly MeetingChange[];
+  readonly stats: ReplanStats;
+}
