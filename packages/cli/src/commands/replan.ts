@@ -7,8 +7,8 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
 import type { Organizer } from "../export/index.js";
 import type { Lang } from "../i18n.js";
-import type { AgendaRow, DataSet } from "../input/index.js";
-import { findStop, instanceOf, load, readAgenda, type Sources } from "../load.js";
+import type { AgendaRow } from "../input/index.js";
+import { dataAt, findStop, instanceOf, load, readAgenda, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { writeOutputs, type OutputFile } from "../output/write.js";
 import { changedCalendars } from "../replan/calendars.js";
@@ -49,11 +49,6 @@ function previousOfStop(rows: readonly AgendaRow[], stopId: string, file: string
       hint: `give the agenda.csv written for ${stopId}, or use --stop ${stops[0]}`,
     },
   ]);
-}
-
-/** Participants on the day (changes applied), for the stop's files: the absent ones get no agenda. */
-function dataAt(data: DataSet, instance: StopInstance): DataSet {
-  return { ...data, firms: instance.firms, delegations: instance.delegations };
 }
 
 /** Names for the change report, also of participants taken out of the data files (their agenda row keeps the firm's name). */

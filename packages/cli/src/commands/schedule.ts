@@ -4,7 +4,7 @@ import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext } fr
 import type { Organizer } from "../export/index.js";
 import { planStop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { findStop, instanceOf, load, type Sources } from "../load.js";
+import { dataAt, findStop, instanceOf, load, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { writeOutputs } from "../output/write.js";
 import { readAgenda } from "../load.js";
@@ -53,7 +53,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   });
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
   const why = scheduleWhy(instance, result, scoring, common.lang);
-  const files = stopFiles(result, loaded.data, { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
+  const files = stopFiles(result, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
   await writeOutputs(args.out, files, { force: args.force });
   io.stdout(formatSummary(result, common.lang, io.color));
 }
