@@ -129,6 +129,32 @@ describe("roadshow replan", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("every command honours changes.csv: schedule, score, explain, validate, export", async () => {
+    const out = path.join(work, "changed");
+    const r = await runCli("schedule", EXAMPLE, "--stop", STOP, "--changes", CHANGES, "--out", out);
+    expect(r.code).toBe(0);
+    const planned = meetingsOf(path.join(out, "agenda.csv"));
+    expect(planned.some((m) => m.firmId === "F0006" || m.firmId === "F0013")).toBe(false);
+    expect(planned.some((m) => m.firmId === "F0033")).toBe(true);
+    expect(existsSync(path.join(out, "firms/F0006.csv"))).toBe(false);
+
+    const scores = await runCli("score", EXAMPLE, "--stop", STOP, "--changes", CHANGES);
+    expect(scores.stdout).not.toContain("F0006,");
+    expect(scores.stdout).toContain("F0033,");
+    const explain = await runCli("explain", EXAMPLE, "--stop", STOP, "--firm", "F0033", "--changes", CHANGES);
+    expect(explain.code).toBe(0);
+
+    // The first agenda breaks the day's rules (absent firms, US-CG before 15:00); validate and export say so.
+    const v = await runCli("validate", EXAMPLE, "--agenda", path.join(first, "agenda.csv"), "--changes", CHANGES);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain("firm-absent");
+    expect(v.stdout).toContain("delegation-absent");
+    expect((await runCli("validate", EXAMPLE, "--agenda", path.join(out, "agenda.csv"), "--changes", CHANGES)).code).toBe(0);
+    const e = await runCli("export", path.join(first, "agenda.csv"), EXAMPLE, "--changes", CHANGES, "--out", path.join(work, "export"));
+    expect(e.code).toBe(0);
+    expect(e.stderr).toContain("warning firm-absent");
+  });
+
   it("refuses a previous agenda of another stop, naming it", async () => {
     const r = await runCli("replan", EXAMPLE, "--stop", "BG-2026-03", "--previous", path.join(first, "agenda.csv"), "--out", path.join(work, "other"));
     expect(r.code).toBe(1);
