@@ -10,9 +10,12 @@ const CSS = `
 h1{font-size:14pt}
 h2{font-size:11.5pt;margin-top:5mm}
 p{margin:0 0 3mm}
-col.who{width:30%}
-col.change{width:13%}
-col.when{width:17%}
+body{font-size:9.5pt}
+col.who{width:20%}
+col.change{width:12%}
+col.with{width:26%}
+col.when{width:13%}
+.nowrap{white-space:nowrap}
 tr.first td{border-top:0.6mm solid #000}
 td.cancelled{font-weight:bold}
 .id{color:#444;font-size:0.85em;white-space:nowrap}
@@ -20,21 +23,21 @@ tr{break-inside:avoid}
 `;
 
 const LABELS = {
-  en: { title: "Changes", firms: "Firms", delegations: "Delegations", who: "Participant", change: "Change", with: "With", before: "Before", after: "After", reason: "Reason", none: "No changes: every meeting stays as it was sent." },
-  it: { title: "Modifiche", firms: "Imprese", delegations: "Delegazioni", who: "Partecipante", change: "Modifica", with: "Con", before: "Prima", after: "Dopo", reason: "Motivo", none: "Nessuna modifica: ogni incontro resta come inviato." },
+  en: { title: "Changes", firms: "Firms", delegations: "Delegations", who: "Participant", change: "Change", with: "With", before: "Before", after: "After", reason: "Reason", table: "table", none: "No changes: every meeting stays as it was sent." },
+  it: { title: "Modifiche", firms: "Imprese", delegations: "Delegazioni", who: "Partecipante", change: "Modifica", with: "Con", before: "Prima", after: "Dopo", reason: "Motivo", table: "tavolo", none: "Nessuna modifica: ogni incontro resta come inviato." },
 } as const;
 
 function section(title: string, rows: readonly ChangeRow[], lang: Lang): SafeHtml {
   const l = LABELS[lang];
   const text = changeText(lang);
-  const where = (p: Place | null) => (p === null ? "–" : text.place(p));
+  const where = (p: Place | null) => (p === null ? "–" : html`<span class="nowrap">${p.time || `#${p.slot}`}</span><br>${l.table} ${p.table}`);
   const body = rows.map((r, i) => {
     const first = i === 0 || rows[i - 1]!.id !== r.id;
     const who = first ? html`<td>${r.name} <span class="id">${r.id}</span></td>` : html`<td></td>`;
     return html`<tr${first ? html` class="first"` : ""}>${who}<td class="${r.change}">${text.change[r.change]}</td><td>${r.counterpartName} <span class="id">${r.counterpartId}</span></td><td>${where(r.from)}</td><td>${where(r.to)}</td><td>${r.reasonText}</td></tr>`;
   });
   return html`<h2>${title} (${new Set(rows.map((r) => r.id)).size})</h2>
-<table><colgroup><col class="who"><col class="change"><col><col class="when"><col class="when"><col></colgroup>
+<table><colgroup><col class="who"><col class="change"><col class="with"><col class="when"><col class="when"><col></colgroup>
 <thead><tr><th>${l.who}</th><th>${l.change}</th><th>${l.with}</th><th>${l.before}</th><th>${l.after}</th><th>${l.reason}</th></tr></thead>
 <tbody>${body}</tbody></table>`;
 }
