@@ -66,8 +66,8 @@ export const ISSUE_CODES = {
   "duplicate-in-list": "warning: an item repeated in a list cell",
   // References and consistency
   "unknown-stop": "a stop_id not in stops.csv",
-  "unknown-firm": "a firm_id not in firms.csv (in requests.csv and outcomes.csv a warning: the row is ignored)",
-  "unknown-delegation": "a delegation_id not in delegations.csv",
+  "unknown-firm": "a firm_id not in firms.csv (in requests.csv, scores.csv and outcomes.csv a warning: the row is ignored)",
+  "unknown-delegation": "a delegation_id not in delegations.csv (in scores.csv a warning: the row is ignored)",
   "overlapping-breaks": "two breaks of a stop overlap",
   "window-outside-session": "warning: a break or availability window overlaps no session",
   "slot-too-long": "a slot longer than the session",
