@@ -44,6 +44,24 @@ export interface Stop {
   readonly breaks: readonly TimeWindow[];
   /** IANA zone. @example "Europe/Rome" */
   readonly timezone: string;
+  /** The event's name on agendas and calendars. @example "Roadshow Lombardia: meccanica" */
+  readonly title?: string;
+  /** Where the meetings are held. @example "Kilometro Rosso" */
+  readonly venue?: string;
+  /** The venue's street address. @example "Via Stezzano 87, 24126 Bergamo" */
+  readonly address?: string;
+}
+
+/**
+ * How to reach a participant and in which language to write to it: optional
+ * columns of firms.csv and delegations.csv, used only by the outputs people read.
+ * @example { lang: "en", email: "trade@usconsulate.example", contactName: "Jane Doe" }
+ */
+export interface Contact {
+  /** BCP 47 language tag (`it`, `en`, `de`, `pt-BR`); absent means the run's `--lang`. */
+  readonly lang?: string;
+  readonly email?: string;
+  readonly contactName?: string;
 }
 
 /**
@@ -52,7 +70,7 @@ export interface Stop {
  * { id: "US-CG", country: "US", name: "Consolato Generale degli Stati Uniti",
  *   stops: null, tables: 2, sectors: ["aerospace"], available: null }
  */
-export interface Delegation {
+export interface Delegation extends Contact {
   readonly id: string;
   readonly country: CountryCode;
   readonly name: string;
@@ -73,7 +91,7 @@ export interface Delegation {
  *   stops: ["BG-2026-03"], targets: ["US", "DE"], markets: ["FR"],
  *   available: null, maxMeetings: 4, representatives: 1 }
  */
-export interface Firm {
+export interface Firm extends Contact {
   readonly id: string;
   readonly name: string;
   /** Its sectors, primary first (after merging `ateco`, see `firmSectors`). */
@@ -91,6 +109,10 @@ export interface Firm {
   readonly maxMeetings: number | null;
   /** People who can hold meetings in parallel. */
   readonly representatives: number;
+  /** Where the firm is based, shown to the delegations it meets. @example "Bergamo" */
+  readonly city?: string;
+  /** Its web site. @example "https://www.orobica.example" */
+  readonly website?: string;
 }
 
 /** `must`: meet that country if at all possible; `avoid`: never. */

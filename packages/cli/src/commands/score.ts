@@ -3,7 +3,6 @@ import { EXIT } from "../errors.js";
 import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
 import { scorePairs, type ScorePart } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { formatNumber } from "../agenda-csv.js";
 import { findStop, instanceOf, load, type Sources } from "../load.js";
 import { toCsv } from "../output/csv.js";
 import { formatIssues } from "../output/issues-format.js";
@@ -35,10 +34,11 @@ export async function score(args: ScoreArgs, common: Common, io: Io): Promise<vo
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   const pairs = scorePairs(instanceOf(loaded, stop), weights ? { weights: weights.weights } : {});
-  const points = (parts: readonly ScorePart[], code: string): string =>
-    formatNumber(parts.filter((p) => p.code === code).reduce((sum, p) => sum + p.points, 0));
+  // Numbers stay numbers: toCsv writes them in the dialect (a decimal comma with --excel).
+  const points = (parts: readonly ScorePart[], code: string): number =>
+    parts.filter((p) => p.code === code).reduce((sum, p) => sum + p.points, 0);
   const rows = pairs.map((p) => [
-    p.firm.id, p.delegation.id, formatNumber(p.affinity.score), p.firm.name, p.delegation.country,
+    p.firm.id, p.delegation.id, p.affinity.score, p.firm.name, p.delegation.country,
     ...PART_COLUMNS.map((code) => points(p.affinity.parts, code)), p.block ?? "", whyText(p.affinity.parts, common.lang),
   ]);
   const header = ["firm_id", "delegation_id", "score", "firm_name", "country", ...PART_COLUMNS.map((c) => c.replace("-", "_")), "blocked", "why"];

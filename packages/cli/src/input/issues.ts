@@ -64,6 +64,11 @@ export const ISSUE_CODES = {
   "unknown-sector": "warning: a sector slug that is not known (kept)",
   "bad-ateco": "not an ATECO code",
   "duplicate-in-list": "warning: an item repeated in a list cell",
+  "bad-lang": "not a language code ICU knows (it, en, de, pt-BR)",
+  "lang-alias": "warning: a language name was mapped to its code",
+  "lang-texts-in-english": "warning: a language without roadshow texts (only country names and dates follow it)",
+  "bad-email": "not one email address",
+  "bad-website": "not a web address",
   // References and consistency
   "unknown-stop": "a stop_id not in stops.csv",
   "unknown-firm": "a firm_id not in firms.csv (in requests.csv, scores.csv and outcomes.csv a warning: the row is ignored)",

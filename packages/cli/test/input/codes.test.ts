@@ -183,6 +183,11 @@ const CASES: readonly Case[] = [
     column: "country",
     value: "JP",
   },
+  { code: "bad-lang", files: () => withFirm({ lang: "xx" }), file: "firms.csv", line: 2, column: "lang", value: "xx" },
+  { code: "lang-alias", severity: "warning", files: () => withDelegation({ lang: "Inglese" }), file: "delegations.csv", line: 2, column: "lang", value: "Inglese" },
+  { code: "lang-texts-in-english", severity: "warning", files: () => withDelegation({ lang: "de" }), file: "delegations.csv", line: 2, column: "lang", value: "de" },
+  { code: "bad-email", files: () => withDelegation({ email: "consul@example" }), file: "delegations.csv", line: 2, column: "email", value: "consul@example" },
+  { code: "bad-website", files: () => withFirm({ website: "www orobica it" }), file: "firms.csv", line: 2, column: "website", value: "www orobica it" },
   { code: "unknown-participant", files: () => dataFiles({ changes: [changeRow({ participant_id: "US-GC" })] }), file: "changes.csv", line: 2, column: "participant_id", value: "US-GC" },
   {
     code: "ambiguous-participant",
