@@ -12,8 +12,6 @@ export { planStop, DEFAULT_TIME_LIMIT_MS } from "./plan.js";
 export { planSeason, SEASON_FAIRNESS } from "./season.js";
 export type { SeasonFairness, SeasonInput, SeasonOptions, SeasonPlan, SeasonStats, SeasonStop, SeasonStopOrigin } from "./season.js";
 export { applyChanges, absentAt, metHistory } from "./changes.js";
-export { replanStop } from "./replan.js";
-export type { ReplanOptions } from "./replan.js";
 export { verifyAgenda } from "./verify.js";
 export type { AgendaMeeting } from "./verify.js";
 export { scorePairs } from "./prepare.js";
