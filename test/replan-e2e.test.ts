@@ -30,6 +30,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const readCsv = (file: string): Record<string, string>[] => parse(readFileSync(file), { columns: true, bom: true });
 const meetingsOf = (file: string) =>
   readCsv(file).map((r) => ({ firmId: r.firm_id!, delegationId: r.delegation_id!, slot: Number(r.slot), table: Number(r.table), score: Number(r.score), sequence: Number(r.sequence) }));
+/** stderr without the progress lines of a long solve (a slow machine may print them). */
+const problems = (stderr: string): string[] => stderr.split("\n").filter((l) => l !== "" && !/^\[\d+\.\d s\]/.test(l));
 const files = (dir: string): string[] =>
   existsSync(dir) ? (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[]).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort() : [];
 
@@ -44,7 +46,7 @@ describe("roadshow replan", () => {
   it("with no change writes the previous agenda byte for byte and tells nobody", async () => {
     const out = path.join(work, "same");
     const r = await runCli("replan", EXAMPLE, "--stop", STOP, "--previous", path.join(first, "agenda.csv"), "--out", out);
-    expect(r.stderr).toBe("");
+    expect(problems(r.stderr)).toEqual([]);
     expect(r.code).toBe(0);
     const n = meetingsOf(path.join(first, "agenda.csv")).length;
     expect(r.stdout).toContain(`${n} of ${n} meetings unchanged; 0 participants to notify`);
@@ -60,7 +62,7 @@ describe("roadshow replan", () => {
   it("re-plans the day-of scenario: valid, every still-valid meeting unchanged, and says who to notify", async () => {
     const out = path.join(work, "day");
     const r = await runCli("replan", EXAMPLE, "--stop", STOP, "--previous", path.join(first, "agenda.csv"), "--changes", CHANGES, "--out", out, "--min-meetings", "1");
-    expect(r.stderr).toBe("");
+    expect(problems(r.stderr)).toEqual([]);
     expect(r.code).toBe(0);
 
     const instance = await dayInstance();
@@ -91,6 +93,8 @@ describe("roadshow replan", () => {
     const unchanged = before.length - new Set(rows.filter((c) => c.from_slot !== "").map((c) => `${c.participant_kind === "firm" ? c.participant_id : c.counterpart_id}|${c.participant_kind === "firm" ? c.counterpart_id : c.participant_id}`)).size;
     const notified = new Set(rows.map((c) => `${c.participant_kind}|${c.participant_id}`));
     expect(r.stdout).toContain(`${unchanged} of ${before.length} meetings unchanged; ${notified.size} participants to notify`);
+    // The figures the README shows for this scenario.
+    expect(r.stdout).toContain("Pairs that lost their slot re-placed: 2 of 8 (bound 2)\n135 of 150 meetings unchanged; 21 participants to notify");
 
     // Only the participants whose day changed get calendar/changed files; the absent firms no agenda.
     const changed = files(path.join(out, "calendar/changed")).filter((f) => !f.startsWith("cancel"));
