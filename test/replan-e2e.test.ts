@@ -162,7 +162,7 @@ describe("roadshow replan", () => {
   it("refuses a previous agenda of another stop, naming it", async () => {
     const r = await runCli("replan", EXAMPLE, "--stop", "BG-2026-03", "--previous", path.join(first, "agenda.csv"), "--out", path.join(work, "other"));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("holds no meeting of BG-2026-03");
-    expect(r.stderr).toContain("BS-2026-02");
+    expect(r.stderr).toContain("other-stop");
+    expect(r.stderr).toContain("is an agenda of BS-2026-02, not of BG-2026-03");
   });
 });

@@ -4,13 +4,13 @@ import path from "node:path";
 import type { Command } from "commander";
 import { replanStop, type Delegation, type Firm, type StopInstance } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { EXIT, InputError } from "../errors.js";
+import { EXIT } from "../errors.js";
 import type { Organizer } from "../export/index.js";
 import type { Lang } from "../i18n.js";
 import type { AgendaRow } from "../input/index.js";
-import { dataAt, findStop, instanceOf, load, readAgenda, type Sources } from "../load.js";
+import { checkPrevious, dataAt, findStop, inputPaths, instanceOf, load, readAgenda, refuseOwnHistory, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
-import { writeOutputs, type OutputFile } from "../output/write.js";
+import { checkOutputFolder, writeOutputs, type OutputFile } from "../output/write.js";
 import { changedCalendars } from "../replan/calendars.js";
 import { changesCsv } from "../replan/csv.js";
 import { changesHtml } from "../replan/html.js";
@@ -37,20 +37,6 @@ export interface ReplanArgs extends Sources {
   readonly organizer?: Organizer | undefined;
 }
 
-/** The stop's meetings of the previous agenda; an agenda of other stops only is an error naming them. */
-function previousOfStop(rows: readonly AgendaRow[], stopId: string, file: string): AgendaRow[] {
-  const own = rows.filter((r) => r.stopId === stopId);
-  if (own.length > 0 || rows.length === 0) return own;
-  const stops = [...new Set(rows.map((r) => r.stopId))].sort();
-  throw new InputError("the previous agenda is of another stop", [
-    {
-      severity: "error", code: "unknown-stop", file, line: rows[0]!.line, column: "stop_id", value: rows[0]!.stopId,
-      message: `--previous ${file} holds no meeting of ${stopId} (it holds ${stops.join(", ")})`,
-      hint: `give the agenda.csv written for ${stopId}, or use --stop ${stops[0]}`,
-    },
-  ]);
-}
-
 /** Names for the change report, also of participants taken out of the data files (their agenda row keeps the firm's name). */
 function people(instance: StopInstance, previous: readonly AgendaRow[]): { firms: Pick<Firm, "id" | "name">[]; delegations: Pick<Delegation, "id" | "name" | "country">[] } {
   const firms = new Map<string, Pick<Firm, "id" | "name">>(previous.map((r) => [r.firmId, { id: r.firmId, name: r.firmName }]));
@@ -69,13 +55,18 @@ const REPLAN_TEXT = {
 
 /** Reads the inputs as they are now and the agenda sent before, re-plans the stop, writes the files and what changed. */
 export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<void> {
+  // --previous may lie in --out (re-planning into the same folder with --force): it is read before the folder is replaced.
+  const output = { force: args.force, inputs: inputPaths(args) };
+  checkOutputFolder(args.out, output);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
+  refuseOwnHistory(loaded, [stop.id]);
   const rows = await readAgenda(args.previous);
-  const previous = previousOfStop(rows, stop.id, args.previous);
+  checkPrevious(rows, args.previous, [stop.id]);
+  const previous = rows.filter((r) => r.stopId === stop.id);
   const instance = instanceOf(loaded, stop);
   const options = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, ...(weights && { weights: weights.weights }) };
   let lastProgress = 0;
@@ -107,7 +98,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
     { path: "changes.html", content: changesHtml(stop, report, summary, common.lang) },
     ...changedCalendars(files, exportInput, previous, notified, common.lang),
   ];
-  await writeOutputs(args.out, out, { force: args.force });
+  await writeOutputs(args.out, out, output);
   const s = result.stats;
   io.stdout(formatSummary(schedule, common.lang, io.color));
   io.stdout(`${REPLAN_TEXT[common.lang]({ replaced: s.replaced, lost: s.lostPairs, bound: s.replacedBound, moves: args.allowMoves ? s.moves : null })}\n`);
