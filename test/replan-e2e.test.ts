@@ -3,7 +3,7 @@
  * examples/lombardia-2026/day-of/changes.csv (two firms absent, US-CG from
  * 15:00, two firms afternoon-only, four walk-ins), idempotence, and errors.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -111,6 +111,17 @@ describe("roadshow replan", () => {
     const html = readFileSync(path.join(out, "changes.html"), "utf8");
     expect(html).toContain(`${unchanged} of ${before.length} meetings unchanged`);
     expect(html).toContain("Automazione del Mincio");
+  });
+
+  it("re-planned into the folder of the agenda sent before (--force), leaves no agenda of an absent firm behind", async () => {
+    const folder = path.join(work, "in-place");
+    cpSync(first, folder, { recursive: true });
+    expect(existsSync(path.join(folder, "firms/F0006.csv"))).toBe(true);
+    const r = await runCli("replan", EXAMPLE, "--stop", STOP, "--previous", path.join(folder, "agenda.csv"), "--changes", CHANGES, "--out", folder, "--force");
+    expect(r.code).toBe(0);
+    expect(existsSync(path.join(folder, "firms/F0006.csv"))).toBe(false);
+    expect(existsSync(path.join(folder, "calendar/changed/cancel/firms/F0006.ics"))).toBe(true);
+    expect(readFileSync(path.join(folder, "changes.csv"), "utf8")).toContain("F0006");
   });
 
   it("speaks Italian in changes.csv messages and changes.html with --lang it", async () => {
