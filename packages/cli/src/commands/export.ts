@@ -28,7 +28,7 @@ export interface ExportArgs extends Sources {
  */
 export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Promise<void> {
   const loaded = await load(args);
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format }));
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   const rows = await readAgenda(args.agenda);
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
   const stopIds = [...new Set(rows.map((r) => r.stopId))].sort();

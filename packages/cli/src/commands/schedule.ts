@@ -35,7 +35,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   let lastProgress = 0;
   const instance = instanceOf(loaded, stop);
