@@ -8,6 +8,7 @@ import type {
 } from "./types.js";
 import { unmatched } from "./unmatched.js";
 import { verifyPrepared } from "./verify.js";
+import { assertValidSeason } from "./validate.js";
 
 /**
  * A whole season: every stop and everyone taking part, with the agendas
@@ -152,6 +153,7 @@ const byDate = (a: Stop, b: Stop): number =>
  * Pure and deterministic.
  */
 export function planSeason(input: SeasonInput, options: SeasonOptions = {}): SeasonPlan {
+  assertValidSeason(input);
   const now = options.now ?? (() => performance.now());
   const started = now();
   const order = [...input.stops].sort(byDate);
