@@ -1,10 +1,12 @@
+// Reads a command's inputs (data folder, history agendas) into checked domain values, and builds the instance of one stop.
 import path from "node:path";
-import type { PastMeeting, Stop, StopInstance } from "@roadshow/core";
+import { validateInstance, type PastMeeting, type Stop, type StopInstance } from "@roadshow/core";
 import { atecoWarnings } from "./ateco-warnings.js";
 import { InputError } from "./errors.js";
 import { historyFromAgendas, readAgendaFile, readDataDir, type AgendaRow, type DataSet } from "./input/index.js";
 import type { InputIssue } from "./input/issues.js";
 import { nearest } from "./input/suggest.js";
+import { toInputIssue } from "./instance-issues.js";
 
 /** Where a command's inputs are. */
 export interface Sources {
@@ -70,9 +72,12 @@ export function findStop(data: DataSet, stopId: string, dataDir: string): Stop {
   ]);
 }
 
-/** The instance of one stop for the core. */
+/**
+ * The instance of one stop for the core, checked by the core as well: its
+ * errors (none, when the file checks did their job) become an `InputError`.
+ */
 export function instanceOf(loaded: Loaded, stop: Stop): StopInstance {
-  return {
+  const instance: StopInstance = {
     stop,
     delegations: loaded.data.delegations,
     firms: loaded.data.firms,
@@ -80,4 +85,7 @@ export function instanceOf(loaded: Loaded, stop: Stop): StopInstance {
     scores: loaded.data.scores,
     history: loaded.history,
   };
+  const errors = validateInstance(instance).filter((i) => i.severity === "error");
+  if (errors.length > 0) throw new InputError(`the core refused stop ${stop.id}`, errors.map((i) => toInputIssue(i, instance)));
+  return instance;
 }

@@ -1,8 +1,11 @@
+// The roadshow program: its commands and options, and the one place where errors become exit codes.
+import { InternalError, InvalidInstanceError } from "@roadshow/core";
 import { Command, CommanderError, Option } from "commander";
 import { COMMANDS } from "./commands/index.js";
 import type { Common, Io } from "./context.js";
 import { EXIT, InputError, UsageError } from "./errors.js";
 import { defaultLang, type Lang } from "./i18n.js";
+import { toInputIssue } from "./instance-issues.js";
 import { formatIssues } from "./output/issues-format.js";
 
 /** Builds the `roadshow` program; actions resolve to an exit code through `done`. */
@@ -36,21 +39,34 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await cli.parseAsync([...argv], { from: "user" });
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    if (error instanceof InputError) {
-      const format = cli.opts<{ format: "text" | "json" }>().format;
-      if (error.issues.length > 0) io.stderr(formatIssues(error.issues, { color: io.color, format }));
-      else io.stderr(`error: ${error.message}\n`);
-      return EXIT.input;
-    }
-    if (error instanceof UsageError) {
-      io.stderr(`error: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(`internal error: ${detail}\nThis is a bug in roadshow; please report it with the command you ran.\n`);
-    return EXIT.internal;
+    return reportError(error, io, cli.opts<{ format?: "text" | "json" }>().format ?? "text");
   }
+}
+
+/**
+ * Tells the user what went wrong and returns the exit code: 1 for input
+ * (including instances the core refused), 2 for usage, 3 for a bug.
+ */
+export function reportError(error: unknown, io: Io, format: "text" | "json"): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof InputError) {
+    if (error.issues.length > 0) io.stderr(formatIssues(error.issues, { color: io.color, format }));
+    else io.stderr(`error: ${error.message}\n`);
+    return EXIT.input;
+  }
+  if (error instanceof InvalidInstanceError) {
+    // The core refused data the file checks let through: still the input's fault, told per file.
+    io.stderr(formatIssues(error.issues.map((i) => toInputIssue(i)), { color: io.color, format }));
+    return EXIT.input;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`error: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  // InternalError is a broken invariant of the core; anything else unexpected is a bug too.
+  const detail = error instanceof InternalError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  io.stderr(`internal error: ${detail}\nThis is a bug in roadshow; please report it with the command you ran.\n`);
+  return EXIT.internal;
 }
