@@ -30,7 +30,7 @@ async function load(filePath: string, name: string, out: InputIssue[]): Promise<
     return { name, bytes: new Uint8Array(await readFile(filePath)) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") report.error("missing-file", {}, `${name} does not exist`, "check the path");
+    if (code === "ENOENT") report.error("missing-file", {}, `${name} does not exist (looked for ${path.resolve(filePath)})`, "check the path");
     else report.error("unreadable-file", {}, `${name} cannot be read (${code ?? String(err)})`, "check the file's permissions");
     return null;
   }
@@ -49,7 +49,7 @@ function missingRequired(dir: string, kind: DataFileKind, entries: readonly stri
   new Reporter(`${kind}.csv`, out).error(
     "missing-file",
     {},
-    `${kind}.csv is missing from ${dir}${other === undefined ? "" : ` (there is ${other})`}`,
+    `${kind}.csv is missing from ${dir}${other === undefined ? ` (looked in ${path.resolve(dir)})` : ` (there is ${other})`}`,
     other === undefined ? `create ${kind}.csv in ${dir}` : `export ${other} as CSV UTF-8 and name it ${kind}.csv`,
   );
 }
@@ -72,7 +72,11 @@ export async function readDataDir(
     new Reporter(dir, issues).error(
       "missing-folder",
       {},
-      code === "ENOTDIR" ? `${dir} is a file, not a data folder` : `data folder ${dir} cannot be read (${code ?? String(err)})`,
+      code === "ENOTDIR"
+        ? `${dir} is a file, not a data folder`
+        : code === "ENOENT"
+          ? `data folder ${dir} does not exist (looked for ${path.resolve(dir)})`
+          : `data folder ${dir} cannot be read (${code ?? String(err)}; looked for ${path.resolve(dir)})`,
       "give the folder holding stops.csv, delegations.csv and firms.csv",
     );
     return { data: null, issues };
