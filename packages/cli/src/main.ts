@@ -1,5 +1,6 @@
 // The roadshow program: its commands and options, and the one place where errors become exit codes.
 import { InternalError, InvalidInstanceError } from "@roadshow/core";
+import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { COMMANDS } from "./commands/index.js";
 import type { Common, Io } from "./context.js";
@@ -8,11 +9,14 @@ import { defaultLang, type Lang } from "./i18n.js";
 import { toInputIssue } from "./instance-issues.js";
 import { formatIssues } from "./output/issues-format.js";
 
+/** The version of @roadshow/cli, from its package.json (one folder above both src/ and dist/). */
+export const VERSION: string = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
 /** Builds the `roadshow` program; actions resolve to an exit code through `done`. */
 function program(io: Io, done: (code: number) => void): Command {
   const root = new Command("roadshow")
     .description("Plans one-to-one B2B meetings for a business roadshow: who meets whom, when, at which table.")
-    .version("0.1.0")
+    .version(VERSION)
     .addOption(new Option("--lang <lang>", "language of texts").choices(["it", "en"]).default(defaultLang(io.env.LANG), "it if LANG starts with it, else en"))
     .addOption(new Option("--format <format>", "how problems are printed").choices(["text", "json"]).default("text"))
     .showHelpAfterError("(run with --help for usage and an example)")
