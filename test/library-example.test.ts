@@ -4,7 +4,7 @@
  * says. Needs `pnpm build` first (`pnpm test` builds).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -27,5 +27,24 @@ describe("examples/library.ts", () => {
     expect(r.stdout).toContain("planStop refused: [ 'bad-timezone' ]");
     expect(r.stdout).toMatch(/wrote \d+ files/);
     for (const f of ["agenda.csv", "unmatched.csv", "agendas.html", "grid.html", "summary.html"]) expect(existsSync(path.join(out, f)), f).toBe(true);
+  });
+});
+
+describe("the README's library example", () => {
+  it("runs as written", () => {
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("\n## Library\n"));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(code, "a ts block under ## Library").toBeDefined();
+    const out = path.join(work, "readme-out");
+    // Resolved from the repository's node_modules, like a file of the repository; paths made absolute.
+    const dir = path.join(ROOT, "node_modules/.cache/roadshow-readme");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, "library.mts");
+    writeFileSync(file, `${code!.replaceAll('"examples/lombardia-2026"', JSON.stringify(path.join(ROOT, "examples/lombardia-2026"))).replaceAll('"out/BS-2026-02"', JSON.stringify(out))}\nconsole.log("done", schedule.meetings.length);\n`);
+    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), file], { cwd: work, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^done \d+$/m);
+    expect(existsSync(path.join(out, "agenda.csv"))).toBe(true);
   });
 });
