@@ -5,6 +5,25 @@ import type { CountryCode, SectorCode } from "@roadshow/core";
 /** The languages the CLI speaks. */
 export type Lang = "it" | "en";
 
+/** The languages with texts of their own; any other language gets English texts. */
+export const TEXT_LANGS: readonly Lang[] = ["it", "en"];
+
+/**
+ * A participant's language: a BCP 47 tag ICU has data for (`it`, `en`, `de`, `pt-BR`).
+ * Country names and dates follow it; texts are in `textLang(language)`.
+ */
+export type Language = string;
+
+/**
+ * The language of the texts for a participant's language: itself when roadshow has
+ * texts in it, English otherwise.
+ * @example textLang("it-CH") // "it"; textLang("de") // "en"
+ */
+export function textLang(language: Language): Lang {
+  const primary = language.split("-")[0]!.toLowerCase();
+  return (TEXT_LANGS as readonly string[]).includes(primary) ? (primary as Lang) : "en";
+}
+
 /** `it` when the environment's `LANG` starts with `it` (e.g. `it_IT.UTF-8`), else `en`. */
 export function defaultLang(env: string | undefined): Lang {
   return env?.toLowerCase().startsWith("it") ? "it" : "en";
@@ -33,6 +52,12 @@ const EN = {
   "agenda.count": "Meetings: {count}",
   "agenda.none": "No meetings scheduled.",
   "agenda.times": "Times are local ({zone}).",
+  "agenda.place": "Venue: {place}",
+  "agenda.contact": "Contact: {contact}",
+  "status.meeting": "meeting",
+  "status.free": "free",
+  "status.absent": "absent",
+  "status.break": "break",
   "grid.title": "Venue grid",
   "grid.legend": "Empty cell: table free. Dash: delegation not present.",
   "summary.title": "Summary",
@@ -65,8 +90,11 @@ const EN = {
   "reason.max-meetings": "reached its maximum number of meetings",
   "ics.summary": "Meeting: {counterpart}",
   "ics.cancelled": "Cancelled: {counterpart}",
-  "ics.location": "{city}, table {table}",
-  "ics.description": "{event}\nMeeting with {counterpart} ({country}).\n{city}, table {table}, {time}.",
+  "ics.location": "{place}, table {table}",
+  "ics.description": "{event}\nMeeting with {counterpart}.\n{place}, table {table}, {time}.",
+  "ics.sectors": "Sectors: {sectors}",
+  "ics.website": "Website: {website}",
+  "ics.contact": "Contact: {contact}",
   "ics.calendar": "{name}: {event}",
   "why.stop-sector.primary": "sector: {sector} = stop sector (+{points})",
   "why.stop-sector.secondary": "secondary sector: {sector} = stop sector (+{points})",
@@ -122,6 +150,12 @@ const IT: { readonly [K in MessageKey]: string } = {
   "agenda.count": "Incontri: {count}",
   "agenda.none": "Nessun incontro in programma.",
   "agenda.times": "Orari locali ({zone}).",
+  "agenda.place": "Sede: {place}",
+  "agenda.contact": "Referente: {contact}",
+  "status.meeting": "incontro",
+  "status.free": "libero",
+  "status.absent": "assente",
+  "status.break": "pausa",
   "grid.title": "Griglia della sala",
   "grid.legend": "Casella vuota: tavolo libero. Trattino: delegazione non presente.",
   "summary.title": "Riepilogo",
@@ -154,8 +188,11 @@ const IT: { readonly [K in MessageKey]: string } = {
   "reason.max-meetings": "raggiunto il numero massimo di incontri",
   "ics.summary": "Incontro: {counterpart}",
   "ics.cancelled": "Annullato: {counterpart}",
-  "ics.location": "{city}, tavolo {table}",
-  "ics.description": "{event}\nIncontro con {counterpart} ({country}).\n{city}, tavolo {table}, ore {time}.",
+  "ics.location": "{place}, tavolo {table}",
+  "ics.description": "{event}\nIncontro con {counterpart}.\n{place}, tavolo {table}, ore {time}.",
+  "ics.sectors": "Settori: {sectors}",
+  "ics.website": "Sito web: {website}",
+  "ics.contact": "Referente: {contact}",
   "ics.calendar": "{name}: {event}",
   "why.stop-sector.primary": "settore: {sector} = settore della tappa (+{points})",
   "why.stop-sector.secondary": "settore secondario: {sector} = settore della tappa (+{points})",
@@ -221,13 +258,18 @@ export function template(lang: Lang, key: MessageKey): string {
 /** The BCP 47 locale used for dates and numbers (British English: day-month order, 24-hour clock). */
 export const LOCALE: Readonly<Record<Lang, string>> = { it: "it-IT", en: "en-GB" };
 
-const regionNames = new Map<Lang, Intl.DisplayNames>();
+/** The ICU locale of a language: `it` → `it-IT`, `en` → `en-GB`, any other tag as it is. */
+export function localeOf(language: Language): string {
+  return Object.hasOwn(LOCALE, language) ? LOCALE[language as Lang] : language;
+}
 
-/** A country's name from ICU (`Intl.DisplayNames`); the code itself when ICU does not know it. */
-export function countryName(code: CountryCode, lang: Lang): string {
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** A country's name from ICU (`Intl.DisplayNames`) in any language; the code itself when ICU does not know it. */
+export function countryName(code: CountryCode, lang: Language): string {
   let names = regionNames.get(lang);
   if (!names) {
-    names = new Intl.DisplayNames([LOCALE[lang]], { type: "region", fallback: "code" });
+    names = new Intl.DisplayNames([localeOf(lang)], { type: "region", fallback: "code" });
     regionNames.set(lang, names);
   }
   try {
@@ -246,8 +288,8 @@ export function sectorName(code: SectorCode, lang: Lang): string {
  * A stop date with its weekday, in the stop's zone.
  * @example formatDate("2026-03-18", "Europe/Rome", "it") // "mercoledì 18 marzo 2026"
  */
-export function formatDate(date: string, zone: string, lang: Lang): string {
-  return DateTime.fromISO(date, { zone }).setLocale(LOCALE[lang]).toLocaleString({
+export function formatDate(date: string, zone: string, lang: Language): string {
+  return DateTime.fromISO(date, { zone }).setLocale(localeOf(lang)).toLocaleString({
     weekday: "long",
     day: "numeric",
     month: "long",

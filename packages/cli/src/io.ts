@@ -33,6 +33,10 @@ export interface LoadOptions {
   readonly scores?: string;
   /** A requests.csv elsewhere (default: the folder's requests.csv, if present). */
   readonly requests?: string;
+  /** A changes.csv elsewhere (default: the folder's changes.csv, if present). */
+  readonly changes?: string;
+  /** An outcomes.csv elsewhere (default: the folder's outcomes.csv, if present). */
+  readonly outcomes?: string;
   /** Earlier agendas: their firm–delegation pairs are history. */
   readonly history?: readonly string[];
 }
@@ -48,8 +52,9 @@ export interface StopData {
 export type LoadResult = ({ readonly ok: true } & StopData) | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
 /**
- * Reads stops.csv, delegations.csv, firms.csv (requests.csv and scores.csv
- * when present) from `dir`, and any history agendas, exactly as the CLI does:
+ * Reads stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv,
+ * changes.csv and outcomes.csv when present) from `dir`, and any history
+ * agendas, exactly as the CLI does:
  * the same encodings, delimiters, aliases and checks, the same located issues.
  * Relative paths are taken from the process's working folder.
  * @example
@@ -58,7 +63,14 @@ export type LoadResult = ({ readonly ok: true } & StopData) | { readonly ok: fal
  */
 export async function loadStopData(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   try {
-    const loaded = await load({ dataDir: dir, scores: options.scores, requests: options.requests, history: options.history });
+    const loaded = await load({
+      dataDir: dir,
+      scores: options.scores,
+      requests: options.requests,
+      changes: options.changes,
+      outcomes: options.outcomes,
+      history: options.history,
+    });
     return { ok: true, ...loaded };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, issues: error.issues };
@@ -67,7 +79,8 @@ export async function loadStopData(dir: string, options: LoadOptions = {}): Prom
 }
 
 /**
- * The instance of one stop of the data, ready for `planStop`. Throws an
+ * The instance of one stop of the data as it is on the day (changes.csv
+ * applied), ready for `planStop`. Throws an
  * `InputError` (with an `unknown-stop` issue and suggestions) for an unknown
  * stop id, or with the issues the core's `validateInstance` finds.
  */
@@ -105,6 +118,9 @@ const dataOf = (instance: StopInstance): DataSet => ({
   firms: instance.firms,
   requests: instance.requests,
   scores: instance.scores,
+  // The instance is the stop as planned: its changes are already applied.
+  changes: [],
+  outcomes: [],
 });
 
 /**

@@ -1,6 +1,6 @@
 // Reads a command's inputs (data folder, history agendas) into checked domain values, and builds the instance of one stop.
 import path from "node:path";
-import { validateInstance, type PastMeeting, type Stop, type StopInstance } from "@roadshow/core";
+import { applyChanges, metHistory, validateInstance, type PastMeeting, type Stop, type StopInstance } from "@roadshow/core";
 import { atecoWarnings } from "./ateco-warnings.js";
 import { InputError } from "./errors.js";
 import { historyFromAgendas, readAgendaFile, readDataDir, type AgendaRow, type DataSet } from "./input/index.js";
@@ -14,11 +14,16 @@ export interface Sources {
   readonly scores?: string | undefined;
   readonly requests?: string | undefined;
   readonly history?: readonly string[] | undefined;
+  /** Stop-specific changes (default `<data-dir>/changes.csv` if present). */
+  readonly changes?: string | undefined;
+  /** Meeting outcomes (default `<data-dir>/outcomes.csv` if present). */
+  readonly outcomes?: string | undefined;
 }
 
 /** Inputs read and checked, with the warnings met on the way. */
 export interface Loaded {
   readonly data: DataSet;
+  /** Meetings of the history agendas that count as met (cancelled and not-held ones left out, see `metHistory`). */
   readonly history: readonly PastMeeting[];
   readonly warnings: readonly InputIssue[];
 }
@@ -37,6 +42,8 @@ export async function load(sources: Sources): Promise<Loaded> {
   const read = await readDataDir(sources.dataDir, {
     ...(sources.scores !== undefined && { scoresFile: sources.scores }),
     ...(sources.requests !== undefined && { requestsFile: sources.requests }),
+    ...(sources.changes !== undefined && { changesFile: sources.changes }),
+    ...(sources.outcomes !== undefined && { outcomesFile: sources.outcomes }),
   });
   const issues: InputIssue[] = [...read.issues];
   const history: PastMeeting[] = [];
@@ -49,7 +56,7 @@ export async function load(sources: Sources): Promise<Loaded> {
   if (errors.length > 0 || read.data === null) {
     throw new InputError(`${errors.length} problem(s) in the input files of ${sources.dataDir}`, issues);
   }
-  return { data: read.data, history, warnings: [...issues.filter((i) => i.severity === "warning"), ...atecoWarnings(read.data)] };
+  return { data: read.data, history: metHistory(history, read.data.changes, read.data.outcomes), warnings: [...issues.filter((i) => i.severity === "warning"), ...atecoWarnings(read.data)] };
 }
 
 /** The stop named on the command line, or an input error with suggestions. */
@@ -73,11 +80,20 @@ export function findStop(data: DataSet, stopId: string, dataDir: string): Stop {
 }
 
 /**
- * The instance of one stop for the core, checked by the core as well: its
- * errors (none, when the file checks did their job) become an `InputError`.
+ * The instance of one stop for the core, as it is on the day (the stop's
+ * changes applied), checked by the core as well: its errors (none, when the
+ * file checks did their job) become an `InputError` naming files and columns.
  */
 export function instanceOf(loaded: Loaded, stop: Stop): StopInstance {
-  const instance: StopInstance = {
+  const instance = applyChanges(masterInstanceOf(loaded, stop), loaded.data.changes);
+  const errors = validateInstance(instance).filter((i) => i.severity === "error");
+  if (errors.length > 0) throw new InputError(`the core refused stop ${stop.id}`, errors.map((i) => toInputIssue(i, instance)));
+  return instance;
+}
+
+/** The instance of one stop from the master data alone (no changes.csv). */
+export function masterInstanceOf(loaded: Loaded, stop: Stop): StopInstance {
+  return {
     stop,
     delegations: loaded.data.delegations,
     firms: loaded.data.firms,
@@ -85,7 +101,4 @@ export function instanceOf(loaded: Loaded, stop: Stop): StopInstance {
     scores: loaded.data.scores,
     history: loaded.history,
   };
-  const errors = validateInstance(instance).filter((i) => i.severity === "error");
-  if (errors.length > 0) throw new InputError(`the core refused stop ${stop.id}`, errors.map((i) => toInputIssue(i, instance)));
-  return instance;
 }

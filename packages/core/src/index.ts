@@ -11,6 +11,7 @@ export type { ExplainReason, FirmExplanation, PairExplanation, PreferredMeeting,
 export { planStop, DEFAULT_TIME_LIMIT_MS } from "./plan.js";
 export { planSeason, SEASON_FAIRNESS } from "./season.js";
 export type { SeasonFairness, SeasonInput, SeasonOptions, SeasonPlan, SeasonStats, SeasonStop, SeasonStopOrigin } from "./season.js";
+export { applyChanges, absentAt, metHistory } from "./changes.js";
 export { verifyAgenda } from "./verify.js";
 export type { AgendaMeeting } from "./verify.js";
 export { scorePairs } from "./prepare.js";

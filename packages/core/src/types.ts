@@ -44,6 +44,24 @@ export interface Stop {
   readonly breaks: readonly TimeWindow[];
   /** IANA zone. @example "Europe/Rome" */
   readonly timezone: string;
+  /** The event's name on agendas and calendars. @example "Roadshow Lombardia: meccanica" */
+  readonly title?: string;
+  /** Where the meetings are held. @example "Kilometro Rosso" */
+  readonly venue?: string;
+  /** The venue's street address. @example "Via Stezzano 87, 24126 Bergamo" */
+  readonly address?: string;
+}
+
+/**
+ * How to reach a participant and in which language to write to it: optional
+ * columns of firms.csv and delegations.csv, used only by the outputs people read.
+ * @example { lang: "en", email: "trade@usconsulate.example", contactName: "Jane Doe" }
+ */
+export interface Contact {
+  /** BCP 47 language tag (`it`, `en`, `de`, `pt-BR`); absent means the run's `--lang`. */
+  readonly lang?: string;
+  readonly email?: string;
+  readonly contactName?: string;
 }
 
 /**
@@ -52,7 +70,7 @@ export interface Stop {
  * { id: "US-CG", country: "US", name: "Consolato Generale degli Stati Uniti",
  *   stops: null, tables: 2, sectors: ["aerospace"], available: null }
  */
-export interface Delegation {
+export interface Delegation extends Contact {
   readonly id: string;
   readonly country: CountryCode;
   readonly name: string;
@@ -73,7 +91,7 @@ export interface Delegation {
  *   stops: ["BG-2026-03"], targets: ["US", "DE"], markets: ["FR"],
  *   available: null, maxMeetings: 4, representatives: 1 }
  */
-export interface Firm {
+export interface Firm extends Contact {
   readonly id: string;
   readonly name: string;
   /** Its sectors, primary first (after merging `ateco`, see `firmSectors`). */
@@ -91,6 +109,10 @@ export interface Firm {
   readonly maxMeetings: number | null;
   /** People who can hold meetings in parallel. */
   readonly representatives: number;
+  /** Where the firm is based, shown to the delegations it meets. @example "Bergamo" */
+  readonly city?: string;
+  /** Its web site. @example "https://www.orobica.example" */
+  readonly website?: string;
 }
 
 /** `must`: meet that country if at all possible; `avoid`: never. */
@@ -124,6 +146,46 @@ export interface PastMeeting {
   readonly firmId: string;
   readonly delegationId: string;
   readonly stopId: string;
+}
+
+// Re-planning: stop-specific changes (changes.csv)
+
+/** `absent`: not at the stop (registered or not); `present`: at the stop (registered or not). */
+export type ChangeStatus = "absent" | "present";
+
+/**
+ * An override of one participant's master data for one stop only (a row of
+ * `changes.csv`), applied by `applyChanges`. `null` fields keep the master value.
+ * @example { stopId: "BS-2026-02", participantId: "US-CG", status: null,
+ *   available: [{ start: 900, end: 1080 }], tables: null, representatives: null, note: "arrives at 15:00" }
+ */
+export interface StopChange {
+  readonly stopId: string;
+  /** A firm id or a delegation id. */
+  readonly participantId: string;
+  /** `null`: only the overrides below. */
+  readonly status: ChangeStatus | null;
+  /** Replaces the participant's `available` windows at this stop. */
+  readonly available: readonly TimeWindow[] | null;
+  /** Delegations only: its tables at this stop. */
+  readonly tables: number | null;
+  /** Firms only: its representatives at this stop. */
+  readonly representatives: number | null;
+  readonly note: string;
+}
+
+/**
+ * What happened to one meeting after the day (a row of `outcomes.csv`).
+ * @example { stopId: "BS-2026-02", firmId: "F0001", delegationId: "US-CG", held: false, followUp: false }
+ */
+export interface MeetingOutcome {
+  readonly stopId: string;
+  readonly firmId: string;
+  readonly delegationId: string;
+  /** `false`: a no-show; the pair does not count as met. */
+  readonly held: boolean;
+  /** The pair asked to meet again: allowed despite the no-repeat rule. */
+  readonly followUp: boolean;
 }
 
 /**

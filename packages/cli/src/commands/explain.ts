@@ -50,16 +50,17 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
-  findFirm(loaded.data, stop, args.firm, args.dataDir);
-  const attends = (id: string) => loaded.data.delegations.some((d) => d.id === id && (d.stops === null || d.stops.includes(stop.id)));
+  const instance = instanceOf(loaded, stop);
+  // Who is at the stop on the day: changes.csv applied.
+  findFirm({ ...loaded.data, firms: instance.firms }, stop, args.firm, args.dataDir);
+  const attends = (id: string) => instance.delegations.some((d) => d.id === id && (d.stops === null || d.stops.includes(stop.id)));
   if (args.delegation !== undefined && !attends(args.delegation)) {
-    const here = loaded.data.delegations.filter((d) => attends(d.id)).map((d) => d.id);
+    const here = instance.delegations.filter((d) => attends(d.id)).map((d) => d.id);
     const near = nearest(args.delegation, here);
     throw unknown("unknown-delegation", path.join(args.dataDir, "delegations.csv"), "delegation_id", args.delegation,
       `--delegation ${args.delegation} is not a delegation at ${stop.id}${near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""}`, `use one of: ${here.join(", ")}`);
   }
 
-  const instance = instanceOf(loaded, stop);
   const options: ScheduleOptions = {
     minMeetings: args.minMeetings,
     allowRepeats: args.allowRepeats,
@@ -84,7 +85,7 @@ export function defineExplain(root: Command, ctx: CommandContext): void {
     .action(async (dataDir: string, o) => {
       await explain(
         {
-          dataDir, stop: o.stop, firm: o.firm, delegation: o.delegation, weights: o.weights, scores: o.scores, requests: o.requests,
+          dataDir, stop: o.stop, firm: o.firm, delegation: o.delegation, weights: o.weights, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,
           history: o.history, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit,
         },
         ctx.common(),

@@ -57,13 +57,15 @@ export function defineExport(root: Command, ctx: CommandContext): void {
     .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
     .option("--scores <file>", "affinity scores (default: <data-dir>/scores.csv if present)")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
+    .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
     .action(async (agenda: string, dataDir: string, o) => {
       await exportAgenda(
         {
-          agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, excel: o.excel, force: o.force,
+          agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, excel: o.excel, force: o.force,
           organizer: o.organizer,
         },
         ctx.common(),

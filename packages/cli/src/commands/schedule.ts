@@ -72,7 +72,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .action(async (dataDir: string, o) => {
       await schedule(
         {
-          dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, history: o.history,
+          dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history,
           allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
           previous: o.previous, weights: o.weights, organizer: o.organizer,
         },

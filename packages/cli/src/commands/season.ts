@@ -9,6 +9,7 @@ import { didYouMean, nearest } from "../input/suggest.js";
 import { load, readAgenda, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { writeOutputs, type OutputFile } from "../output/write.js";
+import { heldFile, heldLine, heldReport } from "../season-outcomes.js";
 import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../season-report.js";
 import { stopFiles } from "../stop-files.js";
 import { readWeights } from "../weights.js";
@@ -90,10 +91,11 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: 
 
 /** Every stop's files under `<stop_id>/`; a frozen stop read from its own file keeps its agenda.csv byte for byte. */
 function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean, organizer: Organizer | undefined): OutputFile[] {
-  return plan.stops.flatMap(({ schedule, instance, options, origin }) => {
+  return plan.stops.flatMap(({ schedule, instance, options, origin, cancelled }) => {
     const id = schedule.stop.id;
     const why = scheduleWhy(instance, schedule, options, common.lang);
-    const held = origin === "frozen" ? frozen.bytes.get(id) : undefined;
+    // A held agenda with meetings cancelled by changes.csv is written as it was held, without them.
+    const held = origin === "frozen" && cancelled.length === 0 ? frozen.bytes.get(id) : undefined;
     return stopFiles(schedule, data, { lang: common.lang, excel, why, organizer }).map((f) => ({
       path: `${id}/${f.path}`,
       content: held !== undefined && f.path === "agenda.csv" ? held : f.content,
@@ -141,9 +143,19 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   const report = seasonReport(plan, data, loaded.history);
   const otherReport = other === null ? null : seasonReport(other, data, loaded.history);
   const compare = args.independent ? { season: otherReport, independent: report } : { season: report, independent: otherReport };
-  const files = [...planFiles(plan, data, frozen, common, args.excel, args.organizer), ...seasonReportFiles(report, compare, { lang: common.lang, excel: args.excel })];
+  const held = heldReport(plan, data);
+  if (held !== null && held.strays.length > 0) {
+    const shown = held.strays.slice(0, 5).map((o) => `${o.stopId} ${o.firmId} × ${o.delegationId}`).join(", ");
+    io.stderr(`warning: ${held.strays.length} outcome(s) of outcomes.csv name a meeting that is not on its stop's agenda, e.g. ${shown}; they count for nothing\n`);
+  }
+  const files = [
+    ...planFiles(plan, data, frozen, common, args.excel, args.organizer),
+    ...seasonReportFiles(report, compare, { lang: common.lang, excel: args.excel }),
+    ...(held === null ? [] : [heldFile(held, args.excel)]),
+  ];
   await writeOutputs(args.out, files, { force: args.force });
   io.stdout(formatSeasonSummary(compare, args.independent ? "independent" : "season", path.normalize(args.out), common.lang, io.color));
+  if (held !== null) io.stdout(heldLine(held, common.lang));
 }
 
 /** Registers `roadshow season`. */
@@ -162,7 +174,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
     .action(async (dataDir: string, o) => {
       await season(
         {
-          dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, history: o.history, weights: o.weights,
+          dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, weights: o.weights,
           allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, independent: o.independent, compare: o.compare,
           timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel, organizer: o.organizer,
         },

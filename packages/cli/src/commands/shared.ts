@@ -54,9 +54,16 @@ export function organizerOption(command: Command): Command {
 }
 
 
-/** The input and planning options of every command that plans: schedule, explain, season. */
-export function planningOptions(command: Command): Command {
+/** `--changes` and `--outcomes`: what changed at a stop and what happened after it; every command reads them. */
+export function dayOptions(command: Command): Command {
   return command
+    .option("--changes <file>", "stop-specific changes: absent, present, late, fewer tables (default: <data-dir>/changes.csv if present)")
+    .option("--outcomes <file>", "meetings not held and follow-ups after a stop (default: <data-dir>/outcomes.csv if present)");
+}
+
+/** The input and planning options of every command that plans: schedule, explain, season, replan. */
+export function planningOptions(command: Command): Command {
+  return dayOptions(command)
     .option("--scores <file>", "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
     .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")

@@ -70,12 +70,14 @@ export function defineValidate(root: Command, ctx: CommandContext): void {
     .option("--agenda <file>", "an agenda.csv to check")
     .option("--scores <file>", "external scores (default: <data-dir>/scores.csv if present)")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
+    .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
     .option("--history <agenda.csv>", "earlier agenda (repeatable)", collect)
     .option("--allow-repeats", "pairs from history may meet again", false)
     .addHelpText("after", `\nExample:\n  roadshow validate ${EXAMPLE_DIR} --agenda out/BS-2026-02/agenda.csv\n`)
     .action(async (dataDir: string, o) => {
       const ok = await validate(
-        { dataDir, stop: o.stop, agenda: o.agenda, scores: o.scores, requests: o.requests, history: o.history, allowRepeats: o.allowRepeats },
+        { dataDir, stop: o.stop, agenda: o.agenda, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, allowRepeats: o.allowRepeats },
         ctx.common(),
         ctx.io,
       );

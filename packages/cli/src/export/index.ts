@@ -1,4 +1,4 @@
-import type { Lang } from "../i18n.js";
+import type { Language } from "../i18n.js";
 import { exportContext } from "./context.js";
 import type { ExportInput } from "./context.js";
 import type { OutputFile } from "./files.js";
@@ -14,7 +14,8 @@ import { participantCsvs } from "./participant-csv.js";
  * @example { lang: "it", excel: true, previous: [] }
  */
 export interface ExportOptions {
-  readonly lang: Lang;
+  /** `--lang`: the language of shared pages and of participants without a `lang` cell. */
+  readonly lang: Language;
   /** CSV in the dialect Italian Excel opens on a double click. */
   readonly excel: boolean;
   /** Meetings of an earlier agenda: those dropped since are cancelled in the calendars. */
@@ -40,12 +41,14 @@ export function renderExports(input: ExportInput, opts: ExportOptions): OutputFi
 }
 
 export type { ExportInput, ExportContext, Participant } from "./context.js";
-export { exportContext, safeFileName } from "./context.js";
+export { eventTitle, exportContext, forParticipant, placeOf, safeFileName } from "./context.js";
 export type { OutputFile } from "./files.js";
-export type { CalendarOptions, Organizer, PreviousMeeting } from "./ics.js";
-export { meetingSequence, meetingUid, renderCalendars, UID_DOMAIN } from "./ics.js";
+export type { CalendarOptions, Organizer, ParticipantCalendarOptions, PreviousMeeting } from "./ics.js";
+export { meetingSequence, meetingUid, participantCalendar, renderCalendars, UID_DOMAIN } from "./ics.js";
 export { PARTICIPANT_COLUMNS, participantCsvs, participantRows } from "./participant-csv.js";
-export { renderAgendas } from "./html-agendas.js";
+export { contactText, delegationLabel, firmDetails, firmLabel, sectorsText } from "./people.js";
+export { agendaText } from "./text-agenda.js";
+export { renderAgenda, renderAgendas } from "./html-agendas.js";
 export { renderGrid } from "./html-grid.js";
 export { renderSummary } from "./html-summary.js";
 export { escapeHtml } from "./html.js";

@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseAgenda } from "./agenda.js";
 import type { AgendaRow } from "./agenda.js";
-import { readDataFiles, REQUIRED_FILES } from "./dataset.js";
+import { OPTIONAL_FILES, readDataFiles, REQUIRED_FILES } from "./dataset.js";
 import type { DataFileKind, DataSet } from "./dataset.js";
 import type { InputIssue } from "./issues.js";
 import { MAX_FILE_BYTES } from "./limits.js";
@@ -55,13 +55,14 @@ function missingRequired(dir: string, kind: DataFileKind, entries: readonly stri
 }
 
 /**
- * Reads stops.csv, delegations.csv and firms.csv from a folder, plus requests.csv
- * and scores.csv when present there or named (a named file must exist; its
- * issues carry the name as typed). `data` is `null` when any issue is an error.
+ * Reads stops.csv, delegations.csv and firms.csv from a folder, plus requests.csv,
+ * scores.csv, changes.csv and outcomes.csv when present there or named (a named
+ * file must exist; its issues carry the name as typed). `data` is `null` when
+ * any issue is an error.
  */
 export async function readDataDir(
   dir: string,
-  opts: { scoresFile?: string; requestsFile?: string } = {},
+  opts: { scoresFile?: string; requestsFile?: string; changesFile?: string; outcomesFile?: string } = {},
 ): Promise<{ data: DataSet | null; issues: InputIssue[] }> {
   const issues: InputIssue[] = [];
   let entries: string[];
@@ -82,8 +83,11 @@ export async function readDataDir(
     return { data: null, issues };
   }
   const files: { -readonly [K in DataFileKind]?: InputFile } = {};
-  for (const kind of [...REQUIRED_FILES, "requests", "scores"] as const) {
-    const named = kind === "requests" ? opts.requestsFile : kind === "scores" ? opts.scoresFile : undefined;
+  const namedFiles: { readonly [K in DataFileKind]?: string | undefined } = {
+    requests: opts.requestsFile, scores: opts.scoresFile, changes: opts.changesFile, outcomes: opts.outcomesFile,
+  };
+  for (const kind of [...REQUIRED_FILES, ...OPTIONAL_FILES] as const) {
+    const named = namedFiles[kind];
     const inDir = findIn(entries, kind);
     if (named === undefined && inDir === undefined) {
       if ((REQUIRED_FILES as readonly string[]).includes(kind)) {

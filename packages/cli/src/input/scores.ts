@@ -27,7 +27,7 @@ export function readScores(
   delegations: KnownIds | null,
   out: InputIssue[],
 ): FileRead<ScoreEntry> {
-  const parseFirm = refParser(firms, "unknown-firm");
+  const parseFirm = refParser(firms, "unknown-firm", { suggest: false });
   const parseDelegation = refParser(delegations, "unknown-delegation");
   const seen = new Map<string, Map<string, number>>();
   const read = (row: Row): ScoreEntry | null => {
