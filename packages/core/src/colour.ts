@@ -1,3 +1,4 @@
+// Timetabling without windows: the selected meetings as a proper edge colouring of the firm–delegation graph (König).
 import type { Prepared } from "./prepare.js";
 import { InternalError } from "./errors.js";
 

@@ -1,3 +1,4 @@
+// The public API of @roadshow/core: the domain types and the pure functions that score, plan, check and explain agendas.
 export type * from "./types.js";
 export { KNOWN_SECTORS, isKnownSector, sectorLabel } from "./sectors.js";
 export type { SectorLabel } from "./sectors.js";

@@ -1,3 +1,4 @@
+// Plans a season: every stop in date order, each with the earlier stops as history and a fairness bonus for firms under-served so far.
 import { absentAt, applyChanges, metHistory } from "./changes.js";
 import { agendaBoard } from "./evaluate.js";
 import { planStop } from "./plan.js";

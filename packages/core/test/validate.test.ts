@@ -34,6 +34,9 @@ describe("validateInstance", () => {
   it("reports a date that is not a calendar date, and an end before the start", () => {
     expect(at({ ...valid(), stop: makeStop({ date: "not-a-date" }) })).toEqual([["bad-date", "stop.date"]]);
     expect(at({ ...valid(), stop: makeStop({ date: "2026-02-30" }) })).toEqual([["bad-date", "stop.date"]]);
+    expect(at({ ...valid(), stop: makeStop({ date: "0000-01-01" }) })).toEqual([]);
+    expect(at({ ...valid(), stop: makeStop({ date: "2024-02-29" }) })).toEqual([]);
+    expect(at({ ...valid(), stop: makeStop({ date: "0099-02-29" }) })).toEqual([["bad-date", "stop.date"]]);
     expect(at({ ...valid(), stop: makeStop({ start: 900, end: 840 }) })).toEqual([["end-before-start", "stop.end"]]);
   });
 

@@ -1,3 +1,4 @@
+// Reads the data files and agendas from disk (the thin fs layer) and hands their bytes to the pure parsers.
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseAgenda } from "./agenda.js";
@@ -8,8 +9,6 @@ import type { InputIssue } from "./issues.js";
 import { MAX_FILE_BYTES } from "./limits.js";
 import { Reporter } from "./report.js";
 import type { InputFile } from "./table.js";
-
-// The thin fs layer: find and read the files, then hand the bytes to the pure parsers.
 
 const SPREADSHEETS = [".xlsx", ".xls", ".ods", ".numbers", ".txt", ".tsv"];
 
