@@ -71,12 +71,12 @@ describe("roadshow schedule on the example", () => {
     }
   });
 
-  it("never overwrites without --force", () => {
+  it("never overwrites without --force (exit 4: the environment refused)", () => {
     const out = path.join(work, "keep");
     expect(run("schedule", EXAMPLE, "--stop", STOP, "--out", out).code).toBe(0);
     writeFileSync(path.join(out, "agenda.csv"), "earlier agenda\n");
     const again = run("schedule", EXAMPLE, "--stop", STOP, "--out", out);
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(4);
     expect(again.stderr).toContain("--force");
     expect(readFileSync(path.join(out, "agenda.csv"), "utf8")).toBe("earlier agenda\n");
     expect(run("schedule", EXAMPLE, "--stop", STOP, "--out", out, "--force").code).toBe(0);

@@ -3,10 +3,12 @@ import { InternalError, InvalidInstanceError } from "@roadshow/core";
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { COMMANDS } from "./commands/index.js";
+import { isRepeatable } from "./commands/shared.js";
 import type { Common, Io } from "./context.js";
-import { EXIT, InputError, UsageError } from "./errors.js";
+import { ENVIRONMENT_CODES, EnvironmentError, EXIT, InputError, systemReason, UsageError } from "./errors.js";
 import { defaultLang, type Lang } from "./i18n.js";
 import { toInputIssue } from "./instance-issues.js";
+import { escapeControls } from "./output/escape.js";
 import { formatIssues } from "./output/issues-format.js";
 
 /** The version of @roadshow/cli, from its package.json (one folder above both src/ and dist/). */
@@ -31,14 +33,46 @@ function program(io: Io, done: (code: number) => void): Command {
   return root.exitOverride();
 }
 
+/** A single-value option given twice (`--stop A --stop B`) is a usage error, not "the last one wins". */
+function checkRepeats(argv: readonly string[], root: Command, command: Command): void {
+  const options = [...command.options, ...root.options];
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === "--") break;
+    if (!token.startsWith("-") || token === "-") continue;
+    const name = token.startsWith("--") ? token.split("=")[0]! : token.slice(0, 2);
+    const option = options.find((o) => o.long === name || o.short === name);
+    if (option === undefined || !(option.required || option.optional)) continue;
+    const inline = token.includes("=") || (!token.startsWith("--") && token.length > 2);
+    if (!inline) i++; // its value
+    if (isRepeatable(option)) continue;
+    const key = option.long ?? option.short ?? name;
+    if (seen.has(key)) throw new UsageError(`${key} is given more than once; give it once`);
+    seen.add(key);
+  }
+}
+
+/** Io whose printed text has its control characters escaped (cells may hold terminal escape codes). */
+function escaped(io: Io): Io {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(escapeControls(text, io.color)),
+    stderr: (text) => io.stderr(escapeControls(text, io.color)),
+  };
+}
+
 /**
  * Runs the CLI and returns its exit code: 0 success, 1 bad input, 2 usage,
- * 3 internal error. The one place where errors become exit codes.
+ * 3 internal error, 4 the environment refused (outputs exist without --force,
+ * permission, disk full, locked). The one place where errors become exit codes.
  */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  const io = escaped(rawIo);
   let code: number = EXIT.ok;
   const cli = program(io, (c) => (code = c));
   for (const command of cli.commands) command.exitOverride();
+  cli.hook("preAction", (_root, action) => checkRepeats(argv, cli, action));
   try {
     await cli.parseAsync([...argv], { from: "user" });
     return code;
@@ -49,7 +83,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /**
  * Tells the user what went wrong and returns the exit code: 1 for input
- * (including instances the core refused), 2 for usage, 3 for a bug.
+ * (including instances the core refused), 2 for usage, 3 for a bug, 4 when
+ * the environment refused (outputs exist, permission, disk full).
  */
 export function reportError(error: unknown, io: Io, format: "text" | "json"): number {
   if (error instanceof CommanderError) {
@@ -68,6 +103,16 @@ export function reportError(error: unknown, io: Io, format: "text" | "json"): nu
   if (error instanceof UsageError) {
     io.stderr(`error: ${error.message}\n`);
     return EXIT.usage;
+  }
+  if (error instanceof EnvironmentError) {
+    io.stderr(`error: ${error.message}\n`);
+    return EXIT.environment;
+  }
+  const system = (error as NodeJS.ErrnoException | null)?.code;
+  if (system !== undefined && ENVIRONMENT_CODES.has(system)) {
+    const where = (error as NodeJS.ErrnoException).path;
+    io.stderr(`error: ${where === undefined ? "" : `${where}: `}${systemReason(error)}\n`);
+    return EXIT.environment;
   }
   // InternalError is a broken invariant of the core; anything else unexpected is a bug too.
   const detail = error instanceof InternalError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);

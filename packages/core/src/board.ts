@@ -24,6 +24,8 @@ export class Board {
   readonly mustOf: Int32Array;
   private budget = 0;
   private scoreTotal = 0;
+  /** Re-placed level of the meetings placed (re-planning). */
+  private replacedTotal = 0;
   /** Undo log of (pair, slot before) while journaling. */
   private journal: number[] | null = null;
   /** Where each open journal starts in the log. */
@@ -43,12 +45,22 @@ export class Board {
     prep.pairs.forEach((p, i) => {
       if (p.must) this.mustOf[i] = mustIndex.get(`${p.firm}|${prep.delegations[p.delegation]!.country}`) ?? -1;
     });
+    // Pinned meetings take their places and count, without being on the board's lists (nothing can move them).
+    const pins = prep.pins;
+    if (pins) {
+      this.firmLoad.set(pins.firmLoad);
+      this.delegationLoad.set(pins.delegationLoad);
+      this.firmMeetings.set(pins.firmMeetings);
+      this.mustMeetings.set(pins.mustMeetings);
+      this.scoreTotal = pins.score;
+    }
   }
 
   place(pair: number, t: number): void {
     const { firm, delegation, affinity } = this.prep.pairs[pair]!;
     this.journal?.push(pair, -1);
     this.scoreTotal += affinity.score;
+    if (this.prep.pins) this.replacedTotal += this.prep.pins.replace[pair]!;
     this.slotOf[pair] = t;
     this.firmLoad[firm * this.n + t]!++;
     this.delegationLoad[delegation * this.n + t]!++;
@@ -63,6 +75,7 @@ export class Board {
     const { firm, delegation, affinity } = this.prep.pairs[pair]!;
     this.journal?.push(pair, t);
     this.scoreTotal -= affinity.score;
+    if (this.prep.pins) this.replacedTotal -= this.prep.pins.replace[pair]!;
     this.slotOf[pair] = -1;
     this.firmLoad[firm * this.n + t]!--;
     this.delegationLoad[delegation * this.n + t]!--;
@@ -80,6 +93,16 @@ export class Board {
   /** Pairs meeting a firm in slot t. */
   firmMeetingsAt(firm: number, t: number): readonly number[] {
     return this.firmAt[firm * this.n + t]!;
+  }
+
+  /** Meetings the firm could still add in slot t (representatives left). */
+  firmRoom(firm: number, t: number): number {
+    return this.prep.firms[firm]!.representatives - this.firmLoad[firm * this.n + t]!;
+  }
+
+  /** Meetings the delegation could still add in slot t (tables left). */
+  delegationRoom(delegation: number, t: number): number {
+    return this.prep.delegations[delegation]!.tables - this.delegationLoad[delegation * this.n + t]!;
   }
 
   firmFull(firm: number, t: number): boolean {
@@ -123,7 +146,8 @@ export class Board {
     for (const m of this.mustMeetings) if (m > 0) musts++;
     let served = 0;
     for (const m of this.firmMeetings) served += Math.min(m, this.prep.minMeetings);
-    return { musts, served, score: roundScore(this.scoreTotal) };
+    const score = roundScore(this.scoreTotal);
+    return this.prep.pins ? { replaced: this.replacedTotal, musts, served, score } : { musts, served, score };
   }
 
   /** A copy of the slot of every pair, for `restore`. */

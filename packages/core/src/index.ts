@@ -18,6 +18,7 @@ export type { AgendaMeeting } from "./verify.js";
 export { scorePairs } from "./prepare.js";
 export type { PairBlock } from "./prepare.js";
 export { evaluateAgenda, reviewAgenda } from "./evaluate.js";
+export { replanStop } from "./replan.js";
 export { validateInstance, validateSeason } from "./validate.js";
 export type { InstanceIssue, InstanceIssueCode } from "./validate.js";
 export { InvalidInstanceError, InternalError } from "./errors.js";

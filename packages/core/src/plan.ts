@@ -22,13 +22,13 @@ export const LARGE_DAY_GAP_TOLERANCE = 1e-3;
 export const LARGE_DAY = 250_000;
 
 /** The gap the search may stop at: `gapTolerance` if set, else by the size of the day (deterministic). */
-function tolerance(prep: Prepared, options: ScheduleOptions): number {
+export function tolerance(prep: Prepared, options: ScheduleOptions): number {
   if (options.gapTolerance !== undefined) return options.gapTolerance;
   return prep.candidates > LARGE_DAY ? LARGE_DAY_GAP_TOLERANCE : DEFAULT_GAP_TOLERANCE;
 }
 
 /** The levels a search aims for: the bound, less the tolerated gap on the score (none when the score is unbounded). */
-function goal(bound: ObjectiveLevels, tolerance: number): ObjectiveLevels {
+export function goal(bound: ObjectiveLevels, tolerance: number): ObjectiveLevels {
   return Number.isFinite(bound.score) ? { ...bound, score: bound.score - tolerance * Math.abs(bound.score) } : bound;
 }
 
@@ -110,7 +110,7 @@ export function scheduleOf(
  * re-optimise slots, exchange towards the selection and search larger
  * neighbourhoods.
  */
-function search(
+export function search(
   prep: Prepared,
   selector: Selector,
   first: Board,
@@ -173,14 +173,14 @@ function search(
  * The relaxations' optima for one mode: the flow selection always, and under
  * windows the slot relaxation for levels 1–2 (its score is +Infinity, no bound).
  */
-function relaxedLevels(prep: Prepared, mode: SelectMode, lexicographic?: Selection): ObjectiveLevels[] {
+export function relaxedLevels(prep: Prepared, mode: SelectMode, lexicographic?: Selection): ObjectiveLevels[] {
   const flow = mode === "lexicographic" && lexicographic ? lexicographic.levels : select(prep, mode).levels;
   const slot = prep.windowed && mode !== "score" ? slotRelaxation(prep, mode) : null;
   return slot === null ? [flow] : [flow, slot];
 }
 
 /** The lexicographically smallest of the relaxations' optima: an agenda reaching it is optimal. */
-function tightest(optima: readonly ObjectiveLevels[]): ObjectiveLevels {
+export function tightest(optima: readonly ObjectiveLevels[]): ObjectiveLevels {
   return optima.reduce((a, b) => (lexBetter(a, b) ? b : a));
 }
 

@@ -1,6 +1,6 @@
 import { FlowNetwork, minCostFlow } from "./flow.js";
 import type { Prepared } from "./prepare.js";
-import { mustWeight, scoreScale, type SelectMode } from "./select.js";
+import { mustWeight, replaceUnit, scoreScale, type SelectMode } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
 
 /** Above this many (pair, slot) arcs the slot relaxation is not built (it would cost more than it proves). */
@@ -17,12 +17,16 @@ export const SLOT_RELAXATION_MAX_ARCS = 400_000;
  * bound was far looser than the selection's (e.g. 52,326 against 46,756), so
  * scores are left out, which makes the flow one cheap scaling level. The
  * returned score is +Infinity (no bound). Returns `null` when the model would be too big.
+ * With pins (re-planning) it runs on what they leave and bounds the re-placed level too.
  */
 export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score">): ObjectiveLevels | null {
   const flow = slotFlow(prep, mode, false);
   if (flow === null) return null;
   const total = (arcs: readonly number[]): number => arcs.reduce((sum, a) => sum + flow.net.flow(a), 0);
-  return { musts: total(flow.musts), served: total(flow.served), score: Number.POSITIVE_INFINITY };
+  const levels = { musts: total(flow.musts) + flow.pinnedMusts, served: total(flow.served) + flow.pinnedServed, score: Number.POSITIVE_INFINITY };
+  if (!prep.pins) return levels;
+  const replaced = mode === "lexicographic" ? flow.pairSlots.reduce((sum, { arc, pair }) => sum + flow.net.flow(arc) * prep.pins!.replace[pair]!, 0) : 0;
+  return { replaced, ...levels };
 }
 
 /**
@@ -46,7 +50,14 @@ function slotFlow(
   prep: Prepared,
   mode: Exclude<SelectMode, "score">,
   countedOnly: boolean,
-): { net: FlowNetwork; musts: number[]; served: number[]; pairSlots: { arc: number; pair: number; slot: number }[] } | null {
+): {
+  net: FlowNetwork;
+  musts: number[];
+  served: number[];
+  pairSlots: { arc: number; pair: number; slot: number }[];
+  pinnedMusts: number;
+  pinnedServed: number;
+} | null {
   const F = prep.firms.length;
   const D = prep.delegations.length;
   const n = prep.slots.length;
@@ -54,22 +65,35 @@ function slotFlow(
 
   const K = prep.minMeetings;
   const scale = scoreScale(prep);
+  const pins = prep.pins;
   const mustNode = new Map<string, number>();
   const base = 2 + F + F * n + D * n;
-  if (mode === "lexicographic") for (const m of prep.musts) mustNode.set(`${m.firm}|${m.country}`, base + mustNode.size);
+  let pinnedMusts = 0;
+  prep.musts.forEach((m, i) => {
+    if (pins && pins.mustMeetings[i]! > 0) pinnedMusts++;
+    else if (mode === "lexicographic") mustNode.set(`${m.firm}|${m.country}`, base + mustNode.size);
+  });
   const net = new FlowNetwork(base + mustNode.size);
   const firmNode = (f: number): number => 2 + f;
   const firmSlot = (f: number, t: number): number => 2 + F + f * n + t;
   const delegationSlot = (d: number, t: number): number => 2 + F + F * n + d * n + t;
 
   const served: number[] = [];
+  let pinnedServed = 0;
   for (let f = 0; f < F; f++) {
-    const cap = prep.firmCapacity[f]!;
-    const counted = Math.min(K, cap);
+    const pinned = pins ? pins.firmMeetings[f]! : 0;
+    pinnedServed += Math.min(K, pinned);
+    const cap = prep.firmCapacity[f]! - pinned;
+    const counted = Math.max(0, Math.min(K - pinned, cap));
     if (counted > 0) served.push(net.addArc(0, firmNode(f), counted, -1, 0));
-    if (cap - counted > 0 && !countedOnly) net.addArc(0, firmNode(f), cap - counted, 0, 0);
+    // A core also takes the pairs to re-place (they count on the level above).
+    const extra = countedOnly ? (pins ? Math.min(cap - counted, replaceable(prep, f)) : 0) : cap - counted;
+    if (extra > 0) net.addArc(0, firmNode(f), extra, 0, 0);
     const rep = prep.firms[f]!.representatives;
-    for (let t = 0; t < n; t++) if (prep.firmPresent[f]![t]) net.addArc(firmNode(f), firmSlot(f, t), rep, 0, 0);
+    for (let t = 0; t < n; t++) {
+      const room = rep - (pins ? pins.firmLoad[f * n + t]! : 0);
+      if (prep.firmPresent[f]![t] && room > 0) net.addArc(firmNode(f), firmSlot(f, t), room, 0, 0);
+    }
   }
   const musts: number[] = [];
   for (const [key, node] of mustNode) {
@@ -78,17 +102,30 @@ function slotFlow(
     net.addArc(firmNode(f), node, prep.firmCapacity[f]!, 0, 0);
   }
   for (let d = 0; d < D; d++) {
-    for (let t = 0; t < n; t++) if (prep.delegationPresent[d]![t]) net.addArc(delegationSlot(d, t), 1, prep.delegations[d]!.tables, 0, 0);
+    for (let t = 0; t < n; t++) {
+      const room = prep.delegations[d]!.tables - (pins ? pins.delegationLoad[d * n + t]! : 0);
+      if (prep.delegationPresent[d]![t] && room > 0) net.addArc(delegationSlot(d, t), 1, room, 0, 0);
+    }
   }
+  const unit = pins && mode === "lexicographic" ? replaceUnit(prep) : 0;
   const pairSlots: { arc: number; pair: number; slot: number }[] = [];
   for (const i of prep.eligible) {
     const pair = prep.pairs[i]!;
     const must = mustNode.get(`${pair.firm}|${prep.delegations[pair.delegation]!.country}`);
     const minor = countedOnly ? -Math.round(pair.affinity.score * scale) : 0;
+    const major = unit > 0 ? -unit * pins!.replace[i]! : 0;
     for (const t of pair.slots) {
-      pairSlots.push({ arc: net.addArc(must ?? firmSlot(pair.firm, t), delegationSlot(pair.delegation, t), 1, 0, minor), pair: i, slot: t });
+      pairSlots.push({ arc: net.addArc(must ?? firmSlot(pair.firm, t), delegationSlot(pair.delegation, t), 1, major, minor), pair: i, slot: t });
     }
   }
   minCostFlow(net, 0, 1);
-  return { net, musts, served, pairSlots };
+  return { net, musts, served, pairSlots, pinnedMusts, pinnedServed };
+}
+
+/** Eligible pairs of a firm to re-place (re-planning). */
+function replaceable(prep: Prepared, f: number): number {
+  const D = prep.delegations.length;
+  let count = 0;
+  for (let d = 0; d < D; d++) if (prep.pairs[f * D + d]!.block === null && prep.pins!.replace[f * D + d]! > 0) count++;
+  return count;
 }

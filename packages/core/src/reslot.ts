@@ -2,7 +2,7 @@ import type { Board } from "./board.js";
 import { FlowNetwork, minCostFlow } from "./flow.js";
 import { lexBetter } from "./levels.js";
 import type { Prepared } from "./prepare.js";
-import { mustWeight, scoreScale } from "./select.js";
+import { mustWeight, replaceUnit, scoreScale } from "./select.js";
 
 /**
  * Exact re-optimisation of one slot at a time, the other slots fixed: clear
@@ -43,7 +43,7 @@ function resolveSlot(prep: Prepared, board: Board, t: number): void {
   const room = new Int32Array(F);
   for (let f = 0; f < F; f++) {
     if (!prep.firmPresent[f]![t]) continue;
-    room[f] = Math.min(prep.firms[f]!.representatives, prep.firmCapacity[f]! - board.firmMeetings[f]!);
+    room[f] = Math.min(board.firmRoom(f, t), prep.firmCapacity[f]! - board.firmMeetings[f]!);
     const counted = Math.max(0, Math.min(K - board.firmMeetings[f]!, room[f]!));
     if (counted > 0) net.addArc(0, firmNode(f), counted, -1, 0);
     if (room[f]! - counted > 0) net.addArc(0, firmNode(f), room[f]! - counted, 0, 0);
@@ -56,15 +56,17 @@ function resolveSlot(prep: Prepared, board: Board, t: number): void {
     net.addArc(firmNode(m.firm), node, room[m.firm]!, 0, 0);
   }
   for (let d = 0; d < D; d++) {
-    if (prep.delegationPresent[d]![t]) net.addArc(delegationNode(d), 1, prep.delegations[d]!.tables, 0, 0);
+    if (prep.delegationPresent[d]![t]) net.addArc(delegationNode(d), 1, Math.max(0, board.delegationRoom(d, t)), 0, 0);
   }
   const scale = scoreScale(prep);
+  const unit = prep.pins ? replaceUnit(prep) : 0;
   const arcs: { arc: number; pair: number }[] = [];
   for (const i of prep.eligible) {
     const p = prep.pairs[i]!;
     if (board.slotOf[i] !== -1 || room[p.firm]! <= 0 || !prep.delegationPresent[p.delegation]![t] || !prep.firmPresent[p.firm]![t]) continue;
     const from = mustOfPair.get(`${p.firm}|${prep.delegations[p.delegation]!.country}`) ?? firmNode(p.firm);
-    arcs.push({ arc: net.addArc(from, delegationNode(p.delegation), 1, 0, -Math.round(p.affinity.score * scale)), pair: i });
+    const major = unit > 0 ? -unit * prep.pins!.replace[i]! : 0;
+    arcs.push({ arc: net.addArc(from, delegationNode(p.delegation), 1, major, -Math.round(p.affinity.score * scale)), pair: i });
   }
   minCostFlow(net, 0, 1);
   for (const { arc, pair } of arcs) if (net.flow(arc) > 0) board.place(pair, t);

@@ -362,6 +362,11 @@ export interface Unmatched {
  * @example { musts: 3, served: 118, score: 5120.5 }
  */
 export interface ObjectiveLevels {
+  /**
+   * Re-planning only (absent otherwise): pairs of the previous agenda that lost
+   * their slot or table and meet again elsewhere, the level above musts.
+   */
+  readonly replaced?: number;
   /** `must` requests met. */
   readonly musts: number;
   /** Σ over firms of min(meetings, K). */
@@ -440,4 +445,95 @@ export interface Violation {
   readonly code: ViolationCode;
   readonly message: string;
   readonly meetings: readonly number[];
+}
+
+// Re-planning
+
+/**
+ * Options of `replanStop`: those of the scheduler, plus how the previous agenda may change.
+ * @example { minMeetings: 1, allowMoves: false, locked: [] }
+ */
+export interface ReplanOptions extends ScheduleOptions {
+  /**
+   * Still-valid meetings keep their firm and delegation but may change slot or
+   * table where that gains a level above the score (re-placed pairs, musts,
+   * firms served); fewer moves come right after firms served. Default false.
+   */
+  readonly allowMoves?: boolean;
+  /** Meetings that stay exactly as they are even with `allowMoves` (the studio's locks); each must obey every rule. */
+  readonly locked?: readonly Pick<Meeting, "slot" | "table" | "delegationId" | "firmId">[];
+}
+
+/** What happened to a firm–delegation meeting between the previous agenda and the re-plan. */
+export type MeetingChangeKind = "cancelled" | "moved" | "table-changed" | "new";
+
+/** Why a meeting changed. */
+export type MeetingChangeReason =
+  /** The participant is no longer at the stop. */
+  | "firm-absent"
+  | "delegation-absent"
+  /** Its slot is outside the participant's (new) windows. */
+  | "firm-window"
+  | "delegation-window"
+  /** Tables, representatives or `max_meetings` went down. */
+  | "capacity"
+  /** The pair may no longer meet: avoided, met before, zero score, a repeat. */
+  | "rule"
+  /** A new meeting of a firm or delegation without any meeting in the previous agenda. */
+  | "walk-in"
+  /** A new meeting of someone already on the previous agenda. */
+  | "freed-capacity"
+  /** Moved by `allowMoves` (or by a lock) to gain a higher level. */
+  | "improvement";
+
+/**
+ * One change of one firm–delegation pair.
+ * @example { kind: "moved", firmId: "F0001", delegationId: "US-CG", before: { slot: 2, table: 5 },
+ *   after: { slot: 9, table: 5 }, reason: "delegation-window" }
+ */
+export interface MeetingChange {
+  readonly kind: MeetingChangeKind;
+  readonly firmId: string;
+  readonly delegationId: string;
+  /** `null` for "new". */
+  readonly before: { readonly slot: number; readonly table: number } | null;
+  /** `null` for "cancelled". */
+  readonly after: { readonly slot: number; readonly table: number } | null;
+  readonly reason: MeetingChangeReason;
+}
+
+/**
+ * Numbers about a re-plan.
+ * @example { previous: 150, unchanged: 141, lostPairs: 6, replaced: 6, replacedBound: 6, moves: 0,
+ *   notifiedFirms: ["F0003"], notifiedDelegations: ["US-CG"] }
+ */
+export interface ReplanStats {
+  /** Meetings in the previous agenda. */
+  readonly previous: number;
+  /** Kept with the same firm, delegation, slot and table. */
+  readonly unchanged: number;
+  /** Previous pairs still allowed to meet whose slot or table became invalid. */
+  readonly lostPairs: number;
+  /** Of those, re-placed at another time or table (the objective's top level). */
+  readonly replaced: number;
+  /** Upper bound on `replaced`. */
+  readonly replacedBound: number;
+  /** Still-valid meetings moved (only with `allowMoves`). */
+  readonly moves: number;
+  /** Firms whose day changed, sorted. */
+  readonly notifiedFirms: readonly string[];
+  /** Delegations whose day changed, sorted. */
+  readonly notifiedDelegations: readonly string[];
+}
+
+/**
+ * The result of re-planning a stop around the agenda sent before.
+ * @example { schedule, changes: [{ kind: "new", firmId: "F0301", … }], stats }
+ */
+export interface Replan {
+  /** As `planStop`'s; its status, bounds and gap are those of the levels with the kept meetings fixed. */
+  readonly schedule: Schedule;
+  /** Sorted by firm id, then delegation id. */
+  readonly changes: readonly MeetingChange[];
+  readonly stats: ReplanStats;
 }

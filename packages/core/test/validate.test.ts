@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { InternalError, InvalidInstanceError } from "../src/errors.js";
 import { planStop } from "../src/plan.js";
+import { replanStop } from "../src/replan.js";
 import { planSeason } from "../src/season.js";
 import type { StopInstance } from "../src/types.js";
 import { validateInstance, validateSeason } from "../src/validate.js";
@@ -116,6 +117,7 @@ describe("planStop and planSeason on invalid instances", () => {
     const issues = (thrown as InvalidInstanceError).issues;
     expect(issues.map((i) => i.path)).toEqual(["stop.date", "stop.timezone"]);
     expect((thrown as Error).message).toContain("stop.date");
+    expect(() => replanStop(instance, [])).toThrow(InvalidInstanceError);
   });
 
   it("planSeason checks every stop first, with paths into stops, and the stops firms name", () => {
