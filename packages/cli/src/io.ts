@@ -16,7 +16,7 @@ import { writeOutputs } from "./output/write.js";
 import { stopFiles as allStopFiles } from "./stop-files.js";
 import { scheduleWhy } from "./why.js";
 
-export { InputError } from "./errors.js";
+export { EnvironmentError, InputError } from "./errors.js";
 export type { AgendaRow, DataSet, InputIssue, IssueCode, Severity } from "./input/index.js";
 export { ISSUE_CODES, parseDataSet, parseAgenda, historyFromAgendas, readDataDir, readAgendaFile } from "./input/index.js";
 export type { Lang } from "./i18n.js";
@@ -141,9 +141,10 @@ export function stopFiles(schedule: Schedule, instance: StopInstance, options: W
 }
 
 /**
- * Writes the files of `stopFiles` into `outDir`, all or none (nothing is
- * overwritten without `force`). Throws an `InputError` when a file exists or
- * cannot be written.
+ * Writes the files of `stopFiles` as the folder `outDir`, all or none, as the
+ * CLI does: without `force` the folder must be new or empty; with it, a folder
+ * roadshow wrote is replaced as a whole. Throws an `EnvironmentError` when the
+ * folder exists without `force` or cannot be written.
  * @returns the paths written, relative to `outDir`.
  */
 export async function writeStopFiles(outDir: string, schedule: Schedule, instance: StopInstance, options: WriteOptions = {}): Promise<string[]> {
@@ -169,7 +170,7 @@ export async function writeAgenda(outDir: string, schedule: Schedule, instance: 
   return files.map((f) => f.path);
 }
 
-/** Writes output files all or none, as the CLI does (`force` overwrites; unchanged files are left alone). */
+/** Writes output files as the folder `outDir`, all or none, as the CLI does (see `writeStopFiles`). */
 export function writeFiles(outDir: string, files: readonly OutputFile[], options: { readonly force?: boolean } = {}): Promise<void> {
   return writeOutputs(outDir, files, { force: options.force ?? false });
 }

@@ -35,9 +35,10 @@ export type InstanceIssueCode =
   | "unknown-delegation";
 
 /**
- * One problem of an instance. Errors make `planStop` and `planSeason` throw an
- * `InvalidInstanceError`; warnings (a history entry naming a firm or
- * delegation the instance does not have: it has no effect) do not.
+ * One problem of an instance. Errors make `planStop`, `replanStop` and
+ * `planSeason` throw an `InvalidInstanceError`; warnings do not: a request,
+ * score or history entry naming a firm or delegation the instance does not
+ * have (withdrawn, or left out on purpose) has no effect.
  * @example { severity: "error", code: "bad-timezone", path: "stop.timezone",
  *   message: "\"Mars/Base\" is not an IANA time zone", value: "Mars/Base" }
  */
@@ -199,7 +200,7 @@ function checkRequests(out: Issues, requests: readonly MeetingRequest[], firms: 
   const kinds = new Map<string, { kind: string; index: number }>();
   requests.forEach((r, i) => {
     const path = `requests[${i}]`;
-    if (!firms.has(r.firmId)) out.error("unknown-firm", `${path}.firmId`, `no firm has id ${String(r.firmId)}`, r.firmId);
+    if (!firms.has(r.firmId)) out.warning("unknown-firm", `${path}.firmId`, `no firm has id ${String(r.firmId)}; the request has no effect`, r.firmId);
     if (typeof r.country !== "string" || !COUNTRY.test(r.country)) out.error("bad-country", `${path}.country`, "expected an upper-case ISO 3166-1 alpha-2 code, e.g. US", r.country);
     if (r.kind !== "must" && r.kind !== "avoid") {
       out.error("bad-choice", `${path}.kind`, `expected "must" or "avoid"`, r.kind);
@@ -216,8 +217,8 @@ function checkScores(out: Issues, scores: readonly ScoreEntry[], firms: Readonly
   const seen = new Map<string, number>();
   scores.forEach((s, i) => {
     const path = `scores[${i}]`;
-    if (!firms.has(s.firmId)) out.error("unknown-firm", `${path}.firmId`, `no firm has id ${String(s.firmId)}`, s.firmId);
-    if (!delegations.has(s.delegationId)) out.error("unknown-delegation", `${path}.delegationId`, `no delegation has id ${String(s.delegationId)}`, s.delegationId);
+    if (!firms.has(s.firmId)) out.warning("unknown-firm", `${path}.firmId`, `no firm has id ${String(s.firmId)}; the score has no effect`, s.firmId);
+    if (!delegations.has(s.delegationId)) out.warning("unknown-delegation", `${path}.delegationId`, `no delegation has id ${String(s.delegationId)}; the score has no effect`, s.delegationId);
     if (typeof s.score !== "number" || !Number.isFinite(s.score) || s.score < 0) out.error("bad-score", `${path}.score`, "a score is a finite number, 0 or more", s.score);
     const key = `${s.firmId}\u0000${s.delegationId}`;
     const earlier = seen.get(key);

@@ -71,7 +71,7 @@ describe("validateInstance", () => {
     ]);
   });
 
-  it("reports requests and scores naming firms or delegations that do not exist", () => {
+  it("reports bad requests and scores, and warns about those naming firms or delegations that do not exist", () => {
     const base = valid();
     const instance: StopInstance = {
       ...base,
@@ -83,12 +83,15 @@ describe("validateInstance", () => {
       ],
     };
     expect(at(instance)).toEqual([
-      ["unknown-firm", "requests[0].firmId"],
       ["bad-country", "requests[1].country"],
       ["bad-choice", "requests[2].kind"],
-      ["unknown-delegation", "scores[0].delegationId"],
       ["bad-score", "scores[1].score"],
       ["duplicate-pair", "scores[2]"],
+    ]);
+    // Naming a firm or delegation the instance lacks (withdrawn, left out) has no effect: a warning.
+    expect(validateInstance(instance).filter((i) => i.severity === "warning").map((i) => [i.code, i.path])).toEqual([
+      ["unknown-firm", "requests[0].firmId"],
+      ["unknown-delegation", "scores[0].delegationId"],
     ]);
     const contradicting = { ...base, requests: [{ firmId: "F1", country: "US", kind: "must" as const }, { firmId: "F1", country: "US", kind: "avoid" as const }] };
     expect(at(contradicting)).toEqual([["must-and-avoid", "requests[1].kind"]]);
