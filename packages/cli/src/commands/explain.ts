@@ -6,7 +6,7 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
 import type { DataSet } from "../input/index.js";
 import { nearest } from "../input/suggest.js";
-import { findStop, instanceOf, load, type Sources } from "../load.js";
+import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { readWeights } from "../weights.js";
 import { explanationJson, explanationText } from "../why.js";
@@ -50,6 +50,7 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
+  refuseOwnHistory(loaded, [stop.id]);
   const instance = instanceOf(loaded, stop);
   // Who is at the stop on the day: changes.csv applied.
   findFirm({ ...loaded.data, firms: instance.firms }, stop, args.firm, args.dataDir);

@@ -3,9 +3,9 @@ import type { Command } from "commander";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import { findStop, instanceOf, load, readAgenda, type Sources } from "../load.js";
+import { checkPrevious, findStop, instanceOf, load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
-import { writeOutputs } from "../output/write.js";
+import { checkOutputFolder, writeOutputs } from "../output/write.js";
 import { stopFiles } from "../stop-files.js";
 import { EXAMPLE_DIR, organizerOption, type CommandContext } from "./shared.js";
 import type { Organizer } from "../export/index.js";
@@ -27,11 +27,16 @@ export interface ExportArgs extends Sources {
  * An agenda with several stops gets one subfolder per stop.
  */
 export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Promise<void> {
+  // The agenda and --previous may lie in --out: they are read before the new folder replaces the old one.
+  const output = { force: args.force, inputs: inputPaths(args) };
+  checkOutputFolder(args.out, output);
   const loaded = await load(args);
   if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   const rows = await readAgenda(args.agenda);
-  const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
   const stopIds = [...new Set(rows.map((r) => r.stopId))].sort();
+  refuseOwnHistory(loaded, stopIds);
+  const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
+  if (previous !== undefined) checkPrevious(previous, args.previous!, stopIds);
   const files = stopIds.flatMap((stopId) => {
     const instance = instanceOf(loaded, findStop(loaded.data, stopId, args.dataDir));
     const meetings = rows.filter((r) => r.stopId === stopId);
@@ -43,7 +48,7 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
     const own = stopFiles(schedule, loaded.data, { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) });
     return stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }));
   });
-  await writeOutputs(args.out, files, { force: args.force });
+  await writeOutputs(args.out, files, output);
   io.stdout(`${files.length} files written to ${args.out}\n`);
 }
 

@@ -3,13 +3,12 @@ import { EXIT } from "../errors.js";
 import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
 import { scorePairs, type ScorePart } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { findStop, instanceOf, load, type Sources } from "../load.js";
+import { findStop, instanceOf, load, type Sources, inputPaths } from "../load.js";
 import { toCsv } from "../output/csv.js";
 import { formatIssues } from "../output/issues-format.js";
-import { writeOutputs } from "../output/write.js";
+import { checkOutputFile, writeOutputFile } from "../output/write.js";
 import { readWeights } from "../weights.js";
 import { whyText } from "../why.js";
-import path from "node:path";
 
 /** Options of `roadshow score`. */
 export interface ScoreArgs extends Sources {
@@ -28,6 +27,8 @@ const PART_COLUMNS = ["stop-sector", "delegation-sector", "target", "market", "m
  * columns first, then the parts, the block and a `why` sentence in the CLI's language.
  */
 export async function score(args: ScoreArgs, common: Common, io: Io): Promise<void> {
+  const output = { force: args.force, inputs: inputPaths(args) };
+  if (args.out !== undefined) checkOutputFile(args.out, output);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
@@ -47,7 +48,7 @@ export async function score(args: ScoreArgs, common: Common, io: Io): Promise<vo
     io.stdout(csv);
     return;
   }
-  await writeOutputs(path.dirname(args.out), [{ path: path.basename(args.out), content: csv }], { force: args.force });
+  await writeOutputFile(args.out, csv, output);
   io.stderr(`${pairs.length} pairs scored for ${stop.id} → ${args.out}\n`);
 }
 

@@ -6,9 +6,9 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../input/index.js";
 import { didYouMean, nearest } from "../input/suggest.js";
-import { load, readAgenda, type Sources } from "../load.js";
+import { load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
-import { writeOutputs, type OutputFile } from "../output/write.js";
+import { checkOutputFolder, writeOutputs, type OutputFile } from "../output/write.js";
 import { heldFile, heldLine, heldReport } from "../season-outcomes.js";
 import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../season-report.js";
 import { stopFiles } from "../stop-files.js";
@@ -62,7 +62,11 @@ async function readFrozen(files: readonly string[], data: DataSet, io: Io): Prom
   for (const file of files) {
     const rows = await readAgenda(file);
     const byStop = new Map<string, AgendaRow[]>();
-    for (const r of rows) byStop.set(r.stopId, [...(byStop.get(r.stopId) ?? []), r]);
+    for (const r of rows) {
+      const held = byStop.get(r.stopId);
+      if (held === undefined) byStop.set(r.stopId, [r]);
+      else held.push(r);
+    }
     if (byStop.size === 0) io.stderr(`warning: --frozen ${file} holds no meetings, so it names no stop; ignored\n`);
     for (const [stopId, held] of byStop) {
       if (!data.stops.some((s) => s.id === stopId)) throw unknownStop(data, stopId, file, held[0]!.line, "stop_id");
@@ -105,11 +109,15 @@ function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Comm
 
 /** Plans every stop in date order, writes each stop's files and the season report, prints the season summary. */
 export async function season(args: SeasonArgs, common: Common, io: Io): Promise<void> {
+  // --frozen agendas may lie in --out: they are read (and written back byte for byte) before the new folder replaces the old one.
+  const output = { force: args.force, inputs: inputPaths(args) };
+  checkOutputFolder(args.out, output);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const { data } = loaded;
+  refuseOwnHistory(loaded, data.stops.map((s) => s.id));
   const frozen = await readFrozen(args.frozen, data, io);
   checkFrom(data, args.from, frozen, io);
 
@@ -153,7 +161,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
     ...seasonReportFiles(report, compare, { lang: common.lang, excel: args.excel }),
     ...(held === null ? [] : [heldFile(held, args.excel)]),
   ];
-  await writeOutputs(args.out, files, { force: args.force });
+  await writeOutputs(args.out, files, output);
   io.stdout(formatSeasonSummary(compare, args.independent ? "independent" : "season", path.normalize(args.out), common.lang, io.color));
   if (held !== null) io.stdout(heldLine(held, common.lang));
 }

@@ -6,7 +6,7 @@ import { Chalk } from "chalk";
 import type { Common, Io } from "../context.js";
 import { InputError } from "../errors.js";
 import { readAgendaFile, type AgendaRow } from "../input/index.js";
-import { findStop, instanceOf, load, type Sources } from "../load.js";
+import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 
 /** Options of `roadshow validate`. */
@@ -39,6 +39,7 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
     if (rows) rows.push(row);
     else byStop.set(row.stopId, [row]);
   }
+  refuseOwnHistory(loaded, [...byStop.keys()]);
   const found: { lines: number[]; violation: Violation }[] = [];
   for (const [stopId, rows] of [...byStop].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const stop = findStop(loaded.data, stopId, args.dataDir);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { firmSectors, formatTime, instantOf, slotsInside } from "@roadshow/core";
 import type { Delegation, Firm, Meeting, Schedule, SectorCode, Slot, Stop, TimeWindow } from "@roadshow/core";
@@ -93,10 +94,17 @@ export function forParticipant(ctx: ExportContext, participant: Participant): Ex
 
 const UNSAFE = /[^A-Za-z0-9._-]/g;
 
-/** A file name for an id; `taken` holds lower-cased names already used (Windows and macOS ignore case). */
+/** Longest base name: with `-NN` and `.ics` it stays far below the 255 bytes file systems allow. */
+const MAX_NAME = 100;
+
+/**
+ * A file name for an id; `taken` holds lower-cased names already used (Windows
+ * and macOS ignore case). A long id is cut and given a hash of the whole id.
+ */
 export function safeFileName(id: string, taken: Set<string>): string {
   let base = id.replace(UNSAFE, "_");
   if (base === "" || base.startsWith(".")) base = `_${base}`;
+  if (base.length > MAX_NAME) base = `${base.slice(0, MAX_NAME - 9)}-${createHash("sha256").update(id).digest("hex").slice(0, 8)}`;
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}`;
   taken.add(name.toLowerCase());

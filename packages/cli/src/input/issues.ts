@@ -28,7 +28,8 @@ export const ISSUE_CODES = {
   // Whole files
   "missing-folder": "the data folder does not exist or is not a folder",
   "missing-file": "a required or named file does not exist",
-  "unreadable-file": "a file exists but cannot be read",
+  "unreadable-file": "a file exists but cannot be read, or is a folder, pipe or device",
+  "duplicate-file": "two files whose names differ only in case (firms.csv and FIRMS.CSV)",
   "file-too-large": "a file is over the size limit (MAX_FILE_BYTES)",
   "empty-file": "a file has no header line",
   "not-csv": "a binary, spreadsheet, PDF or HTML file instead of CSV",
@@ -73,6 +74,8 @@ export const ISSUE_CODES = {
   "unknown-stop": "a stop_id not in stops.csv",
   "unknown-firm": "a firm_id not in firms.csv (in requests.csv and outcomes.csv a warning: the row is ignored)",
   "unknown-delegation": "a delegation_id not in delegations.csv",
+  "own-history": "a --history agenda holds meetings of the stop being planned or checked",
+  "other-stop": "a --previous agenda of another stop",
   "overlapping-breaks": "two breaks of a stop overlap",
   "window-outside-session": "warning: a break or availability window overlaps no session",
   "slot-too-long": "a slot longer than the session",

@@ -218,7 +218,8 @@ const CASES: readonly Case[] = [
   { code: "duplicate-outcome", files: () => dataFiles({ outcomes: [outcomeRow(), outcomeRow()] }), file: "outcomes.csv", line: 3, column: "delegation_id" },
 ];
 
-const FS_ONLY = ["missing-folder", "missing-file", "unreadable-file"];
+// Codes met only with real files or command lines: files.test.ts and faults.test.ts.
+const FS_ONLY = ["missing-folder", "missing-file", "unreadable-file", "duplicate-file", "own-history", "other-stop"];
 
 describe("every issue code, located", () => {
   it.each(CASES)("$code", (c) => {
