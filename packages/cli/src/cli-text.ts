@@ -81,6 +81,20 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "the agenda to export": "l'agenda da esportare",
   "folder with stops.csv, delegations.csv, firms.csv": "cartella con stops.csv, delegations.csv, firms.csv",
   "affinity scores (default: <data-dir>/scores.csv if present)": "punteggi di affinità (predefinito: <data-dir>/scores.csv se presente)",
+  // mail
+  "write one .eml per participant with an email (agenda in its language + calendar invitation); with --smtp, send them once each":
+    "scrive un .eml per ogni partecipante con un'email (agenda nella sua lingua + invito di calendario); con --smtp li invia, una volta ciascuno",
+  "folder with stops.csv, delegations.csv, firms.csv (email and lang columns)": "cartella con stops.csv, delegations.csv, firms.csv (colonne email e lang)",
+  "the stop whose agenda is mailed": "la tappa di cui si spedisce l'agenda",
+  "the agenda to mail (from schedule, season, replan or edited)": "l'agenda da spedire (da schedule, season, replan o modificata)",
+  "output folder: firms/<id>.eml, delegations/<id>.eml and sent.csv": "cartella di uscita: firms/<id>.eml, delegations/<id>.eml e sent.csv",
+  "the sender: From of every message and ORGANIZER of every event": "il mittente: From di ogni messaggio e ORGANIZER di ogni evento",
+  "send through this server: smtp://host:port or smtps://user:password@host (user and password also from ROADSHOW_SMTP_USER, ROADSHOW_SMTP_PASSWORD)":
+    "invia tramite questo server: smtp://host:porta o smtps://utente:password@host (utente e password anche da ROADSHOW_SMTP_USER, ROADSHOW_SMTP_PASSWORD)",
+  "only the participants named in this file (the changes.csv written by replan)": "solo i partecipanti indicati in questo file (il changes.csv scritto da replan)",
+  "the agenda mailed before: meetings dropped since are cancelled in the mail": "l'agenda spedita prima: gli incontri tolti da allora sono annullati nel messaggio",
+  "list what would be written or sent; write and send nothing": "elenca cosa verrebbe scritto o inviato; non scrive e non invia nulla",
+  "overwrite .eml files that hold another message": "sovrascrive i file .eml che contengono un altro messaggio",
 };
 
 const TITLES_IT: Readonly<Record<string, string>> = {
@@ -143,12 +157,15 @@ const ERRORS_IT: readonly Rule[] = [
   [/\(Did you mean ([^?]*)\?\)/, "(Forse intendevi $1?)"],
   [/\(run with --help for usage and an example\)/, "(esegui con --help per l'uso e un esempio)"],
   // InvalidArgumentError sentences of our option parsers
-  [/expected a whole number ≥ 0, got "([^"]*)"/, "atteso un numero intero ≥ 0, trovato \"$1\""],
-  [/expected a number of seconds > 0, got "([^"]*)"/, "atteso un numero di secondi > 0, trovato \"$1\""],
+  [/expected a whole number ≥ 0(?: such as (\S+))?, got "([^"]*)"/, "atteso un numero intero ≥ 0 (per esempio $1), trovato \"$2\""],
+  [/expected a number of seconds > 0(?: such as (\S+) or (\S+))?, got "([^"]*)"/, "atteso un numero di secondi > 0 (per esempio $1 o $2), trovato \"$3\""],
   [/expected "Name <email>" or an email address, got "([^"]*)" \(e\.g\. ("[^"]*")\)/, "atteso \"Nome <email>\" o un indirizzo email, trovato \"$1\" (per esempio $2)"],
   // UsageError and InputError sentences
   [/^error: /m, "errore: "],
-  [/ already exists?; nothing was written\. Use --force to overwrite/, " esiste/esistono già; non è stato scritto nulla. Usa --force per sovrascrivere"],
+  [/ already exists?; nothing was written\. Use --force to overwrite(?: it)?/, " esiste già; non è stato scritto nulla. Usa --force per sovrascrivere"],
+  [/ already holds files \((.*)\); nothing was written\. Use --force to replace the folder/, " contiene già dei file ($1); non è stato scritto nulla. Usa --force per sostituire la cartella"],
+  [/(\S+) is given more than once; give it once/, "$1 è indicata più di una volta; indicala una volta sola"],
+  [/; nothing was written/, "; non è stato scritto nulla"],
   [/^(.*) cannot be read as an agenda/m, "$1 non si può leggere come agenda"],
   [/^(\d+) problem\(s\) in the input files of (.*)$/m, "$1 problemi nei file di ingresso di $2"],
   [/the held agenda of (\S+) is given twice, in (.*) and in (.*)$/m, "l'agenda svolta di $1 è indicata due volte, in $2 e in $3"],

@@ -64,10 +64,12 @@ describe("--lang it", () => {
     const typo = await runCli("--lang", "it", "schedul");
     expect(typo.stderr).toContain("errore: comando sconosciuto 'schedul'\n(Forse intendevi schedule?)");
     const bad = await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--out", path.join(work, "x"), "--min-meetings", "due");
-    expect(bad.stderr).toContain("errore: il valore 'due' dell'opzione '--min-meetings <K>' non è valido: atteso un numero intero ≥ 0, trovato \"due\"");
+    expect(bad.stderr).toContain("errore: il valore 'due' dell'opzione '--min-meetings <K>' non è valido: atteso un numero intero ≥ 0 (per esempio 2), trovato \"due\"");
     const unknown = await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--out", path.join(work, "x"), "--bogus");
     expect(unknown.stderr).toContain("errore: opzione sconosciuta '--bogus'");
-    for (const r of [missing, typo, bad, unknown]) expect(r.stderr).not.toMatch(/\berror:|Did you mean|run with/);
+    const twice = await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--stop", "BG-2026-03", "--out", path.join(work, "x"));
+    expect(twice.stderr).toContain("errore: --stop è indicata più di una volta; indicala una volta sola");
+    for (const r of [missing, typo, bad, unknown, twice]) expect(r.stderr).not.toMatch(/\berror:|Did you mean|run with/);
   });
 
   it("writes input errors in Italian, keeping file, line, column, value, code and the precise fix", async () => {
