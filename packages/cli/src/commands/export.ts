@@ -31,7 +31,7 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
   const loaded = await load(args);
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format }));
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   const rows = await readAgenda(args.agenda);
   const stopIds = [...new Set(rows.map((r) => r.stopId))].sort();
   refuseOwnHistory(loaded, stopIds);

@@ -38,7 +38,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   refuseOwnHistory(loaded, [stop.id]);
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);

@@ -115,7 +115,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const { data } = loaded;
   refuseOwnHistory(loaded, data.stops.map((s) => s.id));
   const frozen = await readFrozen(args.frozen, data, io);

@@ -103,8 +103,8 @@ ${entries.map((e) => html`${delegationRow(ctx, p.tables, e)}\n`)}</tbody>
 </table>`;
 }
 
-/** One participant's page, in its own language. */
-function agendaPage(base: ExportContext, p: Participant): SafeHtml {
+/** One participant's page, in its own language (also the body of its mail). */
+export function agendaPage(base: ExportContext, p: Participant): SafeHtml {
   const ctx = forParticipant(base, p);
   const { lang, stop } = ctx;
   const entries = timeline(ctx, p);
@@ -153,3 +153,6 @@ export function renderAgenda(base: ExportContext, p: Participant): string {
     body: agendaPage(ctx, p),
   });
 }
+
+/** The agenda pages' style, for documents that embed `agendaPage` (the mails). */
+export { CSS as AGENDA_CSS };
