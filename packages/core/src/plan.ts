@@ -11,6 +11,8 @@ import { levelsOf, select, Selector, type Selection, type SelectMode } from "./s
 import { boardOf, seat, tableAssignment, timetable } from "./timetable.js";
 import type { Meeting, ObjectiveLevels, Schedule, ScheduleOptions, StopInstance } from "./types.js";
 import { unmatched } from "./unmatched.js";
+import { InternalError } from "./errors.js";
+import { assertValidInstance } from "./validate.js";
 import { verifyPrepared } from "./verify.js";
 
 /** Default `gapTolerance`: improvement stops within 0.01 % of the bound... */
@@ -40,6 +42,7 @@ export const DEFAULT_TIME_LIMIT_MS = 60_000;
  * proven bound and gap. Deterministic: ties break by ids.
  */
 export function planStop(instance: StopInstance, options: ScheduleOptions = {}): Schedule {
+  assertValidInstance(instance);
   const now = options.now ?? (() => performance.now());
   const started = now();
   const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
@@ -66,7 +69,7 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyPrepared(prep, meetings);
   if (violations.length > 0) {
-    throw new Error(`internal: the scheduler broke a rule (${violations[0]!.message}); please report this`);
+    throw new InternalError(`the scheduler broke a rule (${violations[0]!.message}); please report this`);
   }
   return scheduleOf(prep, board, meetings, levels, bounds, { timedOut, elapsedMs: now() - started });
 }

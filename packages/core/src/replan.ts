@@ -3,6 +3,8 @@ import { Board } from "./board.js";
 import { lexBetter } from "./levels.js";
 import { DEFAULT_TIME_LIMIT_MS, scheduleOf } from "./plan.js";
 import { prepare, type Prepared } from "./prepare.js";
+import { assertValidInstance } from "./validate.js";
+import { InternalError } from "./errors.js";
 import { diffAgendas } from "./replan-changes.js";
 import { moveKept, type Solved } from "./replan-moves.js";
 import { solvePinned } from "./replan-pins.js";
@@ -21,6 +23,7 @@ import { verifyPrepared, type AgendaMeeting } from "./verify.js";
  * a meeting), so that nothing changes when nothing did. Deterministic.
  */
 export function replanStop(instance: StopInstance, previous: readonly AgendaMeeting[], options: ReplanOptions = {}): Replan {
+  assertValidInstance(instance);
   const now = options.now ?? (() => performance.now());
   const started = now();
   const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
@@ -44,7 +47,7 @@ export function replanStop(instance: StopInstance, previous: readonly AgendaMeet
   report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyPrepared(prep, meetings);
   if (violations.length > 0) {
-    throw new Error(`internal: the re-plan broke a rule (${violations[0]!.message}); please report this`);
+    throw new InternalError(`the re-plan broke a rule (${violations[0]!.message}); please report this`);
   }
   const final = new Board(prep);
   for (const { pair, slot } of pairs) final.place(pair, slot);

@@ -1,3 +1,4 @@
+// Plans a season: every stop in date order, each with the earlier stops as history and a fairness bonus for firms under-served so far.
 import { absentAt, applyChanges, metHistory } from "./changes.js";
 import { agendaBoard } from "./evaluate.js";
 import { planStop } from "./plan.js";
@@ -9,6 +10,7 @@ import type {
 } from "./types.js";
 import { unmatched } from "./unmatched.js";
 import { verifyPrepared } from "./verify.js";
+import { assertValidSeason } from "./validate.js";
 
 /**
  * A whole season: every stop and everyone taking part, with the agendas
@@ -163,6 +165,7 @@ const byDate = (a: Stop, b: Stop): number =>
  * Pure and deterministic.
  */
 export function planSeason(input: SeasonInput, options: SeasonOptions = {}): SeasonPlan {
+  assertValidSeason(input);
   const now = options.now ?? (() => performance.now());
   const started = now();
   const order = [...input.stops].sort(byDate);
