@@ -117,8 +117,9 @@ describe("participant outputs under --lang it, firms in Italian, delegations in 
       expect(p).toMatch(/Thursday|Wednesday|February/);
     }
     const us = delegations.find((p) => p.includes('data-participant="delegation:US-CG"'))!;
-    expect(us).toMatch(/<span class="details">(Brescia|Bergamo) · [^<]+<\/span><span class="details"><a href="https:\/\/www\.f\d+\.example\.it">/);
-    expect(us).toMatch(/<span class="details">Referente \d+, info@f\d+\.example\.it<\/span>/);
+    expect(us).toMatch(
+      /<span class="details">(Brescia|Bergamo) · [^<·]+ · <a href="https:\/\/www\.f\d+\.example\.it">www\.f\d+\.example\.it<\/a> · Referente \d+, info@f\d+\.example\.it<\/span>/,
+    );
   });
 
   it("participant CSVs: statuses in the participant's language, the other side's contact, no score", () => {
