@@ -81,6 +81,15 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "the agenda to export": "l'agenda da esportare",
   "folder with stops.csv, delegations.csv, firms.csv": "cartella con stops.csv, delegations.csv, firms.csv",
   "affinity scores (default: <data-dir>/scores.csv if present)": "punteggi di affinità (predefinito: <data-dir>/scores.csv se presente)",
+  // replan
+  "re-plan one stop around the agenda sent before: every still-valid meeting stays; writes the stop's files plus changes.csv, changes.html and calendar/changed/":
+    "ripianifica una tappa partendo dall'agenda già inviata: ogni incontro ancora valido resta; scrive i file della tappa più changes.csv, changes.html e calendar/changed/",
+  "folder with the inputs as they are now (rows removed, added or edited; changes.csv optional)":
+    "cartella con i dati come sono ora (righe tolte, aggiunte o modificate; changes.csv facoltativo)",
+  "stop_id to re-plan": "stop_id da ripianificare",
+  "the agenda sent before (agenda.csv of schedule or of an earlier replan)": "l'agenda inviata prima (agenda.csv di schedule o di un replan precedente)",
+  "let still-valid meetings move where that re-places more pairs, meets more musts or serves more firms (each move counts)":
+    "permette di spostare incontri ancora validi dove ciò ricolloca più coppie, soddisfa più richieste obbligatorie o serve più imprese (ogni spostamento conta)",
   // mail
   "write one .eml per participant with an email (agenda in its language + calendar invitation); with --smtp, send them once each":
     "scrive un .eml per ogni partecipante con un'email (agenda nella sua lingua + invito di calendario); con --smtp li invia, una volta ciascuno",
@@ -95,6 +104,14 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "the agenda mailed before: meetings dropped since are cancelled in the mail": "l'agenda spedita prima: gli incontri tolti da allora sono annullati nel messaggio",
   "list what would be written or sent; write and send nothing": "elenca cosa verrebbe scritto o inviato; non scrive e non invia nulla",
   "overwrite .eml files that hold another message": "sovrascrive i file .eml che contengono un altro messaggio",
+  // studio
+  "the organiser's desk in the browser, local and private: data, plan, grid with live rule checks, people, save":
+    "la scrivania dell'organizzatore nel browser, locale e privata: dati, pianificazione, griglia con verifica immediata delle regole, persone, salvataggio",
+  "port on 127.0.0.1 (default 4870, or any free port when it is taken; 0: any free port)":
+    "porta su 127.0.0.1 (predefinita 4870, o una porta libera se è occupata; 0: una porta libera qualsiasi)",
+  "output folder: each stop is saved in <out>/<stop_id>/": "cartella di uscita: ogni tappa è salvata in <out>/<stop_id>/",
+  "do not open a browser (it is never opened in CI or when the output is not a terminal)":
+    "non apre il browser (non viene mai aperto in CI o quando l'uscita non è un terminale)",
 };
 
 const TITLES_IT: Readonly<Record<string, string>> = {

@@ -37,6 +37,10 @@ function findFirm(data: DataSet, stop: Stop, firmId: string, dataDir: string): F
     const also = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "";
     throw unknown("unknown-firm", file, "firm_id", firmId, `--firm ${firmId} is not a firm_id of firms.csv${also}`, `firms at ${stop.id}: ${here.slice(0, 10).join(", ")}${here.length > 10 ? ", …" : ""}`);
   }
+  const absent = data.changes.some((c) => c.stopId === stop.id && c.participantId === firmId && c.status === "absent");
+  if (!firm.stops.includes(stop.id) && absent) {
+    throw unknown("unknown-firm", "changes.csv", "status", firmId, `${firmId} is marked absent at ${stop.id} in changes.csv, so it has no meetings there`, `clear its status in changes.csv if it comes after all`);
+  }
   if (!firm.stops.includes(stop.id)) {
     throw unknown("unknown-firm", file, "stops", firmId, `${firmId} is not registered for ${stop.id} (its stops: ${firm.stops.join(", ")})`, `use --stop ${firm.stops[0]}, or a firm registered for ${stop.id}`);
   }

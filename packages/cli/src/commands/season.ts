@@ -6,7 +6,7 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../input/index.js";
 import { didYouMean, nearest } from "../input/suggest.js";
-import { load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
+import { dataAt, load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs, type OutputFile } from "../output/write.js";
 import { heldFile, heldLine, heldReport } from "../season-outcomes.js";
@@ -100,7 +100,7 @@ function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Comm
     const why = scheduleWhy(instance, schedule, options, common.lang);
     // A held agenda with meetings cancelled by changes.csv is written as it was held, without them.
     const held = origin === "frozen" && cancelled.length === 0 ? frozen.bytes.get(id) : undefined;
-    return stopFiles(schedule, data, { lang: common.lang, excel, why, organizer }).map((f) => ({
+    return stopFiles(schedule, dataAt(data, instance), { lang: common.lang, excel, why, organizer }).map((f) => ({
       path: `${id}/${f.path}`,
       content: held !== undefined && f.path === "agenda.csv" ? held : f.content,
     }));
