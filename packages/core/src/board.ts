@@ -1,3 +1,4 @@
+import { balanceWorth } from "./levels.js";
 import type { Prepared } from "./prepare.js";
 import { roundScore } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
@@ -24,6 +25,10 @@ export class Board {
   readonly mustOf: Int32Array;
   private budget = 0;
   private scoreTotal = 0;
+  /** Running totals of levels 1–3. */
+  private mustsMet = 0;
+  private servedTotal = 0;
+  private balanceTotal = 0;
   /** Undo log of (pair, slot before) while journaling. */
   private journal: number[] | null = null;
   /** Where each open journal starts in the log. */
@@ -54,8 +59,10 @@ export class Board {
     this.delegationLoad[delegation * this.n + t]!++;
     this.firmAt[firm * this.n + t]!.push(pair);
     this.delegationAt[delegation * this.n + t]!.push(pair);
-    this.firmMeetings[firm]!++;
-    if (this.mustOf[pair]! >= 0) this.mustMeetings[this.mustOf[pair]!]!++;
+    const m = ++this.firmMeetings[firm]!;
+    if (m <= this.prep.minMeetings) this.servedTotal++;
+    this.balanceTotal += balanceWorth(this.prep, m);
+    if (this.mustOf[pair]! >= 0 && ++this.mustMeetings[this.mustOf[pair]!]! === 1) this.mustsMet++;
   }
 
   remove(pair: number): void {
@@ -68,8 +75,10 @@ export class Board {
     this.delegationLoad[delegation * this.n + t]!--;
     drop(this.firmAt[firm * this.n + t]!, pair);
     drop(this.delegationAt[delegation * this.n + t]!, pair);
-    this.firmMeetings[firm]!--;
-    if (this.mustOf[pair]! >= 0) this.mustMeetings[this.mustOf[pair]!]!--;
+    const m = this.firmMeetings[firm]!--;
+    if (m <= this.prep.minMeetings) this.servedTotal--;
+    this.balanceTotal -= balanceWorth(this.prep, m);
+    if (this.mustOf[pair]! >= 0 && --this.mustMeetings[this.mustOf[pair]!]! === 0) this.mustsMet--;
   }
 
   /** Pairs meeting a delegation in slot t. */
@@ -119,11 +128,7 @@ export class Board {
 
   /** The objective levels of the board, from its running totals (cheap). */
   levels(): ObjectiveLevels {
-    let musts = 0;
-    for (const m of this.mustMeetings) if (m > 0) musts++;
-    let served = 0;
-    for (const m of this.firmMeetings) served += Math.min(m, this.prep.minMeetings);
-    return { musts, served, score: roundScore(this.scoreTotal) };
+    return { musts: this.mustsMet, served: this.servedTotal, balance: this.balanceTotal, score: roundScore(this.scoreTotal) };
   }
 
   /** A copy of the slot of every pair, for `restore`. */

@@ -1,6 +1,7 @@
 import { FlowNetwork, minCostFlow } from "./flow.js";
 import type { Prepared } from "./prepare.js";
-import { mustWeight, scoreScale, type SelectMode } from "./select.js";
+import { balanceOfCounts, majorWeights } from "./levels.js";
+import { addFirmArcs, scoreScale, type SelectMode } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
 
 /** Above this many (pair, slot) arcs the slot relaxation is not built (it would cost more than it proves). */
@@ -11,18 +12,26 @@ export const SLOT_RELAXATION_MAX_ARCS = 400_000;
  * about pairs meeting once: a flow through (firm, slot) and (delegation, slot)
  * nodes. Every agenda is a flow here, so its optimum bounds the objective.
  * `must` meetings go through (firm, country) nodes that skip the firm's slot
- * capacity (still a relaxation). It bounds levels 1–2 only (musts, and firms
- * served in `served` mode): on its score, repeats let a firm meet its
+ * capacity (still a relaxation). It bounds levels 1–3 only (musts, firms
+ * served and, `withBalance` (it costs about three times as much), balance;
+ * or one of them alone in its mode): on its score, repeats let a firm meet its
  * favourite delegation in every slot, and on every instance measured that
  * bound was far looser than the selection's (e.g. 52,326 against 46,756), so
  * scores are left out, which makes the flow one cheap scaling level. The
- * returned score is +Infinity (no bound). Returns `null` when the model would be too big.
+ * returned score (and balance, without it) is +Infinity (no bound). Returns `null` when the model would be too big.
  */
-export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score">): ObjectiveLevels | null {
-  const flow = slotFlow(prep, mode, false);
+export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score">, withBalance = mode === "balance"): ObjectiveLevels | null {
+  const flow = slotFlow(prep, mode, false, withBalance);
   if (flow === null) return null;
   const total = (arcs: readonly number[]): number => arcs.reduce((sum, a) => sum + flow.net.flow(a), 0);
-  return { musts: total(flow.musts), served: total(flow.served), score: Number.POSITIVE_INFINITY };
+  const K = prep.minMeetings;
+  const counts = flow.firmSlots.map((arcs) => total(arcs));
+  return {
+    musts: total(flow.musts),
+    served: counts.reduce((sum, m) => sum + Math.min(m, K), 0),
+    balance: withBalance ? balanceOfCounts(prep, counts) : Number.POSITIVE_INFINITY,
+    score: Number.POSITIVE_INFINITY,
+  };
 }
 
 /**
@@ -34,7 +43,7 @@ export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score"
  * `null` when the model would be too big.
  */
 export function slotCore(prep: Prepared): { pair: number; slot: number }[] | null {
-  const flow = slotFlow(prep, "lexicographic", true);
+  const flow = slotFlow(prep, "lexicographic", true, false);
   return flow === null ? null : flow.pairSlots.filter(({ arc }) => flow.net.flow(arc) > 0).map(({ pair, slot }) => ({ pair, slot }));
 }
 
@@ -46,7 +55,8 @@ function slotFlow(
   prep: Prepared,
   mode: Exclude<SelectMode, "score">,
   countedOnly: boolean,
-): { net: FlowNetwork; musts: number[]; served: number[]; pairSlots: { arc: number; pair: number; slot: number }[] } | null {
+  withBalance: boolean,
+): { net: FlowNetwork; musts: number[]; firmSlots: number[][]; pairSlots: { arc: number; pair: number; slot: number }[] } | null {
   const F = prep.firms.length;
   const D = prep.delegations.length;
   const n = prep.slots.length;
@@ -62,20 +72,28 @@ function slotFlow(
   const firmSlot = (f: number, t: number): number => 2 + F + f * n + t;
   const delegationSlot = (d: number, t: number): number => 2 + F + F * n + d * n + t;
 
-  const served: number[] = [];
+  // Meetings per firm flow into the firm's (firm, slot) nodes and its must nodes: those arcs count them.
+  const firmSlots: number[][] = [];
   for (let f = 0; f < F; f++) {
     const cap = prep.firmCapacity[f]!;
-    const counted = Math.min(K, cap);
-    if (counted > 0) served.push(net.addArc(0, firmNode(f), counted, -1, 0));
-    if (cap - counted > 0 && !countedOnly) net.addArc(0, firmNode(f), cap - counted, 0, 0);
+    if (countedOnly) {
+      const counted = Math.min(K, cap);
+      if (counted > 0) net.addArc(0, firmNode(f), counted, -1, 0);
+    } else {
+      // Without balance the firm arcs carry level 2 alone (levels 1–2 in lexicographic mode: the must nodes stay).
+      addFirmArcs(prep, net, 0, firmNode(f), 0, cap, withBalance ? mode : "served");
+    }
     const rep = prep.firms[f]!.representatives;
-    for (let t = 0; t < n; t++) if (prep.firmPresent[f]![t]) net.addArc(firmNode(f), firmSlot(f, t), rep, 0, 0);
+    const arcs: number[] = [];
+    for (let t = 0; t < n; t++) if (prep.firmPresent[f]![t]) arcs.push(net.addArc(firmNode(f), firmSlot(f, t), rep, 0, 0));
+    firmSlots.push(arcs);
   }
   const musts: number[] = [];
   for (const [key, node] of mustNode) {
     const f = Number(key.slice(0, key.indexOf("|")));
-    musts.push(net.addArc(firmNode(f), node, 1, -mustWeight(prep), 0));
-    net.addArc(firmNode(f), node, prep.firmCapacity[f]!, 0, 0);
+    const must = net.addArc(firmNode(f), node, 1, -majorWeights(prep).must, 0);
+    musts.push(must);
+    firmSlots[f]!.push(must, net.addArc(firmNode(f), node, prep.firmCapacity[f]!, 0, 0));
   }
   for (let d = 0; d < D; d++) {
     for (let t = 0; t < n; t++) if (prep.delegationPresent[d]![t]) net.addArc(delegationSlot(d, t), 1, prep.delegations[d]!.tables, 0, 0);
@@ -90,5 +108,5 @@ function slotFlow(
     }
   }
   minCostFlow(net, 0, 1);
-  return { net, musts, served, pairSlots };
+  return { net, musts, firmSlots, pairSlots };
 }
