@@ -135,6 +135,11 @@ export async function solveHierarchy(solver: PeerResult["solver"], instance: Sto
 
   for (const stage of [1, 2, 3, 4] as const) {
     const began = elapsed();
+    // jsLPSolver solves balance and score as one weighted stage (see `stageProgram`).
+    if (stage === 3 && solver !== "highs") {
+      stages.push({ stage, status: "skipped", value: null, bound: null, seconds: 0 });
+      continue;
+    }
     if (stageIsTrivial(model, stage)) {
       stages.push({ stage, status: "skipped", value: 0, bound: 0, seconds: 0 });
       if (stage === 1) fixes = { ...fixes, musts: 0 };
@@ -146,7 +151,7 @@ export async function solveHierarchy(solver: PeerResult["solver"], instance: Sto
       stages.push({ stage, status: "timedout", value: null, bound: null, seconds: 0 });
       break;
     }
-    const milp = stageProgram(model, stage, fixes);
+    const milp = stageProgram(model, stage, fixes, solver === "highs");
     rows = milp.rows.length;
     const absGap = stage === 4 ? (step > 0 ? step * 0.999 : 1e-6) : 0.999;
     options.log?.(`${solver}: stage ${stage}, ${milp.columns.length} columns, ${milp.rows.length} rows, ${left.toFixed(1)} s left`);
@@ -154,7 +159,9 @@ export async function solveHierarchy(solver: PeerResult["solver"], instance: Sto
     const solved = outcome.values !== null ? meetingsOf(model, outcome.values) : null;
     const level = solved === null ? null : levelsOf(instance, options.minMeetings, solved, model.balanceTop);
     const value = level === null ? null : stage === 1 ? level.musts : stage === 2 ? level.served : stage === 3 ? level.balance : level.score;
-    const stageBound = outcome.bound === null ? null : roundDown(outcome.bound, stage === 4 ? step : 1);
+    // jsLPSolver's score stage weighs balance in: its bound is on that sum, so only an optimal score bounds the score.
+    const merged = stage === 4 && solver !== "highs";
+    const stageBound = outcome.bound === null ? null : merged ? (outcome.status === "optimal" && level !== null ? level.score : null) : roundDown(outcome.bound, stage === 4 ? step : 1);
     stages.push({ stage, status: outcome.status, value, bound: stageBound, seconds: elapsed() - began });
     if (outcome.note) failed = outcome.note;
     if (outcome.values === null || level === null) {

@@ -215,18 +215,24 @@ export function balanceColumns(model: TimeIndexedModel, servable: readonly numbe
  * Columns: x (binary), then y per must link (binary), then z per firm with
  * some x (integer, ≤ K), then u per firm and j (continuous in [0, 1], worth
  * `top + 1 − j`, Σ_j u ≤ the firm's meetings: decreasing worths make the LP
- * fill them in order, so Σ worth × u is the balance). The column set is the
+ * fill them in order, so Σ worth × u is the balance; declared integer for
+ * HiGHS, whose score stage then branches on them and proves optimality in a
+ * fraction of the time; continuous for jsLPSolver, whose branch and bound
+ * drowns in them and in a balance fixed by a row, so for it the score stage
+ * weighs balance above every score together instead). The column set is the
  * same in every stage, so a stage's solution is a start for the next.
  */
-export function stageProgram(model: TimeIndexedModel, stage: Stage, fixes: StageFixes = {}): Milp {
+export function stageProgram(model: TimeIndexedModel, stage: Stage, fixes: StageFixes = {}, integerBalance = true): Milp {
   const n = model.x.length;
   const servable = model.byFirm.map((xs, f) => (xs.length > 0 ? f : -1)).filter((f) => f >= 0);
   const units = balanceColumns(model, servable);
+  // Continuous balance columns: stages 3 and 4 are one, balance weighted above every score together.
+  const merged = !integerBalance && stage === 4 ? model.x.reduce((sum, v) => sum + Math.abs(v.score), 0) + 1 : 0;
   const columns = [
     ...model.x.map((v, j) => ({ name: `x${j}`, upper: 1, integer: true, cost: stage === 4 ? v.score : 0 })),
     ...model.musts.map((_, k) => ({ name: `y${k}`, upper: 1, integer: true, cost: stage === 1 ? 1 : 0 })),
     ...servable.map((f) => ({ name: `z${f}`, upper: model.minMeetings, integer: true, cost: stage === 2 ? 1 : 0 })),
-    ...units.map((u, k) => ({ name: `u${k}`, upper: 1, integer: true, cost: stage === 3 ? u.worth : 0 })),
+    ...units.map((u, k) => ({ name: `u${k}`, upper: 1, integer: integerBalance, cost: stage === 3 ? u.worth : merged * u.worth })),
   ];
   const rows: Milp["rows"][number][] = model.capacity.map((c) => ({
     name: c.name,
@@ -260,7 +266,7 @@ export function stageProgram(model: TimeIndexedModel, stage: Stage, fixes: Stage
   if (fixes.balance !== undefined && units.length > 0) {
     const cols = units.map((_, k) => uBase + k);
     // Balances are integers: half a unit of slack absorbs the LP's rounding.
-    rows.push({ name: "fix_balance", cols, coefs: units.map((u) => u.worth), lower: fixes.balance - 0.5, upper: Infinity });
+    rows.push({ name: "fix_balance", cols, coefs: units.map((u) => u.worth), lower: fixes.balance - (integerBalance ? 0.5 : 0), upper: Infinity });
   }
   return { columns, rows };
 }

@@ -34,10 +34,18 @@ export function formatSummary(schedule: Schedule, lang: Lang, color: boolean): s
     t(lang, "summary.bound", { bound: formatNumber(stats.bounds.score, lang, 2) }),
     t(lang, "summary.gap", { gap: formatNumber(stats.gapPercent, lang, 2) }),
     ...balanceLine(schedule, lang),
+    ...gapsLine(schedule, lang),
     t(lang, "summary.time", { ms: formatNumber(stats.elapsedMs, lang, 0) }),
     statusColour(t(lang, "summary.status", { status: t(lang, `status.${schedule.status}`) })),
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/** The idle gaps line, when the planner counted them. */
+export function gapsLine(schedule: Schedule, lang: Lang): string[] {
+  const gaps = schedule.stats.gaps;
+  if (gaps === undefined) return [];
+  return [t(lang, "summary.gaps", { firms: gaps.firms, firmSlots: gaps.firmIdleSlots, delegations: gaps.delegations, delegationSlots: gaps.delegationIdleSlots })];
 }
 
 function balanceLine(schedule: Schedule, lang: Lang): string[] {

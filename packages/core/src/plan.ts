@@ -1,4 +1,5 @@
 import type { Board } from "./board.js";
+import { boardGaps, compact } from "./compact.js";
 import { exchange } from "./exchange.js";
 import { improve, THOROUGH } from "./improve.js";
 import { lexBetter, reaches } from "./levels.js";
@@ -61,6 +62,9 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
 
   const levels = levelsOf(prep, board.placed());
   const bounds = boundsFor(prep, optima, levels);
+  // After the levels: the same meetings in other slots, so days have fewer idle gaps.
+  report("compact", `compacting days: ${board.placed().length} meetings`);
+  compact(prep, board);
   const meetings = seat(prep, board, tableAssignment(prep));
   report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyPrepared(prep, meetings);
@@ -117,6 +121,7 @@ export function scheduleOf(
       requestedMusts: prep.musts.length,
       registeredFirms: prep.firms.length,
       servedFirms: prep.firms.filter((_, f) => board.firmMeetings[f]! > 0).length,
+      gaps: boardGaps(prep, board),
     },
   };
 }

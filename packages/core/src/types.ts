@@ -345,6 +345,20 @@ export interface ScheduleStats {
    * balance is on and the extra selection is cheap (at most 25,000 eligible pairs).
    */
   readonly unbalancedScore?: number;
+  /** Idle gaps (maximal runs of free slots between a participant's first and last meeting) of firms and delegations. */
+  readonly gaps?: Gaps;
+}
+
+/**
+ * Idle gaps of a day: maximal runs of slots without a meeting between a
+ * participant's first and last meeting (a break between slots is not a gap).
+ * @example { firms: 3, firmIdleSlots: 5, delegations: 12, delegationIdleSlots: 30 }
+ */
+export interface Gaps {
+  readonly firms: number;
+  readonly firmIdleSlots: number;
+  readonly delegations: number;
+  readonly delegationIdleSlots: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { countryName, formatDate, formatNumber, t } from "../i18n.js";
-import { balanceCostPercent } from "../summary.js";
+import { balanceCostPercent, gapsLine } from "../summary.js";
 import type { ExportContext } from "./context.js";
 import { html, htmlDocument } from "./html.js";
 import type { SafeHtml } from "./html.js";
@@ -54,6 +54,7 @@ function facts(ctx: ExportContext): SafeHtml {
     stats.requestedMusts > 0 ? t(lang, "summary.musts", { met: stats.levels.musts, requested: stats.requestedMusts }) : "",
     t(lang, "summary.score", { score: formatNumber(score, lang, 1) }),
     ...balanceFacts(ctx),
+    ...gapsLine(ctx.schedule, ctx.lang),
   ];
   return html`<ul class="facts">${lines.filter((l) => l !== "").map((l) => html`<li>${l}</li>`)}</ul>`;
 }
