@@ -27,7 +27,7 @@ export async function solveWithHighs(instance: StopInstance, options: HierarchyO
   );
 }
 
-function highsStage(highs: Highs, milp: Milp, start: Float64Array | null, timeLimitSec: number, absGap: number): StageOutcome {
+export function highsStage(highs: Highs, milp: Milp, start: Float64Array | null, timeLimitSec: number, absGap: number): StageOutcome {
   try {
     return runStage(highs, milp, start, timeLimitSec, absGap);
   } catch (error) {

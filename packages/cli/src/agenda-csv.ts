@@ -35,11 +35,11 @@ export function agendaCsv(
   const rows = schedule.meetings.map((m) => {
     const slot = slots.get(m.slot)!;
     const row = [
-      schedule.stop.id, schedule.stop.date, String(m.slot), formatTime(slot.start), formatTime(slot.end), String(m.table),
-      m.delegationId, country.get(m.delegationId) ?? "", m.firmId, firmName.get(m.firmId) ?? "", formatNumber(m.score),
+      schedule.stop.id, schedule.stop.date, m.slot, formatTime(slot.start), formatTime(slot.end), m.table,
+      m.delegationId, country.get(m.delegationId) ?? "", m.firmId, firmName.get(m.firmId) ?? "", m.score,
     ];
     const key = `${m.firmId}|${m.delegationId}`;
-    return [...row, ...(why ? [why.get(key) ?? ""] : []), String(meetingSequence(m, before.get(key)))];
+    return [...row, ...(why ? [why.get(key) ?? ""] : []), meetingSequence(m, before.get(key))];
   });
   return toCsv(header, rows, dialect);
 }
@@ -48,7 +48,7 @@ export function agendaCsv(
 export function unmatchedCsv(schedule: Schedule, firms: readonly Firm[], dialect: CsvDialect, lang: Lang): string {
   const firmName = new Map(firms.map((f) => [f.id, f.name]));
   const rows = schedule.unmatched.map((u) => [
-    schedule.stop.id, u.firmId, firmName.get(u.firmId) ?? "", u.country ?? "", u.reason, String(u.meetings),
+    schedule.stop.id, u.firmId, firmName.get(u.firmId) ?? "", u.country ?? "", u.reason, u.meetings,
     t(lang, `reason.${u.reason}`),
   ]);
   return toCsv(["stop_id", "firm_id", "firm_name", "country", "reason", "meetings", "message"], rows, dialect);

@@ -5,6 +5,25 @@ import type { CountryCode, SectorCode } from "@roadshow/core";
 /** The languages the CLI speaks. */
 export type Lang = "it" | "en";
 
+/** The languages with texts of their own; any other language gets English texts. */
+export const TEXT_LANGS: readonly Lang[] = ["it", "en"];
+
+/**
+ * A participant's language: a BCP 47 tag ICU has data for (`it`, `en`, `de`, `pt-BR`).
+ * Country names and dates follow it; texts are in `textLang(language)`.
+ */
+export type Language = string;
+
+/**
+ * The language of the texts for a participant's language: itself when roadshow has
+ * texts in it, English otherwise.
+ * @example textLang("it-CH") // "it"; textLang("de") // "en"
+ */
+export function textLang(language: Language): Lang {
+  const primary = language.split("-")[0]!.toLowerCase();
+  return (TEXT_LANGS as readonly string[]).includes(primary) ? (primary as Lang) : "en";
+}
+
 /** `it` when the environment's `LANG` starts with `it` (e.g. `it_IT.UTF-8`), else `en`. */
 export function defaultLang(env: string | undefined): Lang {
   return env?.toLowerCase().startsWith("it") ? "it" : "en";
@@ -33,8 +52,23 @@ const EN = {
   "agenda.count": "Meetings: {count}",
   "agenda.none": "No meetings scheduled.",
   "agenda.times": "Times are local ({zone}).",
+  "agenda.place": "Venue: {place}",
+  "agenda.contact": "Contact: {contact}",
+  "status.meeting": "meeting",
+  "status.free": "free",
+  "status.absent": "absent",
+  "status.break": "break",
   "grid.title": "Venue grid",
   "grid.legend": "Empty cell: table free. Dash: delegation not present.",
+  "grid.part": "tables {first}–{last} (sheet {page} of {pages})",
+  "checkin.title": "Check-in",
+  "checkin.firms": "Firms, A–Z ({count})",
+  "checkin.delegations": "Delegations ({count})",
+  "checkin.times": "Meetings (time and table)",
+  "checkin.meeting": "{time} table {table}",
+  "checkin.none": "no meetings",
+  "col.arrived": "Arrived",
+  "col.tables": "Tables",
   "summary.title": "Summary",
   "summary.meetings": "Meetings scheduled: {count}",
   "summary.served": "Firms with at least one meeting: {served} of {registered}",
@@ -68,9 +102,38 @@ const EN = {
   "reason.max-meetings": "reached its maximum number of meetings",
   "ics.summary": "Meeting: {counterpart}",
   "ics.cancelled": "Cancelled: {counterpart}",
-  "ics.location": "{city}, table {table}",
-  "ics.description": "{event}\nMeeting with {counterpart} ({country}).\n{city}, table {table}, {time}.",
+  "ics.location": "{place}, table {table}",
+  "ics.description": "{event}\nMeeting with {counterpart}.\n{place}, table {table}, {time}.",
+  "ics.sectors": "Sectors: {sectors}",
+  "ics.website": "Website: {website}",
+  "ics.contact": "Contact: {contact}",
   "ics.calendar": "{name}: {event}",
+  "mail.subject": "{event}, {date}: your agenda",
+  "mail.greeting": "Dear {name},",
+  "mail.greeting.organisation": "Dear {name},",
+  "mail.intro": "here is your agenda for {event} on {date}.",
+  "mail.venue": "Venue: {venue}",
+  "mail.meetings.one": "You have 1 meeting; the calendar invitation adds it to your calendar.",
+  "mail.meetings.many": "You have {count} meetings; the calendar invitation adds them to your calendar.",
+  "mail.meeting": "{time}  table {table}  {counterpart}",
+  "mail.cancelled.heading": "Cancelled since the previous agenda:",
+  "mail.cancelled": "{time}  {counterpart}",
+  "mail.times": "Times are local ({zone}).",
+  "mail.closing": "Kind regards,",
+  "mail.cli.wouldWrite": "would write",
+  "mail.cli.wouldSend": "would send",
+  "mail.cli.alreadySent": "already sent",
+  "mail.cli.dryRun": "{count} message(s), {skipped} participant(s) skipped; dry run: nothing written or sent",
+  "mail.cli.written": "{count} message(s) in {out} ({written} written), {skipped} participant(s) skipped",
+  "mail.cli.skipped.noEmail": "skipped {kind} {id} ({name}): no email in {file}; add one in its email column",
+  "mail.cli.skipped.nothing": "skipped {kind} {id} ({name}): no meeting to announce or cancel",
+  "mail.cli.sending": "sending through {server}",
+  "mail.cli.progress": "sent {n}/{total} {who}",
+  "mail.cli.refusedOne": "refused {who}: {reason}",
+  "mail.cli.sent": "sent {sent}, already sent before {before} ({journal})",
+  "mail.cli.failed": "the mail server failed while sending to {who}: {reason}\nSent {sent} message(s) in this run and {before} before ({journal} lists them); {left} not sent. Run the same command again to send the rest: nothing is sent twice.",
+  "mail.cli.refused": "the mail server refused {count} message(s):\n{list}\nFix the addresses and run again; the {sent} sent are not sent again.",
+  "mail.cli.noStop": "{agenda} has no meeting of stop {stop} (it holds {stops}); give the agenda of --stop {stop}",
   "why.stop-sector.primary": "sector: {sector} = stop sector (+{points})",
   "why.stop-sector.secondary": "secondary sector: {sector} = stop sector (+{points})",
   "why.delegation-sector.primary": "sector: {sector} = delegation priority (+{points})",
@@ -125,8 +188,23 @@ const IT: { readonly [K in MessageKey]: string } = {
   "agenda.count": "Incontri: {count}",
   "agenda.none": "Nessun incontro in programma.",
   "agenda.times": "Orari locali ({zone}).",
+  "agenda.place": "Sede: {place}",
+  "agenda.contact": "Referente: {contact}",
+  "status.meeting": "incontro",
+  "status.free": "libero",
+  "status.absent": "assente",
+  "status.break": "pausa",
   "grid.title": "Griglia della sala",
   "grid.legend": "Casella vuota: tavolo libero. Trattino: delegazione non presente.",
+  "grid.part": "tavoli {first}–{last} (foglio {page} di {pages})",
+  "checkin.title": "Accoglienza",
+  "checkin.firms": "Imprese, A–Z ({count})",
+  "checkin.delegations": "Delegazioni ({count})",
+  "checkin.times": "Incontri (orario e tavolo)",
+  "checkin.meeting": "{time} tavolo {table}",
+  "checkin.none": "nessun incontro",
+  "col.arrived": "Arrivato",
+  "col.tables": "Tavoli",
   "summary.title": "Riepilogo",
   "summary.meetings": "Incontri in programma: {count}",
   "summary.served": "Imprese con almeno un incontro: {served} su {registered}",
@@ -160,9 +238,38 @@ const IT: { readonly [K in MessageKey]: string } = {
   "reason.max-meetings": "raggiunto il numero massimo di incontri",
   "ics.summary": "Incontro: {counterpart}",
   "ics.cancelled": "Annullato: {counterpart}",
-  "ics.location": "{city}, tavolo {table}",
-  "ics.description": "{event}\nIncontro con {counterpart} ({country}).\n{city}, tavolo {table}, ore {time}.",
+  "ics.location": "{place}, tavolo {table}",
+  "ics.description": "{event}\nIncontro con {counterpart}.\n{place}, tavolo {table}, ore {time}.",
+  "ics.sectors": "Settori: {sectors}",
+  "ics.website": "Sito web: {website}",
+  "ics.contact": "Referente: {contact}",
   "ics.calendar": "{name}: {event}",
+  "mail.subject": "{event}, {date}: la sua agenda",
+  "mail.greeting": "Gentile {name},",
+  "mail.greeting.organisation": "Spett.le {name},",
+  "mail.intro": "ecco la sua agenda per {event}, {date}.",
+  "mail.venue": "Sede: {venue}",
+  "mail.meetings.one": "Ha 1 incontro; l'invito allegato lo aggiunge al suo calendario.",
+  "mail.meetings.many": "Ha {count} incontri; l'invito allegato li aggiunge al suo calendario.",
+  "mail.meeting": "{time}  tavolo {table}  {counterpart}",
+  "mail.cancelled.heading": "Annullati rispetto all'agenda precedente:",
+  "mail.cancelled": "{time}  {counterpart}",
+  "mail.times": "Orari locali ({zone}).",
+  "mail.closing": "Cordiali saluti,",
+  "mail.cli.wouldWrite": "da scrivere",
+  "mail.cli.wouldSend": "da inviare",
+  "mail.cli.alreadySent": "già inviato",
+  "mail.cli.dryRun": "{count} messaggi, {skipped} partecipanti esclusi; prova: nulla è stato scritto né inviato",
+  "mail.cli.written": "{count} messaggi in {out} ({written} scritti), {skipped} partecipanti esclusi",
+  "mail.cli.skipped.noEmail": "escluso {kind} {id} ({name}): nessuna email in {file}; aggiungerla nella colonna email",
+  "mail.cli.skipped.nothing": "escluso {kind} {id} ({name}): nessun incontro da annunciare o annullare",
+  "mail.cli.sending": "invio tramite {server}",
+  "mail.cli.progress": "inviato {n}/{total} {who}",
+  "mail.cli.refusedOne": "rifiutato {who}: {reason}",
+  "mail.cli.sent": "inviati {sent}, già inviati prima {before} ({journal})",
+  "mail.cli.failed": "il server di posta ha dato errore durante l'invio a {who}: {reason}\nInviati {sent} messaggi in questa esecuzione e {before} prima (elencati in {journal}); {left} non inviati. Eseguire di nuovo lo stesso comando per inviare gli altri: nessun messaggio viene inviato due volte.",
+  "mail.cli.refused": "il server di posta ha rifiutato {count} messaggi:\n{list}\nCorreggere gli indirizzi ed eseguire di nuovo; i {sent} già inviati non vengono inviati di nuovo.",
+  "mail.cli.noStop": "{agenda} non ha incontri della tappa {stop} (contiene {stops}); indicare l'agenda di --stop {stop}",
   "why.stop-sector.primary": "settore: {sector} = settore della tappa (+{points})",
   "why.stop-sector.secondary": "settore secondario: {sector} = settore della tappa (+{points})",
   "why.delegation-sector.primary": "settore: {sector} = priorità della delegazione (+{points})",
@@ -227,13 +334,18 @@ export function template(lang: Lang, key: MessageKey): string {
 /** The BCP 47 locale used for dates and numbers (British English: day-month order, 24-hour clock). */
 export const LOCALE: Readonly<Record<Lang, string>> = { it: "it-IT", en: "en-GB" };
 
-const regionNames = new Map<Lang, Intl.DisplayNames>();
+/** The ICU locale of a language: `it` → `it-IT`, `en` → `en-GB`, any other tag as it is. */
+export function localeOf(language: Language): string {
+  return Object.hasOwn(LOCALE, language) ? LOCALE[language as Lang] : language;
+}
 
-/** A country's name from ICU (`Intl.DisplayNames`); the code itself when ICU does not know it. */
-export function countryName(code: CountryCode, lang: Lang): string {
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** A country's name from ICU (`Intl.DisplayNames`) in any language; the code itself when ICU does not know it. */
+export function countryName(code: CountryCode, lang: Language): string {
   let names = regionNames.get(lang);
   if (!names) {
-    names = new Intl.DisplayNames([LOCALE[lang]], { type: "region", fallback: "code" });
+    names = new Intl.DisplayNames([localeOf(lang)], { type: "region", fallback: "code" });
     regionNames.set(lang, names);
   }
   try {
@@ -252,8 +364,8 @@ export function sectorName(code: SectorCode, lang: Lang): string {
  * A stop date with its weekday, in the stop's zone.
  * @example formatDate("2026-03-18", "Europe/Rome", "it") // "mercoledì 18 marzo 2026"
  */
-export function formatDate(date: string, zone: string, lang: Lang): string {
-  return DateTime.fromISO(date, { zone }).setLocale(LOCALE[lang]).toLocaleString({
+export function formatDate(date: string, zone: string, lang: Language): string {
+  return DateTime.fromISO(date, { zone }).setLocale(localeOf(lang)).toLocaleString({
     weekday: "long",
     day: "numeric",
     month: "long",

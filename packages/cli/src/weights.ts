@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_WEIGHTS, resolveWeights, WEIGHT_NAMES } from "@roadshow/core";
 import type { AffinityWeights, WeightProblem } from "@roadshow/core";
 import { InputError } from "./errors.js";
 import { decodeBytes } from "./input/decode.js";
+import { readInputBytes } from "./input/files.js";
 import type { InputIssue } from "./input/issues.js";
 import { Reporter } from "./input/report.js";
 import { didYouMean, nearest } from "./input/suggest.js";
@@ -125,18 +125,9 @@ export function parseWeights(file: InputFile): { readonly weights: AffinityWeigh
 
 /** Reads a `--weights` file; throws `InputError` with every issue when it cannot be used. */
 export async function readWeights(file: string): Promise<{ readonly weights: AffinityWeights; readonly warnings: readonly InputIssue[] }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const missing = code === "ENOENT";
-    throw new InputError(`${file} cannot be read`, [{
-      severity: "error", code: missing ? "missing-file" : "unreadable-file", file, line: null, column: null, value: null,
-      message: missing ? `${file} does not exist` : `${file} cannot be read (${code ?? String(err)})`,
-      hint: missing ? "check the path given to --weights" : "check the file's permissions",
-    }]);
-  }
+  const read: InputIssue[] = [];
+  const bytes = await readInputBytes(file, new Reporter(file, read));
+  if (bytes === null) throw new InputError(`${file} cannot be read`, read);
   const { weights, issues } = parseWeights({ name: file, bytes });
   if (weights === null) throw new InputError(`${file} is not a usable weights file`, issues);
   return { weights, warnings: issues };

@@ -37,7 +37,8 @@ describe("roadshow schedule on mutated inputs (fuzz)", () => {
           expect(r.stderr).toMatch(/error/);
           expect(existsSync(out)).toBe(false);
         }
-        expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+        // No staging folder, old folder or lock left beside the output.
+        expect(readdirSync(dir).filter((f) => f.startsWith(".out."))).toEqual([]);
       }),
       { seed: 6, numRuns: 120 },
     );

@@ -1,3 +1,4 @@
+import { MARKER } from "../src/output/write.js";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -47,7 +48,7 @@ const run = runCli;
 const out = (name: string): string => path.join(work, name);
 const rows = (file: string): Record<string, string>[] => parse(readFileSync(file), { columns: true, bom: true });
 const files = (dir: string): string[] => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
-  .filter((e) => e.isFile())
+  .filter((e) => e.isFile() && e.name !== MARKER)
   .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
   .sort();
 
@@ -117,9 +118,9 @@ describe("roadshow season", () => {
     expect(unknown.stderr).toContain("unknown-stop: Z is not a stop_id of stops.csv");
   });
 
-  it("writes nothing over existing files without --force", async () => {
+  it("writes nothing over existing files without --force (exit 4)", async () => {
     const again = await run("season", DATA, "--out", out("plain"));
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(4);
     expect(again.stderr).toContain("nothing was written");
     expect((await run("season", DATA, "--out", out("plain"), "--force")).code).toBe(0);
   });

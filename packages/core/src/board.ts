@@ -1,4 +1,4 @@
-import { balanceWorth } from "./levels.js";
+import { balanceOf, balanceWorth } from "./levels.js";
 import type { Prepared } from "./prepare.js";
 import { roundScore } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
@@ -29,6 +29,8 @@ export class Board {
   private mustsMet = 0;
   private servedTotal = 0;
   private balanceTotal = 0;
+  /** Re-placed level of the meetings placed (re-planning). */
+  private replacedTotal = 0;
   /** Undo log of (pair, slot before) while journaling. */
   private journal: number[] | null = null;
   /** Where each open journal starts in the log. */
@@ -48,12 +50,27 @@ export class Board {
     prep.pairs.forEach((p, i) => {
       if (p.must) this.mustOf[i] = mustIndex.get(`${p.firm}|${prep.delegations[p.delegation]!.country}`) ?? -1;
     });
+    // Pinned meetings take their places and count, without being on the board's lists (nothing can move them).
+    const pins = prep.pins;
+    if (pins) {
+      this.firmLoad.set(pins.firmLoad);
+      this.delegationLoad.set(pins.delegationLoad);
+      this.firmMeetings.set(pins.firmMeetings);
+      this.mustMeetings.set(pins.mustMeetings);
+      this.scoreTotal = pins.score;
+      for (const m of pins.mustMeetings) if (m > 0) this.mustsMet++;
+      for (const m of pins.firmMeetings) {
+        this.servedTotal += Math.min(m, prep.minMeetings);
+        this.balanceTotal += balanceOf(prep, m);
+      }
+    }
   }
 
   place(pair: number, t: number): void {
     const { firm, delegation, affinity } = this.prep.pairs[pair]!;
     this.journal?.push(pair, -1);
     this.scoreTotal += affinity.score;
+    if (this.prep.pins) this.replacedTotal += this.prep.pins.replace[pair]!;
     this.slotOf[pair] = t;
     this.firmLoad[firm * this.n + t]!++;
     this.delegationLoad[delegation * this.n + t]!++;
@@ -70,6 +87,7 @@ export class Board {
     const { firm, delegation, affinity } = this.prep.pairs[pair]!;
     this.journal?.push(pair, t);
     this.scoreTotal -= affinity.score;
+    if (this.prep.pins) this.replacedTotal -= this.prep.pins.replace[pair]!;
     this.slotOf[pair] = -1;
     this.firmLoad[firm * this.n + t]!--;
     this.delegationLoad[delegation * this.n + t]!--;
@@ -89,6 +107,16 @@ export class Board {
   /** Pairs meeting a firm in slot t. */
   firmMeetingsAt(firm: number, t: number): readonly number[] {
     return this.firmAt[firm * this.n + t]!;
+  }
+
+  /** Meetings the firm could still add in slot t (representatives left). */
+  firmRoom(firm: number, t: number): number {
+    return this.prep.firms[firm]!.representatives - this.firmLoad[firm * this.n + t]!;
+  }
+
+  /** Meetings the delegation could still add in slot t (tables left). */
+  delegationRoom(delegation: number, t: number): number {
+    return this.prep.delegations[delegation]!.tables - this.delegationLoad[delegation * this.n + t]!;
   }
 
   firmFull(firm: number, t: number): boolean {
@@ -128,7 +156,8 @@ export class Board {
 
   /** The objective levels of the board, from its running totals (cheap). */
   levels(): ObjectiveLevels {
-    return { musts: this.mustsMet, served: this.servedTotal, balance: this.balanceTotal, score: roundScore(this.scoreTotal) };
+    const levels = { musts: this.mustsMet, served: this.servedTotal, balance: this.balanceTotal, score: roundScore(this.scoreTotal) };
+    return this.prep.pins ? { replaced: this.replacedTotal, ...levels } : levels;
   }
 
   /** A copy of the slot of every pair, for `restore`. */

@@ -14,6 +14,7 @@ function gain(prep: Prepared, board: Board, pair: number): Value {
   const p = prep.pairs[pair]!;
   const must = board.mustOf[pair]!;
   return {
+    replaced: prep.pins ? prep.pins.replace[pair]! : 0,
     musts: must >= 0 && board.mustMeetings[must] === 0 ? 1 : 0,
     served: board.firmMeetings[p.firm]! < prep.minMeetings ? 1 : 0,
     balance: balanceWorth(prep, board.firmMeetings[p.firm]! + 1),
@@ -26,6 +27,7 @@ function loss(prep: Prepared, board: Board, pair: number): Value {
   const p = prep.pairs[pair]!;
   const must = board.mustOf[pair]!;
   return {
+    replaced: prep.pins ? prep.pins.replace[pair]! : 0,
     musts: must >= 0 && board.mustMeetings[must] === 1 ? 1 : 0,
     served: board.firmMeetings[p.firm]! <= prep.minMeetings ? 1 : 0,
     balance: balanceWorth(prep, board.firmMeetings[p.firm]!),
@@ -118,7 +120,7 @@ function swapOneSide(prep: Prepared, board: Board, pair: number, effort: Effort)
     for (const other of board.delegationMeetings(delegation, t)) occupants.add(other);
   }
   const value = gain(prep, board, pair);
-  const raises = value.musts > 0 || value.served > 0;
+  const raises = (value.replaced ?? 0) > 0 || value.musts > 0 || value.served > 0;
   for (const other of occupants) {
     // Another firm's meeting is worth its loss whatever happens to this pair: skip the hopeless cheaply,
     // unless the pair would raise level 1 or 2 and that firm can meet someone else instead.

@@ -1,3 +1,4 @@
+// The public API of @roadshow/core: the domain types and the pure functions that score, plan, check and explain agendas.
 export type * from "./types.js";
 export { KNOWN_SECTORS, isKnownSector, sectorLabel } from "./sectors.js";
 export type { SectorLabel } from "./sectors.js";
@@ -11,8 +12,13 @@ export type { ExplainReason, FirmExplanation, PairExplanation, PreferredMeeting,
 export { planStop, DEFAULT_TIME_LIMIT_MS } from "./plan.js";
 export { planSeason, SEASON_FAIRNESS } from "./season.js";
 export type { SeasonFairness, SeasonInput, SeasonOptions, SeasonPlan, SeasonStats, SeasonStop, SeasonStopOrigin } from "./season.js";
+export { applyChanges, absentAt, metHistory } from "./changes.js";
 export { verifyAgenda } from "./verify.js";
 export type { AgendaMeeting } from "./verify.js";
 export { scorePairs } from "./prepare.js";
 export type { PairBlock } from "./prepare.js";
 export { evaluateAgenda, reviewAgenda } from "./evaluate.js";
+export { replanStop } from "./replan.js";
+export { validateInstance, validateSeason } from "./validate.js";
+export type { InstanceIssue, InstanceIssueCode } from "./validate.js";
+export { InvalidInstanceError, InternalError } from "./errors.js";

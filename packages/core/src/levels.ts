@@ -5,8 +5,10 @@ import type { ObjectiveLevels } from "./types.js";
 /** Scores closer than this are equal (sums of cents or of external decimals). */
 const EPS = 1e-6;
 
-/** `a` is lexicographically better than `b`: more musts, then more served, then more balance, then a higher score. */
+/** `a` is lexicographically better than `b`: more re-placed (re-planning), then more musts, more served, more balance, then a higher score. */
 export function lexBetter(a: ObjectiveLevels, b: ObjectiveLevels): boolean {
+  const replaced = (a.replaced ?? 0) - (b.replaced ?? 0);
+  if (replaced !== 0) return replaced > 0;
   if (a.musts !== b.musts) return a.musts > b.musts;
   if (a.served !== b.served) return a.served > b.served;
   if (a.balance !== b.balance) return a.balance > b.balance;
@@ -20,7 +22,9 @@ export function atLeast(a: ObjectiveLevels, b: ObjectiveLevels): boolean {
 
 /** Every level of `a` reaches `b`'s (an agenda at its bound). */
 export function reaches(a: ObjectiveLevels, b: ObjectiveLevels): boolean {
-  return a.musts >= b.musts && a.served >= b.served && a.balance >= b.balance && a.score >= b.score - EPS;
+  return (
+    (a.replaced ?? 0) >= (b.replaced ?? 0) && a.musts >= b.musts && a.served >= b.served && a.balance >= b.balance && a.score >= b.score - EPS
+  );
 }
 
 /**

@@ -12,6 +12,8 @@ import { levelsOf, select, Selector, type Selection, type SelectMode } from "./s
 import { boardOf, seat, tableAssignment, timetable } from "./timetable.js";
 import type { Meeting, ObjectiveLevels, Progress, Schedule, ScheduleOptions, StopInstance } from "./types.js";
 import { unmatched } from "./unmatched.js";
+import { InternalError } from "./errors.js";
+import { assertValidInstance } from "./validate.js";
 import { verifyPrepared } from "./verify.js";
 import type { Watch } from "./watch.js";
 
@@ -22,13 +24,13 @@ export const LARGE_DAY_GAP_TOLERANCE = 1e-3;
 export const LARGE_DAY = 250_000;
 
 /** The gap the search may stop at: `gapTolerance` if set, else by the size of the day (deterministic). */
-function tolerance(prep: Prepared, options: ScheduleOptions): number {
+export function tolerance(prep: Prepared, options: ScheduleOptions): number {
   if (options.gapTolerance !== undefined) return options.gapTolerance;
   return prep.candidates > LARGE_DAY ? LARGE_DAY_GAP_TOLERANCE : DEFAULT_GAP_TOLERANCE;
 }
 
 /** The levels a search aims for: the bound, less the tolerated gap on the score (none when the score is unbounded). */
-function goal(bound: ObjectiveLevels, tolerance: number): ObjectiveLevels {
+export function goal(bound: ObjectiveLevels, tolerance: number): ObjectiveLevels {
   return Number.isFinite(bound.score) ? { ...bound, score: bound.score - tolerance * Math.abs(bound.score) } : bound;
 }
 
@@ -42,6 +44,7 @@ export const DEFAULT_TIME_LIMIT_MS = 60_000;
  * proven bound and gap. Deterministic: ties break by ids.
  */
 export function planStop(instance: StopInstance, options: ScheduleOptions = {}): Schedule {
+  assertValidInstance(instance);
   const now = options.now ?? (() => performance.now());
   const started = now();
   const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
@@ -69,7 +72,7 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyPrepared(prep, meetings);
   if (violations.length > 0) {
-    throw new Error(`internal: the scheduler broke a rule (${violations[0]!.message}); please report this`);
+    throw new InternalError(`the scheduler broke a rule (${violations[0]!.message}); please report this`);
   }
   const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut, elapsedMs: now() - started });
   const unbalanced = unbalancedScore(prep);
@@ -147,7 +150,7 @@ export function levelsText(levels: ObjectiveLevels): string {
  * budgets are counted in work (rounds, moves), so only the deadline (the
  * time limit) can make the result depend on the clock.
  */
-function search(
+export function search(
   prep: Prepared,
   selector: Selector,
   first: Board,
@@ -221,14 +224,14 @@ function search(
  * The relaxations' optima for one mode: the flow selection always, and under
  * windows the slot relaxation for levels 1–3 (its score is +Infinity, no bound).
  */
-function relaxedLevels(prep: Prepared, mode: SelectMode, lexicographic?: Selection): ObjectiveLevels[] {
+export function relaxedLevels(prep: Prepared, mode: SelectMode, lexicographic?: Selection): ObjectiveLevels[] {
   const flow = mode === "lexicographic" && lexicographic ? lexicographic.levels : select(prep, mode).levels;
   const slot = prep.windowed && mode !== "score" ? slotRelaxation(prep, mode) : null;
   return slot === null ? [flow] : [flow, slot];
 }
 
 /** The lexicographically smallest of the relaxations' optima: an agenda reaching it is optimal. */
-function tightest(optima: readonly ObjectiveLevels[]): ObjectiveLevels {
+export function tightest(optima: readonly ObjectiveLevels[]): ObjectiveLevels {
   return optima.reduce((a, b) => (lexBetter(a, b) ? b : a));
 }
 

@@ -1,7 +1,7 @@
 import { FlowNetwork, minCostFlow } from "./flow.js";
 import type { Prepared } from "./prepare.js";
-import { balanceOfCounts, majorWeights } from "./levels.js";
-import { addFirmArcs, scoreScale, type SelectMode } from "./select.js";
+import { balanceOfCounts } from "./levels.js";
+import { addFirmArcs, mustWeight, replaceUnit, scoreScale, type SelectMode } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
 
 /** Above this many (pair, slot) arcs the slot relaxation is not built (it would cost more than it proves). */
@@ -19,19 +19,24 @@ export const SLOT_RELAXATION_MAX_ARCS = 400_000;
  * bound was far looser than the selection's (e.g. 52,326 against 46,756), so
  * scores are left out, which makes the flow one cheap scaling level. The
  * returned score (and balance, without it) is +Infinity (no bound). Returns `null` when the model would be too big.
+ * With pins (re-planning) it runs on what they leave and bounds the re-placed level too.
  */
 export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score">, withBalance = mode === "balance"): ObjectiveLevels | null {
   const flow = slotFlow(prep, mode, false, withBalance);
   if (flow === null) return null;
   const total = (arcs: readonly number[]): number => arcs.reduce((sum, a) => sum + flow.net.flow(a), 0);
   const K = prep.minMeetings;
-  const counts = flow.firmSlots.map((arcs) => total(arcs));
-  return {
-    musts: total(flow.musts),
+  // Meetings per firm: the pinned ones and what flows out of the firm's node.
+  const counts = flow.firmOut.map((arcs, f) => total(arcs) + (prep.pins ? prep.pins.firmMeetings[f]! : 0));
+  const levels = {
+    musts: total(flow.musts) + flow.pinnedMusts,
     served: counts.reduce((sum, m) => sum + Math.min(m, K), 0),
     balance: withBalance ? balanceOfCounts(prep, counts) : Number.POSITIVE_INFINITY,
     score: Number.POSITIVE_INFINITY,
   };
+  if (!prep.pins) return levels;
+  const replaced = mode === "lexicographic" ? flow.pairSlots.reduce((sum, { arc, pair }) => sum + flow.net.flow(arc) * prep.pins!.replace[pair]!, 0) : 0;
+  return { replaced, ...levels };
 }
 
 /**
@@ -56,7 +61,14 @@ function slotFlow(
   mode: Exclude<SelectMode, "score">,
   countedOnly: boolean,
   withBalance: boolean,
-): { net: FlowNetwork; musts: number[]; firmSlots: number[][]; pairSlots: { arc: number; pair: number; slot: number }[] } | null {
+): {
+  net: FlowNetwork;
+  musts: number[];
+  /** Per firm, the arcs out of its node (to its slots and must nodes): their flow is its meetings. */
+  firmOut: number[][];
+  pairSlots: { arc: number; pair: number; slot: number }[];
+  pinnedMusts: number;
+} | null {
   const F = prep.firms.length;
   const D = prep.delegations.length;
   const n = prep.slots.length;
@@ -64,49 +76,73 @@ function slotFlow(
 
   const K = prep.minMeetings;
   const scale = scoreScale(prep);
+  const pins = prep.pins;
   const mustNode = new Map<string, number>();
   const base = 2 + F + F * n + D * n;
-  if (mode === "lexicographic") for (const m of prep.musts) mustNode.set(`${m.firm}|${m.country}`, base + mustNode.size);
+  let pinnedMusts = 0;
+  prep.musts.forEach((m, i) => {
+    if (pins && pins.mustMeetings[i]! > 0) pinnedMusts++;
+    else if (mode === "lexicographic") mustNode.set(`${m.firm}|${m.country}`, base + mustNode.size);
+  });
   const net = new FlowNetwork(base + mustNode.size);
   const firmNode = (f: number): number => 2 + f;
   const firmSlot = (f: number, t: number): number => 2 + F + f * n + t;
   const delegationSlot = (d: number, t: number): number => 2 + F + F * n + d * n + t;
 
-  // Meetings per firm flow into the firm's (firm, slot) nodes and its must nodes: those arcs count them.
-  const firmSlots: number[][] = [];
+  const firmOut: number[][] = [];
   for (let f = 0; f < F; f++) {
-    const cap = prep.firmCapacity[f]!;
+    const pinned = pins ? pins.firmMeetings[f]! : 0;
+    const cap = prep.firmCapacity[f]! - pinned;
     if (countedOnly) {
-      const counted = Math.min(K, cap);
+      const counted = Math.max(0, Math.min(K - pinned, cap));
       if (counted > 0) net.addArc(0, firmNode(f), counted, -1, 0);
+      // A core also takes the pairs to re-place (they count on the level above).
+      const extra = pins ? Math.min(cap - counted, replaceable(prep, f)) : 0;
+      if (extra > 0) net.addArc(0, firmNode(f), extra, 0, 0);
     } else {
       // Without balance the firm arcs carry level 2 alone (levels 1–2 in lexicographic mode: the must nodes stay).
-      addFirmArcs(prep, net, 0, firmNode(f), 0, cap, withBalance ? mode : "served");
+      addFirmArcs(prep, net, 0, firmNode(f), pinned, cap, withBalance ? mode : "served");
     }
     const rep = prep.firms[f]!.representatives;
-    const arcs: number[] = [];
-    for (let t = 0; t < n; t++) if (prep.firmPresent[f]![t]) arcs.push(net.addArc(firmNode(f), firmSlot(f, t), rep, 0, 0));
-    firmSlots.push(arcs);
+    const out: number[] = [];
+    for (let t = 0; t < n; t++) {
+      const room = rep - (pins ? pins.firmLoad[f * n + t]! : 0);
+      if (prep.firmPresent[f]![t] && room > 0) out.push(net.addArc(firmNode(f), firmSlot(f, t), room, 0, 0));
+    }
+    firmOut.push(out);
   }
   const musts: number[] = [];
   for (const [key, node] of mustNode) {
     const f = Number(key.slice(0, key.indexOf("|")));
-    const must = net.addArc(firmNode(f), node, 1, -majorWeights(prep).must, 0);
+    const must = net.addArc(firmNode(f), node, 1, -mustWeight(prep), 0);
     musts.push(must);
-    firmSlots[f]!.push(must, net.addArc(firmNode(f), node, prep.firmCapacity[f]!, 0, 0));
+    firmOut[f]!.push(must, net.addArc(firmNode(f), node, prep.firmCapacity[f]!, 0, 0));
   }
   for (let d = 0; d < D; d++) {
-    for (let t = 0; t < n; t++) if (prep.delegationPresent[d]![t]) net.addArc(delegationSlot(d, t), 1, prep.delegations[d]!.tables, 0, 0);
+    for (let t = 0; t < n; t++) {
+      const room = prep.delegations[d]!.tables - (pins ? pins.delegationLoad[d * n + t]! : 0);
+      if (prep.delegationPresent[d]![t] && room > 0) net.addArc(delegationSlot(d, t), 1, room, 0, 0);
+    }
   }
+  const unit = pins && mode === "lexicographic" ? replaceUnit(prep) : 0;
   const pairSlots: { arc: number; pair: number; slot: number }[] = [];
   for (const i of prep.eligible) {
     const pair = prep.pairs[i]!;
     const must = mustNode.get(`${pair.firm}|${prep.delegations[pair.delegation]!.country}`);
     const minor = countedOnly ? -Math.round(pair.affinity.score * scale) : 0;
+    const major = unit > 0 ? -unit * pins!.replace[i]! : 0;
     for (const t of pair.slots) {
-      pairSlots.push({ arc: net.addArc(must ?? firmSlot(pair.firm, t), delegationSlot(pair.delegation, t), 1, 0, minor), pair: i, slot: t });
+      pairSlots.push({ arc: net.addArc(must ?? firmSlot(pair.firm, t), delegationSlot(pair.delegation, t), 1, major, minor), pair: i, slot: t });
     }
   }
   minCostFlow(net, 0, 1);
-  return { net, musts, firmSlots, pairSlots };
+  return { net, musts, firmOut, pairSlots, pinnedMusts };
+}
+
+/** Eligible pairs of a firm to re-place (re-planning). */
+function replaceable(prep: Prepared, f: number): number {
+  const D = prep.delegations.length;
+  let count = 0;
+  for (let d = 0; d < D; d++) if (prep.pairs[f * D + d]!.block === null && prep.pins!.replace[f * D + d]! > 0) count++;
+  return count;
 }

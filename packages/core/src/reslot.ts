@@ -2,7 +2,7 @@ import type { Board } from "./board.js";
 import { FlowNetwork, minCostFlow } from "./flow.js";
 import { lexBetter, majorWeights } from "./levels.js";
 import type { Prepared } from "./prepare.js";
-import { addFirmArcs, scoreScale } from "./select.js";
+import { addFirmArcs, replaceUnit, scoreScale } from "./select.js";
 import { done, type Watch } from "./watch.js";
 
 /**
@@ -44,7 +44,7 @@ function resolveSlot(prep: Prepared, board: Board, t: number): void {
   const room = new Int32Array(F);
   for (let f = 0; f < F; f++) {
     if (!prep.firmPresent[f]![t]) continue;
-    room[f] = Math.min(prep.firms[f]!.representatives, prep.firmCapacity[f]! - board.firmMeetings[f]!);
+    room[f] = Math.min(board.firmRoom(f, t), prep.firmCapacity[f]! - board.firmMeetings[f]!);
     addFirmArcs(prep, net, 0, firmNode(f), board.firmMeetings[f]!, room[f]!);
   }
   const mustOfPair = new Map<string, number>();
@@ -55,15 +55,17 @@ function resolveSlot(prep: Prepared, board: Board, t: number): void {
     net.addArc(firmNode(m.firm), node, room[m.firm]!, 0, 0);
   }
   for (let d = 0; d < D; d++) {
-    if (prep.delegationPresent[d]![t]) net.addArc(delegationNode(d), 1, prep.delegations[d]!.tables, 0, 0);
+    if (prep.delegationPresent[d]![t]) net.addArc(delegationNode(d), 1, Math.max(0, board.delegationRoom(d, t)), 0, 0);
   }
   const scale = scoreScale(prep);
+  const unit = prep.pins ? replaceUnit(prep) : 0;
   const arcs: { arc: number; pair: number }[] = [];
   for (const i of prep.eligible) {
     const p = prep.pairs[i]!;
     if (board.slotOf[i] !== -1 || room[p.firm]! <= 0 || !prep.delegationPresent[p.delegation]![t] || !prep.firmPresent[p.firm]![t]) continue;
     const from = mustOfPair.get(`${p.firm}|${prep.delegations[p.delegation]!.country}`) ?? firmNode(p.firm);
-    arcs.push({ arc: net.addArc(from, delegationNode(p.delegation), 1, 0, -Math.round(p.affinity.score * scale)), pair: i });
+    const major = unit > 0 ? -unit * prep.pins!.replace[i]! : 0;
+    arcs.push({ arc: net.addArc(from, delegationNode(p.delegation), 1, major, -Math.round(p.affinity.score * scale)), pair: i });
   }
   minCostFlow(net, 0, 1);
   for (const { arc, pair } of arcs) if (net.flow(arc) > 0) board.place(pair, t);

@@ -1,14 +1,17 @@
+// Plans a season: every stop in date order, each with the earlier stops as history and a fairness bonus for firms under-served so far.
+import { absentAt, applyChanges, metHistory } from "./changes.js";
 import { agendaBoard } from "./evaluate.js";
 import { planStop } from "./plan.js";
 import { balanceOfCounts } from "./levels.js";
 import { prepare, scorePairs } from "./prepare.js";
 import { roundScore } from "./select.js";
 import type {
-  CountryCode, Delegation, Firm, Meeting, MeetingRequest, PastMeeting, Progress, Schedule, ScheduleOptions,
-  ScoreEntry, Stop, StopInstance, TableAssignment, Violation,
+  CountryCode, Delegation, Firm, Meeting, MeetingOutcome, MeetingRequest, PastMeeting, Progress, Schedule, ScheduleOptions,
+  ScoreEntry, Stop, StopChange, StopInstance, TableAssignment, Violation,
 } from "./types.js";
 import { unmatched } from "./unmatched.js";
 import { verifyPrepared } from "./verify.js";
+import { assertValidSeason } from "./validate.js";
 
 /**
  * A whole season: every stop and everyone taking part, with the agendas
@@ -27,6 +30,14 @@ export interface SeasonInput {
   readonly history: readonly PastMeeting[];
   /** Agendas already held, by stop id: passed through unchanged, never re-planned. */
   readonly frozen?: ReadonlyMap<string, readonly Meeting[]>;
+  /**
+   * Stop-specific changes (`changes.csv`), applied to each stop (`applyChanges`);
+   * a held meeting of a participant absent at its stop was cancelled: it is
+   * dropped from that stop's agenda and does not count as met.
+   */
+  readonly changes?: readonly StopChange[];
+  /** What happened after the day: not-held meetings do not count as met; follow-up pairs may meet again. */
+  readonly outcomes?: readonly MeetingOutcome[];
 }
 
 /**
@@ -103,6 +114,8 @@ export interface SeasonStop {
   readonly options: ScheduleOptions;
   /** Hard rules a frozen agenda breaks (against the season before it); always empty when planned. */
   readonly violations: readonly Violation[];
+  /** Meetings of a frozen agenda cancelled by `changes` (a participant absent): not in `schedule`. */
+  readonly cancelled: readonly Meeting[];
 }
 
 /**
@@ -153,6 +166,7 @@ const byDate = (a: Stop, b: Stop): number =>
  * Pure and deterministic.
  */
 export function planSeason(input: SeasonInput, options: SeasonOptions = {}): SeasonPlan {
+  assertValidSeason(input);
   const now = options.now ?? (() => performance.now());
   const started = now();
   const order = [...input.stops].sort(byDate);
@@ -167,7 +181,16 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
   const country = new Map(input.delegations.map((d) => [d.id, d.country]));
   const past = (stopId: string, meetings: readonly Meeting[]): PastMeeting[] =>
     meetings.map((m) => ({ firmId: m.firmId, delegationId: m.delegationId, stopId }));
-  const frozenHistory = season ? order.flatMap((s, i) => past(s.id, held(i) ?? [])) : [];
+  const changes = input.changes ?? [];
+  const met = (list: readonly PastMeeting[]): PastMeeting[] => metHistory(list, changes, input.outcomes ?? []);
+  const cancelledAt = new Map(order.map((s) => [s.id, new Set(absentAt(s.id, changes))]));
+  const isCancelled = (stopId: string, m: Meeting): boolean => {
+    const absent = cancelledAt.get(stopId)!;
+    return absent.has(m.firmId) || absent.has(m.delegationId);
+  };
+  const initial = met(input.history);
+  const notHeld = new Set((input.outcomes ?? []).filter((o) => !o.held).map((o) => `${o.stopId}\u0000${o.firmId}\u0000${o.delegationId}`));
+  const frozenHistory = season ? met(order.flatMap((s, i) => past(s.id, held(i) ?? []))) : [];
   const planned: PastMeeting[] = [];
   const heldBefore: PastMeeting[] = [];
   const tally = new Tally();
@@ -177,25 +200,28 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
   const skipped: string[] = [];
   order.forEach((stop, i) => {
     const meetings = held(i);
-    const base = { stop, delegations: input.delegations, firms: input.firms, requests: input.requests, scores: input.scores };
+    const base = applyChanges({ stop, delegations: input.delegations, firms: input.firms, requests: input.requests, scores: input.scores, history: [] }, changes);
     if (meetings !== undefined) {
       // Checked against what was held before it, as when it was held.
-      const instance: StopInstance = { ...base, history: [...input.history, ...heldBefore] };
-      stops.push(frozenStop(instance, meetings, stopOptions));
-      heldBefore.push(...past(stop.id, meetings));
+      const instance: StopInstance = { ...base, history: [...initial, ...heldBefore] };
+      const kept = meetings.filter((m) => !isCancelled(stop.id, m));
+      const cancelled = meetings.filter((m) => isCancelled(stop.id, m));
+      stops.push({ ...frozenStop(instance, kept, stopOptions), cancelled });
+      heldBefore.push(...met(past(stop.id, kept)));
     } else if (options.from !== undefined && i < fromIndex) {
       skipped.push(stop.id);
       return;
     } else {
-      const history = season ? [...input.history, ...frozenHistory, ...planned] : input.history;
+      const history = season ? [...initial, ...frozenHistory, ...planned] : initial;
       const bonus = fairness === null ? undefined : tally.bonus({ ...base, history }, stopOptions, fairness, country);
       const instance: StopInstance = { ...base, history };
       const planOptions: ScheduleOptions = { ...stopOptions, ...(bonus && { bonus }) };
       const schedule = planStop(instance, { ...planOptions, ...(onProgress && { onProgress: (p: Progress) => onProgress(stop.id, p) }) });
-      stops.push({ origin: "planned", schedule, instance, options: planOptions, violations: [] });
+      stops.push({ origin: "planned", schedule, instance, options: planOptions, violations: [], cancelled: [] });
       planned.push(...past(stop.id, schedule.meetings));
     }
-    tally.add(stops.at(-1)!.schedule.meetings, country);
+    // The fairness rule counts meetings that took place: no-shows of outcomes.csv are left out.
+    tally.add(stops.at(-1)!.schedule.meetings.filter((m) => !notHeld.has(`${stop.id}\u0000${m.firmId}\u0000${m.delegationId}`)), country);
   });
   const ignoredFrozen = [...frozen.keys()].filter((id) => !used.has(id)).sort();
   return { stops, skipped, ignoredFrozen, stats: seasonStats(stops, input.firms, country, now() - started) };
@@ -275,7 +301,7 @@ function frozenStop(instance: StopInstance, given: readonly Meeting[], options: 
       servedFirms: [...board.firmMeetings].filter((n) => n > 0).length,
     },
   };
-  return { origin: "frozen", schedule, instance, options, violations };
+  return { origin: "frozen", schedule, instance, options, violations, cancelled: [] };
 }
 
 /** The season measures of `SeasonStats` over stops with an agenda. */

@@ -27,6 +27,9 @@ export interface Selection {
  *
  * With no windows every such selection has a timetable (König), so this is the
  * exact optimum; with windows it is a relaxation and its value a valid bound.
+ * With pins (re-planning) capacities are what the pins leave, K and the musts
+ * count what the pins have not met yet, and a pair to re-place is worth
+ * `replaceUnit` per unit of its weight on top (lexicographic mode only).
  */
 export function select(prep: Prepared, mode: SelectMode): Selection {
   return new Selector(prep, mode).selection;
@@ -48,10 +51,13 @@ export class Selector {
     const D = prep.delegations.length;
     const scale = scoreScale(prep);
     const wantMusts = mode === "lexicographic";
+    const pins = prep.pins;
 
     const mustNode = new Map<string, number>();
     if (wantMusts) {
-      for (const m of prep.musts) mustNode.set(`${m.firm}|${m.country}`, 2 + F + D + mustNode.size);
+      prep.musts.forEach((m, i) => {
+        if (!(pins && pins.mustMeetings[i]! > 0)) mustNode.set(`${m.firm}|${m.country}`, 2 + F + D + mustNode.size);
+      });
     }
     const net = new FlowNetwork(2 + F + D + mustNode.size);
     const source = 0;
@@ -59,13 +65,17 @@ export class Selector {
     const firmNode = (f: number): number => 2 + f;
     const delegationNode = (d: number): number => 2 + F + d;
 
-    for (let f = 0; f < F; f++) addFirmArcs(prep, net, source, firmNode(f), 0, prep.firmCapacity[f]!, mode);
+    for (let f = 0; f < F; f++) {
+      const pinned = pins ? pins.firmMeetings[f]! : 0;
+      addFirmArcs(prep, net, source, firmNode(f), pinned, prep.firmCapacity[f]! - pinned, mode);
+    }
     for (const [key, node] of mustNode) {
       const f = Number(key.slice(0, key.indexOf("|")));
       net.addArc(firmNode(f), node, 1, -majorWeights(prep).must, 0);
       net.addArc(firmNode(f), node, prep.delegations.length, 0, 0);
     }
-    for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, prep.delegationCapacity[d]!, 0, 0);
+    for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, prep.delegationCapacity[d]! - (pins ? pins.delegationMeetings[d]! : 0), 0, 0);
+    const replace = wantMusts && pins ? replaceUnit(prep) : 0;
 
     this.arcOf = new Int32Array(prep.pairs.length).fill(-1);
     this.excluded = new Uint8Array(prep.pairs.length);
@@ -73,7 +83,8 @@ export class Selector {
       const pair = prep.pairs[i]!;
       const country = prep.delegations[pair.delegation]!.country;
       const from = mustNode.get(`${pair.firm}|${country}`) ?? firmNode(pair.firm);
-      this.arcOf[i] = net.addArc(from, delegationNode(pair.delegation), 1, 0, -Math.round(pair.affinity.score * scale));
+      const major = replace > 0 ? -replace * pins!.replace[i]! : 0;
+      this.arcOf[i] = net.addArc(from, delegationNode(pair.delegation), 1, major, -Math.round(pair.affinity.score * scale));
     }
     minCostFlow(net, source, sink);
     this.net = net;
@@ -138,24 +149,29 @@ export function addFirmArcs(prep: Prepared, net: FlowNetwork, from: number, to: 
   }
 }
 
-/** The objective levels of a set of meetings given as pair indexes. */
+/** The objective levels of a set of meetings given as pair indexes (with the pins, if any). */
 export function levelsOf(prep: Prepared, pairs: Iterable<number>): ObjectiveLevels {
-  const meetings = new Array<number>(prep.firms.length).fill(0);
+  const pins = prep.pins;
+  const meetings = pins ? Array.from(pins.firmMeetings) : new Array<number>(prep.firms.length).fill(0);
   const metCountries = new Set<string>();
-  let score = 0;
+  let score = pins ? pins.score : 0;
+  let replaced = 0;
+  if (pins) prep.musts.forEach((m, i) => pins.mustMeetings[i]! > 0 && metCountries.add(`${m.firm}|${m.country}`));
   for (const i of pairs) {
     const pair = prep.pairs[i]!;
     meetings[pair.firm]!++;
     score += pair.affinity.score;
+    if (pins) replaced += pins.replace[i]!;
     if (pair.must) metCountries.add(`${pair.firm}|${prep.delegations[pair.delegation]!.country}`);
   }
   const K = prep.minMeetings;
-  return {
+  const levels = {
     musts: metCountries.size,
     served: meetings.reduce((sum, m) => sum + Math.min(m, K), 0),
     balance: balanceOfCounts(prep, meetings),
     score: roundScore(score),
   };
+  return pins ? { replaced, ...levels } : levels;
 }
 
 /** Scores are summed in micro-units and shown rounded to 1e-6 to keep totals reproducible. */
@@ -164,6 +180,19 @@ export function roundScore(x: number): number {
 }
 
 const scales = new WeakMap<Prepared, number>();
+
+/** Major cost of one `must` met: more than every firm served and all balance together (`majorWeights`). */
+export function mustWeight(prep: Prepared): number {
+  return majorWeights(prep).must;
+}
+
+/**
+ * Major cost of one unit on the re-placed level (re-planning): more than every
+ * must and every firm served together, so that level comes first.
+ */
+export function replaceUnit(prep: Prepared): number {
+  return (prep.musts.length + 1) * mustWeight(prep);
+}
 
 /** Integer scale for scores in the flow: as fine as 1e-6 while totals stay exact in doubles (computed once per instance). */
 export function scoreScale(prep: Prepared): number {

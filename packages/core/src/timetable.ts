@@ -18,7 +18,8 @@ export function timetable(prep: Prepared, pairs: readonly number[], start?: Boar
   const order = [...pairs].sort((a, b) => {
     const pa = prep.pairs[a]!;
     const pb = prep.pairs[b]!;
-    return pa.slots.length - pb.slots.length || Number(pb.must) - Number(pa.must) || pb.affinity.score - pa.affinity.score || a - b;
+    const replace = prep.pins ? prep.pins.replace[b]! - prep.pins.replace[a]! : 0;
+    return replace || pa.slots.length - pb.slots.length || Number(pb.must) - Number(pa.must) || pb.affinity.score - pa.affinity.score || a - b;
   });
   for (const pair of order) {
     const { firm } = prep.pairs[pair]!;

@@ -44,6 +44,24 @@ export interface Stop {
   readonly breaks: readonly TimeWindow[];
   /** IANA zone. @example "Europe/Rome" */
   readonly timezone: string;
+  /** The event's name on agendas and calendars. @example "Roadshow Lombardia: meccanica" */
+  readonly title?: string;
+  /** Where the meetings are held. @example "Kilometro Rosso" */
+  readonly venue?: string;
+  /** The venue's street address. @example "Via Stezzano 87, 24126 Bergamo" */
+  readonly address?: string;
+}
+
+/**
+ * How to reach a participant and in which language to write to it: optional
+ * columns of firms.csv and delegations.csv, used only by the outputs people read.
+ * @example { lang: "en", email: "trade@usconsulate.example", contactName: "Jane Doe" }
+ */
+export interface Contact {
+  /** BCP 47 language tag (`it`, `en`, `de`, `pt-BR`); absent means the run's `--lang`. */
+  readonly lang?: string;
+  readonly email?: string;
+  readonly contactName?: string;
 }
 
 /**
@@ -52,7 +70,7 @@ export interface Stop {
  * { id: "US-CG", country: "US", name: "Consolato Generale degli Stati Uniti",
  *   stops: null, tables: 2, sectors: ["aerospace"], available: null }
  */
-export interface Delegation {
+export interface Delegation extends Contact {
   readonly id: string;
   readonly country: CountryCode;
   readonly name: string;
@@ -73,7 +91,7 @@ export interface Delegation {
  *   stops: ["BG-2026-03"], targets: ["US", "DE"], markets: ["FR"],
  *   available: null, maxMeetings: 4, representatives: 1 }
  */
-export interface Firm {
+export interface Firm extends Contact {
   readonly id: string;
   readonly name: string;
   /** Its sectors, primary first (after merging `ateco`, see `firmSectors`). */
@@ -91,6 +109,10 @@ export interface Firm {
   readonly maxMeetings: number | null;
   /** People who can hold meetings in parallel. */
   readonly representatives: number;
+  /** Where the firm is based, shown to the delegations it meets. @example "Bergamo" */
+  readonly city?: string;
+  /** Its web site. @example "https://www.orobica.example" */
+  readonly website?: string;
 }
 
 /** `must`: meet that country if at all possible; `avoid`: never. */
@@ -124,6 +146,46 @@ export interface PastMeeting {
   readonly firmId: string;
   readonly delegationId: string;
   readonly stopId: string;
+}
+
+// Re-planning: stop-specific changes (changes.csv)
+
+/** `absent`: not at the stop (registered or not); `present`: at the stop (registered or not). */
+export type ChangeStatus = "absent" | "present";
+
+/**
+ * An override of one participant's master data for one stop only (a row of
+ * `changes.csv`), applied by `applyChanges`. `null` fields keep the master value.
+ * @example { stopId: "BS-2026-02", participantId: "US-CG", status: null,
+ *   available: [{ start: 900, end: 1080 }], tables: null, representatives: null, note: "arrives at 15:00" }
+ */
+export interface StopChange {
+  readonly stopId: string;
+  /** A firm id or a delegation id. */
+  readonly participantId: string;
+  /** `null`: only the overrides below. */
+  readonly status: ChangeStatus | null;
+  /** Replaces the participant's `available` windows at this stop. */
+  readonly available: readonly TimeWindow[] | null;
+  /** Delegations only: its tables at this stop. */
+  readonly tables: number | null;
+  /** Firms only: its representatives at this stop. */
+  readonly representatives: number | null;
+  readonly note: string;
+}
+
+/**
+ * What happened to one meeting after the day (a row of `outcomes.csv`).
+ * @example { stopId: "BS-2026-02", firmId: "F0001", delegationId: "US-CG", held: false, followUp: false }
+ */
+export interface MeetingOutcome {
+  readonly stopId: string;
+  readonly firmId: string;
+  readonly delegationId: string;
+  /** `false`: a no-show; the pair does not count as met. */
+  readonly held: boolean;
+  /** The pair asked to meet again: allowed despite the no-repeat rule. */
+  readonly followUp: boolean;
 }
 
 /**
@@ -307,6 +369,11 @@ export interface Unmatched {
  * @example { musts: 3, served: 118, balance: 1630, score: 5120.5 }
  */
 export interface ObjectiveLevels {
+  /**
+   * Re-planning only (absent otherwise): pairs of the previous agenda that lost
+   * their slot or table and meet again elsewhere, the level above musts.
+   */
+  readonly replaced?: number;
   /** `must` requests met. */
   readonly musts: number;
   /** Σ over firms of min(meetings, K). */
@@ -411,4 +478,95 @@ export interface Violation {
   readonly code: ViolationCode;
   readonly message: string;
   readonly meetings: readonly number[];
+}
+
+// Re-planning
+
+/**
+ * Options of `replanStop`: those of the scheduler, plus how the previous agenda may change.
+ * @example { minMeetings: 1, allowMoves: false, locked: [] }
+ */
+export interface ReplanOptions extends ScheduleOptions {
+  /**
+   * Still-valid meetings keep their firm and delegation but may change slot or
+   * table where that gains a level above the score (re-placed pairs, musts,
+   * firms served); fewer moves come right after firms served. Default false.
+   */
+  readonly allowMoves?: boolean;
+  /** Meetings that stay exactly as they are even with `allowMoves` (the studio's locks); each must obey every rule. */
+  readonly locked?: readonly Pick<Meeting, "slot" | "table" | "delegationId" | "firmId">[];
+}
+
+/** What happened to a firm–delegation meeting between the previous agenda and the re-plan. */
+export type MeetingChangeKind = "cancelled" | "moved" | "table-changed" | "new";
+
+/** Why a meeting changed. */
+export type MeetingChangeReason =
+  /** The participant is no longer at the stop. */
+  | "firm-absent"
+  | "delegation-absent"
+  /** Its slot is outside the participant's (new) windows. */
+  | "firm-window"
+  | "delegation-window"
+  /** Tables, representatives or `max_meetings` went down. */
+  | "capacity"
+  /** The pair may no longer meet: avoided, met before, zero score, a repeat. */
+  | "rule"
+  /** A new meeting of a firm or delegation without any meeting in the previous agenda. */
+  | "walk-in"
+  /** A new meeting of someone already on the previous agenda. */
+  | "freed-capacity"
+  /** Moved by `allowMoves` (or by a lock) to gain a higher level. */
+  | "improvement";
+
+/**
+ * One change of one firm–delegation pair.
+ * @example { kind: "moved", firmId: "F0001", delegationId: "US-CG", before: { slot: 2, table: 5 },
+ *   after: { slot: 9, table: 5 }, reason: "delegation-window" }
+ */
+export interface MeetingChange {
+  readonly kind: MeetingChangeKind;
+  readonly firmId: string;
+  readonly delegationId: string;
+  /** `null` for "new". */
+  readonly before: { readonly slot: number; readonly table: number } | null;
+  /** `null` for "cancelled". */
+  readonly after: { readonly slot: number; readonly table: number } | null;
+  readonly reason: MeetingChangeReason;
+}
+
+/**
+ * Numbers about a re-plan.
+ * @example { previous: 150, unchanged: 141, lostPairs: 6, replaced: 6, replacedBound: 6, moves: 0,
+ *   notifiedFirms: ["F0003"], notifiedDelegations: ["US-CG"] }
+ */
+export interface ReplanStats {
+  /** Meetings in the previous agenda. */
+  readonly previous: number;
+  /** Kept with the same firm, delegation, slot and table. */
+  readonly unchanged: number;
+  /** Previous pairs still allowed to meet whose slot or table became invalid. */
+  readonly lostPairs: number;
+  /** Of those, re-placed at another time or table (the objective's top level). */
+  readonly replaced: number;
+  /** Upper bound on `replaced`. */
+  readonly replacedBound: number;
+  /** Still-valid meetings moved (only with `allowMoves`). */
+  readonly moves: number;
+  /** Firms whose day changed, sorted. */
+  readonly notifiedFirms: readonly string[];
+  /** Delegations whose day changed, sorted. */
+  readonly notifiedDelegations: readonly string[];
+}
+
+/**
+ * The result of re-planning a stop around the agenda sent before.
+ * @example { schedule, changes: [{ kind: "new", firmId: "F0301", … }], stats }
+ */
+export interface Replan {
+  /** As `planStop`'s; its status, bounds and gap are those of the levels with the kept meetings fixed. */
+  readonly schedule: Schedule;
+  /** Sorted by firm id, then delegation id. */
+  readonly changes: readonly MeetingChange[];
+  readonly stats: ReplanStats;
 }

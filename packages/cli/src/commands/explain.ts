@@ -6,7 +6,7 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
 import type { DataSet } from "../input/index.js";
 import { nearest } from "../input/suggest.js";
-import { findStop, instanceOf, load, type Sources } from "../load.js";
+import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { readWeights } from "../weights.js";
 import { explanationJson, explanationText } from "../why.js";
@@ -39,6 +39,10 @@ function findFirm(data: DataSet, stop: Stop, firmId: string, dataDir: string): F
     const also = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "";
     throw unknown("unknown-firm", file, "firm_id", firmId, `--firm ${firmId} is not a firm_id of firms.csv${also}`, `firms at ${stop.id}: ${here.slice(0, 10).join(", ")}${here.length > 10 ? ", …" : ""}`);
   }
+  const absent = data.changes.some((c) => c.stopId === stop.id && c.participantId === firmId && c.status === "absent");
+  if (!firm.stops.includes(stop.id) && absent) {
+    throw unknown("unknown-firm", "changes.csv", "status", firmId, `${firmId} is marked absent at ${stop.id} in changes.csv, so it has no meetings there`, `clear its status in changes.csv if it comes after all`);
+  }
   if (!firm.stops.includes(stop.id)) {
     throw unknown("unknown-firm", file, "stops", firmId, `${firmId} is not registered for ${stop.id} (its stops: ${firm.stops.join(", ")})`, `use --stop ${firm.stops[0]}, or a firm registered for ${stop.id}`);
   }
@@ -50,18 +54,20 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
-  findFirm(loaded.data, stop, args.firm, args.dataDir);
-  const attends = (id: string) => loaded.data.delegations.some((d) => d.id === id && (d.stops === null || d.stops.includes(stop.id)));
+  refuseOwnHistory(loaded, [stop.id]);
+  const instance = instanceOf(loaded, stop);
+  // Who is at the stop on the day: changes.csv applied.
+  findFirm({ ...loaded.data, firms: instance.firms }, stop, args.firm, args.dataDir);
+  const attends = (id: string) => instance.delegations.some((d) => d.id === id && (d.stops === null || d.stops.includes(stop.id)));
   if (args.delegation !== undefined && !attends(args.delegation)) {
-    const here = loaded.data.delegations.filter((d) => attends(d.id)).map((d) => d.id);
+    const here = instance.delegations.filter((d) => attends(d.id)).map((d) => d.id);
     const near = nearest(args.delegation, here);
     throw unknown("unknown-delegation", path.join(args.dataDir, "delegations.csv"), "delegation_id", args.delegation,
       `--delegation ${args.delegation} is not a delegation at ${stop.id}${near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""}`, `use one of: ${here.join(", ")}`);
   }
 
-  const instance = instanceOf(loaded, stop);
   const options: ScheduleOptions = {
     minMeetings: args.minMeetings,
     allowRepeats: args.allowRepeats,
@@ -87,7 +93,7 @@ export function defineExplain(root: Command, ctx: CommandContext): void {
     .action(async (dataDir: string, o) => {
       await explain(
         {
-          dataDir, stop: o.stop, firm: o.firm, delegation: o.delegation, weights: o.weights, scores: o.scores, requests: o.requests,
+          dataDir, stop: o.stop, firm: o.firm, delegation: o.delegation, weights: o.weights, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,
           history: o.history, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit,
         },
         ctx.common(),

@@ -3,9 +3,9 @@ import type { Command } from "commander";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import { findStop, instanceOf, load, readAgenda, type Sources } from "../load.js";
+import { checkPrevious, dataAt, findStop, instanceOf, load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
-import { writeOutputs } from "../output/write.js";
+import { checkOutputFolder, writeOutputs } from "../output/write.js";
 import { stopFiles } from "../stop-files.js";
 import { EXAMPLE_DIR, organizerOption, type CommandContext } from "./shared.js";
 import type { Organizer } from "../export/index.js";
@@ -27,11 +27,16 @@ export interface ExportArgs extends Sources {
  * An agenda with several stops gets one subfolder per stop.
  */
 export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Promise<void> {
+  // The agenda and --previous may lie in --out: they are read before the new folder replaces the old one.
+  const output = { force: args.force, inputs: inputPaths(args) };
+  checkOutputFolder(args.out, output);
   const loaded = await load(args);
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format }));
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   const rows = await readAgenda(args.agenda);
-  const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
   const stopIds = [...new Set(rows.map((r) => r.stopId))].sort();
+  refuseOwnHistory(loaded, stopIds);
+  const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
+  if (previous !== undefined) checkPrevious(previous, args.previous!, stopIds);
   const files = stopIds.flatMap((stopId) => {
     const instance = instanceOf(loaded, findStop(loaded.data, stopId, args.dataDir));
     const meetings = rows.filter((r) => r.stopId === stopId);
@@ -40,10 +45,10 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
       const lines = v.meetings.map((i) => meetings[i]!.line).join(",");
       io.stderr(`${args.agenda}:${lines} warning ${v.code}: ${v.message}\n`);
     }
-    const own = stopFiles(schedule, loaded.data, { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) });
+    const own = stopFiles(schedule, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) });
     return stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }));
   });
-  await writeOutputs(args.out, files, { force: args.force });
+  await writeOutputs(args.out, files, output);
   io.stdout(`${files.length} files written to ${args.out}\n`);
 }
 
@@ -57,13 +62,15 @@ export function defineExport(root: Command, ctx: CommandContext): void {
     .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
     .option("--scores <file>", "affinity scores (default: <data-dir>/scores.csv if present)")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
+    .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
     .action(async (agenda: string, dataDir: string, o) => {
       await exportAgenda(
         {
-          agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, excel: o.excel, force: o.force,
+          agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, excel: o.excel, force: o.force,
           organizer: o.organizer,
         },
         ctx.common(),

@@ -4,10 +4,10 @@ import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext } fr
 import type { Organizer } from "../export/index.js";
 import { planStop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { findStop, instanceOf, load, type Sources } from "../load.js";
+import { dataAt, findStop, instanceOf, load, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
-import { writeOutputs } from "../output/write.js";
-import { readAgenda } from "../load.js";
+import { checkOutputFolder, writeOutputs } from "../output/write.js";
+import { checkPrevious, readAgenda, refuseOwnHistory } from "../load.js";
 import { stopFiles } from "../stop-files.js";
 import { formatSummary } from "../summary.js";
 import { readWeights } from "../weights.js";
@@ -34,11 +34,17 @@ export interface ScheduleArgs extends Sources {
 
 /** Reads the stop's inputs, plans it, writes agenda.csv and unmatched.csv, prints the summary. */
 export async function schedule(args: ScheduleArgs, common: Common, io: Io): Promise<void> {
+  // --previous may lie in --out: it is read before the new folder replaces the old one.
+  const output = { force: args.force, inputs: inputPaths(args) };
+  checkOutputFolder(args.out, output);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
+  refuseOwnHistory(loaded, [stop.id]);
+  const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
+  if (previous !== undefined) checkPrevious(previous, args.previous!, [stop.id]);
   let lastProgress = 0;
   const instance = instanceOf(loaded, stop);
   const scoring = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, balance: args.balance ?? true, ...(weights && { weights: weights.weights }) };
@@ -53,10 +59,9 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
       }
     },
   });
-  const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
   const why = scheduleWhy(instance, result, scoring, common.lang);
-  const files = stopFiles(result, loaded.data, { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
-  await writeOutputs(args.out, files, { force: args.force });
+  const files = stopFiles(result, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
+  await writeOutputs(args.out, files, output);
   io.stdout(formatSummary(result, common.lang, io.color));
 }
 
@@ -74,7 +79,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .action(async (dataDir: string, o) => {
       await schedule(
         {
-          dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, history: o.history,
+          dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history,
           allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
           previous: o.previous, weights: o.weights, organizer: o.organizer,
         },

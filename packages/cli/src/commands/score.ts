@@ -3,14 +3,12 @@ import { EXIT } from "../errors.js";
 import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
 import { scorePairs, type ScorePart } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { formatNumber } from "../agenda-csv.js";
-import { findStop, instanceOf, load, type Sources } from "../load.js";
+import { findStop, instanceOf, load, type Sources, inputPaths } from "../load.js";
 import { toCsv } from "../output/csv.js";
 import { formatIssues } from "../output/issues-format.js";
-import { writeOutputs } from "../output/write.js";
+import { checkOutputFile, writeOutputFile } from "../output/write.js";
 import { readWeights } from "../weights.js";
 import { whyText } from "../why.js";
-import path from "node:path";
 
 /** Options of `roadshow score`. */
 export interface ScoreArgs extends Sources {
@@ -29,16 +27,19 @@ const PART_COLUMNS = ["stop-sector", "delegation-sector", "target", "market", "m
  * columns first, then the parts, the block and a `why` sentence in the CLI's language.
  */
 export async function score(args: ScoreArgs, common: Common, io: Io): Promise<void> {
+  const output = { force: args.force, inputs: inputPaths(args) };
+  if (args.out !== undefined) checkOutputFile(args.out, output);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   const pairs = scorePairs(instanceOf(loaded, stop), weights ? { weights: weights.weights } : {});
-  const points = (parts: readonly ScorePart[], code: string): string =>
-    formatNumber(parts.filter((p) => p.code === code).reduce((sum, p) => sum + p.points, 0));
+  // Numbers stay numbers: toCsv writes them in the dialect (a decimal comma with --excel).
+  const points = (parts: readonly ScorePart[], code: string): number =>
+    parts.filter((p) => p.code === code).reduce((sum, p) => sum + p.points, 0);
   const rows = pairs.map((p) => [
-    p.firm.id, p.delegation.id, formatNumber(p.affinity.score), p.firm.name, p.delegation.country,
+    p.firm.id, p.delegation.id, p.affinity.score, p.firm.name, p.delegation.country,
     ...PART_COLUMNS.map((code) => points(p.affinity.parts, code)), p.block ?? "", whyText(p.affinity.parts, common.lang),
   ]);
   const header = ["firm_id", "delegation_id", "score", "firm_name", "country", ...PART_COLUMNS.map((c) => c.replace("-", "_")), "blocked", "why"];
@@ -47,7 +48,7 @@ export async function score(args: ScoreArgs, common: Common, io: Io): Promise<vo
     io.stdout(csv);
     return;
   }
-  await writeOutputs(path.dirname(args.out), [{ path: path.basename(args.out), content: csv }], { force: args.force });
+  await writeOutputFile(args.out, csv, output);
   io.stderr(`${pairs.length} pairs scored for ${stop.id} → ${args.out}\n`);
 }
 
@@ -61,13 +62,15 @@ export function defineScore(root: Command, ctx: CommandContext): void {
     .option("--out <file>", "file to write (default: print to stdout)")
     .option("--scores <file>", "external scores to show instead of the built-in ones")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
+    .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
     .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")
     .option("--excel", "Italian Excel dialect", false)
     .option("--force", "overwrite an existing file", false)
     .addHelpText("after", `\nExample:\n  roadshow score ${EXAMPLE_DIR} --stop BS-2026-02 --out out/scores.csv\n`)
     .action(async (dataDir: string, o) => {
       await score(
-        { dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, weights: o.weights, force: o.force, excel: o.excel },
+        { dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, weights: o.weights, force: o.force, excel: o.excel },
         ctx.common(),
         ctx.io,
       );

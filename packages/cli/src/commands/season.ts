@@ -6,9 +6,10 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../input/index.js";
 import { didYouMean, nearest } from "../input/suggest.js";
-import { load, readAgenda, type Sources } from "../load.js";
+import { dataAt, load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
-import { writeOutputs, type OutputFile } from "../output/write.js";
+import { checkOutputFolder, writeOutputs, type OutputFile } from "../output/write.js";
+import { heldFile, heldLine, heldReport } from "../season-outcomes.js";
 import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../season-report.js";
 import { stopFiles } from "../stop-files.js";
 import { readWeights } from "../weights.js";
@@ -63,7 +64,11 @@ async function readFrozen(files: readonly string[], data: DataSet, io: Io): Prom
   for (const file of files) {
     const rows = await readAgenda(file);
     const byStop = new Map<string, AgendaRow[]>();
-    for (const r of rows) byStop.set(r.stopId, [...(byStop.get(r.stopId) ?? []), r]);
+    for (const r of rows) {
+      const held = byStop.get(r.stopId);
+      if (held === undefined) byStop.set(r.stopId, [r]);
+      else held.push(r);
+    }
     if (byStop.size === 0) io.stderr(`warning: --frozen ${file} holds no meetings, so it names no stop; ignored\n`);
     for (const [stopId, held] of byStop) {
       if (!data.stops.some((s) => s.id === stopId)) throw unknownStop(data, stopId, file, held[0]!.line, "stop_id");
@@ -92,11 +97,12 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: 
 
 /** Every stop's files under `<stop_id>/`; a frozen stop read from its own file keeps its agenda.csv byte for byte. */
 function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean, organizer: Organizer | undefined): OutputFile[] {
-  return plan.stops.flatMap(({ schedule, instance, options, origin }) => {
+  return plan.stops.flatMap(({ schedule, instance, options, origin, cancelled }) => {
     const id = schedule.stop.id;
     const why = scheduleWhy(instance, schedule, options, common.lang);
-    const held = origin === "frozen" ? frozen.bytes.get(id) : undefined;
-    return stopFiles(schedule, data, { lang: common.lang, excel, why, organizer }).map((f) => ({
+    // A held agenda with meetings cancelled by changes.csv is written as it was held, without them.
+    const held = origin === "frozen" && cancelled.length === 0 ? frozen.bytes.get(id) : undefined;
+    return stopFiles(schedule, dataAt(data, instance), { lang: common.lang, excel, why, organizer }).map((f) => ({
       path: `${id}/${f.path}`,
       content: held !== undefined && f.path === "agenda.csv" ? held : f.content,
     }));
@@ -105,11 +111,15 @@ function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Comm
 
 /** Plans every stop in date order, writes each stop's files and the season report, prints the season summary. */
 export async function season(args: SeasonArgs, common: Common, io: Io): Promise<void> {
+  // --frozen agendas may lie in --out: they are read (and written back byte for byte) before the new folder replaces the old one.
+  const output = { force: args.force, inputs: inputPaths(args) };
+  checkOutputFolder(args.out, output);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const { data } = loaded;
+  refuseOwnHistory(loaded, data.stops.map((s) => s.id));
   const frozen = await readFrozen(args.frozen, data, io);
   checkFrom(data, args.from, frozen, io);
 
@@ -144,9 +154,19 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   const report = seasonReport(plan, data, loaded.history);
   const otherReport = other === null ? null : seasonReport(other, data, loaded.history);
   const compare = args.independent ? { season: otherReport, independent: report } : { season: report, independent: otherReport };
-  const files = [...planFiles(plan, data, frozen, common, args.excel, args.organizer), ...seasonReportFiles(report, compare, { lang: common.lang, excel: args.excel })];
-  await writeOutputs(args.out, files, { force: args.force });
+  const held = heldReport(plan, data);
+  if (held !== null && held.strays.length > 0) {
+    const shown = held.strays.slice(0, 5).map((o) => `${o.stopId} ${o.firmId} × ${o.delegationId}`).join(", ");
+    io.stderr(`warning: ${held.strays.length} outcome(s) of outcomes.csv name a meeting that is not on its stop's agenda, e.g. ${shown}; they count for nothing\n`);
+  }
+  const files = [
+    ...planFiles(plan, data, frozen, common, args.excel, args.organizer),
+    ...seasonReportFiles(report, compare, { lang: common.lang, excel: args.excel }),
+    ...(held === null ? [] : [heldFile(held, args.excel)]),
+  ];
+  await writeOutputs(args.out, files, output);
   io.stdout(formatSeasonSummary(compare, args.independent ? "independent" : "season", path.normalize(args.out), common.lang, io.color));
+  if (held !== null) io.stdout(heldLine(held, common.lang));
 }
 
 /** Registers `roadshow season`. */
@@ -165,7 +185,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
     .action(async (dataDir: string, o) => {
       await season(
         {
-          dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, history: o.history, weights: o.weights,
+          dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, weights: o.weights,
           allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, independent: o.independent, compare: o.compare,
           timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel, organizer: o.organizer,
         },

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from "commander";
+import { InvalidArgumentError, type Command, type Option } from "commander";
 import type { Common, Io } from "../context.js";
 import type { Organizer } from "../export/index.js";
 
@@ -17,19 +17,28 @@ export type DefineCommand = (root: Command, ctx: CommandContext) => void;
 /** The bundled example, used in every `--help` example. */
 export const EXAMPLE_DIR = "examples/lombardia-2026";
 
+// Plain decimal notation only: `Number()` would also take "0x10", "1e3", " 5 " and "" (as 0).
+const WHOLE = /^\d{1,9}$/;
+const DECIMAL = /^(\d{1,9}(\.\d*)?|\.\d+)$/;
+
 export function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
-  return n;
+  if (!WHOLE.test(value)) throw new InvalidArgumentError(`expected a whole number ≥ 0 such as 2, got "${value}"`);
+  return Number(value);
 }
 
 export function positiveNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number of seconds > 0, got "${value}"`);
+  if (!DECIMAL.test(value) || !(n > 0)) throw new InvalidArgumentError(`expected a number of seconds > 0 such as 30 or 2.5, got "${value}"`);
   return n;
 }
 
+/** Accumulates a repeatable option (`--history a --history b`); options parsed with it may be given more than once. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Whether an option may be given more than once: repeatable lists (`collect`, a list default, variadic); every other value option may not. */
+export function isRepeatable(option: Option): boolean {
+  return option.variadic || option.parseArg === collect || Array.isArray(option.defaultValue);
+}
 
 const EMAIL = /^[^\s<>@"]+@[^\s<>@"]+\.[^\s<>@".]+$/;
 
@@ -54,9 +63,16 @@ export function organizerOption(command: Command): Command {
 }
 
 
-/** The input and planning options of every command that plans: schedule, explain, season. */
-export function planningOptions(command: Command): Command {
+/** `--changes` and `--outcomes`: what changed at a stop and what happened after it; every command reads them. */
+export function dayOptions(command: Command): Command {
   return command
+    .option("--changes <file>", "stop-specific changes: absent, present, late, fewer tables (default: <data-dir>/changes.csv if present)")
+    .option("--outcomes <file>", "meetings not held and follow-ups after a stop (default: <data-dir>/outcomes.csv if present)");
+}
+
+/** The input and planning options of every command that plans: schedule, explain, season, replan. */
+export function planningOptions(command: Command): Command {
+  return dayOptions(command)
     .option("--scores <file>", "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
     .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")

@@ -6,7 +6,7 @@ import { Chalk } from "chalk";
 import type { Common, Io } from "../context.js";
 import { InputError } from "../errors.js";
 import { readAgendaFile, type AgendaRow } from "../input/index.js";
-import { findStop, instanceOf, load, type Sources } from "../load.js";
+import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 
 /** Options of `roadshow validate`. */
@@ -22,7 +22,7 @@ export interface ValidateArgs extends Sources {
  */
 export async function validate(args: ValidateArgs, common: Common, io: Io): Promise<boolean> {
   const loaded = await load(args);
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format }));
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   if (args.stop !== undefined) findStop(loaded.data, args.stop, args.dataDir);
   if (args.agenda === undefined) {
     io.stdout(`${args.dataDir}: inputs are valid (${loaded.data.stops.length} stops, ${loaded.data.delegations.length} delegations, ${loaded.data.firms.length} firms)\n`);
@@ -39,6 +39,7 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
     if (rows) rows.push(row);
     else byStop.set(row.stopId, [row]);
   }
+  refuseOwnHistory(loaded, [...byStop.keys()]);
   const found: { lines: number[]; violation: Violation }[] = [];
   for (const [stopId, rows] of [...byStop].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const stop = findStop(loaded.data, stopId, args.dataDir);
@@ -70,12 +71,14 @@ export function defineValidate(root: Command, ctx: CommandContext): void {
     .option("--agenda <file>", "an agenda.csv to check")
     .option("--scores <file>", "external scores (default: <data-dir>/scores.csv if present)")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
+    .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
     .option("--history <agenda.csv>", "earlier agenda (repeatable)", collect)
     .option("--allow-repeats", "pairs from history may meet again", false)
     .addHelpText("after", `\nExample:\n  roadshow validate ${EXAMPLE_DIR} --agenda out/BS-2026-02/agenda.csv\n`)
     .action(async (dataDir: string, o) => {
       const ok = await validate(
-        { dataDir, stop: o.stop, agenda: o.agenda, scores: o.scores, requests: o.requests, history: o.history, allowRepeats: o.allowRepeats },
+        { dataDir, stop: o.stop, agenda: o.agenda, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, allowRepeats: o.allowRepeats },
         ctx.common(),
         ctx.io,
       );

@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
-import { formatTime, instantOf, slotsInside } from "@roadshow/core";
-import type { Delegation, Firm, Meeting, Schedule, Slot, Stop, TimeWindow } from "@roadshow/core";
-import { LOCALE, sectorName, t } from "../i18n.js";
-import type { Lang } from "../i18n.js";
+import { firmSectors, formatTime, instantOf, slotsInside } from "@roadshow/core";
+import type { Delegation, Firm, Meeting, Schedule, SectorCode, Slot, Stop, TimeWindow } from "@roadshow/core";
+import { localeOf, sectorName, t, textLang } from "../i18n.js";
+import type { Lang, Language } from "../i18n.js";
 
 /**
  * What the renderers need to turn a schedule into files.
@@ -31,6 +32,15 @@ export interface Participant {
   readonly present: readonly boolean[];
   /** Its meetings, by slot then table. */
   readonly meetings: readonly Meeting[];
+  /** The language it reads: its `lang` cell, else the run's `--lang`. */
+  readonly language: Language;
+  readonly email: string | null;
+  readonly contactName: string | null;
+  /** A firm's city and website (optional columns); `null` for a delegation or when not given. */
+  readonly city: string | null;
+  readonly website: string | null;
+  /** A firm's sectors (primary first, ATECO merged) or a delegation's priority sectors. */
+  readonly sectors: readonly SectorCode[];
 }
 
 /** A break inside the session, as real instants. */
@@ -42,9 +52,15 @@ export interface BreakSpan {
   readonly label: string;
 }
 
-/** The schedule indexed for rendering; built once per export. */
+/**
+ * The schedule indexed for rendering, in one language; built once per export.
+ * `forLanguage` gives the same schedule in another language (a participant's).
+ */
 export interface ExportContext {
+  /** The language of the texts (`it` or `en`). */
   readonly lang: Lang;
+  /** The language of country names and dates (any tag ICU knows); its texts are in `lang`. */
+  readonly language: Language;
   readonly stop: Stop;
   readonly schedule: Schedule;
   readonly slots: readonly Slot[];
@@ -58,21 +74,37 @@ export interface ExportContext {
   readonly breaks: readonly BreakSpan[];
   /** Every table of the stop, ascending. */
   readonly tables: readonly number[];
-  /** `Roadshow Bergamo: Mechanics`. */
+  /** The stop's `title`, else `Roadshow Bergamo: Mechanics`. */
   readonly event: string;
+  /** Where the meetings are: `venue, address` from stops.csv, else the city. */
+  readonly place: string;
   readonly why: ReadonlyMap<string, string>;
   /** `14:00`, or `02:20 CEST` when the session spans a change of UTC offset. */
   readonly timeLabel: (ms: number) => string;
   /** `14:00-14:20` (with the zone abbreviation on a DST day). */
   readonly slotLabel: (slot: Slot) => string;
+  /** This context in another language (contexts are cached per language). */
+  readonly forLanguage: (language: Language) => ExportContext;
+}
+
+/** The context in which a participant's own files are written: its language. */
+export function forParticipant(ctx: ExportContext, participant: Participant): ExportContext {
+  return participant.language === ctx.language ? ctx : ctx.forLanguage(participant.language);
 }
 
 const UNSAFE = /[^A-Za-z0-9._-]/g;
 
-/** A file name for an id; `taken` holds lower-cased names already used (Windows and macOS ignore case). */
+/** Longest base name: with `-NN` and `.ics` it stays far below the 255 bytes file systems allow. */
+const MAX_NAME = 100;
+
+/**
+ * A file name for an id; `taken` holds lower-cased names already used (Windows
+ * and macOS ignore case). A long id is cut and given a hash of the whole id.
+ */
 export function safeFileName(id: string, taken: Set<string>): string {
   let base = id.replace(UNSAFE, "_");
   if (base === "" || base.startsWith(".")) base = `_${base}`;
+  if (base.length > MAX_NAME) base = `${base.slice(0, MAX_NAME - 9)}-${createHash("sha256").update(id).digest("hex").slice(0, 8)}`;
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}`;
   taken.add(name.toLowerCase());
@@ -102,7 +134,11 @@ function group(meetings: readonly Meeting[], key: (m: Meeting) => string): Map<s
   return out;
 }
 
-function firmParticipants(input: ExportInput, slots: readonly Slot[], taken: Set<string>): Participant[] {
+function contact(who: Firm | Delegation | undefined, language: Language) {
+  return { language: who?.lang ?? language, email: who?.email ?? null, contactName: who?.contactName ?? null };
+}
+
+function firmParticipants(input: ExportInput, slots: readonly Slot[], taken: Set<string>, language: Language): Participant[] {
   const { stop, meetings } = input.schedule;
   const byFirm = group(meetings, (m) => m.firmId);
   const known = new Map(input.firms.map((f) => [f.id, f]));
@@ -119,11 +155,15 @@ function firmParticipants(input: ExportInput, slots: readonly Slot[], taken: Set
       tables: [],
       present: presence(stop, slots, firm?.available ?? null, firm ? firm.stops.includes(stop.id) : true),
       meetings: own,
+      ...contact(firm, language),
+      city: firm?.city ?? null,
+      website: firm?.website ?? null,
+      sectors: firm ? firmSectors(firm) : [],
     };
   });
 }
 
-function delegationParticipants(input: ExportInput, slots: readonly Slot[], taken: Set<string>): Participant[] {
+function delegationParticipants(input: ExportInput, slots: readonly Slot[], taken: Set<string>, language: Language): Participant[] {
   const { stop, meetings, tables } = input.schedule;
   const byDelegation = group(meetings, (m) => m.delegationId);
   const known = new Map(input.delegations.map((d) => [d.id, d]));
@@ -146,6 +186,10 @@ function delegationParticipants(input: ExportInput, slots: readonly Slot[], take
       tables: [...ownTables].sort((a, b) => a - b),
       present: presence(stop, slots, delegation?.available ?? null, delegation ? attends(delegation.stops, stop.id) : true),
       meetings: own,
+      ...contact(delegation, language),
+      city: null,
+      website: null,
+      sectors: delegation?.sectors ?? [],
     };
   });
 }
@@ -160,19 +204,24 @@ function breakSpans(stop: Stop, slots: readonly Slot[], label: (ms: number) => s
     .map((b) => ({ ...b, label: `${label(b.startMs)}-${label(b.endMs)}` }));
 }
 
-/** Index the schedule for the renderers. Participants are sorted by id; meetings by slot then table. */
-export function exportContext(input: ExportInput, lang: Lang): ExportContext {
-  const { schedule } = input;
-  const { stop, slots } = schedule;
-  const meetings = [...schedule.meetings].sort(bySlotTable);
-  const sorted = { ...input, schedule: { ...schedule, meetings } };
-  const firms = firmParticipants(sorted, slots, new Set());
-  const delegations = delegationParticipants(sorted, slots, new Set());
-  const zoned = (ms: number) => DateTime.fromMillis(ms, { zone: stop.timezone }).setLocale(LOCALE[lang]);
+/** The stop's event name in a language: its `title`, else `Roadshow <city>: <sector>`. */
+export function eventTitle(stop: Stop, lang: Lang): string {
+  return stop.title ?? t(lang, "event.title", { city: stop.city, sector: sectorName(stop.sector, lang) });
+}
+
+/** `venue, address` (those given), else the city. */
+export function placeOf(stop: Stop): string {
+  const parts = [stop.venue, stop.address].filter((x): x is string => x !== undefined && x !== "");
+  return parts.length > 0 ? parts.join(", ") : stop.city;
+}
+
+/** The time labels of a session in a language (the zone abbreviation is localised on DST days). */
+function timeLabels(stop: Stop, slots: readonly Slot[], language: Language): (ms: number) => string {
+  const zoned = (ms: number) => DateTime.fromMillis(ms, { zone: stop.timezone }).setLocale(localeOf(language));
   const offsets = new Set(slots.flatMap((s) => [zoned(s.startMs).offset, zoned(s.endMs).offset]));
   // Labels repeat for every meeting of a slot: time-zone arithmetic once per instant.
   const labels = new Map<number, string>();
-  const timeLabel = (ms: number): string => {
+  return (ms: number): string => {
     let label = labels.get(ms);
     if (label === undefined) {
       const local = zoned(ms);
@@ -182,9 +231,21 @@ export function exportContext(input: ExportInput, lang: Lang): ExportContext {
     }
     return label;
   };
+}
+
+/**
+ * Index the schedule for the renderers, in `language` (`--lang`; also the language of
+ * participants without a `lang` cell). Participants are sorted by id; meetings by slot then table.
+ */
+export function exportContext(input: ExportInput, language: Language): ExportContext {
+  const { schedule } = input;
+  const { stop, slots } = schedule;
+  const meetings = [...schedule.meetings].sort(bySlotTable);
+  const sorted = { ...input, schedule: { ...schedule, meetings } };
+  const firms = firmParticipants(sorted, slots, new Set(), language);
+  const delegations = delegationParticipants(sorted, slots, new Set(), language);
   const tables = new Set([...delegations.flatMap((d) => d.tables), ...meetings.map((m) => m.table)]);
-  return {
-    lang,
+  const shared = {
     stop,
     schedule: sorted.schedule,
     slots,
@@ -194,11 +255,29 @@ export function exportContext(input: ExportInput, lang: Lang): ExportContext {
     delegationById: new Map(delegations.map((d) => [d.id, d])),
     allFirms: new Map(input.firms.map((f) => [f.id, f])),
     allDelegations: new Map(input.delegations.map((d) => [d.id, d])),
-    breaks: breakSpans(stop, slots, timeLabel),
     tables: [...tables].sort((a, b) => a - b),
-    event: t(lang, "event.title", { city: stop.city, sector: sectorName(stop.sector, lang) }),
-    why: input.why ?? new Map(),
-    timeLabel,
-    slotLabel: (slot) => `${timeLabel(slot.startMs)}-${timeLabel(slot.endMs)}`,
+    place: placeOf(stop),
+    why: input.why ?? new Map<string, string>(),
   };
+  const contexts = new Map<Language, ExportContext>();
+  const inLanguage = (lang: Language): ExportContext => {
+    let ctx = contexts.get(lang);
+    if (ctx === undefined) {
+      const timeLabel = timeLabels(stop, slots, lang);
+      const text = textLang(lang);
+      ctx = {
+        ...shared,
+        lang: text,
+        language: lang,
+        breaks: breakSpans(stop, slots, timeLabel),
+        event: eventTitle(stop, text),
+        timeLabel,
+        slotLabel: (slot) => `${timeLabel(slot.startMs)}-${timeLabel(slot.endMs)}`,
+        forLanguage: inLanguage,
+      };
+      contexts.set(lang, ctx);
+    }
+    return ctx;
+  };
+  return inLanguage(language);
 }

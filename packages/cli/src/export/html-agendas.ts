@@ -3,6 +3,9 @@ import { countryName, formatDate, t } from "../i18n.js";
 import type { ExportContext, Participant } from "./context.js";
 import { html, htmlDocument } from "./html.js";
 import type { SafeHtml } from "./html.js";
+import { websiteUrl } from "../input/contact.js";
+import { contactText, firmDetails, sectorsText } from "./people.js";
+import { forParticipant } from "./context.js";
 import { timeline } from "./timeline.js";
 import type { TimelineEntry } from "./timeline.js";
 
@@ -25,6 +28,9 @@ tr.free td,tr.absent td{font-style:italic}
 tr.absent td{color:#444}
 tr.break td{background:#e6e6e6;font-style:italic}
 td.free{font-style:italic}
+.details{display:block;font-weight:normal;font-size:0.85em;color:#222}
+.details a{color:inherit;text-decoration:none}
+.place,.contact{margin:0}
 .dense td,.dense th{padding:0.5mm 1.2mm;font-size:9.5pt}
 .tight td,.tight th{padding:0.2mm 1mm;font-size:8pt;line-height:1.15}
 footer{margin-top:3mm;font-size:9pt}
@@ -46,8 +52,10 @@ function firmRows(ctx: ExportContext, entry: TimelineEntry): SafeHtml {
   }
   return html`${entry.meetings.map((m) => {
     const d = ctx.delegationById.get(m.delegationId);
-    const country = d?.country ? countryName(d.country, lang) : "";
-    return html`<tr class="meeting"><td class="time">${time}</td><td>${m.table}</td><td class="who">${d?.name ?? m.delegationId}</td><td>${country}</td></tr>`;
+    const country = d?.country ? countryName(d.country, ctx.language) : "";
+    const reach = d ? contactText(d) : "";
+    const details = reach === "" ? "" : html`<span class="details">${reach}</span>`;
+    return html`<tr class="meeting"><td class="time">${time}</td><td>${m.table}</td><td class="who">${d?.name ?? m.delegationId}${details}</td><td>${country}</td></tr>`;
   })}`;
 }
 
@@ -64,7 +72,10 @@ ${entries.map((e) => html`${firmRows(ctx, e)}\n`)}</tbody>
 function delegationCell(ctx: ExportContext, meeting: Meeting | undefined): SafeHtml {
   if (!meeting) return html`<td class="free">${t(ctx.lang, "row.free")}</td>`;
   const firm = ctx.firmById.get(meeting.firmId);
-  return html`<td class="who">${firm?.name ?? meeting.firmId} <span class="muted">(${meeting.firmId})</span></td>`;
+  const details = firmDetails(ctx, firm).map((line) =>
+    line === firm?.website ? html`<span class="details"><a href="${websiteUrl(line)}">${line}</a></span>` : html`<span class="details">${line}</span>`,
+  );
+  return html`<td class="who">${firm?.name ?? meeting.firmId} <span class="muted">(${meeting.firmId})</span>${details}</td>`;
 }
 
 function delegationRow(ctx: ExportContext, tables: readonly number[], entry: TimelineEntry): SafeHtml {
@@ -92,21 +103,28 @@ ${entries.map((e) => html`${delegationRow(ctx, p.tables, e)}\n`)}</tbody>
 </table>`;
 }
 
-function agendaPage(ctx: ExportContext, p: Participant, when: string): SafeHtml {
-  const { lang } = ctx;
+/** One participant's page, in its own language (also the body of its mail). */
+export function agendaPage(base: ExportContext, p: Participant): SafeHtml {
+  const ctx = forParticipant(base, p);
+  const { lang, stop } = ctx;
   const entries = timeline(ctx, p);
+  const sectors = sectorsText(ctx, p);
   const role =
     p.kind === "firm"
-      ? t(lang, "participant.firm")
-      : `${t(lang, "participant.delegation")} · ${countryName(p.country ?? "", lang)}`;
+      ? [t(lang, "participant.firm"), p.city ?? "", sectors]
+      : [t(lang, "participant.delegation"), countryName(p.country ?? "", ctx.language)];
   const body = p.kind === "firm" ? firmTable(ctx, entries) : delegationTable(ctx, p, entries);
   const count = p.meetings.length;
-  return html`<section class="page ${p.kind}" data-participant="${p.kind}:${p.id}">
+  const reach = contactText(p);
+  const when = `${stop.city} · ${formatDate(stop.date, stop.timezone, ctx.language)}`;
+  return html`<section class="page ${p.kind}" lang="${p.language}" data-participant="${p.kind}:${p.id}">
 <header>
 <p class="event">${ctx.event}</p>
 <p class="when">${when}</p>
+${ctx.place !== stop.city ? html`<p class="place">${t(lang, "agenda.place", { place: ctx.place })}</p>` : ""}
 <h1>${p.name}</h1>
-<p class="who">${role} · ${p.id}</p>
+<p class="who">${role.filter((x) => x !== "").join(" · ")} · ${p.id}</p>
+${reach !== "" ? html`<p class="contact">${t(lang, "agenda.contact", { contact: reach })}</p>` : ""}
 </header>
 ${body}
 <footer>${count > 0 ? t(lang, "agenda.count", { count }) : t(lang, "agenda.none")} · ${t(lang, "agenda.times", { zone: ctx.stop.timezone })}</footer>
@@ -114,15 +132,27 @@ ${body}
 `;
 }
 
-/** `agendas.html`: one printable A4 page per firm, then per delegation. */
+/** `agendas.html`: one printable A4 page per firm, then per delegation, each in its participant's language. */
 export function renderAgendas(ctx: ExportContext): string {
-  const { stop, lang } = ctx;
-  const when = `${stop.city} · ${formatDate(stop.date, stop.timezone, lang)}`;
-  const pages = [...ctx.firms, ...ctx.delegations].map((p) => agendaPage(ctx, p, when));
+  const pages = [...ctx.firms, ...ctx.delegations].map((p) => agendaPage(ctx, p));
   return htmlDocument({
-    lang: ctx.lang,
+    lang: ctx.language,
     title: `${t(ctx.lang, "agendas.title")}: ${ctx.event}`,
     css: CSS,
     body: html`${pages}`,
   });
 }
+
+/** One participant's agenda as a standalone HTML page in its language (for mailing or printing alone). */
+export function renderAgenda(base: ExportContext, p: Participant): string {
+  const ctx = forParticipant(base, p);
+  return htmlDocument({
+    lang: ctx.language,
+    title: `${p.name}: ${ctx.event}`,
+    css: CSS,
+    body: agendaPage(ctx, p),
+  });
+}
+
+/** The agenda pages' style, for documents that embed `agendaPage` (the mails). */
+export { CSS as AGENDA_CSS };

@@ -1,4 +1,4 @@
-import type { Lang } from "../i18n.js";
+import type { Language } from "../i18n.js";
 
 /** Markup that is already safe: produced by `html` or `raw`, inserted as is. */
 export class SafeHtml {
@@ -56,7 +56,7 @@ th{background:#e6e6e6}
 `;
 
 /** A complete standalone HTML document: no script, no external asset. */
-export function htmlDocument(opts: { lang: Lang; title: string; css: string; body: SafeHtml }): string {
+export function htmlDocument(opts: { lang: Language; title: string; css: string; body: SafeHtml }): string {
   return `<!DOCTYPE html>\n${html`<html lang="${opts.lang}">
 <head>
 <meta charset="utf-8">

@@ -1,8 +1,11 @@
 import { DateTime } from "luxon";
+import { firmSectors } from "@roadshow/core";
 import type { Meeting, Slot } from "@roadshow/core";
-import { countryName, t } from "../i18n.js";
-import type { ExportContext } from "./context.js";
-import { safeFileName } from "./context.js";
+import { countryName, sectorName, t } from "../i18n.js";
+import type { Language } from "../i18n.js";
+import type { ExportContext, Participant } from "./context.js";
+import { forParticipant, safeFileName } from "./context.js";
+import { contactText } from "./people.js";
 import type { OutputFile } from "./files.js";
 import { escapeText, localDateTime, paramValue, serialize, utcDateTime } from "./ics-text.js";
 import { isAmbiguous, vtimezone } from "./vtimezone.js";
@@ -30,6 +33,15 @@ export interface Organizer {
 export interface CalendarOptions {
   readonly previous: readonly PreviousMeeting[];
   readonly organizer?: Organizer;
+}
+
+/**
+ * One participant's calendar to mail: `REQUEST` (RFC 5546: ORGANIZER required, the
+ * participant as ATTENDEE when it has an email) or `PUBLISH`, as in the calendar files.
+ */
+export interface ParticipantCalendarOptions extends CalendarOptions {
+  /** `CANCEL`: only the meetings dropped since `previous` (RFC 5546 §3.2.5), to mail beside a `REQUEST`. */
+  readonly method: "PUBLISH" | "REQUEST" | "CANCEL";
 }
 
 /** Domain of every UID: reserved (RFC 2606), so it can never clash with a real one. */
@@ -101,18 +113,46 @@ function dateTime(name: "DTSTART" | "DTEND", zone: string, ms: number, utc: bool
   return `${name};TZID=${paramValue(zone)}:${localDateTime(ms, DateTime.fromMillis(ms, { zone }).offset)}`;
 }
 
-function eventLines(ctx: ExportContext, e: CalendarEvent, side: "firm" | "delegation", opts: CalendarOptions): string[] {
+/** The other side of an event as its reader sees it: a delegation with its country, a firm with its city and what it does. */
+function counterpart(ctx: ExportContext, e: CalendarEvent, side: "firm" | "delegation"): { label: string; details: string[] } {
+  const { lang, language } = ctx;
+  if (side === "firm") {
+    const d = ctx.allDelegations.get(e.delegationId);
+    if (!d) return { label: e.delegationId, details: [] };
+    const reach = contactText({ contactName: d.contactName ?? null, email: d.email ?? null });
+    return { label: `${d.name} (${countryName(d.country, language)})`, details: reach ? [t(lang, "ics.contact", { contact: reach })] : [] };
+  }
+  const f = ctx.allFirms.get(e.firmId);
+  if (!f) return { label: e.firmId, details: [] };
+  const sectors = firmSectors(f).map((s) => sectorName(s, lang)).join(", ");
+  const reach = contactText({ contactName: f.contactName ?? null, email: f.email ?? null });
+  return {
+    label: f.city ? `${f.name} (${f.city})` : f.name,
+    details: [
+      sectors && t(lang, "ics.sectors", { sectors }),
+      f.website ? t(lang, "ics.website", { website: f.website }) : "",
+      reach && t(lang, "ics.contact", { contact: reach }),
+    ].filter((x) => x !== ""),
+  };
+}
+
+interface Attendee {
+  readonly name: string;
+  readonly email: string;
+}
+
+function eventLines(
+  ctx: ExportContext,
+  e: CalendarEvent,
+  side: "firm" | "delegation",
+  opts: CalendarOptions,
+  attendee: Attendee | null,
+): string[] {
   const { lang, stop } = ctx;
-  const firm = ctx.allFirms.get(e.firmId);
-  const delegation = ctx.allDelegations.get(e.delegationId);
-  const counterpart = side === "firm" ? (delegation?.name ?? e.delegationId) : (firm?.name ?? e.firmId);
-  const country = delegation ? countryName(delegation.country, lang) : "";
+  const other = counterpart(ctx, e, side);
   const time = e.slot ? ctx.slotLabel(e.slot) : "";
-  const params = { city: stop.city, table: e.table };
-  const why = ctx.why.get(`${e.firmId}|${e.delegationId}`);
-  const description = [t(lang, "ics.description", { ...params, event: ctx.event, counterpart, country, time }), why]
-    .filter((x) => x)
-    .join("\n");
+  const params = { place: ctx.place, table: e.table };
+  const description = [t(lang, "ics.description", { ...params, event: ctx.event, counterpart: other.label, time }), ...other.details].join("\n");
   const lines = [
     "BEGIN:VEVENT",
     `UID:${escapeText(e.uid)}`,
@@ -131,8 +171,11 @@ function eventLines(ctx: ExportContext, e: CalendarEvent, side: "firm" | "delega
   if (opts.organizer) {
     lines.push(`ORGANIZER;CN=${paramValue(opts.organizer.name)}:mailto:${opts.organizer.email}`);
   }
+  if (attendee) {
+    lines.push(`ATTENDEE;CN=${paramValue(attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${attendee.email}`);
+  }
   lines.push(
-    `SUMMARY:${escapeText(t(lang, e.cancelled ? "ics.cancelled" : "ics.summary", { counterpart }))}`,
+    `SUMMARY:${escapeText(t(lang, e.cancelled ? "ics.cancelled" : "ics.summary", { counterpart: other.label }))}`,
     `LOCATION:${escapeText(t(lang, "ics.location", params))}`,
     `DESCRIPTION:${escapeText(description)}`,
     `STATUS:${e.cancelled ? "CANCELLED" : "CONFIRMED"}`,
@@ -145,13 +188,13 @@ function eventLines(ctx: ExportContext, e: CalendarEvent, side: "firm" | "delega
 function calendar(
   ctx: ExportContext,
   zone: readonly string[],
-  method: "PUBLISH" | "CANCEL",
+  method: "PUBLISH" | "REQUEST" | "CANCEL",
   name: string,
   events: readonly string[][],
 ): string {
   return serialize([
     "BEGIN:VCALENDAR",
-    `PRODID:-//Roadshow//roadshow CLI//${ctx.lang.toUpperCase()}`,
+    `PRODID:-//Roadshow//roadshow CLI//${ctx.language.toUpperCase()}`,
     "VERSION:2.0",
     "CALSCALE:GREGORIAN",
     `METHOD:${method}`,
@@ -163,42 +206,78 @@ function calendar(
   ]);
 }
 
+function vtimezoneOf(ctx: ExportContext): readonly string[] {
+  const first = ctx.slots[0];
+  const last = ctx.slots.at(-1);
+  return first && last ? memo(`vtz|${ctx.stop.timezone}|${first.startMs}|${last.endMs}`, () => vtimezone(ctx.stop.timezone, first.startMs, last.endMs)) : [];
+}
+
+function byParticipant(events: readonly CalendarEvent[], side: "firm" | "delegation"): Map<string, CalendarEvent[]> {
+  const byId = new Map<string, CalendarEvent[]>();
+  for (const e of events) {
+    const id = side === "firm" ? e.firmId : e.delegationId;
+    const list = byId.get(id);
+    if (list) list.push(e);
+    else byId.set(id, [e]);
+  }
+  return byId;
+}
+
+/** The language a participant's calendar is written in, also for one no longer at the stop. */
+function languageOf(ctx: ExportContext, side: "firm" | "delegation", id: string): Language {
+  const known = (side === "firm" ? ctx.firmById : ctx.delegationById).get(id);
+  if (known) return known.language;
+  return (side === "firm" ? ctx.allFirms.get(id)?.lang : ctx.allDelegations.get(id)?.lang) ?? ctx.language;
+}
+
 /**
  * `calendar/firms/<id>.ics` and `calendar/delegations/<id>.ics` (METHOD:PUBLISH: every meeting,
  * plus meetings dropped since `previous` as STATUS:CANCELLED), and for participants with dropped
  * meetings `calendar/cancel/<firms|delegations>/<id>.ics` (METHOD:CANCEL, for mailing).
+ * Each participant's calendar is in its own language.
  */
-export function renderCalendars(ctx: ExportContext, opts: CalendarOptions): OutputFile[] {
-  const events = calendarEvents(ctx, opts.previous);
-  const first = ctx.slots[0];
-  const last = ctx.slots.at(-1);
-  const zone = first && last ? vtimezone(ctx.stop.timezone, first.startMs, last.endMs) : [];
+export function renderCalendars(base: ExportContext, opts: CalendarOptions): OutputFile[] {
+  const events = calendarEvents(base, opts.previous);
+  const zone = vtimezoneOf(base);
   const out: OutputFile[] = [];
   for (const side of ["firm", "delegation"] as const) {
     const dir = side === "firm" ? "firms" : "delegations";
-    const known = side === "firm" ? ctx.firmById : ctx.delegationById;
+    const known = side === "firm" ? base.firmById : base.delegationById;
     const taken = new Set([...known.values()].map((p) => p.file.toLowerCase()));
-    const idOf = (e: CalendarEvent) => (side === "firm" ? e.firmId : e.delegationId);
-    const byId = new Map<string, CalendarEvent[]>();
-    for (const e of events) {
-      const list = byId.get(idOf(e));
-      if (list) list.push(e);
-      else byId.set(idOf(e), [e]);
-    }
+    const byId = byParticipant(events, side);
     const ids = [...byId.keys()].sort();
     const extra = new Map(ids.filter((id) => !known.has(id)).map((id) => [id, safeFileName(id, taken)]));
     for (const id of ids) {
+      const ctx = base.forLanguage(languageOf(base, side, id));
       const file = known.get(id)?.file ?? extra.get(id)!;
       const own = byId.get(id)!;
       const name = (side === "firm" ? ctx.allFirms.get(id)?.name : ctx.allDelegations.get(id)?.name) ?? id;
       const title = t(ctx.lang, "ics.calendar", { name, event: ctx.event });
-      const publish = own.filter((e) => e.slot !== undefined).map((e) => eventLines(ctx, e, side, opts));
+      const publish = own.filter((e) => e.slot !== undefined).map((e) => eventLines(ctx, e, side, opts, null));
       if (publish.length > 0) out.push({ path: `calendar/${dir}/${file}.ics`, content: calendar(ctx, zone, "PUBLISH", title, publish) });
-      const cancelled = own.filter((e) => e.cancelled).map((e) => eventLines(ctx, e, side, opts));
+      const cancelled = own.filter((e) => e.cancelled).map((e) => eventLines(ctx, e, side, opts, null));
       if (cancelled.length > 0) {
         out.push({ path: `calendar/cancel/${dir}/${file}.ics`, content: calendar(ctx, zone, "CANCEL", title, cancelled) });
       }
     }
   }
   return out;
+}
+
+/**
+ * One participant's calendar in its language, to attach to a mail: with `REQUEST`, its current
+ * meetings with ORGANIZER and the participant as ATTENDEE (RFC 5546 §3.2.2); with `CANCEL`, its
+ * meetings dropped since `previous`; `null` when there is none.
+ */
+export function participantCalendar(base: ExportContext, p: Participant, opts: ParticipantCalendarOptions): string | null {
+  const ctx = forParticipant(base, p);
+  const own = calendarEvents(ctx, opts.previous).filter((e) => (p.kind === "firm" ? e.firmId : e.delegationId) === p.id);
+  const current =
+    opts.method === "CANCEL"
+      ? own.filter((e) => e.cancelled)
+      : own.filter((e) => e.slot !== undefined && (opts.method === "PUBLISH" || !e.cancelled));
+  if (current.length === 0) return null;
+  const attendee = opts.method !== "PUBLISH" && p.email ? { name: p.contactName ?? p.name, email: p.email } : null;
+  const events = current.map((e) => eventLines(ctx, e, p.kind, opts, attendee));
+  return calendar(ctx, vtimezoneOf(ctx), opts.method, t(ctx.lang, "ics.calendar", { name: p.name, event: ctx.event }), events);
 }

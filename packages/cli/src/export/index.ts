@@ -1,8 +1,9 @@
-import type { Lang } from "../i18n.js";
+import type { Language } from "../i18n.js";
 import { exportContext } from "./context.js";
 import type { ExportInput } from "./context.js";
 import type { OutputFile } from "./files.js";
 import { renderAgendas } from "./html-agendas.js";
+import { renderCheckin } from "./html-checkin.js";
 import { renderGrid } from "./html-grid.js";
 import { renderSummary } from "./html-summary.js";
 import { renderCalendars } from "./ics.js";
@@ -14,7 +15,8 @@ import { participantCsvs } from "./participant-csv.js";
  * @example { lang: "it", excel: true, previous: [] }
  */
 export interface ExportOptions {
-  readonly lang: Lang;
+  /** `--lang`: the language of shared pages and of participants without a `lang` cell. */
+  readonly lang: Language;
   /** CSV in the dialect Italian Excel opens on a double click. */
   readonly excel: boolean;
   /** Meetings of an earlier agenda: those dropped since are cancelled in the calendars. */
@@ -34,18 +36,22 @@ export function renderExports(input: ExportInput, opts: ExportOptions): OutputFi
     ...participantCsvs(ctx, opts.excel),
     { path: "agendas.html", content: renderAgendas(ctx) },
     { path: "grid.html", content: renderGrid(ctx) },
+    { path: "checkin.html", content: renderCheckin(ctx) },
     { path: "summary.html", content: renderSummary(ctx) },
     ...renderCalendars(ctx, calendar),
   ];
 }
 
 export type { ExportInput, ExportContext, Participant } from "./context.js";
-export { exportContext, safeFileName } from "./context.js";
+export { eventTitle, exportContext, forParticipant, placeOf, safeFileName } from "./context.js";
 export type { OutputFile } from "./files.js";
-export type { CalendarOptions, Organizer, PreviousMeeting } from "./ics.js";
-export { meetingSequence, meetingUid, renderCalendars, UID_DOMAIN } from "./ics.js";
+export type { CalendarOptions, Organizer, ParticipantCalendarOptions, PreviousMeeting } from "./ics.js";
+export { meetingSequence, meetingUid, participantCalendar, renderCalendars, UID_DOMAIN } from "./ics.js";
 export { PARTICIPANT_COLUMNS, participantCsvs, participantRows } from "./participant-csv.js";
-export { renderAgendas } from "./html-agendas.js";
-export { renderGrid } from "./html-grid.js";
+export { contactText, delegationLabel, firmDetails, firmLabel, sectorsText } from "./people.js";
+export { agendaText } from "./text-agenda.js";
+export { renderAgenda, renderAgendas } from "./html-agendas.js";
+export { gridSheets, GRID_TABLES_PER_SHEET, renderGrid } from "./html-grid.js";
+export { renderCheckin } from "./html-checkin.js";
 export { renderSummary } from "./html-summary.js";
 export { escapeHtml } from "./html.js";

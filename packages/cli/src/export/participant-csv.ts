@@ -1,11 +1,20 @@
 import { formatTime } from "@roadshow/core";
 import type { Meeting } from "@roadshow/core";
+import { countryName, t } from "../i18n.js";
 import { toCsv } from "../output/csv.js";
+import type { CsvCell } from "../output/csv.js";
 import type { ExportContext, Participant } from "./context.js";
+import { forParticipant } from "./context.js";
 import type { OutputFile } from "./files.js";
+import { sectorsText } from "./people.js";
 import { freeTables, timeline } from "./timeline.js";
 
-/** Columns of `firms/<id>.csv` and `delegations/<id>.csv`. `status` is `meeting`, `free`, `absent` or `break`. */
+/**
+ * Columns of `firms/<id>.csv` and `delegations/<id>.csv`, the day of one participant to send it:
+ * no score and no reasons (those are the organiser's, in agenda.csv). `status` is `meeting`,
+ * `free`, `absent` or `break` in the participant's language; the `counterpart` columns describe
+ * whom it meets (its country for a delegation; city, sectors and website for a firm).
+ */
 export const PARTICIPANT_COLUMNS = [
   "slot",
   "start",
@@ -15,46 +24,50 @@ export const PARTICIPANT_COLUMNS = [
   "counterpart_id",
   "counterpart",
   "country",
-  "score",
-  "why",
+  "city",
+  "sectors",
+  "website",
+  "contact_name",
+  "email",
 ] as const;
 
-/** A score as analysts read it: at most two decimals, `.` as separator. */
-export function formatScore(score: number): string {
-  return String(Math.round(score * 100) / 100);
-}
+const BLANK_COUNTERPART: readonly CsvCell[] = ["", "", "", "", "", "", "", "", ""];
 
-function meetingRow(ctx: ExportContext, participant: Participant, m: Meeting): string[] {
-  const delegation = ctx.delegationById.get(m.delegationId);
-  const counterpart = participant.kind === "firm" ? delegation : ctx.firmById.get(m.firmId);
-  const counterpartId = participant.kind === "firm" ? m.delegationId : m.firmId;
+function meetingRow(ctx: ExportContext, participant: Participant, m: Meeting): CsvCell[] {
+  const other = participant.kind === "firm" ? ctx.delegationById.get(m.delegationId) : ctx.firmById.get(m.firmId);
+  const otherId = participant.kind === "firm" ? m.delegationId : m.firmId;
   return [
-    "meeting",
-    String(m.table),
-    counterpartId,
-    counterpart?.name ?? counterpartId,
-    delegation?.country ?? "",
-    formatScore(m.score),
-    ctx.why.get(`${m.firmId}|${m.delegationId}`) ?? "",
+    t(ctx.lang, "status.meeting"),
+    m.table,
+    otherId,
+    other?.name ?? otherId,
+    other?.country ? countryName(other.country, ctx.language) : "",
+    other?.city ?? "",
+    other ? sectorsText(ctx, other) : "",
+    other?.website ?? "",
+    other?.contactName ?? "",
+    other?.email ?? "",
   ];
 }
 
-/** One participant's day as CSV rows, in time order, free slots and breaks included. */
-export function participantRows(ctx: ExportContext, participant: Participant): string[][] {
-  const rows: string[][] = [];
+/** One participant's day as CSV rows, in time order, free slots and breaks included, in its language. */
+export function participantRows(base: ExportContext, participant: Participant): CsvCell[][] {
+  const ctx = forParticipant(base, participant);
+  const status = (s: "free" | "absent" | "break") => t(ctx.lang, `status.${s}`);
+  const rows: CsvCell[][] = [];
   for (const entry of timeline(ctx, participant)) {
     if (entry.kind === "break") {
       const { window } = entry.span;
-      rows.push(["", formatTime(window.start), formatTime(window.end), "break", "", "", "", "", "", ""]);
+      rows.push(["", formatTime(window.start), formatTime(window.end), status("break"), ...BLANK_COUNTERPART]);
       continue;
     }
     const { slot, meetings, present } = entry;
-    const when = [String(slot.index), formatTime(slot.start), formatTime(slot.end)];
+    const when: CsvCell[] = [slot.index, formatTime(slot.start), formatTime(slot.end)];
     for (const m of meetings) rows.push([...when, ...meetingRow(ctx, participant, m)]);
     const free = freeTables(participant, meetings);
-    if (!present && meetings.length === 0) rows.push([...when, "absent", "", "", "", "", "", ""]);
+    if (!present && meetings.length === 0) rows.push([...when, status("absent"), ...BLANK_COUNTERPART]);
     else if (present && (meetings.length === 0 || free.length > 0)) {
-      rows.push([...when, "free", free.join("|"), "", "", "", "", ""]);
+      rows.push([...when, status("free"), free.join("|"), ...BLANK_COUNTERPART.slice(1)]);
     }
   }
   return rows;

@@ -2,6 +2,8 @@ import type { CountryCode, PastMeeting, TimeOfDay } from "@roadshow/core";
 import { parseCountry } from "./countries.js";
 import type { InputIssue } from "./issues.js";
 import { MAX_ROWS } from "./limits.js";
+import { ok } from "./report.js";
+import type { Parser } from "./report.js";
 import { readRows, readTable } from "./table.js";
 import type { InputFile, TableSpec } from "./table.js";
 import { parseDate, parseId, parseInteger, parseScore, parseText, parseTime } from "./values.js";
@@ -46,6 +48,12 @@ const sequence = parseInteger(0, 1_000_000);
 
 const positive = parseInteger(1, 100_000);
 
+/** A score of agenda.csv, which the CLI writes itself: with `--excel` every decimal has a comma, read silently. */
+const ownScore: Parser<number> = (raw) => {
+  const read = parseScore(raw);
+  return read.ok ? ok(read.value) : read;
+};
+
 /**
  * agenda.csv → typed rows. Only the format is checked here; whether the meetings
  * obey the hard rules is the core's `verifyAgenda`. `rows` is `null` on any error.
@@ -65,7 +73,7 @@ export function parseAgenda(file: InputFile): { rows: AgendaRow[] | null; issues
       country: row.required("country", parseCountry),
       firmId: row.required("firm_id", parseId),
       firmName: row.required("firm_name", parseText),
-      score: row.required("score", parseScore),
+      score: row.required("score", ownScore),
       sequence: row.optional("sequence", sequence, 0),
     });
     if (meeting !== null && meeting.end <= meeting.start) {

@@ -1,6 +1,8 @@
-import type { Delegation, Firm, MeetingRequest, ScoreEntry, Stop } from "@roadshow/core";
+import type { Delegation, Firm, MeetingOutcome, MeetingRequest, ScoreEntry, Stop, StopChange } from "@roadshow/core";
+import { readChanges } from "./changes.js";
 import { readDelegations } from "./delegations.js";
 import { readFirms } from "./firms.js";
+import { readOutcomes } from "./outcomes.js";
 import type { InputIssue } from "./issues.js";
 import { checkReferences } from "./references.js";
 import { Reporter } from "./report.js";
@@ -17,9 +19,16 @@ export interface DataSet {
   readonly requests: readonly MeetingRequest[];
   /** `null` when no scores.csv was given: the built-in affinity is used. */
   readonly scores: readonly ScoreEntry[] | null;
+  /** Stop-specific changes (changes.csv), in file order; empty without the file. */
+  readonly changes: readonly StopChange[];
+  /** Meeting outcomes (outcomes.csv); empty without the file. */
+  readonly outcomes: readonly MeetingOutcome[];
 }
 
-export type DataFileKind = "stops" | "delegations" | "firms" | "requests" | "scores";
+export type DataFileKind = "stops" | "delegations" | "firms" | "requests" | "scores" | "changes" | "outcomes";
+
+/** The optional data files, read when present in the folder or named on the command line. */
+export const OPTIONAL_FILES = ["requests", "scores", "changes", "outcomes"] as const;
 
 /** The data files as bytes; stops, delegations and firms are required. */
 export type DataFiles = { readonly [K in DataFileKind]?: InputFile };
@@ -62,6 +71,8 @@ export function readDataFiles(files: DataFiles, reportMissing: boolean): { data:
   const firms = readFirms(f.file, stops.known, f.out);
   const requests = files.requests === undefined ? null : readRequests(files.requests, firms.known, issues);
   const scores = files.scores === undefined ? null : readScores(files.scores, firms.known, delegations.known, issues);
+  const changes = files.changes === undefined ? null : readChanges(files.changes, { stops, firms, delegations }, issues);
+  const outcomes = files.outcomes === undefined ? null : readOutcomes(files.outcomes, { stops: stops.known, firms: firms.known, delegations: delegations.known }, issues);
   const failed = () => skipped.length > 0 || issues.some((i) => i.severity === "error");
   // Cross-file warnings on partly read data would be misleading; they come once the errors are fixed.
   if (!failed()) checkReferences({ stops, delegations, firms, requests, scores }, issues);
@@ -74,6 +85,8 @@ export function readDataFiles(files: DataFiles, reportMissing: boolean): { data:
       firms: values(firms, (f) => f.id),
       requests: requests === null ? [] : values(requests, (r) => pair(r.firmId, r.country)),
       scores: scores === null ? null : values(scores, (s) => pair(s.firmId, s.delegationId)),
+      changes: changes === null ? [] : changes.items.map((i) => i.value),
+      outcomes: outcomes === null ? [] : values(outcomes, (o) => `${pair(o.stopId, o.firmId)}\u0000${o.delegationId}`),
     },
     issues,
   };

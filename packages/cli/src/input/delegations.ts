@@ -1,4 +1,5 @@
 import type { Delegation } from "@roadshow/core";
+import { CONTACT_COLUMNS, readContact } from "./contact.js";
 import { parseCountry } from "./countries.js";
 import type { InputIssue } from "./issues.js";
 import { MAX_ROWS } from "./limits.js";
@@ -21,6 +22,7 @@ export const DELEGATIONS: TableSpec = {
     { name: "tables", required: false },
     { name: "sectors", required: false },
     { name: "available", required: false },
+    ...CONTACT_COLUMNS,
   ],
 };
 
@@ -44,6 +46,7 @@ export function readDelegations(file: InputFile, stops: KnownIds | null, out: In
       sectors: row.optional("sectors", sectors, []),
       available: row.optional("available", parseWindows, null),
     };
+    const contact = readContact(row);
     ids.claim(row, "delegation_id", values.id);
     const delegation = row.values(values);
     // A cell of only separators (`|`) lists nothing: the same as empty.
@@ -53,6 +56,7 @@ export function readDelegations(file: InputFile, stops: KnownIds | null, out: In
           ...delegation,
           stops: delegation.stops?.length ? delegation.stops : null,
           available: delegation.available?.length ? delegation.available : null,
+          ...contact,
         };
   };
   return readRows(file, readTable(file, DELEGATIONS, out), ids, "delegation_id", read);

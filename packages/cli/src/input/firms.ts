@@ -1,4 +1,5 @@
 import type { Firm } from "@roadshow/core";
+import { CONTACT_COLUMNS, parseWebsite, readContact } from "./contact.js";
 import { parseCountry } from "./countries.js";
 import type { InputIssue } from "./issues.js";
 import { MAX_ROWS } from "./limits.js";
@@ -26,6 +27,9 @@ export const FIRMS: TableSpec = {
     { name: "available", required: false },
     { name: "max_meetings", required: false },
     { name: "representatives", required: false },
+    ...CONTACT_COLUMNS,
+    { name: "city", required: false },
+    { name: "website", required: false },
   ],
 };
 
@@ -73,7 +77,10 @@ export function readFirms(file: InputFile, stops: KnownIds | null, out: InputIss
       available: row.optional("available", parseWindows, null),
       maxMeetings: row.optional("max_meetings", parseMaxMeetings, null),
       representatives: row.optional("representatives", representatives, 1),
+      city: row.optional("city", parseText, ""),
+      website: row.optional("website", parseWebsite, ""),
     };
+    const contact = readContact(row);
     ids.claim(row, "firm_id", values.id);
     const blank = (name: string) => row.raw(name).replaceAll("|", "").trim() === "";
     if ((row.has("sectors") || row.has("ateco")) && blank("sectors") && blank("ateco")) {
@@ -84,8 +91,15 @@ export function readFirms(file: InputFile, stops: KnownIds | null, out: InputIss
     }
     const firm = row.values(values);
     if (firm === null) return null;
-    const { ateco, ...rest } = firm;
-    return { ...rest, available: firm.available?.length ? firm.available : null, ...(ateco.length > 0 && { ateco }) };
+    const { ateco, city, website, ...rest } = firm;
+    return {
+      ...rest,
+      available: firm.available?.length ? firm.available : null,
+      ...(ateco.length > 0 && { ateco }),
+      ...contact,
+      ...(city !== "" && { city }),
+      ...(website !== "" && { website }),
+    };
   };
   return readRows(file, readTable(file, FIRMS, out), ids, "firm_id", read);
 }

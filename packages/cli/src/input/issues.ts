@@ -28,7 +28,8 @@ export const ISSUE_CODES = {
   // Whole files
   "missing-folder": "the data folder does not exist or is not a folder",
   "missing-file": "a required or named file does not exist",
-  "unreadable-file": "a file exists but cannot be read",
+  "unreadable-file": "a file exists but cannot be read, or is a folder, pipe or device",
+  "duplicate-file": "two files whose names differ only in case (firms.csv and FIRMS.CSV)",
   "file-too-large": "a file is over the size limit (MAX_FILE_BYTES)",
   "empty-file": "a file has no header line",
   "not-csv": "a binary, spreadsheet, PDF or HTML file instead of CSV",
@@ -64,10 +65,17 @@ export const ISSUE_CODES = {
   "unknown-sector": "warning: a sector slug that is not known (kept)",
   "bad-ateco": "not an ATECO code",
   "duplicate-in-list": "warning: an item repeated in a list cell",
+  "bad-lang": "not a language code ICU knows (it, en, de, pt-BR)",
+  "lang-alias": "warning: a language name was mapped to its code",
+  "lang-texts-in-english": "warning: a language without roadshow texts (only country names and dates follow it)",
+  "bad-email": "not one email address",
+  "bad-website": "not a web address",
   // References and consistency
   "unknown-stop": "a stop_id not in stops.csv",
-  "unknown-firm": "a firm_id not in firms.csv",
-  "unknown-delegation": "a delegation_id not in delegations.csv",
+  "unknown-firm": "a firm_id not in firms.csv (in requests.csv, scores.csv and outcomes.csv a warning: the row is ignored)",
+  "unknown-delegation": "a delegation_id not in delegations.csv (in scores.csv a warning: the row is ignored)",
+  "own-history": "a --history agenda holds meetings of the stop being planned or checked",
+  "other-stop": "a --previous agenda of another stop",
   "overlapping-breaks": "two breaks of a stop overlap",
   "window-outside-session": "warning: a break or availability window overlaps no session",
   "slot-too-long": "a slot longer than the session",
@@ -79,6 +87,16 @@ export const ISSUE_CODES = {
   "no-eligible-delegation": "warning: a firm no delegation can meet at a stop it registered for",
   "delegation-at-no-stop": "warning: a delegation present at no stop",
   "country-without-delegation": "warning: a must request for a country with no delegation",
+  // changes.csv and outcomes.csv
+  "unknown-participant": "a participant_id of changes.csv that is neither a firm_id nor a delegation_id",
+  "ambiguous-participant": "an id used by both a firm and a delegation, named in changes.csv",
+  "wrong-kind": "tables given for a firm, or representatives for a delegation",
+  "duplicate-change": "two rows of changes.csv for the same stop and participant",
+  "empty-change": "warning: a row of changes.csv that changes nothing",
+  "absent-with-overrides": "warning: an absent participant with windows, tables or representatives (ignored)",
+  "absent-not-registered": "warning: a participant marked absent at a stop it is not registered for",
+  "bad-yes-no": "not yes or no (held, follow_up)",
+  "duplicate-outcome": "two rows of outcomes.csv for the same meeting",
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -12,6 +12,8 @@ export const MAX_ROWS = {
   requests: 200_000,
   scores: 1_000_000,
   agenda: 1_000_000,
+  changes: 100_000,
+  outcomes: 1_000_000,
 } as const;
 
 /** Suggestions cost a scan of the candidates; after this many per file, none are offered. */

@@ -44,12 +44,15 @@ export interface KnownIds {
  * A reference to an id of another file; unknown ids are errors with the nearest
  * ids as suggestions. `known: null` (that file could not be read) accepts any id,
  * so one broken file does not bury the others under follow-on errors.
+ * `suggest: false` never names another id: a firm's request, score or
+ * absence must not be handed to a firm with a similar id.
  */
-export function refParser(known: KnownIds | null, code: string): Parser<string> {
+export function refParser(known: KnownIds | null, code: string, opts: { suggest?: boolean } = {}): Parser<string> {
   let lookups = 0;
+  const suggest = opts.suggest ?? true;
   return (raw) => {
     if (known === null || known.ids.has(raw)) return ok(raw);
-    const near = lookups++ < MAX_SUGGESTION_LOOKUPS ? nearest(raw, known.ids.keys(), 3) : [];
+    const near = suggest && lookups++ < MAX_SUGGESTION_LOOKUPS ? nearest(raw, known.ids.keys(), 3) : [];
     return fail(
       code,
       `"${raw}" is not a ${known.column} in ${known.file}${didYouMean(near)}`,

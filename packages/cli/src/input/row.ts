@@ -80,9 +80,11 @@ export class Row {
   private parse<T>(name: string, raw: string, parse: Parser<T>): T | undefined {
     const result = parse(raw);
     const where = this.where(name, raw);
-    // A value read the same way on many rows (`USA`, a new sector) is reported on its first cell per column.
+    // A value read the same way on many rows (`USA`, a new sector) is reported on its first cell per column;
+    // decimal commas (a whole column of them, as `--excel` writes) once per column.
     for (const w of result.warnings) {
-      if (this.report.first(`${w.code}\0${name}\0${w.value ?? raw}`)) this.report.note("warning", w, where);
+      const value = w.code === "decimal-comma" ? "" : (w.value ?? raw);
+      if (this.report.first(`${w.code}\0${name}\0${value}`)) this.report.note("warning", w, where);
     }
     if (result.ok) return result.value;
     this.failed = true;

@@ -23,6 +23,9 @@ export const STOPS: TableSpec = {
     { name: "gap_minutes", required: false },
     { name: "breaks", required: false },
     { name: "timezone", required: false },
+    { name: "title", required: false },
+    { name: "venue", required: false },
+    { name: "address", required: false },
   ],
 };
 
@@ -91,6 +94,16 @@ function checkSlots(row: Row, stop: Stop): void {
   }
 }
 
+/** The optional `title`, `venue` and `address` cells, only those filled in. */
+function place(row: Row): Pick<Stop, "title" | "venue" | "address"> {
+  const text = (name: string) => row.raw(name).trim();
+  return {
+    ...(text("title") !== "" && { title: text("title") }),
+    ...(text("venue") !== "" && { venue: text("venue") }),
+    ...(text("address") !== "" && { address: text("address") }),
+  };
+}
+
 function readStop(row: Row, ids: IdRegistry): Stop | null {
   const read = {
     id: row.required("stop_id", parseId),
@@ -108,8 +121,9 @@ function readStop(row: Row, ids: IdRegistry): Stop | null {
   checkSession(row, read.start, read.end);
   const { start, end, breaks } = read;
   if (start !== undefined && end !== undefined && breaks !== undefined && start < end) checkBreaks(row, start, end, breaks);
-  const stop = row.values(read);
-  if (stop === null) return null;
+  const values = row.values(read);
+  if (values === null) return null;
+  const stop: Stop = { ...values, ...place(row) };
   checkSlots(row, stop);
   return row.failed ? null : stop;
 }

@@ -2,8 +2,24 @@ import { stringify } from "csv-stringify/sync";
 
 /** How a CSV is written: the plain dialect, or the one Italian Excel opens on a double click. */
 export interface CsvDialect {
-  /** UTF-8 BOM, `;` delimiter, CRLF line ends. */
+  /** UTF-8 BOM, `;` delimiter, CRLF line ends, decimal comma. */
   readonly excel: boolean;
+}
+
+/** A cell: text (neutralised against formulas) or a number (written in the dialect's notation). */
+export type CsvCell = string | number;
+
+/**
+ * A number as a CSV cell: at most six decimals, no float noise, no exponent, no
+ * thousands separator; with `excel` a decimal comma (`39,2`), which Italian Excel and
+ * LibreOffice read as the number 39.2 (`39.2` they read as text, or as a date).
+ * @example csvNumber(39.2, { excel: true }) // "39,2"
+ */
+export function csvNumber(value: number, dialect: CsvDialect): string {
+  const rounded = Math.round(value * 1e6) / 1e6;
+  const text = Math.abs(rounded) < 1e21 ? rounded.toFixed(6).replace(/\.?0+$/, "") : String(rounded);
+  const plain = text === "-0" ? "0" : text;
+  return dialect.excel ? plain.replace(".", ",") : plain;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -21,9 +37,13 @@ export function unneutralise(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-/** A CSV text of a header and rows, every cell neutralised. Numbers are written as given by the caller. */
-export function toCsv(header: readonly string[], rows: readonly (readonly string[])[], dialect: CsvDialect): string {
-  const body = stringify([header as string[], ...rows.map((r) => r.map(neutralise))], {
+/**
+ * A CSV text of a header and rows: text cells neutralised, number cells written by `csvNumber`.
+ * Pass numbers as numbers: a number written as text (`"39.2"`) stays as it is.
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], dialect: CsvDialect): string {
+  const cell = (c: CsvCell) => (typeof c === "number" ? csvNumber(c, dialect) : neutralise(c));
+  const body = stringify([header as string[], ...rows.map((r) => r.map(cell))], {
     delimiter: dialect.excel ? ";" : ",",
     record_delimiter: dialect.excel ? "\r\n" : "\n",
   });

@@ -1,79 +1,170 @@
+/**
+ * Output transactions: a run's whole output folder is written into a staging
+ * folder beside `--out` and swapped in with two renames, under a lock, so a
+ * reader sees the old folder or the new one, never a mix; an interrupted run
+ * leaves hidden `.<name>.staging-…` / `.old-…` folders that the next run on the
+ * same output removes (or, when the swap itself was cut, puts back).
+ */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { InputError } from "../errors.js";
+import { EnvironmentError, systemReason } from "../errors.js";
+import { acquireLock } from "./lock.js";
+import { inspectFile, inspectFolder, MARKER, type Target, type WriteOptions } from "./target.js";
+import { writeTree } from "./tree.js";
 
-/** One output file, its path relative to the output folder. */
+export { MARKER, type WriteOptions } from "./target.js";
+
+/** One output file, its path relative to the output folder (`/`-separated). */
 export interface OutputFile {
   readonly path: string;
   readonly content: string | Uint8Array;
 }
 
-function reason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  return e.code !== undefined ? `${e.code}: ${e.message}` : String(err);
+const STAGING = "staging";
+const OLD = "old";
+
+const hidden = (target: string, kind: string, tag: string): string =>
+  path.join(path.dirname(target), `.${path.basename(target)}.${kind}-${tag}`);
+
+/** Checks an output folder before planning, so a refusal (exists, is a file, holds an input, …) comes before the work. */
+export function checkOutputFolder(outDir: string, opts: WriteOptions): void {
+  inspectFolder(outDir, opts);
+}
+
+/** Checks an output file before the work, as `checkOutputFolder`. */
+export function checkOutputFile(file: string, opts: WriteOptions): void {
+  inspectFile(file, opts);
+}
+
+function makeParent(target: string, shown: string): void {
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+  } catch (err) {
+    throw new EnvironmentError(`cannot create the folder of ${shown} (${systemReason(err)}); nothing was written`, path.dirname(target), (err as NodeJS.ErrnoException).code ?? null);
+  }
 }
 
 /**
- * Writes all files or none: without `force` nothing is written when any target
- * exists; with it, files that already hold the same content are left as they are. Each file goes to a temp file beside its target and is renamed into
- * place only once every temp file is written, so a failed write leaves earlier
- * files untouched. (A failure during the final renames, rare, can leave some
- * targets already replaced; no temp file is left behind.)
+ * Removes what interrupted runs left beside `target` (the lock is held, so none
+ * of it is in use): a swap cut between its two renames is undone first.
  */
-export async function writeOutputs(outDir: string, files: readonly OutputFile[], opts: { force: boolean }): Promise<void> {
-  const targets = files.map((f) => ({ target: path.resolve(outDir, f.path), shown: path.join(outDir, f.path), content: f.content }));
-  if (!opts.force) {
-    const taken: string[] = [];
-    for (const t of targets) if (existsSync(t.target)) taken.push(t.shown);
-    if (taken.length > 0) {
-      const shown = taken.length > 5 ? `${taken.slice(0, 5).join(", ")} and ${taken.length - 5} more files` : taken.join(", ");
-      throw new InputError(`${shown} already exist${taken.length === 1 ? "s" : ""}; nothing was written. Use --force to overwrite`);
-    }
-  }
-  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
-  const temps: string[] = [];
-  let step = "write";
-  let current = outDir;
-  // Synchronous calls: hundreds of small files are written much faster than with a promise each.
-  const folders = new Set<string>();
-  // A file that already holds exactly this content is left alone (a re-run rewrites only what changed).
-  const changed = opts.force ? targets.filter((t) => !sameContent(t.target, t.content)) : targets;
+function recover(target: string): void {
+  const parent = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let entries: string[];
   try {
-    for (const t of changed) {
-      current = t.shown;
-      const folder = path.dirname(t.target);
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-      }
-      const temp = path.join(folder, `.${path.basename(t.target)}.${tag}.tmp`);
-      temps.push(temp);
-      writeFileSync(temp, t.content);
-    }
-    step = "rename";
-    for (const [i, t] of changed.entries()) {
-      current = t.shown;
-      renameSync(temps[i]!, t.target);
-    }
-  } catch (err) {
-    for (const temp of temps) rmSync(temp, { force: true });
-    throw new InputError(
-      step === "write"
-        ? `cannot write ${current} (${reason(err)}); nothing was written`
-        : `cannot move ${current} into place (${reason(err)}); the files before it were written`,
-    );
+    entries = readdirSync(parent);
+  } catch {
+    return;
+  }
+  const staged = entries.filter((e) => e.startsWith(`${prefix}${STAGING}-`));
+  const old = entries.filter((e) => e.startsWith(`${prefix}${OLD}-`));
+  if (old.length > 0 && !entries.includes(path.basename(target))) {
+    renameSync(path.join(parent, old[0]!), target);
+    old.shift();
+  }
+  for (const e of [...staged, ...old]) rmSync(path.join(parent, e), { recursive: true, force: true });
+}
+
+/** Runs `work` with the output's lock held; Ctrl-C or a kill signal meanwhile runs `undo` and releases it before exiting. */
+async function locked<T>(target: Target, undo: () => void, work: () => Promise<T>): Promise<T> {
+  makeParent(target.target, target.shown);
+  const release = acquireLock(target.target, target.shown);
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  const onSignal = (signal: NodeJS.Signals) => {
+    undo();
+    release();
+    process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1));
+  };
+  for (const s of signals) process.on(s, onSignal);
+  try {
+    recover(target.target);
+    return await work();
+  } finally {
+    for (const s of signals) process.off(s, onSignal);
+    release();
   }
 }
 
-/** Whether `file` exists and holds exactly `content`. */
-function sameContent(file: string, content: string | Uint8Array): boolean {
-  let existing: Buffer;
-  try {
-    existing = readFileSync(file);
-  } catch {
-    return false;
+function relative(file: OutputFile): string {
+  const p = file.path;
+  if (p === "" || path.posix.isAbsolute(p) || p.split("/").some((part) => part === ".." || part === "." || part === "")) {
+    throw new Error(`output path "${p}" is not a plain relative path`);
   }
-  const wanted = typeof content === "string" ? Buffer.from(content) : content;
-  return existing.equals(wanted);
+  return p;
+}
+
+/**
+ * Writes a whole output folder or nothing. Without `force` the folder must be
+ * new or empty; with it, an existing folder roadshow wrote is replaced as a
+ * whole (files the run no longer writes disappear with it). A folder holding an
+ * input of the run (`inputs`) is refused. Failures are `EnvironmentError`s
+ * (exit 4) and leave the old folder as it was.
+ */
+export async function writeOutputs(outDir: string, files: readonly OutputFile[], opts: WriteOptions): Promise<void> {
+  const paths = files.map(relative);
+  const top = new Set(paths.map((p) => p.split("/")[0]!));
+  const first = inspectFolder(outDir, opts, top);
+  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const staging = hidden(first.target, STAGING, tag);
+  const old = hidden(first.target, OLD, tag);
+  const undo = () => rmSync(staging, { recursive: true, force: true });
+  await locked(first, undo, async () => {
+    // Checked again under the lock: another run may have written the folder meanwhile.
+    const target = inspectFolder(outDir, opts, top);
+    try {
+      mkdirSync(staging);
+      const marker = `roadshow output folder: roadshow --force replaces it as a whole. Its entries:\n${[...top].sort().join("\n")}\n`;
+      const previous = target.state === "full" ? target.target : null;
+      await writeTree(staging, [...files.map((f, i) => ({ path: paths[i]!, content: f.content })), { path: MARKER, content: marker }], previous);
+    } catch (err) {
+      undo();
+      throw new EnvironmentError(`cannot write the output into ${path.dirname(target.target)} (${systemReason(err)}); nothing was changed in ${outDir}`, target.target, (err as NodeJS.ErrnoException).code ?? null);
+    }
+    swap(target, staging, old, undo);
+  });
+}
+
+/** Puts the staging folder (or file) in place of the target: one rename when nothing is there, else two around the old one. */
+function swap(target: Target, staging: string, old: string, undo: () => void): void {
+  try {
+    if (target.state === "none" || target.state === "empty") {
+      if (target.state === "empty") rmdirSync(target.target);
+      renameSync(staging, target.target);
+      return;
+    }
+    renameSync(target.target, old);
+    try {
+      renameSync(staging, target.target);
+    } catch (err) {
+      renameSync(old, target.target);
+      throw err;
+    }
+  } catch (err) {
+    undo();
+    throw new EnvironmentError(`cannot move the new output into ${target.shown} (${systemReason(err)}); ${target.shown} was left as it was`, target.target, (err as NodeJS.ErrnoException).code ?? null);
+  }
+  rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Writes one output file or nothing (`score --out`): the same lock, a staged
+ * copy beside the target renamed over it; an existing file only with `force`.
+ */
+export async function writeOutputFile(file: string, content: string | Uint8Array, opts: WriteOptions): Promise<void> {
+  const first = inspectFile(file, opts);
+  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const staging = hidden(first.target, STAGING, tag);
+  const undo = () => rmSync(staging, { force: true });
+  await locked(first, undo, async () => {
+    const target = inspectFile(file, opts);
+    try {
+      writeFileSync(staging, content);
+      renameSync(staging, target.target);
+    } catch (err) {
+      undo();
+      throw new EnvironmentError(`cannot write ${file} (${systemReason(err)}); nothing was written`, target.target, (err as NodeJS.ErrnoException).code ?? null);
+    }
+  });
 }

@@ -30,38 +30,40 @@ describe("participant CSVs", () => {
     const [header, ...rows] = read(csvFiles(false).get("firms/F0001.csv")!);
     expect(header).toEqual([...PARTICIPANT_COLUMNS]);
     expect(rows.map((r) => r.slice(0, 8).join(" ").trimEnd())).toEqual([
-      '1 14:00 14:20 meeting 1 DE-KONS Generalkonsulat; Mailand, \\ "Büro" DE',
-      "2 14:20 14:40 meeting 3 US-CG Consolato Generale degli Stati Uniti US",
-      "3 14:40 15:00 free",
-      "4 15:00 15:20 free",
-      "5 15:20 15:40 free",
-      " 15:40 16:00 break",
-      "6 16:00 16:20 meeting 2 IN-CG Consulate General of India IN",
-      "7 16:20 16:40 free",
-      "8 16:40 17:00 free",
-      "9 17:00 17:20 free",
-      "10 17:20 17:40 free",
-      "11 17:40 18:00 free",
+      '1 14:00 14:20 incontro 1 DE-KONS Generalkonsulat; Mailand, \\ "Büro" Germania',
+      "2 14:20 14:40 incontro 3 US-CG Consolato Generale degli Stati Uniti Stati Uniti",
+      "3 14:40 15:00 libero",
+      "4 15:00 15:20 libero",
+      "5 15:20 15:40 libero",
+      " 15:40 16:00 pausa",
+      "6 16:00 16:20 incontro 2 IN-CG Consulate General of India India",
+      "7 16:20 16:40 libero",
+      "8 16:40 17:00 libero",
+      "9 17:00 17:20 libero",
+      "10 17:20 17:40 libero",
+      "11 17:40 18:00 libero",
     ]);
-    expect(rows[0]!.slice(8)).toEqual(["70", "first target DE; sector mechanics"]);
   });
 
   test("a delegation with two tables lists each meeting and its free tables; absence is marked", () => {
     const us = read(csvFiles(false).get("delegations/US-CG.csv")!).slice(1);
-    expect(us.filter((r) => r[0] === "1").map((r) => [r[3], r[4], r[5]])).toEqual([["meeting", "3", "F0002"], ["free", "4", ""]]);
+    expect(us.filter((r) => r[0] === "1").map((r) => [r[3], r[4], r[5]])).toEqual([["incontro", "3", "F0002"], ["libero", "4", ""]]);
     expect(us.filter((r) => r[0] === "2").map((r) => r[5])).toEqual(["F0001", "F0004"]);
-    expect(us.find((r) => r[0] === "4")!.slice(3, 5)).toEqual(["free", "3|4"]);
+    expect(us.find((r) => r[0] === "4")!.slice(3, 5)).toEqual(["libero", "3|4"]);
     const india = read(csvFiles(false).get("delegations/IN-CG.csv")!).slice(1);
-    expect(india.filter((r) => r[3] === "absent").map((r) => r[0])).toEqual(["1", "2", "3", "4", "5"]);
+    expect(india.filter((r) => r[3] === "assente").map((r) => r[0])).toEqual(["1", "2", "3", "4", "5"]);
     const f5 = read(csvFiles(false).get("firms/F0005.csv")!).slice(1);
-    expect(f5.filter((r) => r[3] === "free").map((r) => r[0])).toEqual(["1", "2", "3"]);
+    expect(f5.filter((r) => r[3] === "libero").map((r) => r[0])).toEqual(["1", "2", "3"]);
   });
 
-  test("scores are rounded to two decimals, explanations kept with newlines, formulas neutralised", () => {
-    const us = read(csvFiles(false).get("delegations/US-CG.csv")!);
+  test("no score and no reasons (the organiser's, in agenda.csv); a delegation never sees its own country on a firm; formulas neutralised", () => {
+    const content = csvFiles(false).get("delegations/US-CG.csv")!;
+    const [header, ...us] = read(content);
+    expect(header).not.toContain("score");
+    expect(header).not.toContain("why");
+    expect(content).not.toMatch(/42\.13|line one|first target/);
     const f2 = us.find((r) => r[5] === "F0002")!;
-    expect(f2[8]).toBe("42.13");
-    expect(f2[9]).toBe("line one\nline two, with; punctuation \\ backslash");
+    expect(f2[7]).toBe("");
     expect(us.find((r) => r[5] === "F0006")![6]).toBe("'=SUM(A1)");
   });
 

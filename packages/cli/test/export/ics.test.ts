@@ -86,7 +86,7 @@ describe("calendar files", () => {
     expectCalendarsMatch(bergamo(), "en");
     const cal = parse(calendars(renderExports(bergamo(), { lang: "en", excel: false })).get("calendar/firms/F0001.ics")!);
     expect(cal.events.every((e) => e.tzid === "Europe/Rome")).toBe(true);
-    expect(cal.events.map((e) => e.summary)).toContain('Meeting: Generalkonsulat; Mailand, \\ "Büro"');
+    expect(cal.events.map((e) => e.summary)).toContain('Meeting: Generalkonsulat; Mailand, \\ "Büro" (Germany)');
   });
 
   test("the night clocks go back: the repeated hour is written in UTC, the rest with TZID, all at the true instants", () => {
@@ -200,7 +200,10 @@ describe("calendar files", () => {
     expect(folded.split("\r\n ").join("")).toBe(long);
     for (const line of folded.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
     expect(folded).not.toMatch(/\uFFFD/);
-    const why = parse(calendars(renderExports(bergamo(), { lang: "en", excel: false })).get("calendar/firms/F0002.ics")!);
-    expect(why.events[0]!.description).toContain("line one\nline two, with; punctuation \\ backslash");
+    const f1 = parse(calendars(renderExports(bergamo(), { lang: "en", excel: false })).get("calendar/firms/F0001.ics")!);
+    expect(f1.events[0]!.description).toContain('Meeting with Generalkonsulat; Mailand, \\ "Büro" (Germany).\nBergamo, table 1, 14:00-14:20.');
+    // The organiser's reasons stay out of what participants receive.
+    const f2 = calendars(renderExports(bergamo(), { lang: "en", excel: false })).get("calendar/firms/F0002.ics")!;
+    expect(f2).not.toMatch(/line one|\(\+\d/);
   });
 });

@@ -67,6 +67,10 @@ export const firmRow = (over: Cells = {}): Cells => ({
 
 export const requestRow = (over: Cells = {}): Cells => ({ firm_id: "F0001", country: "US", kind: "must", ...over });
 export const scoreRow = (over: Cells = {}): Cells => ({ firm_id: "F0001", delegation_id: "US-CG", score: "70", ...over });
+export const changeRow = (over: Cells = {}): Cells => ({
+  stop_id: "BG-2026-03", participant_id: "F0001", status: "absent", available: "", tables: "", representatives: "", note: "cancelled", ...over,
+});
+export const outcomeRow = (over: Cells = {}): Cells => ({ stop_id: "BG-2026-03", firm_id: "F0001", delegation_id: "US-CG", held: "no", follow_up: "", ...over });
 
 /** Rows of a small valid data set: two stops, two delegations, three firms. */
 export function validRows(): Record<"stops" | "delegations" | "firms", Cells[]> {
@@ -84,7 +88,7 @@ export function validRows(): Record<"stops" | "delegations" | "firms", Cells[]> 
   };
 }
 
-export type RowSets = Partial<Record<"stops" | "delegations" | "firms" | "requests" | "scores", Cells[]>>;
+export type RowSets = Partial<Record<"stops" | "delegations" | "firms" | "requests" | "scores" | "changes" | "outcomes", Cells[]>>;
 
 /** Data files from row sets: the valid set, with any file replaced. */
 export function dataFiles(over: RowSets = {}, options: CsvOptions = {}): DataFiles {
@@ -96,6 +100,8 @@ export function dataFiles(over: RowSets = {}, options: CsvOptions = {}): DataFil
   };
   if (rows.requests) files.requests = file("requests.csv", csv(rows.requests, options));
   if (rows.scores) files.scores = file("scores.csv", csv(rows.scores, options));
+  if (rows.changes) files.changes = file("changes.csv", csv(rows.changes, options));
+  if (rows.outcomes) files.outcomes = file("outcomes.csv", csv(rows.outcomes, options));
   return files;
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ISSUE_CODES } from "../../src/input/issues.js";
 import { MAX_FILE_BYTES, MAX_ROWS, parseDataSet } from "../../src/input/index.js";
 import type { DataFiles, InputIssue } from "../../src/input/index.js";
-import { csv, dataFiles, delegationRow, file, firmRow, requestRow, scoreRow, stopRow, validRows } from "./builders.js";
+import { changeRow, csv, dataFiles, delegationRow, file, firmRow, outcomeRow, requestRow, scoreRow, stopRow, validRows } from "./builders.js";
 
 interface Case {
   readonly code: string;
@@ -119,9 +119,10 @@ const CASES: readonly Case[] = [
   { code: "bad-ateco", files: () => withFirm({ ateco: "XYZ" }), file: "firms.csv", line: 2, column: "ateco", value: "XYZ" },
   { code: "duplicate-in-list", severity: "warning", files: () => withFirm({ targets: "US|DE|US" }), file: "firms.csv", line: 2, column: "targets" },
   { code: "unknown-stop", files: () => withFirm({ stops: "BG-2026-3" }), file: "firms.csv", line: 2, column: "stops", value: "BG-2026-3" },
-  { code: "unknown-firm", files: () => dataFiles({ requests: [requestRow(), requestRow({ firm_id: "F9999" })] }), file: "requests.csv", line: 3, column: "firm_id" },
+  { code: "unknown-firm", severity: "warning", files: () => dataFiles({ requests: [requestRow(), requestRow({ firm_id: "F9999" })] }), file: "requests.csv", line: 3, column: "firm_id" },
   {
     code: "unknown-delegation",
+    severity: "warning",
     files: () => dataFiles({ scores: [scoreRow({ delegation_id: "XX-CG" })] }),
     file: "scores.csv",
     line: 2,
@@ -182,9 +183,44 @@ const CASES: readonly Case[] = [
     column: "country",
     value: "JP",
   },
+  { code: "bad-lang", files: () => withFirm({ lang: "xx" }), file: "firms.csv", line: 2, column: "lang", value: "xx" },
+  { code: "lang-alias", severity: "warning", files: () => withDelegation({ lang: "Inglese" }), file: "delegations.csv", line: 2, column: "lang", value: "Inglese" },
+  { code: "lang-texts-in-english", severity: "warning", files: () => withDelegation({ lang: "de" }), file: "delegations.csv", line: 2, column: "lang", value: "de" },
+  { code: "bad-email", files: () => withDelegation({ email: "consul@example" }), file: "delegations.csv", line: 2, column: "email", value: "consul@example" },
+  { code: "bad-website", files: () => withFirm({ website: "www orobica it" }), file: "firms.csv", line: 2, column: "website", value: "www orobica it" },
+  { code: "unknown-participant", files: () => dataFiles({ changes: [changeRow({ participant_id: "US-GC" })] }), file: "changes.csv", line: 2, column: "participant_id", value: "US-GC" },
+  {
+    code: "ambiguous-participant",
+    files: () => dataFiles({ firms: [...rows.firms, firmRow({ firm_id: "US-CG" })], changes: [changeRow({ participant_id: "US-CG" })] }),
+    file: "changes.csv",
+    line: 2,
+    column: "participant_id",
+  },
+  { code: "wrong-kind", files: () => dataFiles({ changes: [changeRow({ status: "", tables: "2" })] }), file: "changes.csv", line: 2, column: "tables" },
+  { code: "duplicate-change", files: () => dataFiles({ changes: [changeRow(), changeRow({ status: "present" })] }), file: "changes.csv", line: 3, column: "participant_id" },
+  { code: "empty-change", severity: "warning", files: () => dataFiles({ changes: [changeRow({ status: "" })] }), file: "changes.csv", line: 2, column: "participant_id" },
+  {
+    code: "absent-with-overrides",
+    severity: "warning",
+    files: () => dataFiles({ changes: [changeRow({ representatives: "2" })] }),
+    file: "changes.csv",
+    line: 2,
+    column: "status",
+  },
+  {
+    code: "absent-not-registered",
+    severity: "warning",
+    files: () => dataFiles({ changes: [changeRow({ participant_id: "F0003" })] }),
+    file: "changes.csv",
+    line: 2,
+    column: "status",
+  },
+  { code: "bad-yes-no", files: () => dataFiles({ outcomes: [outcomeRow({ held: "maybe" })] }), file: "outcomes.csv", line: 2, column: "held" },
+  { code: "duplicate-outcome", files: () => dataFiles({ outcomes: [outcomeRow(), outcomeRow()] }), file: "outcomes.csv", line: 3, column: "delegation_id" },
 ];
 
-const FS_ONLY = ["missing-folder", "missing-file", "unreadable-file"];
+// Codes met only with real files or command lines: files.test.ts and faults.test.ts.
+const FS_ONLY = ["missing-folder", "missing-file", "unreadable-file", "duplicate-file", "own-history", "other-stop"];
 
 describe("every issue code, located", () => {
   it.each(CASES)("$code", (c) => {
@@ -224,6 +260,28 @@ describe("messages", () => {
     expect(missing.message).toContain("did you mean Countri?");
   });
 
+  it("never suggest another firm for a firm's request, score, change or outcome", () => {
+    const near = "F0020"; // one edit from F0002
+    const issues = parseDataSet(
+      dataFiles({
+        requests: [requestRow({ firm_id: near })],
+        scores: [scoreRow({ firm_id: near })],
+        changes: [changeRow({ participant_id: near })],
+        outcomes: [outcomeRow({ firm_id: near })],
+      }),
+    ).issues.filter((i) => i.value === near);
+    expect(issues.map((i) => i.file).sort()).toEqual(["changes.csv", "outcomes.csv", "requests.csv", "scores.csv"]);
+    for (const issue of issues) expect(`${issue.message} ${issue.hint}`).not.toMatch(/F000\d/);
+    // A delegation id is still suggested: the change stays with the same participant.
+    expect(first(dataFiles({ changes: [changeRow({ participant_id: "US-GC" })] }), "unknown-participant").message).toContain("did you mean US-CG?");
+  });
+
+  it("read Italian status words and yes/no variants", () => {
+    const { data } = parseDataSet(dataFiles({ changes: [changeRow({ status: "Assente" })], outcomes: [outcomeRow({ held: "sì", follow_up: "1" })] }));
+    expect(data!.changes.map((c) => c.status)).toEqual(["absent"]);
+    expect(data!.outcomes).toEqual([{ stopId: "BG-2026-03", firmId: "F0001", delegationId: "US-CG", held: true, followUp: true }]);
+  });
+
   it("name the counts of a ragged row and the size limit of a too-large file", () => {
     expect(first({ ...dataFiles(), firms: file("firms.csv", `${csv(rows.firms)}F9,X\n`) }, "ragged-row").message).toContain("2 cells but the header has 9");
     const tooMany = first(dataFiles({ stops: Array.from({ length: 1_500 }, (_, i) => stopRow({ stop_id: `S${i}` })) }), "too-many-rows");
@@ -247,6 +305,8 @@ describe("all issues in one run", () => {
         delegations: [delegationRow({ country: "XX" }), delegationRow({ delegation_id: "DE-CG", tables: "-1" })],
         firms: [firmRow({ stops: "NOPE" }), firmRow({ firm_id: "F0002", max_meetings: "-1" }), rows.firms[2]!],
         requests: [requestRow({ firm_id: "F404" })],
+        changes: [changeRow({ stop_id: "BG-2026-3" }), changeRow({ participant_id: "F0002", status: "gone" })],
+        outcomes: [outcomeRow({ delegation_id: "XX-CG", follow_up: "perhaps" })],
       }),
     );
     expect(data).toBeNull();
@@ -258,8 +318,13 @@ describe("all issues in one run", () => {
       "delegations.csv:3:out-of-range",
       "firms.csv:2:unknown-stop",
       "firms.csv:3:out-of-range",
-      "requests.csv:2:unknown-firm",
+      "changes.csv:2:unknown-stop",
+      "changes.csv:3:bad-choice",
+      "outcomes.csv:2:unknown-delegation",
+      "outcomes.csv:2:bad-yes-no",
     ]);
+    // A request of a firm no longer in firms.csv is only a warning: the firm withdrew.
+    expect(issues.filter((i) => i.code === "unknown-firm").map((i) => i.severity)).toEqual(["warning"]);
   });
 
   it("does not bury the other files under follow-on errors when one file is unreadable", () => {

@@ -1,8 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES, parseDataSet, readAgendaFile, readDataDir } from "../../src/input/index.js";
+import { readWeights } from "../../src/weights.js";
 import { csv, dataFiles, scoreRow, validRows } from "./builders.js";
 
 let dir: string;
@@ -86,6 +88,29 @@ describe("readDataDir", () => {
     await mkdir(path.join(dir, "firms.csv"));
     const read = await readDataDir(dir);
     expect(read).toMatchObject({ data: null, issues: [{ code: "unreadable-file", file: "firms.csv" }] });
+  });
+
+  it("refuses two spellings of one data file (firms.csv and FIRMS.CSV) instead of picking one", async () => {
+    await writeValid();
+    await writeFile(path.join(dir, "FIRMS.CSV"), csv(validRows().firms));
+    const read = await readDataDir(dir);
+    expect(read.data).toBeNull();
+    expect(read.issues).toMatchObject([{ code: "duplicate-file", file: "FIRMS.CSV", line: null }]);
+    expect(read.issues[0]!.message).toContain("FIRMS.CSV and firms.csv");
+  });
+
+  it("refuses a pipe or a device where a file is expected, without reading it (it could block or never end)", async () => {
+    await writeValid();
+    const pipe = path.join(dir, "pipe.csv");
+    execFileSync("mkfifo", [pipe]);
+    const read = await readDataDir(dir, { scoresFile: pipe, requestsFile: "/dev/zero" });
+    expect(read.data).toBeNull();
+    expect(read.issues.map((i) => [i.code, i.file, i.message])).toEqual([
+      ["unreadable-file", "/dev/zero", "/dev/zero is a device, not a file"],
+      ["unreadable-file", pipe, `${pipe} is a named pipe, not a file`],
+    ]);
+    await expect(readWeights("/dev/zero")).rejects.toMatchObject({ issues: [{ code: "unreadable-file" }] });
+    expect((await readAgendaFile(pipe)).issues).toMatchObject([{ code: "unreadable-file" }]);
   });
 
   it("rejects a file over the size limit without reading it", async () => {

@@ -1,0 +1,203 @@
+/**
+ * What is at an output path before a run writes it, and whether the run may
+ * replace it: checked once before planning (so a refusal comes early) and again
+ * under the output's lock (so the answer is still true when the files are swapped in).
+ */
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import path from "node:path";
+import { EnvironmentError, UsageError, systemReason } from "../errors.js";
+
+/** The file every output folder holds: the run's top-level names, so `--force` knows the folder is roadshow's. */
+export const MARKER = ".roadshow-output";
+
+/** How one run may write: `force` replaces an existing output; `inputs` are paths the run reads, which no output may replace. */
+export interface WriteOptions {
+  readonly force: boolean;
+  readonly inputs?: readonly (string | undefined)[];
+}
+
+/** An output path, resolved: `target` is where the files go (a symbolic link to a folder is followed). */
+export interface Target {
+  readonly target: string;
+  /** As the user typed it, for messages. */
+  readonly shown: string;
+  /** What is there now: nothing, an empty folder, a folder with files, a dangling link, a regular file. */
+  readonly state: "none" | "empty" | "full" | "link" | "file";
+}
+
+function lstatOrNull(p: string): import("node:fs").Stats | null {
+  try {
+    return lstatSync(p);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    if (code === "ENOTDIR") throw new EnvironmentError(`cannot use ${p}: a part of the path is a file, not a folder`, p, code);
+    throw new EnvironmentError(`cannot look at ${p} (${systemReason(err)})`, p, code ?? null);
+  }
+}
+
+const inside = (p: string, dir: string): boolean => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses an output that would replace one of the run's inputs: a folder output
+ * holding an input (`--out <data-dir>`), or a file output that is an input file
+ * or an existing file of an input folder (`score --out <data>/firms.csv`).
+ */
+function checkInputs(target: string, shown: string, opts: WriteOptions, what: "folder" | "file", exists: boolean): void {
+  const targets = new Set([target, path.resolve(shown)]);
+  for (const input of opts.inputs ?? []) {
+    if (input === undefined || input === "") continue;
+    for (const candidate of new Set([path.resolve(input), real(input)])) {
+      const folder = isFolder(candidate);
+      for (const t of targets) {
+        if (what === "folder" && inside(candidate, t)) {
+          throw new UsageError(
+            candidate === t
+              ? `--out ${shown} is an input of this run (${input}); the new folder would replace it. Choose another folder (e.g. ${shown}-out)`
+              : `--out ${shown} holds ${input}, an input of this run; the new folder would replace it. Choose another folder`,
+          );
+        }
+        if (what === "file" && exists && (folder ? path.dirname(t) === candidate : candidate === t)) {
+          throw new UsageError(
+            folder
+              ? `--out ${shown} is a file of the data folder ${input}; writing would replace it. Write to a file outside ${input}`
+              : `--out ${shown} is an input of this run (${input}); writing would replace it. Choose another file`,
+          );
+        }
+      }
+    }
+  }
+}
+
+/** `--out` as given, checked for the obvious mistakes: empty, the root folder. */
+function resolveOut(out: string, what: "folder" | "file"): string {
+  if (out.trim() === "") throw new UsageError(`--out is empty; give a ${what}, e.g. --out ${what === "folder" ? "out/BS-2026-02" : "out/scores.csv"}`);
+  const abs = path.resolve(out);
+  if (abs === path.parse(abs).root) throw new UsageError(`--out ${out} is the root folder; give a folder of its own, e.g. --out out/BS-2026-02`);
+  return abs;
+}
+
+function list(names: readonly string[]): string {
+  return names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+}
+
+/** Names written by earlier versions of the CLI (temp files of an interrupted run) that a folder may hold. */
+const LEGACY_TEMP = /^\..+\.[0-9]+-[0-9a-f]{8}\.tmp$/;
+
+/** Top-level entries of a folder roadshow did not write (per its marker, or else per the names the run is about to write). */
+function foreign(dir: string, entries: readonly string[], planned: ReadonlySet<string> | null): string[] {
+  let ours: Set<string> | null = null;
+  if (entries.includes(MARKER)) {
+    try {
+      ours = new Set(readFileSync(path.join(dir, MARKER), "utf8").split("\n").slice(1).filter((n) => n !== ""));
+    } catch {
+      ours = null;
+    }
+  }
+  const known = ours ?? planned;
+  if (known === null) return [];
+  return entries.filter((e) => e !== MARKER && !known.has(e) && !LEGACY_TEMP.test(e)).sort();
+}
+
+/**
+ * Where an output folder goes and whether this run may write it: a new or empty
+ * folder always; a folder with files only with `force` and only when roadshow
+ * wrote it (its marker, or only names this run writes); never a regular file,
+ * an input of the run, or (without `force`) a dangling symbolic link.
+ * `planned` are the top-level names the run will write, when known.
+ */
+export function inspectFolder(out: string, opts: WriteOptions, planned: ReadonlySet<string> | null = null): Target {
+  const abs = resolveOut(out, "folder");
+  let target = abs;
+  let info = lstatOrNull(abs);
+  if (info?.isSymbolicLink()) {
+    let followed: import("node:fs").Stats | null = null;
+    try {
+      followed = statSync(abs);
+    } catch {
+      followed = null;
+    }
+    if (followed === null) {
+      checkInputs(abs, out, opts, "folder", true);
+      if (!opts.force) throw new EnvironmentError(`--out ${out} is a symbolic link to a missing folder; nothing was written. Use --force to replace the link with the output folder`, abs, "EEXIST");
+      return { target: abs, shown: out, state: "link" };
+    }
+    target = realpathSync(abs);
+    info = followed;
+  }
+  checkInputs(target, out, opts, "folder", info !== null);
+  if (info === null) return { target, shown: out, state: "none" };
+  if (!info.isDirectory()) {
+    throw new EnvironmentError(`--out ${out} is a file, not a folder; nothing was written. Give a folder path (e.g. ${out}-out)`, target, "ENOTDIR");
+  }
+  let entries: string[];
+  try {
+    entries = readdirSync(target);
+  } catch (err) {
+    throw new EnvironmentError(`cannot read the output folder ${out} (${systemReason(err)}); nothing was written`, target, (err as NodeJS.ErrnoException).code ?? null);
+  }
+  if (entries.length === 0) return { target, shown: out, state: "empty" };
+  if (!opts.force) {
+    throw new EnvironmentError(`${out} already holds files (${list([...entries].sort())}); nothing was written. Use --force to replace the folder`, target, "EEXIST");
+  }
+  const others = foreign(target, entries, planned);
+  if (others.length > 0) {
+    throw new EnvironmentError(
+      `${out} holds files roadshow did not write (${list(others)}); --force replaces the whole folder, so it only replaces a folder roadshow wrote. ` +
+        "Move those files away, or choose a new folder",
+      target,
+      "EEXIST",
+    );
+  }
+  return { target, shown: out, state: "full" };
+}
+
+/**
+ * Where an output file goes and whether this run may write it: a new path
+ * always; an existing regular file (or a link, followed when it leads to one)
+ * only with `force`; never a folder, a device or pipe, or an input of the run.
+ */
+export function inspectFile(out: string, opts: WriteOptions): Target {
+  const abs = resolveOut(out, "file");
+  let target = abs;
+  let info = lstatOrNull(abs);
+  if (info?.isSymbolicLink()) {
+    let followed: import("node:fs").Stats | null = null;
+    try {
+      followed = statSync(abs);
+      target = realpathSync(abs);
+    } catch {
+      followed = null;
+    }
+    if (followed === null) {
+      checkInputs(abs, out, opts, "file", true);
+      if (!opts.force) throw new EnvironmentError(`--out ${out} is a symbolic link to a missing file; nothing was written. Use --force to replace the link`, abs, "EEXIST");
+      return { target: abs, shown: out, state: "link" };
+    }
+    info = followed;
+  }
+  checkInputs(target, out, opts, "file", info !== null);
+  if (info === null) return { target, shown: out, state: "none" };
+  if (info.isDirectory()) throw new EnvironmentError(`--out ${out} is a folder; give a file path (e.g. ${path.join(out, "scores.csv")})`, target, "EISDIR");
+  if (!info.isFile()) {
+    throw new EnvironmentError(`--out ${out} is not a regular file (a device, pipe or socket); give a file path, or leave --out out to print`, target, "EINVAL");
+  }
+  if (!opts.force) throw new EnvironmentError(`${out} already exists; nothing was written. Use --force to overwrite it`, target, "EEXIST");
+  return { target, shown: out, state: "file" };
+}
