@@ -34,6 +34,7 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "let pairs from history (and, in a season, from earlier stops) meet again":
     "permette alle coppie dello storico (e, in una stagione, delle tappe precedenti) di incontrarsi di nuovo",
   "K: give every firm that can be served K meetings (per stop) first": "K: dà prima K incontri (per tappa) a ogni impresa che si può servire",
+  "do not balance meetings across firms: after musts and K, the highest total score alone": "non equilibrare gli incontri tra le imprese: dopo gli obbligatori e K, solo il punteggio totale più alto",
   "budget (per stop) for improving agendas under availability windows (default 60)":
     "tempo (per tappa) per migliorare le agende con finestre di disponibilità (predefinito 60)",
   "who sends the invitations: written as ORGANIZER on every calendar event (needed when the .ics files are mailed)":

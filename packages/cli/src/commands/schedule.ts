@@ -19,6 +19,8 @@ export interface ScheduleArgs extends Sources {
   readonly out: string;
   readonly allowRepeats: boolean;
   readonly minMeetings: number;
+  /** Balance meetings across firms (default true; `--no-balance`). */
+  readonly balance?: boolean;
   readonly timeLimitSeconds: number | undefined;
   readonly force: boolean;
   readonly excel: boolean;
@@ -45,13 +47,13 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   if (previous !== undefined) checkPrevious(previous, args.previous!, [stop.id]);
   let lastProgress = 0;
   const instance = instanceOf(loaded, stop);
-  const scoring = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, ...(weights && { weights: weights.weights }) };
+  const scoring = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, balance: args.balance ?? true, ...(weights && { weights: weights.weights }) };
   const result = planStop(instance, {
     ...scoring,
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
     onProgress: (p) => {
-      // Only long solves talk: a line per second at most.
-      if (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000) {
+      // Only long solves talk: a line per second at most, and what was proven at the end.
+      if (p.elapsedMs > 1000 && (p.elapsedMs - lastProgress > 1000 || p.phase === "done")) {
         lastProgress = p.elapsedMs;
         io.stderr(`[${(p.elapsedMs / 1000).toFixed(1)} s] ${p.phase}: ${p.message}\n`);
       }
@@ -78,7 +80,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
       await schedule(
         {
           dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history,
-          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
+          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
           previous: o.previous, weights: o.weights, organizer: o.organizer,
         },
         ctx.common(),

@@ -25,6 +25,8 @@ export interface SeasonArgs extends Sources {
   readonly frozen: readonly string[];
   readonly allowRepeats: boolean;
   readonly minMeetings: number;
+  /** Balance meetings across firms (default true; `--no-balance`). */
+  readonly balance?: boolean;
   readonly independent: boolean;
   /** Also plan the other way (season vs independent) and show both side by side. */
   readonly compare: boolean;
@@ -125,6 +127,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   const options: SeasonOptions = {
     minMeetings: args.minMeetings,
     allowRepeats: args.allowRepeats,
+    balance: args.balance ?? true,
     ...(weights && { weights: weights.weights }),
     ...(args.from !== undefined && { from: args.from }),
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
@@ -183,7 +186,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
       await season(
         {
           dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, weights: o.weights,
-          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, independent: o.independent, compare: o.compare,
+          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, independent: o.independent, compare: o.compare,
           timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel, organizer: o.organizer,
         },
         ctx.common(),
