@@ -30,7 +30,7 @@ const CHUNK = 2_000;
  */
 export async function validate(args: ValidateArgs, common: Common, io: Io): Promise<boolean> {
   const loaded = await load(args);
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format }));
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   if (args.stop !== undefined) findStop(loaded.data, args.stop, args.dataDir);
   if (args.agenda === undefined) {
     io.stdout(`${args.dataDir}: inputs are valid (${loaded.data.stops.length} stops, ${loaded.data.delegations.length} delegations, ${loaded.data.firms.length} firms)\n`);
@@ -63,7 +63,7 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
     const violations = verifyAgenda(instanceOf(loaded, stop), rows, { allowRepeats: args.allowRepeats });
     for (const violation of violations) found.push({ lines: violation.meetings.map((i) => rows[i]!.line), violation });
   }
-  if (issues.length > 0) io.stderr(formatIssues(issues, { color: io.color, format: common.format }));
+  if (issues.length > 0) io.stderr(formatIssues(issues, { color: io.color, format: common.format, lang: common.lang }));
   const errors = issues.filter((i) => i.severity === "error").length;
   const count = agenda.good.length;
   if (common.format === "json") {

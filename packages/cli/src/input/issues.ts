@@ -74,8 +74,8 @@ export const ISSUE_CODES = {
   "bad-website": "not a web address",
   // References and consistency
   "unknown-stop": "a stop_id not in stops.csv",
-  "unknown-firm": "a firm_id not in firms.csv (in requests.csv and outcomes.csv a warning: the row is ignored)",
-  "unknown-delegation": "a delegation_id not in delegations.csv",
+  "unknown-firm": "a firm_id not in firms.csv (in requests.csv, scores.csv and outcomes.csv a warning: the row is ignored)",
+  "unknown-delegation": "a delegation_id not in delegations.csv (in scores.csv a warning: the row is ignored)",
   "date-mismatch": "an agenda row's date is not its stop's date",
   "unknown-slot": "an agenda row's slot is not a slot of its stop",
   "slot-mismatch": "an agenda row's start or end (or start_iso, end_iso) is not its slot's",
