@@ -78,6 +78,9 @@ const EN = {
   "summary.bound": "Upper bound on the score: {bound}",
   "summary.gap": "Gap to the bound: {gap}%",
   "summary.time": "Time: {ms} ms",
+  "summary.perFirm": "Firms by number of meetings: {list}",
+  "summary.balanceCost": "Balance costs {percent}% of the score (best score without balance: {score})",
+  "summary.gaps": "Idle gaps between meetings: firms {firms} ({firmSlots} free slots), delegations {delegations} ({delegationSlots})",
   "summary.byCountry": "Meetings per country",
   "summary.histogram": "Firms by number of meetings",
   "summary.utilisation": "Table utilisation per slot",
@@ -211,6 +214,9 @@ const IT: { readonly [K in MessageKey]: string } = {
   "summary.bound": "Limite superiore del punteggio: {bound}",
   "summary.gap": "Distanza dal limite: {gap}%",
   "summary.time": "Tempo: {ms} ms",
+  "summary.perFirm": "Imprese per numero di incontri: {list}",
+  "summary.balanceCost": "L'equilibrio costa il {percent}% del punteggio (punteggio migliore senza equilibrio: {score})",
+  "summary.gaps": "Pause tra un incontro e l'altro: imprese {firms} ({firmSlots} fasce libere), delegazioni {delegations} ({delegationSlots})",
   "summary.byCountry": "Incontri per paese",
   "summary.histogram": "Imprese per numero di incontri",
   "summary.utilisation": "Utilizzo dei tavoli per fascia oraria",
@@ -337,6 +343,16 @@ const regionNames = new Map<string, Intl.DisplayNames>();
 
 /** A country's name from ICU (`Intl.DisplayNames`) in any language; the code itself when ICU does not know it. */
 export function countryName(code: CountryCode, lang: Language): string {
+  // Asked once per meeting on every agenda and calendar: each (language, code) is looked up once.
+  const key = `${lang}|${code}`;
+  let name = countryNames.get(key);
+  if (name === undefined) countryNames.set(key, (name = lookupCountry(code, lang)));
+  return name;
+}
+
+const countryNames = new Map<string, string>();
+
+function lookupCountry(code: CountryCode, lang: Language): string {
   let names = regionNames.get(lang);
   if (!names) {
     names = new Intl.DisplayNames([localeOf(lang)], { type: "region", fallback: "code" });
@@ -359,6 +375,16 @@ export function sectorName(code: SectorCode, lang: Lang): string {
  * @example formatDate("2026-03-18", "Europe/Rome", "it") // "mercoledì 18 marzo 2026"
  */
 export function formatDate(date: string, zone: string, lang: Language): string {
+  // Every page and calendar of a stop asks for the same date: formatted once per (date, zone, language).
+  const key = `${date}|${zone}|${lang}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) formattedDates.set(key, (text = formatDateOnce(date, zone, lang)));
+  return text;
+}
+
+const formattedDates = new Map<string, string>();
+
+function formatDateOnce(date: string, zone: string, lang: Language): string {
   return DateTime.fromISO(date, { zone }).setLocale(localeOf(lang)).toLocaleString({
     weekday: "long",
     day: "numeric",

@@ -20,6 +20,8 @@ export interface ExplainArgs extends Sources {
   readonly weights: string | undefined;
   readonly allowRepeats: boolean;
   readonly minMeetings: number;
+  /** Balance meetings across firms (default true; `--no-balance`). */
+  readonly balance?: boolean;
   readonly timeLimitSeconds: number | undefined;
 }
 
@@ -69,6 +71,7 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
   const options: ScheduleOptions = {
     minMeetings: args.minMeetings,
     allowRepeats: args.allowRepeats,
+    balance: args.balance ?? true,
     ...(weights && { weights: weights.weights }),
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
   };
@@ -91,7 +94,7 @@ export function defineExplain(root: Command, ctx: CommandContext): void {
       await explain(
         {
           dataDir, stop: o.stop, firm: o.firm, delegation: o.delegation, weights: o.weights, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,
-          history: o.history, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit,
+          history: o.history, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit,
         },
         ctx.common(),
         ctx.io,

@@ -204,6 +204,28 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("printed in Chromium"
     await grid.close();
   });
 
+  test("agendas with contacts: a delegation's page lists each firm's city, sectors, website and contact, still one A4 page", async () => {
+    const { data } = await readDataDir(path.join(ROOT, "examples/lombardia-2026"));
+    const firms = data!.firms.map((f, i) => ({
+      ...f,
+      lang: "it",
+      city: ["Brescia", "Bergamo", "Sesto San Giovanni", "Cernusco sul Naviglio"][i % 4]!,
+      website: `www.${f.id.toLowerCase()}-${f.name.toLowerCase().replace(/[^a-z]+/g, "")}.example.it`,
+      email: `amministrazione.commerciale@${f.id.toLowerCase()}.example.it`,
+      contactName: "Maria Giovanna Bianchi-Rossini",
+    }));
+    const delegations = data!.delegations.map((d) => ({ ...d, lang: "en", email: `trade@${d.id.toLowerCase()}.example.org`, contactName: "Jane Doe" }));
+    const stop = { ...data!.stops.find((s) => s.id === "BS-2026-02")!, venue: "Museo Mille Miglia", address: "Viale della Rimembranza 3, 25121 Brescia" };
+    const instance = { stop, delegations, firms, requests: data!.requests, scores: data!.scores, history: [] };
+    const input = { schedule: planStop(instance, { timeLimitMs: 2000 }), firms, delegations };
+    const page = await expectOnePagePerParticipant(input, "contacts.html");
+    const busiest = [...input.schedule.tables].sort((a, b) => b.tables.length - a.tables.length)[0]!.delegationId;
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize({ width: 900, height: 1200 });
+    await page.locator(`[data-participant="delegation:${busiest}"]`).screenshot({ path: path.join(ARTIFACTS, "agenda-delegation-contacts.png") });
+    await page.close();
+  });
+
   test("grid: 20 tables with long names on two landscape sheets of 10, the time column on each", async () => {
     const input = twentyTables();
     const page = await open(file(input, "grid.html"), "grid.html");
