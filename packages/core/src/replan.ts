@@ -18,7 +18,7 @@ import { verifyPrepared, type AgendaMeeting } from "./verify.js";
  * may change slot or table where that gains a level below, fewer moves first
  * after firms served); (1) previous pairs that lost their slot or table meet
  * again elsewhere, as many as possible; (2) musts, (3) firms served (K),
- * (4) score, as in `planStop`, except that a meeting worth only score is added
+ * (4) balance, (5) score, as in `planStop`, except that a meeting worth only balance or score is added
  * only for a participant whose day changes anyway (a walk-in, someone who lost
  * a meeting), so that nothing changes when nothing did. Deterministic.
  */
@@ -77,7 +77,7 @@ function touched(prep: Prepared, previous: readonly AgendaMeeting[], reading: Pr
 }
 
 /**
- * Removes the new meetings worth only score between two participants whose
+ * Removes the new meetings worth only balance or score between two participants whose
  * day does not change otherwise (lowest score first), so that a re-plan
  * without changes gives back the previous agenda.
  */
@@ -90,7 +90,7 @@ function keepToChanged(rp: Prepared, board: Board, changed: { firms: Set<number>
     const before = board.levels();
     const slot = board.slotOf[pair]!;
     board.remove(pair);
-    if (lexBetter({ ...before, score: 0 }, { ...board.levels(), score: 0 })) board.place(pair, slot);
+    if (lexBetter({ ...before, balance: 0, score: 0 }, { ...board.levels(), balance: 0, score: 0 })) board.place(pair, slot);
   }
 }
 
