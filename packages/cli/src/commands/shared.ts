@@ -28,6 +28,8 @@ export interface PlanningFlags extends DayFlags {
   readonly history?: string[];
   readonly allowRepeats: boolean;
   readonly minMeetings: number;
+  /** `--no-balance` sets it false. */
+  readonly balance: boolean;
   /** Seconds. */
   readonly timeLimit?: number;
 }
