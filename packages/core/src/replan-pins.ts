@@ -3,6 +3,7 @@ import type { Board } from "./board.js";
 import { reaches } from "./levels.js";
 import { goal, relaxedLevels, search, tightest, tolerance } from "./plan.js";
 import type { Pins, Prepared } from "./prepare.js";
+import { improve } from "./improve.js";
 import { Selector } from "./select.js";
 import { timetable } from "./timetable.js";
 import type { ObjectiveLevels, Progress, ReplanOptions } from "./types.js";
@@ -127,8 +128,11 @@ export function solvePinned(
   const relaxed = selector.selection;
   report("timetable", `placing ${relaxed.pairs.length} meetings around ${fixed.length} kept`);
   const first = timetable(rp, relaxed.pairs, start?.(rp));
-  // Within the tolerated gap of the flow's optimum already: nothing to search (nor a slot relaxation to build).
-  const short = !reaches(first.levels(), goal(relaxed.levels, tolerance(rp, options)));
+  // Local search first: on the few free table-slots it usually reaches the tolerated gap of the flow's optimum,
+  // and then there is nothing more to search (nor a slot relaxation to build).
+  const near = goal(relaxed.levels, tolerance(rp, options));
+  if (!reaches(first.levels(), near)) improve(rp, first, deadline, now);
+  const short = !reaches(first.levels(), near);
   const optima = short ? relaxedLevels(rp, "lexicographic", relaxed) : [relaxed.levels];
   const { board, timedOut } = short
     ? search(rp, selector, first, goal(tightest(optima), tolerance(rp, options)), deadline, now, report)
