@@ -60,6 +60,15 @@ const EN = {
   "status.break": "break",
   "grid.title": "Venue grid",
   "grid.legend": "Empty cell: table free. Dash: delegation not present.",
+  "grid.part": "tables {first}–{last} (sheet {page} of {pages})",
+  "checkin.title": "Check-in",
+  "checkin.firms": "Firms, A–Z ({count})",
+  "checkin.delegations": "Delegations ({count})",
+  "checkin.times": "Meetings (time and table)",
+  "checkin.meeting": "{time} table {table}",
+  "checkin.none": "no meetings",
+  "col.arrived": "Arrived",
+  "col.tables": "Tables",
   "summary.title": "Summary",
   "summary.meetings": "Meetings scheduled: {count}",
   "summary.served": "Firms with at least one meeting: {served} of {registered}",
@@ -69,6 +78,9 @@ const EN = {
   "summary.bound": "Upper bound on the score: {bound}",
   "summary.gap": "Gap to the bound: {gap}%",
   "summary.time": "Time: {ms} ms",
+  "summary.perFirm": "Firms by number of meetings: {list}",
+  "summary.balanceCost": "Balance costs {percent}% of the score (best score without balance: {score})",
+  "summary.gaps": "Idle gaps between meetings: firms {firms} ({firmSlots} free slots), delegations {delegations} ({delegationSlots})",
   "summary.byCountry": "Meetings per country",
   "summary.histogram": "Firms by number of meetings",
   "summary.utilisation": "Table utilisation per slot",
@@ -96,6 +108,32 @@ const EN = {
   "ics.website": "Website: {website}",
   "ics.contact": "Contact: {contact}",
   "ics.calendar": "{name}: {event}",
+  "mail.subject": "{event}, {date}: your agenda",
+  "mail.greeting": "Dear {name},",
+  "mail.greeting.organisation": "Dear {name},",
+  "mail.intro": "here is your agenda for {event} on {date}.",
+  "mail.venue": "Venue: {venue}",
+  "mail.meetings.one": "You have 1 meeting; the calendar invitation adds it to your calendar.",
+  "mail.meetings.many": "You have {count} meetings; the calendar invitation adds them to your calendar.",
+  "mail.meeting": "{time}  table {table}  {counterpart}",
+  "mail.cancelled.heading": "Cancelled since the previous agenda:",
+  "mail.cancelled": "{time}  {counterpart}",
+  "mail.times": "Times are local ({zone}).",
+  "mail.closing": "Kind regards,",
+  "mail.cli.wouldWrite": "would write",
+  "mail.cli.wouldSend": "would send",
+  "mail.cli.alreadySent": "already sent",
+  "mail.cli.dryRun": "{count} message(s), {skipped} participant(s) skipped; dry run: nothing written or sent",
+  "mail.cli.written": "{count} message(s) in {out} ({written} written), {skipped} participant(s) skipped",
+  "mail.cli.skipped.noEmail": "skipped {kind} {id} ({name}): no email in {file}; add one in its email column",
+  "mail.cli.skipped.nothing": "skipped {kind} {id} ({name}): no meeting to announce or cancel",
+  "mail.cli.sending": "sending through {server}",
+  "mail.cli.progress": "sent {n}/{total} {who}",
+  "mail.cli.refusedOne": "refused {who}: {reason}",
+  "mail.cli.sent": "sent {sent}, already sent before {before} ({journal})",
+  "mail.cli.failed": "the mail server failed while sending to {who}: {reason}\nSent {sent} message(s) in this run and {before} before ({journal} lists them); {left} not sent. Run the same command again to send the rest: nothing is sent twice.",
+  "mail.cli.refused": "the mail server refused {count} message(s):\n{list}\nFix the addresses and run again; the {sent} sent are not sent again.",
+  "mail.cli.noStop": "{agenda} has no meeting of stop {stop} (it holds {stops}); give the agenda of --stop {stop}",
   "why.stop-sector.primary": "sector: {sector} = stop sector (+{points})",
   "why.stop-sector.secondary": "secondary sector: {sector} = stop sector (+{points})",
   "why.delegation-sector.primary": "sector: {sector} = delegation priority (+{points})",
@@ -158,6 +196,15 @@ const IT: { readonly [K in MessageKey]: string } = {
   "status.break": "pausa",
   "grid.title": "Griglia della sala",
   "grid.legend": "Casella vuota: tavolo libero. Trattino: delegazione non presente.",
+  "grid.part": "tavoli {first}–{last} (foglio {page} di {pages})",
+  "checkin.title": "Accoglienza",
+  "checkin.firms": "Imprese, A–Z ({count})",
+  "checkin.delegations": "Delegazioni ({count})",
+  "checkin.times": "Incontri (orario e tavolo)",
+  "checkin.meeting": "{time} tavolo {table}",
+  "checkin.none": "nessun incontro",
+  "col.arrived": "Arrivato",
+  "col.tables": "Tavoli",
   "summary.title": "Riepilogo",
   "summary.meetings": "Incontri in programma: {count}",
   "summary.served": "Imprese con almeno un incontro: {served} su {registered}",
@@ -167,6 +214,9 @@ const IT: { readonly [K in MessageKey]: string } = {
   "summary.bound": "Limite superiore del punteggio: {bound}",
   "summary.gap": "Distanza dal limite: {gap}%",
   "summary.time": "Tempo: {ms} ms",
+  "summary.perFirm": "Imprese per numero di incontri: {list}",
+  "summary.balanceCost": "L'equilibrio costa il {percent}% del punteggio (punteggio migliore senza equilibrio: {score})",
+  "summary.gaps": "Pause tra un incontro e l'altro: imprese {firms} ({firmSlots} fasce libere), delegazioni {delegations} ({delegationSlots})",
   "summary.byCountry": "Incontri per paese",
   "summary.histogram": "Imprese per numero di incontri",
   "summary.utilisation": "Utilizzo dei tavoli per fascia oraria",
@@ -194,6 +244,32 @@ const IT: { readonly [K in MessageKey]: string } = {
   "ics.website": "Sito web: {website}",
   "ics.contact": "Referente: {contact}",
   "ics.calendar": "{name}: {event}",
+  "mail.subject": "{event}, {date}: la sua agenda",
+  "mail.greeting": "Gentile {name},",
+  "mail.greeting.organisation": "Spett.le {name},",
+  "mail.intro": "ecco la sua agenda per {event}, {date}.",
+  "mail.venue": "Sede: {venue}",
+  "mail.meetings.one": "Ha 1 incontro; l'invito allegato lo aggiunge al suo calendario.",
+  "mail.meetings.many": "Ha {count} incontri; l'invito allegato li aggiunge al suo calendario.",
+  "mail.meeting": "{time}  tavolo {table}  {counterpart}",
+  "mail.cancelled.heading": "Annullati rispetto all'agenda precedente:",
+  "mail.cancelled": "{time}  {counterpart}",
+  "mail.times": "Orari locali ({zone}).",
+  "mail.closing": "Cordiali saluti,",
+  "mail.cli.wouldWrite": "da scrivere",
+  "mail.cli.wouldSend": "da inviare",
+  "mail.cli.alreadySent": "già inviato",
+  "mail.cli.dryRun": "{count} messaggi, {skipped} partecipanti esclusi; prova: nulla è stato scritto né inviato",
+  "mail.cli.written": "{count} messaggi in {out} ({written} scritti), {skipped} partecipanti esclusi",
+  "mail.cli.skipped.noEmail": "escluso {kind} {id} ({name}): nessuna email in {file}; aggiungerla nella colonna email",
+  "mail.cli.skipped.nothing": "escluso {kind} {id} ({name}): nessun incontro da annunciare o annullare",
+  "mail.cli.sending": "invio tramite {server}",
+  "mail.cli.progress": "inviato {n}/{total} {who}",
+  "mail.cli.refusedOne": "rifiutato {who}: {reason}",
+  "mail.cli.sent": "inviati {sent}, già inviati prima {before} ({journal})",
+  "mail.cli.failed": "il server di posta ha dato errore durante l'invio a {who}: {reason}\nInviati {sent} messaggi in questa esecuzione e {before} prima (elencati in {journal}); {left} non inviati. Eseguire di nuovo lo stesso comando per inviare gli altri: nessun messaggio viene inviato due volte.",
+  "mail.cli.refused": "il server di posta ha rifiutato {count} messaggi:\n{list}\nCorreggere gli indirizzi ed eseguire di nuovo; i {sent} già inviati non vengono inviati di nuovo.",
+  "mail.cli.noStop": "{agenda} non ha incontri della tappa {stop} (contiene {stops}); indicare l'agenda di --stop {stop}",
   "why.stop-sector.primary": "settore: {sector} = settore della tappa (+{points})",
   "why.stop-sector.secondary": "settore secondario: {sector} = settore della tappa (+{points})",
   "why.delegation-sector.primary": "settore: {sector} = priorità della delegazione (+{points})",
@@ -267,6 +343,16 @@ const regionNames = new Map<string, Intl.DisplayNames>();
 
 /** A country's name from ICU (`Intl.DisplayNames`) in any language; the code itself when ICU does not know it. */
 export function countryName(code: CountryCode, lang: Language): string {
+  // Asked once per meeting on every agenda and calendar: each (language, code) is looked up once.
+  const key = `${lang}|${code}`;
+  let name = countryNames.get(key);
+  if (name === undefined) countryNames.set(key, (name = lookupCountry(code, lang)));
+  return name;
+}
+
+const countryNames = new Map<string, string>();
+
+function lookupCountry(code: CountryCode, lang: Language): string {
   let names = regionNames.get(lang);
   if (!names) {
     names = new Intl.DisplayNames([localeOf(lang)], { type: "region", fallback: "code" });
@@ -289,6 +375,16 @@ export function sectorName(code: SectorCode, lang: Lang): string {
  * @example formatDate("2026-03-18", "Europe/Rome", "it") // "mercoledì 18 marzo 2026"
  */
 export function formatDate(date: string, zone: string, lang: Language): string {
+  // Every page and calendar of a stop asks for the same date: formatted once per (date, zone, language).
+  const key = `${date}|${zone}|${lang}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) formattedDates.set(key, (text = formatDateOnce(date, zone, lang)));
+  return text;
+}
+
+const formattedDates = new Map<string, string>();
+
+function formatDateOnce(date: string, zone: string, lang: Language): string {
   return DateTime.fromISO(date, { zone }).setLocale(localeOf(lang)).toLocaleString({
     weekday: "long",
     day: "numeric",

@@ -1,10 +1,13 @@
+// Reads a command's inputs (data folder, history agendas) into checked domain values, and builds the instance of one stop.
 import path from "node:path";
-import { applyChanges, metHistory, type PastMeeting, type Stop, type StopInstance } from "@roadshow/core";
+import { applyChanges, metHistory, validateInstance, type PastMeeting, type Stop, type StopInstance } from "@roadshow/core";
 import { atecoWarnings } from "./ateco-warnings.js";
 import { InputError } from "./errors.js";
 import { historyFromAgendas, readAgendaFile, readDataDir, type AgendaRow, type DataSet } from "./input/index.js";
+import { checkAgendaTimes } from "./input/agenda.js";
 import type { InputIssue } from "./input/issues.js";
 import { nearest } from "./input/suggest.js";
+import { toInputIssue } from "./instance-issues.js";
 
 /** Where a command's inputs are. */
 export interface Sources {
@@ -42,6 +45,21 @@ export async function readAgenda(file: string): Promise<readonly AgendaRow[]> {
   return agenda.rows;
 }
 
+/**
+ * Reads an agenda and checks its dates and times against the stops' slots:
+ * mismatches are `severity` issues (errors for an agenda being validated or
+ * exported, warnings for history, --previous and --frozen). Throws `InputError`
+ * with every issue when the file cannot be read or an error was found.
+ */
+export async function readAgendaChecked(file: string, data: DataSet, severity: "error" | "warning"): Promise<{ rows: readonly AgendaRow[]; warnings: InputIssue[] }> {
+  const agenda = await readAgendaFile(file);
+  const issues = [...agenda.issues, ...checkAgendaTimes(agenda.good, data.stops, file, severity)];
+  if (agenda.rows === null || issues.some((i) => i.severity === "error")) {
+    throw new InputError(`${file} cannot be read as an agenda`, issues);
+  }
+  return { rows: agenda.rows, warnings: issues };
+}
+
 /** Reads the data folder and history agendas; throws `InputError` with every issue when any is an error. */
 export async function load(sources: Sources): Promise<Loaded> {
   const read = await readDataDir(sources.dataDir, {
@@ -57,6 +75,7 @@ export async function load(sources: Sources): Promise<Loaded> {
     const agenda = await readAgendaFile(file);
     for (const issue of agenda.issues) issues.push(issue);
     if (agenda.rows === null) continue;
+    if (read.data !== null) for (const issue of checkAgendaTimes(agenda.rows, read.data.stops, file, "warning")) issues.push(issue);
     // One push per meeting: a spread of 200,000 arguments overflows the call stack.
     for (const past of historyFromAgendas(agenda.rows)) history.push(past);
     const stops = new Map<string, number>();
@@ -125,9 +144,21 @@ export function findStop(data: DataSet, stopId: string, dataDir: string): Stop {
   ]);
 }
 
-/** The instance of one stop for the core, as it is on the day: the stop's changes applied. */
+/**
+ * The instance of one stop for the core, as it is on the day (the stop's
+ * changes applied), checked by the core as well: its errors (none, when the
+ * file checks did their job) become an `InputError` naming files and columns.
+ */
 export function instanceOf(loaded: Loaded, stop: Stop): StopInstance {
-  return applyChanges(masterInstanceOf(loaded, stop), loaded.data.changes);
+  const instance = applyChanges(masterInstanceOf(loaded, stop), loaded.data.changes);
+  const errors = validateInstance(instance).filter((i) => i.severity === "error");
+  if (errors.length > 0) throw new InputError(`the core refused stop ${stop.id}`, errors.map((i) => toInputIssue(i, instance)));
+  return instance;
+}
+
+/** The data set with the participants as they are at the instance's stop: an absent one gets no agenda there. */
+export function dataAt(data: DataSet, instance: StopInstance): DataSet {
+  return instance.firms === data.firms && instance.delegations === data.delegations ? data : { ...data, firms: instance.firms, delegations: instance.delegations };
 }
 
 /** The instance of one stop from the master data alone (no changes.csv). */

@@ -40,7 +40,8 @@ export interface CalendarOptions {
  * participant as ATTENDEE when it has an email) or `PUBLISH`, as in the calendar files.
  */
 export interface ParticipantCalendarOptions extends CalendarOptions {
-  readonly method: "PUBLISH" | "REQUEST";
+  /** `CANCEL`: only the meetings dropped since `previous` (RFC 5546 §3.2.5), to mail beside a `REQUEST`. */
+  readonly method: "PUBLISH" | "REQUEST" | "CANCEL";
 }
 
 /** Domain of every UID: reserved (RFC 2606), so it can never clash with a real one. */
@@ -109,7 +110,7 @@ function memo<T>(key: string, make: () => T): T {
 
 function dateTime(name: "DTSTART" | "DTEND", zone: string, ms: number, utc: boolean): string {
   if (utc) return `${name}:${utcDateTime(ms)}`;
-  return `${name};TZID=${paramValue(zone)}:${localDateTime(ms, DateTime.fromMillis(ms, { zone }).offset)}`;
+  return `${name};TZID=${paramValue(zone)}:${memo(`local|${zone}|${ms}`, () => localDateTime(ms, DateTime.fromMillis(ms, { zone }).offset))}`;
 }
 
 /** The other side of an event as its reader sees it: a delegation with its country, a firm with its city and what it does. */
@@ -265,15 +266,18 @@ export function renderCalendars(base: ExportContext, opts: CalendarOptions): Out
 
 /**
  * One participant's calendar in its language, to attach to a mail: with `REQUEST`, its current
- * meetings with ORGANIZER and the participant as ATTENDEE (RFC 5546 §3.2.2); `null` when it has
- * no meeting. Cancellations are `renderCalendars`' `calendar/cancel/…` files.
+ * meetings with ORGANIZER and the participant as ATTENDEE (RFC 5546 §3.2.2); with `CANCEL`, its
+ * meetings dropped since `previous`; `null` when there is none.
  */
 export function participantCalendar(base: ExportContext, p: Participant, opts: ParticipantCalendarOptions): string | null {
   const ctx = forParticipant(base, p);
   const own = calendarEvents(ctx, opts.previous).filter((e) => (p.kind === "firm" ? e.firmId : e.delegationId) === p.id);
-  const current = own.filter((e) => e.slot !== undefined && (opts.method === "PUBLISH" || !e.cancelled));
+  const current =
+    opts.method === "CANCEL"
+      ? own.filter((e) => e.cancelled)
+      : own.filter((e) => e.slot !== undefined && (opts.method === "PUBLISH" || !e.cancelled));
   if (current.length === 0) return null;
-  const attendee = opts.method === "REQUEST" && p.email ? { name: p.contactName ?? p.name, email: p.email } : null;
+  const attendee = opts.method !== "PUBLISH" && p.email ? { name: p.contactName ?? p.name, email: p.email } : null;
   const events = current.map((e) => eventLines(ctx, e, p.kind, opts, attendee));
   return calendar(ctx, vtimezoneOf(ctx), opts.method, t(ctx.lang, "ics.calendar", { name: p.name, event: ctx.event }), events);
 }

@@ -1,0 +1,176 @@
+import { reviewAgenda } from "@roadshow/core";
+import type { Command } from "commander";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import path from "node:path";
+import type { Common, Io } from "../context.js";
+import { t, type Lang } from "../i18n.js";
+import { EnvironmentError, EXIT, InputError } from "../errors.js";
+import type { Organizer } from "../export/index.js";
+import { findStop, instanceOf, load, readAgenda } from "../load.js";
+import { readChangedParticipants } from "../mail/changes.js";
+import type { Composed } from "../mail/compose.js";
+import { emlPath, prepareMailing } from "../mail/prepare.js";
+import type { Skipped } from "../mail/recipients.js";
+import { emptyJournal, readJournal } from "../mail/journal.js";
+import { sendMailing, type SendReport } from "../mail/send.js";
+import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
+import { formatIssues } from "../output/issues-format.js";
+import { acquireLock } from "../output/lock.js";
+import { writeOutputs } from "../output/write.js";
+import { EXAMPLE_DIR, organizer, type CommandContext } from "./shared.js";
+
+/** Options of `roadshow mail`. */
+export interface MailArgs {
+  readonly dataDir: string;
+  readonly stop: string;
+  readonly agenda: string;
+  readonly out: string;
+  readonly organizer: Organizer;
+  readonly smtp: string | undefined;
+  readonly previous: string | undefined;
+  readonly changes: string | undefined;
+  readonly dryRun: boolean;
+  readonly force: boolean;
+  readonly scores?: string | undefined;
+  readonly requests?: string | undefined;
+}
+
+/** Test seam: the server and the clock (tests pass their own). */
+export interface MailWorld {
+  readonly outbox: (target: SmtpTarget) => Outbox;
+  readonly now: () => Date;
+}
+
+const REAL: MailWorld = { outbox: smtpOutbox, now: () => new Date() };
+
+/** The journal of sent messages in the output folder. */
+export const SENT_FILE = "sent.csv";
+
+function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang): string {
+  return skipped
+    .map((s) => {
+      const params = { kind: kindWord(s.kind, lang), id: s.id, name: s.name, file: path.join(dataDir, s.kind === "firm" ? "firms.csv" : "delegations.csv") };
+      return `${t(lang, s.reason === "no-email" ? "mail.cli.skipped.noEmail" : "mail.cli.skipped.nothing", params)}\n`;
+    })
+    .join("");
+}
+
+const kindWord = (kind: "firm" | "delegation", lang: Lang) => t(lang, kind === "firm" ? "participant.firm" : "participant.delegation").toLowerCase();
+
+function listing(messages: readonly Composed[], sent: ReadonlySet<string>, action: string, lang: Lang): string {
+  const rows = messages.map((m) => {
+    const r = m.draft.recipient;
+    return [sent.has(m.messageId) ? t(lang, "mail.cli.alreadySent") : action, kindWord(r.kind, lang), r.id, r.email, r.language, emlPath(r), m.draft.text.subject];
+  });
+  const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return rows.map((row) => `${row.map((c, i) => (i < widths.length ? c.padEnd(widths[i]!) : c)).join("  ")}\n`).join("");
+}
+
+/**
+ * Writes one `.eml` per participant with an email (and, with `--smtp`, sends each once,
+ * recording it in sent.csv). Files already holding the same message are left as they are,
+ * so a re-run into the same folder resumes without `--force`.
+ */
+export async function mail(args: MailArgs, common: Common, io: Io, world: MailWorld = REAL): Promise<void> {
+  const lang = common.lang;
+  const target = args.smtp === undefined ? undefined : parseSmtpUrl(args.smtp, io.env);
+  // `--changes` here names who to mail (replan's changes.csv), not stop changes to apply:
+  // the data folder's own changes.csv, when present, is applied as by every command.
+  const loaded = await load({ dataDir: args.dataDir, scores: args.scores, requests: args.requests });
+  const warnings = [...loaded.warnings];
+  const stop = findStop(loaded.data, args.stop, args.dataDir);
+  const all = await readAgenda(args.agenda);
+  const rows = all.filter((r) => r.stopId === stop.id);
+  if (rows.length === 0 && all.length > 0) {
+    const stops = [...new Set(all.map((r) => r.stopId))].sort().join(", ");
+    throw new InputError(t(lang, "mail.cli.noStop", { agenda: args.agenda, stop: stop.id, stops }));
+  }
+  const { schedule, violations } = reviewAgenda(instanceOf(loaded, stop), rows);
+  for (const v of violations) {
+    io.stderr(`${args.agenda}:${v.meetings.map((i) => rows[i]!.line).join(",")} warning ${v.code}: ${v.message}\n`);
+  }
+  const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
+  let only: Set<string> | undefined;
+  if (args.changes !== undefined) {
+    const known = { firms: new Set(loaded.data.firms.map((f) => f.id)), delegations: new Set(loaded.data.delegations.map((d) => d.id)) };
+    const read = readChangedParticipants(args.changes, stop.id, known);
+    warnings.push(...read.warnings);
+    only = read.changed;
+  }
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+
+  const mailing = await prepareMailing(schedule, loaded.data, { lang: common.lang, organizer: args.organizer, rows, previous, only });
+  io.stderr(skippedLines(mailing.skipped, args.dataDir, lang));
+  const journalFile = path.join(args.out, SENT_FILE);
+  if (args.dryRun) {
+    const action = t(lang, target ? "mail.cli.wouldSend" : "mail.cli.wouldWrite");
+    io.stdout(listing(mailing.messages, new Set(readJournal(journalFile).keys()), action, lang));
+    io.stdout(`${t(lang, "mail.cli.dryRun", { count: mailing.messages.length, skipped: mailing.skipped.length })}\n`);
+    return;
+  }
+  const emls = mailing.messages.map((m) => ({ path: emlPath(m.draft.recipient), content: m.eml }));
+  // A folder already holding these very messages is left as it is: a re-run resumes sending without --force.
+  const same = existsSync(journalFile) && emls.every((f) => {
+    const file = path.join(args.out, f.path);
+    return existsSync(file) && readFileSync(file).equals(f.content);
+  });
+  if (!same) {
+    // The journal travels into the new folder, so a message sent before is never sent again.
+    readJournal(journalFile);
+    const journal = existsSync(journalFile) ? readFileSync(journalFile) : emptyJournal();
+    const inputs = [args.dataDir, args.agenda, args.previous, args.changes, args.scores, args.requests];
+    await writeOutputs(args.out, [...emls, { path: SENT_FILE, content: journal }], { force: args.force, inputs });
+  }
+  io.stdout(`${t(lang, "mail.cli.written", { count: emls.length, out: args.out, written: same ? 0 : emls.length, skipped: mailing.skipped.length })}\n`);
+  if (target === undefined) return;
+
+  io.stderr(`${t(lang, "mail.cli.sending", { server: target.shown })}\n`);
+  // The output's lock is held while sending: two runs into one folder cannot both send.
+  const release = acquireLock(realpathSync(args.out), args.out);
+  let report: SendReport;
+  try {
+    report = await sendMailing(mailing.messages, world.outbox(target), journalFile, world.now, io.stderr, lang);
+  } finally {
+    release();
+  }
+  io.stdout(`${t(lang, "mail.cli.sent", { sent: report.sent, before: report.before, journal: journalFile })}\n`);
+  if (report.refused.length > 0) {
+    const list = report.refused.map((r) => `  ${r}`).join("\n");
+    throw new EnvironmentError(t(lang, "mail.cli.refused", { count: report.refused.length, list, sent: report.sent + report.before }));
+  }
+}
+
+/** Registers `roadshow mail`. */
+export function defineMail(root: Command, ctx: CommandContext): void {
+  root
+    .command("mail")
+    .description("write one .eml per participant with an email (agenda in its language + calendar invitation); with --smtp, send them once each")
+    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (email and lang columns)")
+    .requiredOption("--stop <id>", "the stop whose agenda is mailed")
+    .requiredOption("--agenda <agenda.csv>", "the agenda to mail (from schedule, season, replan or edited)")
+    .requiredOption("--out <dir>", "output folder: firms/<id>.eml, delegations/<id>.eml and sent.csv")
+    .requiredOption("--organizer <\"Name <email>\">", "the sender: From of every message and ORGANIZER of every event", organizer)
+    .option("--smtp <url>", "send through this server: smtp://host:port or smtps://user:password@host (user and password also from ROADSHOW_SMTP_USER, ROADSHOW_SMTP_PASSWORD)")
+    .option("--changes <changes.csv>", "only the participants named in this file (the changes.csv written by replan)")
+    .option("--previous <agenda.csv>", "the agenda mailed before: meetings dropped since are cancelled in the mail")
+    .option("--dry-run", "list what would be written or sent; write and send nothing", false)
+    .option("--scores <file>", "affinity scores (default: <data-dir>/scores.csv if present)")
+    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--force", "overwrite .eml files that hold another message", false)
+    .addHelpText(
+      "after",
+      `\nExample:\n  roadshow mail ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-mail --organizer "Confindustria Lombardia <eventi@example.it>"\n` +
+        `  roadshow mail ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-mail --organizer "Confindustria Lombardia <eventi@example.it>" --smtp smtps://smtp.example.it\n`,
+    )
+    .action(async (dataDir: string, o) => {
+      await mail(
+        {
+          dataDir, stop: o.stop, agenda: o.agenda, out: o.out, organizer: o.organizer, smtp: o.smtp, previous: o.previous, changes: o.changes,
+          dryRun: o.dryRun, force: o.force, scores: o.scores, requests: o.requests,
+        },
+        ctx.common(),
+        ctx.io,
+      );
+      ctx.done(EXIT.ok);
+    });
+}

@@ -1,0 +1,63 @@
+/** A participant's mail in words: subject, plain text and HTML agenda, in its language, without any score. */
+import { formatDate, t } from "../i18n.js";
+import { agendaText, delegationLabel, firmLabel, type ExportContext, type Organizer, type Participant } from "../export/index.js";
+import { AGENDA_CSS, agendaPage } from "../export/html-agendas.js";
+import { html, htmlDocument } from "../export/html.js";
+
+/** A meeting dropped since the previous agenda, as the participant reads it. */
+export interface Dropped {
+  /** `14:00-14:20`, or empty when its slot no longer exists. */
+  readonly time: string;
+  readonly counterpart: string;
+}
+
+/** What a mail says. */
+export interface MailText {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+// In a mail the agenda is one page on a white background, as wide as the reader's window.
+const MAIL_CSS = `${AGENDA_CSS}
+body{padding:4mm;max-width:190mm}
+@media screen{body{background:#fff}.page{width:auto;min-height:0;margin:0;padding:0}}
+p.letter{margin:0 0 3mm}
+`;
+
+/** The other side of a meeting as the participant reads it: a delegation with its country, a firm with its city. */
+export function counterpartName(ctx: ExportContext, p: Participant, firmId: string, delegationId: string): string {
+  if (p.kind === "firm") return delegationLabel(ctx, ctx.delegationById.get(delegationId), ctx.allDelegations.get(delegationId)?.name ?? delegationId);
+  return firmLabel(ctx.firmById.get(firmId), ctx.allFirms.get(firmId)?.name ?? firmId);
+}
+
+/** Subject, text and HTML of one participant's mail; `ctx` is in the participant's language. */
+export function mailText(ctx: ExportContext, p: Participant, organizer: Organizer, dropped: readonly Dropped[]): MailText {
+  const { lang, stop } = ctx;
+  const date = formatDate(stop.date, stop.timezone, ctx.language);
+  const subject = t(lang, "mail.subject", { event: ctx.event, date });
+  // A person by name; a firm or office without a contact as Italian letters address companies (Spett.le).
+  const greeting = p.contactName ? t(lang, "mail.greeting", { name: p.contactName }) : t(lang, "mail.greeting.organisation", { name: p.name });
+  const intro = t(lang, "mail.intro", { event: ctx.event, date });
+  const count = p.meetings.length;
+  const summary = count === 0 ? t(lang, "agenda.none") : count === 1 ? t(lang, "mail.meetings.one") : t(lang, "mail.meetings.many", { count });
+  const cancelled = dropped.map((d) => t(lang, "mail.cancelled", d).trim());
+  const closing = t(lang, "mail.closing");
+  const text = [
+    greeting,
+    "",
+    `${intro} ${count > 0 ? summary : ""}`.trimEnd(),
+    ...(cancelled.length > 0 ? ["", t(lang, "mail.cancelled.heading"), ...cancelled] : []),
+    "",
+    agendaText(ctx, p).trimEnd(),
+    "",
+    closing,
+    organizer.name,
+    "",
+  ].join("\n");
+  const body = html`<p class="letter">${greeting}</p>
+<p class="letter">${intro} ${count > 0 ? summary : ""}</p>
+${cancelled.length > 0 ? html`<p class="letter"><strong>${t(lang, "mail.cancelled.heading")}</strong></p>\n<ul>${cancelled.map((c) => html`<li>${c}</li>`)}</ul>\n` : ""}${agendaPage(ctx, p)}
+<p class="letter">${closing}<br>${organizer.name}</p>`;
+  return { subject, text, html: htmlDocument({ lang: ctx.language, title: subject, css: MAIL_CSS, body }) };
+}

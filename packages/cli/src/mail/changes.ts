@@ -1,0 +1,83 @@
+/** The participants whose day changed, read from the `changes.csv` that `roadshow replan` writes. */
+import { readFileSync, statSync } from "node:fs";
+import { InputError } from "../errors.js";
+import type { InputIssue } from "../input/issues.js";
+import { MAX_FILE_BYTES } from "../input/limits.js";
+import { Reporter } from "../input/report.js";
+import { readTable, type TableSpec } from "../input/table.js";
+
+// Each row names a participant (`participant_id`, with `participant_kind` when given) or a
+// meeting (`firm_id` and `delegation_id`: both sides are told). Other columns are read silently.
+const SPEC: TableSpec = {
+  what: "changes",
+  maxRows: 1_000_000,
+  quietExtras: true,
+  columns: ["stop_id", "participant_kind", "participant_id", "firm_id", "delegation_id"].map((name) => ({ name, required: false })),
+};
+
+const KINDS: Readonly<Record<string, "firm" | "delegation">> = { firm: "firm", delegation: "delegation", impresa: "firm", delegazione: "delegation" };
+
+/** A stop's participants, to resolve the ids a changes.csv names. */
+export interface KnownParticipants {
+  readonly firms: ReadonlySet<string>;
+  readonly delegations: ReadonlySet<string>;
+}
+
+/**
+ * The participants of `stopId` named in `file`, as `firm:<id>` / `delegation:<id>`. Rows of
+ * other stops are skipped; an id that is not a participant of the stop is a warning at its line
+ * (a firm deleted from the data since has no address to mail anyway).
+ */
+export function readChangedParticipants(
+  file: string,
+  stopId: string,
+  known: KnownParticipants,
+): { readonly changed: Set<string>; readonly warnings: readonly InputIssue[] } {
+  const issues: InputIssue[] = [];
+  const report = new Reporter(file, issues);
+  let bytes: Uint8Array | null = null;
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) report.error("unreadable-file", {}, `${file} is not a file`, "give the changes.csv written by roadshow replan");
+    else if (info.size > MAX_FILE_BYTES) report.error("file-too-large", {}, `the file is over ${MAX_FILE_BYTES / 1024 / 1024} MB`, "give the changes.csv written by roadshow replan");
+    else bytes = new Uint8Array(readFileSync(file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    report.error(code === "ENOENT" ? "missing-file" : "unreadable-file", {}, `${file} ${code === "ENOENT" ? "does not exist" : `cannot be read (${code})`}`, "check the path of --changes");
+  }
+  const table = bytes === null ? null : readTable({ name: file, bytes }, SPEC, issues);
+  const changed = new Set<string>();
+  if (table !== null) {
+    const has = (name: string) => table.columns.has(name);
+    if (!has("participant_id") && !has("firm_id") && !has("delegation_id")) {
+      report.error("missing-column", { line: 1, column: "participant_id" }, "the file names no participant: it has no participant_id, firm_id or delegation_id column", "give the changes.csv written by roadshow replan");
+    }
+    for (const { row, ragged } of table.rows) {
+      if (ragged) continue;
+      const stop = row.raw("stop_id");
+      if (stop !== "" && stop !== stopId) continue;
+      const kindCell = row.raw("participant_kind").toLowerCase();
+      const kind = KINDS[kindCell];
+      if (kindCell !== "" && kind === undefined) {
+        row.error("participant_kind", "bad-kind", row.raw("participant_kind"), `participant_kind is "${row.raw("participant_kind")}"`, "write firm or delegation");
+        continue;
+      }
+      const name = (column: string, sides: readonly ("firm" | "delegation")[]) => {
+        const id = row.raw(column);
+        if (id === "") return;
+        const found = sides.filter((s) => (s === "firm" ? known.firms : known.delegations).has(id));
+        if (found.length === 0) {
+          const what = sides.length === 2 ? "a firm or delegation" : `a ${sides[0]}`;
+          row.report.warning("unknown-participant", { line: row.line, column: row.column(column), value: id }, `${id} is not ${what} of stop ${stopId} in the data folder: not mailed`, "check that --changes comes from the re-plan of this stop and data");
+        }
+        for (const s of found) changed.add(`${s}:${id}`);
+      };
+      name("participant_id", kind ? [kind] : ["firm", "delegation"]);
+      name("firm_id", ["firm"]);
+      name("delegation_id", ["delegation"]);
+    }
+  }
+  const errors = issues.filter((i) => i.severity === "error");
+  if (errors.length > 0) throw new InputError(`${file} cannot be read as the changes of stop ${stopId}`, errors);
+  return { changed, warnings: issues.filter((i) => i.severity === "warning") };
+}

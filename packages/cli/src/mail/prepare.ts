@@ -1,0 +1,69 @@
+/** A stop's mailing, composed: one message per participant with an email, in its language, and who is left out. */
+import type { Schedule } from "@roadshow/core";
+import { exportContext, forParticipant, participantCalendar, type Organizer, type PreviousMeeting } from "../export/index.js";
+import type { Language } from "../i18n.js";
+import type { DataSet } from "../input/index.js";
+import { counterpartName, mailText, type Dropped } from "./body.js";
+import { compose, fileDate, type Composed } from "./compose.js";
+import { recipients, type Recipient, type Skipped } from "./recipients.js";
+
+/** What to mail. */
+export interface MailOptions {
+  /** `--lang`: for participants without a `lang` of their own. */
+  readonly lang: Language;
+  readonly organizer: Organizer;
+  /** The agenda's rows of this stop: their `sequence` becomes each event's SEQUENCE. */
+  readonly rows: readonly PreviousMeeting[];
+  /** An agenda sent before (`--previous`): meetings dropped since are cancelled in the mail. */
+  readonly previous?: readonly PreviousMeeting[] | undefined;
+  /** Only these participants (`firm:<id>`, `delegation:<id>`), from `--changes`. */
+  readonly only?: ReadonlySet<string> | undefined;
+}
+
+/** The composed messages (firms then delegations, by id) and the participants left out. */
+export interface Mailing {
+  readonly messages: readonly Composed[];
+  readonly skipped: readonly Skipped[];
+}
+
+const pair = (m: { firmId: string; delegationId: string }) => `${m.firmId}|${m.delegationId}`;
+
+/** The message's path in the output folder: `firms/<file>.eml` or `delegations/<file>.eml`. */
+export function emlPath(r: Pick<Recipient, "kind" | "file">): string {
+  return `${r.kind === "firm" ? "firms" : "delegations"}/${r.file}.eml`;
+}
+
+/** Composes the mailing of one stop's schedule: same input, same bytes (no clock, no randomness). */
+export async function prepareMailing(schedule: Schedule, data: DataSet, opts: MailOptions): Promise<Mailing> {
+  const stopId = schedule.stop.id;
+  // No `why`: a participant's mail carries no score and no score parts.
+  const base = exportContext({ schedule, firms: data.firms, delegations: data.delegations }, opts.lang);
+  const current = new Set(schedule.meetings.map(pair));
+  const dropped = (opts.previous ?? []).filter((p) => p.stopId === stopId && !current.has(pair(p)));
+  const news = new Set([...schedule.meetings, ...dropped].flatMap((m) => [`firm:${m.firmId}`, `delegation:${m.delegationId}`]));
+  const { recipients: list, skipped } = recipients(base, { only: opts.only, hasNews: (key) => news.has(key) });
+  // The agenda's own rows carry each meeting's SEQUENCE; the dropped ones are cancelled.
+  const previous: PreviousMeeting[] = [...opts.rows.filter((r) => r.stopId === stopId), ...dropped];
+  const calendar = { previous, organizer: opts.organizer };
+
+  const date = fileDate(schedule.stop);
+  const messages: Composed[] = [];
+  for (const r of list) {
+    const p = (r.kind === "firm" ? base.firmById : base.delegationById).get(r.id)!;
+    const ctx = forParticipant(base, p);
+    const slotOf = new Map(ctx.slots.map((s) => [s.index, s]));
+    const lost = dropped
+      .filter((d) => (r.kind === "firm" ? d.firmId : d.delegationId) === r.id)
+      .map((d): Dropped => {
+        const slot = slotOf.get(d.slot);
+        return { time: slot ? ctx.slotLabel(slot) : "", counterpart: counterpartName(ctx, p, d.firmId, d.delegationId) };
+      });
+    const invitation = {
+      request: participantCalendar(base, p, { ...calendar, method: "REQUEST" }),
+      cancel: lost.length > 0 ? participantCalendar(base, p, { ...calendar, method: "CANCEL" }) : null,
+    };
+    const text = mailText(ctx, p, opts.organizer, lost);
+    messages.push(await compose({ stopId, recipient: r, organizer: opts.organizer, text, invitation }, date));
+  }
+  return { messages, skipped };
+}

@@ -1,0 +1,72 @@
+/** Sends a stop's messages once each: skips those sent.csv already holds, records each one the server accepts. */
+import { EnvironmentError } from "../errors.js";
+import { t, type Lang } from "../i18n.js";
+import { build, type Composed } from "./compose.js";
+import { Journal, readJournal, type SentRecord } from "./journal.js";
+import { describeFailure, refusedOnlyThis, type Outbox } from "./smtp.js";
+
+/** What a sending run did. */
+export interface SendReport {
+  /** Sent by this run. */
+  readonly sent: number;
+  /** Already in sent.csv: not sent again. */
+  readonly before: number;
+  /** Refused one by one by the server (a bad address): `participant: reason`. */
+  readonly refused: readonly string[];
+}
+
+/**
+ * Sends every message not yet in `journalFile`, in order, appending each accepted one to it
+ * before the next is sent. The message sent is the `.eml` with the time of sending as its Date
+ * and without the draft marker; its Message-ID is the file's, so a re-run recognises it.
+ * Stops at the first failure that is not about one message alone (server unreachable, login
+ * refused, connection lost), with an `EnvironmentError` saying what was sent.
+ */
+export async function sendMailing(
+  messages: readonly Composed[],
+  outbox: Outbox,
+  journalFile: string,
+  now: () => Date,
+  progress: (line: string) => void,
+  lang: Lang = "en",
+): Promise<SendReport> {
+  const already = readJournal(journalFile);
+  const pending = messages.filter((m) => !already.has(m.messageId));
+  const before = messages.length - pending.length;
+  const refused: string[] = [];
+  let sent = 0;
+  if (pending.length === 0) {
+    outbox.close();
+    return { sent, before, refused };
+  }
+  const journal = Journal.open(journalFile);
+  try {
+    for (const m of pending) {
+      const r = m.draft.recipient;
+      const who = `${r.kind} ${r.id} <${r.email}>`;
+      const date = now();
+      const { bytes } = await build(m.draft, date, { draft: false });
+      try {
+        await outbox.send({ from: m.draft.organizer.email, to: r.email }, bytes);
+      } catch (error) {
+        if (refusedOnlyThis(error)) {
+          refused.push(`${who}: ${describeFailure(error)}`);
+          progress(`${t(lang, "mail.cli.refusedOne", { who, reason: describeFailure(error) })}\n`);
+          continue;
+        }
+        const left = pending.length - sent - refused.length;
+        throw new EnvironmentError(t(lang, "mail.cli.failed", { who, reason: describeFailure(error), sent, before, journal: journalFile, left }));
+      }
+      const record: SentRecord = {
+        stopId: m.draft.stopId, kind: r.kind, participantId: r.id, address: r.email, messageId: m.messageId, sentAt: date.toISOString(),
+      };
+      journal.append(record);
+      sent++;
+      progress(`${t(lang, "mail.cli.progress", { n: sent, total: pending.length, who })}\n`);
+    }
+  } finally {
+    journal.close();
+    outbox.close();
+  }
+  return { sent, before, refused };
+}

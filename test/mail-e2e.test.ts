@@ -1,0 +1,187 @@
+/**
+ * `roadshow mail` as an organiser runs it (the built binary) on a copy of the example with
+ * `email` and `lang` columns (firms it, delegations en), under `--lang it`: one .eml per
+ * participant, the right Content-Language and a REQUEST invitation each; two `--smtp` runs
+ * against a local server that fails half-way deliver every message exactly once.
+ * `pnpm test` builds first; run `pnpm build` before running this file alone.
+ */
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import ICAL from "ical.js";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const BIN = path.join(ROOT, "packages/cli/dist/bin.js");
+const STOP = "BS-2026-02";
+const ORGANIZER = "Confindustria Lombardia <eventi@example.it>";
+const run = promisify(execFile);
+
+let work: string;
+let data: string;
+let agenda: string;
+
+async function roadshow(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, LANG: "en_GB.UTF-8" } });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+/** Adds columns to a CSV of the copy. */
+function addColumns(file: string, cells: (row: Record<string, string>) => Record<string, string>): void {
+  const rows = parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
+  writeFileSync(file, stringify(rows.map((r) => ({ ...r, ...cells(r) })), { header: true }));
+}
+
+async function smtpServer(acceptUpTo = Infinity) {
+  const ids: string[] = [];
+  const smtp = new SMTPServer({
+    disabledCommands: ["STARTTLS", "AUTH"],
+    authOptional: true,
+    logger: false,
+    onData(stream, _session, done) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        if (ids.length >= acceptUpTo) return done(Object.assign(new Error("try again later"), { responseCode: 421 }));
+        ids.push(/^Message-ID:\s*(<[^>]+>)/im.exec(Buffer.concat(chunks).toString("utf8").replace(/\r\n\s+/g, " "))![1]!);
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const url = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  return { ids, url, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
+}
+
+const emls = (dir: string): string[] =>
+  ["firms", "delegations"].flatMap((side) => (existsSync(path.join(dir, side)) ? readdirSync(path.join(dir, side)).map((f) => path.join(dir, side, f)) : []));
+
+beforeAll(async () => {
+  expect(existsSync(BIN), "run `pnpm build` first").toBe(true);
+  work = mkdtempSync(path.join(tmpdir(), "roadshow-mail-"));
+  data = path.join(work, "data");
+  cpSync(path.join(ROOT, "examples/lombardia-2026"), data, { recursive: true });
+  addColumns(path.join(data, "firms.csv"), (r) => ({ lang: "it", email: `info@${r.firm_id!.toLowerCase()}.example.it` }));
+  addColumns(path.join(data, "delegations.csv"), (r) => ({ lang: "en", email: `trade@${r.delegation_id!.toLowerCase()}.example` }));
+  const planned = await roadshow("--lang", "it", "schedule", data, "--stop", STOP, "--out", path.join(work, "plan"));
+  expect(planned.code, planned.stderr).toBe(0);
+  agenda = path.join(work, "plan", "agenda.csv");
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("roadshow mail on the example with email and lang columns", () => {
+  it("writes an .eml for each of the 80 participants, with a REQUEST invitation and the right Content-Language", async () => {
+    const out = path.join(work, "mail");
+    const r = await roadshow("--lang", "it", "mail", data, "--stop", STOP, "--agenda", agenda, "--out", out, "--organizer", ORGANIZER);
+    expect(r.code, r.stderr).toBe(0);
+    const files = emls(out);
+    expect(files.filter((f) => f.includes(`${path.sep}firms${path.sep}`))).toHaveLength(68);
+    expect(files.filter((f) => f.includes(`${path.sep}delegations${path.sep}`))).toHaveLength(12);
+    for (const file of files) {
+      const mail = await simpleParser(readFileSync(file));
+      const firm = file.includes(`${path.sep}firms${path.sep}`);
+      expect(mail.headers.get("content-language"), file).toBe(firm ? "it" : "en");
+      const part = mail.attachments.find((a) => a.contentType === "text/calendar")!;
+      const calendar = new ICAL.Component(ICAL.parse(part.content.toString("utf8")));
+      expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+      const event = calendar.getFirstSubcomponent("vevent")!;
+      expect(event.getFirstPropertyValue("organizer")).toBe("mailto:eventi@example.it");
+      expect(event.getFirstPropertyValue("attendee")).toMatch(/^mailto:(info|trade)@/);
+      expect(mail.text).toMatch(firm ? /Spett\.le|Gentile/ : /Dear/);
+      expect(`${mail.text}${mail.html}${part.content.toString("utf8")}`).not.toMatch(/\(\+\d/);
+    }
+    // A re-run gives the same bytes and leaves the files as they are (no --force needed).
+    const before = files.map((f) => readFileSync(f).toString("base64"));
+    const again = await roadshow("--lang", "it", "mail", data, "--stop", STOP, "--agenda", agenda, "--out", out, "--organizer", ORGANIZER);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("(0 scritti)");
+    expect(files.map((f) => readFileSync(f).toString("base64"))).toEqual(before);
+  });
+
+  it("two --smtp runs, the first against a server failing half-way, deliver each message exactly once", async () => {
+    const out = path.join(work, "sent");
+    const args = ["--lang", "it", "mail", data, "--stop", STOP, "--agenda", agenda, "--out", out, "--organizer", ORGANIZER];
+    const failing = await smtpServer(35);
+    const first = await roadshow(...args, "--smtp", failing.url);
+    await failing.close();
+    expect(first.code, first.stderr).toBe(4);
+    expect(first.stderr).toMatch(/Inviati 35 messaggi in questa esecuzione/);
+    const healthy = await smtpServer();
+    const second = await roadshow(...args, "--smtp", healthy.url);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain("inviati 45, già inviati prima 35");
+    const third = await roadshow(...args, "--smtp", healthy.url);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toContain("inviati 0, già inviati prima 80");
+    await healthy.close();
+    const delivered = [...failing.ids, ...healthy.ids];
+    expect(delivered).toHaveLength(80);
+    expect(new Set(delivered).size).toBe(80);
+    const journal = parse(readFileSync(path.join(out, "sent.csv")), { columns: true }) as Record<string, string>[];
+    expect(journal.map((j) => j.message_id).sort()).toEqual([...delivered].sort());
+
+    // The agenda changes (a meeting dropped): the folder is replaced only with --force, the
+    // journal survives it, and only the two participants of that meeting are mailed again.
+    const lines = readFileSync(agenda, "utf8").split("\n");
+    const edited = path.join(work, "edited-agenda.csv");
+    writeFileSync(edited, [lines[0], ...lines.slice(2)].join("\n"));
+    const dropped = lines[1]!.split(",");
+    const changed = ["mail", data, "--stop", STOP, "--agenda", edited, "--previous", agenda, "--out", out, "--organizer", ORGANIZER];
+    const refused = await roadshow(...changed);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toMatch(/--force/);
+    const later = await smtpServer();
+    const fourth = await roadshow(...changed, "--smtp", later.url, "--force");
+    await later.close();
+    expect(fourth.code, fourth.stderr).toBe(0);
+    expect(later.ids).toHaveLength(2);
+    const mails = await Promise.all(["firms", "delegations"].map(async (side) => simpleParser(readFileSync(path.join(out, side, `${dropped[side === "firms" ? 8 : 6]}.eml`)))));
+    expect(mails.map((m) => m.messageId).sort()).toEqual([...later.ids].sort());
+    expect(readFileSync(path.join(out, "sent.csv"), "utf8").trim().split("\n")).toHaveLength(1 + 82);
+  });
+
+  it("--dry-run lists every message and writes and sends nothing", async () => {
+    const out = path.join(work, "dry");
+    const server = await smtpServer();
+    const r = await roadshow("--lang", "it", "mail", data, "--stop", STOP, "--agenda", agenda, "--out", out, "--organizer", ORGANIZER, "--smtp", server.url, "--dry-run");
+    await server.close();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("da inviare"))).toHaveLength(80);
+    expect(server.ids).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("participants without an email are skipped and named on stderr", async () => {
+    const copy = path.join(work, "some-emails");
+    cpSync(data, copy, { recursive: true });
+    addColumns(path.join(copy, "firms.csv"), (r) => (r.firm_id === "F0002" ? { email: "" } : {}));
+    const r = await roadshow("--lang", "it", "mail", copy, "--stop", STOP, "--agenda", agenda, "--out", path.join(work, "some"), "--organizer", ORGANIZER);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/escluso impresa F0002 .*nessuna email/);
+    expect(emls(path.join(work, "some"))).toHaveLength(79);
+  });
+
+  it("exit codes: 2 without --organizer or with a bad --smtp, 4 when the server is unreachable", async () => {
+    const base = ["mail", data, "--stop", STOP, "--agenda", agenda, "--out", path.join(work, "codes")];
+    expect((await roadshow(...base)).code).toBe(2);
+    expect((await roadshow(...base, "--organizer", ORGANIZER, "--smtp", "ftp://mail.example.it")).code).toBe(2);
+    const gone = await smtpServer();
+    await gone.close();
+    const r = await roadshow(...base, "--organizer", ORGANIZER, "--smtp", gone.url);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/mail server failed/);
+    expect(r.stderr).not.toMatch(/internal error/);
+  });
+});

@@ -1,0 +1,27 @@
+/** The bundled example with contacts added in code (firms in Italian, delegations in English), planned, for the mail tests. */
+import { planStop, type Schedule } from "@roadshow/core";
+import { readDataDir, type DataSet } from "../packages/cli/src/input/index.js";
+import type { Organizer, PreviousMeeting } from "../packages/cli/src/export/index.js";
+
+export const EXAMPLE = new URL("../examples/lombardia-2026", import.meta.url).pathname;
+export const STOP = "BS-2026-02";
+export const ORGANIZER: Organizer = { name: "Confindustria Lombardia", email: "eventi@example.it" };
+
+/** Firm F… → info@f….example.it (lang it); delegation → trade@….example (lang en, contact Jane Doe). `without` get no email. */
+export async function exampleData(without: readonly string[] = []): Promise<DataSet> {
+  const { data } = await readDataDir(EXAMPLE, {});
+  const email = (id: string, address: string) => (without.includes(id) ? {} : { email: address });
+  return {
+    ...data!,
+    firms: data!.firms.map((f) => ({ ...f, lang: "it", ...email(f.id, `info@${f.id.toLowerCase()}.example.it`) })),
+    delegations: data!.delegations.map((d) => ({ ...d, lang: "en", contactName: `Consul ${d.id}`, ...email(d.id, `trade@${d.id.toLowerCase()}.example`) })),
+  };
+}
+
+/** The stop planned by the library, and its agenda rows as the mail reads them. */
+export function planned(data: DataSet, stopId = STOP): { schedule: Schedule; rows: PreviousMeeting[] } {
+  const stop = data.stops.find((s) => s.id === stopId)!;
+  const schedule = planStop({ stop, firms: data.firms, delegations: data.delegations, requests: data.requests, scores: null, history: [] }, { minMeetings: 1 });
+  const rows = schedule.meetings.map((m) => ({ stopId, firmId: m.firmId, delegationId: m.delegationId, slot: m.slot, table: m.table, sequence: 0 }));
+  return { schedule, rows };
+}
