@@ -42,7 +42,7 @@ export async function minimumFirmGaps(
     rows.push({ name: `meet_${k}`, cols, coefs: cols.map(() => 1), lower: 1, upper: Infinity });
     rows.push({ name: `once_${k}`, cols, coefs: cols.map(() => 1), lower: -Infinity, upper: 1 });
   });
-  if (columns.length > 20_000) return null;
+  if (columns.length > 6_000) return null;
   const byFirmSlot = new Map<number, number[]>();
   const byDelegationSlot = new Map<number, number[]>();
   for (const v of y) {

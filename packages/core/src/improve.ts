@@ -122,8 +122,9 @@ function swapOneSide(prep: Prepared, board: Board, pair: number, effort: Effort,
   const value = gain(prep, board, pair);
   // A level already at its bound cannot rise: three-way moves for it would only cost time (most of it on big days).
   const now = board.levels();
-  const open = (level: "musts" | "served"): boolean => target === undefined || now[level] < target[level];
-  const raises = (value.replaced ?? 0) > 0 || (value.musts > 0 && open("musts")) || (value.served > 0 && open("served"));
+  const open = (level: "musts" | "served" | "balance"): boolean => target === undefined || now[level] < target[level];
+  const raises =
+    (value.replaced ?? 0) > 0 || (value.musts > 0 && open("musts")) || (value.served > 0 && open("served")) || (target !== undefined && value.balance > 0 && open("balance"));
   for (const other of occupants) {
     // Another firm's meeting is worth its loss whatever happens to this pair: skip the hopeless cheaply,
     // unless the pair would raise level 1 or 2 and that firm can meet someone else instead.
