@@ -69,7 +69,11 @@ describe("--lang it", () => {
     expect(unknown.stderr).toContain("errore: opzione sconosciuta '--bogus'");
     const twice = await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--stop", "BG-2026-03", "--out", path.join(work, "x"));
     expect(twice.stderr).toContain("errore: --stop è indicata più di una volta; indicala una volta sola");
-    for (const r of [missing, typo, bad, unknown, twice]) expect(r.stderr).not.toMatch(/\berror:|Did you mean|run with/);
+    const out = path.join(work, "twice");
+    expect((await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--out", out)).code).toBe(0);
+    const again = await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--out", out);
+    expect(again.stderr).toMatch(/^errore: .* contiene già dei file \(.* e altri \d+\); non è stato scritto nulla\. Usa --force per sostituire la cartella\n$/);
+    for (const r of [missing, typo, bad, unknown, twice, again]) expect(r.stderr).not.toMatch(/\berror:|Did you mean|run with/);
   });
 
   it("writes input errors in Italian, keeping file, line, column, value, code and the precise fix", async () => {
