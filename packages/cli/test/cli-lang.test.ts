@@ -95,6 +95,15 @@ describe("--lang it", () => {
     expect(issues.find((i) => i.code === "bad-time")).toMatchObject({ column: "start", message: '"9.30" non è un orario' });
   });
 
+  it("writes the commands' own lines in Italian", async () => {
+    const out = path.join(work, "lines");
+    expect((await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--out", out)).stdout).toContain("Incontri in programma:");
+    expect((await runCli("--lang", "it", "validate", EXAMPLE, "--agenda", path.join(out, "agenda.csv"))).stdout).toMatch(/: \d+ incontri rispettano ogni regola\n$/);
+    expect((await runCli("--lang", "it", "validate", EXAMPLE)).stdout).toMatch(/i file di ingresso sono validi \(\d+ tappe, \d+ delegazioni, \d+ imprese\)/);
+    expect((await runCli("--lang", "it", "score", EXAMPLE, "--stop", "BS-2026-02", "--out", path.join(work, "s.csv"))).stderr).toMatch(/^\d+ coppie valutate per BS-2026-02 → /);
+    expect((await runCli("--lang", "it", "export", path.join(out, "agenda.csv"), EXAMPLE, "--out", path.join(work, "exp"))).stdout).toMatch(/^\d+ file scritti in /);
+  });
+
   it("keeps English issues English and fills every template", () => {
     const issue = { severity: "error", code: "empty-cell", file: "firms.csv", line: 3, column: "name", value: "", message: "name is required but the cell is empty", hint: "fill in name" } as const;
     expect(issueInItalian(issue)).toMatchObject({ message: "name è obbligatoria ma la cella è vuota", hint: "compila name" });

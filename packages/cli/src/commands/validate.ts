@@ -8,6 +8,7 @@ import { InputError } from "../errors.js";
 import { readAgendaFile, type AgendaRow } from "../input/index.js";
 import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
+import { t } from "../i18n.js";
 
 /** Options of `roadshow validate`. */
 export interface ValidateArgs extends Sources {
@@ -25,7 +26,7 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
   if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   if (args.stop !== undefined) findStop(loaded.data, args.stop, args.dataDir);
   if (args.agenda === undefined) {
-    io.stdout(`${args.dataDir}: inputs are valid (${loaded.data.stops.length} stops, ${loaded.data.delegations.length} delegations, ${loaded.data.firms.length} firms)\n`);
+    io.stdout(`${t(common.lang, "cli.inputsValid", { dir: args.dataDir, stops: loaded.data.stops.length, delegations: loaded.data.delegations.length, firms: loaded.data.firms.length })}\n`);
     return true;
   }
   const agenda = await readAgendaFile(args.agenda);
@@ -50,11 +51,11 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
   if (common.format === "json") {
     io.stdout(`${JSON.stringify(found.map(({ lines, violation }) => ({ file: args.agenda, lines, code: violation.code, message: violation.message })), null, 2)}\n`);
   } else if (found.length === 0) {
-    io.stdout(`${args.agenda}: ${count} meetings obey every hard rule\n`);
+    io.stdout(`${t(common.lang, "cli.agendaValid", { file: args.agenda, count })}\n`);
   } else {
     const c = new Chalk({ level: io.color ? 1 : 0 });
     for (const { lines, violation } of found) {
-      io.stdout(`${args.agenda}:${lines.join(",")} ${c.red("error")} ${violation.code}: ${violation.message}\n`);
+      io.stdout(`${args.agenda}:${lines.join(",")} ${c.red(t(common.lang, "cli.error"))} ${violation.code}: ${violation.message}\n`);
     }
     io.stdout(`${found.length} violation(s) in ${count} meetings\n`);
   }
