@@ -46,11 +46,12 @@ const REAL: MailWorld = { outbox: smtpOutbox, now: () => new Date() };
 /** The journal of sent messages in the output folder. */
 export const SENT_FILE = "sent.csv";
 
-function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang): string {
+function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang, previous: boolean): string {
   return skipped
     .map((s) => {
       const params = { kind: kindWord(s.kind, lang), id: s.id, name: s.name, file: path.join(dataDir, s.kind === "firm" ? "firms.csv" : "delegations.csv") };
-      return `${t(lang, s.reason === "no-email" ? "mail.cli.skipped.noEmail" : "mail.cli.skipped.nothing", params)}\n`;
+      const key = s.reason === "no-email" ? "mail.cli.skipped.noEmail" : previous ? "mail.cli.skipped.nothing" : "mail.cli.skipped.nothingHint";
+      return `${t(lang, key, params)}\n`;
     })
     .join("");
 }
@@ -100,7 +101,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
 
   const mailing = await prepareMailing(schedule, loaded.data, { lang: common.lang, organizer: args.organizer, rows, previous, only });
-  io.stderr(skippedLines(mailing.skipped, args.dataDir, lang));
+  io.stderr(skippedLines(mailing.skipped, args.dataDir, lang, previous !== undefined));
   const journalFile = path.join(args.out, SENT_FILE);
   if (args.dryRun) {
     const action = t(lang, target ? "mail.cli.wouldSend" : "mail.cli.wouldWrite");
@@ -156,7 +157,7 @@ export function defineMail(root: Command, ctx: CommandContext): void {
     .option("--dry-run", "list what would be written or sent; write and send nothing", false)
     .option("--scores <file>", "affinity scores (default: <data-dir>/scores.csv if present)")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
-    .option("--force", "overwrite .eml files that hold another message", false)
+    .option("--force", "replace an output folder holding other messages (its sent.csv is kept)", false)
     .addHelpText(
       "after",
       `\nExample:\n  roadshow mail ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-mail --organizer "Confindustria Lombardia <eventi@example.it>"\n` +
