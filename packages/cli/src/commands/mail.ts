@@ -46,11 +46,12 @@ const REAL: MailWorld = { outbox: smtpOutbox, now: () => new Date() };
 /** The journal of sent messages in the output folder. */
 export const SENT_FILE = "sent.csv";
 
-function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang, previous: boolean): string {
+/** `hint`: a participant named by --changes with no meeting left may have lost some: --previous would cancel them. */
+function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang, hint: boolean): string {
   return skipped
     .map((s) => {
       const params = { kind: kindWord(s.kind, lang), id: s.id, name: s.name, file: path.join(dataDir, s.kind === "firm" ? "firms.csv" : "delegations.csv") };
-      const key = s.reason === "no-email" ? "mail.cli.skipped.noEmail" : previous ? "mail.cli.skipped.nothing" : "mail.cli.skipped.nothingHint";
+      const key = s.reason === "no-email" ? "mail.cli.skipped.noEmail" : hint ? "mail.cli.skipped.nothingHint" : "mail.cli.skipped.nothing";
       return `${t(lang, key, params)}\n`;
     })
     .join("");
@@ -101,7 +102,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
 
   const mailing = await prepareMailing(schedule, loaded.data, { lang: common.lang, organizer: args.organizer, rows, previous, only });
-  io.stderr(skippedLines(mailing.skipped, args.dataDir, lang, previous !== undefined));
+  io.stderr(skippedLines(mailing.skipped, args.dataDir, lang, only !== undefined && previous === undefined));
   const journalFile = path.join(args.out, SENT_FILE);
   if (args.dryRun) {
     const action = t(lang, target ? "mail.cli.wouldSend" : "mail.cli.wouldWrite");
