@@ -177,6 +177,15 @@ describe("roadshow mail on the example with email and lang columns", () => {
     const base = ["mail", data, "--stop", STOP, "--agenda", agenda, "--out", path.join(work, "codes")];
     expect((await roadshow(...base)).code).toBe(2);
     expect((await roadshow(...base, "--organizer", ORGANIZER, "--smtp", "ftp://mail.example.it")).code).toBe(2);
+    const otherStop = await roadshow("mail", data, "--stop", "BG-2026-03", "--agenda", agenda, "--out", path.join(work, "codes"), "--organizer", ORGANIZER);
+    expect(otherStop.code).toBe(1);
+    expect(otherStop.stderr).toContain("BS-2026-02");
+    const badChanges = path.join(work, "bad-changes.csv");
+    writeFileSync(badChanges, "participant_kind,participant_id\nsupplier,F0002\n");
+    const changes = await roadshow(...base, "--organizer", ORGANIZER, "--changes", badChanges);
+    expect(changes.code).toBe(1);
+    expect(changes.stderr).toMatch(/bad-changes\.csv.*2.*participant_kind|participant_kind.*supplier/s);
+    expect(existsSync(path.join(work, "codes"))).toBe(false);
     const gone = await smtpServer();
     await gone.close();
     const r = await roadshow(...base, "--organizer", ORGANIZER, "--smtp", gone.url);
