@@ -1,6 +1,7 @@
 /**
- * `pnpm bench [--quick] [--seeds N] [--families S,M,L,Lx3,Ln,XL,XLx2,XLn] [--runs 3]
- *   [--time-limit <s>] [--highs-cap <s>] [--jslp-cap <s>] [--out bench/results.md]`
+ * `pnpm bench [--quick] [--seeds N] [--families S,M,L,Lx3,Ln,XL,XLx2,XLn|none] [--runs 3]
+ *   [--time-limit <s>] [--highs-cap <s>] [--jslp-cap <s>] [--out bench/results.md]
+ *   [--replan-families L,XL|none] [--replan-out bench/replan.md]`
  *
  * For each family and seed: generate the instance into bench/out/<family>-<seed>/,
  * run ours (library and CLI), HiGHS and jsLPSolver on the time-indexed model,
@@ -8,6 +9,8 @@
  * is the family with k times the firms (XLx2 for the scaling table; Lx3 makes
  * delegations scarce, so not every firm can be served); `<family>n` gives most
  * participants one narrow window (Ln, XLn). Progress goes to stderr.
+ * Then the re-planning rows (`bench/replan.ts`: a seeded day-of perturbation
+ * of each `--replan-families` stop, re-planned), written to `--replan-out`.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,6 +23,7 @@ import { machineInfo } from "./machine.js";
 import { cliIsStale, runCli, runLibrary, type Outcome } from "./ours.js";
 import { countBinaries } from "./peers/model.js";
 import { runPeerInChild, type ChildResult } from "./peers/spawn.js";
+import { benchReplan, renderReplan, type ReplanRow } from "./replan.js";
 import { renderResults } from "./report.js";
 import { writeInstance } from "./write-csv.js";
 
@@ -46,10 +50,14 @@ const { values: flags } = parseArgs({
     "highs-cap": { type: "string" },
     "jslp-cap": { type: "string", default: "60" },
     out: { type: "string", default: join(ROOT, "bench/results.md") },
+    "replan-families": { type: "string" },
+    "replan-out": { type: "string", default: join(ROOT, "bench/replan.md") },
   },
 });
 
-const families = (flags.families ?? (flags.quick ? "S,M" : "S,M,L,Lx3,Ln,XL,XLx2,XLn")).split(",").map((f) => f.trim());
+const list = (text: string): string[] => (text === "none" ? [] : text.split(",").map((f) => f.trim()));
+const families = list(flags.families ?? (flags.quick ? "S,M" : "S,M,L,Lx3,Ln,XL,XLx2,XLn"));
+const replanFamilies = list(flags["replan-families"] ?? (flags.quick ? "none" : "L,XL"));
 /** The `n` families: 80 % of firms and 40 % of delegations present for a third of the day or less. */
 const NARROW_WINDOWS = 0.8;
 
@@ -60,6 +68,7 @@ function parseFamily(name: string): { family: FamilyName; scale: number; narrow:
   return { family: match[1]!.toUpperCase() as FamilyName, scale: Number(match[2] ?? 1), narrow: match[3] !== "" };
 }
 families.forEach(parseFamily);
+replanFamilies.forEach(parseFamily);
 const seeds = Number(flags.seeds);
 const runs = Number(flags.runs);
 const timeLimitSec = flags["time-limit"] === undefined ? null : Number(flags["time-limit"]);
@@ -110,12 +119,32 @@ async function benchOne(name: string, seed: number): Promise<InstanceResult> {
   return result;
 }
 
+function replanRows(): ReplanRow[] {
+  const rows: ReplanRow[] = [];
+  for (const name of replanFamilies) {
+    for (let seed = 1; seed <= seeds; seed++) {
+      const { family, scale, narrow } = parseFamily(name);
+      const instance = generateInstance(family, seed, { firmScale: scale, ...(narrow ? { narrowWindows: NARROW_WINDOWS } : {}) });
+      log(`replan ${name}-${seed}`);
+      const row = benchReplan(`${name}-${seed}`, instance, seed, runs);
+      log(`  ${row.unchanged} of ${row.previous} unchanged, ${row.notified} to notify, replan ${row.medianMs.toFixed(0)} ms, afresh ${row.fresh.medianMs.toFixed(0)} ms, ${row.violations} violations`);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
 const staleCli = cliIsStale();
 if (staleCli) log("warning: packages/cli/dist is older than the sources; run `pnpm build` first or the CLI numbers are stale");
 const machine = machineInfo();
 const results: InstanceResult[] = [];
 for (const name of families) for (let seed = 1; seed <= seeds; seed++) results.push(await benchOne(name, seed));
 const command = `pnpm bench ${process.argv.slice(2).join(" ")}`.trim();
+if (replanFamilies.length > 0) {
+  writeFileSync(flags["replan-out"], renderReplan(replanRows(), command));
+  log(`wrote ${flags["replan-out"]}`);
+}
+if (families.length === 0) process.exit(0);
 const caps = [...new Set(families.map((f) => parseFamily(f).family))].map((f) => `${f} ${highsCap(f)} s`).join(", ");
 writeFileSync(flags.out, renderResults(machine, { families, seeds, runs, highsCaps: caps, jslpCap, command, staleCli }, results));
 writeFileSync(join(ROOT, "bench/out/summary.json"), JSON.stringify(results.map(({ library, cli, highs: hr, jslp: jr, ...rest }) => ({ ...rest, library: strip(library), cli: strip(cli), highs: strip(hr), jslp: strip(jr) })), null, 2));

@@ -1,10 +1,12 @@
+// Reads a command's inputs (data folder, history agendas) into checked domain values, and builds the instance of one stop.
 import path from "node:path";
-import { applyChanges, metHistory, type PastMeeting, type Stop, type StopInstance } from "@roadshow/core";
+import { applyChanges, metHistory, validateInstance, type PastMeeting, type Stop, type StopInstance } from "@roadshow/core";
 import { atecoWarnings } from "./ateco-warnings.js";
 import { InputError } from "./errors.js";
 import { historyFromAgendas, readAgendaFile, readDataDir, type AgendaRow, type DataSet } from "./input/index.js";
 import type { InputIssue } from "./input/issues.js";
 import { nearest } from "./input/suggest.js";
+import { toInputIssue } from "./instance-issues.js";
 
 /** Where a command's inputs are. */
 export interface Sources {
@@ -125,9 +127,21 @@ export function findStop(data: DataSet, stopId: string, dataDir: string): Stop {
   ]);
 }
 
-/** The instance of one stop for the core, as it is on the day: the stop's changes applied. */
+/**
+ * The instance of one stop for the core, as it is on the day (the stop's
+ * changes applied), checked by the core as well: its errors (none, when the
+ * file checks did their job) become an `InputError` naming files and columns.
+ */
 export function instanceOf(loaded: Loaded, stop: Stop): StopInstance {
-  return applyChanges(masterInstanceOf(loaded, stop), loaded.data.changes);
+  const instance = applyChanges(masterInstanceOf(loaded, stop), loaded.data.changes);
+  const errors = validateInstance(instance).filter((i) => i.severity === "error");
+  if (errors.length > 0) throw new InputError(`the core refused stop ${stop.id}`, errors.map((i) => toInputIssue(i, instance)));
+  return instance;
+}
+
+/** The data set with the participants as they are at the instance's stop: an absent one gets no agenda there. */
+export function dataAt(data: DataSet, instance: StopInstance): DataSet {
+  return instance.firms === data.firms && instance.delegations === data.delegations ? data : { ...data, firms: instance.firms, delegations: instance.delegations };
 }
 
 /** The instance of one stop from the master data alone (no changes.csv). */

@@ -1,28 +1,52 @@
+// The roadshow program: its commands and options, and the one place where errors become exit codes.
+import { InternalError, InvalidInstanceError } from "@roadshow/core";
+import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
+import { cliText, helpConfiguration, helpText, langFromArgv } from "./cli-text.js";
 import { COMMANDS } from "./commands/index.js";
 import { isRepeatable } from "./commands/shared.js";
 import type { Common, Io } from "./context.js";
 import { ENVIRONMENT_CODES, EnvironmentError, EXIT, InputError, systemReason, UsageError } from "./errors.js";
 import { defaultLang, type Lang } from "./i18n.js";
+import { toInputIssue } from "./instance-issues.js";
 import { escapeControls } from "./output/escape.js";
 import { formatIssues } from "./output/issues-format.js";
 
-/** Builds the `roadshow` program; actions resolve to an exit code through `done`. */
-function program(io: Io, done: (code: number) => void): Command {
+/** The version of @roadshow/cli, from its package.json (one folder above both src/ and dist/). */
+export const VERSION: string = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+/** Builds the `roadshow` program in `lang` (help and errors); actions resolve to an exit code through `done`. */
+function program(io: Io, done: (code: number) => void, lang: Lang): Command {
+  // Help, usage errors and examples are written in English by the commands, translated as printed.
+  const output = {
+    writeOut: (text: string) => io.stdout(cliText(text, lang)),
+    writeErr: (text: string) => io.stderr(cliText(text, lang)),
+    outputError: (text: string, write: (text: string) => void) => write(cliText(text, lang)),
+  };
+  const afterError = cliText("(run with --help for usage and an example)", lang);
   const root = new Command("roadshow")
     .description("Plans one-to-one B2B meetings for a business roadshow: who meets whom, when, at which table.")
-    .version("0.1.0")
+    .version(VERSION, "-V, --version", helpText("output the version number", lang))
+    .helpOption("-h, --help", helpText("display help for command", lang))
+    .helpCommand("help [command]", helpText("display help for command", lang))
+    .configureHelp(helpConfiguration(lang))
     .addOption(new Option("--lang <lang>", "language of texts").choices(["it", "en"]).default(defaultLang(io.env.LANG), "it if LANG starts with it, else en"))
     .addOption(new Option("--format <format>", "how problems are printed").choices(["text", "json"]).default("text"))
-    .showHelpAfterError("(run with --help for usage and an example)")
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .showHelpAfterError(afterError)
+    .configureOutput(output);
   const common = (): Common => {
     const o = root.opts<{ lang: Lang; format: "text" | "json" }>();
     return { lang: o.lang, format: o.format };
   };
 
   for (const define of COMMANDS) define(root, { io, common, done });
-  for (const command of root.commands) command.showHelpAfterError("(run with --help for usage and an example)").configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const command of root.commands) {
+    command
+      .showHelpAfterError(afterError)
+      .helpOption("-h, --help", helpText("display help for command", lang))
+      .configureHelp(helpConfiguration(lang))
+      .configureOutput(output);
+  }
   return root.exitOverride();
 }
 
@@ -63,38 +87,58 @@ function escaped(io: Io): Io {
 export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
   const io = escaped(rawIo);
   let code: number = EXIT.ok;
-  const cli = program(io, (c) => (code = c));
+  const lang = langFromArgv(argv) ?? defaultLang(rawIo.env.LANG);
+  const cli = program(io, (c) => (code = c), lang);
   for (const command of cli.commands) command.exitOverride();
   cli.hook("preAction", (_root, action) => checkRepeats(argv, cli, action));
   try {
     await cli.parseAsync([...argv], { from: "user" });
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    if (error instanceof InputError) {
-      const format = cli.opts<{ format: "text" | "json" }>().format;
-      if (error.issues.length > 0) io.stderr(formatIssues(error.issues, { color: io.color, format }));
-      else io.stderr(`error: ${error.message}\n`);
-      return EXIT.input;
-    }
-    if (error instanceof UsageError) {
-      io.stderr(`error: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    if (error instanceof EnvironmentError) {
-      io.stderr(`error: ${error.message}\n`);
-      return EXIT.environment;
-    }
-    const system = (error as NodeJS.ErrnoException | null)?.code;
-    if (system !== undefined && ENVIRONMENT_CODES.has(system)) {
-      const where = (error as NodeJS.ErrnoException).path;
-      io.stderr(`error: ${where === undefined ? "" : `${where}: `}${systemReason(error)}\n`);
-      return EXIT.environment;
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(`internal error: ${detail}\nThis is a bug in roadshow; please report it with the command you ran.\n`);
-    return EXIT.internal;
+    return reportError(error, io, cli.opts<{ format?: "text" | "json" }>().format ?? "text", lang);
   }
+}
+
+/**
+ * Tells the user what went wrong and returns the exit code: 1 for input
+ * (including instances the core refused), 2 for usage, 3 for a bug, 4 when
+ * the environment refused (outputs exist, permission, disk full).
+ */
+export function reportError(error: unknown, io: Io, format: "text" | "json", lang: Lang = "en"): number {
+  const say = (text: string) => io.stderr(cliText(text, lang));
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof InputError) {
+    if (error.issues.length > 0) io.stderr(formatIssues(error.issues, { color: io.color, format, lang }));
+    else say(`error: ${error.message}\n`);
+    return EXIT.input;
+  }
+  if (error instanceof InvalidInstanceError) {
+    // The core refused data the file checks let through: still the input's fault, told per file.
+    io.stderr(formatIssues(error.issues.map((i) => toInputIssue(i)), { color: io.color, format, lang }));
+    return EXIT.input;
+  }
+  if (error instanceof UsageError) {
+    say(`error: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof EnvironmentError) {
+    say(`error: ${error.message}\n`);
+    return EXIT.environment;
+  }
+  const system = (error as NodeJS.ErrnoException | null)?.code;
+  if (system !== undefined && ENVIRONMENT_CODES.has(system)) {
+    const where = (error as NodeJS.ErrnoException).path;
+    say(`error: ${where === undefined ? "" : `${where}: `}${systemReason(error)}\n`);
+    return EXIT.environment;
+  }
+  // InternalError is a broken invariant of the core; anything else unexpected is a bug too.
+  const detail = error instanceof InternalError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  io.stderr(
+    lang === "it"
+      ? `errore interno: ${detail}\nÈ un errore di roadshow; per favore segnalalo con il comando che hai eseguito.\n`
+      : `internal error: ${detail}\nThis is a bug in roadshow; please report it with the command you ran.\n`,
+  );
+  return EXIT.internal;
 }

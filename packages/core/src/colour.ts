@@ -1,4 +1,6 @@
+// Timetabling without windows: the selected meetings as a proper edge colouring of the firm–delegation graph (König).
 import type { Prepared } from "./prepare.js";
+import { InternalError } from "./errors.js";
 
 /**
  * Slots for selected pairs when nobody has a window: a proper edge colouring of
@@ -19,7 +21,7 @@ export function colourSlots(prep: Prepared, pairs: readonly number[]): number[] 
   const ends = pairs.map((_, e) => [firmCopy.vertex[e]!, leftCount + delegationCopy.vertex[e]!] as const);
   const free = (v: number): number => {
     for (let c = 0; c < n; c++) if (at[v * n + c] === -1) return c;
-    throw new Error(`internal: vertex ${v} has more than ${n} meetings`);
+    throw new InternalError(`vertex ${v} has more than ${n} meetings`);
   };
   ends.forEach(([u, v], e) => {
     const a = free(u);

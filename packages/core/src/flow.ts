@@ -7,6 +7,7 @@
  */
 
 import { Heap } from "./heap.js";
+import { InternalError } from "./errors.js";
 
 /** A network under construction; `minCostFlow` solves it and `flow` reads the result. */
 export class FlowNetwork {
@@ -194,7 +195,7 @@ const solved = new WeakMap<FlowNetwork, Solved>();
  */
 export function setCapacities(net: FlowNetwork, arcs: Iterable<number>, capacity: (arc: number) => number): Potentials {
   const state = solved.get(net);
-  if (state === undefined) throw new Error("internal: setCapacities needs a network solved by minCostFlow");
+  if (state === undefined) throw new InternalError("setCapacities needs a network solved by minCostFlow");
   const { g, excess, piMajor, piMinor, work } = state;
   const move = (e: number, amount: number): void => {
     // `amount` more units on residual arc e (negative: fewer).
@@ -208,7 +209,7 @@ export function setCapacities(net: FlowNetwork, arcs: Iterable<number>, capacity
     const e = net.residualArc(arc);
     const r = g.twin[e]!;
     const cap = capacity(arc);
-    if (!(cap >= 0 && cap <= net.capacity(arc))) throw new Error(`internal: capacity ${cap} of arc ${arc} outside 0..${net.capacity(arc)}`);
+    if (!(cap >= 0 && cap <= net.capacity(arc))) throw new InternalError(`capacity ${cap} of arc ${arc} outside 0..${net.capacity(arc)}`);
     const flow = Math.min(g.cap[r]!, cap);
     move(e, flow - g.cap[r]!);
     g.cap[e] = cap - flow;
@@ -239,7 +240,7 @@ function settle(g: Residual, excess: Float64Array, piMajor: Float64Array, piMino
       more = 0;
       for (const v of sources) if (excess[v]! > 0) more += push(g, v, excess, work);
     }
-    if (sent === 0) throw new Error("internal: no excess could reach a deficit");
+    if (sent === 0) throw new InternalError("no excess could reach a deficit");
   }
 }
 

@@ -1,3 +1,4 @@
+// The public API of @roadshow/core: the domain types and the pure functions that score, plan, check and explain agendas.
 export type * from "./types.js";
 export { KNOWN_SECTORS, isKnownSector, sectorLabel } from "./sectors.js";
 export type { SectorLabel } from "./sectors.js";
@@ -18,3 +19,6 @@ export { scorePairs } from "./prepare.js";
 export type { PairBlock } from "./prepare.js";
 export { evaluateAgenda, reviewAgenda } from "./evaluate.js";
 export { replanStop } from "./replan.js";
+export { validateInstance, validateSeason } from "./validate.js";
+export type { InstanceIssue, InstanceIssueCode } from "./validate.js";
+export { InvalidInstanceError, InternalError } from "./errors.js";

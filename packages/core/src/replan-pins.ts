@@ -79,8 +79,17 @@ export function pinnedBounds(prep: Prepared, optima: readonly ObjectiveLevels[],
   const sameMusts = levels.musts >= musts ? sameReplaced.filter((o) => o.musts === levels.musts) : [];
   const served = sameMusts.length > 0 ? min(sameMusts.map((o) => o.served)) : min(relaxedLevels(prep, "served").map((o) => o.served));
   const sameServed = levels.served >= served ? sameMusts.filter((o) => o.served === levels.served) : [];
-  const score = sameServed.length > 0 ? min(sameServed.map((o) => o.score)) : Infinity;
-  return { replaced, musts, served, score: Number.isFinite(score) ? score : min(relaxedLevels(prep, "score").map((o) => o.score)) };
+  const ownBalance = sameServed.map((o) => o.balance).filter((b) => Number.isFinite(b));
+  const balance = ownBalance.length > 0 ? min(ownBalance) : min(relaxedLevels(prep, "balance").map((o) => o.balance));
+  const sameBalance = levels.balance >= balance ? sameServed.filter((o) => o.balance === levels.balance) : [];
+  const score = sameBalance.length > 0 ? min(sameBalance.map((o) => o.score)) : Infinity;
+  return {
+    replaced,
+    musts,
+    served,
+    balance,
+    score: Number.isFinite(score) ? score : min(relaxedLevels(prep, "score").map((o) => o.score)),
+  };
 }
 
 /** Musts met by a pin or with some pair that may still meet: a bound on the musts alone. */

@@ -3,6 +3,8 @@ import { Board } from "./board.js";
 import { lexBetter } from "./levels.js";
 import { DEFAULT_TIME_LIMIT_MS, scheduleOf } from "./plan.js";
 import { prepare, type Prepared } from "./prepare.js";
+import { assertValidInstance } from "./validate.js";
+import { InternalError } from "./errors.js";
 import { diffAgendas } from "./replan-changes.js";
 import { moveKept, type Solved } from "./replan-moves.js";
 import { solvePinned } from "./replan-pins.js";
@@ -16,11 +18,12 @@ import { verifyPrepared, type AgendaMeeting } from "./verify.js";
  * may change slot or table where that gains a level below, fewer moves first
  * after firms served); (1) previous pairs that lost their slot or table meet
  * again elsewhere, as many as possible; (2) musts, (3) firms served (K),
- * (4) score, as in `planStop`, except that a meeting worth only score is added
+ * (4) balance, (5) score, as in `planStop`, except that a meeting worth only balance or score is added
  * only for a participant whose day changes anyway (a walk-in, someone who lost
  * a meeting), so that nothing changes when nothing did. Deterministic.
  */
 export function replanStop(instance: StopInstance, previous: readonly AgendaMeeting[], options: ReplanOptions = {}): Replan {
+  assertValidInstance(instance);
   const now = options.now ?? (() => performance.now());
   const started = now();
   const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
@@ -44,7 +47,7 @@ export function replanStop(instance: StopInstance, previous: readonly AgendaMeet
   report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyPrepared(prep, meetings);
   if (violations.length > 0) {
-    throw new Error(`internal: the re-plan broke a rule (${violations[0]!.message}); please report this`);
+    throw new InternalError(`the re-plan broke a rule (${violations[0]!.message}); please report this`);
   }
   const final = new Board(prep);
   for (const { pair, slot } of pairs) final.place(pair, slot);
@@ -74,7 +77,7 @@ function touched(prep: Prepared, previous: readonly AgendaMeeting[], reading: Pr
 }
 
 /**
- * Removes the new meetings worth only score between two participants whose
+ * Removes the new meetings worth only balance or score between two participants whose
  * day does not change otherwise (lowest score first), so that a re-plan
  * without changes gives back the previous agenda.
  */
@@ -87,7 +90,7 @@ function keepToChanged(rp: Prepared, board: Board, changed: { firms: Set<number>
     const before = board.levels();
     const slot = board.slotOf[pair]!;
     board.remove(pair);
-    if (lexBetter({ ...before, score: 0 }, { ...board.levels(), score: 0 })) board.place(pair, slot);
+    if (lexBetter({ ...before, balance: 0, score: 0 }, { ...board.levels(), balance: 0, score: 0 })) board.place(pair, slot);
   }
 }
 

@@ -1,6 +1,8 @@
+// Plans a season: every stop in date order, each with the earlier stops as history and a fairness bonus for firms under-served so far.
 import { absentAt, applyChanges, metHistory } from "./changes.js";
 import { agendaBoard } from "./evaluate.js";
 import { planStop } from "./plan.js";
+import { balanceOfCounts } from "./levels.js";
 import { prepare, scorePairs } from "./prepare.js";
 import { roundScore } from "./select.js";
 import type {
@@ -9,6 +11,7 @@ import type {
 } from "./types.js";
 import { unmatched } from "./unmatched.js";
 import { verifyPrepared } from "./verify.js";
+import { assertValidSeason } from "./validate.js";
 
 /**
  * A whole season: every stop and everyone taking part, with the agendas
@@ -163,6 +166,7 @@ const byDate = (a: Stop, b: Stop): number =>
  * Pure and deterministic.
  */
 export function planSeason(input: SeasonInput, options: SeasonOptions = {}): SeasonPlan {
+  assertValidSeason(input);
   const now = options.now ?? (() => performance.now());
   const started = now();
   const order = [...input.stops].sort(byDate);
@@ -278,7 +282,7 @@ function frozenStop(instance: StopInstance, given: readonly Meeting[], options: 
   const K = prep.minMeetings;
   const musts = new Set(placed.filter((p) => board.mustOf[p]! >= 0).map((p) => board.mustOf[p]!)).size;
   const served = [...board.firmMeetings].reduce((sum, n) => sum + Math.min(n, K), 0);
-  const levels = { musts, served, score: roundScore(meetings.reduce((sum, m) => sum + m.score, 0)) };
+  const levels = { musts, served, balance: balanceOfCounts(prep, board.firmMeetings), score: roundScore(meetings.reduce((sum, m) => sum + m.score, 0)) };
   const schedule: Schedule = {
     status: "feasible",
     stop: instance.stop,

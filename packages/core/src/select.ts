@@ -1,13 +1,14 @@
 import { FlowNetwork, minCostFlow, setCapacities } from "./flow.js";
 import type { Prepared } from "./prepare.js";
+import { balanceOfCounts, majorWeights, meetingMajor } from "./levels.js";
 import type { ObjectiveLevels } from "./types.js";
 
 /** Which levels of the objective a selection optimises: all in order, or one alone (for bounds). */
-export type SelectMode = "lexicographic" | "served" | "score";
+export type SelectMode = "lexicographic" | "served" | "balance" | "score";
 
 /**
  * Pairs chosen to meet, and the objective levels of that choice.
- * @example { pairs: [0, 5, 9], levels: { musts: 1, served: 3, score: 170 } }
+ * @example { pairs: [0, 5, 9], levels: { musts: 1, served: 3, balance: 15, score: 170 } }
  */
 export interface Selection {
   readonly pairs: readonly number[];
@@ -18,7 +19,8 @@ export interface Selection {
  * The best set of meetings ignoring *when* they happen: a capacitated
  * b-matching solved as a min-cost flow
  *
- *   source → firm (K units worth 1 each on level 2, the rest worth 0; total ≤ firm capacity)
+ *   source → firm (unit arcs, the j-th worth 1 on level 2 when j ≤ K and `balanceWorth(j)` on level 3,
+ *                  strictly decreasing in j, so the flow fills firms evenly; total ≤ firm capacity)
  *   firm → (firm, must country) (1 unit worth 1 on level 1, more at 0) → that country's delegations
  *   firm → other delegation (1 unit, worth its score on level 3)
  *   delegation → sink (≤ tables × present slots)
@@ -47,10 +49,8 @@ export class Selector {
   ) {
     const F = prep.firms.length;
     const D = prep.delegations.length;
-    const K = prep.minMeetings;
     const scale = scoreScale(prep);
     const wantMusts = mode === "lexicographic";
-    const wantServed = mode !== "score";
     const pins = prep.pins;
 
     const mustNode = new Map<string, number>();
@@ -67,14 +67,11 @@ export class Selector {
 
     for (let f = 0; f < F; f++) {
       const pinned = pins ? pins.firmMeetings[f]! : 0;
-      const cap = prep.firmCapacity[f]! - pinned;
-      const counted = wantServed ? Math.max(0, Math.min(K - pinned, cap)) : 0;
-      if (counted > 0) net.addArc(source, firmNode(f), counted, -1, 0);
-      if (cap - counted > 0) net.addArc(source, firmNode(f), cap - counted, 0, 0);
+      addFirmArcs(prep, net, source, firmNode(f), pinned, prep.firmCapacity[f]! - pinned, mode);
     }
     for (const [key, node] of mustNode) {
       const f = Number(key.slice(0, key.indexOf("|")));
-      net.addArc(firmNode(f), node, 1, -mustWeight(prep), 0);
+      net.addArc(firmNode(f), node, 1, -majorWeights(prep).must, 0);
       net.addArc(firmNode(f), node, prep.delegations.length, 0, 0);
     }
     for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, prep.delegationCapacity[d]! - (pins ? pins.delegationMeetings[d]! : 0), 0, 0);
@@ -132,6 +129,26 @@ export class Selector {
   }
 }
 
+/**
+ * Arcs source → firm for a firm holding `held` meetings already and room for
+ * `room` more: the (held + j)-th meeting costs minus its major worth in
+ * `mode`; runs of equal worth share one arc.
+ */
+export function addFirmArcs(prep: Prepared, net: FlowNetwork, from: number, to: number, held: number, room: number, mode: SelectMode = "lexicographic"): void {
+  const served = mode === "lexicographic" || mode === "served";
+  const balance = (mode === "lexicographic" || mode === "balance") && prep.balanceTop > 0;
+  // Beyond `balanceTop` no firm has eligible pairs left: those units would carry no flow.
+  const units = balance ? Math.min(room, Math.max(0, prep.balanceTop - held)) : room;
+  let start = 1;
+  while (start <= units) {
+    const worth = meetingMajor(prep, held + start, served, balance);
+    let end = start;
+    while (end < units && meetingMajor(prep, held + end + 1, served, balance) === worth) end++;
+    net.addArc(from, to, end - start + 1, -worth, 0);
+    start = end + 1;
+  }
+}
+
 /** The objective levels of a set of meetings given as pair indexes (with the pins, if any). */
 export function levelsOf(prep: Prepared, pairs: Iterable<number>): ObjectiveLevels {
   const pins = prep.pins;
@@ -151,6 +168,7 @@ export function levelsOf(prep: Prepared, pairs: Iterable<number>): ObjectiveLeve
   const levels = {
     musts: metCountries.size,
     served: meetings.reduce((sum, m) => sum + Math.min(m, K), 0),
+    balance: balanceOfCounts(prep, meetings),
     score: roundScore(score),
   };
   return pins ? { replaced, ...levels } : levels;
@@ -163,12 +181,9 @@ export function roundScore(x: number): number {
 
 const scales = new WeakMap<Prepared, number>();
 
-/**
- * Major cost of one `must` met: more than every firm served together
- * (F × K), so the flows rank musts first, then firms served.
- */
+/** Major cost of one `must` met: more than every firm served and all balance together (`majorWeights`). */
 export function mustWeight(prep: Prepared): number {
-  return prep.firms.length * prep.minMeetings + 1;
+  return majorWeights(prep).must;
 }
 
 /**

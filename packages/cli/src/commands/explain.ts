@@ -20,6 +20,8 @@ export interface ExplainArgs extends Sources {
   readonly weights: string | undefined;
   readonly allowRepeats: boolean;
   readonly minMeetings: number;
+  /** Balance meetings across firms (default true; `--no-balance`). */
+  readonly balance?: boolean;
   readonly timeLimitSeconds: number | undefined;
 }
 
@@ -37,6 +39,10 @@ function findFirm(data: DataSet, stop: Stop, firmId: string, dataDir: string): F
     const also = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "";
     throw unknown("unknown-firm", file, "firm_id", firmId, `--firm ${firmId} is not a firm_id of firms.csv${also}`, `firms at ${stop.id}: ${here.slice(0, 10).join(", ")}${here.length > 10 ? ", …" : ""}`);
   }
+  const absent = data.changes.some((c) => c.stopId === stop.id && c.participantId === firmId && c.status === "absent");
+  if (!firm.stops.includes(stop.id) && absent) {
+    throw unknown("unknown-firm", "changes.csv", "status", firmId, `${firmId} is marked absent at ${stop.id} in changes.csv, so it has no meetings there`, `clear its status in changes.csv if it comes after all`);
+  }
   if (!firm.stops.includes(stop.id)) {
     throw unknown("unknown-firm", file, "stops", firmId, `${firmId} is not registered for ${stop.id} (its stops: ${firm.stops.join(", ")})`, `use --stop ${firm.stops[0]}, or a firm registered for ${stop.id}`);
   }
@@ -48,7 +54,7 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   refuseOwnHistory(loaded, [stop.id]);
   const instance = instanceOf(loaded, stop);
@@ -65,6 +71,7 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
   const options: ScheduleOptions = {
     minMeetings: args.minMeetings,
     allowRepeats: args.allowRepeats,
+    balance: args.balance ?? true,
     ...(weights && { weights: weights.weights }),
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
   };
@@ -87,7 +94,7 @@ export function defineExplain(root: Command, ctx: CommandContext): void {
       await explain(
         {
           dataDir, stop: o.stop, firm: o.firm, delegation: o.delegation, weights: o.weights, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,
-          history: o.history, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit,
+          history: o.history, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit,
         },
         ctx.common(),
         ctx.io,

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import { checkPrevious, findStop, instanceOf, load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
+import { checkPrevious, dataAt, findStop, instanceOf, load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs } from "../output/write.js";
 import { stopFiles } from "../stop-files.js";
@@ -31,7 +31,7 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
   const loaded = await load(args);
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format }));
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   const rows = await readAgenda(args.agenda);
   const stopIds = [...new Set(rows.map((r) => r.stopId))].sort();
   refuseOwnHistory(loaded, stopIds);
@@ -45,7 +45,7 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
       const lines = v.meetings.map((i) => meetings[i]!.line).join(",");
       io.stderr(`${args.agenda}:${lines} warning ${v.code}: ${v.message}\n`);
     }
-    const own = stopFiles(schedule, loaded.data, { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) });
+    const own = stopFiles(schedule, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) });
     return stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }));
   });
   await writeOutputs(args.out, files, output);

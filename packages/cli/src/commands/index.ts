@@ -1,11 +1,13 @@
 import { defineExplain } from "./explain.js";
 import { defineExport } from "./export.js";
 import { defineMail } from "./mail.js";
+import { defineReplan } from "./replan.js";
 import { defineSchedule } from "./schedule.js";
 import { defineScore } from "./score.js";
 import { defineSeason } from "./season.js";
 import type { DefineCommand } from "./shared.js";
 import { defineValidate } from "./validate.js";
+import { defineStudio } from "../studio/command.js";
 
 /** Every `roadshow` command, in help order. */
-export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail];
+export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineStudio];

@@ -4,7 +4,7 @@ import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext } fr
 import type { Organizer } from "../export/index.js";
 import { planStop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { findStop, instanceOf, load, type Sources, inputPaths } from "../load.js";
+import { dataAt, findStop, instanceOf, load, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs } from "../output/write.js";
 import { checkPrevious, readAgenda, refuseOwnHistory } from "../load.js";
@@ -19,6 +19,8 @@ export interface ScheduleArgs extends Sources {
   readonly out: string;
   readonly allowRepeats: boolean;
   readonly minMeetings: number;
+  /** Balance meetings across firms (default true; `--no-balance`). */
+  readonly balance?: boolean;
   readonly timeLimitSeconds: number | undefined;
   readonly force: boolean;
   readonly excel: boolean;
@@ -38,27 +40,27 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   refuseOwnHistory(loaded, [stop.id]);
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
   if (previous !== undefined) checkPrevious(previous, args.previous!, [stop.id]);
   let lastProgress = 0;
   const instance = instanceOf(loaded, stop);
-  const scoring = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, ...(weights && { weights: weights.weights }) };
+  const scoring = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, balance: args.balance ?? true, ...(weights && { weights: weights.weights }) };
   const result = planStop(instance, {
     ...scoring,
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
     onProgress: (p) => {
-      // Only long solves talk: a line per second at most.
-      if (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000) {
+      // Only long solves talk: a line per second at most, and what was proven at the end.
+      if (p.elapsedMs > 1000 && (p.elapsedMs - lastProgress > 1000 || p.phase === "done")) {
         lastProgress = p.elapsedMs;
         io.stderr(`[${(p.elapsedMs / 1000).toFixed(1)} s] ${p.phase}: ${p.message}\n`);
       }
     },
   });
   const why = scheduleWhy(instance, result, scoring, common.lang);
-  const files = stopFiles(result, loaded.data, { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
+  const files = stopFiles(result, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
   await writeOutputs(args.out, files, output);
   io.stdout(formatSummary(result, common.lang, io.color));
 }
@@ -78,7 +80,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
       await schedule(
         {
           dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history,
-          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
+          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
           previous: o.previous, weights: o.weights, organizer: o.organizer,
         },
         ctx.common(),

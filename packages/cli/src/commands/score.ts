@@ -32,7 +32,7 @@ export async function score(args: ScoreArgs, common: Common, io: Io): Promise<vo
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   const pairs = scorePairs(instanceOf(loaded, stop), weights ? { weights: weights.weights } : {});
   // Numbers stay numbers: toCsv writes them in the dialect (a decimal comma with --excel).

@@ -6,7 +6,7 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../input/index.js";
 import { didYouMean, nearest } from "../input/suggest.js";
-import { load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
+import { dataAt, load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs, type OutputFile } from "../output/write.js";
 import { heldFile, heldLine, heldReport } from "../season-outcomes.js";
@@ -25,6 +25,8 @@ export interface SeasonArgs extends Sources {
   readonly frozen: readonly string[];
   readonly allowRepeats: boolean;
   readonly minMeetings: number;
+  /** Balance meetings across firms (default true; `--no-balance`). */
+  readonly balance?: boolean;
   readonly independent: boolean;
   /** Also plan the other way (season vs independent) and show both side by side. */
   readonly compare: boolean;
@@ -100,7 +102,7 @@ function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Comm
     const why = scheduleWhy(instance, schedule, options, common.lang);
     // A held agenda with meetings cancelled by changes.csv is written as it was held, without them.
     const held = origin === "frozen" && cancelled.length === 0 ? frozen.bytes.get(id) : undefined;
-    return stopFiles(schedule, data, { lang: common.lang, excel, why, organizer }).map((f) => ({
+    return stopFiles(schedule, dataAt(data, instance), { lang: common.lang, excel, why, organizer }).map((f) => ({
       path: `${id}/${f.path}`,
       content: held !== undefined && f.path === "agenda.csv" ? held : f.content,
     }));
@@ -115,7 +117,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const { data } = loaded;
   refuseOwnHistory(loaded, data.stops.map((s) => s.id));
   const frozen = await readFrozen(args.frozen, data, io);
@@ -125,6 +127,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   const options: SeasonOptions = {
     minMeetings: args.minMeetings,
     allowRepeats: args.allowRepeats,
+    balance: args.balance ?? true,
     ...(weights && { weights: weights.weights }),
     ...(args.from !== undefined && { from: args.from }),
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
@@ -183,7 +186,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
       await season(
         {
           dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, weights: o.weights,
-          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, independent: o.independent, compare: o.compare,
+          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, independent: o.independent, compare: o.compare,
           timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel, organizer: o.organizer,
         },
         ctx.common(),

@@ -79,5 +79,6 @@ export function planningOptions(command: Command): Command {
     .option("--history <agenda.csv>", "earlier agenda: pairs in it do not meet again (repeatable)", collect)
     .option("--allow-repeats", "let pairs from history (and, in a season, from earlier stops) meet again", false)
     .option("--min-meetings <K>", "K: give every firm that can be served K meetings (per stop) first", positiveInteger, 1)
+    .option("--no-balance", "do not balance meetings across firms: after musts and K, the highest total score alone")
     .option("--time-limit <seconds>", "budget (per stop) for improving agendas under availability windows (default 60)", positiveNumber);
 }

@@ -22,7 +22,7 @@ export interface ValidateArgs extends Sources {
  */
 export async function validate(args: ValidateArgs, common: Common, io: Io): Promise<boolean> {
   const loaded = await load(args);
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format }));
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   if (args.stop !== undefined) findStop(loaded.data, args.stop, args.dataDir);
   if (args.agenda === undefined) {
     io.stdout(`${args.dataDir}: inputs are valid (${loaded.data.stops.length} stops, ${loaded.data.delegations.length} delegations, ${loaded.data.firms.length} firms)\n`);

@@ -33,6 +33,9 @@ td.free{font-style:italic}
 .place,.contact{margin:0}
 .dense td,.dense th{padding:0.5mm 1.2mm;font-size:9.5pt}
 .tight td,.tight th{padding:0.2mm 1mm;font-size:8pt;line-height:1.15}
+.detailed td,.detailed th{padding:0.4mm 1mm;font-size:8.5pt;line-height:1.15}
+.detailed.many td,.detailed.many th{font-size:7.5pt;line-height:1.1}
+.detailed td.who{font-weight:bold}
 footer{margin-top:3mm;font-size:9pt}
 `;
 
@@ -72,9 +75,9 @@ ${entries.map((e) => html`${firmRows(ctx, e)}\n`)}</tbody>
 function delegationCell(ctx: ExportContext, meeting: Meeting | undefined): SafeHtml {
   if (!meeting) return html`<td class="free">${t(ctx.lang, "row.free")}</td>`;
   const firm = ctx.firmById.get(meeting.firmId);
-  const details = firmDetails(ctx, firm).map((line) =>
-    line === firm?.website ? html`<span class="details"><a href="${websiteUrl(line)}">${line}</a></span>` : html`<span class="details">${line}</span>`,
-  );
+  // One small block, parts separated by ` · `, so that a delegation's day stays on one page.
+  const parts = firmDetails(ctx, firm).map((line) => (line === firm?.website ? html`<a href="${websiteUrl(line)}">${line}</a>` : html`${line}`));
+  const details = parts.length > 0 ? html`<span class="details">${parts.flatMap((part, i) => (i === 0 ? [part] : [html` · `, part]))}</span>` : "";
   return html`<td class="who">${firm?.name ?? meeting.firmId} <span class="muted">(${meeting.firmId})</span>${details}</td>`;
 }
 
@@ -95,7 +98,9 @@ function delegationRow(ctx: ExportContext, tables: readonly number[], entry: Tim
 function delegationTable(ctx: ExportContext, p: Participant, entries: readonly TimelineEntry[]): SafeHtml {
   const { lang } = ctx;
   const heads = p.tables.length > 0 ? p.tables.map((n) => html`<th>${t(lang, "table.n", { n })}</th>`) : html`<th></th>`;
-  return html`<table class="agenda ${density(entries.length)}">
+  const detailed = p.meetings.some((m) => firmDetails(ctx, ctx.firmById.get(m.firmId)).length > 0);
+  const style = detailed ? `detailed${p.tables.length > 2 || entries.length > 16 ? " many" : ""}` : density(entries.length);
+  return html`<table class="agenda ${style}">
 <colgroup><col class="time"></colgroup>
 <thead><tr><th>${t(lang, "col.time")}</th>${heads}</tr></thead>
 <tbody>

@@ -3,6 +3,7 @@ import { exportContext } from "./context.js";
 import type { ExportInput } from "./context.js";
 import type { OutputFile } from "./files.js";
 import { renderAgendas } from "./html-agendas.js";
+import { renderCheckin } from "./html-checkin.js";
 import { renderGrid } from "./html-grid.js";
 import { renderSummary } from "./html-summary.js";
 import { renderCalendars } from "./ics.js";
@@ -35,6 +36,7 @@ export function renderExports(input: ExportInput, opts: ExportOptions): OutputFi
     ...participantCsvs(ctx, opts.excel),
     { path: "agendas.html", content: renderAgendas(ctx) },
     { path: "grid.html", content: renderGrid(ctx) },
+    { path: "checkin.html", content: renderCheckin(ctx) },
     { path: "summary.html", content: renderSummary(ctx) },
     ...renderCalendars(ctx, calendar),
   ];
@@ -49,6 +51,7 @@ export { PARTICIPANT_COLUMNS, participantCsvs, participantRows } from "./partici
 export { contactText, delegationLabel, firmDetails, firmLabel, sectorsText } from "./people.js";
 export { agendaText } from "./text-agenda.js";
 export { renderAgenda, renderAgendas } from "./html-agendas.js";
-export { renderGrid } from "./html-grid.js";
+export { gridSheets, GRID_TABLES_PER_SHEET, renderGrid } from "./html-grid.js";
+export { renderCheckin } from "./html-checkin.js";
 export { renderSummary } from "./html-summary.js";
 export { escapeHtml } from "./html.js";

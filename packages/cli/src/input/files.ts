@@ -1,3 +1,4 @@
+// Reads the data files and agendas from disk (the thin fs layer) and hands their bytes to the pure parsers.
 import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseAgenda } from "./agenda.js";
@@ -8,8 +9,6 @@ import type { InputIssue } from "./issues.js";
 import { MAX_FILE_BYTES } from "./limits.js";
 import { Reporter } from "./report.js";
 import type { InputFile } from "./table.js";
-
-// The thin fs layer: find and read the files, then hand the bytes to the pure parsers.
 
 const SPREADSHEETS = [".xlsx", ".xls", ".ods", ".numbers", ".txt", ".tsv"];
 
@@ -64,7 +63,7 @@ export async function readInputBytes(filePath: string, report: Reporter): Promis
     }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") report.error("missing-file", {}, `${name} does not exist`, "check the path");
+    if (code === "ENOENT") report.error("missing-file", {}, `${name} does not exist (looked for ${path.resolve(filePath)})`, "check the path");
     else if (code === "EACCES" || code === "EPERM") report.error("unreadable-file", {}, `${name} cannot be read (permission denied)`, "check the file's permissions");
     else report.error("unreadable-file", {}, `${name} cannot be read (${code ?? String(err)})`, "check the path and the file's permissions");
     return null;
@@ -100,7 +99,7 @@ function missingRequired(dir: string, kind: DataFileKind, entries: readonly stri
   new Reporter(`${kind}.csv`, out).error(
     "missing-file",
     {},
-    `${kind}.csv is missing from ${dir}${other === undefined ? "" : ` (there is ${other})`}`,
+    `${kind}.csv is missing from ${dir}${other === undefined ? ` (looked in ${path.resolve(dir)})` : ` (there is ${other})`}`,
     other === undefined ? `create ${kind}.csv in ${dir}` : `export ${other} as CSV UTF-8 and name it ${kind}.csv`,
   );
 }
@@ -124,7 +123,11 @@ export async function readDataDir(
     new Reporter(dir, issues).error(
       "missing-folder",
       {},
-      code === "ENOTDIR" ? `${dir} is a file, not a data folder` : `data folder ${dir} cannot be read (${code ?? String(err)})`,
+      code === "ENOTDIR"
+        ? `${dir} is a file, not a data folder`
+        : code === "ENOENT"
+          ? `data folder ${dir} does not exist (looked for ${path.resolve(dir)})`
+          : `data folder ${dir} cannot be read (${code ?? String(err)}; looked for ${path.resolve(dir)})`,
       "give the folder holding stops.csv, delegations.csv and firms.csv",
     );
     return { data: null, issues };

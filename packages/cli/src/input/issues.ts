@@ -72,8 +72,8 @@ export const ISSUE_CODES = {
   "bad-website": "not a web address",
   // References and consistency
   "unknown-stop": "a stop_id not in stops.csv",
-  "unknown-firm": "a firm_id not in firms.csv (in requests.csv and outcomes.csv a warning: the row is ignored)",
-  "unknown-delegation": "a delegation_id not in delegations.csv",
+  "unknown-firm": "a firm_id not in firms.csv (in requests.csv, scores.csv and outcomes.csv a warning: the row is ignored)",
+  "unknown-delegation": "a delegation_id not in delegations.csv (in scores.csv a warning: the row is ignored)",
   "own-history": "a --history agenda holds meetings of the stop being planned or checked",
   "other-stop": "a --previous agenda of another stop",
   "overlapping-breaks": "two breaks of a stop overlap",

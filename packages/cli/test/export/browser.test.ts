@@ -6,10 +6,10 @@ import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { planStop } from "@roadshow/core";
-import { renderExports } from "../../src/export/index.js";
+import { gridSheets, renderExports } from "../../src/export/index.js";
 import type { ExportInput } from "../../src/export/index.js";
 import { readDataDir } from "../../src/input/index.js";
-import { bergamo, dstNight, twentyTables } from "./fixture.js";
+import { bergamo, dstNight, seventyFiveTables, twentyTables } from "./fixture.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(import.meta.dirname, "../../../..");
@@ -81,6 +81,37 @@ async function printLayout(page: Page, width: number): Promise<Layout> {
     );
     return { overflow, heights };
   });
+}
+
+interface GridLayout extends Layout {
+  /** Cells where a word is wider than the cell's content box (the browser would break it mid-word). */
+  readonly brokenWords: readonly string[];
+  /** Width in CSS px of every table column but the time column, on every sheet. */
+  readonly columnWidths: readonly number[];
+}
+
+/** The grid laid out at the landscape printable width, with each word of each cell measured in the cell's font. */
+async function gridLayout(page: Page): Promise<GridLayout> {
+  const layout = await printLayout(page, AREA.landscape.width);
+  const measured = (await page.evaluate(`(() => {
+    const canvas = document.createElement("canvas").getContext("2d");
+    const broken = [];
+    for (const cell of document.querySelectorAll(".grid td, .grid th")) {
+      const style = getComputedStyle(cell);
+      const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      for (const el of [cell, ...cell.querySelectorAll("*")]) {
+        const s = getComputedStyle(el);
+        canvas.font = s.fontStyle + " " + s.fontWeight + " " + s.fontSize + " " + s.fontFamily;
+        const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(" ");
+        for (const word of own.split(/\\s+/).filter((w) => w)) {
+          if (canvas.measureText(word).width > inner + 0.5) broken.push(word + " in " + Math.round(inner) + "px");
+        }
+      }
+    }
+    const widths = [...document.querySelectorAll(".grid thead th:not(:first-child)")].map((th) => th.getBoundingClientRect().width);
+    return { broken, widths };
+  })()`)) as { broken: string[]; widths: number[] };
+  return { ...layout, brokenWords: measured.broken, columnWidths: measured.widths };
 }
 
 /** Print to PDF with the page's own @page size; the number of pages and the first page's size in points. */
@@ -167,20 +198,96 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("printed in Chromium"
     await (await expectOnePagePerParticipant(input, "example.html")).close();
     const grid = await open(file(input, "grid.html"), "example-grid.html");
     expect((await printLayout(grid, AREA.landscape.width)).overflow).toEqual([]);
-    expect(await printed(grid)).toEqual({ pages: 1, mediaBox: [0, 0, 842, 595] });
+    const sheets = gridSheets([...new Set(input.schedule.tables.flatMap((a) => a.tables))]).length;
+    expect(await grid.locator(".sheet").count()).toBe(sheets);
+    expect(await printed(grid)).toEqual({ pages: sheets, mediaBox: [0, 0, 842, 595] });
     await grid.close();
   });
 
-  test("grid: 20 tables with long names fit one landscape A4 page", async () => {
+  test("agendas with contacts: a delegation's page lists each firm's city, sectors, website and contact, still one A4 page", async () => {
+    const { data } = await readDataDir(path.join(ROOT, "examples/lombardia-2026"));
+    const firms = data!.firms.map((f, i) => ({
+      ...f,
+      lang: "it",
+      city: ["Brescia", "Bergamo", "Sesto San Giovanni", "Cernusco sul Naviglio"][i % 4]!,
+      website: `www.${f.id.toLowerCase()}-${f.name.toLowerCase().replace(/[^a-z]+/g, "")}.example.it`,
+      email: `amministrazione.commerciale@${f.id.toLowerCase()}.example.it`,
+      contactName: "Maria Giovanna Bianchi-Rossini",
+    }));
+    const delegations = data!.delegations.map((d) => ({ ...d, lang: "en", email: `trade@${d.id.toLowerCase()}.example.org`, contactName: "Jane Doe" }));
+    const stop = { ...data!.stops.find((s) => s.id === "BS-2026-02")!, venue: "Museo Mille Miglia", address: "Viale della Rimembranza 3, 25121 Brescia" };
+    const instance = { stop, delegations, firms, requests: data!.requests, scores: data!.scores, history: [] };
+    const input = { schedule: planStop(instance, { timeLimitMs: 2000 }), firms, delegations };
+    const page = await expectOnePagePerParticipant(input, "contacts.html");
+    const busiest = [...input.schedule.tables].sort((a, b) => b.tables.length - a.tables.length)[0]!.delegationId;
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize({ width: 900, height: 1200 });
+    await page.locator(`[data-participant="delegation:${busiest}"]`).screenshot({ path: path.join(ARTIFACTS, "agenda-delegation-contacts.png") });
+    await page.close();
+  });
+
+  test("grid: 20 tables with long names on two landscape sheets of 10, the time column on each", async () => {
     const input = twentyTables();
     const page = await open(file(input, "grid.html"), "grid.html");
-    expect(await page.locator("thead th").count()).toBe(21);
-    expect(await page.locator("tbody tr").count()).toBe(input.schedule.slots.length + input.schedule.stop.breaks.length);
-    expect((await printLayout(page, AREA.landscape.width)).overflow).toEqual([]);
-    expect(await printed(page)).toEqual({ pages: 1, mediaBox: [0, 0, 842, 595] });
+    expect(await page.locator(".sheet").count()).toBe(2);
+    expect(await page.locator("thead th").count()).toBe(22);
+    const rowsPerSheet = input.schedule.slots.length + input.schedule.stop.breaks.length;
+    expect(await page.locator("tbody tr").count()).toBe(2 * rowsPerSheet);
+    const layout = await gridLayout(page);
+    expect(layout.overflow).toEqual([]);
+    expect(layout.brokenWords).toEqual([]);
+    // A sheet taller than the paper continues on the next page, its header row repeated.
+    const pdf = await printed(page);
+    expect(pdf.mediaBox).toEqual([0, 0, 842, 595]);
+    expect(pdf.pages).toBeGreaterThanOrEqual(2);
     await page.emulateMedia({ media: "screen" });
     await page.setViewportSize({ width: 1200, height: 900 });
-    await page.locator("main").screenshot({ path: path.join(ARTIFACTS, "grid.png") });
+    await page.locator(".sheet").first().screenshot({ path: path.join(ARTIFACTS, "grid.png") });
+    await page.close();
+  });
+
+  test("grid: 75 tables on 8 landscape sheets, every column wide enough that no word breaks", async () => {
+    const input = seventyFiveTables();
+    const page = await open(file(input, "grid.html"), "grid75.html");
+    const sheets = await page.locator(".sheet").count();
+    expect(sheets).toBe(8);
+    // Every table exactly once, each sheet starting with the time column.
+    const heads = await page.locator(".sheet thead tr").evaluateAll((rows) =>
+      rows.map((r) => [...(r as unknown as Doc).querySelectorAll("th")].map((th) => th.textContent ?? "")),
+    );
+    expect(heads.every((h) => h[0] === "Orario")).toBe(true);
+    expect(heads.flatMap((h) => h.slice(1).map((x) => Number(/^Tavolo (\d+)/.exec(x)![1])))).toEqual(Array.from({ length: 75 }, (_, i) => i + 1));
+    const layout = await gridLayout(page);
+    expect(layout.overflow).toEqual([]);
+    expect(layout.brokenWords).toEqual([]);
+    expect(Math.min(...layout.columnWidths)).toBeGreaterThan(20 * MM);
+    const pdf = await printed(page);
+    expect(pdf.mediaBox).toEqual([0, 0, 842, 595]);
+    expect(pdf.pages).toBeGreaterThanOrEqual(8);
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.locator(".sheet").nth(3).screenshot({ path: path.join(ARTIFACTS, "grid-75.png") });
+    await page.close();
+  });
+
+  test("checkin: firms A–Z with their times and tables, delegations with their tables, on A4 portrait", async () => {
+    const input = seventyFiveTables();
+    const page = await open(file(input, "checkin.html"), "checkin.html");
+    const names = await page.locator("table.firms tbody tr:not(.letter) td:nth-child(2)").allTextContents();
+    expect(names).toHaveLength(300);
+    const collator = new Intl.Collator("it-IT", { sensitivity: "base", numeric: true });
+    expect([...names].sort(collator.compare)).toEqual(names);
+    const letters = await page.locator("table.firms tr.letter").allTextContents();
+    expect(letters).toEqual(["A", "B", "E", "O", "Z"]);
+    const first = await page.locator("table.firms tbody tr:not(.letter)").first().textContent();
+    expect(first).toMatch(/\d\d:\d\d tavolo \d+/);
+    expect(await page.locator("table.delegations tbody tr").count()).toBe(50);
+    expect(await page.locator("table.delegations tbody tr").first().textContent()).toMatch(/Camera di Commercio.*1, 2/);
+    expect((await printLayout(page, AREA.portrait.width)).overflow).toEqual([]);
+    expect((await printed(page)).mediaBox).toEqual([0, 0, 595, 842]);
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize({ width: 900, height: 1200 });
+    await page.screenshot({ path: path.join(ARTIFACTS, "checkin.png") });
     await page.close();
   });
 

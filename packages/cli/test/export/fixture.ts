@@ -37,7 +37,7 @@ export function makeSchedule(
     firmId,
     score,
   }));
-  const levels = { musts: 1, served: 0, score: list.reduce((s, m) => s + m.score, 0) };
+  const levels = { musts: 1, served: 0, balance: 0, score: list.reduce((s, m) => s + m.score, 0) };
   return {
     status: "feasible",
     stop,
@@ -150,6 +150,33 @@ export function twentyTables(): ExportInput {
       if ((slot + table) % 5 === 0 || (table === 5 && slot < 6)) continue;
       // 7 is invertible mod 60: a firm meets a delegation at most once, and once per slot.
       meetings.push([slot, table, delegations[table - 1]!.id, firms[(table - 1 + 7 * slot) % 60]!.id]);
+    }
+  }
+  return { schedule: makeSchedule(stop, delegations, meetings), firms, delegations };
+}
+
+/**
+ * A large venue: 75 tables (50 delegations, 25 of them with two tables), 300 firms with long
+ * names, every table busy in most slots; firms' names start with varied letters (some accented).
+ */
+export function seventyFiveTables(): ExportInput {
+  const stop = makeStop();
+  const countries = ["US", "DE", "IN", "AE", "FR", "CA", "BR", "ES", "CN", "SA"];
+  const delegations = Array.from({ length: 50 }, (_, i) =>
+    makeDelegation(`D${String(i + 1).padStart(2, "0")}`, countries[i % 10]!, { name: `${LONG_NAMES[i % 4]} ${i + 1}`, tables: i < 25 ? 2 : 1 }),
+  );
+  const starts = ["Officine Meccaniche", "Élite Tessuti", "Zanetti", "Acciaierie", "Öko Energia", "Bianchi Costruzioni"];
+  const firms = Array.from({ length: 300 }, (_, i) =>
+    makeFirm(`F${String(i + 1).padStart(4, "0")}`, { name: `${starts[i % starts.length]} Lombarde Riunite ${i + 1} S.r.l.` }),
+  );
+  const schedule0 = makeSchedule(stop, delegations, []);
+  const owner = new Map(schedule0.tables.flatMap((a) => a.tables.map((n) => [n, a.delegationId] as const)));
+  const meetings: M[] = [];
+  for (let slot = 1; slot <= buildSlots(stop).length; slot++) {
+    for (let table = 1; table <= 75; table++) {
+      if ((slot + table) % 6 === 0) continue;
+      // 77 is coprime with 300: within a slot every table gets a different firm.
+      meetings.push([slot, table, owner.get(table)!, firms[(table * 4 + 77 * slot) % 300]!.id]);
     }
   }
   return { schedule: makeSchedule(stop, delegations, meetings), firms, delegations };

@@ -117,8 +117,9 @@ describe("participant outputs under --lang it, firms in Italian, delegations in 
       expect(p).toMatch(/Thursday|Wednesday|February/);
     }
     const us = delegations.find((p) => p.includes('data-participant="delegation:US-CG"'))!;
-    expect(us).toMatch(/<span class="details">(Brescia|Bergamo) · [^<]+<\/span><span class="details"><a href="https:\/\/www\.f\d+\.example\.it">/);
-    expect(us).toMatch(/<span class="details">Referente \d+, info@f\d+\.example\.it<\/span>/);
+    expect(us).toMatch(
+      /<span class="details">(Brescia|Bergamo) · [^<·]+ · <a href="https:\/\/www\.f\d+\.example\.it">www\.f\d+\.example\.it<\/a> · Referente \d+, info@f\d+\.example\.it<\/span>/,
+    );
   });
 
   it("participant CSVs: statuses in the participant's language, the other side's contact, no score", () => {
@@ -135,3 +136,31 @@ describe("participant outputs under --lang it, firms in Italian, delegations in 
     expect(withFirm.website).toMatch(/^www\.f\d+\.example\.it$/);
   });
 });
+
+describe("a language roadshow has no texts in", () => {
+  it("gives country names and dates in that language, every other text in English", async () => {
+    const { bergamo } = await import("./fixture.js");
+    const { renderExports } = await import("../../src/export/index.js");
+    const input = bergamo();
+    const firms = input.firms.map((f) => (f.id === "F0001" ? { ...f, lang: "de" } : f));
+    const delegations = input.delegations.map((d) => (d.id === "US-CG" ? { ...d, lang: "it" } : d));
+    const files = new Map(renderExports({ ...input, firms, delegations }, { lang: "en", excel: false }).map((f) => [f.path, f.content]));
+    const page = files.get("agendas.html")!.split('<section class="page').find((p) => p.includes('data-participant="firm:F0001"'))!;
+    expect(page).toContain('lang="de"');
+    expect(page).toContain("Mittwoch, 18. März 2026");
+    expect(page).toContain("<th>Time</th>");
+    expect(page).toContain("Vereinigte Staaten");
+    const us = files.get("agendas.html")!.split('<section class="page').find((p) => p.includes('data-participant="delegation:US-CG"'))!;
+    expect(us).toContain("mercoledì 18 marzo 2026");
+    expect(us).toContain("<th>Orario</th>");
+    const calendar = files.get("calendar/firms/F0001.ics")!;
+    expect(calendar).toContain("SUMMARY:Meeting: Consolato Generale degli Stati Uniti (Vereinigte Staaten)");
+    const csv = readCsvText(files.get("firms/F0001.csv")!);
+    expect(csv.find((r) => r.counterpart_id === "US-CG")).toMatchObject({ status: "meeting", country: "Vereinigte Staaten" });
+    expect(readCsvText(files.get("delegations/US-CG.csv")!).map((r) => r.status)).toContain("incontro");
+  });
+});
+
+function readCsvText(text: string): Rows {
+  return parse(text, { columns: true, bom: true });
+}

@@ -122,6 +122,7 @@ const CASES: readonly Case[] = [
   { code: "unknown-firm", severity: "warning", files: () => dataFiles({ requests: [requestRow(), requestRow({ firm_id: "F9999" })] }), file: "requests.csv", line: 3, column: "firm_id" },
   {
     code: "unknown-delegation",
+    severity: "warning",
     files: () => dataFiles({ scores: [scoreRow({ delegation_id: "XX-CG" })] }),
     file: "scores.csv",
     line: 2,

@@ -1,0 +1,213 @@
+/**
+ * The command line in Italian: commander's help and errors, and the CLI's own usage and
+ * input-error sentences, translated where they are printed (the commands define them in English).
+ */
+import { Help } from "commander";
+import type { Command, HelpConfiguration, Option } from "commander";
+import type { Lang } from "./i18n.js";
+
+/** Help texts (command, argument and option descriptions, defaults): English → Italian. Add a line per new text. */
+export const HELP_IT: Readonly<Record<string, string>> = {
+  // The program and its global options
+  "Plans one-to-one B2B meetings for a business roadshow: who meets whom, when, at which table.":
+    "Pianifica gli incontri B2B individuali di un roadshow: chi incontra chi, quando, a quale tavolo.",
+  "language of texts": "lingua dei testi",
+  "it if LANG starts with it, else en": "it se LANG inizia con it, altrimenti en",
+  "how problems are printed": "come sono stampati i problemi",
+  "display help for command": "mostra l'aiuto del comando",
+  "output the version number": "mostra il numero di versione",
+  // schedule
+  "plan one stop: writes <out>/agenda.csv, unmatched.csv, participant agendas, grid, summary and calendars; prints a summary":
+    "pianifica una tappa: scrive <out>/agenda.csv, unmatched.csv, le agende dei partecipanti, la griglia, il riepilogo e i calendari; stampa un riepilogo",
+  "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)":
+    "cartella con stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv facoltativi)",
+  "stop-specific changes: absent, present, late, fewer tables (default: <data-dir>/changes.csv if present)":
+    "variazioni della tappa: assenti, presenti, in ritardo, meno tavoli (predefinito: <data-dir>/changes.csv se presente)",
+  "meetings not held and follow-ups after a stop (default: <data-dir>/outcomes.csv if present)":
+    "incontri non svolti e seguiti dopo una tappa (predefinito: <data-dir>/outcomes.csv se presente)",
+  "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)":
+    "punteggi di affinità al posto di quelli predefiniti (predefinito: <data-dir>/scores.csv se presente)",
+  "must/avoid requests (default: <data-dir>/requests.csv if present)": "richieste must/avoid (predefinito: <data-dir>/requests.csv se presente)",
+  "affinity weights (JSON object or CSV weight,value); missing names keep their defaults":
+    "pesi dell'affinità (oggetto JSON o CSV weight,value); i nomi assenti mantengono il valore predefinito",
+  "earlier agenda: pairs in it do not meet again (repeatable)": "agenda precedente: le sue coppie non si incontrano di nuovo (ripetibile)",
+  "let pairs from history (and, in a season, from earlier stops) meet again":
+    "permette alle coppie dello storico (e, in una stagione, delle tappe precedenti) di incontrarsi di nuovo",
+  "K: give every firm that can be served K meetings (per stop) first": "K: dà prima K incontri (per tappa) a ogni impresa che si può servire",
+  "do not balance meetings across firms: after musts and K, the highest total score alone": "non equilibrare gli incontri tra le imprese: dopo gli obbligatori e K, solo il punteggio totale più alto",
+  "budget (per stop) for improving agendas under availability windows (default 60)":
+    "tempo (per tappa) per migliorare le agende con finestre di disponibilità (predefinito 60)",
+  "who sends the invitations: written as ORGANIZER on every calendar event (needed when the .ics files are mailed)":
+    "chi invia gli inviti: scritto come ORGANIZER in ogni evento del calendario (necessario quando i file .ics sono spediti per posta)",
+  "stop_id to plan": "stop_id da pianificare",
+  "output folder": "cartella di uscita",
+  "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)": "scrive i CSV come li apre Excel in italiano (BOM, ;, CRLF, virgola decimale)",
+  "the agenda sent before: calendars cancel the meetings dropped since": "l'agenda inviata prima: i calendari annullano gli incontri tolti da allora",
+  "overwrite existing output files": "sovrascrive i file di uscita esistenti",
+  // season
+  "plan every stop in date order without repeated meetings: writes <out>/<stop_id>/ per stop and the season report":
+    "pianifica ogni tappa in ordine di data senza incontri ripetuti: scrive <out>/<stop_id>/ per tappa e il rapporto della stagione",
+  "re-plan from this stop onward; the stops before it come from --frozen": "ripianifica da questa tappa in poi; le tappe precedenti vengono da --frozen",
+  "agenda already held: kept unchanged and counted as history (repeatable)": "agenda già svolta: mantenuta invariata e contata come storico (ripetibile)",
+  "plan each stop alone (no season history, no fairness bonus), for comparison":
+    "pianifica ogni tappa da sola (senza storico della stagione né equità), per confronto",
+  "do not plan the other way for the side-by-side summary": "non pianifica nell'altro modo per il riepilogo affiancato",
+  // score
+  "write every firm × delegation score of a stop with its parts and a why sentence (scores.csv columns first)":
+    "scrive il punteggio di ogni coppia impresa × delegazione di una tappa con le sue parti e una frase di motivazione (prima le colonne di scores.csv)",
+  "folder with the input CSVs": "cartella con i CSV di ingresso",
+  "stop_id to score": "stop_id da valutare",
+  "file to write (default: print to stdout)": "file da scrivere (predefinito: stampa su stdout)",
+  "external scores to show instead of the built-in ones": "punteggi esterni da mostrare al posto di quelli predefiniti",
+  "stop-specific changes (default: <data-dir>/changes.csv if present)": "variazioni della tappa (predefinito: <data-dir>/changes.csv se presente)",
+  "meeting outcomes (default: <data-dir>/outcomes.csv if present)": "esiti degli incontri (predefinito: <data-dir>/outcomes.csv se presente)",
+  "Italian Excel dialect": "formato di Excel in italiano",
+  "overwrite an existing file": "sovrascrive un file esistente",
+  // explain
+  "plan one stop as schedule does and tell one firm, for every delegation, its score, its parts and why it was or was not scheduled":
+    "pianifica una tappa come schedule e spiega per un'impresa, per ogni delegazione, il punteggio, le sue parti e perché l'incontro è stato messo in agenda o no",
+  "firm_id to explain": "firm_id da spiegare",
+  "only this delegation": "solo questa delegazione",
+  // validate
+  "check the input files and, with --agenda, an agenda against every hard rule":
+    "controlla i file di ingresso e, con --agenda, un'agenda rispetto a ogni regola",
+  "only this stop": "solo questa tappa",
+  "an agenda.csv to check": "un agenda.csv da controllare",
+  "external scores (default: <data-dir>/scores.csv if present)": "punteggi esterni (predefinito: <data-dir>/scores.csv se presente)",
+  "earlier agenda (repeatable)": "agenda precedente (ripetibile)",
+  "pairs from history may meet again": "le coppie dello storico possono incontrarsi di nuovo",
+  // export
+  "write participant agendas, venue grid, summary and calendars from an (edited) agenda.csv":
+    "scrive le agende dei partecipanti, la griglia della sala, il riepilogo e i calendari da un agenda.csv (anche modificato)",
+  "the agenda to export": "l'agenda da esportare",
+  "folder with stops.csv, delegations.csv, firms.csv": "cartella con stops.csv, delegations.csv, firms.csv",
+  "affinity scores (default: <data-dir>/scores.csv if present)": "punteggi di affinità (predefinito: <data-dir>/scores.csv se presente)",
+  // replan
+  "re-plan one stop around the agenda sent before: every still-valid meeting stays; writes the stop's files plus changes.csv, changes.html and calendar/changed/":
+    "ripianifica una tappa partendo dall'agenda già inviata: ogni incontro ancora valido resta; scrive i file della tappa più changes.csv, changes.html e calendar/changed/",
+  "folder with the inputs as they are now (rows removed, added or edited; changes.csv optional)":
+    "cartella con i dati come sono ora (righe tolte, aggiunte o modificate; changes.csv facoltativo)",
+  "stop_id to re-plan": "stop_id da ripianificare",
+  "the agenda sent before (agenda.csv of schedule or of an earlier replan)": "l'agenda inviata prima (agenda.csv di schedule o di un replan precedente)",
+  "let still-valid meetings move where that re-places more pairs, meets more musts or serves more firms (each move counts)":
+    "permette di spostare incontri ancora validi dove ciò ricolloca più coppie, soddisfa più richieste obbligatorie o serve più imprese (ogni spostamento conta)",
+  // mail
+  "write one .eml per participant with an email (agenda in its language + calendar invitation); with --smtp, send them once each":
+    "scrive un .eml per ogni partecipante con un'email (agenda nella sua lingua + invito di calendario); con --smtp li invia, una volta ciascuno",
+  "folder with stops.csv, delegations.csv, firms.csv (email and lang columns)": "cartella con stops.csv, delegations.csv, firms.csv (colonne email e lang)",
+  "the stop whose agenda is mailed": "la tappa di cui si spedisce l'agenda",
+  "the agenda to mail (from schedule, season, replan or edited)": "l'agenda da spedire (da schedule, season, replan o modificata)",
+  "output folder: firms/<id>.eml, delegations/<id>.eml and sent.csv": "cartella di uscita: firms/<id>.eml, delegations/<id>.eml e sent.csv",
+  "the sender: From of every message and ORGANIZER of every event": "il mittente: From di ogni messaggio e ORGANIZER di ogni evento",
+  "send through this server: smtp://host:port or smtps://user:password@host (user and password also from ROADSHOW_SMTP_USER, ROADSHOW_SMTP_PASSWORD)":
+    "invia tramite questo server: smtp://host:porta o smtps://utente:password@host (utente e password anche da ROADSHOW_SMTP_USER, ROADSHOW_SMTP_PASSWORD)",
+  "only the participants named in this file (the changes.csv written by replan)": "solo i partecipanti indicati in questo file (il changes.csv scritto da replan)",
+  "the agenda mailed before: meetings dropped since are cancelled in the mail": "l'agenda spedita prima: gli incontri tolti da allora sono annullati nel messaggio",
+  "list what would be written or sent; write and send nothing": "elenca cosa verrebbe scritto o inviato; non scrive e non invia nulla",
+  "overwrite .eml files that hold another message": "sovrascrive i file .eml che contengono un altro messaggio",
+  // studio
+  "the organiser's desk in the browser, local and private: data, plan, grid with live rule checks, people, save":
+    "la scrivania dell'organizzatore nel browser, locale e privata: dati, pianificazione, griglia con verifica immediata delle regole, persone, salvataggio",
+  "port on 127.0.0.1 (default 4870, or any free port when it is taken; 0: any free port)":
+    "porta su 127.0.0.1 (predefinita 4870, o una porta libera se è occupata; 0: una porta libera qualsiasi)",
+  "output folder: each stop is saved in <out>/<stop_id>/": "cartella di uscita: ogni tappa è salvata in <out>/<stop_id>/",
+  "do not open a browser (it is never opened in CI or when the output is not a terminal)":
+    "non apre il browser (non viene mai aperto in CI o quando l'uscita non è un terminale)",
+};
+
+const TITLES_IT: Readonly<Record<string, string>> = {
+  "Usage:": "Uso:",
+  "Options:": "Opzioni:",
+  "Commands:": "Comandi:",
+  "Arguments:": "Argomenti:",
+  "Global Options:": "Opzioni globali:",
+};
+
+/** A help text in `lang` (English when no translation is known). */
+export function helpText(text: string, lang: Lang): string {
+  return lang === "it" ? (HELP_IT[text] ?? text) : text;
+}
+
+/** commander's help, in `lang`: titles, descriptions and the `(default: …)` / `(choices: …)` notes. */
+export function helpConfiguration(lang: Lang): HelpConfiguration {
+  if (lang === "en") return {};
+  const base = new Help();
+  return {
+    styleTitle: (title) => TITLES_IT[title] ?? title,
+    commandUsage: (cmd: Command) => base.commandUsage(cmd).replace("[options]", "[opzioni]").replace("[command]", "[comando]"),
+    subcommandTerm: (cmd: Command) => base.subcommandTerm(cmd).replace("[options]", "[opzioni]").replace("[command]", "[comando]"),
+    commandDescription: (cmd: Command) => helpText(base.commandDescription(cmd), lang),
+    subcommandDescription: (cmd: Command) => helpText(base.subcommandDescription(cmd), lang),
+    argumentDescription: (argument) => {
+      const text = helpText(argument.description, lang);
+      const extra = argument.defaultValue === undefined ? "" : ` (predefinito: ${argument.defaultValueDescription ?? JSON.stringify(argument.defaultValue)})`;
+      return `${text}${extra}`;
+    },
+    optionDescription: (option: Option) => {
+      const notes: string[] = [];
+      if (option.argChoices) notes.push(`valori: ${option.argChoices.map((c) => JSON.stringify(c)).join(", ")}`);
+      // As commander decides when to show a default.
+      const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === "boolean");
+      if (option.defaultValue !== undefined && showDefault) {
+        const value = option.defaultValueDescription ? helpText(option.defaultValueDescription, lang) : JSON.stringify(option.defaultValue);
+        notes.push(`predefinito: ${value}`);
+      }
+      const text = helpText(option.description, lang);
+      return notes.length > 0 ? `${text} (${notes.join(", ")})` : text;
+    },
+  };
+}
+
+type Rule = readonly [RegExp, string];
+
+/** commander's own errors and our usage errors and notes, as printed (`error: …`). */
+const ERRORS_IT: readonly Rule[] = [
+  [/^error: unknown option '([^']*)'/, "errore: opzione sconosciuta '$1'"],
+  [/^error: unknown command '([^']*)'/, "errore: comando sconosciuto '$1'"],
+  [/^error: missing required argument '([^']*)'/, "errore: manca l'argomento obbligatorio '$1'"],
+  [/^error: required option '([^']*)' not specified/, "errore: l'opzione obbligatoria '$1' non è indicata"],
+  [/^error: option '([^']*)' argument missing/, "errore: manca il valore dell'opzione '$1'"],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are ([^.]*)\./, "errore: il valore '$2' dell'opzione '$1' non è valido. Valori ammessi: $3."],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\./, "errore: il valore '$2' dell'opzione '$1' non è valido:"],
+  [/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, "errore: troppi argomenti. Attesi $2, ricevuti $3."],
+  [/^error: (.*) cannot be used with (.*)$/m, "errore: $1 non si può usare con $2"],
+  [/\(Did you mean one of ([^?]*)\?\)/, "(Forse intendevi uno tra $1?)"],
+  [/\(Did you mean ([^?]*)\?\)/, "(Forse intendevi $1?)"],
+  [/\(run with --help for usage and an example\)/, "(esegui con --help per l'uso e un esempio)"],
+  // InvalidArgumentError sentences of our option parsers
+  [/expected a whole number ≥ 0(?: such as (\S+))?, got "([^"]*)"/, "atteso un numero intero ≥ 0 (per esempio $1), trovato \"$2\""],
+  [/expected a number of seconds > 0(?: such as (\S+) or (\S+))?, got "([^"]*)"/, "atteso un numero di secondi > 0 (per esempio $1 o $2), trovato \"$3\""],
+  [/expected "Name <email>" or an email address, got "([^"]*)" \(e\.g\. ("[^"]*")\)/, "atteso \"Nome <email>\" o un indirizzo email, trovato \"$1\" (per esempio $2)"],
+  // UsageError and InputError sentences
+  [/^error: /m, "errore: "],
+  [/ already exists?; nothing was written\. Use --force to overwrite(?: it)?/, " esiste già; non è stato scritto nulla. Usa --force per sovrascrivere"],
+  [/ already holds files \((.*)\); nothing was written\. Use --force to replace the folder/, " contiene già dei file ($1); non è stato scritto nulla. Usa --force per sostituire la cartella"],
+  [/(\S+) is given more than once; give it once/, "$1 è indicata più di una volta; indicala una volta sola"],
+  [/; nothing was written/, "; non è stato scritto nulla"],
+  [/^(.*) cannot be read as an agenda/m, "$1 non si può leggere come agenda"],
+  [/^(\d+) problem\(s\) in the input files of (.*)$/m, "$1 problemi nei file di ingresso di $2"],
+  [/the held agenda of (\S+) is given twice, in (.*) and in (.*)$/m, "l'agenda svolta di $1 è indicata due volte, in $2 e in $3"],
+  [/--from (\S+) re-plans from \S+ onward, so the stops before it need their held agenda \(--frozen <agenda\.csv>\): (.*)$/m,
+    "--from $1 ripianifica da $1 in poi, quindi le tappe precedenti richiedono la loro agenda svolta (--frozen <agenda.csv>): $2"],
+  [/^Example:$/m, "Esempio:"],
+  [/^Examples:$/m, "Esempi:"],
+];
+
+/** A printed line of the CLI (an error, a usage note, help's example block) in `lang`. */
+export function cliText(text: string, lang: Lang): string {
+  if (lang === "en") return text;
+  let out = text;
+  for (const [pattern, replacement] of ERRORS_IT) out = out.replace(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`), replacement);
+  return out;
+}
+
+/** `--lang` as given on the command line (before the command, `--lang it` or `--lang=it`), if valid. */
+export function langFromArgv(argv: readonly string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice("--lang=".length) : undefined;
+    if (value === "it" || value === "en") return value;
+    if (arg === "--") break;
+  }
+  return undefined;
+}

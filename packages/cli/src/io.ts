@@ -1,0 +1,176 @@
+/**
+ * `@roadshow/cli/io`: the CLI's file side as a library, for programs that embed
+ * `@roadshow/core` and want the same files in and out without the binary —
+ * read a data folder with the same located issues, write agenda.csv,
+ * unmatched.csv and the day-of-event files byte for byte as `roadshow schedule`.
+ * A thin layer over the CLI's own modules; see docs/library.md.
+ */
+import type { PastMeeting, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
+import { agendaCsv, unmatchedCsv } from "./agenda-csv.js";
+import { InputError } from "./errors.js";
+import type { Organizer, OutputFile, PreviousMeeting } from "./export/index.js";
+import type { Lang } from "./i18n.js";
+import type { AgendaRow, DataSet, InputIssue } from "./input/index.js";
+import { findStop, instanceOf, load, readAgenda as readAgendaOrThrow } from "./load.js";
+import { writeOutputs } from "./output/write.js";
+import { stopFiles as allStopFiles } from "./stop-files.js";
+import { scheduleWhy } from "./why.js";
+
+export { EnvironmentError, InputError } from "./errors.js";
+export type { AgendaRow, DataSet, InputIssue, IssueCode, Severity } from "./input/index.js";
+export { ISSUE_CODES, parseDataSet, parseAgenda, historyFromAgendas, readDataDir, readAgendaFile } from "./input/index.js";
+export type { Lang } from "./i18n.js";
+export { formatIssues } from "./output/issues-format.js";
+export type { FormatOptions } from "./output/issues-format.js";
+export { toInputIssue } from "./instance-issues.js";
+export { agendaCsv, unmatchedCsv, AGENDA_COLUMNS } from "./agenda-csv.js";
+export { renderExports, participantCsvs, renderAgendas, renderGrid, renderSummary, renderCalendars, meetingUid } from "./export/index.js";
+export type { ExportInput, ExportOptions, Organizer, OutputFile, PreviousMeeting } from "./export/index.js";
+
+/** Where the data is, beyond the folder: the same as the CLI's `--scores`, `--requests` and `--history`. */
+export interface LoadOptions {
+  /** A scores.csv elsewhere (default: the folder's scores.csv, if present). */
+  readonly scores?: string;
+  /** A requests.csv elsewhere (default: the folder's requests.csv, if present). */
+  readonly requests?: string;
+  /** A changes.csv elsewhere (default: the folder's changes.csv, if present). */
+  readonly changes?: string;
+  /** An outcomes.csv elsewhere (default: the folder's outcomes.csv, if present). */
+  readonly outcomes?: string;
+  /** Earlier agendas: their firm–delegation pairs are history. */
+  readonly history?: readonly string[];
+}
+
+/** A data folder read and checked: its domain values, history and the warnings met on the way. */
+export interface StopData {
+  readonly data: DataSet;
+  readonly history: readonly PastMeeting[];
+  readonly warnings: readonly InputIssue[];
+}
+
+/** The result of `loadStopData`: the data, or every issue (file, line, column, value, message, hint). */
+export type LoadResult = ({ readonly ok: true } & StopData) | { readonly ok: false; readonly issues: readonly InputIssue[] };
+
+/**
+ * Reads stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv,
+ * changes.csv and outcomes.csv when present) from `dir`, and any history
+ * agendas, exactly as the CLI does:
+ * the same encodings, delimiters, aliases and checks, the same located issues.
+ * Relative paths are taken from the process's working folder.
+ * @example
+ * const read = await loadStopData("examples/lombardia-2026");
+ * if (!read.ok) console.error(formatIssues(read.issues, { color: false, format: "text" }));
+ */
+export async function loadStopData(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  try {
+    const loaded = await load({
+      dataDir: dir,
+      scores: options.scores,
+      requests: options.requests,
+      changes: options.changes,
+      outcomes: options.outcomes,
+      history: options.history,
+    });
+    return { ok: true, ...loaded };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, issues: error.issues };
+    throw error;
+  }
+}
+
+/**
+ * The instance of one stop of the data as it is on the day (changes.csv
+ * applied), ready for `planStop`. Throws an
+ * `InputError` (with an `unknown-stop` issue and suggestions) for an unknown
+ * stop id, or with the issues the core's `validateInstance` finds.
+ */
+export function stopInstance(stopData: StopData, stopId: string, dir = "."): StopInstance {
+  return instanceOf(stopData, findStop(stopData.data, stopId, dir));
+}
+
+/** Reads an agenda.csv (written by roadshow or edited by hand); throws an `InputError` with every issue. */
+export function readAgenda(file: string): Promise<readonly AgendaRow[]> {
+  return readAgendaOrThrow(file);
+}
+
+/**
+ * How to write a planned stop's files.
+ * @example { lang: "en", excel: false, force: true, scoring: { minMeetings: 1 } }
+ */
+export interface WriteOptions {
+  /** Language of every human text (reasons, `why`, agendas, calendars). Default `en`. */
+  readonly lang?: Lang;
+  /** CSVs for Italian Excel (BOM, `;`, CRLF). Default false. */
+  readonly excel?: boolean;
+  /** Overwrite existing files. Default false: nothing is written when any file exists. */
+  readonly force?: boolean;
+  /** The options the stop was planned with, to explain each meeting in `why` (default: `{}`, the defaults). */
+  readonly scoring?: ScheduleOptions;
+  /** The agenda sent before (`readAgenda`): calendars cancel what was dropped, `sequence` rises for moved meetings. */
+  readonly previous?: readonly PreviousMeeting[];
+  /** Written as ORGANIZER on every calendar event. */
+  readonly organizer?: Organizer;
+}
+
+const dataOf = (instance: StopInstance): DataSet => ({
+  stops: [instance.stop],
+  delegations: instance.delegations,
+  firms: instance.firms,
+  requests: instance.requests,
+  scores: instance.scores,
+  // The instance is the stop as planned: its changes are already applied.
+  changes: [],
+  outcomes: [],
+});
+
+/**
+ * Every file `roadshow schedule` writes for a planned stop, as content:
+ * agenda.csv, unmatched.csv, participant CSVs, agendas.html, grid.html,
+ * summary.html and the calendars. Pure.
+ */
+export function stopFiles(schedule: Schedule, instance: StopInstance, options: WriteOptions = {}): OutputFile[] {
+  const lang = options.lang ?? "en";
+  const why = scheduleWhy(instance, schedule, options.scoring ?? {}, lang);
+  return allStopFiles(schedule, dataOf(instance), {
+    lang,
+    excel: options.excel ?? false,
+    why,
+    organizer: options.organizer,
+    ...(options.previous && { previous: options.previous }),
+  });
+}
+
+/**
+ * Writes the files of `stopFiles` as the folder `outDir`, all or none, as the
+ * CLI does: without `force` the folder must be new or empty; with it, a folder
+ * roadshow wrote is replaced as a whole. Throws an `EnvironmentError` when the
+ * folder exists without `force` or cannot be written.
+ * @returns the paths written, relative to `outDir`.
+ */
+export async function writeStopFiles(outDir: string, schedule: Schedule, instance: StopInstance, options: WriteOptions = {}): Promise<string[]> {
+  const files = stopFiles(schedule, instance, options);
+  await writeFiles(outDir, files, options);
+  return files.map((f) => f.path);
+}
+
+/**
+ * Writes agenda.csv and unmatched.csv only, as `roadshow schedule` writes them
+ * (the `why` and `sequence` columns included).
+ * @returns the paths written, relative to `outDir`.
+ */
+export async function writeAgenda(outDir: string, schedule: Schedule, instance: StopInstance, options: WriteOptions = {}): Promise<string[]> {
+  const lang = options.lang ?? "en";
+  const dialect = { excel: options.excel ?? false };
+  const why = scheduleWhy(instance, schedule, options.scoring ?? {}, lang);
+  const files: OutputFile[] = [
+    { path: "agenda.csv", content: agendaCsv(schedule, instance.firms, instance.delegations, dialect, why, options.previous) },
+    { path: "unmatched.csv", content: unmatchedCsv(schedule, instance.firms, dialect, lang) },
+  ];
+  await writeFiles(outDir, files, options);
+  return files.map((f) => f.path);
+}
+
+/** Writes output files as the folder `outDir`, all or none, as the CLI does (see `writeStopFiles`). */
+export function writeFiles(outDir: string, files: readonly OutputFile[], options: { readonly force?: boolean } = {}): Promise<void> {
+  return writeOutputs(outDir, files, { force: options.force ?? false });
+}

@@ -1,0 +1,114 @@
+/** `roadshow studio <data-dir>`: starts the organiser's desk on 127.0.0.1, prints its address with the session token, and serves until Ctrl+C. */
+import { spawn } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { InvalidArgumentError, type Command } from "commander";
+import type { Io } from "../context.js";
+import { EXIT, InputError } from "../errors.js";
+import type { Lang } from "../i18n.js";
+import { EXAMPLE_DIR, type CommandContext } from "../commands/shared.js";
+import { Folders } from "./folders.js";
+import { startStudio, type RunningStudio } from "./server.js";
+import { Workspace } from "./workspace.js";
+
+/** The port tried first when `--port` is not given; any free port when it is taken. */
+export const DEFAULT_PORT = 4870;
+
+export interface StudioArgs {
+  readonly dataDir: string;
+  readonly out: string;
+  readonly port: number | undefined;
+  readonly open: boolean;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`expected a port number from 0 to 65535, got "${value}"`);
+  return n;
+}
+
+function version(): string {
+  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../package.json");
+  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+}
+
+/** A browser is opened only on a desktop session, never in CI, in tests or when the output is not a terminal. */
+export function canOpenBrowser(env: Io["env"], interactive: boolean, platform: NodeJS.Platform): boolean {
+  if (!interactive || env.CI !== undefined || env.VITEST !== undefined || env.ROADSHOW_NO_BROWSER !== undefined) return false;
+  if (platform === "darwin" || platform === "win32") return true;
+  return env.DISPLAY !== undefined || env.WAYLAND_DISPLAY !== undefined;
+}
+
+function openBrowser(url: string): void {
+  const [cmd, args] = process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
+  try {
+    const child = spawn(cmd, args as string[], { detached: true, stdio: "ignore" });
+    child.on("error", () => {});
+    child.unref();
+  } catch {
+    // No opener: the printed address is enough.
+  }
+}
+
+async function listen(ws: Workspace, wanted: number | undefined): Promise<RunningStudio> {
+  const start = (p: number) => startStudio({ workspace: ws, port: p, version: version() });
+  try {
+    return await start(wanted ?? DEFAULT_PORT);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" && wanted === undefined) return start(0);
+    if (code === "EADDRINUSE" || code === "EACCES") throw new InputError(`port ${wanted} cannot be used (${code}); choose another with --port, or --port 0 for any free one`);
+    throw error;
+  }
+}
+
+const TEXT: Readonly<Record<Lang, { readonly data: string; readonly out: string; readonly stop: string }>> = {
+  en: { data: "Data folder", out: "Output folder", stop: "Open the address above in a browser on this computer. Press Ctrl+C to stop." },
+  it: { data: "Cartella dei dati", out: "Cartella di uscita", stop: "Aprite l'indirizzo qui sopra in un browser su questo computer. Ctrl+C per fermare." },
+};
+
+/** Serves the studio until the process is interrupted. */
+export async function studio(args: StudioArgs, lang: Lang, io: Io): Promise<void> {
+  let isFolder = false;
+  try {
+    isFolder = statSync(args.dataDir).isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  if (!isFolder) {
+    throw new InputError(`${args.dataDir} is not a folder`, [
+      { severity: "error", code: "missing-folder", file: args.dataDir, line: null, column: null, value: args.dataDir, message: `the data folder ${args.dataDir} does not exist or is not a folder`, hint: `give the folder with stops.csv, delegations.csv and firms.csv, e.g. ${EXAMPLE_DIR}` },
+    ]);
+  }
+  const ws = new Workspace(new Folders(args.dataDir, args.out), lang);
+  const running = await listen(ws, args.port);
+  const text = TEXT[lang];
+  io.stdout(`roadshow studio: ${running.url}\n${text.data}: ${args.dataDir} · ${text.out}: ${args.out}\n${text.stop}\n`);
+  if (args.open && canOpenBrowser(io.env, process.stdout.isTTY === true, process.platform)) openBrowser(running.url);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      void running.close().then(resolve);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+/** Registers `roadshow studio`. */
+export function defineStudio(root: Command, ctx: CommandContext): void {
+  root
+    .command("studio")
+    .description("the organiser's desk in the browser, local and private: data, plan, grid with live rule checks, people, save")
+    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
+    .option("--port <n>", `port on 127.0.0.1 (default ${DEFAULT_PORT}, or any free port when it is taken; 0: any free port)`, port)
+    .option("--out <dir>", "output folder: each stop is saved in <out>/<stop_id>/", "out")
+    .option("--no-open", "do not open a browser (it is never opened in CI or when the output is not a terminal)")
+    .addHelpText("after", `\nExample:\n  roadshow studio ${EXAMPLE_DIR} --out out\n`)
+    .action(async (dataDir: string, o) => {
+      await studio({ dataDir, out: o.out, port: o.port, open: o.open }, ctx.common().lang, ctx.io);
+      ctx.done(EXIT.ok);
+    });
+}

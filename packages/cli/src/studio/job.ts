@@ -1,0 +1,45 @@
+/** A solve the studio runs off the main thread: what it is given, what it reports, and how it runs. */
+import { planStop, replanStop } from "@roadshow/core";
+import type { AgendaMeeting, Progress, Replan, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
+
+/** The options of a solve that can cross a thread (no callbacks). */
+export type JobOptions = Omit<ScheduleOptions, "onProgress" | "now" | "bonus">;
+
+export interface PlanJob {
+  readonly kind: "plan";
+  readonly instance: StopInstance;
+  readonly options: JobOptions;
+}
+
+/** A re-plan around the agenda on the desk, keeping the locked meetings as they are. */
+export interface ReplanJob {
+  readonly kind: "replan";
+  readonly instance: StopInstance;
+  readonly previous: readonly AgendaMeeting[];
+  readonly locked: readonly AgendaMeeting[];
+  readonly allowMoves: boolean;
+  readonly options: JobOptions;
+}
+
+export type Job = PlanJob | ReplanJob;
+
+export type JobResult = { readonly kind: "plan"; readonly schedule: Schedule } | { readonly kind: "replan"; readonly replan: Replan };
+
+export type JobMessage =
+  | { readonly type: "progress"; readonly progress: Progress }
+  | { readonly type: "done"; readonly result: JobResult }
+  | { readonly type: "error"; readonly message: string };
+
+/** Runs a job, reporting progress at most every 200 ms. */
+export function runJob(job: Job, report: (progress: Progress) => void): JobResult {
+  let last = -Infinity;
+  const onProgress = (p: Progress): void => {
+    if (p.elapsedMs - last >= 200) {
+      last = p.elapsedMs;
+      report(p);
+    }
+  };
+  if (job.kind === "plan") return { kind: "plan", schedule: planStop(job.instance, { ...job.options, onProgress }) };
+  const options = { ...job.options, onProgress, locked: job.locked, allowMoves: job.allowMoves };
+  return { kind: "replan", replan: replanStop(job.instance, job.previous, options) };
+}

@@ -1,0 +1,29 @@
+/** "Re-plan around the locks": the core's `replanStop` on the agenda as it is on the desk, the locked meetings kept as they are. */
+import { verifyAgenda } from "@roadshow/core";
+import { InputError } from "../errors.js";
+import type { ReplanAnswer, ReplanBody } from "./api.js";
+import type { Lang } from "../i18n.js";
+import { startJob } from "./solver.js";
+import { deskOfPlan } from "./views.js";
+import type { Workspace } from "./workspace.js";
+
+export async function replanDesk(ws: Workspace, body: ReplanBody, lang: Lang): Promise<ReplanAnswer> {
+  const { instance, options } = await ws.stop(body.stop, body.options);
+  // Locks must hold on their own (the core keeps them whatever happens); name the ones that do not.
+  const broken = verifyAgenda(instance, body.locked, options);
+  if (broken.length > 0) {
+    const named = broken.map((v) => `${v.code}: ${v.message}`).join("; ");
+    throw new InputError(`a locked meeting breaks a rule; unlock or move it first (${named})`);
+  }
+  const job = startJob({ kind: "replan", instance, previous: body.meetings, locked: body.locked, allowMoves: body.allowMoves, options }, () => {});
+  const result = await job.result;
+  if (result.kind !== "replan") throw new Error("the solver answered a re-plan with a plan");
+  const { schedule, changes, stats } = result.replan;
+  return {
+    desk: { ...deskOfPlan(instance, schedule, options, lang), source: "replan" },
+    changes,
+    unchanged: stats.unchanged,
+    previous: stats.previous,
+    notified: stats.notifiedFirms.length + stats.notifiedDelegations.length,
+  };
+}

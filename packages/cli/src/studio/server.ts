@@ -1,0 +1,206 @@
+/**
+ * The studio's HTTP server (`node:http`, bound to 127.0.0.1): the page's three
+ * bundled files and a small JSON API over the CLI's reader, the core and the
+ * CLI's writers, every request guarded by the session token and Host/Origin checks.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { InputError } from "../errors.js";
+import type { Lang } from "../i18n.js";
+import { DEFAULT_PLAN_OPTIONS } from "./api.js";
+import type { AgendaBody, ErrorAnswer, PeopleBody, PlanEvent, PlanOptions, ReplanBody, SaveBody, SessionInfo } from "./api.js";
+import { judge, newToken, sessionCookie, type GuardConfig } from "./guard.js";
+import { readBody } from "./body.js";
+import { delegationPeople, firmPeople } from "./people.js";
+import { replanDesk } from "./replan.js";
+import { saveStop } from "./save.js";
+import { startJob } from "./solver.js";
+import { deskOfAgenda, deskOfPlan } from "./views.js";
+import type { Workspace } from "./workspace.js";
+import { readAgenda } from "../load.js";
+
+/** The built page: `dist/studio-web/` of the CLI package, from `src/studio` or `dist/studio` alike. */
+export const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/studio-web");
+
+const ASSET_TYPES: Readonly<Record<string, string>> = {
+  "/": "index.html",
+  "/index.html": "index.html",
+  "/app.js": "app.js",
+  "/app.css": "app.css",
+};
+const TYPES: Readonly<Record<string, string>> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
+
+const SECURITY_HEADERS = {
+  "content-security-policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "x-frame-options": "DENY",
+  "cache-control": "no-store",
+  "cross-origin-resource-policy": "same-origin",
+} as const;
+
+export interface StudioConfig {
+  readonly workspace: Workspace;
+  readonly port: number;
+  readonly version: string;
+  /** Given by tests; a fresh random token otherwise. */
+  readonly token?: string;
+}
+
+export interface RunningStudio {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", ...extra });
+  res.end(text);
+}
+
+const langOf = (value: unknown, fallback: Lang): Lang => (value === "it" || value === "en" ? value : fallback);
+
+/** Starts the studio on 127.0.0.1 (port 0: any free port) and resolves once it listens. */
+export async function startStudio(config: StudioConfig): Promise<RunningStudio> {
+  const ws = config.workspace;
+  const token = config.token ?? newToken();
+  const streams = new Set<ServerResponse>();
+  const unwatch = ws.onChange(() => {
+    for (const res of streams) res.write(`event: data\ndata: ${ws.version}\n\n`);
+  });
+  let guard: GuardConfig = { token, port: config.port };
+
+  const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const route = `${req.method} ${url.pathname}`;
+    const lang = langOf(url.searchParams.get("lang"), ws.lang);
+    switch (route) {
+      case "GET /api/session":
+        return send(res, 200, { lang: ws.lang, dataDir: ws.folders.dataShown, outDir: ws.folders.outShown, version: config.version } satisfies SessionInfo);
+      case "GET /api/data":
+        return send(res, 200, await ws.dataView(lang));
+      case "GET /api/events":
+        res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/event-stream; charset=utf-8", connection: "keep-alive" });
+        res.write(`event: data\ndata: ${ws.version}\n\n`);
+        streams.add(res);
+        req.on("close", () => streams.delete(res));
+        return;
+      case "GET /api/plan":
+        return plan(req, res, url, lang);
+      case "POST /api/open": {
+        const body = await readBody<AgendaBody & { file: string }>(req, "open");
+        const { instance, options } = await ws.stop(body.stop, body.options);
+        const rows = (await readAgenda(ws.folders.resolve(body.file))).filter((r) => r.stopId === instance.stop.id);
+        return send(res, 200, deskOfAgenda(instance, rows, options, langOf(body.lang, lang), body.file));
+      }
+      case "POST /api/check": {
+        const body = await readBody<AgendaBody>(req, "agenda");
+        const { instance, options } = await ws.stop(body.stop, body.options);
+        return send(res, 200, deskOfAgenda(instance, body.meetings, options, langOf(body.lang, lang), "edit"));
+      }
+      case "POST /api/replan": {
+        const body = await readBody<ReplanBody>(req, "replan");
+        return send(res, 200, await replanDesk(ws, body, langOf(body.lang, lang)));
+      }
+      case "POST /api/people": {
+        const body = await readBody<PeopleBody>(req, "people");
+        const { instance, options } = await ws.stop(body.stop, body.options);
+        const l = langOf(body.lang, lang);
+        return send(res, 200, body.kind === "firm" ? firmPeople(instance, body.meetings, options, body.id, l) : delegationPeople(instance, body.meetings, options, body.id, l));
+      }
+      case "POST /api/save":
+        return send(res, 200, await saveStop(ws, await readBody<SaveBody>(req, "save")));
+      default:
+        throw new HttpError(404, `no such endpoint: ${route}`);
+    }
+  };
+
+  /** Plans a stop in the solver thread, streaming progress as server-sent events. */
+  const plan = async (req: IncomingMessage, res: ServerResponse, url: URL, lang: Lang): Promise<void> => {
+    const stopId = url.searchParams.get("stop") ?? "";
+    let options: PlanOptions;
+    try {
+      options = { ...DEFAULT_PLAN_OPTIONS, ...(JSON.parse(url.searchParams.get("options") ?? "") as PlanOptions) };
+    } catch {
+      throw new HttpError(400, "options must be JSON");
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/event-stream; charset=utf-8", connection: "keep-alive" });
+    const event = (e: PlanEvent) => res.write(`data: ${JSON.stringify(e)}\n\n`);
+    try {
+      const inputs = await ws.stop(stopId, options);
+      const job = startJob({ kind: "plan", instance: inputs.instance, options: inputs.options }, (p) =>
+        event({ type: "progress", phase: p.phase, message: p.message, elapsedMs: p.elapsedMs }));
+      req.on("close", () => job.cancel());
+      const result = await job.result;
+      if (result.kind !== "plan") throw new Error("the solver answered a plan with a re-plan");
+      const { schedule } = result;
+      ws.rememberPlan(inputs.instance.stop.id, options, schedule);
+      event({ type: "done", desk: deskOfPlan(inputs.instance, schedule, inputs.options, lang) });
+    } catch (error) {
+      event({ type: "error", message: error instanceof Error ? error.message : String(error), issues: error instanceof InputError ? error.issues : [] });
+    }
+    res.end();
+  };
+
+  const asset = (res: ServerResponse, name: string, setCookie: boolean): void => {
+    const file = path.join(ASSETS, name);
+    if (!existsSync(file)) throw new HttpError(500, `the studio's page is not built (${file} is missing): run pnpm build`);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      "content-type": TYPES[path.extname(name)]!,
+      ...(setCookie && { "set-cookie": sessionCookie(guard) }),
+    });
+    res.end(readFileSync(file));
+  };
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const verdict = judge(req, url, guard);
+    if (!verdict.ok) {
+      res.writeHead(403, { ...SECURITY_HEADERS, "content-type": "text/plain; charset=utf-8" });
+      res.end(`403 forbidden: ${verdict.reason}. Open the address roadshow studio printed (with its ?token=…).\n`);
+      return;
+    }
+    const name = ASSET_TYPES[url.pathname];
+    const handled = req.method === "GET" && name !== undefined ? Promise.resolve(asset(res, name, verdict.setCookie)) : api(req, res, url);
+    handled.catch((error: unknown) => {
+      if (res.headersSent) return void res.end();
+      if (error instanceof InputError) return send(res, 422, { error: error.message, issues: error.issues } satisfies ErrorAnswer);
+      if (error instanceof HttpError) return send(res, error.status, { error: error.message, issues: [] } satisfies ErrorAnswer);
+      const detail = error instanceof Error ? error.message : String(error);
+      send(res, 500, { error: `internal error: ${detail}. This is a bug in roadshow; please report it.`, issues: [] } satisfies ErrorAnswer);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  guard = { token, port };
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        unwatch();
+        ws.close();
+        for (const res of streams) res.end();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The studio's state on the server: the two folders, the inputs read with the
+ * CLI's own reader (cached until a file changes on disk), and the last plan of
+ * each stop (saved as `schedule` would write it while nobody edited it).
+ */
+import { watch, statSync, type FSWatcher } from "node:fs";
+import path from "node:path";
+import type { AffinityWeights, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
+import { InputError } from "../errors.js";
+import type { Lang } from "../i18n.js";
+import type { InputIssue } from "../input/issues.js";
+import { findStop, instanceOf, load, type Loaded } from "../load.js";
+import { readWeights } from "../weights.js";
+import { DEFAULT_PLAN_OPTIONS, type DataView, type FileInfo, type PlanOptions } from "./api.js";
+import { listFiles, type Folders } from "./folders.js";
+import { rosters } from "./views.js";
+
+/** The inputs of one stop, ready for the core. */
+export interface StopInputs {
+  readonly loaded: Loaded;
+  readonly instance: StopInstance;
+  readonly options: ScheduleOptions;
+  readonly warnings: readonly InputIssue[];
+}
+
+/** Meetings as a set, to tell whether an agenda is still the one planned. */
+export function agendaKey(meetings: readonly { slot: number; table: number; firmId: string; delegationId: string }[]): string {
+  return meetings.map((m) => `${m.slot}|${m.table}|${m.firmId}|${m.delegationId}`).sort().join("\n");
+}
+
+export class Workspace {
+  /** Bumped whenever a file of the data folder changes. */
+  version = 0;
+  private cache: { key: string; loaded: Loaded; weights: AffinityWeights | undefined; warnings: readonly InputIssue[] } | null = null;
+  private readonly plans = new Map<string, { key: string; options: string; schedule: Schedule }>();
+  private watcher: FSWatcher | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly folders: Folders,
+    readonly lang: Lang,
+  ) {}
+
+  /** Reads the inputs as the CLI does (`load`, `readWeights`); throws `InputError` with every issue. */
+  async inputs(options: PlanOptions): Promise<{ loaded: Loaded; weights: AffinityWeights | undefined; warnings: readonly InputIssue[] }> {
+    const f = this.folders;
+    const sources = {
+      dataDir: f.dataShown,
+      ...(options.scores !== null && { scores: f.resolve(options.scores) }),
+      ...(options.requests !== null && { requests: f.resolve(options.requests) }),
+      ...(options.changes !== null && { changes: f.resolve(options.changes) }),
+      ...(options.outcomes !== null && { outcomes: f.resolve(options.outcomes) }),
+      history: options.history.map((h) => f.resolve(h)),
+    };
+    const weightsFile = options.weights === null ? null : f.resolve(options.weights);
+    const key = JSON.stringify([this.version, sources, weightsFile]);
+    if (this.cache?.key === key) return this.cache;
+    const loaded = await load(sources);
+    const weights = weightsFile === null ? undefined : await readWeights(weightsFile);
+    const value = { key, loaded, weights: weights?.weights, warnings: [...loaded.warnings, ...(weights?.warnings ?? [])] };
+    this.cache = value;
+    return value;
+  }
+
+  /** The inputs of one stop with the scheduling options of the Plan view. */
+  async stop(stopId: string, options: PlanOptions): Promise<StopInputs> {
+    const { loaded, weights, warnings } = await this.inputs(options);
+    const stop = findStop(loaded.data, stopId, this.folders.dataShown);
+    const scheduleOptions: ScheduleOptions = {
+      minMeetings: options.minMeetings,
+      allowRepeats: options.allowRepeats,
+      ...(weights && { weights }),
+      ...(options.timeLimitSeconds !== null && { timeLimitMs: options.timeLimitSeconds * 1000 }),
+    };
+    return { loaded, instance: instanceOf(loaded, stop), options: scheduleOptions, warnings };
+  }
+
+  /** Keeps the plan of a stop, to save it as planned while the agenda is unchanged. */
+  rememberPlan(stopId: string, options: PlanOptions, schedule: Schedule): void {
+    this.plans.set(stopId, { key: agendaKey(schedule.meetings), options: JSON.stringify([this.version, options]), schedule });
+  }
+
+  /** The plan of a stop when `meetings` are still exactly its meetings (same options, same inputs). */
+  planned(stopId: string, options: PlanOptions, meetings: Parameters<typeof agendaKey>[0]): Schedule | null {
+    const plan = this.plans.get(stopId);
+    return plan && plan.key === agendaKey(meetings) && plan.options === JSON.stringify([this.version, options]) ? plan.schedule : null;
+  }
+
+  /** The Data view: files, every issue (errors and warnings) and who takes part in each stop. */
+  async dataView(lang: Lang): Promise<DataView> {
+    let issues: readonly InputIssue[];
+    let stops: DataView["stops"] = [];
+    let ok = true;
+    try {
+      const { loaded, warnings } = await this.inputs(DEFAULT_PLAN_OPTIONS);
+      issues = warnings;
+      stops = rosters(loaded.data, lang);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      ok = false;
+      issues = error.issues.length > 0 ? error.issues : [{ severity: "error", code: "unreadable-file", file: this.folders.dataShown, line: null, column: null, value: null, message: error.message, hint: "" }];
+    }
+    const count = (name: string, severity: string) => issues.filter((i) => path.basename(i.file) === name && i.severity === severity).length;
+    const files: FileInfo[] = listFiles(this.folders.data, 1).map((name) => {
+      const stat = statSync(path.join(this.folders.data, name));
+      return { name, bytes: stat.size, modified: stat.mtime.toISOString(), errors: count(name, "error"), warnings: count(name, "warning") };
+    });
+    return { version: this.version, dataDir: this.folders.dataShown, files, issues, ok, stops, choices: this.folders.choices() };
+  }
+
+  /** Calls `listener` (debounced) whenever a file of the data folder changes; returns how to stop. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    if (this.watcher === null) {
+      let timer: NodeJS.Timeout | null = null;
+      this.watcher = watch(this.folders.data, () => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => {
+          this.version += 1;
+          this.cache = null;
+          for (const l of this.listeners) l();
+        }, 150);
+      });
+    }
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Forgets cached inputs (after a save: agendas used as history may have changed). */
+  touched(): void {
+    this.cache = null;
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = null;
+  }
+}

@@ -1,0 +1,106 @@
+/** `--lang it` covers every human text of the command line: help, usage errors, input errors; codes and column names stay English. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Command } from "commander";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HELP_IT, langFromArgv } from "../src/cli-text.js";
+import { COMMANDS } from "../src/commands/index.js";
+import { ISSUE_CODES } from "../src/input/issues.js";
+import { ISSUES_IT, issueInItalian } from "../src/output/issues-it.js";
+import { runCli } from "./run-cli.js";
+
+const EXAMPLE = path.resolve(import.meta.dirname, "../../../examples/lombardia-2026");
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), "roadshow-lang-"));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every description a command defines (commands, arguments, options, default descriptions). */
+function helpTexts(): string[] {
+  const root = new Command("roadshow");
+  const io = { stdout: () => {}, stderr: () => {}, env: {}, color: false };
+  for (const define of COMMANDS) define(root, { io, common: () => ({ lang: "en", format: "text" }), done: () => {} });
+  return root.commands.flatMap((c) => [
+    c.description(),
+    ...c.registeredArguments.map((a) => a.description),
+    ...c.options.flatMap((o) => [o.description, o.defaultValueDescription ?? ""]),
+  ]).filter((x) => x !== "");
+}
+
+describe("--lang it", () => {
+  it("has an Italian text for every help text of every command (add new ones to HELP_IT in cli-text.ts)", () => {
+    expect(helpTexts().filter((text) => HELP_IT[text] === undefined)).toEqual([]);
+  });
+
+  it("has an Italian sentence for every input issue code", () => {
+    expect(Object.keys(ISSUE_CODES).filter((code) => !(code in ISSUES_IT))).toEqual([]);
+  });
+
+  it("writes --help in Italian, for the program and for each command", async () => {
+    const root = await runCli("--lang", "it", "--help");
+    expect(root.code).toBe(0);
+    expect(root.stdout).toMatch(/^Uso: roadshow \[opzioni\] \[comando\]/);
+    for (const heading of ["Opzioni:", "Comandi:", "mostra l'aiuto del comando", "pianifica una tappa"]) expect(root.stdout).toContain(heading);
+    for (const command of ["schedule", "season", "score", "explain", "validate", "export"]) {
+      const r = await runCli("--lang=it", command, "--help");
+      expect(r.code, command).toBe(0);
+      expect(r.stdout, command).toMatch(/^Uso: roadshow /);
+      expect(r.stdout, command).not.toMatch(/\bUsage:|\bOptions:|display help|\(default:|Example/);
+      expect(r.stdout, command).toMatch(/^Esempi(o)?:$/m);
+    }
+    const english = await runCli("schedule", "--help");
+    expect(english.stdout).toMatch(/^Usage: roadshow schedule \[options\]/);
+  });
+
+  it("writes usage errors in Italian", async () => {
+    const missing = await runCli("--lang", "it", "schedule", EXAMPLE);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("errore: l'opzione obbligatoria '--stop <id>' non è indicata");
+    expect(missing.stderr).toContain("(esegui con --help per l'uso e un esempio)");
+    const typo = await runCli("--lang", "it", "schedul");
+    expect(typo.stderr).toContain("errore: comando sconosciuto 'schedul'\n(Forse intendevi schedule?)");
+    const bad = await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--out", path.join(work, "x"), "--min-meetings", "due");
+    expect(bad.stderr).toContain("errore: il valore 'due' dell'opzione '--min-meetings <K>' non è valido: atteso un numero intero ≥ 0 (per esempio 2), trovato \"due\"");
+    const unknown = await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--out", path.join(work, "x"), "--bogus");
+    expect(unknown.stderr).toContain("errore: opzione sconosciuta '--bogus'");
+    const twice = await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--stop", "BG-2026-03", "--out", path.join(work, "x"));
+    expect(twice.stderr).toContain("errore: --stop è indicata più di una volta; indicala una volta sola");
+    for (const r of [missing, typo, bad, unknown, twice]) expect(r.stderr).not.toMatch(/\berror:|Did you mean|run with/);
+  });
+
+  it("writes input errors in Italian, keeping file, line, column, value, code and the precise fix", async () => {
+    const data = path.join(work, "bad");
+    cpSync(EXAMPLE, data, { recursive: true });
+    const firms = readFileSync(path.join(data, "firms.csv"), "utf8").split("\n");
+    firms[1] = firms[1]!.replace(",US|DE,", ",USX|DE,");
+    writeFileSync(path.join(data, "firms.csv"), firms.join("\n"));
+    const stops = readFileSync(path.join(data, "stops.csv"), "utf8").split("\n");
+    stops[2] = stops[2]!.replace(",14:00,", ",9.30,");
+    writeFileSync(path.join(data, "stops.csv"), stops.join("\n"));
+    const r = await runCli("--lang", "it", "schedule", data, "--stop", "BS-2026-02", "--out", path.join(work, "out"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('stops.csv:3 [start] errore bad-time: "9.30" non è un orario → scrivi 09:30');
+    expect(r.stderr).toContain('firms.csv:2 [targets] errore unknown-country: "USX" non è un codice di paese; forse intendevi US? → scrivi US');
+    expect(r.stderr).toContain("2 errori, 0 avvisi");
+    const json = await runCli("--lang", "it", "--format", "json", "validate", data);
+    const issues = JSON.parse(json.stderr) as { code: string; message: string; column: string }[];
+    expect(issues.find((i) => i.code === "bad-time")).toMatchObject({ column: "start", message: '"9.30" non è un orario' });
+  });
+
+  it("keeps English issues English and fills every template", () => {
+    const issue = { severity: "error", code: "empty-cell", file: "firms.csv", line: 3, column: "name", value: "", message: "name is required but the cell is empty", hint: "fill in name" } as const;
+    expect(issueInItalian(issue)).toMatchObject({ message: "name è obbligatoria ma la cella è vuota", hint: "compila name" });
+    for (const text of Object.values(ISSUES_IT)) expect(`${text.message} ${text.hint}`).not.toMatch(/\{(?!column|value|file)\w+\}/);
+  });
+
+  it("reads --lang from the command line before the program is built", () => {
+    expect(langFromArgv(["--lang", "it", "schedule"])).toBe("it");
+    expect(langFromArgv(["--lang=en", "schedule"])).toBe("en");
+    expect(langFromArgv(["--lang", "fr"])).toBeUndefined();
+    expect(langFromArgv(["schedule", "x"])).toBeUndefined();
+  });
+});

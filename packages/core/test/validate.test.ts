@@ -1,0 +1,143 @@
+// Tests of validateInstance / validateSeason and of planStop / planSeason refusing invalid instances.
+import { describe, expect, it } from "vitest";
+import { InternalError, InvalidInstanceError } from "../src/errors.js";
+import { planStop } from "../src/plan.js";
+import { replanStop } from "../src/replan.js";
+import { planSeason } from "../src/season.js";
+import type { StopInstance } from "../src/types.js";
+import { validateInstance, validateSeason } from "../src/validate.js";
+import { makeDelegation, makeFirm, makeInstance, makeStop } from "./builders.js";
+
+const valid = (): StopInstance =>
+  makeInstance({
+    delegations: [makeDelegation({ id: "US-CG", country: "US" }), makeDelegation({ id: "DE-CG", country: "DE", tables: 2 })],
+    firms: [makeFirm({ id: "F1", targets: ["US"] }), makeFirm({ id: "F2", targets: ["DE"], available: [{ start: 840, end: 900 }] })],
+    requests: [{ firmId: "F1", country: "US", kind: "must" }],
+    scores: null,
+    history: [{ firmId: "F2", delegationId: "US-CG", stopId: "MI-2026-01" }],
+  });
+
+const errors = (instance: StopInstance) => validateInstance(instance).filter((i) => i.severity === "error");
+const at = (instance: StopInstance) => errors(instance).map((i) => [i.code, i.path]);
+
+describe("validateInstance", () => {
+  it("finds nothing wrong with a sound instance", () => {
+    expect(validateInstance(valid())).toEqual([]);
+  });
+
+  it("reports an unknown time zone with its path and value", () => {
+    const instance = { ...valid(), stop: makeStop({ timezone: "Mars/Base" }) };
+    expect(validateInstance(instance)).toEqual([
+      { severity: "error", code: "bad-timezone", path: "stop.timezone", message: expect.stringContaining("Mars/Base"), value: "Mars/Base" },
+    ]);
+  });
+
+  it("reports a date that is not a calendar date, and an end before the start", () => {
+    expect(at({ ...valid(), stop: makeStop({ date: "not-a-date" }) })).toEqual([["bad-date", "stop.date"]]);
+    expect(at({ ...valid(), stop: makeStop({ date: "2026-02-30" }) })).toEqual([["bad-date", "stop.date"]]);
+    expect(at({ ...valid(), stop: makeStop({ date: "0000-01-01" }) })).toEqual([]);
+    expect(at({ ...valid(), stop: makeStop({ date: "2024-02-29" }) })).toEqual([]);
+    expect(at({ ...valid(), stop: makeStop({ date: "0099-02-29" }) })).toEqual([["bad-date", "stop.date"]]);
+    expect(at({ ...valid(), stop: makeStop({ start: 900, end: 840 }) })).toEqual([["end-before-start", "stop.end"]]);
+  });
+
+  it("reports slot lengths, gaps and breaks that leave no usable session", () => {
+    expect(at({ ...valid(), stop: makeStop({ slotMinutes: 0 }) })).toEqual([["bad-slot-length", "stop.slotMinutes"]]);
+    expect(at({ ...valid(), stop: makeStop({ slotMinutes: 12.5 }) })).toEqual([["bad-slot-length", "stop.slotMinutes"]]);
+    expect(at({ ...valid(), stop: makeStop({ gapMinutes: -5 }) })).toEqual([["bad-gap", "stop.gapMinutes"]]);
+    expect(at({ ...valid(), stop: makeStop({ slotMinutes: 500 }) })).toEqual([["no-slots", "stop.slotMinutes"]]);
+    expect(at({ ...valid(), stop: makeStop({ breaks: [{ start: 900, end: 880 }] }) })).toEqual([["end-before-start", "stop.breaks[0]"]]);
+    expect(at({ ...valid(), stop: makeStop({ breaks: [{ start: 850, end: 900 }, { start: 860, end: 870 }] }) })).toEqual([["overlapping-breaks", "stop.breaks[1]"]]);
+    expect(at({ ...valid(), stop: makeStop({ start: -10 }) })).toEqual([["bad-time", "stop.start"]]);
+  });
+
+  it("locates bad windows and capacities of participants by index", () => {
+    const base = valid();
+    const firms = [base.firms[0]!, makeFirm({ id: "F2", available: [{ start: 840, end: 900 }, { start: 960, end: 930 }], representatives: 0, maxMeetings: -1 })];
+    const delegations = [makeDelegation({ id: "US-CG", tables: 1.5 }), base.delegations[1]!];
+    expect(at({ ...base, firms, delegations })).toEqual([
+      ["bad-capacity", "delegations[0].tables"],
+      ["bad-capacity", "firms[1].representatives"],
+      ["bad-max-meetings", "firms[1].maxMeetings"],
+      ["end-before-start", "firms[1].available[1]"],
+    ]);
+  });
+
+  it("reports duplicate and missing ids", () => {
+    const base = valid();
+    expect(at({ ...base, firms: [...base.firms, makeFirm({ id: "F1" }), makeFirm({ id: "" })] })).toEqual([
+      ["duplicate-id", "firms[2].id"],
+      ["missing-id", "firms[3].id"],
+    ]);
+  });
+
+  it("reports bad requests and scores, and warns about those naming firms or delegations that do not exist", () => {
+    const base = valid();
+    const instance: StopInstance = {
+      ...base,
+      requests: [{ firmId: "F9", country: "US", kind: "must" }, { firmId: "F1", country: "usa", kind: "must" }, { firmId: "F2", country: "US", kind: "maybe" as "must" }],
+      scores: [
+        { firmId: "F1", delegationId: "XX", score: 3 },
+        { firmId: "F1", delegationId: "US-CG", score: -1 },
+        { firmId: "F1", delegationId: "US-CG", score: 2 },
+      ],
+    };
+    expect(at(instance)).toEqual([
+      ["bad-country", "requests[1].country"],
+      ["bad-choice", "requests[2].kind"],
+      ["bad-score", "scores[1].score"],
+      ["duplicate-pair", "scores[2]"],
+    ]);
+    // Naming a firm or delegation the instance lacks (withdrawn, left out) has no effect: a warning.
+    expect(validateInstance(instance).filter((i) => i.severity === "warning").map((i) => [i.code, i.path])).toEqual([
+      ["unknown-firm", "requests[0].firmId"],
+      ["unknown-delegation", "scores[0].delegationId"],
+    ]);
+    const contradicting = { ...base, requests: [{ firmId: "F1", country: "US", kind: "must" as const }, { firmId: "F1", country: "US", kind: "avoid" as const }] };
+    expect(at(contradicting)).toEqual([["must-and-avoid", "requests[1].kind"]]);
+  });
+
+  it("warns, without an error, about history naming firms or delegations not in the instance", () => {
+    const instance = { ...valid(), history: [{ firmId: "GONE", delegationId: "US-CG", stopId: "MI-2026-01" }] };
+    expect(validateInstance(instance)).toEqual([
+      { severity: "warning", code: "unknown-firm", path: "history[0].firmId", message: expect.any(String), value: "GONE" },
+    ]);
+    expect(planStop(instance).meetings.length).toBeGreaterThan(0);
+  });
+});
+
+describe("planStop and planSeason on invalid instances", () => {
+  it("planStop throws an InvalidInstanceError carrying every issue instead of planning nothing", () => {
+    const instance = { ...valid(), stop: makeStop({ timezone: "Mars/Base", date: "not-a-date" }) };
+    let thrown: unknown;
+    try {
+      planStop(instance);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidInstanceError);
+    expect(thrown).not.toBeInstanceOf(InternalError);
+    const issues = (thrown as InvalidInstanceError).issues;
+    expect(issues.map((i) => i.path)).toEqual(["stop.date", "stop.timezone"]);
+    expect((thrown as Error).message).toContain("stop.date");
+    expect(() => replanStop(instance, [])).toThrow(InvalidInstanceError);
+  });
+
+  it("planSeason checks every stop first, with paths into stops, and the stops firms name", () => {
+    const base = valid();
+    const season = {
+      stops: [makeStop({ id: "A" }), makeStop({ id: "B", timezone: "Europe/Nowhere" }), makeStop({ id: "A" })],
+      delegations: base.delegations,
+      firms: [makeFirm({ id: "F1", stops: ["A", "Z"] })],
+      requests: [],
+      scores: null,
+      history: [],
+    };
+    expect(validateSeason(season).map((i) => [i.code, i.path])).toEqual([
+      ["duplicate-id", "stops[2].id"],
+      ["bad-timezone", "stops[1].timezone"],
+      ["unknown-stop", "firms[0].stops[1]"],
+    ]);
+    expect(() => planSeason(season)).toThrow(InvalidInstanceError);
+  });
+});
