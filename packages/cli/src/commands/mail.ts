@@ -51,7 +51,10 @@ function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang, 
   return skipped
     .map((s) => {
       const params = { kind: kindWord(s.kind, lang), id: s.id, name: s.name, file: path.join(dataDir, s.kind === "firm" ? "firms.csv" : "delegations.csv") };
-      const key = s.reason === "no-email" ? "mail.cli.skipped.noEmail" : hint ? "mail.cli.skipped.nothingHint" : "mail.cli.skipped.nothing";
+      const key =
+        s.reason === "no-email" ? "mail.cli.skipped.noEmail"
+        : s.reason === "not-at-stop" ? "mail.cli.skipped.notAtStop"
+        : hint ? "mail.cli.skipped.nothingHint" : "mail.cli.skipped.nothing";
       return `${t(lang, key, params)}\n`;
     })
     .join("");
@@ -87,10 +90,13 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
     const stops = [...new Set(all.map((r) => r.stopId))].sort().join(", ");
     throw new InputError(t(lang, "mail.cli.noStop", { agenda: args.agenda, stop: stop.id, stops }));
   }
-  const { schedule, violations } = reviewAgenda(instanceOf(loaded, stop), rows);
-  for (const v of violations) {
+  const reviewed = reviewAgenda(instanceOf(loaded, stop), rows);
+  for (const v of reviewed.violations) {
     io.stderr(`${args.agenda}:${v.meetings.map((i) => rows[i]!.line).join(",")} warning ${v.code}: ${v.message}\n`);
   }
+  // Every meeting of the agenda is mailed, warnings or not: a walk-in registered by a
+  // re-plan's stop changes is not in the master files, yet it is expected at its table.
+  const schedule = { ...reviewed.schedule, meetings: rows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0 })) };
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
   let only: Set<string> | undefined;
   if (args.changes !== undefined) {
