@@ -111,6 +111,8 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "port on 127.0.0.1 (default 4870, or any free port when it is taken; 0: any free port)":
     "porta su 127.0.0.1 (predefinita 4870, o una porta libera se è occupata; 0: una porta libera qualsiasi)",
   "output folder: each stop is saved in <out>/<stop_id>/": "cartella di uscita: ogni tappa è salvata in <out>/<stop_id>/",
+  "the server the Save view sends the messages through (as roadshow mail --smtp)":
+    "il server tramite cui la vista Salva invia i messaggi (come roadshow mail --smtp)",
   "do not open a browser (it is never opened in CI or when the output is not a terminal)":
     "non apre il browser (non viene mai aperto in CI o quando l'uscita non è un terminale)",
 };

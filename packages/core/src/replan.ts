@@ -43,16 +43,15 @@ export function replanStop(instance: StopInstance, previous: readonly AgendaMeet
   let solved: Solved = { ...pinned, levels: pinned.board.levels(), fixed, moves: 0 };
   if (options.allowMoves && reading.kept.length > 0 && now() < deadline) solved = moveKept(prep, reading, replace, solved, deadline, now, options, report) ?? solved;
 
-  const { meetings, pairs } = seatAll(prep, tables, solved);
+  const { meetings } = seatAll(prep, tables, solved);
   report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyPrepared(prep, meetings);
   if (violations.length > 0) {
     throw new InternalError(`the re-plan broke a rule (${violations[0]!.message}); please report this`);
   }
-  const final = new Board(prep);
-  for (const { pair, slot } of pairs) final.place(pair, slot);
+  // The solved board counts pins too: it gives the firms served and the unmatched on the stop itself.
   const schedule = {
-    ...scheduleOf(prep, final, meetings, solved.levels, solved.bounds, { timedOut: solved.timedOut, elapsedMs: now() - started }),
+    ...scheduleOf(prep, solved.board, meetings, solved.levels, solved.bounds, { timedOut: solved.timedOut, elapsedMs: now() - started }),
     tables,
   };
   const { changes, stats } = diffAgendas(previous, reading, meetings);

@@ -17,7 +17,7 @@ import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/
 import { formatIssues } from "../output/issues-format.js";
 import { acquireLock } from "../output/lock.js";
 import { writeOutputs } from "../output/write.js";
-import { EXAMPLE_DIR, organizer, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, organizer, type CommandContext, type OrganizerFlags } from "./shared.js";
 
 /** Options of `roadshow mail`. */
 export interface MailArgs {
@@ -148,6 +148,22 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   }
 }
 
+/** The flags of `roadshow mail`, as commander parses them. */
+interface MailFlags extends OrganizerFlags {
+  readonly stop: string;
+  readonly agenda: string;
+  readonly out: string;
+  /** Required: commander refuses the command without it. */
+  readonly organizer: Organizer;
+  readonly smtp?: string;
+  readonly changes?: string;
+  readonly previous?: string;
+  readonly dryRun: boolean;
+  readonly scores?: string;
+  readonly requests?: string;
+  readonly force: boolean;
+}
+
 /** Registers `roadshow mail`. */
 export function defineMail(root: Command, ctx: CommandContext): void {
   root
@@ -170,7 +186,7 @@ export function defineMail(root: Command, ctx: CommandContext): void {
       `\nExample:\n  roadshow mail ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-mail --organizer "Confindustria Lombardia <eventi@example.it>"\n` +
         `  roadshow mail ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-mail --organizer "Confindustria Lombardia <eventi@example.it>" --smtp smtps://smtp.example.it\n`,
     )
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: MailFlags) => {
       await mail(
         {
           dataDir, stop: o.stop, agenda: o.agenda, out: o.out, organizer: o.organizer, smtp: o.smtp, previous: o.previous, changes: o.changes,
