@@ -104,7 +104,7 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "only the participants named in this file (the changes.csv written by replan)": "solo i partecipanti indicati in questo file (il changes.csv scritto da replan)",
   "the agenda mailed before: meetings dropped since are cancelled in the mail": "l'agenda spedita prima: gli incontri tolti da allora sono annullati nel messaggio",
   "list what would be written or sent; write and send nothing": "elenca cosa verrebbe scritto o inviato; non scrive e non invia nulla",
-  "overwrite .eml files that hold another message": "sovrascrive i file .eml che contengono un altro messaggio",
+  "replace an output folder holding other messages (its sent.csv is kept)": "sostituisce una cartella di uscita con altri messaggi (il suo sent.csv è conservato)",
   // studio
   "the organiser's desk in the browser, local and private: data, plan, grid with live rule checks, people, save":
     "la scrivania dell'organizzatore nel browser, locale e privata: dati, pianificazione, griglia con verifica immediata delle regole, persone, salvataggio",

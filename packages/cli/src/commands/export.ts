@@ -7,7 +7,7 @@ import { checkPrevious, dataAt, findStop, instanceOf, load, readAgendaChecked, r
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs } from "../output/write.js";
 import { stopFiles } from "../stop-files.js";
-import { EXAMPLE_DIR, organizerOption, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, organizerOption, type CommandContext, type DayFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../export/index.js";
 
 /** Options of `roadshow export`. */
@@ -55,6 +55,16 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
   io.stdout(`${files.length} files written to ${args.out}\n`);
 }
 
+/** The flags of `roadshow export`, as commander parses them. */
+interface ExportFlags extends DayFlags, OrganizerFlags {
+  readonly out: string;
+  readonly previous?: string;
+  readonly scores?: string;
+  readonly requests?: string;
+  readonly excel: boolean;
+  readonly force: boolean;
+}
+
 /** Registers `roadshow export`. */
 export function defineExport(root: Command, ctx: CommandContext): void {
   organizerOption(root.command("export"))
@@ -70,7 +80,7 @@ export function defineExport(root: Command, ctx: CommandContext): void {
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
-    .action(async (agenda: string, dataDir: string, o) => {
+    .action(async (agenda: string, dataDir: string, o: ExportFlags) => {
       await exportAgenda(
         {
           agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, excel: o.excel, force: o.force,

@@ -17,7 +17,7 @@ import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/
 import { formatIssues } from "../output/issues-format.js";
 import { acquireLock } from "../output/lock.js";
 import { writeOutputs } from "../output/write.js";
-import { EXAMPLE_DIR, organizer, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, organizer, type CommandContext, type OrganizerFlags } from "./shared.js";
 
 /** Options of `roadshow mail`. */
 export interface MailArgs {
@@ -46,11 +46,16 @@ const REAL: MailWorld = { outbox: smtpOutbox, now: () => new Date() };
 /** The journal of sent messages in the output folder. */
 export const SENT_FILE = "sent.csv";
 
-function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang): string {
+/** `hint`: a participant named by --changes with no meeting left may have lost some: --previous would cancel them. */
+function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang, hint: boolean): string {
   return skipped
     .map((s) => {
       const params = { kind: kindWord(s.kind, lang), id: s.id, name: s.name, file: path.join(dataDir, s.kind === "firm" ? "firms.csv" : "delegations.csv") };
-      return `${t(lang, s.reason === "no-email" ? "mail.cli.skipped.noEmail" : "mail.cli.skipped.nothing", params)}\n`;
+      const key =
+        s.reason === "no-email" ? "mail.cli.skipped.noEmail"
+        : s.reason === "not-at-stop" ? "mail.cli.skipped.notAtStop"
+        : hint ? "mail.cli.skipped.nothingHint" : "mail.cli.skipped.nothing";
+      return `${t(lang, key, params)}\n`;
     })
     .join("");
 }
@@ -85,10 +90,13 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
     const stops = [...new Set(all.map((r) => r.stopId))].sort().join(", ");
     throw new InputError(t(lang, "mail.cli.noStop", { agenda: args.agenda, stop: stop.id, stops }));
   }
-  const { schedule, violations } = reviewAgenda(instanceOf(loaded, stop), rows);
-  for (const v of violations) {
+  const reviewed = reviewAgenda(instanceOf(loaded, stop), rows);
+  for (const v of reviewed.violations) {
     io.stderr(`${args.agenda}:${v.meetings.map((i) => rows[i]!.line).join(",")} warning ${v.code}: ${v.message}\n`);
   }
+  // Every meeting of the agenda is mailed, warnings or not: a walk-in registered by a
+  // re-plan's stop changes is not in the master files, yet it is expected at its table.
+  const schedule = { ...reviewed.schedule, meetings: rows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0 })) };
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
   let only: Set<string> | undefined;
   if (args.changes !== undefined) {
@@ -100,7 +108,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
 
   const mailing = await prepareMailing(schedule, loaded.data, { lang: common.lang, organizer: args.organizer, rows, previous, only });
-  io.stderr(skippedLines(mailing.skipped, args.dataDir, lang));
+  io.stderr(skippedLines(mailing.skipped, args.dataDir, lang, only !== undefined && previous === undefined));
   const journalFile = path.join(args.out, SENT_FILE);
   if (args.dryRun) {
     const action = t(lang, target ? "mail.cli.wouldSend" : "mail.cli.wouldWrite");
@@ -140,6 +148,22 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   }
 }
 
+/** The flags of `roadshow mail`, as commander parses them. */
+interface MailFlags extends OrganizerFlags {
+  readonly stop: string;
+  readonly agenda: string;
+  readonly out: string;
+  /** Required: commander refuses the command without it. */
+  readonly organizer: Organizer;
+  readonly smtp?: string;
+  readonly changes?: string;
+  readonly previous?: string;
+  readonly dryRun: boolean;
+  readonly scores?: string;
+  readonly requests?: string;
+  readonly force: boolean;
+}
+
 /** Registers `roadshow mail`. */
 export function defineMail(root: Command, ctx: CommandContext): void {
   root
@@ -156,13 +180,13 @@ export function defineMail(root: Command, ctx: CommandContext): void {
     .option("--dry-run", "list what would be written or sent; write and send nothing", false)
     .option("--scores <file>", "affinity scores (default: <data-dir>/scores.csv if present)")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
-    .option("--force", "overwrite .eml files that hold another message", false)
+    .option("--force", "replace an output folder holding other messages (its sent.csv is kept)", false)
     .addHelpText(
       "after",
       `\nExample:\n  roadshow mail ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-mail --organizer "Confindustria Lombardia <eventi@example.it>"\n` +
         `  roadshow mail ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-mail --organizer "Confindustria Lombardia <eventi@example.it>" --smtp smtps://smtp.example.it\n`,
     )
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: MailFlags) => {
       await mail(
         {
           dataDir, stop: o.stop, agenda: o.agenda, out: o.out, organizer: o.organizer, smtp: o.smtp, previous: o.previous, changes: o.changes,

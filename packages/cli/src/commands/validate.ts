@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import { collect, EXAMPLE_DIR, type CommandContext } from "./shared.js";
+import { collect, EXAMPLE_DIR, type CommandContext, type DayFlags } from "./shared.js";
 import { verifyAgenda, type Violation } from "@roadshow/core";
 import { Chalk } from "chalk";
 import type { Common, Io } from "../context.js";
@@ -89,6 +89,16 @@ function unknownStopIssue(file: string, row: AgendaRow, ids: readonly string[]):
   };
 }
 
+/** The flags of `roadshow validate`, as commander parses them. */
+interface ValidateFlags extends DayFlags {
+  readonly stop?: string;
+  readonly agenda?: string;
+  readonly scores?: string;
+  readonly requests?: string;
+  readonly history?: string[];
+  readonly allowRepeats: boolean;
+}
+
 /** Registers `roadshow validate`. */
 export function defineValidate(root: Command, ctx: CommandContext): void {
   root
@@ -104,7 +114,7 @@ export function defineValidate(root: Command, ctx: CommandContext): void {
     .option("--history <agenda.csv>", "earlier agenda (repeatable)", collect)
     .option("--allow-repeats", "pairs from history may meet again", false)
     .addHelpText("after", `\nExample:\n  roadshow validate ${EXAMPLE_DIR} --agenda out/BS-2026-02/agenda.csv\n`)
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: ValidateFlags) => {
       const ok = await validate(
         { dataDir, stop: o.stop, agenda: o.agenda, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, allowRepeats: o.allowRepeats },
         ctx.common(),
