@@ -3,7 +3,7 @@ import { buildSlots } from "@roadshow/core";
 import type { ObjectiveLevels, StopInstance } from "@roadshow/core";
 import { checkAgenda, type CheckedMeeting } from "../test/oracle/verify.js";
 import type { CliRun, LibraryRun, Outcome } from "./ours.js";
-import { assignTables, compareLevels, levelsOf } from "./peers/model.js";
+import { assignTables, balanceTopOf, compareLevels, levelsOf } from "./peers/model.js";
 import type { ChildResult } from "./peers/spawn.js";
 
 export interface InstanceResult {
@@ -54,7 +54,7 @@ export function assess(instance: StopInstance, measured: Measured): InstanceResu
     highs: peerCheck(measured.highs, "HiGHS"),
     jslp: peerCheck(measured.jslp, "jsLPSolver"),
   };
-  const cliLevels = measured.cli.ok ? levelsOf(instance, 1, measured.cli.value.meetings) : null;
+  const cliLevels = measured.cli.ok ? levelsOf(instance, 1, measured.cli.value.meetings, balanceTopOf(instance, { minMeetings: 1, allowRepeats: false })) : null;
 
   const bounds: number[] = [];
   const ours = measured.library.ok ? measured.library.value : null;

@@ -1,11 +1,13 @@
 /**
  * The lexicographic objective solved in stages with any MILP solver: maximise
- * musts met, fix that value; maximise served firms, fix it; maximise score.
+ * musts met, fix that value; maximise served firms, fix it; maximise the
+ * balance, fix it; maximise score.
  * A stage that runs out of time still fixes the value it reached, so later
  * stages stay feasible, but its bound then says nothing about the optimum.
  */
 import type { ObjectiveLevels, StopInstance } from "@roadshow/core";
 import {
+  balanceColumns,
   buildModel,
   levelsOf,
   meetingsOf,
@@ -82,10 +84,22 @@ function startFrom(model: TimeIndexedModel, milp: Milp, x: ArrayLike<number>): F
     start[n + k] = m.xs.some((j) => start[j] === 1) ? 1 : 0;
   });
   let i = n + model.musts.length;
-  model.byFirm.forEach((xs) => {
+  const servable: number[] = [];
+  const meetings: number[] = [];
+  model.byFirm.forEach((xs, f) => {
     if (xs.length === 0) return;
-    start[i++] = Math.min(model.minMeetings, xs.reduce((s, j) => s + start[j]!, 0));
+    meetings[f] = xs.reduce((s, j) => s + start[j]!, 0);
+    servable.push(f);
+    start[i++] = Math.min(model.minMeetings, meetings[f]!);
   });
+  // Balance units fill in order: the first `meetings` of each firm are 1.
+  let seen = 0;
+  let previous = -1;
+  for (const u of balanceColumns(model, servable)) {
+    seen = u.f === previous ? seen + 1 : 1;
+    previous = u.f;
+    start[i++] = seen <= meetings[u.f]! ? 1 : 0;
+  }
   return start;
 }
 
@@ -97,7 +111,7 @@ export async function solveHierarchy(solver: PeerResult["solver"], instance: Sto
   const stages: StageReport[] = [];
   // The empty agenda is feasible: the first stage's start, and what is left if no stage finds one.
   let x: ArrayLike<number> = new Float64Array(model.x.length);
-  let fixes: { musts?: number; served?: number } = {};
+  let fixes: { musts?: number; served?: number; balance?: number } = {};
   let bound: number | null = null;
   let failed: string | null = null;
   let rows = 0;
@@ -107,8 +121,8 @@ export async function solveHierarchy(solver: PeerResult["solver"], instance: Sto
     return {
       solver,
       status,
-      levels: levelsOf(instance, options.minMeetings, meetings),
-      levelsProven: stages.filter((s) => s.stage < 3 && (s.status === "optimal" || s.status === "skipped")).length === 2,
+      levels: levelsOf(instance, options.minMeetings, meetings, model.balanceTop),
+      levelsProven: stages.filter((s) => s.stage < 4 && (s.status === "optimal" || s.status === "skipped")).length === 3,
       bound,
       stages: [...stages],
       seconds: elapsed(),
@@ -119,12 +133,17 @@ export async function solveHierarchy(solver: PeerResult["solver"], instance: Sto
     };
   };
 
-  for (const stage of [1, 2, 3] as const) {
+  for (const stage of [1, 2, 3, 4] as const) {
     const began = elapsed();
+    // jsLPSolver solves balance and score as one weighted stage (see `stageProgram`).
+    if (stage === 3 && solver !== "highs") {
+      stages.push({ stage, status: "skipped", value: null, bound: null, seconds: 0 });
+      continue;
+    }
     if (stageIsTrivial(model, stage)) {
       stages.push({ stage, status: "skipped", value: 0, bound: 0, seconds: 0 });
       if (stage === 1) fixes = { ...fixes, musts: 0 };
-      if (stage === 3) bound = 0;
+      if (stage === 4) bound = 0;
       continue;
     }
     const left = options.timeLimitSec - elapsed();
@@ -132,15 +151,17 @@ export async function solveHierarchy(solver: PeerResult["solver"], instance: Sto
       stages.push({ stage, status: "timedout", value: null, bound: null, seconds: 0 });
       break;
     }
-    const milp = stageProgram(model, stage, fixes);
+    const milp = stageProgram(model, stage, fixes, solver === "highs");
     rows = milp.rows.length;
-    const absGap = stage === 3 ? (step > 0 ? step * 0.999 : 1e-6) : 0.999;
+    const absGap = stage === 4 ? (step > 0 ? step * 0.999 : 1e-6) : 0.999;
     options.log?.(`${solver}: stage ${stage}, ${milp.columns.length} columns, ${milp.rows.length} rows, ${left.toFixed(1)} s left`);
     const outcome = solve(milp, stage, startFrom(model, milp, x), left, absGap);
     const solved = outcome.values !== null ? meetingsOf(model, outcome.values) : null;
-    const level = solved === null ? null : levelsOf(instance, options.minMeetings, solved);
-    const value = level === null ? null : stage === 1 ? level.musts : stage === 2 ? level.served : level.score;
-    const stageBound = outcome.bound === null ? null : roundDown(outcome.bound, stage === 3 ? step : 1);
+    const level = solved === null ? null : levelsOf(instance, options.minMeetings, solved, model.balanceTop);
+    const value = level === null ? null : stage === 1 ? level.musts : stage === 2 ? level.served : stage === 3 ? level.balance : level.score;
+    // jsLPSolver's score stage weighs balance in: its bound is on that sum, so only an optimal score bounds the score.
+    const merged = stage === 4 && solver !== "highs";
+    const stageBound = outcome.bound === null ? null : merged ? (outcome.status === "optimal" && level !== null ? level.score : null) : roundDown(outcome.bound, stage === 4 ? step : 1);
     stages.push({ stage, status: outcome.status, value, bound: stageBound, seconds: elapsed() - began });
     if (outcome.note) failed = outcome.note;
     if (outcome.values === null || level === null) {
@@ -150,11 +171,12 @@ export async function solveHierarchy(solver: PeerResult["solver"], instance: Sto
     x = outcome.values;
     if (stage === 1) fixes = { musts: level.musts };
     if (stage === 2) fixes = { ...fixes, served: level.served };
-    if (stage === 3) bound = stageBound;
+    if (stage === 3) fixes = { ...fixes, balance: level.balance };
+    if (stage === 4) bound = stageBound;
     await options.onStage?.(result(outcome.status === "optimal" ? "optimal" : "feasible"));
   }
   const solvedAny = stages.some((s) => s.value !== null && s.status !== "skipped");
-  const allOptimal = stages.length === 3 && stages.every((s) => s.status === "optimal" || s.status === "skipped");
+  const allOptimal = stages.length === 4 && stages.every((s) => s.status === "optimal" || s.status === "skipped");
   if (!solvedAny && !allOptimal) return { ...result(failed === null ? "timedout" : "failed"), levels: null, meetings: [] };
   if (failed !== null) return result("failed");
   return result(allOptimal ? "optimal" : "feasible");

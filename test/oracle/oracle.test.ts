@@ -5,12 +5,13 @@ import { exactOptimum } from "./exact.js";
 import { bruteForceOptimum, EVERY_RULE, MUST_FIRST, SERVED_FIRST, withTables } from "./tiny.js";
 import { checkAgenda, type CheckCode, type CheckedMeeting } from "./verify.js";
 
-const cases: { name: string; instance: StopInstance; minMeetings: number; allowRepeats: boolean; optimum: { musts: number; served: number; score: number } }[] = [
-  { name: "a must outranks score", instance: MUST_FIRST, minMeetings: 1, allowRepeats: false, optimum: { musts: 1, served: 2, score: 30 } },
-  { name: "K = 1 serves the second firm", instance: SERVED_FIRST, minMeetings: 1, allowRepeats: false, optimum: { musts: 0, served: 2, score: 101 } },
-  { name: "K = 2 counts a firm's second meeting", instance: SERVED_FIRST, minMeetings: 2, allowRepeats: false, optimum: { musts: 0, served: 2, score: 105 } },
-  { name: "every rule, no repeats", instance: EVERY_RULE, minMeetings: 1, allowRepeats: false, optimum: { musts: 0, served: 4, score: 77 } },
-  { name: "every rule, repeats allowed", instance: EVERY_RULE, minMeetings: 1, allowRepeats: true, optimum: { musts: 1, served: 4, score: 102 } },
+const cases: { name: string; instance: StopInstance; minMeetings: number; allowRepeats: boolean; optimum: { musts: number; served: number; balance: number; score: number } }[] = [
+  { name: "a must outranks score", instance: MUST_FIRST, minMeetings: 1, allowRepeats: false, optimum: { musts: 1, served: 2, balance: 2, score: 30 } },
+  { name: "K = 1 serves the second firm", instance: SERVED_FIRST, minMeetings: 1, allowRepeats: false, optimum: { musts: 0, served: 2, balance: 4, score: 101 } },
+  // K = 2: F1's second meeting counts on level 2 as much as F2's first, and balance (top 2: a first meeting worth 2, a second 1) prefers F2's.
+  { name: "K = 2: balance prefers a firm's first meeting to another's second", instance: SERVED_FIRST, minMeetings: 2, allowRepeats: false, optimum: { musts: 0, served: 2, balance: 4, score: 101 } },
+  { name: "every rule, no repeats", instance: EVERY_RULE, minMeetings: 1, allowRepeats: false, optimum: { musts: 0, served: 4, balance: 4, score: 77 } },
+  { name: "every rule, repeats allowed", instance: EVERY_RULE, minMeetings: 1, allowRepeats: true, optimum: { musts: 1, served: 4, balance: 9, score: 102 } },
 ];
 
 describe("exactOptimum", () => {

@@ -1,7 +1,7 @@
 /**
  * Exact lexicographic optimum of a re-plan, for tests: the bench's
  * time-indexed model with the still-valid meetings fixed, solved by HiGHS
- * stage by stage — re-placed lost pairs, then musts, firms served and score —
+ * stage by stage — re-placed lost pairs, then musts, firms served, balance and score —
  * each stage proven optimal, or it throws. Needs explicit scores.
  */
 import type { StopInstance } from "@roadshow/core";
@@ -20,7 +20,7 @@ export interface ReplanExactInput {
 }
 
 export interface ReplanExactResult {
-  readonly levels: { readonly replaced: number; readonly musts: number; readonly served: number; readonly score: number };
+  readonly levels: { readonly replaced: number; readonly musts: number; readonly served: number; readonly balance: number; readonly score: number };
   readonly meetings: readonly PeerMeeting[];
 }
 
@@ -60,18 +60,19 @@ export async function exactReplanOptimum(input: ReplanExactInput): Promise<Repla
   let values: ArrayLike<number> = lostXs.length > 0 || pinRows.length > 0 ? run(stage0, 0.999, "stage re-placed") : new Float64Array(base.columns.length);
   const replaced = count(values, lostXs);
   const replacedRow = lostXs.length > 0 ? [{ name: "fix_replaced", cols: lostXs, coefs: lostXs.map(() => 1), lower: replaced, upper: Infinity }] : [];
-  let fixes: { musts?: number; served?: number } = {};
-  for (const stage of [1, 2, 3] as Stage[]) {
+  let fixes: { musts?: number; served?: number; balance?: number } = {};
+  for (const stage of [1, 2, 3, 4] as Stage[]) {
     if (stageIsTrivial(model, stage)) {
       if (stage === 1) fixes = { musts: 0 };
       continue;
     }
     const milp = stageProgram(model, stage, fixes);
-    values = run({ columns: milp.columns, rows: [...milp.rows, ...pinRows, ...replacedRow] }, stage === 3 ? (step > 0 ? step * 0.999 : 1e-6) : 0.999, `stage ${stage}`);
-    const levels = levelsOf(instance, minMeetings, meetingsOf(model, values));
+    values = run({ columns: milp.columns, rows: [...milp.rows, ...pinRows, ...replacedRow] }, stage === 4 ? (step > 0 ? step * 0.999 : 1e-6) : 0.999, `stage ${stage}`);
+    const levels = levelsOf(instance, minMeetings, meetingsOf(model, values), model.balanceTop);
     if (stage === 1) fixes = { musts: levels.musts };
     if (stage === 2) fixes = { ...fixes, served: levels.served };
+    if (stage === 3) fixes = { ...fixes, balance: levels.balance };
   }
   const meetings = meetingsOf(model, values);
-  return { levels: { replaced: count(values, lostXs), ...levelsOf(instance, minMeetings, meetings) }, meetings };
+  return { levels: { replaced: count(values, lostXs), ...levelsOf(instance, minMeetings, meetings, model.balanceTop) }, meetings };
 }

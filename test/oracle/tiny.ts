@@ -3,6 +3,7 @@
  * (see each comment), plus a brute-force enumerator that re-derives them from
  * the spec: every agenda the independent checker accepts, best levels first.
  */
+import { slotsInside } from "@roadshow/core";
 import type { Delegation, Firm, ObjectiveLevels, Slot, Stop, StopInstance } from "@roadshow/core";
 import { checkAgenda, type CheckedMeeting, type CheckOptions } from "./verify.js";
 
@@ -119,14 +120,19 @@ export function withTables(instance: StopInstance, meetings: readonly Omit<Check
   });
 }
 
-/** The objective's levels, straight from the spec's wording. */
-export function specLevels(instance: StopInstance, minMeetings: number, meetings: readonly Omit<CheckedMeeting, "table">[]): ObjectiveLevels {
+/**
+ * The objective's levels, straight from the spec's wording; balance gives a
+ * firm's j-th meeting `top + 1 − j`, `top` the most meetings any firm could hold.
+ */
+export function specLevels(instance: StopInstance, minMeetings: number, meetings: readonly Omit<CheckedMeeting, "table">[], top: number): ObjectiveLevels {
   const country = new Map(instance.delegations.map((d) => [d.id, d.country]));
   const musts = instance.requests.filter(
     (r) => r.kind === "must" && meetings.some((m) => m.firmId === r.firmId && country.get(m.delegationId) === r.country),
   ).length;
-  const served = instance.firms.reduce((s, f) => s + Math.min(minMeetings, meetings.filter((m) => m.firmId === f.id).length), 0);
-  return { musts, served, score: meetings.reduce((s, m) => s + m.score, 0) };
+  const counts = instance.firms.map((f) => meetings.filter((m) => m.firmId === f.id).length);
+  const served = counts.reduce((s, m) => s + Math.min(minMeetings, m), 0);
+  const balance = counts.reduce((s, m) => s + m * (top + 1) - (m * (m + 1)) / 2, 0);
+  return { musts, served, balance, score: meetings.reduce((s, m) => s + m.score, 0) };
 }
 
 /**
@@ -145,12 +151,13 @@ export function bruteForceOptimum(instance: StopInstance, slots: readonly Slot[]
       }
     }
   }
-  let best: ObjectiveLevels = { musts: -1, served: -1, score: -1 };
+  const top = balanceTopTiny(instance, slots, candidates);
+  let best: ObjectiveLevels = { musts: -1, served: -1, balance: -1, score: -1 };
   const chosen: Omit<CheckedMeeting, "table">[] = [];
   const visit = (i: number): void => {
     if (i === candidates.length) {
-      const levels = specLevels(instance, options.minMeetings, chosen);
-      const better = levels.musts - best.musts || levels.served - best.served || levels.score - best.score;
+      const levels = specLevels(instance, options.minMeetings, chosen, top);
+      const better = levels.musts - best.musts || levels.served - best.served || levels.balance - best.balance || levels.score - best.score;
       if (better > 0) best = levels;
       return;
     }
@@ -161,4 +168,16 @@ export function bruteForceOptimum(instance: StopInstance, slots: readonly Slot[]
   };
   visit(0);
   return best;
+}
+
+/** The balance's `top`: per firm the fewest of max_meetings, representatives × slots present and delegations it may meet; the most over firms. */
+export function balanceTopTiny(instance: StopInstance, slots: readonly Slot[], candidates: readonly Omit<CheckedMeeting, "table">[]): number {
+  let top = 0;
+  for (const f of instance.firms) {
+    if (!f.stops.includes(instance.stop.id)) continue;
+    const present = slotsInside(instance.stop, slots, f.available).filter(Boolean).length;
+    const delegations = new Set(candidates.filter((m) => m.firmId === f.id).map((m) => m.delegationId)).size;
+    top = Math.max(top, Math.min(f.maxMeetings ?? Infinity, f.representatives * present, delegations));
+  }
+  return top;
 }

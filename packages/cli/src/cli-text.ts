@@ -34,6 +34,7 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "let pairs from history (and, in a season, from earlier stops) meet again":
     "permette alle coppie dello storico (e, in una stagione, delle tappe precedenti) di incontrarsi di nuovo",
   "K: give every firm that can be served K meetings (per stop) first": "K: dà prima K incontri (per tappa) a ogni impresa che si può servire",
+  "do not balance meetings across firms: after musts and K, the highest total score alone": "non equilibrare gli incontri tra le imprese: dopo gli obbligatori e K, solo il punteggio totale più alto",
   "budget (per stop) for improving agendas under availability windows (default 60)":
     "tempo (per tappa) per migliorare le agende con finestre di disponibilità (predefinito 60)",
   "who sends the invitations: written as ORGANIZER on every calendar event (needed when the .ics files are mailed)":
@@ -103,13 +104,17 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "only the participants named in this file (the changes.csv written by replan)": "solo i partecipanti indicati in questo file (il changes.csv scritto da replan)",
   "the agenda mailed before: meetings dropped since are cancelled in the mail": "l'agenda spedita prima: gli incontri tolti da allora sono annullati nel messaggio",
   "list what would be written or sent; write and send nothing": "elenca cosa verrebbe scritto o inviato; non scrive e non invia nulla",
-  "overwrite .eml files that hold another message": "sovrascrive i file .eml che contengono un altro messaggio",
+  "the stop changes replan was given (walk-ins, absences; default: <data-dir>/changes.csv if present)":
+    "le variazioni della tappa date a replan (arrivi senza iscrizione, assenze; predefinito: <data-dir>/changes.csv se presente)",
+  "replace an output folder holding other messages (its sent.csv is kept)": "sostituisce una cartella di uscita con altri messaggi (il suo sent.csv è conservato)",
   // studio
   "the organiser's desk in the browser, local and private: data, plan, grid with live rule checks, people, save":
     "la scrivania dell'organizzatore nel browser, locale e privata: dati, pianificazione, griglia con verifica immediata delle regole, persone, salvataggio",
   "port on 127.0.0.1 (default 4870, or any free port when it is taken; 0: any free port)":
     "porta su 127.0.0.1 (predefinita 4870, o una porta libera se è occupata; 0: una porta libera qualsiasi)",
   "output folder: each stop is saved in <out>/<stop_id>/": "cartella di uscita: ogni tappa è salvata in <out>/<stop_id>/",
+  "the server the Save view sends the messages through (as roadshow mail --smtp)":
+    "il server tramite cui la vista Salva invia i messaggi (come roadshow mail --smtp)",
   "do not open a browser (it is never opened in CI or when the output is not a terminal)":
     "non apre il browser (non viene mai aperto in CI o quando l'uscita non è un terminale)",
 };

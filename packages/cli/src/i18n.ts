@@ -84,6 +84,9 @@ const EN = {
   "summary.bound": "Upper bound on the score: {bound}",
   "summary.gap": "Gap to the bound: {gap}%",
   "summary.time": "Time: {ms} ms",
+  "summary.perFirm": "Firms by number of meetings: {list}",
+  "summary.balanceCost": "Balance costs {percent}% of the score (best score without balance: {score})",
+  "summary.gaps": "Idle gaps between meetings: firms {firms} ({firmSlots} free slots), delegations {delegations} ({delegationSlots})",
   "summary.byCountry": "Meetings per country",
   "summary.histogram": "Firms by number of meetings",
   "summary.utilisation": "Table utilisation per slot",
@@ -130,6 +133,8 @@ const EN = {
   "mail.cli.written": "{count} message(s) in {out} ({written} written), {skipped} participant(s) skipped",
   "mail.cli.skipped.noEmail": "skipped {kind} {id} ({name}): no email in {file}; add one in its email column",
   "mail.cli.skipped.nothing": "skipped {kind} {id} ({name}): no meeting to announce or cancel",
+  "mail.cli.skipped.notAtStop": "skipped {kind} {id} ({name}): named by --changes, but neither registered for the stop nor in the agenda",
+  "mail.cli.skipped.nothingHint": "skipped {kind} {id} ({name}): no meeting to announce; give --previous <the agenda sent before> to mail its cancellations",
   "mail.cli.sending": "sending through {server}",
   "mail.cli.progress": "sent {n}/{total} {who}",
   "mail.cli.refusedOne": "refused {who}: {reason}",
@@ -223,6 +228,9 @@ const IT: { readonly [K in MessageKey]: string } = {
   "summary.bound": "Limite superiore del punteggio: {bound}",
   "summary.gap": "Distanza dal limite: {gap}%",
   "summary.time": "Tempo: {ms} ms",
+  "summary.perFirm": "Imprese per numero di incontri: {list}",
+  "summary.balanceCost": "L'equilibrio costa il {percent}% del punteggio (punteggio migliore senza equilibrio: {score})",
+  "summary.gaps": "Pause tra un incontro e l'altro: imprese {firms} ({firmSlots} fasce libere), delegazioni {delegations} ({delegationSlots})",
   "summary.byCountry": "Incontri per paese",
   "summary.histogram": "Imprese per numero di incontri",
   "summary.utilisation": "Utilizzo dei tavoli per fascia oraria",
@@ -269,6 +277,8 @@ const IT: { readonly [K in MessageKey]: string } = {
   "mail.cli.written": "{count} messaggi in {out} ({written} scritti), {skipped} partecipanti esclusi",
   "mail.cli.skipped.noEmail": "escluso {kind} {id} ({name}): nessuna email in {file}; aggiungerla nella colonna email",
   "mail.cli.skipped.nothing": "escluso {kind} {id} ({name}): nessun incontro da annunciare o annullare",
+  "mail.cli.skipped.notAtStop": "escluso {kind} {id} ({name}): indicato da --changes, ma né iscritto alla tappa né nell'agenda",
+  "mail.cli.skipped.nothingHint": "escluso {kind} {id} ({name}): nessun incontro da annunciare; indicare --previous <l'agenda inviata prima> per inviare gli annullamenti",
   "mail.cli.sending": "invio tramite {server}",
   "mail.cli.progress": "inviato {n}/{total} {who}",
   "mail.cli.refusedOne": "rifiutato {who}: {reason}",
@@ -349,6 +359,16 @@ const regionNames = new Map<string, Intl.DisplayNames>();
 
 /** A country's name from ICU (`Intl.DisplayNames`) in any language; the code itself when ICU does not know it. */
 export function countryName(code: CountryCode, lang: Language): string {
+  // Asked once per meeting on every agenda and calendar: each (language, code) is looked up once.
+  const key = `${lang}|${code}`;
+  let name = countryNames.get(key);
+  if (name === undefined) countryNames.set(key, (name = lookupCountry(code, lang)));
+  return name;
+}
+
+const countryNames = new Map<string, string>();
+
+function lookupCountry(code: CountryCode, lang: Language): string {
   let names = regionNames.get(lang);
   if (!names) {
     names = new Intl.DisplayNames([localeOf(lang)], { type: "region", fallback: "code" });
@@ -371,6 +391,16 @@ export function sectorName(code: SectorCode, lang: Lang): string {
  * @example formatDate("2026-03-18", "Europe/Rome", "it") // "mercoledì 18 marzo 2026"
  */
 export function formatDate(date: string, zone: string, lang: Language): string {
+  // Every page and calendar of a stop asks for the same date: formatted once per (date, zone, language).
+  const key = `${date}|${zone}|${lang}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) formattedDates.set(key, (text = formatDateOnce(date, zone, lang)));
+  return text;
+}
+
+const formattedDates = new Map<string, string>();
+
+function formatDateOnce(date: string, zone: string, lang: Language): string {
   return DateTime.fromISO(date, { zone }).setLocale(localeOf(lang)).toLocaleString({
     weekday: "long",
     day: "numeric",

@@ -2,7 +2,24 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { Schedule } from "@roadshow/core";
 import { formatNumber, t, type Lang } from "./i18n.js";
 
-/** The summary printed after `schedule`: meetings, firms served, musts, score, bound, gap, time. */
+/** "0 × 2, 1 × 3, 2 × 40": how many firms have each number of meetings (registered firms without any meeting first). */
+export function firmsByMeetings(schedule: Schedule): string {
+  const perFirm = new Map<string, number>();
+  for (const m of schedule.meetings) perFirm.set(m.firmId, (perFirm.get(m.firmId) ?? 0) + 1);
+  const counts = new Array<number>(Math.max(0, ...perFirm.values()) + 1).fill(0);
+  counts[0] = Math.max(0, schedule.stats.registeredFirms - perFirm.size);
+  for (const n of perFirm.values()) counts[n]!++;
+  return counts.flatMap((firms, meetings) => (firms > 0 ? [`${meetings} × ${firms}`] : [])).join(", ");
+}
+
+/** What balance costs in score, as a percentage of the unbalanced score (null when unknown). */
+export function balanceCostPercent(schedule: Schedule): number | null {
+  const unbalanced = schedule.stats.unbalancedScore;
+  if (unbalanced === undefined || !(unbalanced > 0)) return null;
+  return Math.max(0, (100 * (unbalanced - schedule.stats.levels.score)) / unbalanced);
+}
+
+/** The summary printed after `schedule`: meetings, firms served and by meetings, musts, score, bound, gap, balance, time. */
 export function formatSummary(schedule: Schedule, lang: Lang, color: boolean): string {
   const c: ChalkInstance = new Chalk({ level: color ? 1 : 0 });
   const { stats, stop } = schedule;
@@ -11,12 +28,28 @@ export function formatSummary(schedule: Schedule, lang: Lang, color: boolean): s
     c.bold(`${stop.id} · ${stop.city} · ${stop.date}`),
     t(lang, "summary.meetings", { count: schedule.meetings.length }),
     t(lang, "summary.served", { served: stats.servedFirms, registered: stats.registeredFirms }),
+    t(lang, "summary.perFirm", { list: firmsByMeetings(schedule) }),
     t(lang, "summary.musts", { met: stats.levels.musts, requested: stats.requestedMusts }),
     t(lang, "summary.score", { score: formatNumber(stats.levels.score, lang, 2) }),
     t(lang, "summary.bound", { bound: formatNumber(stats.bounds.score, lang, 2) }),
     t(lang, "summary.gap", { gap: formatNumber(stats.gapPercent, lang, 2) }),
+    ...balanceLine(schedule, lang),
+    ...gapsLine(schedule, lang),
     t(lang, "summary.time", { ms: formatNumber(stats.elapsedMs, lang, 0) }),
     statusColour(t(lang, "summary.status", { status: t(lang, `status.${schedule.status}`) })),
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/** The idle gaps line, when the planner counted them. */
+export function gapsLine(schedule: Schedule, lang: Lang): string[] {
+  const gaps = schedule.stats.gaps;
+  if (gaps === undefined) return [];
+  return [t(lang, "summary.gaps", { firms: gaps.firms, firmSlots: gaps.firmIdleSlots, delegations: gaps.delegations, delegationSlots: gaps.delegationIdleSlots })];
+}
+
+function balanceLine(schedule: Schedule, lang: Lang): string[] {
+  const cost = balanceCostPercent(schedule);
+  if (cost === null) return [];
+  return [t(lang, "summary.balanceCost", { percent: formatNumber(cost, lang, 2), score: formatNumber(schedule.stats.unbalancedScore!, lang, 2) })];
 }

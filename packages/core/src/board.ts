@@ -1,3 +1,4 @@
+import { balanceOf, balanceWorth } from "./levels.js";
 import type { Prepared } from "./prepare.js";
 import { roundScore } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
@@ -24,6 +25,10 @@ export class Board {
   readonly mustOf: Int32Array;
   private budget = 0;
   private scoreTotal = 0;
+  /** Running totals of levels 1–3. */
+  private mustsMet = 0;
+  private servedTotal = 0;
+  private balanceTotal = 0;
   /** Re-placed level of the meetings placed (re-planning). */
   private replacedTotal = 0;
   /** Undo log of (pair, slot before) while journaling. */
@@ -53,6 +58,11 @@ export class Board {
       this.firmMeetings.set(pins.firmMeetings);
       this.mustMeetings.set(pins.mustMeetings);
       this.scoreTotal = pins.score;
+      for (const m of pins.mustMeetings) if (m > 0) this.mustsMet++;
+      for (const m of pins.firmMeetings) {
+        this.servedTotal += Math.min(m, prep.minMeetings);
+        this.balanceTotal += balanceOf(prep, m);
+      }
     }
   }
 
@@ -66,8 +76,10 @@ export class Board {
     this.delegationLoad[delegation * this.n + t]!++;
     this.firmAt[firm * this.n + t]!.push(pair);
     this.delegationAt[delegation * this.n + t]!.push(pair);
-    this.firmMeetings[firm]!++;
-    if (this.mustOf[pair]! >= 0) this.mustMeetings[this.mustOf[pair]!]!++;
+    const m = ++this.firmMeetings[firm]!;
+    if (m <= this.prep.minMeetings) this.servedTotal++;
+    this.balanceTotal += balanceWorth(this.prep, m);
+    if (this.mustOf[pair]! >= 0 && ++this.mustMeetings[this.mustOf[pair]!]! === 1) this.mustsMet++;
   }
 
   remove(pair: number): void {
@@ -81,8 +93,10 @@ export class Board {
     this.delegationLoad[delegation * this.n + t]!--;
     drop(this.firmAt[firm * this.n + t]!, pair);
     drop(this.delegationAt[delegation * this.n + t]!, pair);
-    this.firmMeetings[firm]!--;
-    if (this.mustOf[pair]! >= 0) this.mustMeetings[this.mustOf[pair]!]!--;
+    const m = this.firmMeetings[firm]!--;
+    if (m <= this.prep.minMeetings) this.servedTotal--;
+    this.balanceTotal -= balanceWorth(this.prep, m);
+    if (this.mustOf[pair]! >= 0 && --this.mustMeetings[this.mustOf[pair]!]! === 0) this.mustsMet--;
   }
 
   /** Pairs meeting a delegation in slot t. */
@@ -142,12 +156,8 @@ export class Board {
 
   /** The objective levels of the board, from its running totals (cheap). */
   levels(): ObjectiveLevels {
-    let musts = 0;
-    for (const m of this.mustMeetings) if (m > 0) musts++;
-    let served = 0;
-    for (const m of this.firmMeetings) served += Math.min(m, this.prep.minMeetings);
-    const score = roundScore(this.scoreTotal);
-    return this.prep.pins ? { replaced: this.replacedTotal, musts, served, score } : { musts, served, score };
+    const levels = { musts: this.mustsMet, served: this.servedTotal, balance: this.balanceTotal, score: roundScore(this.scoreTotal) };
+    return this.prep.pins ? { replaced: this.replacedTotal, ...levels } : levels;
   }
 
   /** A copy of the slot of every pair, for `restore`. */
@@ -174,10 +184,11 @@ export class Board {
    * Places `pair` in a free slot, or frees one by moving other meetings along a
    * chain of at most `depth` moves (iterative deepening, bounded work).
    */
-  insert(pair: number, depth = 4, work = 4000): boolean {
+  insert(pair: number, depth = 4, work = 4000, keep: readonly number[] = []): boolean {
     for (let d = 0; d <= depth; d++) {
       this.budget = work;
-      if (this.chain(pair, d, new Set([pair]))) return true;
+      // `keep`: placed meetings the chain must not move.
+      if (this.chain(pair, d, new Set([pair, ...keep]))) return true;
     }
     return false;
   }

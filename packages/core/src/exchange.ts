@@ -3,6 +3,7 @@ import type { Effort } from "./improve.js";
 import { lexBetter } from "./levels.js";
 import type { Prepared } from "./prepare.js";
 import type { Selector } from "./select.js";
+import { done, type Watch } from "./watch.js";
 
 /** Insertion effort for a piece's new meetings: pieces are few and each is worth trying hard (deeper chains found better agendas on windowed L instances). */
 const DEEP: Effort = { depth: 4, work: 4000 };
@@ -20,12 +21,13 @@ const DEEP: Effort = { depth: 4, work: 4000 };
  * single swaps do not.
  * @returns whether the agenda improved.
  */
-export function exchange(prep: Prepared, board: Board, selector: Selector, deadline: number, now: () => number): boolean {
+export function exchange(prep: Prepared, board: Board, selector: Selector, deadline: number, now: () => number, watch?: Watch): boolean {
   let improved = false;
-  while (now() < deadline) {
+  while (now() < deadline && !done(board, watch)) {
     const failed: number[] = [];
     for (const piece of differences(prep, board, selector.selection.pairs)) {
-      if (now() >= deadline) break;
+      if (now() >= deadline || done(board, watch)) break;
+      watch?.tick?.();
       const before = board.levels();
       board.beginJournal();
       for (const pair of piece.out) board.remove(pair);

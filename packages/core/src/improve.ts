@@ -1,7 +1,8 @@
 import type { Board } from "./board.js";
-import { lexBetter } from "./levels.js";
+import { balanceWorth, lexBetter } from "./levels.js";
 import type { Prepared } from "./prepare.js";
 import type { ObjectiveLevels } from "./types.js";
+import { done, type Watch } from "./watch.js";
 
 /** A change of the objective, by level. */
 type Value = ObjectiveLevels;
@@ -16,6 +17,7 @@ function gain(prep: Prepared, board: Board, pair: number): Value {
     replaced: prep.pins ? prep.pins.replace[pair]! : 0,
     musts: must >= 0 && board.mustMeetings[must] === 0 ? 1 : 0,
     served: board.firmMeetings[p.firm]! < prep.minMeetings ? 1 : 0,
+    balance: balanceWorth(prep, board.firmMeetings[p.firm]! + 1),
     score: p.affinity.score,
   };
 }
@@ -28,6 +30,7 @@ function loss(prep: Prepared, board: Board, pair: number): Value {
     replaced: prep.pins ? prep.pins.replace[pair]! : 0,
     musts: must >= 0 && board.mustMeetings[must] === 1 ? 1 : 0,
     served: board.firmMeetings[p.firm]! <= prep.minMeetings ? 1 : 0,
+    balance: balanceWorth(prep, board.firmMeetings[p.firm]!),
     score: p.affinity.score,
   };
 }
@@ -57,8 +60,9 @@ export function improve(
   now: () => number,
   pool: readonly number[] = prep.eligible,
   effort: Effort = THOROUGH,
+  watch?: Watch,
 ): void {
-  for (let improved = true; improved && now() < deadline; ) {
+  for (let improved = true; improved && now() < deadline && !done(board, watch); ) {
     improved = false;
     const candidates = pool
       .filter((i) => board.slotOf[i] === -1)
@@ -72,9 +76,11 @@ export function improve(
       if (tryCandidate(prep, board, i, effort)) {
         improved = true;
         misses = 0;
+        if (done(board, watch)) return;
       } else {
         misses++;
       }
+      if ((misses & 255) === 0) watch?.tick?.();
     }
   }
 }

@@ -1,11 +1,12 @@
 import type { Board } from "./board.js";
 import { improve, type Effort } from "./improve.js";
 import { atLeast } from "./levels.js";
+import type { Prepared } from "./prepare.js";
+import type { ObjectiveLevels } from "./types.js";
+import type { Watch } from "./watch.js";
 
 /** Insertion effort inside a neighbourhood: many cheap rounds beat few thorough ones. */
 const QUICK: Effort = { depth: 1, work: 60 };
-import type { Prepared } from "./prepare.js";
-import type { ObjectiveLevels } from "./types.js";
 
 /** A small seeded generator (mulberry32), so a search is repeatable. */
 function random(seed: number): () => number {
@@ -23,7 +24,8 @@ function random(seed: number): () => number {
  * Large-neighbourhood search: free every meeting of one or two participants
  * (a firm that could gain, a delegation it wants), refill greedily and with
  * local search, keep the result when it is not worse. Stops at the target
- * (the bound), the deadline, or after `patience` rounds without progress.
+ * (the bound), after `patience` rounds without progress or `rounds` in all
+ * (a work budget: the result never depends on the clock), or at the deadline.
  */
 export function largeNeighbourhoodSearch(
   prep: Prepared,
@@ -32,6 +34,8 @@ export function largeNeighbourhoodSearch(
   deadline: number,
   now: () => number,
   patience = 200,
+  rounds = Infinity,
+  watch?: Watch,
 ): void {
   const next = random(0x5eed);
   const F = prep.firms.length;
@@ -40,7 +44,8 @@ export function largeNeighbourhoodSearch(
   const ofFirm = (f: number): number[] => Array.from({ length: D }, (_, d) => f * D + d).filter(eligible);
   const ofDelegation = (d: number): number[] => Array.from({ length: F }, (_, f) => f * D + d).filter(eligible);
   let best = board.levels();
-  for (let stale = 0; stale < patience && !atLeast(best, target) && now() < deadline; stale++) {
+  for (let stale = 0, round = 0; stale < patience && round < rounds && !atLeast(best, target) && now() < deadline; stale++, round++) {
+    watch?.tick?.();
     // A firm with an unplaced eligible pair is where the objective can grow.
     const seedPair = unplacedEligible(prep, board, next);
     if (seedPair < 0) return;

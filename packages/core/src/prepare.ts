@@ -68,6 +68,11 @@ export interface Prepared {
   readonly firmCapacity: readonly number[];
   /** Meetings a delegation can hold at most (tables × present slots). */
   readonly delegationCapacity: readonly number[];
+  /**
+   * The most meetings any firm could hold (its cap, presence and eligible
+   * pairs), the `top` of the balance worth (`balanceWorth`); 0 when balance is off.
+   */
+  readonly balanceTop: number;
   /** Re-planning: meetings fixed in advance (absent when planning from scratch). */
   readonly pins?: Pins;
 }
@@ -158,6 +163,9 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
 
   const firmCapacity = firms.map((f, i) => Math.min(f.maxMeetings ?? Infinity, f.representatives * firmSlots[i]!.length));
   const delegationCapacity = delegations.map((d, i) => d.tables * delegationSlots[i]!.length);
+  const eligibleOf = new Array<number>(firms.length).fill(0);
+  for (const i of eligible) eligibleOf[pairs[i]!.firm]!++;
+  const balanceTop = options.balance === false ? 0 : firmCapacity.reduce((top, cap, f) => Math.max(top, Math.min(cap, eligibleOf[f]!)), 0);
   return {
     instance,
     slots,
@@ -173,6 +181,7 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
     minMeetings: options.minMeetings ?? 1,
     firmCapacity,
     delegationCapacity,
+    balanceTop,
   };
 }
 

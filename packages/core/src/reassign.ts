@@ -1,8 +1,9 @@
 import type { Board } from "./board.js";
 import { FlowNetwork, minCostFlow } from "./flow.js";
-import { lexBetter } from "./levels.js";
+import { lexBetter, majorWeights, meetingMajor } from "./levels.js";
 import type { Prepared } from "./prepare.js";
-import { mustWeight, replaceUnit, scoreScale } from "./select.js";
+import { addFirmArcs, replaceUnit, scoreScale } from "./select.js";
+import { done, type Watch } from "./watch.js";
 
 /** Above this many candidate (pair, slot) arcs in one sweep, participant sweeps are skipped (they would cost more than they find). */
 export const REASSIGN_MAX_ARCS = 2_000_000;
@@ -18,10 +19,10 @@ export const REASSIGN_MAX_ARCS = 2_000_000;
  * every delegation and firm repeat while one improves it.
  * @returns whether the agenda improved.
  */
-export function reoptimiseParticipants(prep: Prepared, board: Board, deadline: number, now: () => number): boolean {
+export function reoptimiseParticipants(prep: Prepared, board: Board, deadline: number, now: () => number, watch?: Watch): boolean {
   if (prep.candidates > REASSIGN_MAX_ARCS) return false;
   let improvedEver = false;
-  for (let improved = true; improved && now() < deadline; ) {
+  for (let improved = true; improved && now() < deadline && !done(board, watch); ) {
     improved = false;
     const scale = scoreScale(prep);
     const steps = [
@@ -29,10 +30,11 @@ export function reoptimiseParticipants(prep: Prepared, board: Board, deadline: n
       ...prep.firms.map((_, f) => () => resolveFirm(prep, board, f, scale)),
     ];
     for (const step of steps) {
-      if (now() >= deadline) break;
+      if (now() >= deadline || done(board, watch)) break;
       const before = board.levels();
       step();
       if (lexBetter(board.levels(), before)) improved = improvedEver = true;
+      watch?.tick?.();
     }
   }
   return improvedEver;
@@ -45,7 +47,6 @@ export function reoptimiseParticipants(prep: Prepared, board: Board, deadline: n
 function resolveDelegation(prep: Prepared, board: Board, d: number, scale: number): void {
   const D = prep.delegations.length;
   const n = prep.slots.length;
-  const K = prep.minMeetings;
   for (let t = 0; t < n; t++) for (const pair of [...board.delegationMeetings(d, t)]) board.remove(pair);
   const candidates: number[] = [];
   for (let f = 0; f < prep.firms.length; f++) {
@@ -60,8 +61,8 @@ function resolveDelegation(prep: Prepared, board: Board, d: number, scale: numbe
     const { firm, slots, affinity } = prep.pairs[i]!;
     const must = board.mustOf[i]!;
     const major =
-      -(must >= 0 && board.mustMeetings[must] === 0 ? mustWeight(prep) : 0) -
-      (board.firmMeetings[firm]! < K ? 1 : 0) -
+      -(must >= 0 && board.mustMeetings[must] === 0 ? majorWeights(prep).must : 0) -
+      meetingMajor(prep, board.firmMeetings[firm]! + 1) -
       (prep.pins ? replaceUnit(prep) * prep.pins.replace[i]! : 0);
     const node = 2 + n + k;
     net.addArc(0, node, 1, major, -Math.round(affinity.score * scale));
@@ -79,7 +80,6 @@ function resolveDelegation(prep: Prepared, board: Board, d: number, scale: numbe
 function resolveFirm(prep: Prepared, board: Board, f: number, scale: number): void {
   const D = prep.delegations.length;
   const n = prep.slots.length;
-  const K = prep.minMeetings;
   for (let t = 0; t < n; t++) for (const pair of [...board.firmMeetingsAt(f, t)]) board.remove(pair);
   // Meetings left to the firm (pins, when re-planning, stay on the board).
   const cap = prep.firmCapacity[f]! - board.firmMeetings[f]!;
@@ -91,11 +91,9 @@ function resolveFirm(prep: Prepared, board: Board, f: number, scale: number): vo
     if (m.firm === f && board.mustMeetings[i] === 0) mustNode.set(m.country, 3 + n + D + mustNode.size);
   });
   const net = new FlowNetwork(3 + n + D + mustNode.size);
-  const counted = Math.max(0, Math.min(K - board.firmMeetings[f]!, cap));
-  if (counted > 0) net.addArc(0, 2, counted, -1, 0);
-  if (cap > counted) net.addArc(0, 2, cap - counted, 0, 0);
+  addFirmArcs(prep, net, 0, 2, board.firmMeetings[f]!, cap);
   for (const node of mustNode.values()) {
-    net.addArc(2, node, 1, -mustWeight(prep), 0);
+    net.addArc(2, node, 1, -majorWeights(prep).must, 0);
     net.addArc(2, node, cap, 0, 0);
   }
   for (let t = 0; t < n; t++) if (prep.firmPresent[f]![t]) net.addArc(3 + t, 1, Math.max(0, board.firmRoom(f, t)), 0, 0);

@@ -1,8 +1,9 @@
 import type { Board } from "./board.js";
 import { FlowNetwork, minCostFlow } from "./flow.js";
-import { lexBetter } from "./levels.js";
+import { lexBetter, majorWeights } from "./levels.js";
 import type { Prepared } from "./prepare.js";
-import { mustWeight, replaceUnit, scoreScale } from "./select.js";
+import { addFirmArcs, replaceUnit, scoreScale } from "./select.js";
+import { done, type Watch } from "./watch.js";
 
 /**
  * Exact re-optimisation of one slot at a time, the other slots fixed: clear
@@ -14,14 +15,15 @@ import { mustWeight, replaceUnit, scoreScale } from "./select.js";
  * worse; sweeps repeat while one improves it.
  * @returns whether the agenda improved.
  */
-export function reoptimiseSlots(prep: Prepared, board: Board, deadline: number, now: () => number): boolean {
+export function reoptimiseSlots(prep: Prepared, board: Board, deadline: number, now: () => number, watch?: Watch): boolean {
   let improvedEver = false;
-  for (let improved = true; improved && now() < deadline; ) {
+  for (let improved = true; improved && now() < deadline && !done(board, watch); ) {
     improved = false;
-    for (let t = 0; t < prep.slots.length && now() < deadline; t++) {
+    for (let t = 0; t < prep.slots.length && now() < deadline && !done(board, watch); t++) {
       const before = board.levels();
       resolveSlot(prep, board, t);
       if (lexBetter(board.levels(), before)) improved = improvedEver = true;
+      watch?.tick?.();
     }
   }
   return improvedEver;
@@ -30,7 +32,6 @@ export function reoptimiseSlots(prep: Prepared, board: Board, deadline: number, 
 function resolveSlot(prep: Prepared, board: Board, t: number): void {
   const F = prep.firms.length;
   const D = prep.delegations.length;
-  const K = prep.minMeetings;
   for (let d = 0; d < D; d++) for (const pair of [...board.delegationMeetings(d, t)]) board.remove(pair);
 
   const mustNode = new Map<number, number>();
@@ -44,15 +45,13 @@ function resolveSlot(prep: Prepared, board: Board, t: number): void {
   for (let f = 0; f < F; f++) {
     if (!prep.firmPresent[f]![t]) continue;
     room[f] = Math.min(board.firmRoom(f, t), prep.firmCapacity[f]! - board.firmMeetings[f]!);
-    const counted = Math.max(0, Math.min(K - board.firmMeetings[f]!, room[f]!));
-    if (counted > 0) net.addArc(0, firmNode(f), counted, -1, 0);
-    if (room[f]! - counted > 0) net.addArc(0, firmNode(f), room[f]! - counted, 0, 0);
+    addFirmArcs(prep, net, 0, firmNode(f), board.firmMeetings[f]!, room[f]!);
   }
   const mustOfPair = new Map<string, number>();
   for (const [i, node] of mustNode) {
     const m = prep.musts[i]!;
     mustOfPair.set(`${m.firm}|${m.country}`, node);
-    net.addArc(firmNode(m.firm), node, 1, -mustWeight(prep), 0);
+    net.addArc(firmNode(m.firm), node, 1, -majorWeights(prep).must, 0);
     net.addArc(firmNode(m.firm), node, room[m.firm]!, 0, 0);
   }
   for (let d = 0; d < D; d++) {

@@ -2,6 +2,7 @@
 import { absentAt, applyChanges, metHistory } from "./changes.js";
 import { agendaBoard } from "./evaluate.js";
 import { planStop } from "./plan.js";
+import { balanceOfCounts } from "./levels.js";
 import { prepare, scorePairs } from "./prepare.js";
 import { roundScore } from "./select.js";
 import type {
@@ -281,7 +282,7 @@ function frozenStop(instance: StopInstance, given: readonly Meeting[], options: 
   const K = prep.minMeetings;
   const musts = new Set(placed.filter((p) => board.mustOf[p]! >= 0).map((p) => board.mustOf[p]!)).size;
   const served = [...board.firmMeetings].reduce((sum, n) => sum + Math.min(n, K), 0);
-  const levels = { musts, served, score: roundScore(meetings.reduce((sum, m) => sum + m.score, 0)) };
+  const levels = { musts, served, balance: balanceOfCounts(prep, board.firmMeetings), score: roundScore(meetings.reduce((sum, m) => sum + m.score, 0)) };
   const schedule: Schedule = {
     status: "feasible",
     stop: instance.stop,

@@ -1,13 +1,15 @@
 import { FlowNetwork, minCostFlow, setCapacities } from "./flow.js";
+import { ReplaceRouting } from "./pins.js";
 import type { Prepared } from "./prepare.js";
+import { balanceOfCounts, majorWeights, meetingMajor } from "./levels.js";
 import type { ObjectiveLevels } from "./types.js";
 
 /** Which levels of the objective a selection optimises: all in order, or one alone (for bounds). */
-export type SelectMode = "lexicographic" | "served" | "score";
+export type SelectMode = "lexicographic" | "served" | "balance" | "score";
 
 /**
  * Pairs chosen to meet, and the objective levels of that choice.
- * @example { pairs: [0, 5, 9], levels: { musts: 1, served: 3, score: 170 } }
+ * @example { pairs: [0, 5, 9], levels: { musts: 1, served: 3, balance: 15, score: 170 } }
  */
 export interface Selection {
   readonly pairs: readonly number[];
@@ -18,7 +20,8 @@ export interface Selection {
  * The best set of meetings ignoring *when* they happen: a capacitated
  * b-matching solved as a min-cost flow
  *
- *   source → firm (K units worth 1 each on level 2, the rest worth 0; total ≤ firm capacity)
+ *   source → firm (unit arcs, the j-th worth 1 on level 2 when j ≤ K and `balanceWorth(j)` on level 3,
+ *                  strictly decreasing in j, so the flow fills firms evenly; total ≤ firm capacity)
  *   firm → (firm, must country) (1 unit worth 1 on level 1, more at 0) → that country's delegations
  *   firm → other delegation (1 unit, worth its score on level 3)
  *   delegation → sink (≤ tables × present slots)
@@ -27,7 +30,8 @@ export interface Selection {
  * exact optimum; with windows it is a relaxation and its value a valid bound.
  * With pins (re-planning) capacities are what the pins leave, K and the musts
  * count what the pins have not met yet, and a pair to re-place is worth
- * `replaceUnit` per unit of its weight on top (lexicographic mode only).
+ * `replaceUnit` per unit of its weight on top and goes through the slots still
+ * open to it (`ReplaceRouting`; lexicographic mode only).
  */
 export function select(prep: Prepared, mode: SelectMode): Selection {
   return new Selector(prep, mode).selection;
@@ -47,10 +51,8 @@ export class Selector {
   ) {
     const F = prep.firms.length;
     const D = prep.delegations.length;
-    const K = prep.minMeetings;
     const scale = scoreScale(prep);
     const wantMusts = mode === "lexicographic";
-    const wantServed = mode !== "score";
     const pins = prep.pins;
 
     const mustNode = new Map<string, number>();
@@ -59,7 +61,9 @@ export class Selector {
         if (!(pins && pins.mustMeetings[i]! > 0)) mustNode.set(`${m.firm}|${m.country}`, 2 + F + D + mustNode.size);
       });
     }
-    const net = new FlowNetwork(2 + F + D + mustNode.size);
+    const routing = new ReplaceRouting(prep, 2 + F + D + mustNode.size);
+    const routed = wantMusts && pins !== undefined;
+    const net = new FlowNetwork(2 + F + D + mustNode.size + (routed ? routing.nodeCount : 0));
     const source = 0;
     const sink = 1;
     const firmNode = (f: number): number => 2 + f;
@@ -67,18 +71,16 @@ export class Selector {
 
     for (let f = 0; f < F; f++) {
       const pinned = pins ? pins.firmMeetings[f]! : 0;
-      const cap = prep.firmCapacity[f]! - pinned;
-      const counted = wantServed ? Math.max(0, Math.min(K - pinned, cap)) : 0;
-      if (counted > 0) net.addArc(source, firmNode(f), counted, -1, 0);
-      if (cap - counted > 0) net.addArc(source, firmNode(f), cap - counted, 0, 0);
+      addFirmArcs(prep, net, source, firmNode(f), pinned, prep.firmCapacity[f]! - pinned, mode);
     }
     for (const [key, node] of mustNode) {
       const f = Number(key.slice(0, key.indexOf("|")));
-      net.addArc(firmNode(f), node, 1, -mustWeight(prep), 0);
+      net.addArc(firmNode(f), node, 1, -majorWeights(prep).must, 0);
       net.addArc(firmNode(f), node, prep.delegations.length, 0, 0);
     }
     for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, prep.delegationCapacity[d]! - (pins ? pins.delegationMeetings[d]! : 0), 0, 0);
-    const replace = wantMusts && pins ? replaceUnit(prep) : 0;
+    const replace = routed ? replaceUnit(prep) : 0;
+    if (routed) routing.addArcs(net, delegationNode);
 
     this.arcOf = new Int32Array(prep.pairs.length).fill(-1);
     this.excluded = new Uint8Array(prep.pairs.length);
@@ -87,7 +89,8 @@ export class Selector {
       const country = prep.delegations[pair.delegation]!.country;
       const from = mustNode.get(`${pair.firm}|${country}`) ?? firmNode(pair.firm);
       const major = replace > 0 ? -replace * pins!.replace[i]! : 0;
-      this.arcOf[i] = net.addArc(from, delegationNode(pair.delegation), 1, major, -Math.round(pair.affinity.score * scale));
+      const to = (routed ? routing.target(i) : undefined) ?? delegationNode(pair.delegation);
+      this.arcOf[i] = net.addArc(from, to, 1, major, -Math.round(pair.affinity.score * scale));
     }
     minCostFlow(net, source, sink);
     this.net = net;
@@ -132,6 +135,26 @@ export class Selector {
   }
 }
 
+/**
+ * Arcs source → firm for a firm holding `held` meetings already and room for
+ * `room` more: the (held + j)-th meeting costs minus its major worth in
+ * `mode`; runs of equal worth share one arc.
+ */
+export function addFirmArcs(prep: Prepared, net: FlowNetwork, from: number, to: number, held: number, room: number, mode: SelectMode = "lexicographic"): void {
+  const served = mode === "lexicographic" || mode === "served";
+  const balance = (mode === "lexicographic" || mode === "balance") && prep.balanceTop > 0;
+  // Beyond `balanceTop` no firm has eligible pairs left: those units would carry no flow.
+  const units = balance ? Math.min(room, Math.max(0, prep.balanceTop - held)) : room;
+  let start = 1;
+  while (start <= units) {
+    const worth = meetingMajor(prep, held + start, served, balance);
+    let end = start;
+    while (end < units && meetingMajor(prep, held + end + 1, served, balance) === worth) end++;
+    net.addArc(from, to, end - start + 1, -worth, 0);
+    start = end + 1;
+  }
+}
+
 /** The objective levels of a set of meetings given as pair indexes (with the pins, if any). */
 export function levelsOf(prep: Prepared, pairs: Iterable<number>): ObjectiveLevels {
   const pins = prep.pins;
@@ -151,6 +174,7 @@ export function levelsOf(prep: Prepared, pairs: Iterable<number>): ObjectiveLeve
   const levels = {
     musts: metCountries.size,
     served: meetings.reduce((sum, m) => sum + Math.min(m, K), 0),
+    balance: balanceOfCounts(prep, meetings),
     score: roundScore(score),
   };
   return pins ? { replaced, ...levels } : levels;
@@ -163,12 +187,9 @@ export function roundScore(x: number): number {
 
 const scales = new WeakMap<Prepared, number>();
 
-/**
- * Major cost of one `must` met: more than every firm served together
- * (F × K), so the flows rank musts first, then firms served.
- */
+/** Major cost of one `must` met: more than every firm served and all balance together (`majorWeights`). */
 export function mustWeight(prep: Prepared): number {
-  return prep.firms.length * prep.minMeetings + 1;
+  return majorWeights(prep).must;
 }
 
 /**

@@ -286,7 +286,7 @@ export interface StopInstance {
 
 /** Progress of a long solve, for a CLI to show. */
 export interface Progress {
-  readonly phase: "score" | "select" | "timetable" | "improve" | "verify";
+  readonly phase: "score" | "select" | "timetable" | "improve" | "compact" | "verify" | "done";
   readonly message: string;
   readonly elapsedMs: number;
 }
@@ -298,6 +298,13 @@ export interface Progress {
 export interface ScheduleOptions {
   /** `K` of the objective's second level. Default 1. */
   readonly minMeetings?: number;
+  /**
+   * Balance meetings across firms (the objective's third level, before the
+   * score): no firm gets a (j+1)-th meeting that a firm with fewer than j
+   * could have in its place. Default true; false maximises the score alone
+   * after levels 1–2 (the balance level is then 0).
+   */
+  readonly balance?: boolean;
   /** Allow pairs from `history` to meet again. Default false. */
   readonly allowRepeats?: boolean;
   /** Built-in affinity weights. Default `DEFAULT_WEIGHTS`. */
@@ -358,8 +365,8 @@ export interface Unmatched {
 }
 
 /**
- * Values of the objective's three levels, in priority order.
- * @example { musts: 3, served: 118, score: 5120.5 }
+ * Values of the objective's four levels, in priority order.
+ * @example { musts: 3, served: 118, balance: 1630, score: 5120.5 }
  */
 export interface ObjectiveLevels {
   /**
@@ -371,6 +378,12 @@ export interface ObjectiveLevels {
   readonly musts: number;
   /** Σ over firms of min(meetings, K). */
   readonly served: number;
+  /**
+   * Σ over firms of Σ_{j ≤ meetings} (top + 1 − j), `top` the most meetings any
+   * firm could hold: a firm's j-th meeting is worth more than any firm's
+   * (j+1)-th, so meetings spread evenly (0 with `balance: false`).
+   */
+  readonly balance: number;
   /** Total score of the meetings. */
   readonly score: number;
 }
@@ -393,6 +406,26 @@ export interface ScheduleStats {
   readonly requestedMusts: number;
   readonly registeredFirms: number;
   readonly servedFirms: number;
+  /**
+   * What balance costs: the best score after levels 1–2 alone, without the
+   * balance level (exact without windows, an upper bound with them). Set when
+   * balance is on and the extra selection is cheap (at most 25,000 eligible pairs).
+   */
+  readonly unbalancedScore?: number;
+  /** Idle gaps (maximal runs of free slots between a participant's first and last meeting) of firms and delegations. */
+  readonly gaps?: Gaps;
+}
+
+/**
+ * Idle gaps of a day: maximal runs of slots without a meeting between a
+ * participant's first and last meeting (a break between slots is not a gap).
+ * @example { firms: 3, firmIdleSlots: 5, delegations: 12, delegationIdleSlots: 30 }
+ */
+export interface Gaps {
+  readonly firms: number;
+  readonly firmIdleSlots: number;
+  readonly delegations: number;
+  readonly delegationIdleSlots: number;
 }
 
 /**

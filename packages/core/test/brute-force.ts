@@ -23,11 +23,19 @@ export function bruteForce(instance: StopInstance, K: number): ObjectiveLevels {
       if (common.length > 0) pairs.push({ f, d, s, slots: common });
     });
   });
+  // Balance: a firm's j-th meeting is worth top + 1 − j, top the most meetings any firm could hold.
+  const top = Math.max(
+    0,
+    ...firms.map((firm, f) => {
+      const present = slotsInside(stop, slots, firm.available).filter(Boolean).length;
+      return Math.min(firm.maxMeetings ?? Infinity, firm.representatives * present, pairs.filter((p) => p.f === f).length);
+    }),
+  );
   const firmLoad = new Map<string, number>();
   const delLoad = new Map<string, number>();
   const total = new Array<number>(firms.length).fill(0);
   const chosen: number[] = [];
-  let best: ObjectiveLevels = { musts: -1, served: -1, score: -1 };
+  let best: ObjectiveLevels = { musts: -1, served: -1, balance: -1, score: -1 };
   const evaluate = (): ObjectiveLevels => {
     const met = new Set<string>();
     let sc = 0;
@@ -37,10 +45,11 @@ export function bruteForce(instance: StopInstance, K: number): ObjectiveLevels {
       const country = dels[p.d]!.country;
       if (kind.get(`${firms[p.f]!.id}|${country}`) === "must") met.add(`${p.f}|${country}`);
     }
-    return { musts: met.size, served: total.reduce((a, m) => a + Math.min(m, K), 0), score: sc };
+    const balance = total.reduce((a, m) => a + m * (top + 1) - (m * (m + 1)) / 2, 0);
+    return { musts: met.size, served: total.reduce((a, m) => a + Math.min(m, K), 0), balance, score: sc };
   };
   const better = (a: ObjectiveLevels, b: ObjectiveLevels): boolean =>
-    a.musts !== b.musts ? a.musts > b.musts : a.served !== b.served ? a.served > b.served : a.score > b.score;
+    a.musts !== b.musts ? a.musts > b.musts : a.served !== b.served ? a.served > b.served : a.balance !== b.balance ? a.balance > b.balance : a.score > b.score;
   const go = (i: number): void => {
     if (i === pairs.length) {
       const v = evaluate();

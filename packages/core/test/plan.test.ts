@@ -14,7 +14,7 @@ describe("planStop", () => {
       scores: scores([["A", "US-CG", 9], ["B", "US-ICE", 9], ["C", "US-CG", 1], ["C", "US-ICE", 1]]),
     });
     const s = planStop(instance);
-    expect(s.stats.levels).toEqual({ musts: 1, served: 2, score: 10 });
+    expect(s.stats.levels).toEqual({ musts: 1, served: 2, balance: 2, score: 10 });
     expect(s.meetings.some((m) => m.firmId === "C")).toBe(true);
     expect(s.unmatched).toEqual([{ firmId: expect.stringMatching(/^[AB]$/), country: null, reason: "capacity", meetings: 0 }]);
   });
@@ -27,6 +27,25 @@ describe("planStop", () => {
       scores: scores([["A", "D1", 100], ["B", "D1", 1]]),
     });
     expect(planStop(instance, { minMeetings: 1 }).stats.levels.served).toBe(2);
+  });
+
+  it("balances meetings across firms before the score, unless told not to", () => {
+    // Five table-slots; A (two representatives) could take three of them, B and C one each.
+    const instance = makeInstance({
+      stop: makeStop({ end: 14 * 60 + 40 }), // two slots
+      delegations: [makeDelegation({ id: "D1" }), makeDelegation({ id: "D2" }), makeDelegation({ id: "D3", available: [{ start: 14 * 60, end: 14 * 60 + 20 }] })],
+      firms: [makeFirm({ id: "A", representatives: 2 }), makeFirm({ id: "B" }), makeFirm({ id: "C" })],
+      scores: scores([["A", "D1", 100], ["A", "D2", 100], ["A", "D3", 100], ["B", "D1", 1], ["B", "D2", 1], ["B", "D3", 1], ["C", "D1", 1], ["C", "D2", 1], ["C", "D3", 1]]),
+    });
+    const counts = (s: ReturnType<typeof planStop>): number[] => ["A", "B", "C"].map((f) => s.meetings.filter((m) => m.firmId === f).length);
+    const balanced = planStop(instance);
+    // top = 3 (A's cap): a first meeting is worth 3, a second 2, a third 1; A 2 + B 2 + C 1 beats A 3 + B 1 + C 1.
+    expect(balanced.stats.levels).toEqual({ musts: 0, served: 3, balance: 13, score: 203 });
+    expect(counts(balanced).sort()).toEqual([1, 2, 2]);
+    expect(balanced.status).toBe("optimal");
+    const unbalanced = planStop(instance, { balance: false });
+    expect(unbalanced.stats.levels).toEqual({ musts: 0, served: 3, balance: 0, score: 302 });
+    expect(counts(unbalanced)).toEqual([3, 1, 1]);
   });
 
   it("keeps a delegation's tables fixed and numbers tables 1..Σ tables by delegation id", () => {

@@ -10,7 +10,7 @@ import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../l
 import { formatIssues } from "../output/issues-format.js";
 import { readWeights } from "../weights.js";
 import { explanationJson, explanationText } from "../why.js";
-import { EXAMPLE_DIR, planningOptions, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, planningOptions, type CommandContext, type PlanningFlags } from "./shared.js";
 
 /** Options of `roadshow explain`. */
 export interface ExplainArgs extends Sources {
@@ -20,6 +20,8 @@ export interface ExplainArgs extends Sources {
   readonly weights: string | undefined;
   readonly allowRepeats: boolean;
   readonly minMeetings: number;
+  /** Balance meetings across firms (default true; `--no-balance`). */
+  readonly balance?: boolean;
   readonly timeLimitSeconds: number | undefined;
 }
 
@@ -69,6 +71,7 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
   const options: ScheduleOptions = {
     minMeetings: args.minMeetings,
     allowRepeats: args.allowRepeats,
+    balance: args.balance ?? true,
     ...(weights && { weights: weights.weights }),
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
   };
@@ -76,6 +79,13 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
   const full = explainFirm(instance, schedule, args.firm, options);
   const explanation = args.delegation === undefined ? full : { ...full, pairs: full.pairs.filter((p) => p.delegation.id === args.delegation) };
   io.stdout(common.format === "json" ? explanationJson(explanation, schedule.slots, common.lang) : explanationText(explanation, schedule.slots, common.lang));
+}
+
+/** The flags of `roadshow explain`, as commander parses them. */
+interface ExplainFlags extends PlanningFlags {
+  readonly stop: string;
+  readonly firm: string;
+  readonly delegation?: string;
 }
 
 /** Registers `roadshow explain`. */
@@ -87,11 +97,11 @@ export function defineExplain(root: Command, ctx: CommandContext): void {
     .requiredOption("--firm <id>", "firm_id to explain")
     .option("--delegation <id>", "only this delegation")
     .addHelpText("after", `\nExamples:\n  roadshow explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045\n  roadshow --lang it explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045 --delegation US-CG\n`)
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: ExplainFlags) => {
       await explain(
         {
           dataDir, stop: o.stop, firm: o.firm, delegation: o.delegation, weights: o.weights, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,
-          history: o.history, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit,
+          history: o.history, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit,
         },
         ctx.common(),
         ctx.io,

@@ -1,13 +1,13 @@
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../export/index.js";
 import { planStop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { dataAt, findStop, instanceOf, load, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs } from "../output/write.js";
-import { checkPrevious, readAgenda, refuseOwnHistory } from "../load.js";
+import { checkPrevious, readAgendaChecked, refuseOwnHistory } from "../load.js";
 import { stopFiles } from "../stop-files.js";
 import { formatSummary } from "../summary.js";
 import { readWeights } from "../weights.js";
@@ -19,6 +19,8 @@ export interface ScheduleArgs extends Sources {
   readonly out: string;
   readonly allowRepeats: boolean;
   readonly minMeetings: number;
+  /** Balance meetings across firms (default true; `--no-balance`). */
+  readonly balance?: boolean;
   readonly timeLimitSeconds: number | undefined;
   readonly force: boolean;
   readonly excel: boolean;
@@ -41,17 +43,19 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   refuseOwnHistory(loaded, [stop.id]);
-  const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
+  const before = args.previous === undefined ? undefined : await readAgendaChecked(args.previous, loaded.data, "warning");
+  if (before !== undefined && before.warnings.length > 0) io.stderr(formatIssues(before.warnings, { color: io.color, format: common.format, lang: common.lang }));
+  const previous = before?.rows;
   if (previous !== undefined) checkPrevious(previous, args.previous!, [stop.id]);
   let lastProgress = 0;
   const instance = instanceOf(loaded, stop);
-  const scoring = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, ...(weights && { weights: weights.weights }) };
+  const scoring = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, balance: args.balance ?? true, ...(weights && { weights: weights.weights }) };
   const result = planStop(instance, {
     ...scoring,
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
     onProgress: (p) => {
-      // Only long solves talk: a line per second at most.
-      if (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000) {
+      // Only long solves talk: a line per second at most, and what was proven at the end.
+      if (p.elapsedMs > 1000 && (p.elapsedMs - lastProgress > 1000 || p.phase === "done")) {
         lastProgress = p.elapsedMs;
         io.stderr(`[${(p.elapsedMs / 1000).toFixed(1)} s] ${p.phase}: ${p.message}\n`);
       }
@@ -61,6 +65,15 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   const files = stopFiles(result, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
   await writeOutputs(args.out, files, output);
   io.stdout(formatSummary(result, common.lang, io.color));
+}
+
+/** The flags of `roadshow schedule`, as commander parses them. */
+interface ScheduleFlags extends PlanningFlags, OrganizerFlags {
+  readonly stop: string;
+  readonly out: string;
+  readonly excel: boolean;
+  readonly previous?: string;
+  readonly force: boolean;
 }
 
 /** Registers `roadshow schedule`. */
@@ -74,11 +87,11 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n`)
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: ScheduleFlags) => {
       await schedule(
         {
           dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history,
-          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
+          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
           previous: o.previous, weights: o.weights, organizer: o.organizer,
         },
         ctx.common(),

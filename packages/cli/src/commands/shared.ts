@@ -14,6 +14,31 @@ export interface CommandContext {
 /** Adds one command to the program. */
 export type DefineCommand = (root: Command, ctx: CommandContext) => void;
 
+/** `--changes` and `--outcomes` (`dayOptions`), as commander parses them. */
+export interface DayFlags {
+  readonly changes?: string;
+  readonly outcomes?: string;
+}
+
+/** The options `planningOptions` adds, as commander parses them. */
+export interface PlanningFlags extends DayFlags {
+  readonly scores?: string;
+  readonly requests?: string;
+  readonly weights?: string;
+  readonly history?: string[];
+  readonly allowRepeats: boolean;
+  readonly minMeetings: number;
+  /** `--no-balance` sets it false. */
+  readonly balance: boolean;
+  /** Seconds. */
+  readonly timeLimit?: number;
+}
+
+/** `--organizer` (`organizerOption`), parsed into a name and an address. */
+export interface OrganizerFlags {
+  readonly organizer?: Organizer;
+}
+
 /** The bundled example, used in every `--help` example. */
 export const EXAMPLE_DIR = "examples/lombardia-2026";
 
@@ -79,5 +104,6 @@ export function planningOptions(command: Command): Command {
     .option("--history <agenda.csv>", "earlier agenda: pairs in it do not meet again (repeatable)", collect)
     .option("--allow-repeats", "let pairs from history (and, in a season, from earlier stops) meet again", false)
     .option("--min-meetings <K>", "K: give every firm that can be served K meetings (per stop) first", positiveInteger, 1)
+    .option("--no-balance", "do not balance meetings across firms: after musts and K, the highest total score alone")
     .option("--time-limit <seconds>", "budget (per stop) for improving agendas under availability windows (default 60)", positiveNumber);
 }

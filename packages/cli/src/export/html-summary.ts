@@ -1,5 +1,6 @@
 // `summary.html`: the organiser's summary with its charts (scores stay here).
 import { countryName, formatDate, formatNumber, t } from "../i18n.js";
+import { balanceCostPercent, gapsLine } from "../summary.js";
 import type { ExportContext } from "./context.js";
 import { html, htmlDocument } from "./html.js";
 import type { SafeHtml } from "./html.js";
@@ -53,8 +54,18 @@ function facts(ctx: ExportContext): SafeHtml {
     t(lang, "summary.served", { served, registered: ctx.firms.length }),
     stats.requestedMusts > 0 ? t(lang, "summary.musts", { met: stats.levels.musts, requested: stats.requestedMusts }) : "",
     t(lang, "summary.score", { score: formatNumber(score, lang, 1) }),
+    ...balanceFacts(ctx),
+    ...gapsLine(ctx.schedule, ctx.lang),
   ];
   return html`<ul class="facts">${lines.filter((l) => l !== "").map((l) => html`<li>${l}</li>`)}</ul>`;
+}
+
+/** What balance cost in score (when the planner measured it). */
+function balanceFacts(ctx: ExportContext): string[] {
+  const cost = balanceCostPercent(ctx.schedule);
+  if (cost === null) return [];
+  const score = formatNumber(ctx.schedule.stats.unbalancedScore!, ctx.lang, 1);
+  return [t(ctx.lang, "summary.balanceCost", { percent: formatNumber(cost, ctx.lang, 2), score })];
 }
 
 function unmatched(ctx: ExportContext): SafeHtml {

@@ -47,7 +47,7 @@ export type { ExportInput, ExportContext, Participant } from "./context.js";
 export { eventTitle, exportContext, forParticipant, placeOf, safeFileName } from "./context.js";
 export type { OutputFile } from "./files.js";
 export type { CalendarOptions, Organizer, ParticipantCalendarOptions, PreviousMeeting } from "./ics.js";
-export { meetingSequence, meetingUid, participantCalendar, renderCalendars, UID_DOMAIN } from "./ics.js";
+export { meetingSequence, meetingUid, participantCalendar, participantCalendars, renderCalendars, UID_DOMAIN } from "./ics.js";
 export { PARTICIPANT_COLUMNS, participantCsvs, participantRows } from "./participant-csv.js";
 export { contactText, delegationLabel, firmDetails, firmLabel, sectorsText } from "./people.js";
 export { agendaText } from "./text-agenda.js";

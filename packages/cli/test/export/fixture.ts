@@ -37,7 +37,7 @@ export function makeSchedule(
     firmId,
     score,
   }));
-  const levels = { musts: 1, served: 0, score: list.reduce((s, m) => s + m.score, 0) };
+  const levels = { musts: 1, served: 0, balance: 0, score: list.reduce((s, m) => s + m.score, 0) };
   return {
     status: "feasible",
     stop,
