@@ -61,6 +61,12 @@ const EN = {
   "grid.title": "Venue grid",
   "grid.legend": "Empty cell: table free. Dash: delegation not present.",
   "grid.part": "tables {first}–{last} (sheet {page} of {pages})",
+  "cli.error": "error",
+  "cli.warning": "warning",
+  "cli.written": "{count} files written to {out}",
+  "cli.scored": "{count} pairs scored for {stop} → {out}",
+  "cli.inputsValid": "{dir}: inputs are valid ({stops} stops, {delegations} delegations, {firms} firms)",
+  "cli.agendaValid": "{file}: {count} meetings obey every hard rule",
   "checkin.title": "Check-in",
   "checkin.firms": "Firms, A–Z ({count})",
   "checkin.delegations": "Delegations ({count})",
@@ -127,6 +133,8 @@ const EN = {
   "mail.cli.written": "{count} message(s) in {out} ({written} written), {skipped} participant(s) skipped",
   "mail.cli.skipped.noEmail": "skipped {kind} {id} ({name}): no email in {file}; add one in its email column",
   "mail.cli.skipped.nothing": "skipped {kind} {id} ({name}): no meeting to announce or cancel",
+  "mail.cli.skipped.notAtStop": "skipped {kind} {id} ({name}): named by --changes, but neither registered for the stop nor in the agenda",
+  "mail.cli.skipped.nothingHint": "skipped {kind} {id} ({name}): no meeting to announce; give --previous <the agenda sent before> to mail its cancellations",
   "mail.cli.sending": "sending through {server}",
   "mail.cli.progress": "sent {n}/{total} {who}",
   "mail.cli.refusedOne": "refused {who}: {reason}",
@@ -197,6 +205,12 @@ const IT: { readonly [K in MessageKey]: string } = {
   "grid.title": "Griglia della sala",
   "grid.legend": "Casella vuota: tavolo libero. Trattino: delegazione non presente.",
   "grid.part": "tavoli {first}–{last} (foglio {page} di {pages})",
+  "cli.error": "errore",
+  "cli.warning": "avviso",
+  "cli.written": "{count} file scritti in {out}",
+  "cli.scored": "{count} coppie valutate per {stop} → {out}",
+  "cli.inputsValid": "{dir}: i file di ingresso sono validi ({stops} tappe, {delegations} delegazioni, {firms} imprese)",
+  "cli.agendaValid": "{file}: {count} incontri rispettano ogni regola",
   "checkin.title": "Accoglienza",
   "checkin.firms": "Imprese, A–Z ({count})",
   "checkin.delegations": "Delegazioni ({count})",
@@ -263,6 +277,8 @@ const IT: { readonly [K in MessageKey]: string } = {
   "mail.cli.written": "{count} messaggi in {out} ({written} scritti), {skipped} partecipanti esclusi",
   "mail.cli.skipped.noEmail": "escluso {kind} {id} ({name}): nessuna email in {file}; aggiungerla nella colonna email",
   "mail.cli.skipped.nothing": "escluso {kind} {id} ({name}): nessun incontro da annunciare o annullare",
+  "mail.cli.skipped.notAtStop": "escluso {kind} {id} ({name}): indicato da --changes, ma né iscritto alla tappa né nell'agenda",
+  "mail.cli.skipped.nothingHint": "escluso {kind} {id} ({name}): nessun incontro da annunciare; indicare --previous <l'agenda inviata prima> per inviare gli annullamenti",
   "mail.cli.sending": "invio tramite {server}",
   "mail.cli.progress": "inviato {n}/{total} {who}",
   "mail.cli.refusedOne": "rifiutato {who}: {reason}",
@@ -343,6 +359,16 @@ const regionNames = new Map<string, Intl.DisplayNames>();
 
 /** A country's name from ICU (`Intl.DisplayNames`) in any language; the code itself when ICU does not know it. */
 export function countryName(code: CountryCode, lang: Language): string {
+  // Asked once per meeting on every agenda and calendar: each (language, code) is looked up once.
+  const key = `${lang}|${code}`;
+  let name = countryNames.get(key);
+  if (name === undefined) countryNames.set(key, (name = lookupCountry(code, lang)));
+  return name;
+}
+
+const countryNames = new Map<string, string>();
+
+function lookupCountry(code: CountryCode, lang: Language): string {
   let names = regionNames.get(lang);
   if (!names) {
     names = new Intl.DisplayNames([localeOf(lang)], { type: "region", fallback: "code" });
@@ -365,6 +391,16 @@ export function sectorName(code: SectorCode, lang: Lang): string {
  * @example formatDate("2026-03-18", "Europe/Rome", "it") // "mercoledì 18 marzo 2026"
  */
 export function formatDate(date: string, zone: string, lang: Language): string {
+  // Every page and calendar of a stop asks for the same date: formatted once per (date, zone, language).
+  const key = `${date}|${zone}|${lang}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) formattedDates.set(key, (text = formatDateOnce(date, zone, lang)));
+  return text;
+}
+
+const formattedDates = new Map<string, string>();
+
+function formatDateOnce(date: string, zone: string, lang: Language): string {
   return DateTime.fromISO(date, { zone }).setLocale(localeOf(lang)).toLocaleString({
     weekday: "long",
     day: "numeric",

@@ -1,13 +1,13 @@
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../export/index.js";
 import { planStop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { dataAt, findStop, instanceOf, load, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs } from "../output/write.js";
-import { checkPrevious, readAgenda, refuseOwnHistory } from "../load.js";
+import { checkPrevious, readAgendaChecked, refuseOwnHistory } from "../load.js";
 import { stopFiles } from "../stop-files.js";
 import { formatSummary } from "../summary.js";
 import { readWeights } from "../weights.js";
@@ -43,7 +43,9 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   refuseOwnHistory(loaded, [stop.id]);
-  const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
+  const before = args.previous === undefined ? undefined : await readAgendaChecked(args.previous, loaded.data, "warning");
+  if (before !== undefined && before.warnings.length > 0) io.stderr(formatIssues(before.warnings, { color: io.color, format: common.format, lang: common.lang }));
+  const previous = before?.rows;
   if (previous !== undefined) checkPrevious(previous, args.previous!, [stop.id]);
   let lastProgress = 0;
   const instance = instanceOf(loaded, stop);
@@ -65,6 +67,15 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   io.stdout(formatSummary(result, common.lang, io.color));
 }
 
+/** The flags of `roadshow schedule`, as commander parses them. */
+interface ScheduleFlags extends PlanningFlags, OrganizerFlags {
+  readonly stop: string;
+  readonly out: string;
+  readonly excel: boolean;
+  readonly previous?: string;
+  readonly force: boolean;
+}
+
 /** Registers `roadshow schedule`. */
 export function defineSchedule(root: Command, ctx: CommandContext): void {
   organizerOption(planningOptions(root.command("schedule")))
@@ -76,7 +87,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n`)
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: ScheduleFlags) => {
       await schedule(
         {
           dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history,

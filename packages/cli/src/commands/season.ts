@@ -6,7 +6,7 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../input/index.js";
 import { didYouMean, nearest } from "../input/suggest.js";
-import { dataAt, load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
+import { dataAt, load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs, type OutputFile } from "../output/write.js";
 import { heldFile, heldLine, heldReport } from "../season-outcomes.js";
@@ -14,7 +14,7 @@ import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../season-
 import { stopFiles } from "../stop-files.js";
 import { readWeights } from "../weights.js";
 import { scheduleWhy } from "../why.js";
-import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext } from "./shared.js";
+import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../export/index.js";
 
 /** Options of `roadshow season`. */
@@ -57,12 +57,13 @@ function unknownStop(data: DataSet, id: string, file: string, line: number | nul
   ]);
 }
 
-async function readFrozen(files: readonly string[], data: DataSet, io: Io): Promise<Frozen> {
+async function readFrozen(files: readonly string[], data: DataSet, io: Io, common: Common): Promise<Frozen> {
   const meetings = new Map<string, readonly Meeting[]>();
   const bytes = new Map<string, Uint8Array>();
   const from = new Map<string, string>();
   for (const file of files) {
-    const rows = await readAgenda(file);
+    const { rows, warnings } = await readAgendaChecked(file, data, "warning");
+    if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
     const byStop = new Map<string, AgendaRow[]>();
     for (const r of rows) {
       const held = byStop.get(r.stopId);
@@ -120,7 +121,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const { data } = loaded;
   refuseOwnHistory(loaded, data.stops.map((s) => s.id));
-  const frozen = await readFrozen(args.frozen, data, io);
+  const frozen = await readFrozen(args.frozen, data, io, common);
   checkFrom(data, args.from, frozen, io);
 
   let lastProgress = 0;
@@ -169,6 +170,18 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   if (held !== null) io.stdout(heldLine(held, common.lang));
 }
 
+/** The flags of `roadshow season`, as commander parses them. */
+interface SeasonFlags extends PlanningFlags, OrganizerFlags {
+  readonly out: string;
+  readonly from?: string;
+  readonly frozen: string[];
+  readonly independent: boolean;
+  /** `--no-compare` sets it false. */
+  readonly compare: boolean;
+  readonly excel: boolean;
+  readonly force: boolean;
+}
+
 /** Registers `roadshow season`. */
 export function defineSeason(root: Command, ctx: CommandContext): void {
   organizerOption(planningOptions(root.command("season")))
@@ -182,7 +195,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow season ${EXAMPLE_DIR} --out out/season\n  roadshow season ${EXAMPLE_DIR} --out out/season-2 --from MB-2026-05 --frozen out/season/BS-2026-02/agenda.csv --frozen out/season/BG-2026-03/agenda.csv\n`)
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: SeasonFlags) => {
       await season(
         {
           dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, weights: o.weights,

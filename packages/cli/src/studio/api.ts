@@ -16,6 +16,8 @@ export interface SessionInfo {
   readonly dataDir: string;
   readonly outDir: string;
   readonly version: string;
+  /** Whether `--smtp` was given: the Save view can then send, not only write the messages. */
+  readonly smtp: boolean;
 }
 
 /** The CLI's planning options, as the Plan view sets them. */
@@ -214,8 +216,28 @@ export interface SaveBody extends AgendaBody {
 }
 
 export type SaveAnswer =
-  | { readonly saved: true; readonly folder: string; readonly files: number; readonly check: string; readonly violations: number }
+  | {
+      readonly saved: true; readonly folder: string; readonly files: number; readonly check: string; readonly violations: number;
+      /** Which command's files were written: a plan as `schedule`, a re-plan of the agenda in the folder as `replan`, an edit as `export`. */
+      readonly as: "schedule" | "replan" | "export";
+    }
   | { readonly saved: false; readonly folder: string; readonly existing: readonly string[]; readonly hasAgenda: boolean };
+
+export interface MailBody {
+  readonly stop: string;
+  readonly organizer: string;
+  /** Send through the studio's `--smtp` server; otherwise only write the .eml files. */
+  readonly send: boolean;
+}
+
+export interface MailAnswer {
+  readonly folder: string;
+  /** What `roadshow mail` printed. */
+  readonly output: string;
+  readonly sent: boolean;
+  /** Only the participants of the folder's changes.csv. */
+  readonly onlyChanged: boolean;
+}
 
 /** An error the page shows: a sentence and, for input problems, the located issues. */
 export interface ErrorAnswer {

@@ -5,7 +5,7 @@ import { DEFAULT_PLAN_OPTIONS } from "./api.js";
 
 const LIMIT = 20 * 1024 * 1024;
 
-type Kind = "agenda" | "open" | "replan" | "people" | "save";
+type Kind = "agenda" | "open" | "replan" | "people" | "save" | "mail";
 
 const isInt = (x: unknown): boolean => Number.isInteger(x);
 const isText = (x: unknown): boolean => typeof x === "string";
@@ -32,6 +32,7 @@ const EXTRA: Readonly<Record<Kind, (b: Record<string, unknown>) => boolean>> = {
   replan: (b) => isMeetings(b.locked) && isBool(b.allowMoves),
   people: (b) => (b.kind === "firm" || b.kind === "delegation") && isText(b.id),
   save: (b) => isBool(b.excel) && isBool(b.force) && isBool(b.previous) && isTextOrNull(b.organizer),
+  mail: (b) => isText(b.organizer) && isBool(b.send),
 };
 
 export async function readBody<T>(req: IncomingMessage, kind: Kind): Promise<T> {
@@ -49,7 +50,7 @@ export async function readBody<T>(req: IncomingMessage, kind: Kind): Promise<T> 
     throw new InputError("the request is not JSON");
   }
   const b = body as Record<string, unknown>;
-  const ok = typeof body === "object" && body !== null && isText(b.stop) && isOptions(b.options) && isMeetings(b.meetings ?? []) && EXTRA[kind](b);
+  const ok = typeof body === "object" && body !== null && isText(b.stop) && (kind === "mail" || (isOptions(b.options) && isMeetings(b.meetings ?? []))) && EXTRA[kind](b);
   if (!ok) throw new InputError(`the ${kind} request is malformed`);
   return { meetings: [], ...b, options: { ...DEFAULT_PLAN_OPTIONS, ...(b.options as object) } } as T;
 }

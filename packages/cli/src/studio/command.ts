@@ -8,6 +8,7 @@ import type { Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
 import type { Lang } from "../i18n.js";
 import { EXAMPLE_DIR, type CommandContext } from "../commands/shared.js";
+import { parseSmtpUrl } from "../mail/smtp.js";
 import { Folders } from "./folders.js";
 import { startStudio, type RunningStudio } from "./server.js";
 import { Workspace } from "./workspace.js";
@@ -20,6 +21,7 @@ export interface StudioArgs {
   readonly out: string;
   readonly port: number | undefined;
   readonly open: boolean;
+  readonly smtp: string | undefined;
 }
 
 function port(value: string): number {
@@ -51,8 +53,8 @@ function openBrowser(url: string): void {
   }
 }
 
-async function listen(ws: Workspace, wanted: number | undefined): Promise<RunningStudio> {
-  const start = (p: number) => startStudio({ workspace: ws, port: p, version: version() });
+async function listen(ws: Workspace, wanted: number | undefined, smtp: string | undefined, env: Io["env"]): Promise<RunningStudio> {
+  const start = (p: number) => startStudio({ workspace: ws, port: p, version: version(), smtp, env });
   try {
     return await start(wanted ?? DEFAULT_PORT);
   } catch (error) {
@@ -81,8 +83,9 @@ export async function studio(args: StudioArgs, lang: Lang, io: Io): Promise<void
       { severity: "error", code: "missing-folder", file: args.dataDir, line: null, column: null, value: args.dataDir, message: `the data folder ${args.dataDir} does not exist or is not a folder`, hint: `give the folder with stops.csv, delegations.csv and firms.csv, e.g. ${EXAMPLE_DIR}` },
     ]);
   }
+  if (args.smtp !== undefined) parseSmtpUrl(args.smtp, io.env);
   const ws = new Workspace(new Folders(args.dataDir, args.out), lang);
-  const running = await listen(ws, args.port);
+  const running = await listen(ws, args.port, args.smtp, io.env);
   const text = TEXT[lang];
   io.stdout(`roadshow studio: ${running.url}\n${text.data}: ${args.dataDir} · ${text.out}: ${args.out}\n${text.stop}\n`);
   if (args.open && canOpenBrowser(io.env, process.stdout.isTTY === true, process.platform)) openBrowser(running.url);
@@ -97,6 +100,15 @@ export async function studio(args: StudioArgs, lang: Lang, io: Io): Promise<void
   });
 }
 
+/** The flags of `roadshow studio`, as commander parses them. */
+interface StudioFlags {
+  readonly port?: number;
+  readonly out: string;
+  readonly smtp?: string;
+  /** `--no-open` sets it false. */
+  readonly open: boolean;
+}
+
 /** Registers `roadshow studio`. */
 export function defineStudio(root: Command, ctx: CommandContext): void {
   root
@@ -105,10 +117,11 @@ export function defineStudio(root: Command, ctx: CommandContext): void {
     .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
     .option("--port <n>", `port on 127.0.0.1 (default ${DEFAULT_PORT}, or any free port when it is taken; 0: any free port)`, port)
     .option("--out <dir>", "output folder: each stop is saved in <out>/<stop_id>/", "out")
+    .option("--smtp <url>", "the server the Save view sends the messages through (as roadshow mail --smtp)")
     .option("--no-open", "do not open a browser (it is never opened in CI or when the output is not a terminal)")
     .addHelpText("after", `\nExample:\n  roadshow studio ${EXAMPLE_DIR} --out out\n`)
-    .action(async (dataDir: string, o) => {
-      await studio({ dataDir, out: o.out, port: o.port, open: o.open }, ctx.common().lang, ctx.io);
+    .action(async (dataDir: string, o: StudioFlags) => {
+      await studio({ dataDir, out: o.out, port: o.port, open: o.open, smtp: o.smtp }, ctx.common().lang, ctx.io);
       ctx.done(EXIT.ok);
     });
 }

@@ -40,6 +40,7 @@ export function runJob(job: Job, report: (progress: Progress) => void): JobResul
     }
   };
   if (job.kind === "plan") return { kind: "plan", schedule: planStop(job.instance, { ...job.options, onProgress }) };
-  const options = { ...job.options, onProgress, locked: job.locked, allowMoves: job.allowMoves };
+  // No locks are passed as none: the core's re-plan with `locked: []` can differ from one without (reported).
+  const options = { ...job.options, onProgress, allowMoves: job.allowMoves, ...(job.locked.length > 0 && { locked: job.locked }) };
   return { kind: "replan", replan: replanStop(job.instance, job.previous, options) };
 }

@@ -18,6 +18,7 @@ export async function replanDesk(ws: Workspace, body: ReplanBody, lang: Lang): P
   const job = startJob({ kind: "replan", instance, previous: body.meetings, locked: body.locked, allowMoves: body.allowMoves, options }, () => {});
   const result = await job.result;
   if (result.kind !== "replan") throw new Error("the solver answered a re-plan with a plan");
+  ws.rememberReplan(instance.stop.id, body.options, body.meetings, result.replan);
   const { schedule, changes, stats } = result.replan;
   return {
     desk: { ...deskOfPlan(instance, schedule, options, lang), source: "replan" },

@@ -1,19 +1,27 @@
 /**
- * Save: writes `<out>/<stop_id>/` with the CLI's own writers, the files
- * `schedule` writes for a plan (or `export` for an edited agenda), never
- * overwriting without the page's confirmation, and reads the agenda back to check it.
+ * Save: writes `<out>/<stop_id>/` with the CLI's own writers, as `schedule`
+ * writes a plan, as `replan` writes a re-plan of the agenda already in the
+ * folder (with changes.csv, changes.html and calendar/changed/), or as `export`
+ * writes an edited agenda; never overwriting without the page's confirmation;
+ * then reads the agenda back and checks it as `validate --agenda` does.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { reviewAgenda, verifyAgenda } from "@roadshow/core";
+import { reviewAgenda, verifyAgenda, type Replan, type StopInstance } from "@roadshow/core";
 import { organizer } from "../commands/shared.js";
 import { InputError } from "../errors.js";
-import { readAgenda } from "../load.js";
+import type { AgendaRow } from "../input/index.js";
+import { dataAt, readAgenda } from "../load.js";
+import type { OutputFile } from "../export/index.js";
 import { writeOutputs } from "../output/write.js";
+import { changedCalendars } from "../replan/calendars.js";
+import { changesCsv } from "../replan/csv.js";
+import { changesHtml } from "../replan/html.js";
+import { changeRows, changeSummary } from "../replan/report.js";
 import { stopFiles } from "../stop-files.js";
 import { scheduleWhy } from "../why.js";
 import type { SaveAnswer, SaveBody } from "./api.js";
-import type { Workspace } from "./workspace.js";
+import { agendaKey, type Workspace } from "./workspace.js";
 
 function organizerOf(value: string | null) {
   if (value === null || value.trim() === "") return undefined;
@@ -24,30 +32,50 @@ function organizerOf(value: string | null) {
   }
 }
 
+/** Names for the change report, also of participants no longer in the data (their agenda rows keep the names). */
+function people(instance: StopInstance, previous: readonly AgendaRow[]) {
+  const firms = new Map(previous.map((r) => [r.firmId, { id: r.firmId, name: r.firmName }]));
+  for (const f of instance.firms) firms.set(f.id, f);
+  const delegations = new Map(previous.map((r) => [r.delegationId, { id: r.delegationId, name: r.delegationId, country: r.country }]));
+  for (const d of instance.delegations) delegations.set(d.id, d);
+  return { firms: [...firms.values()], delegations: [...delegations.values()] };
+}
+
 export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswer> {
   const { loaded, instance, options } = await ws.stop(body.stop, body.options);
-  const folder = ws.folders.stopFolder(instance.stop.id);
-  const shown = path.join(ws.folders.outShown, instance.stop.id);
+  const stopId = instance.stop.id;
+  const folder = ws.folders.stopFolder(stopId);
+  const shown = path.join(ws.folders.outShown, stopId);
   const agendaFile = path.join(folder, "agenda.csv");
   const hasAgenda = existsSync(agendaFile);
-  const previous = body.previous && hasAgenda ? (await readAgenda(agendaFile)).filter((r) => r.stopId === instance.stop.id) : undefined;
-  const schedule = ws.planned(instance.stop.id, body.options, body.meetings) ?? reviewAgenda(instance, body.meetings, options).schedule;
-  const files = stopFiles(schedule, loaded.data, {
-    lang: body.lang,
-    excel: body.excel,
-    why: scheduleWhy(instance, schedule, options, body.lang),
-    organizer: organizerOf(body.organizer),
-    ...(previous && { previous }),
-  });
+  const previous = body.previous && hasAgenda ? (await readAgenda(agendaFile)).filter((r) => r.stopId === stopId) : undefined;
+  // A re-plan of exactly the agenda in the folder is written as `replan` writes it.
+  const replanned = ws.replanned(stopId, body.options, body.meetings);
+  const replan: Replan | null = replanned !== null && previous !== undefined && replanned.previousKey === agendaKey(previous) ? replanned.replan : null;
+  const planned = ws.planned(stopId, body.options, body.meetings);
+  const schedule = replan?.schedule ?? planned ?? reviewAgenda(instance, body.meetings, options).schedule;
+  const as = replan !== null ? "replan" : planned !== null ? "schedule" : "export";
+  const why = scheduleWhy(instance, schedule, options, body.lang);
+  const data = dataAt(loaded.data, instance);
+  const files: OutputFile[] = stopFiles(schedule, data, { lang: body.lang, excel: body.excel, why, organizer: organizerOf(body.organizer), ...(previous && { previous }) });
+  if (replan !== null && previous !== undefined) {
+    const report = changeRows(replan.changes, schedule.slots, people(instance, previous), body.lang);
+    const notified = { firms: replan.stats.notifiedFirms, delegations: replan.stats.notifiedDelegations };
+    files.push(
+      { path: "changes.csv", content: changesCsv(stopId, report, { excel: body.excel }) },
+      { path: "changes.html", content: changesHtml(instance.stop, report, changeSummary(replan), body.lang) },
+      ...changedCalendars(files, { schedule, firms: data.firms, delegations: data.delegations, why }, previous, notified, body.lang),
+    );
+  }
   const existing = files.filter((f) => existsSync(path.join(folder, f.path))).map((f) => f.path);
   if (existing.length > 0 && !body.force) return { saved: false, folder: shown, existing, hasAgenda };
   await writeOutputs(folder, files, { force: body.force });
   ws.touched();
   // Read back what was written and check it as `roadshow validate --agenda` would.
-  const rows = (await readAgenda(agendaFile)).filter((r) => r.stopId === instance.stop.id);
+  const rows = (await readAgenda(agendaFile)).filter((r) => r.stopId === stopId);
   const violations = verifyAgenda(instance, rows, options);
   const check = violations.length === 0
     ? `${path.join(shown, "agenda.csv")}: ${rows.length} meetings obey every hard rule`
     : `${path.join(shown, "agenda.csv")}: ${violations.length} violation(s) in ${rows.length} meetings`;
-  return { saved: true, folder: shown, files: files.length, check, violations: violations.length };
+  return { saved: true, folder: shown, files: files.length, check, violations: violations.length, as };
 }

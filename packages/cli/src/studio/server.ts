@@ -10,12 +10,13 @@ import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
 import type { Lang } from "../i18n.js";
 import { DEFAULT_PLAN_OPTIONS } from "./api.js";
-import type { AgendaBody, ErrorAnswer, PeopleBody, PlanEvent, PlanOptions, ReplanBody, SaveBody, SessionInfo } from "./api.js";
+import type { AgendaBody, ErrorAnswer, MailBody, PeopleBody, PlanEvent, PlanOptions, ReplanBody, SaveBody, SessionInfo } from "./api.js";
 import { judge, newToken, sessionCookie, type GuardConfig } from "./guard.js";
 import { readBody } from "./body.js";
 import { delegationPeople, firmPeople } from "./people.js";
 import { replanDesk } from "./replan.js";
 import { saveStop } from "./save.js";
+import { mailStop } from "./mail.js";
 import { startJob } from "./solver.js";
 import { deskOfAgenda, deskOfPlan } from "./views.js";
 import type { Workspace } from "./workspace.js";
@@ -45,6 +46,10 @@ export interface StudioConfig {
   readonly workspace: Workspace;
   readonly port: number;
   readonly version: string;
+  /** `--smtp`: the server the Save view may send through. */
+  readonly smtp?: string | undefined;
+  /** The environment (SMTP user and password). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Given by tests; a fresh random token otherwise. */
   readonly token?: string;
 }
@@ -88,7 +93,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
     const lang = langOf(url.searchParams.get("lang"), ws.lang);
     switch (route) {
       case "GET /api/session":
-        return send(res, 200, { lang: ws.lang, dataDir: ws.folders.dataShown, outDir: ws.folders.outShown, version: config.version } satisfies SessionInfo);
+        return send(res, 200, { lang: ws.lang, dataDir: ws.folders.dataShown, outDir: ws.folders.outShown, version: config.version, smtp: config.smtp !== undefined } satisfies SessionInfo);
       case "GET /api/data":
         return send(res, 200, await ws.dataView(lang));
       case "GET /api/events":
@@ -120,6 +125,8 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
         const l = langOf(body.lang, lang);
         return send(res, 200, body.kind === "firm" ? firmPeople(instance, body.meetings, options, body.id, l) : delegationPeople(instance, body.meetings, options, body.id, l));
       }
+      case "POST /api/mail":
+        return send(res, 200, await mailStop(ws, await readBody<MailBody>(req, "mail"), lang, config.smtp, config.env ?? {}));
       case "POST /api/save":
         return send(res, 200, await saveStop(ws, await readBody<SaveBody>(req, "save")));
       default:

@@ -5,7 +5,7 @@
  */
 import { watch, statSync, type FSWatcher } from "node:fs";
 import path from "node:path";
-import type { AffinityWeights, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
+import type { AffinityWeights, Replan, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
 import { InputError } from "../errors.js";
 import type { Lang } from "../i18n.js";
 import type { InputIssue } from "../input/issues.js";
@@ -33,6 +33,7 @@ export class Workspace {
   version = 0;
   private cache: { key: string; loaded: Loaded; weights: AffinityWeights | undefined; warnings: readonly InputIssue[] } | null = null;
   private readonly plans = new Map<string, { key: string; options: string; schedule: Schedule }>();
+  private readonly replans = new Map<string, { key: string; options: string; previousKey: string; replan: Replan }>();
   private watcher: FSWatcher | null = null;
   private readonly listeners = new Set<() => void>();
 
@@ -84,6 +85,17 @@ export class Workspace {
   planned(stopId: string, options: PlanOptions, meetings: Parameters<typeof agendaKey>[0]): Schedule | null {
     const plan = this.plans.get(stopId);
     return plan && plan.key === agendaKey(meetings) && plan.options === JSON.stringify([this.version, options]) ? plan.schedule : null;
+  }
+
+  /** Keeps the re-plan of a stop with the agenda it started from, to save it as `replan` writes it. */
+  rememberReplan(stopId: string, options: PlanOptions, previous: Parameters<typeof agendaKey>[0], replan: Replan): void {
+    this.replans.set(stopId, { key: agendaKey(replan.schedule.meetings), options: JSON.stringify([this.version, options]), previousKey: agendaKey(previous), replan });
+  }
+
+  /** The re-plan of a stop when `meetings` are still exactly its meetings, with the key of the agenda it started from. */
+  replanned(stopId: string, options: PlanOptions, meetings: Parameters<typeof agendaKey>[0]): { replan: Replan; previousKey: string } | null {
+    const r = this.replans.get(stopId);
+    return r && r.key === agendaKey(meetings) && r.options === JSON.stringify([this.version, options]) ? r : null;
   }
 
   /** The Data view: files, every issue (errors and warnings) and who takes part in each stop. */

@@ -21,7 +21,7 @@ export interface Studio {
 }
 
 /** Copies the example to a fresh folder and starts the studio on it (any free port, never a browser). */
-export async function startStudio(): Promise<Studio> {
+export async function startStudio(prepare: (dataDir: string) => void = () => {}): Promise<Studio> {
   if (!existsSync(path.join(ROOT, "packages/cli/dist/studio-web/app.js"))) {
     throw new Error("the CLI is not built: run `npx -y pnpm@10.34.9 build` first");
   }
@@ -29,6 +29,7 @@ export async function startStudio(): Promise<Studio> {
   const dataDir = path.join(work, "data");
   const outDir = path.join(work, "out");
   cpSync(EXAMPLE, dataDir, { recursive: true });
+  prepare(dataDir);
   const child: ChildProcess = spawn(process.execPath, [BIN, "--lang", "en", "studio", dataDir, "--out", outDir, "--port", "0", "--no-open"], {
     env: { ...process.env, CI: "1", ROADSHOW_NO_BROWSER: "1", LANG: "en_GB.UTF-8" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -64,7 +65,7 @@ export async function startStudio(): Promise<Studio> {
         child.kill("SIGTERM");
         await exited;
       }
-      rmSync(work, { recursive: true, force: true });
+      if (!process.env.KEEP) rmSync(work, { recursive: true, force: true });
     },
   };
 }

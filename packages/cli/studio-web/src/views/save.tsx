@@ -1,6 +1,6 @@
 /** The Save view: writes `<out>/<stop_id>/` as `schedule` (or `export`, once edited) would, asking before any file is overwritten. */
 import { useState } from "preact/hooks";
-import type { SaveAnswer, SaveBody } from "../../../src/studio/api.js";
+import type { MailAnswer, MailBody, SaveAnswer, SaveBody } from "../../../src/studio/api.js";
 import { post } from "../api.js";
 import type { Ctx } from "../state.js";
 
@@ -11,6 +11,7 @@ export function SaveTab({ ctx }: { ctx: Ctx }) {
   const [organizer, setOrganizer] = useState("");
   const [answer, setAnswer] = useState<SaveAnswer | null>(null);
   const [busy, setBusy] = useState(false);
+  const [mailed, setMailed] = useState<MailAnswer | null>(null);
   if (!stop || !history) return <p class="empty">{t("save.nothing")}</p>;
   const broken = checked?.review.violations.length ?? 0;
 
@@ -20,7 +21,13 @@ export function SaveTab({ ctx }: { ctx: Ctx }) {
       meetings: history.present.meetings.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId })),
     };
     setBusy(true);
+    setMailed(null);
     post<SaveAnswer>("/api/save", body).then(setAnswer).catch(ctx.showError).finally(() => setBusy(false));
+  };
+  const mail = (send: boolean) => {
+    const body: MailBody = { stop: stop.id, organizer, send };
+    setBusy(true);
+    post<MailAnswer>(`/api/mail?lang=${ctx.lang}`, body).then(setMailed).catch(ctx.showError).finally(() => setBusy(false));
   };
 
   return (
@@ -46,8 +53,17 @@ export function SaveTab({ ctx }: { ctx: Ctx }) {
       )}
       {answer && answer.saved && (
         <div class="done" id="saved">
-          <p class="ok">{t("save.saved", { n: answer.files, folder: answer.folder })}</p>
+          <p class="ok">{t("save.saved", { n: answer.files, folder: answer.folder })} {t(`save.as.${answer.as}`)}</p>
           <pre class={answer.violations === 0 ? "ok" : "bad"}>{answer.check}</pre>
+          <h3>{t("mail.title")}</h3>
+          <p class="hint">{t(answer.as === "replan" ? "mail.changed" : "mail.everyone")}</p>
+          {organizer.trim() === "" ? <p class="warn">{t("mail.organizer")}</p> : (
+            <p class="actions">
+              <button id="mail-write" disabled={busy} onClick={() => mail(false)}>{t("mail.write")}</button>
+              {session.smtp && <button id="mail-send" class="danger" disabled={busy} onClick={() => mail(true)}>{t("mail.send")}</button>}
+            </p>
+          )}
+          {mailed && <pre id="mailed">{mailed.output}</pre>}
         </div>
       )}
     </section>
