@@ -69,7 +69,8 @@ export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswe
   }
   const existing = files.filter((f) => existsSync(path.join(folder, f.path))).map((f) => f.path);
   if (existing.length > 0 && !body.force) return { saved: false, folder: shown, existing, hasAgenda };
-  await writeOutputs(folder, files, { force: body.force });
+  // The writer refuses to replace a folder that holds an input (the data folder, the agenda sent before is read already).
+  await writeOutputs(folder, files, { force: body.force, inputs: [ws.folders.data, ...body.options.history.map((h) => ws.folders.resolve(h))] });
   ws.touched();
   // Read back what was written and check it as `roadshow validate --agenda` would.
   const rows = (await readAgenda(agendaFile)).filter((r) => r.stopId === stopId);

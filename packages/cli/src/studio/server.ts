@@ -83,9 +83,6 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
   const ws = config.workspace;
   const token = config.token ?? newToken();
   const streams = new Set<ServerResponse>();
-  const unwatch = ws.onChange(() => {
-    for (const res of streams) res.write(`event: data\ndata: ${ws.version}\n\n`);
-  });
   let guard: GuardConfig = { token, port: config.port };
 
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
@@ -197,6 +194,10 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
   });
   const port = (server.address() as { port: number }).port;
   guard = { token, port };
+  // Watched once listening: a refused port leaves nothing running.
+  const unwatch = ws.onChange(() => {
+    for (const res of streams) res.write(`event: data\ndata: ${ws.version}\n\n`);
+  });
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
