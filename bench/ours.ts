@@ -29,6 +29,12 @@ export interface LibraryRun {
 export interface CliRun {
   readonly medianMs: number;
   readonly timesMs: readonly number[];
+  /** The solve time each run printed in its summary ("Time: 1,234 ms"), ms. */
+  readonly solveMs: readonly number[];
+  /** Per run, wall time over the solve time it printed: the cost of everything but the solve, compared within one run. */
+  readonly overSolve: readonly number[];
+  /** Files the last run wrote. */
+  readonly files: number;
   /** Largest peak RSS over the runs, MB (null when neither GNU time nor the child could say). */
   readonly peakRssMb: number | null;
   readonly meetings: readonly CheckedMeeting[];
@@ -99,6 +105,8 @@ export function runCli(dataDir: string, stopId: string, runs: number, timeLimitS
   const scratch = mkdtempSync(join(tmpdir(), "roadshow-cli-"));
   const timeFile = join(scratch, "time.txt");
   const timesMs: number[] = [];
+  const solveMs: number[] = [];
+  const overSolve: number[] = [];
   let peakKb: number | null = null;
   rmSync(outDir, { recursive: true, force: true });
   try {
@@ -110,8 +118,15 @@ export function runCli(dataDir: string, stopId: string, runs: number, timeLimitS
       if (timeLimitSec !== null) cli.push("--time-limit", String(timeLimitSec));
       const [command, ...args] = timed ? ["/usr/bin/time", "-v", "-o", timeFile, ...cli] : cli;
       const began = performance.now();
-      const child = spawnSync(command!, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
-      timesMs.push(performance.now() - began);
+      const child = spawnSync(command!, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 2 ** 20, env: { ...process.env, LANG: "en_GB.UTF-8" } });
+      const wall = performance.now() - began;
+      timesMs.push(wall);
+      const printed = /^Time: ([\d,.]+) (ms|s)$/m.exec(child.stdout ?? "");
+      if (printed !== null) {
+        const solve = Number(printed[1]!.replaceAll(",", "")) * (printed[2] === "s" ? 1000 : 1);
+        solveMs.push(solve);
+        overSolve.push(wall / solve);
+      }
       if (child.status !== 0) {
         const lines = `${child.stderr ?? ""}`.trim().split("\n");
         const reason = lines.find((l) => /error/i.test(l)) ?? lines.slice(-3).join(" / ");
@@ -124,5 +139,6 @@ export function runCli(dataDir: string, stopId: string, runs: number, timeLimitS
     rmSync(scratch, { recursive: true, force: true });
   }
   const meetings = readAgenda(join(outDir, "agenda.csv"));
-  return { ok: true, value: { medianMs: median(timesMs), timesMs, peakRssMb: peakKb === null ? null : peakKb / 1024, meetings } };
+  const files = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  return { ok: true, value: { medianMs: median(timesMs), timesMs, solveMs, overSolve, files, peakRssMb: peakKb === null ? null : peakKb / 1024, meetings } };
 }

@@ -1,6 +1,6 @@
 /**
  * `pnpm bench [--quick] [--seeds N] [--families S,M,L,Lx3,Ln,XL,XLx2,XLn|none] [--runs 3]
- *   [--time-limit <s>] [--highs-cap <s>] [--jslp-cap <s>] [--out bench/results.md]
+ *   [--time-limit <s>] [--highs-cap <s>] [--jslp-cap <s>] [--no-hostile] [--out bench/results.md]
  *   [--replan-families L,XL|none] [--replan-out bench/replan.md]`
  *
  * For each family and seed: generate the instance into bench/out/<family>-<seed>/,
@@ -9,8 +9,10 @@
  * is the family with k times the firms (XLx2 for the scaling table; Lx3 makes
  * delegations scarce, so not every firm can be served); `<family>n` gives most
  * participants one narrow window (Ln, XLn). Progress goes to stderr.
- * Then the re-planning rows (`bench/replan.ts`: a seeded day-of perturbation
- * of each `--replan-families` stop, re-planned), written to `--replan-out`.
+ * Then the hostile-input table (`bench/hostile.ts`: inputs at and past the
+ * limits, appended to `--out`; `--no-hostile` skips it), and the re-planning
+ * rows (`bench/replan.ts`: a seeded day-of perturbation of each
+ * `--replan-families` stop, re-planned), written to `--replan-out`.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,7 +22,8 @@ import type { StopInstance } from "@roadshow/core";
 import { assess, fmt, type InstanceResult } from "./compare.js";
 import { FAMILIES, generateInstance, type FamilyName } from "./generate.js";
 import { machineInfo } from "./machine.js";
-import { cliIsStale, runCli, runLibrary, type Outcome } from "./ours.js";
+import { renderHostile, runHostile } from "./hostile.js";
+import { CLI, cliIsStale, runCli, runLibrary, type Outcome } from "./ours.js";
 import { countBinaries } from "./peers/model.js";
 import { runPeerInChild, type ChildResult } from "./peers/spawn.js";
 import { benchReplan, renderReplan, type ReplanRow } from "./replan.js";
@@ -50,9 +53,11 @@ const { values: flags } = parseArgs({
     "highs-cap": { type: "string" },
     "jslp-cap": { type: "string", default: "60" },
     out: { type: "string", default: join(ROOT, "bench/results.md") },
+    hostile: { type: "boolean", default: true },
     "replan-families": { type: "string" },
     "replan-out": { type: "string", default: join(ROOT, "bench/replan.md") },
   },
+  allowNegative: true,
 });
 
 const list = (text: string): string[] => (text === "none" ? [] : text.split(",").map((f) => f.trim()));
@@ -146,7 +151,12 @@ if (replanFamilies.length > 0) {
 }
 if (families.length === 0) process.exit(0);
 const caps = [...new Set(families.map((f) => parseFamily(f).family))].map((f) => `${f} ${highsCap(f)} s`).join(", ");
-writeFileSync(flags.out, renderResults(machine, { families, seeds, runs, highsCaps: caps, jslpCap, command, staleCli }, results));
+let hostileTable = "";
+if (flags.hostile) {
+  log("hostile inputs");
+  hostileTable = renderHostile(runHostile(CLI, join(ROOT, "examples/lombardia-2026"), 120_000, (m) => log(`  ${m}`)));
+}
+writeFileSync(flags.out, renderResults(machine, { families, seeds, runs, highsCaps: caps, jslpCap, command, staleCli }, results, hostileTable));
 writeFileSync(join(ROOT, "bench/out/summary.json"), JSON.stringify(results.map(({ library, cli, highs: hr, jslp: jr, ...rest }) => ({ ...rest, library: strip(library), cli: strip(cli), highs: strip(hr), jslp: strip(jr) })), null, 2));
 log(`wrote ${flags.out}`);
 

@@ -1,3 +1,4 @@
+import { formatInstant } from "./input/agenda.js";
 import { formatTime, type Delegation, type Firm, type Schedule } from "@roadshow/core";
 import { meetingSequence, type PreviousMeeting } from "./export/index.js";
 import { t, type Lang } from "./i18n.js";
@@ -15,7 +16,9 @@ export function formatNumber(x: number): string {
 
 /**
  * `agenda.csv`: one row per meeting, sorted by slot then table. Extra columns:
- * `why` (when given) and `sequence`, the calendar SEQUENCE of the meeting
+ * `start_iso` and `end_iso`, the slot's instants with their UTC offset (so a
+ * reader can trust the times on a DST night, when `02:40`-`02:00` is a real
+ * slot), `why` (when given) and `sequence`, the calendar SEQUENCE of the meeting
  * (raised when it moved since `previous`), so that calendars sent from the
  * next re-run keep superseding.
  */
@@ -30,13 +33,16 @@ export function agendaCsv(
   const firmName = new Map(firms.map((f) => [f.id, f.name]));
   const country = new Map(delegations.map((d) => [d.id, d.country]));
   const slots = new Map(schedule.slots.map((s) => [s.index, s]));
-  const header = [...AGENDA_COLUMNS, ...(why ? ["why"] : []), "sequence"];
+  const header = [...AGENDA_COLUMNS, "start_iso", "end_iso", ...(why ? ["why"] : []), "sequence"];
+  const zone = schedule.stop.timezone;
+  const instants = new Map(schedule.slots.map((s) => [s.index, [formatInstant(s.startMs, zone), formatInstant(s.endMs, zone)]]));
   const before = new Map(previous.filter((p) => p.stopId === schedule.stop.id).map((p) => [`${p.firmId}|${p.delegationId}`, p]));
   const rows = schedule.meetings.map((m) => {
     const slot = slots.get(m.slot)!;
     const row = [
       schedule.stop.id, schedule.stop.date, m.slot, formatTime(slot.start), formatTime(slot.end), m.table,
       m.delegationId, country.get(m.delegationId) ?? "", m.firmId, firmName.get(m.firmId) ?? "", m.score,
+      ...instants.get(m.slot)!,
     ];
     const key = `${m.firmId}|${m.delegationId}`;
     return [...row, ...(why ? [why.get(key) ?? ""] : []), meetingSequence(m, before.get(key))];

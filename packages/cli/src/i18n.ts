@@ -343,6 +343,16 @@ const regionNames = new Map<string, Intl.DisplayNames>();
 
 /** A country's name from ICU (`Intl.DisplayNames`) in any language; the code itself when ICU does not know it. */
 export function countryName(code: CountryCode, lang: Language): string {
+  // Asked once per meeting on every agenda and calendar: each (language, code) is looked up once.
+  const key = `${lang}|${code}`;
+  let name = countryNames.get(key);
+  if (name === undefined) countryNames.set(key, (name = lookupCountry(code, lang)));
+  return name;
+}
+
+const countryNames = new Map<string, string>();
+
+function lookupCountry(code: CountryCode, lang: Language): string {
   let names = regionNames.get(lang);
   if (!names) {
     names = new Intl.DisplayNames([localeOf(lang)], { type: "region", fallback: "code" });
@@ -365,6 +375,16 @@ export function sectorName(code: SectorCode, lang: Lang): string {
  * @example formatDate("2026-03-18", "Europe/Rome", "it") // "mercoledì 18 marzo 2026"
  */
 export function formatDate(date: string, zone: string, lang: Language): string {
+  // Every page and calendar of a stop asks for the same date: formatted once per (date, zone, language).
+  const key = `${date}|${zone}|${lang}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) formattedDates.set(key, (text = formatDateOnce(date, zone, lang)));
+  return text;
+}
+
+const formattedDates = new Map<string, string>();
+
+function formatDateOnce(date: string, zone: string, lang: Language): string {
   return DateTime.fromISO(date, { zone }).setLocale(localeOf(lang)).toLocaleString({
     weekday: "long",
     day: "numeric",

@@ -4,6 +4,7 @@ import { applyChanges, metHistory, validateInstance, type PastMeeting, type Stop
 import { atecoWarnings } from "./ateco-warnings.js";
 import { InputError } from "./errors.js";
 import { historyFromAgendas, readAgendaFile, readDataDir, type AgendaRow, type DataSet } from "./input/index.js";
+import { checkAgendaTimes } from "./input/agenda.js";
 import type { InputIssue } from "./input/issues.js";
 import { nearest } from "./input/suggest.js";
 import { toInputIssue } from "./instance-issues.js";
@@ -44,6 +45,21 @@ export async function readAgenda(file: string): Promise<readonly AgendaRow[]> {
   return agenda.rows;
 }
 
+/**
+ * Reads an agenda and checks its dates and times against the stops' slots:
+ * mismatches are `severity` issues (errors for an agenda being validated or
+ * exported, warnings for history, --previous and --frozen). Throws `InputError`
+ * with every issue when the file cannot be read or an error was found.
+ */
+export async function readAgendaChecked(file: string, data: DataSet, severity: "error" | "warning"): Promise<{ rows: readonly AgendaRow[]; warnings: InputIssue[] }> {
+  const agenda = await readAgendaFile(file);
+  const issues = [...agenda.issues, ...checkAgendaTimes(agenda.good, data.stops, file, severity)];
+  if (agenda.rows === null || issues.some((i) => i.severity === "error")) {
+    throw new InputError(`${file} cannot be read as an agenda`, issues);
+  }
+  return { rows: agenda.rows, warnings: issues };
+}
+
 /** Reads the data folder and history agendas; throws `InputError` with every issue when any is an error. */
 export async function load(sources: Sources): Promise<Loaded> {
   const read = await readDataDir(sources.dataDir, {
@@ -59,6 +75,7 @@ export async function load(sources: Sources): Promise<Loaded> {
     const agenda = await readAgendaFile(file);
     for (const issue of agenda.issues) issues.push(issue);
     if (agenda.rows === null) continue;
+    if (read.data !== null) for (const issue of checkAgendaTimes(agenda.rows, read.data.stops, file, "warning")) issues.push(issue);
     // One push per meeting: a spread of 200,000 arguments overflows the call stack.
     for (const past of historyFromAgendas(agenda.rows)) history.push(past);
     const stops = new Map<string, number>();

@@ -85,7 +85,7 @@ describe("--weights on the example", () => {
     expect([plain.code, tuned.code]).toEqual([0, 0]);
     expect(marketMeetings(path.join(work, "tuned"))).toBeGreaterThan(marketMeetings(path.join(work, "plain")));
     const header = readFileSync(path.join(work, "tuned", "agenda.csv"), "utf8").split("\n")[0];
-    expect(header).toBe("stop_id,date,slot,start,end,table,delegation_id,country,firm_id,firm_name,score,why,sequence");
+    expect(header).toBe("stop_id,date,slot,start,end,table,delegation_id,country,firm_id,firm_name,score,start_iso,end_iso,why,sequence");
     expect(readFileSync(path.join(work, "tuned", "agenda.csv"), "utf8")).toContain("already exports to");
   });
 

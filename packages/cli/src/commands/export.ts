@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import { checkPrevious, dataAt, findStop, instanceOf, load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
+import { checkPrevious, dataAt, findStop, instanceOf, load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs } from "../output/write.js";
 import { stopFiles } from "../stop-files.js";
@@ -32,10 +32,13 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
   checkOutputFolder(args.out, output);
   const loaded = await load(args);
   if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
-  const rows = await readAgenda(args.agenda);
+  // Dates and times that do not match their slot are errors: which one the organiser meant is theirs to say.
+  const { rows } = await readAgendaChecked(args.agenda, loaded.data, "error");
   const stopIds = [...new Set(rows.map((r) => r.stopId))].sort();
   refuseOwnHistory(loaded, stopIds);
-  const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
+  const before = args.previous === undefined ? undefined : await readAgendaChecked(args.previous, loaded.data, "warning");
+  if (before !== undefined && before.warnings.length > 0) io.stderr(formatIssues(before.warnings, { color: io.color, format: common.format, lang: common.lang }));
+  const previous = before?.rows;
   if (previous !== undefined) checkPrevious(previous, args.previous!, stopIds);
   const files = stopIds.flatMap((stopId) => {
     const instance = instanceOf(loaded, findStop(loaded.data, stopId, args.dataDir));

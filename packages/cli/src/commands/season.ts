@@ -6,7 +6,7 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../input/index.js";
 import { didYouMean, nearest } from "../input/suggest.js";
-import { dataAt, load, readAgenda, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
+import { dataAt, load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs, type OutputFile } from "../output/write.js";
 import { heldFile, heldLine, heldReport } from "../season-outcomes.js";
@@ -57,12 +57,13 @@ function unknownStop(data: DataSet, id: string, file: string, line: number | nul
   ]);
 }
 
-async function readFrozen(files: readonly string[], data: DataSet, io: Io): Promise<Frozen> {
+async function readFrozen(files: readonly string[], data: DataSet, io: Io, common: Common): Promise<Frozen> {
   const meetings = new Map<string, readonly Meeting[]>();
   const bytes = new Map<string, Uint8Array>();
   const from = new Map<string, string>();
   for (const file of files) {
-    const rows = await readAgenda(file);
+    const { rows, warnings } = await readAgendaChecked(file, data, "warning");
+    if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
     const byStop = new Map<string, AgendaRow[]>();
     for (const r of rows) {
       const held = byStop.get(r.stopId);
@@ -120,7 +121,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const { data } = loaded;
   refuseOwnHistory(loaded, data.stops.map((s) => s.id));
-  const frozen = await readFrozen(args.frozen, data, io);
+  const frozen = await readFrozen(args.frozen, data, io, common);
   checkFrom(data, args.from, frozen, io);
 
   let lastProgress = 0;

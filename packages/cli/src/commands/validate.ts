@@ -6,6 +6,9 @@ import { Chalk } from "chalk";
 import type { Common, Io } from "../context.js";
 import { InputError } from "../errors.js";
 import { readAgendaFile, type AgendaRow } from "../input/index.js";
+import { checkAgendaTimes } from "../input/agenda.js";
+import type { InputIssue } from "../input/issues.js";
+import { didYouMean, nearest } from "../input/suggest.js";
 import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 
@@ -16,8 +19,13 @@ export interface ValidateArgs extends Sources {
   readonly allowRepeats: boolean;
 }
 
+/** Lines written at once: a few hundred thousand violations are printed in chunks, not one write each. */
+const CHUNK = 2_000;
+
 /**
- * Checks the inputs and, with `--agenda`, that agenda against every hard rule.
+ * Checks the inputs and, with `--agenda`, that agenda: each row's format, its
+ * date and times against its slot (located issues), and every hard rule on the
+ * rows that could be read, so one bad row does not hide the other problems.
  * @returns whether everything is valid (the caller maps `false` to exit 1).
  */
 export async function validate(args: ValidateArgs, common: Common, io: Io): Promise<boolean> {
@@ -29,36 +37,56 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
     return true;
   }
   const agenda = await readAgendaFile(args.agenda);
-  if (agenda.rows === null || agenda.issues.some((i) => i.severity === "error")) {
-    throw new InputError(`${args.agenda} cannot be read as an agenda`, agenda.issues);
-  }
+  const known = new Set(loaded.data.stops.map((s) => s.id));
   const byStop = new Map<string, AgendaRow[]>();
-  for (const row of agenda.rows) {
+  const issues: InputIssue[] = [...agenda.issues];
+  for (const row of agenda.good) {
     if (args.stop !== undefined && row.stopId !== args.stop) continue;
+    if (!known.has(row.stopId)) {
+      issues.push(unknownStopIssue(args.agenda, row, [...known]));
+      continue;
+    }
     const rows = byStop.get(row.stopId);
     if (rows) rows.push(row);
     else byStop.set(row.stopId, [row]);
   }
+  // Nothing could be read (no header, not a CSV): there is nothing to check the rules on.
+  if (agenda.good.length === 0 && issues.some((i) => i.severity === "error")) {
+    throw new InputError(`${args.agenda} cannot be read as an agenda`, issues);
+  }
   refuseOwnHistory(loaded, [...byStop.keys()]);
+  const checked = [...byStop.values()].flat();
+  for (const issue of checkAgendaTimes(checked, loaded.data.stops, args.agenda, "error")) issues.push(issue);
   const found: { lines: number[]; violation: Violation }[] = [];
   for (const [stopId, rows] of [...byStop].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const stop = findStop(loaded.data, stopId, args.dataDir);
     const violations = verifyAgenda(instanceOf(loaded, stop), rows, { allowRepeats: args.allowRepeats });
     for (const violation of violations) found.push({ lines: violation.meetings.map((i) => rows[i]!.line), violation });
   }
-  const count = agenda.rows.length;
+  if (issues.length > 0) io.stderr(formatIssues(issues, { color: io.color, format: common.format, lang: common.lang }));
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const count = agenda.good.length;
   if (common.format === "json") {
     io.stdout(`${JSON.stringify(found.map(({ lines, violation }) => ({ file: args.agenda, lines, code: violation.code, message: violation.message })), null, 2)}\n`);
-  } else if (found.length === 0) {
+  } else if (found.length === 0 && errors === 0) {
     io.stdout(`${args.agenda}: ${count} meetings obey every hard rule\n`);
   } else {
     const c = new Chalk({ level: io.color ? 1 : 0 });
-    for (const { lines, violation } of found) {
-      io.stdout(`${args.agenda}:${lines.join(",")} ${c.red("error")} ${violation.code}: ${violation.message}\n`);
+    for (let i = 0; i < found.length; i += CHUNK) {
+      io.stdout(found.slice(i, i + CHUNK).map(({ lines, violation }) => `${args.agenda}:${lines.join(",")} ${c.red("error")} ${violation.code}: ${violation.message}\n`).join(""));
     }
-    io.stdout(`${found.length} violation(s) in ${count} meetings\n`);
+    const unread = errors > 0 ? `; ${errors} problem(s) in the file itself (above), its other rows checked` : "";
+    io.stdout(`${found.length} violation(s) in ${count} meetings${unread}\n`);
   }
-  return found.length === 0;
+  return found.length === 0 && errors === 0;
+}
+
+function unknownStopIssue(file: string, row: AgendaRow, ids: readonly string[]): InputIssue {
+  return {
+    severity: "error", code: "unknown-stop", file, line: row.line, column: "stop_id", value: row.stopId,
+    message: `${row.stopId} is not a stop_id of stops.csv${didYouMean(nearest(row.stopId, ids))}`,
+    hint: `use one of: ${ids.join(", ")}`,
+  };
 }
 
 /** Registers `roadshow validate`. */

@@ -110,7 +110,7 @@ function memo<T>(key: string, make: () => T): T {
 
 function dateTime(name: "DTSTART" | "DTEND", zone: string, ms: number, utc: boolean): string {
   if (utc) return `${name}:${utcDateTime(ms)}`;
-  return `${name};TZID=${paramValue(zone)}:${localDateTime(ms, DateTime.fromMillis(ms, { zone }).offset)}`;
+  return `${name};TZID=${paramValue(zone)}:${memo(`local|${zone}|${ms}`, () => localDateTime(ms, DateTime.fromMillis(ms, { zone }).offset))}`;
 }
 
 /** The other side of an event as its reader sees it: a delegation with its country, a firm with its city and what it does. */

@@ -1,8 +1,10 @@
-import type { CountryCode, PastMeeting, TimeOfDay } from "@roadshow/core";
+import { DateTime } from "luxon";
+import { buildSlots, formatTime } from "@roadshow/core";
+import type { CountryCode, PastMeeting, Slot, Stop, TimeOfDay } from "@roadshow/core";
 import { parseCountry } from "./countries.js";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue, Severity } from "./issues.js";
 import { MAX_ROWS } from "./limits.js";
-import { ok } from "./report.js";
+import { fail, ok, Reporter } from "./report.js";
 import type { Parser } from "./report.js";
 import { readRows, readTable } from "./table.js";
 import type { InputFile, TableSpec } from "./table.js";
@@ -28,6 +30,9 @@ export interface AgendaRow {
   readonly score: number;
   /** Calendar SEQUENCE the meeting was sent with (0 when the column is absent). */
   readonly sequence: number;
+  /** The instants of `start_iso` / `end_iso` (epoch ms), when the file has those columns. */
+  readonly startMs?: number;
+  readonly endMs?: number;
 }
 
 /** The CLI writes extra columns after the required ones; they are read back silently. */
@@ -39,9 +44,22 @@ export const AGENDA: TableSpec = {
     ...["stop_id", "date", "slot", "start", "end", "table", "delegation_id", "country", "firm_id", "firm_name", "score"].map(
       (name) => ({ name, required: true }),
     ),
-    // Written by the CLI: the calendar SEQUENCE each meeting was last sent with.
+    // Written by the CLI: the meeting's instants with their UTC offset (unambiguous on a DST night)
+    // and the calendar SEQUENCE each meeting was last sent with.
+    { name: "start_iso", required: false },
+    { name: "end_iso", required: false },
     { name: "sequence", required: false },
   ],
+};
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 date and time with its UTC offset (`2026-10-25T02:40+02:00`) → epoch ms. */
+const parseInstant: Parser<number> = (raw) => {
+  const instant = INSTANT.test(raw) ? DateTime.fromISO(raw, { setZone: true }) : null;
+  return instant !== null && instant.isValid
+    ? ok(instant.toMillis())
+    : fail("bad-time", `"${raw}" is not a date and time with its UTC offset`, "write it as the CLI does, e.g. 2026-10-25T02:40+02:00, or empty the cell");
 };
 
 const sequence = parseInteger(0, 1_000_000);
@@ -55,10 +73,12 @@ const ownScore: Parser<number> = (raw) => {
 };
 
 /**
- * agenda.csv → typed rows. Only the format is checked here; whether the meetings
- * obey the hard rules is the core's `verifyAgenda`. `rows` is `null` on any error.
+ * agenda.csv → typed rows. Only the format is checked here (times against the
+ * stop's slots in `checkAgendaTimes`; the hard rules are the core's
+ * `verifyAgenda`). `rows` is `null` on any error; `good` holds the rows read
+ * cleanly even then, so the rules can still be checked on them.
  */
-export function parseAgenda(file: InputFile): { rows: AgendaRow[] | null; issues: InputIssue[] } {
+export function parseAgenda(file: InputFile): { rows: AgendaRow[] | null; good: AgendaRow[]; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
   const table = readTable(file, AGENDA, issues);
   const read = readRows(file, table, null, "stop_id", (row) => {
@@ -76,13 +96,75 @@ export function parseAgenda(file: InputFile): { rows: AgendaRow[] | null; issues
       score: row.required("score", ownScore),
       sequence: row.optional("sequence", sequence, 0),
     });
-    if (meeting !== null && meeting.end <= meeting.start) {
-      row.error("end", "end-before-start", row.raw("end"), `the meeting ends at ${row.raw("end")}, not after it starts at ${row.raw("start")}`, "check start and end");
+    const startMs = row.optional("start_iso", parseInstant, null);
+    const endMs = row.optional("end_iso", parseInstant, null);
+    // Local times alone can end "before" they start on a fall-back night (02:40-02:00): only instants tell.
+    if (typeof startMs === "number" && typeof endMs === "number" && endMs <= startMs) {
+      row.error("end_iso", "end-before-start", row.raw("end_iso"), `the meeting ends at ${row.raw("end_iso")}, not after it starts at ${row.raw("start_iso")}`, "check start_iso and end_iso");
     }
-    return meeting === null || row.failed ? null : { line: row.line, ...meeting };
+    if (meeting === null || row.failed) return null;
+    return { line: row.line, ...meeting, ...(typeof startMs === "number" && { startMs }), ...(typeof endMs === "number" && { endMs }) };
   });
-  const ok = table !== null && !issues.some((i) => i.severity === "error");
-  return { rows: ok ? read.items.map((i) => i.value) : null, issues };
+  const clean = table !== null && !issues.some((i) => i.severity === "error");
+  const rows = read.items.map((i) => i.value);
+  return { rows: clean ? rows : null, good: rows, issues };
+}
+
+/** An instant as agenda.csv writes it: `2026-10-25T02:40+02:00`. */
+export function formatInstant(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true, suppressSeconds: true })!;
+}
+
+/** The stop's slots, built once per stop. */
+function slotsOf(stop: Stop, cache: Map<string, readonly Slot[]>): readonly Slot[] {
+  let slots = cache.get(stop.id);
+  if (slots === undefined) cache.set(stop.id, (slots = buildSlots(stop)));
+  return slots;
+}
+
+/**
+ * The date, slot, local start and end of each meeting against its stop's slots,
+ * so that an edited time is caught with its line instead of being ignored
+ * (`severity` issues); `start_iso` / `end_iso`, when present, that disagree with
+ * the slot are warnings (the slot counts). Stops not in `stops` are not checked.
+ */
+export function checkAgendaTimes(rows: readonly AgendaRow[], stops: readonly Stop[], file: string, severity: Severity): InputIssue[] {
+  const byId = new Map(stops.map((s) => [s.id, s]));
+  const cache = new Map<string, readonly Slot[]>();
+  const issues: InputIssue[] = [];
+  const report = new Reporter(file, issues);
+  const add = severity === "error" ? report.error.bind(report) : report.warning.bind(report);
+  for (const r of rows) {
+    const stop = byId.get(r.stopId);
+    if (stop === undefined) continue;
+    const slots = slotsOf(stop, cache);
+    if (r.date !== stop.date) {
+      add("date-mismatch", { line: r.line, column: "date", value: r.date }, `${r.stopId} is on ${stop.date}, not on ${r.date}`, `write ${stop.date}; to hold the meeting on another day, put it in that day's stop`);
+    }
+    const slot = slots[r.slot - 1];
+    if (slot === undefined) {
+      add("unknown-slot", { line: r.line, column: "slot", value: String(r.slot) }, `${r.stopId} has slots 1-${slots.length}; slot ${r.slot} does not exist`, `use a slot from 1 to ${slots.length}`);
+      continue;
+    }
+    const span = `${formatTime(slot.start)}-${formatTime(slot.end)}`;
+    if (r.start !== slot.start) {
+      // On a fall-back night one local time starts two slots: name them all.
+      const others = slots.filter((s) => s.start === r.start);
+      const moved = others.length === 0 ? "" : `; to move the meeting there, write ${others.map((o) => `slot ${o.index} (${formatTime(o.start)}-${formatTime(o.end)})`).join(" or ")}`;
+      add("slot-mismatch", { line: r.line, column: "start", value: formatTime(r.start) }, `the meeting starts at ${formatTime(r.start)}, but slot ${r.slot} is ${span}`, `write the slot's start, ${formatTime(slot.start)}${moved}`);
+    }
+    if (r.end !== slot.end) {
+      add("slot-mismatch", { line: r.line, column: "end", value: formatTime(r.end) }, `the meeting ends at ${formatTime(r.end)}, but slot ${r.slot} is ${span}`, `write the slot's end, ${formatTime(slot.end)}; a meeting moves by changing its slot`);
+    }
+    // The instants are the CLI's own record of the slot: one that disagrees is worth a warning, the slot counts.
+    for (const [column, ms, want] of [["start_iso", r.startMs, slot.startMs], ["end_iso", r.endMs, slot.endMs]] as const) {
+      if (ms === undefined || ms === want) continue;
+      report.warning("slot-mismatch", { line: r.line, column, value: formatInstant(ms, stop.timezone) },
+        `${column} is ${formatInstant(ms, stop.timezone)}, but slot ${r.slot} ${column === "start_iso" ? "starts" : "ends"} at ${formatInstant(want, stop.timezone)}; the slot counts`,
+        `write ${formatInstant(want, stop.timezone)}, or empty ${column}`);
+    }
+  }
+  return issues;
 }
 
 /** Who already met whom where, once per firm, delegation and stop, sorted. */

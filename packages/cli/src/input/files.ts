@@ -155,10 +155,10 @@ export async function readDataDir(
   return { data: all.some((i) => i.severity === "error") ? null : parsed.data, issues: all };
 }
 
-/** Reads an agenda.csv (the CLI's output, or an earlier one fed back as history). */
-export async function readAgendaFile(filePath: string): Promise<{ rows: AgendaRow[] | null; issues: InputIssue[] }> {
+/** Reads an agenda.csv (the CLI's output, or an earlier one fed back as history); `good` as in `parseAgenda`. */
+export async function readAgendaFile(filePath: string): Promise<{ rows: AgendaRow[] | null; good: AgendaRow[]; issues: InputIssue[] }> {
   const issues: InputIssue[] = [];
   const file = await load(filePath, filePath, issues);
-  if (file === null) return { rows: null, issues };
+  if (file === null) return { rows: null, good: [], issues };
   return parseAgenda(file);
 }

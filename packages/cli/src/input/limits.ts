@@ -16,5 +16,20 @@ export const MAX_ROWS = {
   outcomes: 1_000_000,
 } as const;
 
+/** Longest cell, in characters (a name, a list of windows or sectors is far shorter). */
+export const MAX_CELL_CHARS = 100_000;
+
+/** Most line breaks inside one quoted cell: past them the opening quote counts as never closed. */
+export const MAX_QUOTED_LINES = 200;
+
+/**
+ * Structure errors (stray quotes, ragged rows, too-long cells) reported per
+ * file; past them the rest of the file is not read: it was not exported as CSV.
+ */
+export const MAX_STRUCTURE_ERRORS = 100;
+
+/** Issues listed per file (and reporter); past them one `too-many-issues` per severity stands for the rest. */
+export const MAX_ISSUES_PER_FILE = 1_000;
+
 /** Suggestions cost a scan of the candidates; after this many per file, none are offered. */
 export const MAX_SUGGESTION_LOOKUPS = 200;

@@ -1,4 +1,5 @@
 import type { InputIssue, Severity } from "./issues.js";
+import { MAX_ISSUES_PER_FILE } from "./limits.js";
 
 /** A problem found by a value parser, before it is placed in a file. */
 export interface Note {
@@ -35,9 +36,15 @@ export interface Where {
   readonly value?: string | null;
 }
 
-/** Collects the issues of one file into a shared list. */
+/**
+ * Collects the issues of one file into a shared list, at most
+ * `MAX_ISSUES_PER_FILE` of them: past that one `too-many-issues` entry (per
+ * severity) says the rest are not listed, so an error still fails the run.
+ */
 export class Reporter {
   private readonly once = new Set<string>();
+  private count = 0;
+  private readonly dropped = new Set<Severity>();
 
   constructor(
     readonly file: string,
@@ -64,6 +71,18 @@ export class Reporter {
   }
 
   private add(severity: Severity, code: string, where: Where, message: string, hint: string): void {
+    if (this.count >= MAX_ISSUES_PER_FILE) {
+      if (this.dropped.has(severity)) return;
+      this.dropped.add(severity);
+      const what = severity === "error" ? "errors" : "warnings";
+      this.out.push({
+        severity, code: "too-many-issues", file: this.file, line: where.line ?? null, column: null, value: null,
+        message: `more than ${MAX_ISSUES_PER_FILE.toLocaleString("en")} problems in this file: from line ${where.line ?? "?"} on, further ${what} are not listed`,
+        hint: "fix the problems listed (often one cause, such as a wrong delimiter or a shifted column), then run again",
+      });
+      return;
+    }
+    this.count++;
     this.out.push({
       severity,
       code,

@@ -79,6 +79,7 @@ export class Row {
 
   private parse<T>(name: string, raw: string, parse: Parser<T>): T | undefined {
     const result = parse(raw);
+    if (result.ok && result.warnings.length === 0) return result.value;
     const where = this.where(name, raw);
     // A value read the same way on many rows (`USA`, a new sector) is reported on its first cell per column;
     // decimal commas (a whole column of them, as `--excel` writes) once per column.

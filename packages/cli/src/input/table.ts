@@ -3,7 +3,7 @@ import type { IdRegistry, KnownIds } from "./refs.js";
 import { matchColumns } from "./columns.js";
 import type { ColumnSpec, Columns } from "./columns.js";
 import { decodeBytes } from "./decode.js";
-import { parseCsv } from "./parse-csv.js";
+import { parseCsv, type CsvTable } from "./parse-csv.js";
 import { Reporter } from "./report.js";
 import { Row } from "./row.js";
 
@@ -27,8 +27,17 @@ export interface TableSpec {
 export interface Table {
   readonly report: Reporter;
   readonly columns: Columns;
-  /** Data rows, ragged ones included (flagged) so their ids still count as defined. */
-  readonly rows: readonly { readonly row: Row; readonly ragged: boolean }[];
+  /**
+   * Data rows, ragged ones included (flagged) so their ids still count as defined.
+   * Made one at a time while iterating (a million rows need not exist at once).
+   */
+  readonly rows: Iterable<{ readonly row: Row; readonly ragged: boolean }>;
+  /** How many data rows there are. */
+  readonly count: number;
+}
+
+function* rowsOf(csv: CsvTable, columns: Columns, report: Reporter): Generator<{ readonly row: Row; readonly ragged: boolean }> {
+  for (const r of csv.rows) yield { row: new Row(r.line, r.cells, columns, report), ragged: r.ragged };
 }
 
 /**
@@ -39,26 +48,27 @@ export function readTable(file: InputFile, spec: TableSpec, out: InputIssue[]): 
   const report = new Reporter(file.name, out);
   const text = decodeBytes(file.bytes, report);
   if (text === null) return null;
-  const csv = parseCsv(text, report);
+  const csv = parseCsv(text, report, spec.maxRows);
   if (csv === null) return null;
-  if (csv.rows.length > spec.maxRows) {
+  if (csv.count > spec.maxRows) {
     report.error(
       "too-many-rows",
       {},
-      `the file has ${csv.rows.length.toLocaleString("en")} ${spec.what}; at most ${spec.maxRows.toLocaleString("en")} are supported`,
+      `the file has ${csv.count.toLocaleString("en")} ${spec.what}; at most ${spec.maxRows.toLocaleString("en")} are supported`,
       `split the ${spec.what} into smaller files, one per run`,
     );
     return null;
   }
   const columns = matchColumns(csv.header, csv.headerLine, spec.columns, report, spec.quietExtras ?? false);
   if (columns === null) return null;
-  if (csv.rows.length === 0) {
+  if (csv.count === 0) {
     report.warning("no-rows", { line: csv.headerLine }, `the file has a header but no ${spec.what}`, `add one row per ${spec.what.replace(/s$/, "")}, or check that the right file was exported`);
   }
   return {
     report,
     columns,
-    rows: csv.rows.map((r) => ({ row: new Row(r.line, r.cells, columns, report), ragged: r.ragged })),
+    rows: { [Symbol.iterator]: () => rowsOf(csv, columns, report) },
+    count: csv.kept,
   };
 }
 
@@ -98,10 +108,12 @@ export function readRows<T>(
     const value = read(row);
     if (value !== null) items.push({ value, line: row.line });
   }
+  // Only the columns are kept: the table's rows would otherwise live as long as the values.
+  const columns = table?.columns;
   return {
     file: file.name,
     items,
     known: table === null || ids === null ? null : { ids: ids.lines, file: file.name, column: idColumn },
-    column: (name) => table?.columns.header(name) ?? name,
+    column: (name) => columns?.header(name) ?? name,
   };
 }

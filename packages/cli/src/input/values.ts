@@ -94,8 +94,20 @@ function isoDate(y: number, m: number, d: number): string | null {
   return date.isValid ? date.toISODate() : null;
 }
 
+// Dates repeat on every row of an agenda: each distinct cell is checked once (the answers are immutable).
+const dates = new Map<string, Parsed<string>>();
+
 /** `YYYY-MM-DD`, a real calendar date. A day-first date gets its ISO form as hint. */
 export const parseDate: Parser<string> = (raw) => {
+  let parsed = dates.get(raw);
+  if (parsed === undefined) {
+    parsed = checkDate(raw);
+    if (dates.size < 10_000) dates.set(raw, parsed);
+  }
+  return parsed;
+};
+
+function checkDate(raw: string): Parsed<string> {
   const m = ISO_DATE.exec(raw);
   if (m !== null) {
     const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -108,7 +120,7 @@ export const parseDate: Parser<string> = (raw) => {
     `"${raw}" is not a date; expected YYYY-MM-DD`,
     iso === null ? "write dates as YYYY-MM-DD, e.g. 2026-03-18" : `write ${iso}`,
   );
-};
+}
 
 let zones: readonly string[] | null = null;
 function allZones(): readonly string[] {

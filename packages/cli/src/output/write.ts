@@ -73,9 +73,13 @@ async function locked<T>(target: Target, undo: () => void, work: () => Promise<T
   const release = acquireLock(target.target, target.shown);
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
   const onSignal = (signal: NodeJS.Signals) => {
-    undo();
-    release();
-    process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1));
+    try {
+      undo();
+      release();
+    } finally {
+      // Whatever is left (a write landing during the removal), the next run on this output removes.
+      process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1));
+    }
   };
   for (const s of signals) process.on(s, onSignal);
   try {
@@ -109,7 +113,8 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const staging = hidden(first.target, STAGING, tag);
   const old = hidden(first.target, OLD, tag);
-  const undo = () => rmSync(staging, { recursive: true, force: true });
+  // Writes still in flight may land while it is removed: retried (ENOTEMPTY) a few times.
+  const undo = () => rmSync(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
   await locked(first, undo, async () => {
     // Checked again under the lock: another run may have written the folder meanwhile.
     const target = inspectFolder(outDir, opts, top);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { historyFromAgendas, parseAgenda } from "../../src/input/index.js";
+import { checkAgendaTimes } from "../../src/input/agenda.js";
+import type { Stop } from "@roadshow/core";
 import type { AgendaRow } from "../../src/input/index.js";
 import { toCsv } from "../../src/output/csv.js";
 import { file } from "./builders.js";
@@ -80,9 +82,16 @@ describe("parseAgenda", () => {
     ]);
   });
 
-  it("flags a meeting that ends before it starts", () => {
-    const { issues } = parseAgenda(file("a.csv", toCsv(HEADER, [meeting({ end: "13:00" })], { excel: false })));
-    expect(issues).toMatchObject([{ code: "end-before-start", line: 2, column: "end" }]);
+  it("flags a meeting whose instants end before they start, but not local times alone (02:40-02:00 on a fall-back night)", () => {
+    const header = [...HEADER, "start_iso", "end_iso"];
+    const rows = [
+      [...(meeting({ start: "02:40", end: "02:00" })), "2026-10-25T02:40+02:00", "2026-10-25T02:00+01:00"],
+      [...(meeting({ start: "02:40", end: "02:00" })), "2026-10-25T02:40+02:00", "2026-10-25T02:00+02:00"],
+      [...(meeting({ start: "02:40", end: "02:00" })), "25/10/2026 02:40", ""],
+    ];
+    const { issues, good } = parseAgenda(file("a.csv", toCsv(header, rows, { excel: false })));
+    expect(issues.map((i) => `${i.line} ${i.column} ${i.code}`)).toEqual(["3 end_iso end-before-start", "4 start_iso bad-time"]);
+    expect(good.map((r) => [r.line, r.startMs, r.endMs])).toEqual([[2, Date.parse("2026-10-25T00:40Z"), Date.parse("2026-10-25T01:00Z")]]);
   });
 
   it("requires the agenda columns but is quiet about extras", () => {
@@ -99,6 +108,59 @@ describe("parseAgenda", () => {
       "score",
     ]);
     expect(issues.some((i) => i.code === "unknown-column")).toBe(false);
+  });
+});
+
+describe("checkAgendaTimes", () => {
+  // The fall-back night: 03:00 CEST becomes 02:00 CET; slot 6 is 02:40 CEST to 02:00 CET.
+  const night: Stop = {
+    id: "RM-2026-10", city: "Roma", date: "2026-10-25", sector: "mechanics", start: 60, end: 240,
+    slotMinutes: 20, gapMinutes: 0, breaks: [], timezone: "Europe/Rome",
+  };
+  const read = (rows: string[][], extra: string[] = []) =>
+    parseAgenda(file("a.csv", toCsv([...HEADER, ...extra], rows, { excel: false }))).good;
+  const at = (over: Partial<Record<string, string>>) => meeting({ stop_id: "RM-2026-10", date: "2026-10-25", ...over });
+
+  it("accepts the slots of a fall-back night as the CLI writes them, local times and instants", () => {
+    const rows = read(
+      [
+        [...at({ slot: "6", start: "02:40", end: "02:00" }), "2026-10-25T02:40+02:00", "2026-10-25T02:00+01:00"],
+        [...at({ slot: "7", start: "02:00", end: "02:20" }), "2026-10-25T02:00+01:00", "2026-10-25T02:20+01:00"],
+        [...at({ slot: "1", start: "01:00", end: "01:20" }), "", ""],
+      ],
+      ["start_iso", "end_iso"],
+    );
+    expect(rows).toHaveLength(3);
+    expect(checkAgendaTimes(rows, [night], "a.csv", "error")).toEqual([]);
+  });
+
+  it("reports a changed date, a slot that does not exist, and times that are not the slot's, each with its line", () => {
+    const rows = read([
+      at({ date: "2026-10-26", start: "01:00", end: "01:20" }),
+      at({ slot: "40", start: "01:00", end: "01:20" }),
+      at({ slot: "2", start: "02:00", end: "02:20" }),
+      at({ slot: "1", start: "01:00", end: "01:40" }),
+      meeting({ stop_id: "XX", slot: "99" }),
+    ]);
+    const issues = checkAgendaTimes(rows, [night], "a.csv", "error");
+    expect(issues.map((i) => `${i.line} ${i.column} ${i.code} ${i.severity}`)).toEqual([
+      "2 date date-mismatch error",
+      "3 slot unknown-slot error",
+      "4 start slot-mismatch error",
+      "4 end slot-mismatch error",
+      "5 end slot-mismatch error",
+    ]);
+    expect(issues[2]!.message).toBe("the meeting starts at 02:00, but slot 2 is 01:20-01:40");
+    // 02:00 starts slot 4 (CEST) and slot 7 (CET, after the clocks went back): the hint names both.
+    expect(issues[2]!.hint).toBe("write the slot's start, 01:20; to move the meeting there, write slot 4 (02:00-02:20) or slot 7 (02:00-02:20)");
+    expect(checkAgendaTimes(rows, [night], "a.csv", "warning").every((i) => i.severity === "warning")).toBe(true);
+  });
+
+  it("warns about an instant that is not the slot's even when the local time is (the second 02:40 against the first)", () => {
+    const rows = read([[...at({ slot: "6", start: "02:40", end: "02:00" }), "2026-10-25T02:40+01:00", "2026-10-25T03:00+01:00"]], ["start_iso", "end_iso"]);
+    const issues = checkAgendaTimes(rows, [night], "a.csv", "error");
+    expect(issues.map((i) => `${i.column} ${i.code} ${i.severity}`)).toEqual(["start_iso slot-mismatch warning", "end_iso slot-mismatch warning"]);
+    expect(issues[0]!.message).toBe("start_iso is 2026-10-25T02:40+01:00, but slot 6 starts at 2026-10-25T02:40+02:00; the slot counts");
   });
 });
 

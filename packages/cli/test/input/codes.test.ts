@@ -2,6 +2,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { ISSUE_CODES } from "../../src/input/issues.js";
 import { MAX_FILE_BYTES, MAX_ROWS, parseDataSet } from "../../src/input/index.js";
+import { MAX_CELL_CHARS } from "../../src/input/limits.js";
 import type { DataFiles, InputIssue } from "../../src/input/index.js";
 import { changeRow, csv, dataFiles, delegationRow, file, firmRow, outcomeRow, requestRow, scoreRow, stopRow, validRows } from "./builders.js";
 
@@ -50,6 +51,20 @@ const CASES: readonly Case[] = [
     files: () => ({ ...dataFiles(), delegations: file("delegations.csv", "delegation_id,country,name\n") }),
     file: "delegations.csv",
     line: 1,
+    column: null,
+  },
+  {
+    code: "too-many-issues",
+    files: () => dataFiles({ firms: Array.from({ length: 1_001 }, (_, i) => firmRow({ firm_id: `F${i}`, targets: "XX" })) }),
+    file: "firms.csv",
+    line: 1_002,
+    column: null,
+  },
+  {
+    code: "long-cell",
+    files: replace("firms", `${csv(rows.firms)}F0009,${"x".repeat(MAX_CELL_CHARS + 1)},mechanics,BG-2026-03,,,,,1\n`),
+    file: "firms.csv",
+    line: 5,
     column: null,
   },
   {
@@ -221,6 +236,8 @@ const CASES: readonly Case[] = [
 
 // Codes met only with real files or command lines: files.test.ts and faults.test.ts.
 const FS_ONLY = ["missing-folder", "missing-file", "unreadable-file", "duplicate-file", "own-history", "other-stop"];
+// Codes of agenda files read back: agenda.test.ts.
+const AGENDA_ONLY = ["date-mismatch", "unknown-slot", "slot-mismatch"];
 
 describe("every issue code, located", () => {
   it.each(CASES)("$code", (c) => {
@@ -236,7 +253,7 @@ describe("every issue code, located", () => {
   });
 
   it("covers every documented code (fs-only ones in files.test.ts, agenda ones in agenda.test.ts)", () => {
-    const tested = new Set([...CASES.map((c) => c.code), ...FS_ONLY]);
+    const tested = new Set([...CASES.map((c) => c.code), ...FS_ONLY, ...AGENDA_ONLY]);
     expect(Object.keys(ISSUE_CODES).filter((c) => !tested.has(c))).toEqual([]);
   });
 });
