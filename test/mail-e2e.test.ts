@@ -172,8 +172,10 @@ describe("roadshow mail on the example with email and lang columns", () => {
     const named = [...new Set(changes.map((c) => `${c.participant_kind === "firm" ? "firms" : "delegations"}/${c.participant_id}.eml`))].sort();
     expect(named).toHaveLength(notify);
     const out = path.join(work, "day-mail");
-    const r = await roadshow("mail", data, "--stop", STOP, "--agenda", path.join(day, "agenda.csv"), "--changes", path.join(day, "changes.csv"), "--previous", agenda, "--out", out, "--organizer", ORGANIZER);
+    const stopChanges = path.join(data, "day-of", "changes.csv");
+    const r = await roadshow("mail", data, "--stop", STOP, "--agenda", path.join(day, "agenda.csv"), "--changes", path.join(day, "changes.csv"), "--previous", agenda, "--stop-changes", stopChanges, "--out", out, "--organizer", ORGANIZER);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/warning|skipped/);
     expect(emls(out).map((f) => path.relative(out, f).split(path.sep).join("/")).sort()).toEqual(named);
     const cancelled = changes.find((c) => c.change === "cancelled" && c.participant_kind === "firm")!;
     const mail = await simpleParser(readFileSync(path.join(out, "firms", `${cancelled.participant_id}.eml`)));

@@ -1,11 +1,12 @@
-import { reviewAgenda } from "@roadshow/core";
+import { reviewAgenda, type StopInstance } from "@roadshow/core";
 import type { Command } from "commander";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
 import { t, type Lang } from "../i18n.js";
 import { EnvironmentError, EXIT, InputError } from "../errors.js";
-import type { Organizer } from "../export/index.js";
+import type { Organizer, PreviousMeeting } from "../export/index.js";
+import type { DataSet } from "../input/index.js";
 import { findStop, instanceOf, load, readAgenda } from "../load.js";
 import { readChangedParticipants } from "../mail/changes.js";
 import type { Composed } from "../mail/compose.js";
@@ -33,6 +34,8 @@ export interface MailArgs {
   readonly force: boolean;
   readonly scores?: string | undefined;
   readonly requests?: string | undefined;
+  /** The stop changes a re-plan was given (walk-ins, absences), when not `<data-dir>/changes.csv`. */
+  readonly stopChanges?: string | undefined;
 }
 
 /** Test seam: the server and the clock (tests pass their own). */
@@ -81,7 +84,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   const target = args.smtp === undefined ? undefined : parseSmtpUrl(args.smtp, io.env);
   // `--changes` here names who to mail (replan's changes.csv), not stop changes to apply:
   // the data folder's own changes.csv, when present, is applied as by every command.
-  const loaded = await load({ dataDir: args.dataDir, scores: args.scores, requests: args.requests });
+  const loaded = await load({ dataDir: args.dataDir, scores: args.scores, requests: args.requests, changes: args.stopChanges });
   const warnings = [...loaded.warnings];
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   const all = await readAgenda(args.agenda);
@@ -90,7 +93,9 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
     const stops = [...new Set(all.map((r) => r.stopId))].sort().join(", ");
     throw new InputError(t(lang, "mail.cli.noStop", { agenda: args.agenda, stop: stop.id, stops }));
   }
-  const reviewed = reviewAgenda(instanceOf(loaded, stop), rows);
+  // The stop as it is on the day (its changes applied): walk-ins registered, absentees not.
+  const instance = instanceOf(loaded, stop);
+  const reviewed = reviewAgenda(instance, rows);
   for (const v of reviewed.violations) {
     io.stderr(`${args.agenda}:${v.meetings.map((i) => rows[i]!.line).join(",")} warning ${v.code}: ${v.message}\n`);
   }
@@ -107,7 +112,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   }
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
 
-  const mailing = await prepareMailing(schedule, loaded.data, { lang: common.lang, organizer: args.organizer, rows, previous, only });
+  const mailing = await prepareMailing(schedule, onTheDay(loaded.data, instance, previous), { lang: common.lang, organizer: args.organizer, rows, previous, only });
   io.stderr(skippedLines(mailing.skipped, args.dataDir, lang, only !== undefined && previous === undefined));
   const journalFile = path.join(args.out, SENT_FILE);
   if (args.dryRun) {
@@ -126,7 +131,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
     // The journal travels into the new folder, so a message sent before is never sent again.
     readJournal(journalFile);
     const journal = existsSync(journalFile) ? readFileSync(journalFile) : emptyJournal();
-    const inputs = [args.dataDir, args.agenda, args.previous, args.changes, args.scores, args.requests];
+    const inputs = [args.dataDir, args.agenda, args.previous, args.changes, args.scores, args.requests, args.stopChanges];
     await writeOutputs(args.out, [...emls, { path: SENT_FILE, content: journal }], { force: args.force, inputs });
   }
   io.stdout(`${t(lang, "mail.cli.written", { count: emls.length, out: args.out, written: same ? 0 : emls.length, skipped: mailing.skipped.length })}\n`);
@@ -161,7 +166,31 @@ interface MailFlags extends OrganizerFlags {
   readonly dryRun: boolean;
   readonly scores?: string;
   readonly requests?: string;
+  readonly stopChanges?: string;
   readonly force: boolean;
+}
+
+/**
+ * The participants as they are on the day (a walk-in present, its windows), except one
+ * marked absent that had meetings in `previous`: it keeps its master record, so that it is
+ * still a participant of the stop and gets its cancellations.
+ */
+function onTheDay(data: DataSet, instance: StopInstance, previous: readonly PreviousMeeting[] | undefined): DataSet {
+  const stopId = instance.stop.id;
+  const had = new Set((previous ?? []).filter((p) => p.stopId === stopId).flatMap((p) => [`f:${p.firmId}`, `d:${p.delegationId}`]));
+  const firms = new Map(instance.firms.map((f) => [f.id, f]));
+  const delegations = new Map(instance.delegations.map((d) => [d.id, d]));
+  return {
+    ...data,
+    firms: data.firms.map((f) => {
+      const day = firms.get(f.id);
+      return day && (day.stops.includes(stopId) || !had.has(`f:${f.id}`)) ? day : f;
+    }),
+    delegations: data.delegations.map((d) => {
+      const day = delegations.get(d.id);
+      return day && (day.stops === null || day.stops.includes(stopId) || !had.has(`d:${d.id}`)) ? day : d;
+    }),
+  };
 }
 
 /** Registers `roadshow mail`. */
@@ -180,6 +209,7 @@ export function defineMail(root: Command, ctx: CommandContext): void {
     .option("--dry-run", "list what would be written or sent; write and send nothing", false)
     .option("--scores <file>", "affinity scores (default: <data-dir>/scores.csv if present)")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
+    .option("--stop-changes <file>", "the stop changes replan was given (walk-ins, absences; default: <data-dir>/changes.csv if present)")
     .option("--force", "replace an output folder holding other messages (its sent.csv is kept)", false)
     .addHelpText(
       "after",
@@ -190,7 +220,7 @@ export function defineMail(root: Command, ctx: CommandContext): void {
       await mail(
         {
           dataDir, stop: o.stop, agenda: o.agenda, out: o.out, organizer: o.organizer, smtp: o.smtp, previous: o.previous, changes: o.changes,
-          dryRun: o.dryRun, force: o.force, scores: o.scores, requests: o.requests,
+          dryRun: o.dryRun, force: o.force, scores: o.scores, requests: o.requests, stopChanges: o.stopChanges,
         },
         ctx.common(),
         ctx.io,

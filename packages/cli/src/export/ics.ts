@@ -1,3 +1,4 @@
+// Calendars (RFC 5545): every participant's meetings in its language, cancellations, and one participant's REQUEST to mail.
 import { DateTime } from "luxon";
 import { firmSectors } from "@roadshow/core";
 import type { Meeting, Slot } from "@roadshow/core";

@@ -1,3 +1,4 @@
+// The day-of-event files of a schedule, and the entry points to render one participant's agenda and calendar.
 import type { Language } from "../i18n.js";
 import { exportContext } from "./context.js";
 import type { ExportInput } from "./context.js";
