@@ -139,12 +139,14 @@ export function solvePinned(
   const first = timetable(rp, relaxed.pairs, start?.(rp));
   // Local search first: on the few free table-slots it usually reaches the tolerated gap of the flow's optimum,
   // and then there is nothing more to search (nor a slot relaxation to build).
-  const near = goal(relaxed.levels, tolerance(rp, options));
+  // The stop's own tolerance (by its size, as `schedule` would use), not the pinned stop's smaller one.
+  const gap = tolerance(prep, options);
+  const near = goal(relaxed.levels, gap);
   if (!reaches(first.levels(), near)) improve(rp, first, deadline, now);
   const short = !reaches(first.levels(), near);
   const optima = short ? relaxedLevels(rp, "lexicographic", relaxed) : [relaxed.levels];
   const { board, timedOut } = short
-    ? search(rp, selector, first, goal(tightest(optima), tolerance(rp, options)), deadline, now, report)
+    ? search(rp, selector, first, goal(tightest(optima), gap), deadline, now, report)
     : { board: first, timedOut: false };
   return { prep: rp, board, bounds: pinnedBounds(rp, optima, board.levels()), timedOut };
 }

@@ -24,6 +24,8 @@ export interface PreviousReading {
   readonly reasons: readonly (MeetingChangeReason | null)[];
   /** Eligible pairs whose previous meeting was lost: the pairs to place again. */
   readonly lostPairs: readonly number[];
+  /** Where each lost pair met before (0-based slot, table), when that slot exists. */
+  readonly lostAt: ReadonlyMap<number, { readonly slot: number; readonly table: number }>;
 }
 
 /**
@@ -140,6 +142,11 @@ export function readPrevious(
 
   const reasons: (MeetingChangeReason | null)[] = new Array(previous.length).fill(null);
   const lost = new Set<number>();
+  const lostAt = new Map<number, { slot: number; table: number }>();
+  const lose = (pair: number, m: AgendaMeeting): void => {
+    lost.add(pair);
+    if (Number.isInteger(m.slot) && m.slot >= 1 && m.slot <= n) lostAt.set(pair, { slot: m.slot - 1, table: m.table });
+  };
   const seen = new Set<number>();
   const candidates: { k: number; pair: number; slot: number; table: number }[] = [];
   previous.forEach((m, k) => {
@@ -151,7 +158,7 @@ export function readPrevious(
     if (check.pair >= 0) seen.add(check.pair);
     if (check.reason !== null) {
       reasons[k] = check.reason;
-      if (check.pair >= 0) lost.add(check.pair);
+      if (check.pair >= 0) lose(check.pair, m);
     } else {
       candidates.push({ k, pair: check.pair, slot: check.slot, table: m.table });
     }
@@ -170,7 +177,7 @@ export function readPrevious(
     }
     if (lockedPairs.has(c.pair) || !fits(c.pair, c.slot, c.table)) {
       reasons[c.k] = "capacity";
-      lost.add(c.pair);
+      lose(c.pair, previous[c.k]!);
       continue;
     }
     take(c.pair, c.slot, c.table);
@@ -178,5 +185,6 @@ export function readPrevious(
     keptIndex.push(c.k);
   }
   const lostPairs = [...lost].filter((pair) => prep.pairs[pair]!.block === null && !lockedPairs.has(pair)).sort((a, b) => a - b);
-  return { tables, locked: lockedPlaced, kept, keptIndex, reasons, lostPairs };
+  for (const pair of lostAt.keys()) if (!lostPairs.includes(pair)) lostAt.delete(pair);
+  return { tables, locked: lockedPlaced, kept, keptIndex, reasons, lostPairs, lostAt };
 }

@@ -9,6 +9,7 @@ import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFile, writeOutputFile } from "../output/write.js";
 import { readWeights } from "../weights.js";
 import { whyText } from "../why.js";
+import { t } from "../i18n.js";
 
 /** Options of `roadshow score`. */
 export interface ScoreArgs extends Sources {
@@ -49,7 +50,7 @@ export async function score(args: ScoreArgs, common: Common, io: Io): Promise<vo
     return;
   }
   await writeOutputFile(args.out, csv, output);
-  io.stderr(`${pairs.length} pairs scored for ${stop.id} → ${args.out}\n`);
+  io.stderr(`${t(common.lang, "cli.scored", { count: pairs.length, stop: stop.id, out: args.out })}\n`);
 }
 
 /** The flags of `roadshow score`, as commander parses them. */

@@ -11,6 +11,7 @@ import type { InputIssue } from "../input/issues.js";
 import { didYouMean, nearest } from "../input/suggest.js";
 import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
+import { t } from "../i18n.js";
 
 /** Options of `roadshow validate`. */
 export interface ValidateArgs extends Sources {
@@ -33,7 +34,7 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
   if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   if (args.stop !== undefined) findStop(loaded.data, args.stop, args.dataDir);
   if (args.agenda === undefined) {
-    io.stdout(`${args.dataDir}: inputs are valid (${loaded.data.stops.length} stops, ${loaded.data.delegations.length} delegations, ${loaded.data.firms.length} firms)\n`);
+    io.stdout(`${t(common.lang, "cli.inputsValid", { dir: args.dataDir, stops: loaded.data.stops.length, delegations: loaded.data.delegations.length, firms: loaded.data.firms.length })}\n`);
     return true;
   }
   const agenda = await readAgendaFile(args.agenda);
@@ -69,11 +70,11 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
   if (common.format === "json") {
     io.stdout(`${JSON.stringify(found.map(({ lines, violation }) => ({ file: args.agenda, lines, code: violation.code, message: violation.message })), null, 2)}\n`);
   } else if (found.length === 0 && errors === 0) {
-    io.stdout(`${args.agenda}: ${count} meetings obey every hard rule\n`);
+    io.stdout(`${t(common.lang, "cli.agendaValid", { file: args.agenda, count })}\n`);
   } else {
     const c = new Chalk({ level: io.color ? 1 : 0 });
     for (let i = 0; i < found.length; i += CHUNK) {
-      io.stdout(found.slice(i, i + CHUNK).map(({ lines, violation }) => `${args.agenda}:${lines.join(",")} ${c.red("error")} ${violation.code}: ${violation.message}\n`).join(""));
+      io.stdout(found.slice(i, i + CHUNK).map(({ lines, violation }) => `${args.agenda}:${lines.join(",")} ${c.red(t(common.lang, "cli.error"))} ${violation.code}: ${violation.message}\n`).join(""));
     }
     const unread = errors > 0 ? `; ${errors} problem(s) in the file itself (above), its other rows checked` : "";
     io.stdout(`${found.length} violation(s) in ${count} meetings${unread}\n`);
