@@ -1,7 +1,22 @@
 /** Reads the agenda sent before against the stop as it is now: the tables each delegation keeps, and which meetings still hold. */
+import { InvalidInstanceError } from "./errors.js";
 import type { Prepared } from "./prepare.js";
 import type { MeetingChangeReason, TableAssignment } from "./types.js";
+import type { InstanceIssue } from "./validate.js";
 import type { AgendaMeeting } from "./verify.js";
+
+/** Why a lock cannot hold, by the reason its meeting would be dropped. */
+const LOCK_PROBLEM: Readonly<Record<MeetingChangeReason, string>> = {
+  "firm-absent": "the firm is not at the stop",
+  "delegation-absent": "the delegation is not at the stop",
+  "firm-window": "the firm is not present in that slot",
+  "delegation-window": "the delegation is not present in that slot",
+  capacity: "the table is not one of the delegation's",
+  rule: "the pair may not meet (avoided, met before or score 0)",
+  "walk-in": "",
+  "freed-capacity": "",
+  improvement: "",
+};
 
 /** A meeting of the agenda on the indexed stop: its pair and 0-based slot. */
 export interface PlacedMeeting {
@@ -130,15 +145,19 @@ export function readPrevious(
   };
 
   const lockedPlaced: PlacedMeeting[] = [];
-  for (const m of locked) {
+  const issues: InstanceIssue[] = [];
+  locked.forEach((m, i) => {
     const check = invalid(m);
     if (check.reason !== null || !fits(check.pair, check.slot, m.table)) {
-      const why = check.reason ?? "it clashes with another lock";
-      throw new Error(`locked meeting ${m.firmId} × ${m.delegationId} in slot ${m.slot} at table ${m.table} is not valid now (${why})`);
+      const why = check.reason === null ? "it clashes with another lock" : LOCK_PROBLEM[check.reason];
+      const message = `locked meeting ${m.firmId} × ${m.delegationId} in slot ${m.slot} at table ${m.table} is not valid now: ${why}; unlock it or move it`;
+      issues.push({ severity: "error", code: "bad-lock", path: `locked[${i}]`, message, value: m });
+      return;
     }
     take(check.pair, check.slot, m.table);
     lockedPlaced.push({ pair: check.pair, slot: check.slot, table: m.table });
-  }
+  });
+  if (issues.length > 0) throw new InvalidInstanceError(issues);
 
   const reasons: (MeetingChangeReason | null)[] = new Array(previous.length).fill(null);
   const lost = new Set<number>();

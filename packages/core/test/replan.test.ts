@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planStop } from "../src/plan.js";
+import { InvalidInstanceError } from "../src/errors.js";
 import { replanStop } from "../src/replan.js";
 import type { Meeting, StopInstance } from "../src/types.js";
 import { verifyAgenda } from "../src/verify.js";
@@ -103,7 +104,8 @@ describe("replanStop", () => {
     const lock = previous[0]!;
     const replan = replanStop(base, previous, { allowMoves: true, locked: [lock] });
     expect(replan.schedule.meetings).toContainEqual(lock);
-    expect(() => replanStop(base, previous, { locked: [{ ...lock, slot: 9 }] })).toThrow(/locked meeting .* is not valid/);
+    expect(() => replanStop(base, previous, { locked: [{ ...lock, slot: 9 }] })).toThrow(InvalidInstanceError);
+    expect(() => replanStop(base, previous, { locked: [{ ...lock, slot: 9 }] })).toThrow(/locked meeting .* is not valid now: the firm is not present in that slot/);
   });
 });
 
