@@ -66,10 +66,10 @@ export function assess(instance: StopInstance, measured: Measured): InstanceResu
     if (!ours) continue;
     const cmp = compareLevels(ours.levels, peer.levels!);
     if (cmp < 0 && ours.status === "optimal") notes.push(`ours claims optimal but ${who} found better levels ${fmt(peer.levels!)}`);
-    if (peer.levelsProven && (ours.levels.musts < peer.levels!.musts || ours.levels.served < peer.levels!.served)) {
-      notes.push(`ours misses levels 1–2: ${fmt(ours.levels)} vs ${who}'s proven ${fmt(peer.levels!)}`);
+    if (peer.levelsProven && (ours.levels.musts < peer.levels!.musts || ours.levels.served < peer.levels!.served || ours.levels.balance < peer.levels!.balance)) {
+      notes.push(`ours misses levels 1–3: ${fmt(ours.levels)} vs ${who}'s proven ${fmt(peer.levels!)}`);
     }
-    const sameTop = ours.levels.musts === peer.levels!.musts && ours.levels.served === peer.levels!.served;
+    const sameTop = ours.levels.musts === peer.levels!.musts && ours.levels.served === peer.levels!.served && ours.levels.balance === peer.levels!.balance;
     if (sameTop && ours.bounds.score + 1e-6 < peer.levels!.score) notes.push(`ours' score bound ${ours.bounds.score} is below ${who}'s agenda score ${peer.levels!.score}: the bound is wrong`);
   }
   if (ours && cliLevels && compareLevels(ours.levels, cliLevels) !== 0) notes.push(`library ${fmt(ours.levels)} and CLI ${fmt(cliLevels)} agendas differ in value`);
@@ -77,5 +77,5 @@ export function assess(instance: StopInstance, measured: Measured): InstanceResu
   return { ...measured, checks, cliLevels, bestBound, notes };
 }
 
-export const fmt = (l: ObjectiveLevels): string => `${l.musts} / ${l.served} / ${round1(l.score)}`;
+export const fmt = (l: ObjectiveLevels): string => `${l.musts} / ${l.served} / ${l.balance} / ${round1(l.score)}`;
 const round1 = (x: number): string => (Math.round(x * 10) / 10).toLocaleString("en-US", { maximumFractionDigits: 1 });

@@ -8,6 +8,7 @@
  */
 import { applyChanges, buildSlots, planStop, replanStop } from "@roadshow/core";
 import type { Firm, ObjectiveLevels, ScoreEntry, StopChange, StopInstance } from "@roadshow/core";
+import { stillValid } from "../test/oracle/still-valid.js";
 import { checkAgenda } from "../test/oracle/verify.js";
 import { median } from "./ours.js";
 import { mulberry32 } from "./random.js";
@@ -26,6 +27,9 @@ export interface ReplanRow {
   /** Meetings of the first agenda. */
   readonly previous: number;
   readonly unchanged: number;
+  /** Still-valid meetings of the first agenda (independent check) and how many of them were kept as they were. */
+  readonly stillValid: number;
+  readonly stillValidKept: number;
   readonly lostPairs: number;
   readonly replaced: number;
   readonly replacedBound: number;
@@ -89,6 +93,8 @@ export function benchReplan(label: string, instance: StopInstance, seed: number,
   const violations = checkAgenda(day.instance, slots, { allowRepeats: false }, replan.value.schedule.meetings).length;
   const key = (m: { firmId: string; delegationId: string; slot: number; table: number }) => `${m.firmId}|${m.delegationId}|${m.slot}|${m.table}`;
   const before = new Set(first.meetings.map(key));
+  const after = new Set(replan.value.schedule.meetings.map(key));
+  const { valid } = stillValid(day.instance, first.meetings, { allowRepeats: false });
   const { stats, schedule } = replan.value;
   const stopId = instance.stop.id;
   return {
@@ -101,6 +107,8 @@ export function benchReplan(label: string, instance: StopInstance, seed: number,
     walkIns: day.walkIns,
     previous: stats.previous,
     unchanged: stats.unchanged,
+    stillValid: valid.length,
+    stillValidKept: valid.filter((m) => after.has(key(m))).length,
     lostPairs: stats.lostPairs,
     replaced: stats.replaced,
     replacedBound: stats.replacedBound,
@@ -125,10 +133,10 @@ export function renderReplan(rows: readonly ReplanRow[], command: string): strin
     "",
     `Command: \`${command}\`. Each stop is planned, then changed by a seeded day-of scenario (${PERTURBATION.cancel * 100} % of the firms cancel, ${PERTURBATION.late * 100} % of the delegations arrive a third of the day late, ${PERTURBATION.walkIns * 100} % walk-in firms), then re-planned around the first agenda (\`replanStop\`, K = 1). "Afresh" plans the changed stop from scratch (\`planStop\`), as \`schedule\` would. Times are medians, library, in process.`,
     "",
-    "| instance | firms × delegations × slots | cancelled / late / walk-ins | replan | afresh | meetings unchanged | afresh: unchanged | re-placed (bound) | participants to notify | musts (bound) | served (bound) | score, % of bound | violations |",
-    "|---|---|---|---:|---:|---|---|---|---|---|---|---|---:|",
+    "| instance | firms × delegations × slots | cancelled / late / walk-ins | replan | afresh | meetings unchanged | still-valid kept | afresh: unchanged | re-placed (bound) | participants to notify | musts (bound) | served (bound) | score, % of bound | violations |",
+    "|---|---|---|---:|---:|---|---|---|---|---|---|---|---|---:|",
     ...rows.map((r) =>
-      `| ${r.label} | ${r.firms} × ${r.delegations} × ${r.slots} | ${r.cancelled} / ${r.late} / ${r.walkIns} | ${ms(r.medianMs)} | ${ms(r.fresh.medianMs)} | ${r.unchanged} of ${r.previous} | ${r.fresh.unchanged} of ${r.previous} | ${r.replaced} of ${r.lostPairs} (${r.replacedBound}) | ${r.notified} of ${r.participants} | ${r.levels.musts} (${r.bounds.musts}) | ${r.levels.served} (${r.bounds.served}) | ${pct(r.levels.score, r.bounds.score)} | ${r.violations} |`),
+      `| ${r.label} | ${r.firms} × ${r.delegations} × ${r.slots} | ${r.cancelled} / ${r.late} / ${r.walkIns} | ${ms(r.medianMs)} | ${ms(r.fresh.medianMs)} | ${r.unchanged} of ${r.previous} | ${r.stillValidKept} of ${r.stillValid} | ${r.fresh.unchanged} of ${r.previous} | ${r.replaced} of ${r.lostPairs} (${r.replacedBound}) | ${r.notified} of ${r.participants} | ${r.levels.musts} (${r.bounds.musts}) | ${r.levels.served} (${r.bounds.served}) | ${pct(r.levels.score, r.bounds.score)} | ${r.violations} |`),
     "",
   ];
   return `${lines.join("\n")}\n`;

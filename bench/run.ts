@@ -132,7 +132,7 @@ function replanRows(): ReplanRow[] {
       const instance = generateInstance(family, seed, { firmScale: scale, ...(narrow ? { narrowWindows: NARROW_WINDOWS } : {}) });
       log(`replan ${name}-${seed}`);
       const row = benchReplan(`${name}-${seed}`, instance, seed, runs);
-      log(`  ${row.unchanged} of ${row.previous} unchanged, ${row.notified} to notify, replan ${row.medianMs.toFixed(0)} ms, afresh ${row.fresh.medianMs.toFixed(0)} ms, ${row.violations} violations`);
+      log(`  ${row.unchanged} of ${row.previous} unchanged (still-valid kept: ${row.stillValidKept} of ${row.stillValid}), ${row.notified} to notify, replan ${row.medianMs.toFixed(0)} ms, afresh ${row.fresh.medianMs.toFixed(0)} ms, ${row.violations} violations`);
       rows.push(row);
     }
   }

@@ -163,6 +163,27 @@ describe("roadshow mail on the example with email and lang columns", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("after a re-plan: --changes mails exactly the participants replan says to notify, with their cancellations", async () => {
+    const day = path.join(work, "day");
+    const replan = await roadshow("replan", data, "--stop", STOP, "--previous", agenda, "--changes", path.join(data, "day-of", "changes.csv"), "--out", day);
+    expect(replan.code, replan.stderr).toBe(0);
+    const notify = Number(/(\d+) participants to notify/.exec(replan.stdout)![1]);
+    const changes = parse(readFileSync(path.join(day, "changes.csv")), { columns: true }) as Record<string, string>[];
+    const named = [...new Set(changes.map((c) => `${c.participant_kind === "firm" ? "firms" : "delegations"}/${c.participant_id}.eml`))].sort();
+    expect(named).toHaveLength(notify);
+    const out = path.join(work, "day-mail");
+    const stopChanges = path.join(data, "day-of", "changes.csv");
+    const r = await roadshow("mail", data, "--stop", STOP, "--agenda", path.join(day, "agenda.csv"), "--changes", path.join(day, "changes.csv"), "--previous", agenda, "--stop-changes", stopChanges, "--out", out, "--organizer", ORGANIZER);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/warning|skipped/);
+    expect(emls(out).map((f) => path.relative(out, f).split(path.sep).join("/")).sort()).toEqual(named);
+    const cancelled = changes.find((c) => c.change === "cancelled" && c.participant_kind === "firm")!;
+    const mail = await simpleParser(readFileSync(path.join(out, "firms", `${cancelled.participant_id}.eml`)));
+    const cancel = mail.attachments.map((a) => a.content.toString("utf8")).find((c) => c.includes("METHOD:CANCEL"))!;
+    const event = new ICAL.Component(ICAL.parse(cancel)).getAllSubcomponents("vevent").find((e) => String(e.getFirstPropertyValue("uid")).includes(cancelled.counterpart_id!));
+    expect(event?.getFirstPropertyValue("status")).toBe("CANCELLED");
+  });
+
   it("participants without an email are skipped and named on stderr", async () => {
     const copy = path.join(work, "some-emails");
     cpSync(data, copy, { recursive: true });
@@ -177,6 +198,15 @@ describe("roadshow mail on the example with email and lang columns", () => {
     const base = ["mail", data, "--stop", STOP, "--agenda", agenda, "--out", path.join(work, "codes")];
     expect((await roadshow(...base)).code).toBe(2);
     expect((await roadshow(...base, "--organizer", ORGANIZER, "--smtp", "ftp://mail.example.it")).code).toBe(2);
+    const otherStop = await roadshow("mail", data, "--stop", "BG-2026-03", "--agenda", agenda, "--out", path.join(work, "codes"), "--organizer", ORGANIZER);
+    expect(otherStop.code).toBe(1);
+    expect(otherStop.stderr).toContain("BS-2026-02");
+    const badChanges = path.join(work, "bad-changes.csv");
+    writeFileSync(badChanges, "participant_kind,participant_id\nsupplier,F0002\n");
+    const changes = await roadshow(...base, "--organizer", ORGANIZER, "--changes", badChanges);
+    expect(changes.code).toBe(1);
+    expect(changes.stderr).toMatch(/bad-changes\.csv.*2.*participant_kind|participant_kind.*supplier/s);
+    expect(existsSync(path.join(work, "codes"))).toBe(false);
     const gone = await smtpServer();
     await gone.close();
     const r = await roadshow(...base, "--organizer", ORGANIZER, "--smtp", gone.url);

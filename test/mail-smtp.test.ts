@@ -35,10 +35,11 @@ interface Delivered {
 }
 
 /** A local server: accepts messages (until `acceptUpTo`, then answers 421) and records what it accepted. */
-async function server(opts: { acceptUpTo?: number; rejectTo?: string; auth?: { user: string; pass: string } } = {}) {
+async function server(opts: { acceptUpTo?: number; rejectTo?: string; auth?: { user: string; pass: string }; starttls?: boolean } = {}) {
   const delivered: Delivered[] = [];
+  const secured: boolean[] = [];
   const options: SMTPServerOptions = {
-    disabledCommands: opts.auth ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
+    disabledCommands: [...(opts.starttls ? [] : ["STARTTLS"]), ...(opts.auth ? [] : ["AUTH"])],
     authOptional: opts.auth === undefined,
     allowInsecureAuth: true,
     logger: false,
@@ -61,6 +62,7 @@ async function server(opts: { acceptUpTo?: number; rejectTo?: string; auth?: { u
         const raw = Buffer.concat(chunks);
         const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw.toString("utf8").replace(/\r\n\s+/g, " "))![1]!;
         delivered.push({ messageId, to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
+        secured.push(session.secure);
         done();
       });
     },
@@ -68,7 +70,7 @@ async function server(opts: { acceptUpTo?: number; rejectTo?: string; auth?: { u
   const smtp = new SMTPServer(options);
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   const port = (smtp.server.address() as AddressInfo).port;
-  return { delivered, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
+  return { delivered, secured, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
 }
 
 const clock = () => {
@@ -165,6 +167,15 @@ describe("roadshow mail --smtp", () => {
     expect(wrong).toBeInstanceOf(EnvironmentError);
     expect((wrong as Error).message).not.toContain("nope");
     expect(s.delivered).toHaveLength(3);
+    await s.close();
+  });
+
+  it("smtp:// with a server offering STARTTLS (self-signed certificate): sent over TLS", async () => {
+    const s = await server({ starttls: true, auth: { user: "u", pass: "p" } });
+    const report = await sendMailing(mailing.messages.slice(0, 2), smtpOutbox(parseSmtpUrl(s.url.replace("smtp://", "smtp://u:p@"), {})), path.join(work, "tls.csv"), clock(), quiet);
+    expect(report.sent).toBe(2);
+    expect(s.delivered).toHaveLength(2);
+    expect(s.secured).toEqual([true, true]);
     await s.close();
   });
 

@@ -5,12 +5,13 @@
  * Needs `pnpm build` first (`pnpm test` builds).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const PACKAGES = ["core", "cli"] as const;
+/** Every workspace package (core and cli today). */
+const PACKAGES = readdirSync(path.join(ROOT, "packages"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 
 interface Packed {
   readonly name: string;
@@ -21,6 +22,8 @@ function pack(dir: string): Packed {
   const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   return (JSON.parse(out) as Packed[])[0]!;
 }
+
+it("finds the packages", () => expect(PACKAGES).toEqual(expect.arrayContaining(["cli", "core"])));
 
 describe.each(PACKAGES)("@roadshow/%s as published", (name) => {
   const dir = path.join(ROOT, "packages", name);

@@ -124,6 +124,23 @@ describe("roadshow replan", () => {
     expect(readFileSync(path.join(folder, "changes.csv"), "utf8")).toContain("F0006");
   });
 
+  it("with --allow-moves re-places at least as many pairs, stays valid and counts its moves", async () => {
+    const out = path.join(work, "moves");
+    const r = await runCli("replan", EXAMPLE, "--stop", STOP, "--previous", path.join(first, "agenda.csv"), "--changes", CHANGES, "--out", out, "--allow-moves");
+    expect(r.code).toBe(0);
+    const line = /re-placed: (\d+) of (\d+) \(bound (\d+)\); meetings moved to gain: (\d+)/.exec(r.stdout);
+    expect(line, r.stdout).not.toBeNull();
+    const without = /re-placed: (\d+) of/.exec((await runCli("replan", EXAMPLE, "--stop", STOP, "--previous", path.join(first, "agenda.csv"), "--changes", CHANGES, "--out", path.join(work, "no-moves"))).stdout);
+    expect(Number(line![1])).toBeGreaterThanOrEqual(Number(without![1]));
+    expect(Number(line![1])).toBeLessThanOrEqual(Number(line![3]));
+    const instance = await dayInstance();
+    const score = new Map(scorePairs(instance).map((p) => [`${p.firm.id}|${p.delegation.id}`, p.affinity.score]));
+    const after = meetingsOf(path.join(out, "agenda.csv"));
+    expect(checkAgenda(instance, buildSlots(instance.stop), { allowRepeats: false, scoreOf: (f, d) => score.get(`${f}|${d}`) ?? 0 }, after)).toEqual([]);
+    const moved = readCsv(path.join(out, "changes.csv")).filter((c) => c.reason === "improvement" && c.participant_kind === "firm");
+    expect(moved.length).toBe(Number(line![4]));
+  });
+
   it("speaks Italian in changes.csv messages and changes.html with --lang it", async () => {
     const out = path.join(work, "it");
     const r = await runCli("--lang", "it", "replan", EXAMPLE, "--stop", STOP, "--previous", path.join(first, "agenda.csv"), "--changes", CHANGES, "--out", out);

@@ -65,7 +65,7 @@ describe("replanStop on random changes", () => {
 
   it("gives the previous agenda back when nothing changed", () => {
     fc.assert(
-      fc.property(arbInstance({ ...shape, windows: false }), fc.integer({ min: 1, max: 2 }), (instance, K) => {
+      fc.property(arbInstance({ ...shape, windows: true }), fc.integer({ min: 1, max: 2 }), (instance, K) => {
         const previous = planStop(instance, { minMeetings: K });
         const replan = replanStop(instance, previous.meetings, { minMeetings: K });
         expect(replan.schedule.meetings).toEqual(previous.meetings);
@@ -88,6 +88,16 @@ describe("replanStop on random changes", () => {
 });
 
 describe("replanStop on a generated day-of scenario", () => {
+  // Narrow windows: the first agenda is feasible, not proven optimal, and still comes back as it was.
+  it("gives the previous agenda back when nothing changed on a generated stop with narrow windows", () => {
+    const instance = generateInstance("M", 1, { narrowWindows: 0.8 });
+    const previous = planStop(instance, { minMeetings: 1 });
+    const replan = replanStop(instance, previous.meetings, { minMeetings: 1 });
+    expect(replan.schedule.meetings).toEqual(previous.meetings);
+    expect(replan.schedule.tables).toEqual(previous.tables);
+    expect(replan.stats.unchanged).toBe(previous.meetings.length);
+  });
+
   // The acceptance's changes on the bench generator's M stop: firms cancel, a delegation arrives a
   // third of the day late, two firms can only come in the afternoon, four walk-ins.
   it.each([1, 2, 3])("is optimal on the levels above the score with K = 1 (seed %i)", async (seed) => {
@@ -95,5 +105,53 @@ describe("replanStop on a generated day-of scenario", () => {
     const previous = planStop(instance, { minMeetings: 1 }).meetings;
     const changed = perturbInstance(instance, seed, { cancelled: 3, late: 1, afternoon: 2, walkIns: 4 });
     await compareWithOptimum(changed, previous, 1);
+  });
+});
+
+describe("replanStop with allowMoves and locks on random changes", () => {
+  const upper = (r: Replan): number[] => [r.schedule.stats.levels.replaced ?? 0, r.schedule.stats.levels.musts, r.schedule.stats.levels.served];
+  const better = (a: number[], b: number[]): boolean => {
+    const k = a.findIndex((x, i) => x !== b[i]);
+    return k >= 0 && a[k]! > b[k]!;
+  };
+
+  it("moves a still-valid meeting only when that gains re-placed pairs, musts or firms served, and never drops its pair", () => {
+    fc.assert(
+      fc.property(arbInstance({ ...shape, windows: true }), arbPerturbation, fc.nat(), fc.integer({ min: 1, max: 2 }), (instance, changes, seed, K) => {
+        const previous = planStop(instance, { minMeetings: K }).meetings;
+        const changed = perturbInstance(instance, seed, changes);
+        const pinned = replanStop(changed, previous, { minMeetings: K });
+        const moved = replanStop(changed, previous, { minMeetings: K, allowMoves: true });
+        expect(checkAgenda(changed, moved.schedule.slots, { allowRepeats: false }, moved.schedule.meetings)).toEqual([]);
+        const { valid } = stillValid(changed, previous, { allowRepeats: false });
+        const pairs = new Set(moved.schedule.meetings.map((m) => `${m.firmId}|${m.delegationId}`));
+        expect(valid.filter((m) => !pairs.has(`${m.firmId}|${m.delegationId}`))).toEqual([]);
+        const after = new Set(moved.schedule.meetings.map(key));
+        expect(moved.stats.moves).toBe(valid.filter((m) => !after.has(key(m))).length);
+        if (moved.stats.moves > 0) expect(better(upper(moved), upper(pinned))).toBe(true);
+        else expect(better(upper(pinned), upper(moved))).toBe(false);
+        expect(moved.changes.filter((c) => c.reason === "improvement").length).toBe(moved.stats.moves);
+      }),
+      { seed: 1215, numRuns: 120 },
+    );
+  });
+
+  it("keeps locked meetings exactly, with or without moves", () => {
+    fc.assert(
+      fc.property(arbInstance({ ...shape, windows: true }), arbPerturbation, fc.nat(), fc.nat(), (instance, changes, seed, pick) => {
+        const previous = planStop(instance).meetings;
+        const changed = perturbInstance(instance, seed, changes);
+        const first = replanStop(changed, previous);
+        // The studio locks some meetings of the agenda on screen, then re-plans.
+        const locked = first.schedule.meetings.filter((_, i) => (pick >> i % 16) & 1);
+        for (const allowMoves of [false, true]) {
+          const again = replanStop(changed, first.schedule.meetings, { allowMoves, locked });
+          expect(checkAgenda(changed, again.schedule.slots, { allowRepeats: false }, again.schedule.meetings)).toEqual([]);
+          const after = new Set(again.schedule.meetings.map(key));
+          expect(locked.filter((m) => !after.has(key(m)))).toEqual([]);
+        }
+      }),
+      { seed: 1216, numRuns: 80 },
+    );
   });
 });

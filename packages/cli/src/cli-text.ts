@@ -104,7 +104,9 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "only the participants named in this file (the changes.csv written by replan)": "solo i partecipanti indicati in questo file (il changes.csv scritto da replan)",
   "the agenda mailed before: meetings dropped since are cancelled in the mail": "l'agenda spedita prima: gli incontri tolti da allora sono annullati nel messaggio",
   "list what would be written or sent; write and send nothing": "elenca cosa verrebbe scritto o inviato; non scrive e non invia nulla",
-  "overwrite .eml files that hold another message": "sovrascrive i file .eml che contengono un altro messaggio",
+  "the stop changes replan was given (walk-ins, absences; default: <data-dir>/changes.csv if present)":
+    "le variazioni della tappa date a replan (arrivi senza iscrizione, assenze; predefinito: <data-dir>/changes.csv se presente)",
+  "replace an output folder holding other messages (its sent.csv is kept)": "sostituisce una cartella di uscita con altri messaggi (il suo sent.csv è conservato)",
   // studio
   "the organiser's desk in the browser, local and private: data, plan, grid with live rule checks, people, save":
     "la scrivania dell'organizzatore nel browser, locale e privata: dati, pianificazione, griglia con verifica immediata delle regole, persone, salvataggio",
@@ -185,6 +187,12 @@ const ERRORS_IT: readonly Rule[] = [
   [/ already exists?; nothing was written\. Use --force to overwrite(?: it)?/, " esiste già; non è stato scritto nulla. Usa --force per sovrascrivere"],
   [/ already holds files \((.*)\); nothing was written\. Use --force to replace the folder/, " contiene già dei file ($1); non è stato scritto nulla. Usa --force per sostituire la cartella"],
   [/(\S+) is given more than once; give it once/, "$1 è indicata più di una volta; indicala una volta sola"],
+  [/--out (\S+) is a folder; give a file path \(e\.g\. ([^)]+)\)/, "--out $1 è una cartella; indica il percorso di un file (per esempio $2)"],
+  [/--out (\S+) is a file, not a folder; nothing was written\. Give a folder path \(e\.g\. ([^)]+)\)/, "--out $1 è un file, non una cartella; non è stato scritto nulla. Indica una cartella (per esempio $2)"],
+  [/(\S+) is being written by another roadshow run \(lock ([^)]+)\); nothing was written\. Wait for it to finish/, "$1 è in scrittura da parte di un'altra esecuzione di roadshow (lock $2); non è stato scritto nulla. Attendi che finisca"],
+  [/--out is empty; give a (?:folder|file), e\.g\. (--out \S+)/, "--out è vuoto; indica un percorso, per esempio $1"],
+  [/cannot write (\S+) \(([^)]*)\)/, "impossibile scrivere $1 ($2)"],
+  [/ and (\d+) more\)/, " e altri $1)"],
   [/; nothing was written/, "; non è stato scritto nulla"],
   [/^(.*) cannot be read as an agenda/m, "$1 non si può leggere come agenda"],
   [/^(\d+) problem\(s\) in the input files of (.*)$/m, "$1 problemi nei file di ingresso di $2"],

@@ -69,7 +69,11 @@ describe("--lang it", () => {
     expect(unknown.stderr).toContain("errore: opzione sconosciuta '--bogus'");
     const twice = await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--stop", "BG-2026-03", "--out", path.join(work, "x"));
     expect(twice.stderr).toContain("errore: --stop è indicata più di una volta; indicala una volta sola");
-    for (const r of [missing, typo, bad, unknown, twice]) expect(r.stderr).not.toMatch(/\berror:|Did you mean|run with/);
+    const out = path.join(work, "twice");
+    expect((await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--out", out)).code).toBe(0);
+    const again = await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--out", out);
+    expect(again.stderr).toMatch(/^errore: .* contiene già dei file \(.* e altri \d+\); non è stato scritto nulla\. Usa --force per sostituire la cartella\n$/);
+    for (const r of [missing, typo, bad, unknown, twice, again]) expect(r.stderr).not.toMatch(/\berror:|Did you mean|run with/);
   });
 
   it("writes input errors in Italian, keeping file, line, column, value, code and the precise fix", async () => {
@@ -89,6 +93,15 @@ describe("--lang it", () => {
     const json = await runCli("--lang", "it", "--format", "json", "validate", data);
     const issues = JSON.parse(json.stderr) as { code: string; message: string; column: string }[];
     expect(issues.find((i) => i.code === "bad-time")).toMatchObject({ column: "start", message: '"9.30" non è un orario' });
+  });
+
+  it("writes the commands' own lines in Italian", async () => {
+    const out = path.join(work, "lines");
+    expect((await runCli("--lang", "it", "schedule", EXAMPLE, "--stop", "BS-2026-02", "--out", out)).stdout).toContain("Incontri in programma:");
+    expect((await runCli("--lang", "it", "validate", EXAMPLE, "--agenda", path.join(out, "agenda.csv"))).stdout).toMatch(/: \d+ incontri rispettano ogni regola\n$/);
+    expect((await runCli("--lang", "it", "validate", EXAMPLE)).stdout).toMatch(/i file di ingresso sono validi \(\d+ tappe, \d+ delegazioni, \d+ imprese\)/);
+    expect((await runCli("--lang", "it", "score", EXAMPLE, "--stop", "BS-2026-02", "--out", path.join(work, "s.csv"))).stderr).toMatch(/^\d+ coppie valutate per BS-2026-02 → /);
+    expect((await runCli("--lang", "it", "export", path.join(out, "agenda.csv"), EXAMPLE, "--out", path.join(work, "exp"))).stdout).toMatch(/^\d+ file scritti in /);
   });
 
   it("keeps English issues English and fills every template", () => {

@@ -184,10 +184,11 @@ export class Board {
    * Places `pair` in a free slot, or frees one by moving other meetings along a
    * chain of at most `depth` moves (iterative deepening, bounded work).
    */
-  insert(pair: number, depth = 4, work = 4000): boolean {
+  insert(pair: number, depth = 4, work = 4000, keep: readonly number[] = []): boolean {
     for (let d = 0; d <= depth; d++) {
       this.budget = work;
-      if (this.chain(pair, d, new Set([pair]))) return true;
+      // `keep`: placed meetings the chain must not move.
+      if (this.chain(pair, d, new Set([pair, ...keep]))) return true;
     }
     return false;
   }

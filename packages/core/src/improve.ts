@@ -73,7 +73,7 @@ export function improve(
       // Candidates come best first: after a long run of failures the rest rarely help.
       if (now() >= deadline || misses > MAX_MISSES) break;
       if (board.slotOf[i] !== -1) continue;
-      if (tryCandidate(prep, board, i, effort)) {
+      if (tryCandidate(prep, board, i, effort, watch?.target)) {
         improved = true;
         misses = 0;
         if (done(board, watch)) return;
@@ -86,11 +86,11 @@ export function improve(
 }
 
 /** Inserts a candidate, or swaps it in for a meeting worth less; whether the board changed. */
-function tryCandidate(prep: Prepared, board: Board, pair: number, effort: Effort): boolean {
+function tryCandidate(prep: Prepared, board: Board, pair: number, effort: Effort, target: ObjectiveLevels | undefined): boolean {
   const D = prep.delegations.length;
   const { firm } = prep.pairs[pair]!;
   if (board.firmMeetings[firm]! >= prep.firmCapacity[firm]!) return swapWithinFirm(prep, board, pair, firm * D, (firm + 1) * D, effort);
-  return board.insert(pair, effort.depth, effort.work) || swapOneSide(prep, board, pair, effort);
+  return board.insert(pair, effort.depth, effort.work) || swapOneSide(prep, board, pair, effort, target);
 }
 
 /** The firm is at its cap: replace its least valuable meeting if `pair` is worth more. */
@@ -112,7 +112,7 @@ function swapWithinFirm(prep: Prepared, board: Board, pair: number, from: number
  * one of the pair's slots: remove it, insert the pair (ejection chains may
  * move others), and put the displaced meeting back elsewhere if it fits.
  */
-function swapOneSide(prep: Prepared, board: Board, pair: number, effort: Effort): boolean {
+function swapOneSide(prep: Prepared, board: Board, pair: number, effort: Effort, target: ObjectiveLevels | undefined): boolean {
   const { firm, delegation, slots } = prep.pairs[pair]!;
   const occupants = new Set<number>();
   for (const t of slots) {
@@ -120,7 +120,11 @@ function swapOneSide(prep: Prepared, board: Board, pair: number, effort: Effort)
     for (const other of board.delegationMeetings(delegation, t)) occupants.add(other);
   }
   const value = gain(prep, board, pair);
-  const raises = (value.replaced ?? 0) > 0 || value.musts > 0 || value.served > 0;
+  // A level already at its bound cannot rise: three-way moves for it would only cost time (most of it on big days).
+  const now = board.levels();
+  const open = (level: "musts" | "served" | "balance"): boolean => target === undefined || now[level] < target[level];
+  const raises =
+    (value.replaced ?? 0) > 0 || (value.musts > 0 && open("musts")) || (value.served > 0 && open("served")) || (target !== undefined && value.balance > 0 && open("balance"));
   for (const other of occupants) {
     // Another firm's meeting is worth its loss whatever happens to this pair: skip the hopeless cheaply,
     // unless the pair would raise level 1 or 2 and that firm can meet someone else instead.

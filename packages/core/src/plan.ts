@@ -132,6 +132,8 @@ export function scheduleOf(
 /** Rounds of large-neighbourhood search at most, and without progress: a work budget, so the result never depends on the clock. */
 const LNS_ROUNDS = 600;
 const LNS_PATIENCE = 200;
+/** Eligible pairs × rounds at most: 600 rounds up to 500 pairs, 60 for 5,000. */
+const LNS_WORK = 300_000;
 
 /** Progress is reported at most this often (ms) from inside the search. */
 const TICK_MS = 1000;
@@ -214,7 +216,9 @@ export function search(
   }
   if (!reaches(best!.levels(), target) && now() < deadline) {
     begin("large-neighbourhood search", best!);
-    largeNeighbourhoodSearch(prep, best!, target, deadline, now, LNS_PATIENCE, LNS_ROUNDS, watch);
+    // Rounds cost about as much as the eligible pairs: the budget shrinks on big days, where it rarely pays.
+    const rounds = Math.min(LNS_ROUNDS, Math.ceil(LNS_WORK / Math.max(1, prep.eligible.length)));
+    largeNeighbourhoodSearch(prep, best!, target, deadline, now, LNS_PATIENCE, rounds, watch);
     reoptimiseSlots(prep, best!, deadline, now, watch);
   }
   return { board: best!, timedOut: now() >= deadline };

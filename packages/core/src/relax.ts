@@ -84,7 +84,10 @@ function slotFlow(
     if (pins && pins.mustMeetings[i]! > 0) pinnedMusts++;
     else if (mode === "lexicographic") mustNode.set(`${m.firm}|${m.country}`, base + mustNode.size);
   });
-  const net = new FlowNetwork(base + mustNode.size);
+  // Pairs to re-place count once: each goes through a node of its own (skipping the firm's slot capacity, as musts do).
+  const routed = pins && mode === "lexicographic" ? prep.eligible.filter((i) => pins.replace[i]! > 0) : [];
+  const pairNode = new Map(routed.map((i, k) => [i, base + mustNode.size + k]));
+  const net = new FlowNetwork(base + mustNode.size + routed.length);
   const firmNode = (f: number): number => 2 + f;
   const firmSlot = (f: number, t: number): number => 2 + F + f * n + t;
   const delegationSlot = (d: number, t: number): number => 2 + F + F * n + d * n + t;
@@ -124,15 +127,24 @@ function slotFlow(
       if (prep.delegationPresent[d]![t] && room > 0) net.addArc(delegationSlot(d, t), 1, room, 0, 0);
     }
   }
-  const unit = pins && mode === "lexicographic" ? replaceUnit(prep) : 0;
+  const unit = routed.length > 0 ? replaceUnit(prep) : 0;
   const pairSlots: { arc: number; pair: number; slot: number }[] = [];
   for (const i of prep.eligible) {
     const pair = prep.pairs[i]!;
     const must = mustNode.get(`${pair.firm}|${prep.delegations[pair.delegation]!.country}`);
     const minor = countedOnly ? -Math.round(pair.affinity.score * scale) : 0;
-    const major = unit > 0 ? -unit * pins!.replace[i]! : 0;
+    const node = pairNode.get(i);
+    if (node !== undefined) {
+      net.addArc(must ?? firmNode(pair.firm), node, 1, -unit * pins!.replace[i]!, 0);
+      for (const t of pair.slots) {
+        if (pins!.firmLoad[pair.firm * n + t]! < prep.firms[pair.firm]!.representatives) {
+          pairSlots.push({ arc: net.addArc(node, delegationSlot(pair.delegation, t), 1, 0, minor), pair: i, slot: t });
+        }
+      }
+      continue;
+    }
     for (const t of pair.slots) {
-      pairSlots.push({ arc: net.addArc(must ?? firmSlot(pair.firm, t), delegationSlot(pair.delegation, t), 1, major, minor), pair: i, slot: t });
+      pairSlots.push({ arc: net.addArc(must ?? firmSlot(pair.firm, t), delegationSlot(pair.delegation, t), 1, 0, minor), pair: i, slot: t });
     }
   }
   minCostFlow(net, 0, 1);

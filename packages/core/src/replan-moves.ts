@@ -14,8 +14,8 @@ export interface Solved extends PinnedSolve {
   readonly moves: number;
 }
 
-/** Levels 1–3 of the re-plan only (re-placed, musts, served), for "gains a level above the score". */
-const upper = (l: ObjectiveLevels): ObjectiveLevels => ({ ...l, score: 0 });
+/** Levels 1–3 of the re-plan only (re-placed, musts, served): moves are for those, never for balance or score. */
+const upper = (l: ObjectiveLevels): ObjectiveLevels => ({ ...l, balance: 0, score: 0 });
 
 /**
  * Solves again with only the locks pinned: kept pairs must all meet (each

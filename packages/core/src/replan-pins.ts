@@ -3,6 +3,7 @@ import type { Board } from "./board.js";
 import { reaches } from "./levels.js";
 import { goal, relaxedLevels, search, tightest, tolerance } from "./plan.js";
 import type { Pins, Prepared } from "./prepare.js";
+import { improve } from "./improve.js";
 import { Selector } from "./select.js";
 import { timetable } from "./timetable.js";
 import type { ObjectiveLevels, Progress, ReplanOptions } from "./types.js";
@@ -48,13 +49,31 @@ export function pinnedPrep(prep: Prepared, pinned: readonly { readonly pair: num
     if (must !== undefined) mustMeetings[must]!++;
   }
   const pins: Pins = { firmLoad, delegationLoad, firmMeetings, delegationMeetings, mustMeetings, score, replace };
-  const eligible = prep.eligible.filter((i) => !blocked.has(i));
+  // A new meeting can only be where both still have room (pins never move): a pair keeps those slots only,
+  // and pairs left without any are out of `eligible` (nothing else could place them: every move checks the room).
+  const pairs = [...prep.pairs];
+  const eligible: number[] = [];
   let candidates = 0;
-  for (const i of eligible) candidates += prep.pairs[i]!.slots.length;
+  for (const i of prep.eligible) {
+    const p = prep.pairs[i]!;
+    // A pinned pair is shown as having met: it must not meet a second time.
+    if (blocked.has(i)) {
+      pairs[i] = { ...p, block: "met-before" };
+      continue;
+    }
+    const reps = prep.firms[p.firm]!.representatives;
+    const tables = prep.delegations[p.delegation]!.tables;
+    const isOpen = (t: number): boolean => firmLoad[p.firm * n + t]! < reps && delegationLoad[p.delegation * n + t]! < tables;
+    let open = 0;
+    for (const t of p.slots) if (isOpen(t)) open++;
+    if (open === 0) continue;
+    if (open < p.slots.length) pairs[i] = { ...p, slots: p.slots.filter(isOpen) };
+    eligible.push(i);
+    candidates += open;
+  }
   return {
     ...prep,
-    // A pinned pair is shown as having met: it must not meet a second time.
-    pairs: blocked.size === 0 ? prep.pairs : prep.pairs.map((p, i) => (blocked.has(i) ? { ...p, block: "met-before" as const } : p)),
+    pairs,
     eligible,
     candidates,
     // Pins leave uneven room per slot: edge colouring no longer applies.
@@ -118,10 +137,16 @@ export function solvePinned(
   const relaxed = selector.selection;
   report("timetable", `placing ${relaxed.pairs.length} meetings around ${fixed.length} kept`);
   const first = timetable(rp, relaxed.pairs, start?.(rp));
-  const short = !reaches(first.levels(), relaxed.levels);
+  // Local search first: on the few free table-slots it usually reaches the tolerated gap of the flow's optimum,
+  // and then there is nothing more to search (nor a slot relaxation to build).
+  // The stop's own tolerance (by its size, as `schedule` would use), not the pinned stop's smaller one.
+  const gap = tolerance(prep, options);
+  const near = goal(relaxed.levels, gap);
+  if (!reaches(first.levels(), near)) improve(rp, first, deadline, now);
+  const short = !reaches(first.levels(), near);
   const optima = short ? relaxedLevels(rp, "lexicographic", relaxed) : [relaxed.levels];
   const { board, timedOut } = short
-    ? search(rp, selector, first, goal(tightest(optima), tolerance(rp, options)), deadline, now, report)
+    ? search(rp, selector, first, goal(tightest(optima), gap), deadline, now, report)
     : { board: first, timedOut: false };
   return { prep: rp, board, bounds: pinnedBounds(rp, optima, board.levels()), timedOut };
 }

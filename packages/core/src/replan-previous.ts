@@ -1,7 +1,22 @@
 /** Reads the agenda sent before against the stop as it is now: the tables each delegation keeps, and which meetings still hold. */
+import { InvalidInstanceError } from "./errors.js";
 import type { Prepared } from "./prepare.js";
 import type { MeetingChangeReason, TableAssignment } from "./types.js";
+import type { InstanceIssue } from "./validate.js";
 import type { AgendaMeeting } from "./verify.js";
+
+/** Why a lock cannot hold, by the reason its meeting would be dropped. */
+const LOCK_PROBLEM: Readonly<Record<MeetingChangeReason, string>> = {
+  "firm-absent": "the firm is not at the stop",
+  "delegation-absent": "the delegation is not at the stop",
+  "firm-window": "the firm is not present in that slot",
+  "delegation-window": "the delegation is not present in that slot",
+  capacity: "the table is not one of the delegation's",
+  rule: "the pair may not meet (avoided, met before or score 0)",
+  "walk-in": "",
+  "freed-capacity": "",
+  improvement: "",
+};
 
 /** A meeting of the agenda on the indexed stop: its pair and 0-based slot. */
 export interface PlacedMeeting {
@@ -24,6 +39,8 @@ export interface PreviousReading {
   readonly reasons: readonly (MeetingChangeReason | null)[];
   /** Eligible pairs whose previous meeting was lost: the pairs to place again. */
   readonly lostPairs: readonly number[];
+  /** Where each lost pair met before (0-based slot, table), when that slot exists. */
+  readonly lostAt: ReadonlyMap<number, { readonly slot: number; readonly table: number }>;
 }
 
 /**
@@ -128,18 +145,27 @@ export function readPrevious(
   };
 
   const lockedPlaced: PlacedMeeting[] = [];
-  for (const m of locked) {
+  const issues: InstanceIssue[] = [];
+  locked.forEach((m, i) => {
     const check = invalid(m);
     if (check.reason !== null || !fits(check.pair, check.slot, m.table)) {
-      const why = check.reason ?? "it clashes with another lock";
-      throw new Error(`locked meeting ${m.firmId} × ${m.delegationId} in slot ${m.slot} at table ${m.table} is not valid now (${why})`);
+      const why = check.reason === null ? "it clashes with another lock" : LOCK_PROBLEM[check.reason];
+      const message = `locked meeting ${m.firmId} × ${m.delegationId} in slot ${m.slot} at table ${m.table} is not valid now: ${why}; unlock it or move it`;
+      issues.push({ severity: "error", code: "bad-lock", path: `locked[${i}]`, message, value: m });
+      return;
     }
     take(check.pair, check.slot, m.table);
     lockedPlaced.push({ pair: check.pair, slot: check.slot, table: m.table });
-  }
+  });
+  if (issues.length > 0) throw new InvalidInstanceError(issues);
 
   const reasons: (MeetingChangeReason | null)[] = new Array(previous.length).fill(null);
   const lost = new Set<number>();
+  const lostAt = new Map<number, { slot: number; table: number }>();
+  const lose = (pair: number, m: AgendaMeeting): void => {
+    lost.add(pair);
+    if (Number.isInteger(m.slot) && m.slot >= 1 && m.slot <= n) lostAt.set(pair, { slot: m.slot - 1, table: m.table });
+  };
   const seen = new Set<number>();
   const candidates: { k: number; pair: number; slot: number; table: number }[] = [];
   previous.forEach((m, k) => {
@@ -151,7 +177,7 @@ export function readPrevious(
     if (check.pair >= 0) seen.add(check.pair);
     if (check.reason !== null) {
       reasons[k] = check.reason;
-      if (check.pair >= 0) lost.add(check.pair);
+      if (check.pair >= 0) lose(check.pair, m);
     } else {
       candidates.push({ k, pair: check.pair, slot: check.slot, table: m.table });
     }
@@ -170,7 +196,7 @@ export function readPrevious(
     }
     if (lockedPairs.has(c.pair) || !fits(c.pair, c.slot, c.table)) {
       reasons[c.k] = "capacity";
-      lost.add(c.pair);
+      lose(c.pair, previous[c.k]!);
       continue;
     }
     take(c.pair, c.slot, c.table);
@@ -178,5 +204,6 @@ export function readPrevious(
     keptIndex.push(c.k);
   }
   const lostPairs = [...lost].filter((pair) => prep.pairs[pair]!.block === null && !lockedPairs.has(pair)).sort((a, b) => a - b);
-  return { tables, locked: lockedPlaced, kept, keptIndex, reasons, lostPairs };
+  for (const pair of lostAt.keys()) if (!lostPairs.includes(pair)) lostAt.delete(pair);
+  return { tables, locked: lockedPlaced, kept, keptIndex, reasons, lostPairs, lostAt };
 }

@@ -40,19 +40,19 @@ export function replanStop(instance: StopInstance, previous: readonly AgendaMeet
   const fixed = [...reading.locked, ...reading.kept];
   const pinned = solvePinned(prep, fixed, replace, deadline, now, options, report);
   keepToChanged(pinned.prep, pinned.board, touched(prep, previous, reading));
+  towardsOldSlots(pinned.prep, pinned.board, reading);
   let solved: Solved = { ...pinned, levels: pinned.board.levels(), fixed, moves: 0 };
   if (options.allowMoves && reading.kept.length > 0 && now() < deadline) solved = moveKept(prep, reading, replace, solved, deadline, now, options, report) ?? solved;
 
-  const { meetings, pairs } = seatAll(prep, tables, solved);
+  const { meetings } = seatAll(prep, tables, solved, reading.lostAt);
   report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyPrepared(prep, meetings);
   if (violations.length > 0) {
     throw new InternalError(`the re-plan broke a rule (${violations[0]!.message}); please report this`);
   }
-  const final = new Board(prep);
-  for (const { pair, slot } of pairs) final.place(pair, slot);
+  // The solved board counts pins too: it gives the firms served and the unmatched on the stop itself.
   const schedule = {
-    ...scheduleOf(prep, final, meetings, solved.levels, solved.bounds, { timedOut: solved.timedOut, elapsedMs: now() - started }),
+    ...scheduleOf(prep, solved.board, meetings, solved.levels, solved.bounds, { timedOut: solved.timedOut, elapsedMs: now() - started }),
     tables,
   };
   const { changes, stats } = diffAgendas(previous, reading, meetings);
@@ -95,11 +95,49 @@ function keepToChanged(rp: Prepared, board: Board, changed: { firms: Set<number>
 }
 
 /**
- * The agenda's meetings at tables: fixed ones at their own tables, the board's
- * others at their delegation's tables left free in that slot; sorted by slot,
- * table, with the (pair, slot) of each.
+ * Lost pairs placed again go back to their old slot where they can: the
+ * meetings in the way (not pinned) are moved elsewhere by ejection chains, and
+ * the change is kept when every meeting still has a slot and more lost pairs
+ * sit in their old slot. A table change is a smaller change than a move; no
+ * level changes (the same meetings, at other times).
  */
-function seatAll(prep: Prepared, tables: readonly TableAssignment[], solved: Solved): { meetings: Meeting[]; pairs: PlacedMeeting[] } {
+function towardsOldSlots(rp: Prepared, board: Board, reading: PreviousReading): void {
+  const home = (): number => {
+    let count = 0;
+    for (const [pair, at] of reading.lostAt) if (board.slotOf[pair] === at.slot) count++;
+    return count;
+  };
+  for (const [pair, at] of reading.lostAt) {
+    const { firm, delegation, slots } = rp.pairs[pair]!;
+    const t = board.slotOf[pair]!;
+    if (t === -1 || t === at.slot || !slots.includes(at.slot)) continue;
+    const before = home();
+    board.beginJournal();
+    board.remove(pair);
+    const inTheWay = [...new Set([...board.delegationMeetings(delegation, at.slot), ...board.firmMeetingsAt(firm, at.slot)])];
+    for (const other of inTheWay) board.remove(other);
+    let ok = board.firmRoom(firm, at.slot) > 0 && board.delegationRoom(delegation, at.slot) > 0;
+    if (ok) {
+      board.place(pair, at.slot);
+      const stay = [pair, ...[...reading.lostAt].filter(([p, a]) => board.slotOf[p] === a.slot).map(([p]) => p)];
+      ok = inTheWay.every((other) => board.insert(other, 2, 400, stay)) && home() > before;
+    }
+    if (ok) board.commit();
+    else board.rollback();
+  }
+}
+
+/**
+ * The agenda's meetings at tables: fixed ones at their own tables, the board's
+ * others at their delegation's tables left free in that slot (a lost pair back
+ * in its old slot at its old table when free); sorted by slot, table.
+ */
+function seatAll(
+  prep: Prepared,
+  tables: readonly TableAssignment[],
+  solved: Solved,
+  before: ReadonlyMap<number, { readonly slot: number; readonly table: number }>,
+): { meetings: Meeting[]; pairs: PlacedMeeting[] } {
   const used = new Set<number>();
   const pairs: PlacedMeeting[] = [];
   const seatedFixed = new Set(solved.fixed.map((m) => m.pair));
@@ -111,8 +149,18 @@ function seatAll(prep: Prepared, tables: readonly TableAssignment[], solved: Sol
   prep.slots.forEach((_, t) => {
     prep.delegations.forEach((_, d) => {
       const here = solved.board.delegationMeetings(d, t).filter((pair) => !seatedFixed.has(pair)).sort((a, b) => a - b);
+      const own = (pair: number): number | undefined => {
+        const at = before.get(pair);
+        return at !== undefined && at.slot === t && tables[d]!.tables.includes(at.table) && !used.has(t * 1e6 + at.table) ? at.table : undefined;
+      };
+      const rest: number[] = [];
+      for (const pair of here) {
+        const table = own(pair);
+        if (table === undefined) rest.push(pair);
+        else push(pair, t, table);
+      }
       const free = tables[d]!.tables.filter((table) => !used.has(t * 1e6 + table));
-      here.forEach((pair, k) => push(pair, t, free[k]!));
+      rest.forEach((pair, k) => push(pair, t, free[k]!));
     });
   });
   pairs.sort((a, b) => a.slot - b.slot || a.table - b.table);

@@ -12,12 +12,15 @@ import { done, type Watch } from "./watch.js";
  * in another slot, with what the firms already have elsewhere (meetings
  * towards K and `max_meetings`, musts already met) taken into account. The
  * slot's old meetings are one feasible answer, so no sweep makes the agenda
- * worse; sweeps repeat while one improves it.
+ * worse; sweeps repeat while one improves it (twice at most).
  * @returns whether the agenda improved.
  */
+const MAX_SWEEPS = 2;
+
 export function reoptimiseSlots(prep: Prepared, board: Board, deadline: number, now: () => number, watch?: Watch): boolean {
   let improvedEver = false;
-  for (let improved = true; improved && now() < deadline && !done(board, watch); ) {
+  // Two sweeps at most per call (a work budget): the search calls again while anything improves.
+  for (let improved = true, sweep = 0; improved && sweep < MAX_SWEEPS && now() < deadline && !done(board, watch); sweep++) {
     improved = false;
     for (let t = 0; t < prep.slots.length && now() < deadline && !done(board, watch); t++) {
       const before = board.levels();

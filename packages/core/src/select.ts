@@ -1,4 +1,5 @@
 import { FlowNetwork, minCostFlow, setCapacities } from "./flow.js";
+import { ReplaceRouting } from "./pins.js";
 import type { Prepared } from "./prepare.js";
 import { balanceOfCounts, majorWeights, meetingMajor } from "./levels.js";
 import type { ObjectiveLevels } from "./types.js";
@@ -29,7 +30,8 @@ export interface Selection {
  * exact optimum; with windows it is a relaxation and its value a valid bound.
  * With pins (re-planning) capacities are what the pins leave, K and the musts
  * count what the pins have not met yet, and a pair to re-place is worth
- * `replaceUnit` per unit of its weight on top (lexicographic mode only).
+ * `replaceUnit` per unit of its weight on top and goes through the slots still
+ * open to it (`ReplaceRouting`; lexicographic mode only).
  */
 export function select(prep: Prepared, mode: SelectMode): Selection {
   return new Selector(prep, mode).selection;
@@ -59,7 +61,9 @@ export class Selector {
         if (!(pins && pins.mustMeetings[i]! > 0)) mustNode.set(`${m.firm}|${m.country}`, 2 + F + D + mustNode.size);
       });
     }
-    const net = new FlowNetwork(2 + F + D + mustNode.size);
+    const routing = new ReplaceRouting(prep, 2 + F + D + mustNode.size);
+    const routed = wantMusts && pins !== undefined;
+    const net = new FlowNetwork(2 + F + D + mustNode.size + (routed ? routing.nodeCount : 0));
     const source = 0;
     const sink = 1;
     const firmNode = (f: number): number => 2 + f;
@@ -75,7 +79,8 @@ export class Selector {
       net.addArc(firmNode(f), node, prep.delegations.length, 0, 0);
     }
     for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, prep.delegationCapacity[d]! - (pins ? pins.delegationMeetings[d]! : 0), 0, 0);
-    const replace = wantMusts && pins ? replaceUnit(prep) : 0;
+    const replace = routed ? replaceUnit(prep) : 0;
+    if (routed) routing.addArcs(net, delegationNode);
 
     this.arcOf = new Int32Array(prep.pairs.length).fill(-1);
     this.excluded = new Uint8Array(prep.pairs.length);
@@ -84,7 +89,8 @@ export class Selector {
       const country = prep.delegations[pair.delegation]!.country;
       const from = mustNode.get(`${pair.firm}|${country}`) ?? firmNode(pair.firm);
       const major = replace > 0 ? -replace * pins!.replace[i]! : 0;
-      this.arcOf[i] = net.addArc(from, delegationNode(pair.delegation), 1, major, -Math.round(pair.affinity.score * scale));
+      const to = (routed ? routing.target(i) : undefined) ?? delegationNode(pair.delegation);
+      this.arcOf[i] = net.addArc(from, to, 1, major, -Math.round(pair.affinity.score * scale));
     }
     minCostFlow(net, source, sink);
     this.net = net;

@@ -32,7 +32,9 @@ export type InstanceIssueCode =
   | "must-and-avoid"
   | "unknown-stop"
   | "unknown-firm"
-  | "unknown-delegation";
+  | "unknown-delegation"
+  /** A re-plan's locked meeting that breaks a rule now (`replanStop`'s `locked`). */
+  | "bad-lock";
 
 /**
  * One problem of an instance. Errors make `planStop`, `replanStop` and

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planStop } from "../src/plan.js";
+import { InvalidInstanceError } from "../src/errors.js";
 import { replanStop } from "../src/replan.js";
 import type { Meeting, StopInstance } from "../src/types.js";
 import { verifyAgenda } from "../src/verify.js";
@@ -84,10 +85,9 @@ describe("replanStop", () => {
     expect(verifyAgenda(instance, replan.schedule.meetings)).toEqual([]);
     const after = brief(replan.schedule.meetings);
     expect(after).toContain("1/2 US A");
-    // B lost table 3 in slot 1 (A keeps table 2 there), C lost table 3: both meet US again at table 2.
-    for (const firmId of ["B", "C"]) {
-      expect(replan.changes.find((c) => c.firmId === firmId && c.delegationId === "US")).toMatchObject({ after: { table: 2 }, reason: "capacity" });
-    }
+    // C lost table 3 but slot 2 has room: only its table changes. B lost table 3 in slot 1 (A keeps table 2 there): it moves.
+    expect(replan.changes.find((c) => c.firmId === "C" && c.delegationId === "US")).toMatchObject({ kind: "table-changed", before: { slot: 2, table: 3 }, after: { slot: 2, table: 2 }, reason: "capacity" });
+    expect(replan.changes.find((c) => c.firmId === "B" && c.delegationId === "US")).toMatchObject({ kind: "moved", after: { slot: 3, table: 2 }, reason: "capacity" });
     expect(replan.stats).toMatchObject({ lostPairs: 2, replaced: 2 });
   });
 
@@ -104,7 +104,8 @@ describe("replanStop", () => {
     const lock = previous[0]!;
     const replan = replanStop(base, previous, { allowMoves: true, locked: [lock] });
     expect(replan.schedule.meetings).toContainEqual(lock);
-    expect(() => replanStop(base, previous, { locked: [{ ...lock, slot: 9 }] })).toThrow(/locked meeting .* is not valid/);
+    expect(() => replanStop(base, previous, { locked: [{ ...lock, slot: 9 }] })).toThrow(InvalidInstanceError);
+    expect(() => replanStop(base, previous, { locked: [{ ...lock, slot: 9 }] })).toThrow(/locked meeting .* is not valid now: the firm is not present in that slot/);
   });
 });
 

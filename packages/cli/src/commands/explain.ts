@@ -10,7 +10,7 @@ import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../l
 import { formatIssues } from "../output/issues-format.js";
 import { readWeights } from "../weights.js";
 import { explanationJson, explanationText } from "../why.js";
-import { EXAMPLE_DIR, planningOptions, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, planningOptions, type CommandContext, type PlanningFlags } from "./shared.js";
 
 /** Options of `roadshow explain`. */
 export interface ExplainArgs extends Sources {
@@ -81,6 +81,13 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
   io.stdout(common.format === "json" ? explanationJson(explanation, schedule.slots, common.lang) : explanationText(explanation, schedule.slots, common.lang));
 }
 
+/** The flags of `roadshow explain`, as commander parses them. */
+interface ExplainFlags extends PlanningFlags {
+  readonly stop: string;
+  readonly firm: string;
+  readonly delegation?: string;
+}
+
 /** Registers `roadshow explain`. */
 export function defineExplain(root: Command, ctx: CommandContext): void {
   planningOptions(root.command("explain"))
@@ -90,7 +97,7 @@ export function defineExplain(root: Command, ctx: CommandContext): void {
     .requiredOption("--firm <id>", "firm_id to explain")
     .option("--delegation <id>", "only this delegation")
     .addHelpText("after", `\nExamples:\n  roadshow explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045\n  roadshow --lang it explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045 --delegation US-CG\n`)
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: ExplainFlags) => {
       await explain(
         {
           dataDir, stop: o.stop, firm: o.firm, delegation: o.delegation, weights: o.weights, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,

@@ -7,8 +7,9 @@ import { checkPrevious, dataAt, findStop, instanceOf, load, readAgendaChecked, r
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs } from "../output/write.js";
 import { stopFiles } from "../stop-files.js";
-import { EXAMPLE_DIR, organizerOption, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, organizerOption, type CommandContext, type DayFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../export/index.js";
+import { t } from "../i18n.js";
 
 /** Options of `roadshow export`. */
 export interface ExportArgs extends Sources {
@@ -46,13 +47,23 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
     const { schedule, violations } = reviewAgenda(instance, meetings);
     for (const v of violations) {
       const lines = v.meetings.map((i) => meetings[i]!.line).join(",");
-      io.stderr(`${args.agenda}:${lines} warning ${v.code}: ${v.message}\n`);
+      io.stderr(`${args.agenda}:${lines} ${t(common.lang, "cli.warning")} ${v.code}: ${v.message}\n`);
     }
     const own = stopFiles(schedule, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) });
     return stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }));
   });
   await writeOutputs(args.out, files, output);
-  io.stdout(`${files.length} files written to ${args.out}\n`);
+  io.stdout(`${t(common.lang, "cli.written", { count: files.length, out: args.out })}\n`);
+}
+
+/** The flags of `roadshow export`, as commander parses them. */
+interface ExportFlags extends DayFlags, OrganizerFlags {
+  readonly out: string;
+  readonly previous?: string;
+  readonly scores?: string;
+  readonly requests?: string;
+  readonly excel: boolean;
+  readonly force: boolean;
 }
 
 /** Registers `roadshow export`. */
@@ -70,7 +81,7 @@ export function defineExport(root: Command, ctx: CommandContext): void {
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
-    .action(async (agenda: string, dataDir: string, o) => {
+    .action(async (agenda: string, dataDir: string, o: ExportFlags) => {
       await exportAgenda(
         {
           agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, excel: o.excel, force: o.force,

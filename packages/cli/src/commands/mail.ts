@@ -1,11 +1,12 @@
-import { reviewAgenda } from "@roadshow/core";
+import { reviewAgenda, type StopInstance } from "@roadshow/core";
 import type { Command } from "commander";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
 import { t, type Lang } from "../i18n.js";
 import { EnvironmentError, EXIT, InputError } from "../errors.js";
-import type { Organizer } from "../export/index.js";
+import type { Organizer, PreviousMeeting } from "../export/index.js";
+import type { DataSet } from "../input/index.js";
 import { findStop, instanceOf, load, readAgenda } from "../load.js";
 import { readChangedParticipants } from "../mail/changes.js";
 import type { Composed } from "../mail/compose.js";
@@ -17,7 +18,7 @@ import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/
 import { formatIssues } from "../output/issues-format.js";
 import { acquireLock } from "../output/lock.js";
 import { writeOutputs } from "../output/write.js";
-import { EXAMPLE_DIR, organizer, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, organizer, type CommandContext, type OrganizerFlags } from "./shared.js";
 
 /** Options of `roadshow mail`. */
 export interface MailArgs {
@@ -33,6 +34,8 @@ export interface MailArgs {
   readonly force: boolean;
   readonly scores?: string | undefined;
   readonly requests?: string | undefined;
+  /** The stop changes a re-plan was given (walk-ins, absences), when not `<data-dir>/changes.csv`. */
+  readonly stopChanges?: string | undefined;
 }
 
 /** Test seam: the server and the clock (tests pass their own). */
@@ -46,11 +49,16 @@ const REAL: MailWorld = { outbox: smtpOutbox, now: () => new Date() };
 /** The journal of sent messages in the output folder. */
 export const SENT_FILE = "sent.csv";
 
-function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang): string {
+/** `hint`: a participant named by --changes with no meeting left may have lost some: --previous would cancel them. */
+function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang, hint: boolean): string {
   return skipped
     .map((s) => {
       const params = { kind: kindWord(s.kind, lang), id: s.id, name: s.name, file: path.join(dataDir, s.kind === "firm" ? "firms.csv" : "delegations.csv") };
-      return `${t(lang, s.reason === "no-email" ? "mail.cli.skipped.noEmail" : "mail.cli.skipped.nothing", params)}\n`;
+      const key =
+        s.reason === "no-email" ? "mail.cli.skipped.noEmail"
+        : s.reason === "not-at-stop" ? "mail.cli.skipped.notAtStop"
+        : hint ? "mail.cli.skipped.nothingHint" : "mail.cli.skipped.nothing";
+      return `${t(lang, key, params)}\n`;
     })
     .join("");
 }
@@ -76,7 +84,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   const target = args.smtp === undefined ? undefined : parseSmtpUrl(args.smtp, io.env);
   // `--changes` here names who to mail (replan's changes.csv), not stop changes to apply:
   // the data folder's own changes.csv, when present, is applied as by every command.
-  const loaded = await load({ dataDir: args.dataDir, scores: args.scores, requests: args.requests });
+  const loaded = await load({ dataDir: args.dataDir, scores: args.scores, requests: args.requests, changes: args.stopChanges });
   const warnings = [...loaded.warnings];
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   const all = await readAgenda(args.agenda);
@@ -85,10 +93,15 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
     const stops = [...new Set(all.map((r) => r.stopId))].sort().join(", ");
     throw new InputError(t(lang, "mail.cli.noStop", { agenda: args.agenda, stop: stop.id, stops }));
   }
-  const { schedule, violations } = reviewAgenda(instanceOf(loaded, stop), rows);
-  for (const v of violations) {
+  // The stop as it is on the day (its changes applied): walk-ins registered, absentees not.
+  const instance = instanceOf(loaded, stop);
+  const reviewed = reviewAgenda(instance, rows);
+  for (const v of reviewed.violations) {
     io.stderr(`${args.agenda}:${v.meetings.map((i) => rows[i]!.line).join(",")} warning ${v.code}: ${v.message}\n`);
   }
+  // Every meeting of the agenda is mailed, warnings or not: a walk-in registered by a
+  // re-plan's stop changes is not in the master files, yet it is expected at its table.
+  const schedule = { ...reviewed.schedule, meetings: rows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0 })) };
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
   let only: Set<string> | undefined;
   if (args.changes !== undefined) {
@@ -99,8 +112,8 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   }
   if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
 
-  const mailing = await prepareMailing(schedule, loaded.data, { lang: common.lang, organizer: args.organizer, rows, previous, only });
-  io.stderr(skippedLines(mailing.skipped, args.dataDir, lang));
+  const mailing = await prepareMailing(schedule, onTheDay(loaded.data, instance, previous), { lang: common.lang, organizer: args.organizer, rows, previous, only });
+  io.stderr(skippedLines(mailing.skipped, args.dataDir, lang, only !== undefined && previous === undefined));
   const journalFile = path.join(args.out, SENT_FILE);
   if (args.dryRun) {
     const action = t(lang, target ? "mail.cli.wouldSend" : "mail.cli.wouldWrite");
@@ -118,7 +131,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
     // The journal travels into the new folder, so a message sent before is never sent again.
     readJournal(journalFile);
     const journal = existsSync(journalFile) ? readFileSync(journalFile) : emptyJournal();
-    const inputs = [args.dataDir, args.agenda, args.previous, args.changes, args.scores, args.requests];
+    const inputs = [args.dataDir, args.agenda, args.previous, args.changes, args.scores, args.requests, args.stopChanges];
     await writeOutputs(args.out, [...emls, { path: SENT_FILE, content: journal }], { force: args.force, inputs });
   }
   io.stdout(`${t(lang, "mail.cli.written", { count: emls.length, out: args.out, written: same ? 0 : emls.length, skipped: mailing.skipped.length })}\n`);
@@ -140,6 +153,46 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   }
 }
 
+/** The flags of `roadshow mail`, as commander parses them. */
+interface MailFlags extends OrganizerFlags {
+  readonly stop: string;
+  readonly agenda: string;
+  readonly out: string;
+  /** Required: commander refuses the command without it. */
+  readonly organizer: Organizer;
+  readonly smtp?: string;
+  readonly changes?: string;
+  readonly previous?: string;
+  readonly dryRun: boolean;
+  readonly scores?: string;
+  readonly requests?: string;
+  readonly stopChanges?: string;
+  readonly force: boolean;
+}
+
+/**
+ * The participants as they are on the day (a walk-in present, its windows), except one
+ * marked absent that had meetings in `previous`: it keeps its master record, so that it is
+ * still a participant of the stop and gets its cancellations.
+ */
+function onTheDay(data: DataSet, instance: StopInstance, previous: readonly PreviousMeeting[] | undefined): DataSet {
+  const stopId = instance.stop.id;
+  const had = new Set((previous ?? []).filter((p) => p.stopId === stopId).flatMap((p) => [`f:${p.firmId}`, `d:${p.delegationId}`]));
+  const firms = new Map(instance.firms.map((f) => [f.id, f]));
+  const delegations = new Map(instance.delegations.map((d) => [d.id, d]));
+  return {
+    ...data,
+    firms: data.firms.map((f) => {
+      const day = firms.get(f.id);
+      return day && (day.stops.includes(stopId) || !had.has(`f:${f.id}`)) ? day : f;
+    }),
+    delegations: data.delegations.map((d) => {
+      const day = delegations.get(d.id);
+      return day && (day.stops === null || day.stops.includes(stopId) || !had.has(`d:${d.id}`)) ? day : d;
+    }),
+  };
+}
+
 /** Registers `roadshow mail`. */
 export function defineMail(root: Command, ctx: CommandContext): void {
   root
@@ -156,17 +209,18 @@ export function defineMail(root: Command, ctx: CommandContext): void {
     .option("--dry-run", "list what would be written or sent; write and send nothing", false)
     .option("--scores <file>", "affinity scores (default: <data-dir>/scores.csv if present)")
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
-    .option("--force", "overwrite .eml files that hold another message", false)
+    .option("--stop-changes <file>", "the stop changes replan was given (walk-ins, absences; default: <data-dir>/changes.csv if present)")
+    .option("--force", "replace an output folder holding other messages (its sent.csv is kept)", false)
     .addHelpText(
       "after",
       `\nExample:\n  roadshow mail ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-mail --organizer "Confindustria Lombardia <eventi@example.it>"\n` +
         `  roadshow mail ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-mail --organizer "Confindustria Lombardia <eventi@example.it>" --smtp smtps://smtp.example.it\n`,
     )
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: MailFlags) => {
       await mail(
         {
           dataDir, stop: o.stop, agenda: o.agenda, out: o.out, organizer: o.organizer, smtp: o.smtp, previous: o.previous, changes: o.changes,
-          dryRun: o.dryRun, force: o.force, scores: o.scores, requests: o.requests,
+          dryRun: o.dryRun, force: o.force, scores: o.scores, requests: o.requests, stopChanges: o.stopChanges,
         },
         ctx.common(),
         ctx.io,

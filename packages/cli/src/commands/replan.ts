@@ -19,7 +19,7 @@ import { stopFiles } from "../stop-files.js";
 import { formatSummary } from "../summary.js";
 import { readWeights } from "../weights.js";
 import { scheduleWhy } from "../why.js";
-import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 
 /** Options of `roadshow replan`. */
 export interface ReplanArgs extends Sources {
@@ -106,6 +106,16 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   if (summary.notified > 0) io.stdout(`${path.join(args.out, "changes.csv")}, ${path.join(args.out, "changes.html")}, ${path.join(args.out, "calendar", "changed")}${path.sep}\n`);
 }
 
+/** The flags of `roadshow replan`, as commander parses them. */
+interface ReplanFlags extends PlanningFlags, OrganizerFlags {
+  readonly stop: string;
+  readonly previous: string;
+  readonly out: string;
+  readonly allowMoves: boolean;
+  readonly excel: boolean;
+  readonly force: boolean;
+}
+
 /** Registers `roadshow replan`. */
 export function defineReplan(root: Command, ctx: CommandContext): void {
   organizerOption(planningOptions(root.command("replan")))
@@ -118,7 +128,7 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02 --previous out/BS-2026-02/agenda.csv --changes ${EXAMPLE_DIR}/day-of/changes.csv --out out/BS-2026-02-day\n`)
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: ReplanFlags) => {
       await replan(
         {
           dataDir, stop: o.stop, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../export/index.js";
 import { planStop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
@@ -67,6 +67,15 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   io.stdout(formatSummary(result, common.lang, io.color));
 }
 
+/** The flags of `roadshow schedule`, as commander parses them. */
+interface ScheduleFlags extends PlanningFlags, OrganizerFlags {
+  readonly stop: string;
+  readonly out: string;
+  readonly excel: boolean;
+  readonly previous?: string;
+  readonly force: boolean;
+}
+
 /** Registers `roadshow schedule`. */
 export function defineSchedule(root: Command, ctx: CommandContext): void {
   organizerOption(planningOptions(root.command("schedule")))
@@ -78,7 +87,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n`)
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: ScheduleFlags) => {
       await schedule(
         {
           dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history,

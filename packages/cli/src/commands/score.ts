@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, type CommandContext, type DayFlags } from "./shared.js";
 import { scorePairs, type ScorePart } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { findStop, instanceOf, load, type Sources, inputPaths } from "../load.js";
@@ -9,6 +9,7 @@ import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFile, writeOutputFile } from "../output/write.js";
 import { readWeights } from "../weights.js";
 import { whyText } from "../why.js";
+import { t } from "../i18n.js";
 
 /** Options of `roadshow score`. */
 export interface ScoreArgs extends Sources {
@@ -49,7 +50,18 @@ export async function score(args: ScoreArgs, common: Common, io: Io): Promise<vo
     return;
   }
   await writeOutputFile(args.out, csv, output);
-  io.stderr(`${pairs.length} pairs scored for ${stop.id} → ${args.out}\n`);
+  io.stderr(`${t(common.lang, "cli.scored", { count: pairs.length, stop: stop.id, out: args.out })}\n`);
+}
+
+/** The flags of `roadshow score`, as commander parses them. */
+interface ScoreFlags extends DayFlags {
+  readonly stop: string;
+  readonly out?: string;
+  readonly scores?: string;
+  readonly requests?: string;
+  readonly weights?: string;
+  readonly excel: boolean;
+  readonly force: boolean;
 }
 
 /** Registers `roadshow score`. */
@@ -68,7 +80,7 @@ export function defineScore(root: Command, ctx: CommandContext): void {
     .option("--excel", "Italian Excel dialect", false)
     .option("--force", "overwrite an existing file", false)
     .addHelpText("after", `\nExample:\n  roadshow score ${EXAMPLE_DIR} --stop BS-2026-02 --out out/scores.csv\n`)
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: ScoreFlags) => {
       await score(
         { dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, weights: o.weights, force: o.force, excel: o.excel },
         ctx.common(),

@@ -14,7 +14,7 @@ import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../season-
 import { stopFiles } from "../stop-files.js";
 import { readWeights } from "../weights.js";
 import { scheduleWhy } from "../why.js";
-import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext } from "./shared.js";
+import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../export/index.js";
 
 /** Options of `roadshow season`. */
@@ -170,6 +170,18 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   if (held !== null) io.stdout(heldLine(held, common.lang));
 }
 
+/** The flags of `roadshow season`, as commander parses them. */
+interface SeasonFlags extends PlanningFlags, OrganizerFlags {
+  readonly out: string;
+  readonly from?: string;
+  readonly frozen: string[];
+  readonly independent: boolean;
+  /** `--no-compare` sets it false. */
+  readonly compare: boolean;
+  readonly excel: boolean;
+  readonly force: boolean;
+}
+
 /** Registers `roadshow season`. */
 export function defineSeason(root: Command, ctx: CommandContext): void {
   organizerOption(planningOptions(root.command("season")))
@@ -183,7 +195,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow season ${EXAMPLE_DIR} --out out/season\n  roadshow season ${EXAMPLE_DIR} --out out/season-2 --from MB-2026-05 --frozen out/season/BS-2026-02/agenda.csv --frozen out/season/BG-2026-03/agenda.csv\n`)
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: SeasonFlags) => {
       await season(
         {
           dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, weights: o.weights,

@@ -14,6 +14,31 @@ export interface CommandContext {
 /** Adds one command to the program. */
 export type DefineCommand = (root: Command, ctx: CommandContext) => void;
 
+/** `--changes` and `--outcomes` (`dayOptions`), as commander parses them. */
+export interface DayFlags {
+  readonly changes?: string;
+  readonly outcomes?: string;
+}
+
+/** The options `planningOptions` adds, as commander parses them. */
+export interface PlanningFlags extends DayFlags {
+  readonly scores?: string;
+  readonly requests?: string;
+  readonly weights?: string;
+  readonly history?: string[];
+  readonly allowRepeats: boolean;
+  readonly minMeetings: number;
+  /** `--no-balance` sets it false. */
+  readonly balance: boolean;
+  /** Seconds. */
+  readonly timeLimit?: number;
+}
+
+/** `--organizer` (`organizerOption`), parsed into a name and an address. */
+export interface OrganizerFlags {
+  readonly organizer?: Organizer;
+}
+
 /** The bundled example, used in every `--help` example. */
 export const EXAMPLE_DIR = "examples/lombardia-2026";
 

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import { collect, EXAMPLE_DIR, type CommandContext } from "./shared.js";
+import { collect, EXAMPLE_DIR, type CommandContext, type DayFlags } from "./shared.js";
 import { verifyAgenda, type Violation } from "@roadshow/core";
 import { Chalk } from "chalk";
 import type { Common, Io } from "../context.js";
@@ -11,6 +11,7 @@ import type { InputIssue } from "../input/issues.js";
 import { didYouMean, nearest } from "../input/suggest.js";
 import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
+import { t } from "../i18n.js";
 
 /** Options of `roadshow validate`. */
 export interface ValidateArgs extends Sources {
@@ -33,7 +34,7 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
   if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   if (args.stop !== undefined) findStop(loaded.data, args.stop, args.dataDir);
   if (args.agenda === undefined) {
-    io.stdout(`${args.dataDir}: inputs are valid (${loaded.data.stops.length} stops, ${loaded.data.delegations.length} delegations, ${loaded.data.firms.length} firms)\n`);
+    io.stdout(`${t(common.lang, "cli.inputsValid", { dir: args.dataDir, stops: loaded.data.stops.length, delegations: loaded.data.delegations.length, firms: loaded.data.firms.length })}\n`);
     return true;
   }
   const agenda = await readAgendaFile(args.agenda);
@@ -69,11 +70,11 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
   if (common.format === "json") {
     io.stdout(`${JSON.stringify(found.map(({ lines, violation }) => ({ file: args.agenda, lines, code: violation.code, message: violation.message })), null, 2)}\n`);
   } else if (found.length === 0 && errors === 0) {
-    io.stdout(`${args.agenda}: ${count} meetings obey every hard rule\n`);
+    io.stdout(`${t(common.lang, "cli.agendaValid", { file: args.agenda, count })}\n`);
   } else {
     const c = new Chalk({ level: io.color ? 1 : 0 });
     for (let i = 0; i < found.length; i += CHUNK) {
-      io.stdout(found.slice(i, i + CHUNK).map(({ lines, violation }) => `${args.agenda}:${lines.join(",")} ${c.red("error")} ${violation.code}: ${violation.message}\n`).join(""));
+      io.stdout(found.slice(i, i + CHUNK).map(({ lines, violation }) => `${args.agenda}:${lines.join(",")} ${c.red(t(common.lang, "cli.error"))} ${violation.code}: ${violation.message}\n`).join(""));
     }
     const unread = errors > 0 ? `; ${errors} problem(s) in the file itself (above), its other rows checked` : "";
     io.stdout(`${found.length} violation(s) in ${count} meetings${unread}\n`);
@@ -87,6 +88,16 @@ function unknownStopIssue(file: string, row: AgendaRow, ids: readonly string[]):
     message: `${row.stopId} is not a stop_id of stops.csv${didYouMean(nearest(row.stopId, ids))}`,
     hint: `use one of: ${ids.join(", ")}`,
   };
+}
+
+/** The flags of `roadshow validate`, as commander parses them. */
+interface ValidateFlags extends DayFlags {
+  readonly stop?: string;
+  readonly agenda?: string;
+  readonly scores?: string;
+  readonly requests?: string;
+  readonly history?: string[];
+  readonly allowRepeats: boolean;
 }
 
 /** Registers `roadshow validate`. */
@@ -104,7 +115,7 @@ export function defineValidate(root: Command, ctx: CommandContext): void {
     .option("--history <agenda.csv>", "earlier agenda (repeatable)", collect)
     .option("--allow-repeats", "pairs from history may meet again", false)
     .addHelpText("after", `\nExample:\n  roadshow validate ${EXAMPLE_DIR} --agenda out/BS-2026-02/agenda.csv\n`)
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: ValidateFlags) => {
       const ok = await validate(
         { dataDir, stop: o.stop, agenda: o.agenda, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, allowRepeats: o.allowRepeats },
         ctx.common(),

@@ -1,3 +1,4 @@
+// The schedule indexed for rendering: participants with their language and contacts, slots, breaks, labels.
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { firmSectors, formatTime, instantOf, slotsInside } from "@roadshow/core";

@@ -1,3 +1,4 @@
+// `agendas.html` and one participant's agenda page: A4 portrait, each participant in its own language.
 import type { Meeting } from "@roadshow/core";
 import { countryName, formatDate, t } from "../i18n.js";
 import type { ExportContext, Participant } from "./context.js";

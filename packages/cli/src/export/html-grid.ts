@@ -1,3 +1,4 @@
+// `grid.html`: the reception's venue grid, slots × tables on landscape A4 sheets of at most 10 tables.
 import type { Meeting } from "@roadshow/core";
 import { formatDate, t } from "../i18n.js";
 import type { ExportContext, Participant } from "./context.js";

@@ -1,3 +1,4 @@
+// `summary.html`: the organiser's summary with its charts (scores stay here).
 import { countryName, formatDate, formatNumber, t } from "../i18n.js";
 import { balanceCostPercent, gapsLine } from "../summary.js";
 import type { ExportContext } from "./context.js";

@@ -1,3 +1,4 @@
+// Safe HTML: an escaping template tag, the shared print style and the standalone document.
 import type { Language } from "../i18n.js";
 
 /** Markup that is already safe: produced by `html` or `raw`, inserted as is. */

@@ -1,3 +1,4 @@
+// Calendars (RFC 5545): every participant's meetings in its language, cancellations, and one participant's REQUEST to mail.
 import { DateTime } from "luxon";
 import { firmSectors } from "@roadshow/core";
 import type { Meeting, Slot } from "@roadshow/core";
@@ -270,14 +271,26 @@ export function renderCalendars(base: ExportContext, opts: CalendarOptions): Out
  * meetings dropped since `previous`; `null` when there is none.
  */
 export function participantCalendar(base: ExportContext, p: Participant, opts: ParticipantCalendarOptions): string | null {
-  const ctx = forParticipant(base, p);
-  const own = calendarEvents(ctx, opts.previous).filter((e) => (p.kind === "firm" ? e.firmId : e.delegationId) === p.id);
-  const current =
-    opts.method === "CANCEL"
-      ? own.filter((e) => e.cancelled)
-      : own.filter((e) => e.slot !== undefined && (opts.method === "PUBLISH" || !e.cancelled));
-  if (current.length === 0) return null;
-  const attendee = opts.method !== "PUBLISH" && p.email ? { name: p.contactName ?? p.name, email: p.email } : null;
-  const events = current.map((e) => eventLines(ctx, e, p.kind, opts, attendee));
-  return calendar(ctx, vtimezoneOf(ctx), opts.method, t(ctx.lang, "ics.calendar", { name: p.name, event: ctx.event }), events);
+  return participantCalendars(base, opts)(p);
+}
+
+/**
+ * `participantCalendar` for many participants: the stop's events are listed once, then each
+ * participant's calendar is written from its own (a mailing of thousands stays linear).
+ */
+export function participantCalendars(base: ExportContext, opts: ParticipantCalendarOptions): (p: Participant) => string | null {
+  const events = calendarEvents(base, opts.previous);
+  const bySide = { firm: byParticipant(events, "firm"), delegation: byParticipant(events, "delegation") };
+  return (p) => {
+    const ctx = forParticipant(base, p);
+    const own = bySide[p.kind].get(p.id) ?? [];
+    const current =
+      opts.method === "CANCEL"
+        ? own.filter((e) => e.cancelled)
+        : own.filter((e) => e.slot !== undefined && (opts.method === "PUBLISH" || !e.cancelled));
+    if (current.length === 0) return null;
+    const attendee = opts.method !== "PUBLISH" && p.email ? { name: p.contactName ?? p.name, email: p.email } : null;
+    const lines = current.map((e) => eventLines(ctx, e, p.kind, opts, attendee));
+    return calendar(ctx, vtimezoneOf(ctx), opts.method, t(ctx.lang, "ics.calendar", { name: p.name, event: ctx.event }), lines);
+  };
 }

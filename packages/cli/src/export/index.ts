@@ -1,3 +1,4 @@
+// The day-of-event files of a schedule, and the entry points to render one participant's agenda and calendar.
 import type { Language } from "../i18n.js";
 import { exportContext } from "./context.js";
 import type { ExportInput } from "./context.js";
@@ -46,7 +47,7 @@ export type { ExportInput, ExportContext, Participant } from "./context.js";
 export { eventTitle, exportContext, forParticipant, placeOf, safeFileName } from "./context.js";
 export type { OutputFile } from "./files.js";
 export type { CalendarOptions, Organizer, ParticipantCalendarOptions, PreviousMeeting } from "./ics.js";
-export { meetingSequence, meetingUid, participantCalendar, renderCalendars, UID_DOMAIN } from "./ics.js";
+export { meetingSequence, meetingUid, participantCalendar, participantCalendars, renderCalendars, UID_DOMAIN } from "./ics.js";
 export { PARTICIPANT_COLUMNS, participantCsvs, participantRows } from "./participant-csv.js";
 export { contactText, delegationLabel, firmDetails, firmLabel, sectorsText } from "./people.js";
 export { agendaText } from "./text-agenda.js";

@@ -1,3 +1,4 @@
+// `firms/<id>.csv` and `delegations/<id>.csv`: one participant's day to send it, in its language, without scores.
 import { formatTime } from "@roadshow/core";
 import type { Meeting } from "@roadshow/core";
 import { countryName, t } from "../i18n.js";

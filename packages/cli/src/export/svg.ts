@@ -1,3 +1,4 @@
+// Inline SVG bar charts for the summary, with no script and no external asset.
 import { html } from "./html.js";
 import type { SafeHtml } from "./html.js";
 

@@ -1,3 +1,4 @@
+// A participant's session in time order: slots with its meetings, and the breaks.
 import type { Meeting, Slot } from "@roadshow/core";
 import type { BreakSpan, ExportContext, Participant } from "./context.js";
 

@@ -1,3 +1,4 @@
+// VTIMEZONE components computed from luxon for the span of a session.
 import { DateTime } from "luxon";
 import { localDateTime, paramValue, utcOffset } from "./ics-text.js";
 

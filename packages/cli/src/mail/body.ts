@@ -48,8 +48,8 @@ export function mailText(ctx: ExportContext, p: Participant, organizer: Organize
     "",
     `${intro} ${count > 0 ? summary : ""}`.trimEnd(),
     ...(cancelled.length > 0 ? ["", t(lang, "mail.cancelled.heading"), ...cancelled] : []),
-    "",
-    agendaText(ctx, p).trimEnd(),
+    // A participant left without meetings gets its cancellations, not a day of free slots.
+    ...(count > 0 ? ["", agendaText(ctx, p).trimEnd()] : []),
     "",
     closing,
     organizer.name,
@@ -57,7 +57,7 @@ export function mailText(ctx: ExportContext, p: Participant, organizer: Organize
   ].join("\n");
   const body = html`<p class="letter">${greeting}</p>
 <p class="letter">${intro} ${count > 0 ? summary : ""}</p>
-${cancelled.length > 0 ? html`<p class="letter"><strong>${t(lang, "mail.cancelled.heading")}</strong></p>\n<ul>${cancelled.map((c) => html`<li>${c}</li>`)}</ul>\n` : ""}${agendaPage(ctx, p)}
+${cancelled.length > 0 ? html`<p class="letter"><strong>${t(lang, "mail.cancelled.heading")}</strong></p>\n<ul>${cancelled.map((c) => html`<li>${c}</li>`)}</ul>\n` : ""}${count > 0 ? agendaPage(ctx, p) : ""}
 <p class="letter">${closing}<br>${organizer.name}</p>`;
   return { subject, text, html: htmlDocument({ lang: ctx.language, title: subject, css: MAIL_CSS, body }) };
 }

@@ -1,6 +1,6 @@
 /** A stop's mailing, composed: one message per participant with an email, in its language, and who is left out. */
 import type { Schedule } from "@roadshow/core";
-import { exportContext, forParticipant, participantCalendar, type Organizer, type PreviousMeeting } from "../export/index.js";
+import { exportContext, forParticipant, participantCalendars, type Organizer, type PreviousMeeting } from "../export/index.js";
 import type { Language } from "../i18n.js";
 import type { DataSet } from "../input/index.js";
 import { counterpartName, mailText, type Dropped } from "./body.js";
@@ -44,23 +44,26 @@ export async function prepareMailing(schedule: Schedule, data: DataSet, opts: Ma
   const { recipients: list, skipped } = recipients(base, { only: opts.only, hasNews: (key) => news.has(key) });
   // The agenda's own rows carry each meeting's SEQUENCE; the dropped ones are cancelled.
   const previous: PreviousMeeting[] = [...opts.rows.filter((r) => r.stopId === stopId), ...dropped];
-  const calendar = { previous, organizer: opts.organizer };
+  const requestOf = participantCalendars(base, { previous, organizer: opts.organizer, method: "REQUEST" });
+  const cancelOf = participantCalendars(base, { previous, organizer: opts.organizer, method: "CANCEL" });
 
+  const droppedOf = new Map<string, PreviousMeeting[]>();
+  for (const d of dropped) {
+    for (const key of [`firm:${d.firmId}`, `delegation:${d.delegationId}`]) droppedOf.set(key, [...(droppedOf.get(key) ?? []), d]);
+  }
+  const slotOf = new Map(schedule.slots.map((s) => [s.index, s]));
   const date = fileDate(schedule.stop);
   const messages: Composed[] = [];
   for (const r of list) {
     const p = (r.kind === "firm" ? base.firmById : base.delegationById).get(r.id)!;
     const ctx = forParticipant(base, p);
-    const slotOf = new Map(ctx.slots.map((s) => [s.index, s]));
-    const lost = dropped
-      .filter((d) => (r.kind === "firm" ? d.firmId : d.delegationId) === r.id)
-      .map((d): Dropped => {
-        const slot = slotOf.get(d.slot);
-        return { time: slot ? ctx.slotLabel(slot) : "", counterpart: counterpartName(ctx, p, d.firmId, d.delegationId) };
-      });
+    const lost = (droppedOf.get(`${r.kind}:${r.id}`) ?? []).map((d): Dropped => {
+      const slot = slotOf.get(d.slot);
+      return { time: slot ? ctx.slotLabel(slot) : "", counterpart: counterpartName(ctx, p, d.firmId, d.delegationId) };
+    });
     const invitation = {
-      request: participantCalendar(base, p, { ...calendar, method: "REQUEST" }),
-      cancel: lost.length > 0 ? participantCalendar(base, p, { ...calendar, method: "CANCEL" }) : null,
+      request: requestOf(p),
+      cancel: lost.length > 0 ? cancelOf(p) : null,
     };
     const text = mailText(ctx, p, opts.organizer, lost);
     messages.push(await compose({ stopId, recipient: r, organizer: opts.organizer, text, invitation }, date));

@@ -24,7 +24,8 @@ export interface Skipped {
   readonly kind: "firm" | "delegation";
   readonly id: string;
   readonly name: string;
-  readonly reason: "no-email" | "nothing-to-send";
+  /** `not-at-stop`: named by `--changes` but neither registered for the stop nor in its agenda. */
+  readonly reason: "no-email" | "nothing-to-send" | "not-at-stop";
 }
 
 /**
@@ -62,6 +63,13 @@ export function recipients(ctx: ExportContext, opts: RecipientOptions): { recipi
     if (email === "") skipped.push({ kind: p.kind, id: p.id, name: p.name, reason: "no-email" });
     else if (!opts.hasNews(key)) skipped.push({ kind: p.kind, id: p.id, name: p.name, reason: "nothing-to-send" });
     else out.push(recipientOf({ ...p, email }));
+  }
+  const seen = new Set([...ctx.firms, ...ctx.delegations].map((p) => `${p.kind}:${p.id}`));
+  for (const key of [...(opts.only ?? [])].sort()) {
+    if (seen.has(key)) continue;
+    const [kind, id] = key.split(/:(.*)/s) as ["firm" | "delegation", string];
+    const name = (kind === "firm" ? ctx.allFirms.get(id)?.name : ctx.allDelegations.get(id)?.name) ?? id;
+    skipped.push({ kind, id, name, reason: "not-at-stop" });
   }
   return { recipients: out, skipped };
 }

@@ -6,7 +6,7 @@ import { UsageError } from "../errors.js";
 export interface SmtpTarget {
   readonly host: string;
   readonly port: number;
-  /** `smtps://`: TLS from the first byte (port 465); `smtp://`: STARTTLS when the server offers it. */
+  /** `smtps://`: TLS from the first byte (port 465), certificate checked; `smtp://`: STARTTLS when the server offers it. */
   readonly secure: boolean;
   readonly user: string | undefined;
   readonly password: string | undefined;
@@ -63,6 +63,10 @@ export function smtpOutbox(target: SmtpTarget): Outbox {
     port: target.port,
     secure: target.secure,
     ...(target.user !== undefined && { auth: { user: target.user, pass: target.password ?? "" } }),
+    // smtp://: STARTTLS when offered, as MTAs do opportunistically (Postfix "may"): without
+    // checking the certificate, which is no weaker than the plain text smtp:// allows anyway.
+    // smtps:// checks it.
+    ...(!target.secure && { tls: { rejectUnauthorized: false } }),
     pool: true,
     maxConnections: 1,
     connectionTimeout: 20_000,

@@ -1,3 +1,4 @@
+// Writing CSV: the plain dialect and Italian Excel's (BOM, `;`, CRLF, decimal comma), formula-safe cells.
 /** How a CSV is written: the plain dialect, or the one Italian Excel opens on a double click. */
 export interface CsvDialect {
   /** UTF-8 BOM, `;` delimiter, CRLF line ends, decimal comma. */

@@ -135,6 +135,11 @@ export interface Review {
   readonly scores: Readonly<Record<string, number>>;
 }
 
+/** The hard rules an agenda breaks (`meetings` index into the agenda sent), answered before its full review. */
+export interface VerifyAnswer {
+  readonly violations: readonly Violation[];
+}
+
 /** A stop on the desk: the stop, its agenda and the review of it. */
 export interface Desk {
   readonly stop: StopInfo;

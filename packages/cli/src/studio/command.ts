@@ -100,6 +100,15 @@ export async function studio(args: StudioArgs, lang: Lang, io: Io): Promise<void
   });
 }
 
+/** The flags of `roadshow studio`, as commander parses them. */
+interface StudioFlags {
+  readonly port?: number;
+  readonly out: string;
+  readonly smtp?: string;
+  /** `--no-open` sets it false. */
+  readonly open: boolean;
+}
+
 /** Registers `roadshow studio`. */
 export function defineStudio(root: Command, ctx: CommandContext): void {
   root
@@ -111,7 +120,7 @@ export function defineStudio(root: Command, ctx: CommandContext): void {
     .option("--smtp <url>", "the server the Save view sends the messages through (as roadshow mail --smtp)")
     .option("--no-open", "do not open a browser (it is never opened in CI or when the output is not a terminal)")
     .addHelpText("after", `\nExample:\n  roadshow studio ${EXAMPLE_DIR} --out out\n`)
-    .action(async (dataDir: string, o) => {
+    .action(async (dataDir: string, o: StudioFlags) => {
       await studio({ dataDir, out: o.out, port: o.port, open: o.open, smtp: o.smtp }, ctx.common().lang, ctx.io);
       ctx.done(EXIT.ok);
     });

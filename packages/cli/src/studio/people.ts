@@ -1,6 +1,6 @@
 /** The People view: one firm's or one delegation's day, its scores with their parts, and why a pair did not meet. */
-import { explainFirm, reviewAgenda, scorePairs } from "@roadshow/core";
-import type { ScheduleOptions, StopInstance } from "@roadshow/core";
+import { explainFirm, scorePairs } from "@roadshow/core";
+import type { Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
 import { InputError } from "../errors.js";
 import { countryName, formatDate, sectorName, t, type Lang } from "../i18n.js";
 import { preferredText, reasonText, whyText } from "../why.js";
@@ -9,11 +9,10 @@ import { delegationsAt, firmsAt } from "./views.js";
 
 type Agenda = readonly Omit<DeskMeeting, "score">[];
 
-/** A firm's explanation (`explainFirm`, as `roadshow explain`) on the agenda as it is on the desk. */
-export function firmPeople(instance: StopInstance, agenda: Agenda, options: ScheduleOptions, firmId: string, lang: Lang): PeopleAnswer {
+/** A firm's explanation (`explainFirm`, as `roadshow explain`) on the agenda as it is on the desk (its reviewed schedule). */
+export function firmPeople(instance: StopInstance, schedule: Schedule, options: ScheduleOptions, firmId: string, lang: Lang): PeopleAnswer {
   const { stop } = instance;
   if (!firmsAt(instance.firms, stop).some((f) => f.id === firmId)) throw new InputError(`${firmId} is not a firm registered for ${stop.id}`);
-  const { schedule } = reviewAgenda(instance, agenda, options);
   const e = explainFirm(instance, schedule, firmId, options);
   const { firm } = e;
   const headline = firm.maxMeetings === null

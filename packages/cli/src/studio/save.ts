@@ -7,7 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { reviewAgenda, verifyAgenda, type Replan, type StopInstance } from "@roadshow/core";
+import { verifyAgenda, type Replan, type StopInstance } from "@roadshow/core";
 import { organizer } from "../commands/shared.js";
 import { InputError } from "../errors.js";
 import type { AgendaRow } from "../input/index.js";
@@ -42,7 +42,8 @@ function people(instance: StopInstance, previous: readonly AgendaRow[]) {
 }
 
 export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswer> {
-  const { loaded, instance, options } = await ws.stop(body.stop, body.options);
+  const inputs = await ws.stop(body.stop, body.options);
+  const { loaded, instance, options } = inputs;
   const stopId = instance.stop.id;
   const folder = ws.folders.stopFolder(stopId);
   const shown = path.join(ws.folders.outShown, stopId);
@@ -53,7 +54,7 @@ export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswe
   const replanned = ws.replanned(stopId, body.options, body.meetings);
   const replan: Replan | null = replanned !== null && previous !== undefined && replanned.previousKey === agendaKey(previous) ? replanned.replan : null;
   const planned = ws.planned(stopId, body.options, body.meetings);
-  const schedule = replan?.schedule ?? planned ?? reviewAgenda(instance, body.meetings, options).schedule;
+  const schedule = replan?.schedule ?? planned ?? ws.review(stopId, body.options, inputs, body.meetings).schedule;
   const as = replan !== null ? "replan" : planned !== null ? "schedule" : "export";
   const why = scheduleWhy(instance, schedule, options, body.lang);
   const data = dataAt(loaded.data, instance);
@@ -69,7 +70,8 @@ export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswe
   }
   const existing = files.filter((f) => existsSync(path.join(folder, f.path))).map((f) => f.path);
   if (existing.length > 0 && !body.force) return { saved: false, folder: shown, existing, hasAgenda };
-  await writeOutputs(folder, files, { force: body.force });
+  // The writer refuses to replace a folder that holds an input (the data folder, the agenda sent before is read already).
+  await writeOutputs(folder, files, { force: body.force, inputs: [ws.folders.data, ...body.options.history.map((h) => ws.folders.resolve(h))] });
   ws.touched();
   // Read back what was written and check it as `roadshow validate --agenda` would.
   const rows = (await readAgenda(agendaFile)).filter((r) => r.stopId === stopId);

@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
 import type { Lang } from "../i18n.js";
 import { DEFAULT_PLAN_OPTIONS } from "./api.js";
-import type { AgendaBody, ErrorAnswer, MailBody, PeopleBody, PlanEvent, PlanOptions, ReplanBody, SaveBody, SessionInfo } from "./api.js";
+import { verifyAgenda } from "@roadshow/core";
+import type { AgendaBody, ErrorAnswer, MailBody, PeopleBody, VerifyAnswer, PlanEvent, PlanOptions, ReplanBody, SaveBody, SessionInfo } from "./api.js";
 import { judge, newToken, sessionCookie, type GuardConfig } from "./guard.js";
 import { readBody } from "./body.js";
 import { delegationPeople, firmPeople } from "./people.js";
@@ -83,9 +84,6 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
   const ws = config.workspace;
   const token = config.token ?? newToken();
   const streams = new Set<ServerResponse>();
-  const unwatch = ws.onChange(() => {
-    for (const res of streams) res.write(`event: data\ndata: ${ws.version}\n\n`);
-  });
   let guard: GuardConfig = { token, port: config.port };
 
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
@@ -106,14 +104,21 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
         return plan(req, res, url, lang);
       case "POST /api/open": {
         const body = await readBody<AgendaBody & { file: string }>(req, "open");
-        const { instance, options } = await ws.stop(body.stop, body.options);
-        const rows = (await readAgenda(ws.folders.resolve(body.file))).filter((r) => r.stopId === instance.stop.id);
-        return send(res, 200, deskOfAgenda(instance, rows, options, langOf(body.lang, lang), body.file));
+        const inputs = await ws.stop(body.stop, body.options);
+        const rows = (await readAgenda(ws.folders.resolve(body.file))).filter((r) => r.stopId === inputs.instance.stop.id);
+        const reviewed = ws.review(inputs.instance.stop.id, body.options, inputs, rows);
+        return send(res, 200, deskOfAgenda(inputs.instance, rows, reviewed, inputs.options, langOf(body.lang, lang), body.file));
       }
       case "POST /api/check": {
         const body = await readBody<AgendaBody>(req, "agenda");
+        const inputs = await ws.stop(body.stop, body.options);
+        const reviewed = ws.review(inputs.instance.stop.id, body.options, inputs, body.meetings);
+        return send(res, 200, deskOfAgenda(inputs.instance, body.meetings, reviewed, inputs.options, langOf(body.lang, lang), "edit"));
+      }
+      case "POST /api/verify": {
+        const body = await readBody<AgendaBody>(req, "agenda");
         const { instance, options } = await ws.stop(body.stop, body.options);
-        return send(res, 200, deskOfAgenda(instance, body.meetings, options, langOf(body.lang, lang), "edit"));
+        return send(res, 200, { violations: verifyAgenda(instance, body.meetings, options) } satisfies VerifyAnswer);
       }
       case "POST /api/replan": {
         const body = await readBody<ReplanBody>(req, "replan");
@@ -121,9 +126,12 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
       }
       case "POST /api/people": {
         const body = await readBody<PeopleBody>(req, "people");
-        const { instance, options } = await ws.stop(body.stop, body.options);
+        const inputs = await ws.stop(body.stop, body.options);
+        const { instance, options } = inputs;
         const l = langOf(body.lang, lang);
-        return send(res, 200, body.kind === "firm" ? firmPeople(instance, body.meetings, options, body.id, l) : delegationPeople(instance, body.meetings, options, body.id, l));
+        if (body.kind === "delegation") return send(res, 200, delegationPeople(instance, body.meetings, options, body.id, l));
+        const schedule = ws.planned(instance.stop.id, body.options, body.meetings) ?? ws.review(instance.stop.id, body.options, inputs, body.meetings).schedule;
+        return send(res, 200, firmPeople(instance, schedule, options, body.id, l));
       }
       case "POST /api/mail":
         return send(res, 200, await mailStop(ws, await readBody<MailBody>(req, "mail"), lang, config.smtp, config.env ?? {}));
@@ -197,6 +205,10 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
   });
   const port = (server.address() as { port: number }).port;
   guard = { token, port };
+  // Watched once listening: a refused port leaves nothing running.
+  const unwatch = ws.onChange(() => {
+    for (const res of streams) res.write(`event: data\ndata: ${ws.version}\n\n`);
+  });
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,

@@ -1,5 +1,5 @@
 /** Turns the core's stop instance and schedules into what the studio's views draw, in the chosen language. */
-import { buildSlots, formatTime, pairAffinities, reviewAgenda, slotsInside } from "@roadshow/core";
+import { buildSlots, formatTime, pairAffinities, slotsInside } from "@roadshow/core";
 import type { Delegation, Firm, Schedule, ScheduleOptions, Stop, StopInstance, TimeWindow, Violation } from "@roadshow/core";
 import { sectorName, t, type Lang } from "../i18n.js";
 import type { DataSet } from "../input/index.js";
@@ -78,16 +78,17 @@ export function deskOfPlan(instance: StopInstance, schedule: Schedule, options: 
   return { stop: stopInfo(instance, schedule, lang), meetings: schedule.meetings.map(deskMeeting), review: reviewOf(instance, schedule, [], options, lang), source: "plan" };
 }
 
-/** A desk from an agenda edited or read from a file: the core judges it (levels, bounds, every rule). */
+/** A desk from an agenda edited or read from a file, with the core's review of it (levels, bounds, every rule). */
 export function deskOfAgenda(
   instance: StopInstance,
   agenda: readonly Omit<DeskMeeting, "score">[],
+  reviewed: { readonly schedule: Schedule; readonly violations: readonly Violation[] },
   options: ScheduleOptions,
   lang: Lang,
   source: string,
 ): Desk {
   const meetings = agenda.map((m) => ({ slot: m.slot, table: m.table, firmId: m.firmId, delegationId: m.delegationId }));
-  const { schedule, violations } = reviewAgenda(instance, meetings, options);
+  const { schedule, violations } = reviewed;
   const review = reviewOf(instance, schedule, violations, options, lang);
   return {
     stop: stopInfo(instance, schedule, lang),

@@ -5,7 +5,11 @@
  */
 import { watch, statSync, type FSWatcher } from "node:fs";
 import path from "node:path";
-import type { AffinityWeights, Replan, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
+import { reviewAgenda } from "@roadshow/core";
+import type { AffinityWeights, Replan, Schedule, ScheduleOptions, StopInstance, Violation } from "@roadshow/core";
+
+/** What `reviewAgenda` answers. */
+export type Review = { readonly schedule: Schedule; readonly violations: readonly Violation[] };
 import { InputError } from "../errors.js";
 import type { Lang } from "../i18n.js";
 import type { InputIssue } from "../input/issues.js";
@@ -31,8 +35,9 @@ export function agendaKey(meetings: readonly { slot: number; table: number; firm
 export class Workspace {
   /** Bumped whenever a file of the data folder changes. */
   version = 0;
-  private cache: { key: string; loaded: Loaded; weights: AffinityWeights | undefined; warnings: readonly InputIssue[] } | null = null;
+  private cache: { key: string; loaded: Loaded; weights: AffinityWeights | undefined; warnings: readonly InputIssue[]; instances: Map<string, StopInstance> } | null = null;
   private readonly plans = new Map<string, { key: string; options: string; schedule: Schedule }>();
+  private reviews: { key: string; value: Review }[] = [];
   private readonly replans = new Map<string, { key: string; options: string; previousKey: string; replan: Replan }>();
   private watcher: FSWatcher | null = null;
   private readonly listeners = new Set<() => void>();
@@ -43,7 +48,7 @@ export class Workspace {
   ) {}
 
   /** Reads the inputs as the CLI does (`load`, `readWeights`); throws `InputError` with every issue. */
-  async inputs(options: PlanOptions): Promise<{ loaded: Loaded; weights: AffinityWeights | undefined; warnings: readonly InputIssue[] }> {
+  async inputs(options: PlanOptions): Promise<{ loaded: Loaded; weights: AffinityWeights | undefined; warnings: readonly InputIssue[]; instances: Map<string, StopInstance> }> {
     const f = this.folders;
     const sources = {
       dataDir: f.dataShown,
@@ -58,22 +63,25 @@ export class Workspace {
     if (this.cache?.key === key) return this.cache;
     const loaded = await load(sources);
     const weights = weightsFile === null ? undefined : await readWeights(weightsFile);
-    const value = { key, loaded, weights: weights?.weights, warnings: [...loaded.warnings, ...(weights?.warnings ?? [])] };
+    const value = { key, loaded, weights: weights?.weights, warnings: [...loaded.warnings, ...(weights?.warnings ?? [])], instances: new Map<string, StopInstance>() };
     this.cache = value;
     return value;
   }
 
   /** The inputs of one stop with the scheduling options of the Plan view. */
   async stop(stopId: string, options: PlanOptions): Promise<StopInputs> {
-    const { loaded, weights, warnings } = await this.inputs(options);
+    const { loaded, weights, warnings, instances } = await this.inputs(options);
     const stop = findStop(loaded.data, stopId, this.folders.dataShown);
+    // Checked once per stop and inputs: every edit of the grid asks again.
+    const instance = instances.get(stop.id) ?? instanceOf(loaded, stop);
+    instances.set(stop.id, instance);
     const scheduleOptions: ScheduleOptions = {
       minMeetings: options.minMeetings,
       allowRepeats: options.allowRepeats,
       ...(weights && { weights }),
       ...(options.timeLimitSeconds !== null && { timeLimitMs: options.timeLimitSeconds * 1000 }),
     };
-    return { loaded, instance: instanceOf(loaded, stop), options: scheduleOptions, warnings };
+    return { loaded, instance, options: scheduleOptions, warnings };
   }
 
   /** Keeps the plan of a stop, to save it as planned while the agenda is unchanged. */
@@ -85,6 +93,20 @@ export class Workspace {
   planned(stopId: string, options: PlanOptions, meetings: Parameters<typeof agendaKey>[0]): Schedule | null {
     const plan = this.plans.get(stopId);
     return plan && plan.key === agendaKey(meetings) && plan.options === JSON.stringify([this.version, options]) ? plan.schedule : null;
+  }
+
+  /**
+   * The core's review of an agenda (`reviewAgenda`: levels, bounds, every rule),
+   * kept for the last few agendas: the grid's check and the People view ask about the same one.
+   */
+  review(stopId: string, options: PlanOptions, inputs: StopInputs, meetings: Parameters<typeof agendaKey>[0]): Review {
+    const key = JSON.stringify([this.version, options, stopId, agendaKey(meetings)]);
+    const hit = this.reviews.find((r) => r.key === key);
+    if (hit) return hit.value;
+    const agenda = meetings.map((m) => ({ slot: m.slot, table: m.table, firmId: m.firmId, delegationId: m.delegationId }));
+    const value = reviewAgenda(inputs.instance, agenda, inputs.options);
+    this.reviews = [{ key, value }, ...this.reviews].slice(0, 3);
+    return value;
   }
 
   /** Keeps the re-plan of a stop with the agenda it started from, to save it as `replan` writes it. */

@@ -1,14 +1,21 @@
 /** What every view of the page shares: the session, the data, the stop on the desk, its edit history and its latest review. */
+import type { Violation } from "@roadshow/core";
 import type { DataView, DeskMeeting, ErrorAnswer, PlanOptions, ReplanAnswer, Review, SessionInfo, StopInfo, StudioLang } from "../../src/studio/api.js";
 import type { Edit, History } from "./desk.js";
 import type { Key } from "./i18n.js";
 
 export type Tab = "data" | "plan" | "grid" | "people" | "save";
 
-/** The review of the agenda that was sent to be checked: `violations` index into `checked`. */
+/**
+ * The agenda last sent to be checked: its broken rules (`violations` index into
+ * `checked`, answered first) and its review (levels, bound, unmatched), which
+ * may still be that of the agenda before while `reviewed` is false.
+ */
 export interface Checked {
   readonly review: Review;
   readonly checked: readonly DeskMeeting[];
+  readonly violations: readonly Violation[];
+  readonly reviewed: boolean;
 }
 
 export interface Ctx {

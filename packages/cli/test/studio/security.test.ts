@@ -1,7 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { raw, startStudio, type Studio } from "./harness.js";
+import { BIN, raw, startStudio, type Studio } from "./harness.js";
 
 let studio: Studio;
 const host = () => `127.0.0.1:${studio.port}`;
@@ -91,6 +92,15 @@ describe("roadshow studio: local and private", () => {
     const unknown = await raw(studio.port, "POST", "/api/check", headers, JSON.stringify({ stop: "XX-0000", options, lang: "en", meetings: [] }));
     expect(unknown.status).toBe(422);
     expect(JSON.parse(unknown.text).issues[0].code).toBe("unknown-stop");
+  });
+
+  test("a port already taken is a clear error, and nothing is left running", () => {
+    const run = spawnSync(process.execPath, [BIN, "studio", studio.dataDir, "--port", String(studio.port), "--no-open"], { encoding: "utf8", timeout: 20_000, env: { ...process.env, CI: "1" } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`port ${studio.port} cannot be used`);
+    const missing = spawnSync(process.execPath, [BIN, "studio", `${studio.dataDir}-nope`, "--no-open"], { encoding: "utf8", timeout: 20_000, env: { ...process.env, CI: "1" } });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("missing-folder");
   });
 
   test("the page's assets fetch nothing from elsewhere", () => {

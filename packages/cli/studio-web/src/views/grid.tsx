@@ -5,7 +5,10 @@
  * green cells are free for both participants of the meeting picked; locks,
  * re-plan around the locks, undo and redo.
  */
-import { useEffect, useState } from "preact/hooks";
+import { memo } from "preact/compat";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { MutableRef } from "preact/hooks";
+import type { SlotInfo } from "../../../src/studio/api.js";
 import type { DeskMeeting, ReplanAnswer, ReplanBody, StopInfo } from "../../../src/studio/api.js";
 import { post } from "../api.js";
 import { freeCells, moveTo, pairKey, toggleLock, toWaiting } from "../desk.js";
@@ -56,12 +59,66 @@ function Chip({ ctx, m, locked, bad, selected, changed, onPick, onDrag }: {
   );
 }
 
+/** What a row of the grid asks of the grid. */
+interface Actions {
+  drop: (e: DragEvent, slot: number, table: number) => void;
+  click: (slot: number, table: number, empty: boolean) => void;
+  pick: (key: string) => void;
+  drag: (key: string | null) => void;
+}
+
+interface CellView {
+  readonly table: number;
+  readonly free: boolean;
+  readonly absent: boolean;
+  readonly chips: readonly { m: DeskMeeting; locked: boolean; bad: boolean; selected: boolean; changed: boolean }[];
+}
+
+interface RowProps {
+  readonly slot: SlotInfo;
+  readonly cells: readonly CellView[];
+  readonly ctx: Ctx;
+  readonly act: MutableRef<Actions>;
+}
+
+/** What a row shows, as text: equal signatures draw the same row. */
+const signature = (p: RowProps): string =>
+  `${p.ctx.lang}|${p.slot.index}|${p.cells.map((c) => `${c.table}${c.free ? "f" : ""}${c.absent ? "a" : ""}:${c.chips.map((x) => `${pairKey(x.m)}/${x.m.score}${x.locked ? "L" : ""}${x.bad ? "B" : ""}${x.selected ? "S" : ""}${x.changed ? "C" : ""}`).join(",")}`).join(";")}`;
+
+const SlotRow = memo(function SlotRow({ slot, cells, ctx, act }: RowProps) {
+  return (
+    <tr>
+      <th>{slot.start}<br /><small>{slot.end}</small></th>
+      {cells.map((c) => (
+        <td
+          key={c.table}
+          class={`cell${c.free ? " free" : ""}${c.absent ? " absent" : ""}${c.chips.length > 1 ? " clash" : ""}`}
+          data-slot={slot.index}
+          data-table={c.table}
+          onDragOver={(e) => e.preventDefault()}
+          onDrop={(e) => act.current.drop(e, slot.index, c.table)}
+          onClick={(e) => {
+            e.stopPropagation();
+            act.current.click(slot.index, c.table, c.chips.length === 0);
+          }}
+        >
+          {c.chips.map((x) => (
+            <Chip key={pairKey(x.m)} ctx={ctx} m={x.m} locked={x.locked} bad={x.bad} selected={x.selected} changed={x.changed}
+              onPick={(k) => act.current.pick(k)} onDrag={(k) => act.current.drag(k)} />
+          ))}
+        </td>
+      ))}
+    </tr>
+  );
+}, (a, b) => signature(a) === signature(b));
+
 export function GridTab({ ctx }: { ctx: Ctx }) {
   const { t, stop, history, checked } = ctx;
   const [selected, setSelected] = useState<string | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [allowMoves, setAllowMoves] = useState(false);
   const [replanning, setReplanning] = useState(false);
+  const act = useRef<Actions>({ drop: () => {}, click: () => {}, pick: () => {}, drag: () => {} });
   useEffect(() => {
     const keys = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey)) return;
@@ -82,7 +139,7 @@ export function GridTab({ ctx }: { ctx: Ctx }) {
   const waiting = edit.waiting.find((m) => pairKey(m) === active);
   const activeMeeting = onGrid ?? waiting;
   const free = activeMeeting ? freeCells(stop, edit.meetings, activeMeeting, onGrid === undefined) : new Set<string>();
-  const violations = checked?.review.violations ?? [];
+  const violations = checked?.violations ?? [];
   const fresh = checked !== null && checked.checked === edit.meetings;
   const bad = new Set(fresh ? violations.flatMap((v) => v.meetings.map((i) => pairKey(checked.checked[i]!))) : []);
   const changed = new Set((ctx.changes?.changes ?? []).filter((c) => c.after !== null).map((c) => `${c.firmId}|${c.delegationId}`));
@@ -121,6 +178,17 @@ export function GridTab({ ctx }: { ctx: Ctx }) {
       .finally(() => setReplanning(false));
   };
 
+  // Rows are redrawn only when their own cells change (a stop may have hundreds of tables); the handlers they call are always the current ones.
+  act.current = {
+    drop,
+    click: (slot: number, table: number, empty: boolean) => {
+      if (selected && empty) move(selected, slot, table);
+      else setSelected(null);
+    },
+    pick: setSelected,
+    drag: setDragging,
+  };
+
   const rows = stop.slots.flatMap((slot) => {
     const after = stop.breaks.filter((b) => b.after === slot.index - 1 && slot.index > 1);
     return [...after.map((b) => ({ kind: "break" as const, b })), { kind: "slot" as const, slot }];
@@ -141,7 +209,7 @@ export function GridTab({ ctx }: { ctx: Ctx }) {
         <span id="rule-status" class={ctx.checking || !fresh ? "pending" : violations.length === 0 ? "ok" : "bad"}>
           {ctx.checking || !fresh ? t("grid.checking") : violations.length === 0 ? `✓ ${t("grid.ok")}` : `✗ ${t("grid.broken", { n: violations.length })}`}
         </span>
-        {levels && <span class="levels">{edit.meetings.length} · {checked.review.summary[4] ?? ""}</span>}
+        {levels && <span class="levels" id="levels">{edit.meetings.length} · {checked.reviewed ? checked.review.summary[4] ?? "" : "…"}</span>}
         <span class="levels">{t("grid.locks", { n: edit.locks.length })}</span>
       </div>
       <div class="grid-body">
@@ -158,35 +226,25 @@ export function GridTab({ ctx }: { ctx: Ctx }) {
                 r.kind === "break" ? (
                   <tr key={`b${r.b.start}`} class="break"><th>{r.b.start}–{r.b.end}</th><td colSpan={tables.length}>{t("grid.break")}</td></tr>
                 ) : (
-                  <tr key={r.slot.index}>
-                    <th>{r.slot.start}<br /><small>{r.slot.end}</small></th>
-                    {tables.map((n) => {
+                  <SlotRow
+                    key={r.slot.index}
+                    slot={r.slot}
+                    cells={tables.map((n) => {
                       const k = `${r.slot.index}|${n}`;
-                      const here = byCell.get(k) ?? [];
                       const delegation = stop.delegations.find((d) => d.id === owner.get(n));
-                      const absent = delegation !== undefined && !delegation.present[r.slot.index - 1];
-                      return (
-                        <td
-                          key={k}
-                          class={`cell${free.has(k) ? " free" : ""}${absent ? " absent" : ""}${here.length > 1 ? " clash" : ""}`}
-                          data-slot={r.slot.index}
-                          data-table={n}
-                          onDragOver={(e) => e.preventDefault()}
-                          onDrop={(e) => drop(e, r.slot.index, n)}
-                          onClick={(e) => {
-                            e.stopPropagation();
-                            if (selected && here.length === 0) move(selected, r.slot.index, n);
-                            else setSelected(null);
-                          }}
-                        >
-                          {here.map((m) => (
-                            <Chip key={pairKey(m)} ctx={ctx} m={m} locked={locks.has(pairKey(m))} bad={bad.has(pairKey(m))} selected={pairKey(m) === selected}
-                              changed={changed.has(pairKey(m))} onPick={setSelected} onDrag={setDragging} />
-                          ))}
-                        </td>
-                      );
+                      return {
+                        table: n,
+                        free: free.has(k),
+                        absent: delegation !== undefined && !delegation.present[r.slot.index - 1],
+                        chips: (byCell.get(k) ?? []).map((m) => {
+                          const key = pairKey(m);
+                          return { m, locked: locks.has(key), bad: bad.has(key), selected: key === selected, changed: changed.has(key) };
+                        }),
+                      };
                     })}
-                  </tr>
+                    ctx={ctx}
+                    act={act}
+                  />
                 ),
               )}
             </tbody>

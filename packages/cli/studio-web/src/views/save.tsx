@@ -13,7 +13,7 @@ export function SaveTab({ ctx }: { ctx: Ctx }) {
   const [busy, setBusy] = useState(false);
   const [mailed, setMailed] = useState<MailAnswer | null>(null);
   if (!stop || !history) return <p class="empty">{t("save.nothing")}</p>;
-  const broken = checked?.review.violations.length ?? 0;
+  const broken = checked?.violations.length ?? 0;
 
   const save = (force: boolean) => {
     const body: SaveBody = {

@@ -1,0 +1,60 @@
+/** Where pinned meetings leave room (re-planning): the slots still open to each pair to re-place, as flow nodes. */
+import type { FlowNetwork } from "./flow.js";
+import type { Prepared } from "./prepare.js";
+
+/**
+ * Flow nodes that send each pair to re-place only through the slots where its
+ * firm and delegation both still have room after the pins: pair node → (delegation,
+ * slot) node → the delegation, at most the tables left in that slot. It makes a
+ * selection's top level aware of time (a late delegation's free tables are
+ * mostly where its lost firms are busy); other pairs are not routed.
+ */
+export class ReplaceRouting {
+  private readonly pairNode = new Map<number, number>();
+  private readonly cellNode = new Map<number, number>();
+  private readonly open = new Map<number, number[]>();
+  /** Nodes used, from the first one given. */
+  readonly nodeCount: number;
+
+  constructor(
+    private readonly prep: Prepared,
+    first: number,
+  ) {
+    const pins = prep.pins;
+    const n = prep.slots.length;
+    let next = first;
+    if (pins) {
+      for (const i of prep.eligible) {
+        if (pins.replace[i] === 0) continue;
+        const { firm, delegation, slots } = prep.pairs[i]!;
+        const open = slots.filter(
+          (t) =>
+            pins.firmLoad[firm * n + t]! < prep.firms[firm]!.representatives &&
+            pins.delegationLoad[delegation * n + t]! < prep.delegations[delegation]!.tables,
+        );
+        this.pairNode.set(i, next++);
+        this.open.set(i, open);
+        for (const t of open) if (!this.cellNode.has(delegation * n + t)) this.cellNode.set(delegation * n + t, next++);
+      }
+    }
+    this.nodeCount = next - first;
+  }
+
+  /** The node a routed pair's arc goes to, or undefined. */
+  target(pair: number): number | undefined {
+    return this.pairNode.get(pair);
+  }
+
+  /** Adds the routing arcs; `delegationNode` numbers the delegations in the network. */
+  addArcs(net: FlowNetwork, delegationNode: (d: number) => number): void {
+    const n = this.prep.slots.length;
+    for (const [cell, node] of this.cellNode) {
+      const d = Math.floor(cell / n);
+      net.addArc(node, delegationNode(d), this.prep.delegations[d]!.tables - this.prep.pins!.delegationLoad[cell]!, 0, 0);
+    }
+    for (const [pair, node] of this.pairNode) {
+      const d = this.prep.pairs[pair]!.delegation;
+      for (const t of this.open.get(pair)!) net.addArc(node, this.cellNode.get(d * n + t)!, 1, 0, 0);
+    }
+  }
+}
