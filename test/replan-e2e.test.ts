@@ -187,6 +187,21 @@ describe("roadshow replan", () => {
     expect(e.stderr).toContain("warning firm-absent");
   });
 
+  it("passes --no-balance on: after musts and K, the score alone (higher on the day-of scenario)", async () => {
+    const previous = path.join(work, "unbalanced");
+    expect((await runCli("schedule", EXAMPLE, "--stop", STOP, "--out", previous, "--no-balance")).code).toBe(0);
+    const total = (file: string): number => meetingsOf(file).reduce((sum, m) => sum + m.score, 0);
+    const run = async (name: string, ...flags: string[]): Promise<number> => {
+      const out = path.join(work, name);
+      const r = await runCli("replan", EXAMPLE, "--stop", STOP, "--previous", path.join(previous, "agenda.csv"), "--changes", CHANGES, "--out", out, ...flags);
+      expect(r.code).toBe(0);
+      return total(path.join(out, "agenda.csv"));
+    };
+    const balanced = await run("nb-balanced");
+    const scoreOnly = await run("nb-score", "--no-balance");
+    expect(scoreOnly).toBeGreaterThan(balanced + 1e-6);
+  });
+
   it("refuses a previous agenda of another stop, naming it", async () => {
     const r = await runCli("replan", EXAMPLE, "--stop", "BG-2026-03", "--previous", path.join(first, "agenda.csv"), "--out", path.join(work, "other"));
     expect(r.code).toBe(1);

@@ -30,6 +30,8 @@ export interface ReplanArgs extends Sources {
   readonly allowMoves: boolean;
   readonly allowRepeats: boolean;
   readonly minMeetings: number;
+  /** Balance meetings across firms (default true; `--no-balance`). */
+  readonly balance?: boolean;
   readonly timeLimitSeconds: number | undefined;
   readonly force: boolean;
   readonly excel: boolean;
@@ -68,7 +70,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   checkPrevious(rows, args.previous, [stop.id]);
   const previous = rows.filter((r) => r.stopId === stop.id);
   const instance = instanceOf(loaded, stop);
-  const options = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, ...(weights && { weights: weights.weights }) };
+  const options = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, balance: args.balance ?? true, ...(weights && { weights: weights.weights }) };
   let lastProgress = 0;
   const result = replanStop(instance, previous, {
     ...options,
@@ -132,7 +134,7 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
       await replan(
         {
           dataDir, stop: o.stop, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,
-          history: o.history, allowMoves: o.allowMoves, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, timeLimitSeconds: o.timeLimit,
+          history: o.history, allowMoves: o.allowMoves, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit,
           force: o.force, excel: o.excel, weights: o.weights, organizer: o.organizer,
         },
         ctx.common(),
