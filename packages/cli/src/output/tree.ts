@@ -44,8 +44,12 @@ async function put(root: string, f: TreeFile, previous: string | null): Promise<
   await writeFile(target, typeof f.content === "string" ? Buffer.from(f.content) : f.content);
 }
 
-/** Writes `files` (relative `/`-separated paths) under `root`, which exists and is empty. */
-export async function writeTree(root: string, files: readonly TreeFile[], previous: string | null = null): Promise<void> {
+/**
+ * Writes `files` (relative `/`-separated paths) under `root`, which exists and
+ * is empty. Once `stop` is aborted no new write starts; it throws after those
+ * in flight have finished.
+ */
+export async function writeTree(root: string, files: readonly TreeFile[], previous: string | null = null, stop?: AbortSignal): Promise<void> {
   const folders = new Set<string>();
   for (const f of files) {
     const dir = path.posix.dirname(f.path);
@@ -55,7 +59,7 @@ export async function writeTree(root: string, files: readonly TreeFile[], previo
   let next = 0;
   let failure: { error: unknown } | null = null;
   const worker = async (): Promise<void> => {
-    while (next < files.length && failure === null) {
+    while (next < files.length && failure === null && stop?.aborted !== true) {
       const f = files[next++]!;
       try {
         await put(root, f, previous);
@@ -67,4 +71,5 @@ export async function writeTree(root: string, files: readonly TreeFile[], previo
   // Every worker has stopped before the caller cleans up: no write lands in a folder being removed.
   await Promise.all(Array.from({ length: Math.min(PARALLEL, files.length) }, worker));
   if (failure !== null) throw (failure as { error: unknown }).error;
+  if (stop?.aborted === true) throw new Error("interrupted");
 }

@@ -67,26 +67,51 @@ function recover(target: string): void {
   for (const e of [...staged, ...old]) rmSync(path.join(parent, e), { recursive: true, force: true });
 }
 
-/** Runs `work` with the output's lock held; Ctrl-C or a kill signal meanwhile runs `undo` and releases it before exiting. */
-async function locked<T>(target: Target, undo: () => void, work: () => Promise<T>): Promise<T> {
+/** The exit code of a run stopped by `signal` (128 + its number, as shells report it). */
+const signalExit = (signal: NodeJS.Signals): number => 128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1);
+
+/** How long an interrupted run waits for its writes in flight before it leaves anyway (the next run cleans up). */
+const STOP_GRACE_MS = 5_000;
+
+/**
+ * Runs `work` with the output's lock held. Ctrl-C or a kill signal meanwhile
+ * aborts `work` (it issues no new write; those in flight finish), then runs
+ * `undo`, releases the lock and exits 128 + the signal's number. A signal that
+ * comes once the work is done lets the run finish.
+ */
+async function locked<T>(target: Target, undo: () => void, work: (stop: AbortSignal) => Promise<T>): Promise<T> {
   makeParent(target.target, target.shown);
   const release = acquireLock(target.target, target.shown);
-  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const controller = new AbortController();
+  let caught: NodeJS.Signals | null = null;
+  let grace: NodeJS.Timeout | null = null;
+  const leave = (signal: NodeJS.Signals): never => {
     try {
       undo();
-      release();
-    } finally {
-      // Whatever is left (a write landing during the removal), the next run on this output removes.
-      process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1));
+    } catch {
+      // A write still landing: what is left, the next run on this output removes.
     }
+    release();
+    process.exit(signalExit(signal));
+  };
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (caught !== null) return;
+    caught = signal;
+    controller.abort();
+    grace = setTimeout(() => leave(signal), STOP_GRACE_MS);
   };
   for (const s of signals) process.on(s, onSignal);
+  let done = false;
   try {
     recover(target.target);
-    return await work();
+    const result = await work(controller.signal);
+    done = true;
+    return result;
   } finally {
     for (const s of signals) process.off(s, onSignal);
+    if (grace !== null) clearTimeout(grace);
+    if (caught !== null && !done) leave(caught);
     release();
   }
 }
@@ -115,14 +140,14 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
   const old = hidden(first.target, OLD, tag);
   // Writes still in flight may land while it is removed: retried (ENOTEMPTY) a few times.
   const undo = () => rmSync(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
-  await locked(first, undo, async () => {
+  await locked(first, undo, async (stop) => {
     // Checked again under the lock: another run may have written the folder meanwhile.
     const target = inspectFolder(outDir, opts, top);
     try {
       mkdirSync(staging);
       const marker = `roadshow output folder: roadshow --force replaces it as a whole. Its entries:\n${[...top].sort().join("\n")}\n`;
       const previous = target.state === "full" ? target.target : null;
-      await writeTree(staging, [...files.map((f, i) => ({ path: paths[i]!, content: f.content })), { path: MARKER, content: marker }], previous);
+      await writeTree(staging, [...files.map((f, i) => ({ path: paths[i]!, content: f.content })), { path: MARKER, content: marker }], previous, stop);
     } catch (err) {
       undo();
       throw new EnvironmentError(`cannot write the output into ${path.dirname(target.target)} (${systemReason(err)}); nothing was changed in ${outDir}`, target.target, (err as NodeJS.ErrnoException).code ?? null);
