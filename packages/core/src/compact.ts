@@ -3,23 +3,35 @@ import type { Board } from "./board.js";
 import type { Prepared } from "./prepare.js";
 import type { Gaps } from "./types.js";
 
-/** Gaps and idle slots of one participant, from whether it meets in each slot. */
-function gapsOfRow(busy: (t: number) => boolean, n: number): { gaps: number; idle: number } {
+/** Gaps and idle slots of one participant, from the meetings it has in each slot (`firm` or delegation row of the board). */
+function gapsOfRow(board: Board, firm: boolean, who: number, n: number): { gaps: number; idle: number } {
+  // Direct calls, not a callback: this runs for every move tried, and a callback per slot cost most of compaction's time.
   let first = -1;
   let last = -1;
-  for (let t = 0; t < n; t++) {
-    if (!busy(t)) continue;
-    if (first < 0) first = t;
-    last = t;
-  }
   let gaps = 0;
   let idle = 0;
-  for (let t = first + 1; t < last; t++) {
-    if (busy(t)) continue;
-    idle++;
-    if (busy(t - 1)) gaps++;
+  let previousBusy = false;
+  let pendingIdle = 0;
+  let pendingGap = 0;
+  for (let t = 0; t < n; t++) {
+    const busy = (firm ? board.firmMeetingsAt(who, t) : board.delegationMeetings(who, t)).length > 0;
+    if (busy) {
+      if (first < 0) first = t;
+      else {
+        // The idle run since the last meeting lies between two meetings: it counts.
+        idle += pendingIdle;
+        gaps += pendingGap;
+      }
+      last = t;
+      pendingIdle = 0;
+      pendingGap = 0;
+    } else if (first >= 0) {
+      pendingIdle++;
+      if (previousBusy) pendingGap++;
+    }
+    previousBusy = busy;
   }
-  return { gaps, idle };
+  return last >= 0 ? { gaps, idle } : { gaps: 0, idle: 0 };
 }
 
 /** The gaps of a board's agenda. */
@@ -30,12 +42,12 @@ export function boardGaps(prep: Prepared, board: Board): Gaps {
   let delegations = 0;
   let delegationIdleSlots = 0;
   for (let f = 0; f < prep.firms.length; f++) {
-    const g = gapsOfRow((t) => board.firmMeetingsAt(f, t).length > 0, n);
+    const g = gapsOfRow(board, true, f, n);
     firms += g.gaps;
     firmIdleSlots += g.idle;
   }
   for (let d = 0; d < prep.delegations.length; d++) {
-    const g = gapsOfRow((t) => board.delegationMeetings(d, t).length > 0, n);
+    const g = gapsOfRow(board, false, d, n);
     delegations += g.gaps;
     delegationIdleSlots += g.idle;
   }
@@ -60,11 +72,11 @@ export function compact(prep: Prepared, board: Board, sweeps = COMPACT_SWEEPS, t
   const n = prep.slots.length;
   const D = prep.delegations.length;
   const firmCost = (f: number): number => {
-    const g = gapsOfRow((t) => board.firmMeetingsAt(f, t).length > 0, n);
+    const g = gapsOfRow(board, true, f, n);
     return g.gaps * FIRM_GAP + g.idle * FIRM_IDLE;
   };
   const delegationCost = (d: number): number => {
-    const g = gapsOfRow((t) => board.delegationMeetings(d, t).length > 0, n);
+    const g = gapsOfRow(board, false, d, n);
     return g.gaps * DELEGATION_GAP + g.idle * DELEGATION_IDLE;
   };
   // Cost of the participants a change touches (each counted once).
