@@ -3,7 +3,7 @@
  * replace it: checked once before planning (so a refusal comes early) and again
  * under the output's lock (so the answer is still true when the files are swapped in).
  */
-import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { EnvironmentError, UsageError, systemReason } from "../errors.js";
 
@@ -25,7 +25,7 @@ export interface Target {
   readonly state: "none" | "empty" | "full" | "link" | "file";
 }
 
-function lstatOrNull(p: string): import("node:fs").Stats | null {
+function lstatOrNull(p: string): Stats | null {
   try {
     return lstatSync(p);
   } catch (err) {
@@ -116,6 +116,27 @@ function foreign(dir: string, entries: readonly string[], planned: ReadonlySet<s
 }
 
 /**
+ * The path an output really goes to and what is there: a symbolic link is
+ * followed; a dangling one is replaced only with `force` (then the link itself
+ * is the target, state `link`).
+ */
+function followLink(abs: string, out: string, opts: WriteOptions, kind: "folder" | "file"): Target | { target: string; info: Stats | null } {
+  const info = lstatOrNull(abs);
+  if (!info?.isSymbolicLink()) return { target: abs, info };
+  try {
+    const followed = statSync(abs);
+    return { target: realpathSync(abs), info: followed };
+  } catch {
+    checkInputs(abs, out, opts, kind, true);
+    if (!opts.force) {
+      const what = kind === "folder" ? "a missing folder; nothing was written. Use --force to replace the link with the output folder" : "a missing file; nothing was written. Use --force to replace the link";
+      throw new EnvironmentError(`--out ${out} is a symbolic link to ${what}`, abs, "EEXIST");
+    }
+    return { target: abs, shown: out, state: "link" };
+  }
+}
+
+/**
  * Where an output folder goes and whether this run may write it: a new or empty
  * folder always; a folder with files only with `force` and only when roadshow
  * wrote it (its marker, or only names this run writes); never a regular file,
@@ -124,23 +145,9 @@ function foreign(dir: string, entries: readonly string[], planned: ReadonlySet<s
  */
 export function inspectFolder(out: string, opts: WriteOptions, planned: ReadonlySet<string> | null = null): Target {
   const abs = resolveOut(out, "folder");
-  let target = abs;
-  let info = lstatOrNull(abs);
-  if (info?.isSymbolicLink()) {
-    let followed: import("node:fs").Stats | null = null;
-    try {
-      followed = statSync(abs);
-    } catch {
-      followed = null;
-    }
-    if (followed === null) {
-      checkInputs(abs, out, opts, "folder", true);
-      if (!opts.force) throw new EnvironmentError(`--out ${out} is a symbolic link to a missing folder; nothing was written. Use --force to replace the link with the output folder`, abs, "EEXIST");
-      return { target: abs, shown: out, state: "link" };
-    }
-    target = realpathSync(abs);
-    info = followed;
-  }
+  const found = followLink(abs, out, opts, "folder");
+  if ("state" in found) return found;
+  const { target, info } = found;
   checkInputs(target, out, opts, "folder", info !== null);
   if (info === null) return { target, shown: out, state: "none" };
   if (!info.isDirectory()) {
@@ -175,23 +182,9 @@ export function inspectFolder(out: string, opts: WriteOptions, planned: Readonly
  */
 export function inspectFile(out: string, opts: WriteOptions): Target {
   const abs = resolveOut(out, "file");
-  let target = abs;
-  let info = lstatOrNull(abs);
-  if (info?.isSymbolicLink()) {
-    let followed: import("node:fs").Stats | null = null;
-    try {
-      followed = statSync(abs);
-      target = realpathSync(abs);
-    } catch {
-      followed = null;
-    }
-    if (followed === null) {
-      checkInputs(abs, out, opts, "file", true);
-      if (!opts.force) throw new EnvironmentError(`--out ${out} is a symbolic link to a missing file; nothing was written. Use --force to replace the link`, abs, "EEXIST");
-      return { target: abs, shown: out, state: "link" };
-    }
-    info = followed;
-  }
+  const found = followLink(abs, out, opts, "file");
+  if ("state" in found) return found;
+  const { target, info } = found;
   checkInputs(target, out, opts, "file", info !== null);
   if (info === null) return { target, shown: out, state: "none" };
   if (info.isDirectory()) throw new EnvironmentError(`--out ${out} is a folder; give a file path (e.g. ${path.join(out, "scores.csv")})`, target, "EISDIR");
