@@ -5,10 +5,9 @@ import type { Command } from "commander";
 import { replanStop, type Delegation, type Firm, type StopInstance } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import type { Organizer } from "../export/index.js";
 import type { Lang } from "../i18n.js";
 import type { AgendaRow } from "../input/index.js";
-import { checkPrevious, dataAt, findStop, inputPaths, instanceOf, load, readAgenda, refuseOwnHistory, type Sources } from "../load.js";
+import { checkPrevious, dataAt, findStop, inputPaths, instanceOf, load, readAgenda, refuseOwnHistory } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
 import { checkOutputFolder, writeOutputs, type OutputFile } from "../output/write.js";
 import { changedCalendars } from "../replan/calendars.js";
@@ -19,24 +18,14 @@ import { stopFiles } from "../stop-files.js";
 import { formatSummary } from "../summary.js";
 import { readWeights } from "../weights.js";
 import { scheduleWhy } from "../why.js";
+import type { ScheduleArgs } from "./schedule.js";
 import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 
-/** Options of `roadshow replan`. */
-export interface ReplanArgs extends Sources {
-  readonly stop: string;
-  readonly out: string;
+/** Options of `roadshow replan`: those of `schedule`, with the agenda sent before required. */
+export interface ReplanArgs extends Omit<ScheduleArgs, "previous"> {
   /** The agenda sent before (agenda.csv of schedule or of an earlier replan). */
   readonly previous: string;
   readonly allowMoves: boolean;
-  readonly allowRepeats: boolean;
-  readonly minMeetings: number;
-  /** Balance meetings across firms (default true; `--no-balance`). */
-  readonly balance?: boolean;
-  readonly timeLimitSeconds: number | undefined;
-  readonly force: boolean;
-  readonly excel: boolean;
-  readonly weights?: string | undefined;
-  readonly organizer?: Organizer | undefined;
 }
 
 /** Names for the change report, also of participants taken out of the data files (their agenda row keeps the firm's name). */
