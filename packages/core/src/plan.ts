@@ -37,6 +37,20 @@ export function goal(bound: ObjectiveLevels, tolerance: number): ObjectiveLevels
 /** Default budget for improving an agenda under windows. */
 export const DEFAULT_TIME_LIMIT_MS = 60_000;
 
+/** A run's clock: the injected `now`, when the run started, its deadline and a progress reporter stamping the time elapsed. */
+export function startClock(options: ScheduleOptions): {
+  readonly now: () => number;
+  readonly started: number;
+  readonly deadline: number;
+  readonly report: (phase: Progress["phase"], message: string) => void;
+} {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  const report = (phase: Progress["phase"], message: string): void => options.onProgress?.({ phase, message, elapsedMs: now() - started });
+  return { now, started, deadline, report };
+}
+
 /**
  * Plans one stop: score pairs → select meetings (min-cost flow) → timetable
  * (edge colouring, or ejection chains under windows) → improve → seat at
@@ -45,10 +59,7 @@ export const DEFAULT_TIME_LIMIT_MS = 60_000;
  */
 export function planStop(instance: StopInstance, options: ScheduleOptions = {}): Schedule {
   assertValidInstance(instance);
-  const now = options.now ?? (() => performance.now());
-  const started = now();
-  const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
-  const report = (phase: Progress["phase"], message: string): void => options.onProgress?.({ phase, message, elapsedMs: now() - started });
+  const { now, started, deadline, report } = startClock(options);
 
   report("score", "scoring pairs");
   const prep = prepare(instance, options);

@@ -1,7 +1,7 @@
 /** Re-plans a stop around the agenda sent before: what still holds stays, lost pairs meet again elsewhere, the rest is planned as `planStop` does. */
 import { Board } from "./board.js";
 import { lexBetter } from "./levels.js";
-import { DEFAULT_TIME_LIMIT_MS, scheduleOf } from "./plan.js";
+import { scheduleOf, startClock } from "./plan.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { assertValidInstance } from "./validate.js";
 import { InternalError } from "./errors.js";
@@ -9,7 +9,7 @@ import { diffAgendas } from "./replan-changes.js";
 import { moveKept, type Solved } from "./replan-moves.js";
 import { solvePinned } from "./replan-pins.js";
 import { keptTables, readPrevious, type PlacedMeeting, type PreviousReading } from "./replan-previous.js";
-import type { Meeting, Progress, Replan, ReplanOptions, StopInstance, TableAssignment } from "./types.js";
+import type { Meeting, Replan, ReplanOptions, StopInstance, TableAssignment } from "./types.js";
 import { verifyPrepared, type AgendaMeeting } from "./verify.js";
 
 /**
@@ -24,10 +24,7 @@ import { verifyPrepared, type AgendaMeeting } from "./verify.js";
  */
 export function replanStop(instance: StopInstance, previous: readonly AgendaMeeting[], options: ReplanOptions = {}): Replan {
   assertValidInstance(instance);
-  const now = options.now ?? (() => performance.now());
-  const started = now();
-  const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
-  const report = (phase: Progress["phase"], message: string): void => options.onProgress?.({ phase, message, elapsedMs: now() - started });
+  const { now, started, deadline, report } = startClock(options);
 
   report("score", "scoring pairs");
   const prep = prepare(instance, options);
