@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { explainFirm, pairAffinities, type FirmExplanation, type PairExplanation } from "../src/explain.js";
+import { explainFirm, type FirmExplanation, type PairExplanation } from "../src/explain.js";
+import { pairAffinities } from "../src/prepare.js";
 import { planStop } from "../src/plan.js";
 import { scorePairs } from "../src/prepare.js";
 import { DEFAULT_WEIGHTS } from "../src/affinity.js";
