@@ -15,11 +15,12 @@ import { verifyPrepared } from "./verify.js";
 import { assertValidSeason } from "./validate.js";
 
 /**
- * A meeting of an agenda already held, as read back from it: the score as
- * written; its parts are scored again for the stop's `why`.
+ * A meeting of an agenda already held: the score as written and, when known
+ * (a schedule's meetings passed back), its parts; read back from a file it has
+ * none, and the pair is scored again for the stop's `why`.
  * @example { slot: 3, table: 2, delegationId: "US-CG", firmId: "F0001", score: 70 }
  */
-export type HeldMeeting = Omit<Meeting, "parts">;
+export type HeldMeeting = Omit<Meeting, "parts"> & { readonly parts?: Meeting["parts"] };
 
 /**
  * A whole season: every stop and everyone taking part, with the agendas
@@ -281,9 +282,9 @@ function frozenStop(instance: StopInstance, given: readonly HeldMeeting[], optio
   const prep = prepare(instance, options);
   const violations = verifyPrepared(prep, given);
   const sorted = [...given].sort((a, b) => a.slot - b.slot || a.table - b.table);
-  // The score as held; its parts as the pair scores now (an unknown pair has none).
-  const parts = pairAffinities(instance, sorted, options);
-  const meetings: Meeting[] = sorted.map((m, k) => ({ ...m, parts: parts[k]?.parts ?? [] }));
+  // The score as held; its parts as given or, read from a file, as the pair scores now (an unknown pair has none).
+  const scored = sorted.some((m) => m.parts === undefined) ? pairAffinities(instance, sorted, options) : [];
+  const meetings: Meeting[] = sorted.map((m, k) => ({ ...m, parts: m.parts ?? scored[k]?.parts ?? [] }));
   // Meetings the verifier rejects (unknown, repeated) stay in the agenda but are counted once or not at all.
   const { board, pairOf } = agendaBoard(prep, meetings);
   const placed = pairOf.filter((pair) => pair !== -1);
