@@ -7,8 +7,8 @@ import ICAL from "ical.js";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Schedule } from "@roadshow/core";
-import { meetingUid, type PreviousMeeting } from "../packages/cli/src/export/index.js";
-import type { DataSet } from "../packages/cli/src/input/index.js";
+import { meetingUid, type PreviousMeeting } from "../packages/cli/src/write/exports.js";
+import type { DataSet } from "../packages/cli/src/read/index.js";
 import { prepareMailing, type Mailing } from "../packages/cli/src/mail/prepare.js";
 import { exampleData, ORGANIZER, planned, STOP } from "./mail-fixture.js";
 

@@ -1,0 +1,238 @@
+import { balanceOf, balanceWorth } from "../levels.js";
+import type { Prepared } from "../prepare.js";
+import { roundScore } from "../select.js";
+import type { ObjectiveLevels } from "../types.js";
+
+/**
+ * The slot board: which pair meets in which slot, with per-slot loads of every
+ * firm and delegation. Meetings are inserted with ejection chains: when no slot
+ * is free for both sides, a meeting blocking one side is moved elsewhere,
+ * recursively (an augmenting path in the spirit of Kempe chains).
+ */
+export class Board {
+  /** 0-based slot of each pair, or -1. */
+  readonly slotOf: Int32Array;
+  private readonly n: number;
+  private readonly firmLoad: Int32Array;
+  private readonly delegationLoad: Int32Array;
+  private readonly firmAt: number[][];
+  private readonly delegationAt: number[][];
+  /** Meetings per firm. */
+  readonly firmMeetings: Int32Array;
+  /** Meetings per `must` request (index into `prep.musts`). */
+  readonly mustMeetings: Int32Array;
+  /** `must` request index of each pair, or -1. */
+  readonly mustOf: Int32Array;
+  private budget = 0;
+  private scoreTotal = 0;
+  /** Running totals of levels 1–3. */
+  private mustsMet = 0;
+  private servedTotal = 0;
+  private balanceTotal = 0;
+  /** Re-placed level of the meetings placed (re-planning). */
+  private replacedTotal = 0;
+  /** Undo log of (pair, slot before) while journaling. */
+  private journal: number[] | null = null;
+  /** Where each open journal starts in the log. */
+  private readonly marks: number[] = [];
+
+  constructor(private readonly prep: Prepared) {
+    this.n = prep.slots.length;
+    this.slotOf = new Int32Array(prep.pairs.length).fill(-1);
+    this.firmLoad = new Int32Array(prep.firms.length * this.n);
+    this.delegationLoad = new Int32Array(prep.delegations.length * this.n);
+    this.firmAt = Array.from({ length: prep.firms.length * this.n }, () => []);
+    this.delegationAt = Array.from({ length: prep.delegations.length * this.n }, () => []);
+    this.firmMeetings = new Int32Array(prep.firms.length);
+    this.mustMeetings = new Int32Array(prep.musts.length);
+    this.mustOf = new Int32Array(prep.pairs.length).fill(-1);
+    const mustIndex = new Map(prep.musts.map((m, i) => [`${m.firm}|${m.country}`, i]));
+    prep.pairs.forEach((p, i) => {
+      if (p.must) this.mustOf[i] = mustIndex.get(`${p.firm}|${prep.delegations[p.delegation]!.country}`) ?? -1;
+    });
+    // Pinned meetings take their places and count, without being on the board's lists (nothing can move them).
+    const pins = prep.pins;
+    if (pins) {
+      this.firmLoad.set(pins.firmLoad);
+      this.delegationLoad.set(pins.delegationLoad);
+      this.firmMeetings.set(pins.firmMeetings);
+      this.mustMeetings.set(pins.mustMeetings);
+      this.scoreTotal = pins.score;
+      for (const m of pins.mustMeetings) if (m > 0) this.mustsMet++;
+      for (const m of pins.firmMeetings) {
+        this.servedTotal += Math.min(m, prep.minMeetings);
+        this.balanceTotal += balanceOf(prep, m);
+      }
+    }
+  }
+
+  place(pair: number, t: number): void {
+    const { firm, delegation, affinity } = this.prep.pairs[pair]!;
+    this.journal?.push(pair, -1);
+    this.scoreTotal += affinity.score;
+    if (this.prep.pins) this.replacedTotal += this.prep.pins.replace[pair]!;
+    this.slotOf[pair] = t;
+    this.firmLoad[firm * this.n + t]!++;
+    this.delegationLoad[delegation * this.n + t]!++;
+    this.firmAt[firm * this.n + t]!.push(pair);
+    this.delegationAt[delegation * this.n + t]!.push(pair);
+    const m = ++this.firmMeetings[firm]!;
+    if (m <= this.prep.minMeetings) this.servedTotal++;
+    this.balanceTotal += balanceWorth(this.prep, m);
+    if (this.mustOf[pair]! >= 0 && ++this.mustMeetings[this.mustOf[pair]!]! === 1) this.mustsMet++;
+  }
+
+  remove(pair: number): void {
+    const t = this.slotOf[pair]!;
+    const { firm, delegation, affinity } = this.prep.pairs[pair]!;
+    this.journal?.push(pair, t);
+    this.scoreTotal -= affinity.score;
+    if (this.prep.pins) this.replacedTotal -= this.prep.pins.replace[pair]!;
+    this.slotOf[pair] = -1;
+    this.firmLoad[firm * this.n + t]!--;
+    this.delegationLoad[delegation * this.n + t]!--;
+    drop(this.firmAt[firm * this.n + t]!, pair);
+    drop(this.delegationAt[delegation * this.n + t]!, pair);
+    const m = this.firmMeetings[firm]!--;
+    if (m <= this.prep.minMeetings) this.servedTotal--;
+    this.balanceTotal -= balanceWorth(this.prep, m);
+    if (this.mustOf[pair]! >= 0 && --this.mustMeetings[this.mustOf[pair]!]! === 0) this.mustsMet--;
+  }
+
+  /** Pairs meeting a delegation in slot t. */
+  delegationMeetings(delegation: number, t: number): readonly number[] {
+    return this.delegationAt[delegation * this.n + t]!;
+  }
+
+  /** Pairs meeting a firm in slot t. */
+  firmMeetingsAt(firm: number, t: number): readonly number[] {
+    return this.firmAt[firm * this.n + t]!;
+  }
+
+  /** Meetings the firm could still add in slot t (representatives left). */
+  firmRoom(firm: number, t: number): number {
+    return this.prep.firms[firm]!.representatives - this.firmLoad[firm * this.n + t]!;
+  }
+
+  /** Meetings the delegation could still add in slot t (tables left). */
+  delegationRoom(delegation: number, t: number): number {
+    return this.prep.delegations[delegation]!.tables - this.delegationLoad[delegation * this.n + t]!;
+  }
+
+  firmFull(firm: number, t: number): boolean {
+    return this.firmLoad[firm * this.n + t]! >= this.prep.firms[firm]!.representatives;
+  }
+
+  delegationFull(delegation: number, t: number): boolean {
+    return this.delegationLoad[delegation * this.n + t]! >= this.prep.delegations[delegation]!.tables;
+  }
+
+  /** Starts recording changes, for `rollback`; journals nest (each `commit` or `rollback` closes the latest). */
+  beginJournal(): void {
+    this.journal ??= [];
+    this.marks.push(this.journal.length);
+  }
+
+  /** Keeps the changes since the latest `beginJournal` (an enclosing journal can still undo them). */
+  commit(): void {
+    this.marks.pop();
+    if (this.marks.length === 0) this.journal = null;
+  }
+
+  /** Undoes every change since the latest `beginJournal`. */
+  rollback(): void {
+    const log = this.journal!;
+    const mark = this.marks.pop()!;
+    this.journal = null;
+    for (let k = log.length - 2; k >= mark; k -= 2) {
+      const pair = log[k]!;
+      const before = log[k + 1]!;
+      if (before === -1) this.remove(pair);
+      else this.place(pair, before);
+    }
+    log.length = mark;
+    this.journal = this.marks.length > 0 ? log : null;
+  }
+
+  /** The objective levels of the board, from its running totals (cheap). */
+  levels(): ObjectiveLevels {
+    const levels = { musts: this.mustsMet, served: this.servedTotal, balance: this.balanceTotal, score: roundScore(this.scoreTotal) };
+    return this.prep.pins ? { replaced: this.replacedTotal, ...levels } : levels;
+  }
+
+  /** A copy of the slot of every pair, for `restore`. */
+  snapshot(): Int32Array {
+    return this.slotOf.slice();
+  }
+
+  /** Puts every pair back where a snapshot had it. */
+  restore(snapshot: Int32Array): void {
+    for (let i = 0; i < snapshot.length; i++) if (this.slotOf[i] !== snapshot[i] && this.slotOf[i]! >= 0) this.remove(i);
+    for (let i = 0; i < snapshot.length; i++) if (this.slotOf[i] === -1 && snapshot[i]! >= 0) this.place(i, snapshot[i]!);
+  }
+
+  /** Pairs placed, in pair order. */
+  placed(): number[] {
+    const out: number[] = [];
+    this.slotOf.forEach((t, i) => {
+      if (t >= 0) out.push(i);
+    });
+    return out;
+  }
+
+  /**
+   * Places `pair` in a free slot, or frees one by moving other meetings along a
+   * chain of at most `depth` moves (iterative deepening, bounded work).
+   */
+  insert(pair: number, depth = 4, work = 4000, keep: readonly number[] = []): boolean {
+    for (let d = 0; d <= depth; d++) {
+      this.budget = work;
+      // `keep`: placed meetings the chain must not move.
+      if (this.chain(pair, d, new Set([pair, ...keep]))) return true;
+    }
+    return false;
+  }
+
+  private chain(pair: number, depth: number, moving: Set<number>): boolean {
+    const { firm, delegation, slots } = this.prep.pairs[pair]!;
+    let best = -1;
+    let bestLoad = Infinity;
+    for (const t of slots) {
+      if (this.firmFull(firm, t) || this.delegationFull(delegation, t)) continue;
+      // Prefer the slot where both sides are least busy: it leaves room for others.
+      const load = this.firmLoad[firm * this.n + t]! + this.delegationLoad[delegation * this.n + t]!;
+      if (load < bestLoad) {
+        best = t;
+        bestLoad = load;
+      }
+    }
+    if (best >= 0) {
+      this.place(pair, best);
+      return true;
+    }
+    if (depth === 0) return false;
+    for (const t of slots) {
+      const firmFull = this.firmFull(firm, t);
+      const delegationFull = this.delegationFull(delegation, t);
+      if (firmFull && delegationFull) continue;
+      const blockers = firmFull ? this.firmAt[firm * this.n + t]! : this.delegationAt[delegation * this.n + t]!;
+      for (const blocker of [...blockers]) {
+        if (moving.has(blocker) || --this.budget < 0) continue;
+        this.remove(blocker);
+        this.place(pair, t);
+        moving.add(blocker);
+        if (this.chain(blocker, depth - 1, moving)) return true;
+        moving.delete(blocker);
+        this.remove(pair);
+        this.place(blocker, t);
+      }
+    }
+    return false;
+  }
+}
+
+function drop(list: number[], value: number): void {
+  const i = list.indexOf(value);
+  list[i] = list[list.length - 1]!;
+  list.pop();
+}

@@ -1,0 +1,88 @@
+import type { Board } from "./board.js";
+import { improve, type Effort } from "./improve.js";
+import { atLeast } from "../levels.js";
+import type { Prepared } from "../prepare.js";
+import type { ObjectiveLevels } from "../types.js";
+import type { Watch } from "./watch.js";
+
+/** Insertion effort inside a neighbourhood: many cheap rounds beat few thorough ones. */
+const QUICK: Effort = { depth: 1, work: 60 };
+
+/** A small seeded generator (mulberry32), so a search is repeatable. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Large-neighbourhood search: free every meeting of one or two participants
+ * (a firm that could gain, a delegation it wants), refill greedily and with
+ * local search, keep the result when it is not worse. Stops at the target
+ * (the bound), after `patience` rounds without progress or `rounds` in all
+ * (a work budget: the result never depends on the clock), or at the deadline.
+ */
+export function largeNeighbourhoodSearch(
+  prep: Prepared,
+  board: Board,
+  target: ObjectiveLevels,
+  deadline: number,
+  now: () => number,
+  patience = 200,
+  rounds = Infinity,
+  watch?: Watch,
+): void {
+  const next = random(0x5eed);
+  const F = prep.firms.length;
+  const D = prep.delegations.length;
+  const eligible = (i: number): boolean => prep.pairs[i]!.block === null;
+  const ofFirm = (f: number): number[] => Array.from({ length: D }, (_, d) => f * D + d).filter(eligible);
+  const ofDelegation = (d: number): number[] => Array.from({ length: F }, (_, f) => f * D + d).filter(eligible);
+  let best = board.levels();
+  for (let stale = 0, round = 0; stale < patience && round < rounds && !atLeast(best, target) && now() < deadline; stale++, round++) {
+    watch?.tick?.();
+    // A firm with an unplaced eligible pair is where the objective can grow.
+    const seedPair = unplacedEligible(prep, board, next);
+    if (seedPair < 0) return;
+    const seed = prep.pairs[seedPair]!;
+    const delegations = new Set([seed.delegation]);
+    if (next() < 0.5) delegations.add(Math.floor(next() * D));
+    const area = new Set([...ofFirm(seed.firm), ...[...delegations].flatMap(ofDelegation)]);
+    board.beginJournal();
+    const freed = [...area].filter((i) => board.slotOf[i]! >= 0);
+    for (const i of freed) board.remove(i);
+    // Firms that lost a meeting may take another one anywhere.
+    for (const firm of new Set(freed.map((i) => prep.pairs[i]!.firm))) for (const j of ofFirm(firm)) area.add(j);
+    const pool = [...area];
+    // Best first with some noise (so rounds differ), then local search on the freed area.
+    const noisy = new Map(pool.map((i) => [i, prep.pairs[i]!.affinity.score * (0.85 + 0.3 * next()) + (prep.pairs[i]!.must ? 1e9 : 0) + (prep.pins?.replace[i] ? 1e12 : 0)]));
+    for (const i of [...pool].sort((a, b) => noisy.get(b)! - noisy.get(a)! || a - b)) {
+      const { firm } = prep.pairs[i]!;
+      if (board.slotOf[i] === -1 && board.firmMeetings[firm]! < prep.firmCapacity[firm]!) board.insert(i, 1, 100);
+    }
+    improve(prep, board, deadline, now, pool, QUICK);
+    const levels = board.levels();
+    if (atLeast(levels, best)) {
+      if (!atLeast(best, levels)) stale = -1;
+      best = levels;
+      board.commit();
+    } else {
+      board.rollback();
+    }
+  }
+}
+
+/** A random eligible pair not on the board (by sampling, then by scanning), or -1. */
+function unplacedEligible(prep: Prepared, board: Board, next: () => number): number {
+  for (let tries = 0; tries < 64; tries++) {
+    const i = prep.eligible[Math.floor(next() * prep.eligible.length)]!;
+    if (board.slotOf[i] === -1) return i;
+  }
+  const rest = prep.eligible.filter((i) => board.slotOf[i] === -1);
+  return rest.length === 0 ? -1 : rest[Math.floor(next() * rest.length)]!;
+}
