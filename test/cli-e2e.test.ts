@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSlots } from "@roadshow/core";
 import { parse } from "csv-parse/sync";
 import { readDataDir } from "../packages/cli/src/read/index.js";
-import { checkAgenda } from "./oracle/verify.js";
+import { checkAgenda } from "../oracle/verify.js";
 import { scorePairs } from "@roadshow/core";
 import { rmSync } from "node:fs";
 

@@ -1,5 +1,5 @@
 /** Plans one stop: the pipeline from an instance to a verified schedule, each stage in its own file. */
-import { startClock, tolerance } from "./budget.js";
+import { Budget } from "./budget.js";
 import { boundsFor, relaxedLevels, tightest } from "./bounds.js";
 import { compact } from "./compact.js";
 import { InternalError } from "./errors.js";
@@ -21,35 +21,35 @@ import { verifyPrepared } from "./verify.js";
  */
 export function planStop(instance: StopInstance, options: ScheduleOptions = {}): Schedule {
   assertValidInstance(instance);
-  const { now, started, deadline, report } = startClock(options);
+  const budget = new Budget(options);
 
-  report("score", "scoring pairs");
+  budget.report("score", "scoring pairs");
   const prep = prepare(instance, options);
-  report("select", `selecting among ${prep.eligible.length} eligible pairs`);
+  budget.report("select", `selecting among ${prep.eligible.length} eligible pairs`);
   const selector = new Selector(prep, "lexicographic");
   const relaxed = selector.selection;
-  report("timetable", `placing ${relaxed.pairs.length} meetings in ${prep.slots.length} slots`);
+  budget.report("timetable", `placing ${relaxed.pairs.length} meetings in ${prep.slots.length} slots`);
   const first = timetable(prep, relaxed.pairs);
   // The slot relaxation is only worth building when the first timetable falls short of the flow's bound.
   const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
   const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
-  const target = goal(tightest(optima), tolerance(prep, options));
-  const { board, timedOut } = short ? search(prep, selector, first, target, deadline, now, report) : { board: first, timedOut: false };
+  const target = goal(tightest(optima), budget.tolerance(prep));
+  const { board, timedOut } = short ? search(prep, selector, first, target, budget) : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
   const bounds = boundsFor(prep, optima, levels);
   // After the levels: the same meetings in other slots, so days have fewer idle gaps.
-  report("compact", `compacting days: ${board.placed().length} meetings`);
+  budget.report("compact", `compacting days: ${board.placed().length} meetings`);
   compact(prep, board);
   const meetings = seat(prep, board, tableAssignment(prep));
-  report("verify", `checking ${meetings.length} meetings against every rule`);
+  budget.report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyPrepared(prep, meetings);
   if (violations.length > 0) {
     throw new InternalError(`the scheduler broke a rule (${violations[0]!.message}); please report this`);
   }
-  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut, elapsedMs: now() - started });
+  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut, elapsedMs: budget.elapsedMs() });
   const unbalanced = unbalancedScore(prep);
-  report("done", provenText(schedule));
+  budget.report("done", provenText(schedule));
   return unbalanced === null ? schedule : { ...schedule, stats: { ...schedule.stats, unbalancedScore: unbalanced } };
 }
 

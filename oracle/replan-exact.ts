@@ -5,9 +5,9 @@
  * each stage proven optimal, or it throws. Needs explicit scores.
  */
 import type { StopInstance } from "@roadshow/core";
-import { scoreStep } from "../../bench/peers/hierarchy.js";
-import { highsStage, loadHighs } from "../../bench/peers/highs.js";
-import { buildModel, levelsOf, meetingsOf, stageIsTrivial, stageProgram, type Milp, type PeerMeeting, type Stage } from "../../bench/peers/model.js";
+import { scoreStep } from "./peers/hierarchy.js";
+import { highsStage, loadHighs } from "./peers/highs.js";
+import { buildModel, levelsOf, meetingsOf, stageIsTrivial, stageProgram, type Milp, type PeerMeeting, type Stage } from "./peers/model.js";
 import { MAX_ORACLE_BINARIES } from "./exact.js";
 
 export interface ReplanExactInput {

@@ -5,8 +5,8 @@
  * built-in affinity, pass its scores in as a `ScoreEntry[]`.
  */
 import type { ObjectiveLevels, StopInstance } from "@roadshow/core";
-import { solveWithHighs } from "../../bench/peers/highs.js";
-import { buildModel, type PeerMeeting } from "../../bench/peers/model.js";
+import { solveWithHighs } from "./peers/highs.js";
+import { buildModel, type PeerMeeting } from "./peers/model.js";
 
 export interface ExactOptions {
   readonly minMeetings: number;
