@@ -25,7 +25,7 @@ import { assess, fmt, type InstanceResult } from "./compare.js";
 import { FAMILIES, generateInstance, type FamilyName, type GenerateOptions } from "../oracle/generate.js";
 import { machineInfo } from "./machine.js";
 import { renderHostile, runHostile } from "./hostile.js";
-import { CLI, cliIsStale, runCli, runLibrary, type Outcome } from "./ours.js";
+import { CLI, cliIsStale, runCli, runLibrary, runPhases, type Outcome } from "./ours.js";
 import { countBinaries } from "../oracle/peers/model.js";
 import { runPeerInChild, type ChildResult } from "../oracle/peers/spawn.js";
 import { benchReplan, renderReplan, type ReplanRow } from "./replan.js";
@@ -125,12 +125,15 @@ async function benchOne(name: string, seed: number): Promise<InstanceResult> {
   log("  ours (CLI)");
   const cli = runCli(dir, instance.stop.id, runs, timeLimitSec);
   log(`    ${cli.ok ? `median ${cli.value.medianMs.toFixed(0)} ms, peak RSS ${cli.value.peakRssMb?.toFixed(0) ?? "?"} MB` : cli.note}`);
+  log("  ours (the command's steps in process)");
+  const phases = await runPhases(dir, instance.stop.id, runs, timeLimitSec);
+  log(`    ${phases.ok ? phases.value.phases.map((p) => `${p.name} ${p.wallMs.toFixed(0)} ms`).join(", ") : phases.note}`);
   const h = await highs(instance, family, binaries);
   log(`    HiGHS: ${h.ok ? `${h.value.status} ${h.value.levels ? fmt(h.value.levels) : "no agenda"} in ${h.value.seconds.toFixed(2)} s` : h.note}`);
   const j = await jslp(instance, binaries);
   log(`    jsLPSolver: ${j.ok ? `${j.value.status} ${j.value.levels ? fmt(j.value.levels) : "no agenda"} in ${j.value.wallSeconds.toFixed(2)} s` : j.note}`);
   const slots = FAMILIES[family].slots;
-  const result = assess(instance, { label: `${name}-${seed}`, family: name, seed, firms, delegations, slots, binaries, library, cli, highs: h, jslp: j });
+  const result = assess(instance, { label: `${name}-${seed}`, family: name, seed, firms, delegations, slots, binaries, library, cli, phases, highs: h, jslp: j });
   for (const note of result.notes) log(`  ! ${note}`);
   return result;
 }
