@@ -1,6 +1,7 @@
 import type { Board } from "./board.js";
 import { boardGaps, compact } from "./compact.js";
 import { exchange } from "./exchange.js";
+import { polish, polishable, withProven } from "./exact/polish.js";
 import { improve, THOROUGH } from "./improve.js";
 import { lexBetter, reaches } from "./levels.js";
 import { largeNeighbourhoodSearch } from "./lns.js";
@@ -74,8 +75,12 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const target = goal(tightest(optima), tolerance(prep, options));
   const { board, timedOut } = short ? search(prep, selector, first, target, deadline, now, report) : { board: first, timedOut: false };
 
+  // A level still short of its bound on a model small enough: the exact solver, from the search's agenda.
+  const polished = short && polishable(prep, options.exact) && !reaches(board.levels(), target)
+    ? polish(prep, board, boundsFor(prep, optima, board.levels()), options.exact, { deadline, now, tolerance: tolerance(prep, options), report: (m) => report("exact", m) })
+    : null;
   const levels = levelsOf(prep, board.placed());
-  const bounds = boundsFor(prep, optima, levels);
+  const bounds = withProven(boundsFor(prep, optima, levels), polished?.proven ?? {});
   // After the levels: the same meetings in other slots, so days have fewer idle gaps.
   report("compact", `compacting days: ${board.placed().length} meetings`);
   compact(prep, board);
@@ -85,7 +90,7 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   if (violations.length > 0) {
     throw new InternalError(`the scheduler broke a rule (${violations[0]!.message}); please report this`);
   }
-  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut, elapsedMs: now() - started });
+  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: timedOut || (polished?.timedOut ?? false), elapsedMs: now() - started });
   const unbalanced = unbalancedScore(prep);
   report("done", provenText(schedule));
   return unbalanced === null ? schedule : { ...schedule, stats: { ...schedule.stats, unbalancedScore: unbalanced } };

@@ -1,0 +1,147 @@
+/**
+ * The exact polish: the stop's time-indexed model solved level by level by an
+ * injected MILP solver, from the search's agenda, on models small enough. Each
+ * level still short of its bound is maximised with the levels above held at
+ * the values reached; a solution is kept only when its meetings obey every
+ * rule and are lexicographically better; a level the solver proves optimal
+ * (with every level above proven) gets the solver's bound.
+ */
+import type { Board } from "../board.js";
+import { lexBetter } from "../levels.js";
+import type { Prepared } from "../prepare.js";
+import { roundScore } from "../select.js";
+import { boardOf } from "../timetable.js";
+import type { ExactLimits, ExactOutcome, ExactSolver, ObjectiveLevels } from "../types.js";
+import { levelOf, meetingsOf, STAGES, stageProgram, startOf, timeIndexed, type Stage, type TimeIndexed } from "./program.js";
+
+/**
+ * Above this many (pair, common slot) candidates the polish is skipped: an M
+ * day with narrow windows has about 3,000, an L day about 12,000 (HiGHS proves
+ * its optimum in 5–13 s); a 3,240-firm day or an XL day has over 100,000.
+ */
+export const EXACT_MAX_CANDIDATES = 20_000;
+
+/** Branch-and-bound nodes per level: the work budget that keeps the result independent of the clock. */
+export const EXACT_NODES = 2_000;
+
+/** What the polish did: the levels proven by the solver, whether the time limit stopped it, and a line per level. */
+export interface Polished {
+  /** Bounds the solver proved (a level's, valid when every level above is optimal). */
+  readonly proven: Partial<Record<Stage, number>>;
+  readonly timedOut: boolean;
+  readonly notes: readonly string[];
+}
+
+/** The polish's budget: the run's deadline and clock, and the search's score tolerance. */
+export interface PolishBudget {
+  readonly deadline: number;
+  readonly now: () => number;
+  readonly tolerance: number;
+  readonly report: (message: string) => void;
+}
+
+/** Whether the polish may run on this stop: a solver is given and the model is small enough. */
+export function polishable(prep: Prepared, solver: ExactSolver | undefined): solver is ExactSolver {
+  return solver !== undefined && prep.candidates > 0 && prep.candidates <= EXACT_MAX_CANDIDATES;
+}
+
+/**
+ * Polishes `board` in place towards the optimum, level by level, skipping the
+ * levels at their bound in `bounds`. Never throws on the solver's account: a
+ * solver that fails leaves the board as it was and says so in `notes`.
+ */
+export function polish(prep: Prepared, board: Board, bounds: ObjectiveLevels, solver: ExactSolver, budget: PolishBudget): Polished {
+  const model = timeIndexed(prep);
+  const stages = STAGES.filter((s) => s !== "replaced" || prep.pins !== undefined);
+  const proven: Partial<Record<Stage, number>> = {};
+  const fixed: Partial<Record<Stage, number>> = {};
+  const notes: string[] = [];
+  let provenAbove = true;
+  let timedOut = false;
+  for (const stage of stages) {
+    const ours = levelOf(board.levels(), stage);
+    const bound = levelOf(bounds, stage);
+    const done = stage === "score" ? ours >= bound - budget.tolerance * Math.abs(bound) - 1e-6 : ours >= bound;
+    if (done || model.objective[stage].index.length === 0) {
+      fixed[stage] = ours;
+      continue;
+    }
+    const left = budget.deadline - budget.now();
+    if (left <= 0) {
+      timedOut = true;
+      break;
+    }
+    budget.report(`${solver.name}: ${stage} ${format(ours)}, bound ${format(bound)}; solving the time-indexed model (${model.columns} columns)`);
+    const limits: ExactLimits = {
+      nodes: EXACT_NODES,
+      timeLimitMs: left,
+      relativeGap: stage === "score" ? budget.tolerance : 0,
+      absoluteGap: stage === "score" ? 1e-6 : 0.999,
+    };
+    const outcome = solveSafely(solver, model, stage, fixed, board, limits);
+    const better = outcome.values === null ? null : adopt(prep, model, board, outcome.values);
+    const now = levelOf(board.levels(), stage);
+    notes.push(`${stage}: ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}, ${format(ours)} → ${format(now)}${outcome.bound !== null ? `, bound ${format(outcome.bound)}` : ""}`);
+    budget.report(`${solver.name}: ${notes.at(-1)!}${better === false ? "; its agenda was not better, the search's is kept" : ""}`);
+    if (outcome.status === "optimal" && provenAbove && outcome.bound !== null) {
+      // The solver's bound carries its rounding: never below what the board reaches.
+      proven[stage] = Math.max(now, stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6));
+    } else {
+      provenAbove = false;
+    }
+    fixed[stage] = now;
+    if (outcome.status === "timedout") {
+      timedOut = true;
+      break;
+    }
+    if (outcome.status === "failed" || outcome.status === "infeasible") break;
+  }
+  return { proven, timedOut, notes };
+}
+
+function solveSafely(
+  solver: ExactSolver,
+  model: TimeIndexed,
+  stage: Stage,
+  fixed: Partial<Record<Stage, number>>,
+  board: Board,
+  limits: ExactLimits,
+): ExactOutcome {
+  try {
+    return solver.solve(stageProgram(model, stage, fixed), startOf(model, board), limits);
+  } catch (error) {
+    return { status: "failed", values: null, bound: null, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Puts the solution's meetings on the board when they obey every rule (each
+ * placed: eligible pair, common slot, room for both sides, under the firm's
+ * cap) and are lexicographically better. Returns whether it did, or null when
+ * the solution was no better than the board anyway.
+ */
+function adopt(prep: Prepared, model: TimeIndexed, board: Board, values: ArrayLike<number>): boolean | null {
+  const meetings = meetingsOf(model, values);
+  const candidate = boardOf(prep, meetings);
+  const complete = candidate.placed().length === meetings.length && prep.firms.every((_, f) => candidate.firmMeetings[f]! <= prep.firmCapacity[f]!);
+  if (!lexBetter(candidate.levels(), board.levels())) return null;
+  if (!complete) return false;
+  board.restore(candidate.snapshot());
+  return true;
+}
+
+function format(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** `bounds` tightened by what the solver proved. */
+export function withProven(bounds: ObjectiveLevels, proven: Partial<Record<Stage, number>>): ObjectiveLevels {
+  const out: { -readonly [K in keyof ObjectiveLevels]: ObjectiveLevels[K] } = { ...bounds };
+  for (const stage of STAGES) {
+    const value = proven[stage];
+    if (value === undefined) continue;
+    if (stage === "replaced") out.replaced = Math.min(bounds.replaced ?? value, value);
+    else out[stage] = Math.min(bounds[stage], value);
+  }
+  return out;
+}
