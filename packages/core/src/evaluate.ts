@@ -1,5 +1,6 @@
-import { Board } from "./board.js";
-import { boundsFor, scheduleOf } from "./plan.js";
+import { Board } from "./search/board.js";
+import { boundsFor } from "./bounds.js";
+import { scheduleOf } from "./schedule.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { levelsOf, select } from "./select.js";
 import type { Meeting, Schedule, ScheduleOptions, StopInstance, Violation } from "./types.js";

@@ -9,7 +9,8 @@ export { firmSectors, atecoSectors, unknownAteco, ATECO_SECTORS } from "./ateco.
 export type { AtecoRule } from "./ateco.js";
 export { explainFirm, pairAffinities, EXPLAIN_REASONS } from "./explain.js";
 export type { ExplainReason, FirmExplanation, PairExplanation, PreferredMeeting, PreferredPriority } from "./explain.js";
-export { planStop, DEFAULT_TIME_LIMIT_MS } from "./plan.js";
+export { planStop } from "./plan.js";
+export { DEFAULT_TIME_LIMIT_MS } from "./budget.js";
 export { planSeason, SEASON_FAIRNESS } from "./season.js";
 export type { SeasonFairness, SeasonInput, SeasonOptions, SeasonPlan, SeasonStats, SeasonStop, SeasonStopOrigin } from "./season.js";
 export { applyChanges, absentAt, metHistory } from "./changes.js";
@@ -18,7 +19,7 @@ export type { AgendaMeeting } from "./verify.js";
 export { scorePairs } from "./prepare.js";
 export type { PairBlock } from "./prepare.js";
 export { evaluateAgenda, reviewAgenda } from "./evaluate.js";
-export { replanStop } from "./replan.js";
+export { replanStop } from "./replan/replan.js";
 export { validateInstance, validateSeason } from "./validate.js";
 export type { InstanceIssue, InstanceIssueCode } from "./validate.js";
 export { InvalidInstanceError, InternalError } from "./errors.js";

@@ -82,3 +82,9 @@ export function majorWeights(prep: Prepared): MajorWeights {
 export function meetingMajor(prep: Prepared, j: number, countServed = true, countBalance = true): number {
   return (countServed && j <= prep.minMeetings ? majorWeights(prep).served : 0) + (countBalance ? balanceWorth(prep, j) : 0);
 }
+
+/** Levels as a short text for progress lines: integers as they are, the score rounded. */
+export function levelsText(levels: ObjectiveLevels): string {
+  const score = Number.isFinite(levels.score) ? levels.score.toFixed(1) : "—";
+  return `musts ${levels.musts}, served ${levels.served}, balance ${levels.balance}, score ${score}`;
+}

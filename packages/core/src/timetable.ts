@@ -1,4 +1,4 @@
-import { Board } from "./board.js";
+import { Board } from "./search/board.js";
 import { colourSlots } from "./colour.js";
 import type { Prepared } from "./prepare.js";
 import type { Meeting, TableAssignment } from "./types.js";

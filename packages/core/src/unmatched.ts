@@ -1,4 +1,4 @@
-import type { Board } from "./board.js";
+import type { Board } from "./search/board.js";
 import type { Pair, Prepared } from "./prepare.js";
 import type { Unmatched, UnmatchedReason } from "./types.js";
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { atLeast, lexBetter } from "../src/levels.js";
 import { prepare } from "../src/prepare.js";
-import { reoptimiseParticipants } from "../src/reassign.js";
+import { reoptimiseParticipants } from "../src/search/reassign.js";
 import { select } from "../src/select.js";
 import { seat, tableAssignment, timetable } from "../src/timetable.js";
 import { verifyPrepared } from "../src/verify.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planStop } from "../src/plan.js";
 import { InvalidInstanceError } from "../src/errors.js";
-import { replanStop } from "../src/replan.js";
+import { replanStop } from "../src/replan/replan.js";
 import type { Meeting, StopInstance } from "../src/types.js";
 import { verifyAgenda } from "../src/verify.js";
 import { makeDelegation, makeFirm, makeInstance, makeStop } from "./builders.js";

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Board } from "../src/board.js";
+import { Board } from "../src/search/board.js";
 import { atLeast } from "../src/levels.js";
 import { prepare } from "../src/prepare.js";
-import { reoptimiseSlots } from "../src/reslot.js";
+import { reoptimiseSlots } from "../src/search/reslot.js";
 import { select } from "../src/select.js";
 import { seat, tableAssignment, timetable } from "../src/timetable.js";
 import { verifyPrepared } from "../src/verify.js";

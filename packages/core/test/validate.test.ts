@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { InternalError, InvalidInstanceError } from "../src/errors.js";
 import { planStop } from "../src/plan.js";
-import { replanStop } from "../src/replan.js";
+import { replanStop } from "../src/replan/replan.js";
 import { planSeason } from "../src/season.js";
 import type { StopInstance } from "../src/types.js";
 import { validateInstance, validateSeason } from "../src/validate.js";

@@ -6,7 +6,7 @@
  * rule and are lexicographically better; a level the solver proves optimal
  * (with every level above proven) gets the solver's bound.
  */
-import type { Board } from "../board.js";
+import type { Board } from "../search/board.js";
 import { lexBetter } from "../levels.js";
 import type { Prepared } from "../prepare.js";
 import { roundScore } from "../select.js";

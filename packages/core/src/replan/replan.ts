@@ -1,16 +1,17 @@
 /** Re-plans a stop around the agenda sent before: what still holds stays, lost pairs meet again elsewhere, the rest is planned as `planStop` does. */
-import { Board } from "./board.js";
-import { lexBetter } from "./levels.js";
-import { scheduleOf, startClock } from "./plan.js";
-import { prepare, type Prepared } from "./prepare.js";
-import { assertValidInstance } from "./validate.js";
-import { InternalError } from "./errors.js";
-import { diffAgendas } from "./replan-changes.js";
-import { moveKept, type Solved } from "./replan-moves.js";
-import { solvePinned } from "./replan-pins.js";
-import { keptTables, readPrevious, type PlacedMeeting, type PreviousReading } from "./replan-previous.js";
-import type { Meeting, Replan, ReplanOptions, StopInstance, TableAssignment } from "./types.js";
-import { verifyPrepared, type AgendaMeeting } from "./verify.js";
+import { Board } from "../search/board.js";
+import { lexBetter } from "../levels.js";
+import { startClock } from "../budget.js";
+import { scheduleOf } from "../schedule.js";
+import { prepare, type Prepared } from "../prepare.js";
+import { assertValidInstance } from "../validate.js";
+import { InternalError } from "../errors.js";
+import { diffAgendas } from "./changes.js";
+import { moveKept, type Solved } from "./moves.js";
+import { solvePinned } from "./pinned.js";
+import { keptTables, readPrevious, type PlacedMeeting, type PreviousReading } from "./previous.js";
+import type { Meeting, Replan, ReplanOptions, StopInstance, TableAssignment } from "../types.js";
+import { verifyPrepared, type AgendaMeeting } from "../verify.js";
 
 /**
  * Re-plans a stop around `previous`, the agenda sent before. Lexicographic:

@@ -1,7 +1,8 @@
+/** Upper bounds on the objective's levels: the flow selection and the slot relaxation, and which of them bounds each level. */
 import { FlowNetwork, minCostFlow } from "./flow.js";
 import type { Prepared } from "./prepare.js";
-import { balanceOfCounts } from "./levels.js";
-import { addFirmArcs, mustWeight, replaceUnit, scoreScale, type SelectMode } from "./select.js";
+import { balanceOfCounts, lexBetter } from "./levels.js";
+import { addFirmArcs, mustWeight, replaceUnit, scoreScale, select, type Selection, type SelectMode } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
 
 /** Above this many (pair, slot) arcs the slot relaxation is not built (it would cost more than it proves). */
@@ -157,4 +158,49 @@ function replaceable(prep: Prepared, f: number): number {
   let count = 0;
   for (let d = 0; d < D; d++) if (prep.pairs[f * D + d]!.block === null && prep.pins!.replace[f * D + d]! > 0) count++;
   return count;
+}
+
+/**
+ * The relaxations' optima for one mode: the flow selection always, and under
+ * windows the slot relaxation for levels 1–3 (its score is +Infinity, no bound).
+ */
+export function relaxedLevels(prep: Prepared, mode: SelectMode, lexicographic?: Selection): ObjectiveLevels[] {
+  const flow = mode === "lexicographic" && lexicographic ? lexicographic.levels : select(prep, mode).levels;
+  const slot = prep.windowed && mode !== "score" ? slotRelaxation(prep, mode) : null;
+  return slot === null ? [flow] : [flow, slot];
+}
+
+/** The lexicographically smallest of the relaxations' optima: an agenda reaching it is optimal. */
+export function tightest(optima: readonly ObjectiveLevels[]): ObjectiveLevels {
+  return optima.reduce((a, b) => (lexBetter(a, b) ? b : a));
+}
+
+const LEVELS = ["musts", "served", "balance", "score"] as const;
+const ALONE: Record<(typeof LEVELS)[number], SelectMode> = { musts: "lexicographic", served: "served", balance: "balance", score: "score" };
+
+/**
+ * Upper bounds on the optimum's levels. Each relaxation's lexicographic optimum
+ * bounds level 1; it bounds a lower level only when its levels above equal
+ * ours and ours are proven optimal; otherwise that level is bounded alone by
+ * the relaxations of that level only.
+ */
+export function boundsFor(prep: Prepared, optima: readonly ObjectiveLevels[], levels: ObjectiveLevels): ObjectiveLevels {
+  const bounds = { musts: 0, served: 0, balance: 0, score: 0 };
+  let candidates = optima;
+  let proven = true;
+  for (const level of LEVELS) {
+    const own = candidates.map((o) => o[level]).filter((v) => Number.isFinite(v));
+    const bound: number = proven && own.length > 0 ? Math.min(...own) : Math.min(...relaxedLevels(prep, ALONE[level]).map((o) => o[level]));
+    // The slot relaxation's balance costs more than the rest: built only when the cheaper bounds leave a gap.
+    const tighter = level === "balance" && proven && prep.windowed && levels.balance < bound ? slotRelaxation(prep, "lexicographic", true) : null;
+    if (tighter !== null && tighter.musts === levels.musts && tighter.served === levels.served) {
+      bounds[level] = Math.min(bound, tighter.balance);
+      candidates = [...candidates, tighter];
+    } else {
+      bounds[level] = bound;
+    }
+    proven &&= levels[level] >= bounds[level] - 1e-6;
+    candidates = candidates.filter((o) => Math.abs(o[level] - levels[level]) <= 1e-6);
+  }
+  return bounds;
 }

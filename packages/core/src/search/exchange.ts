@@ -1,8 +1,8 @@
 import type { Board } from "./board.js";
 import type { Effort } from "./improve.js";
-import { lexBetter } from "./levels.js";
-import type { Prepared } from "./prepare.js";
-import type { Selector } from "./select.js";
+import { lexBetter } from "../levels.js";
+import type { Prepared } from "../prepare.js";
+import type { Selector } from "../select.js";
 import { done, type Watch } from "./watch.js";
 
 /** Insertion effort for a piece's new meetings: pieces are few and each is worth trying hard (deeper chains found better agendas on windowed L instances). */

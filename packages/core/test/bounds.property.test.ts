@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prepare } from "../src/prepare.js";
-import { slotCore, slotRelaxation } from "../src/relax.js";
+import { slotCore, slotRelaxation } from "../src/bounds.js";
 import { boardOf } from "../src/timetable.js";
 import { arbInstance } from "./builders.js";
 

@@ -1,8 +1,8 @@
 import type { Board } from "./board.js";
 import { improve, type Effort } from "./improve.js";
-import { atLeast } from "./levels.js";
-import type { Prepared } from "./prepare.js";
-import type { ObjectiveLevels } from "./types.js";
+import { atLeast } from "../levels.js";
+import type { Prepared } from "../prepare.js";
+import type { ObjectiveLevels } from "../types.js";
 import type { Watch } from "./watch.js";
 
 /** Insertion effort inside a neighbourhood: many cheap rounds beat few thorough ones. */

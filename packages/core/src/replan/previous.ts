@@ -1,9 +1,9 @@
 /** Reads the agenda sent before against the stop as it is now: the tables each delegation keeps, and which meetings still hold. */
-import { InvalidInstanceError } from "./errors.js";
-import type { Prepared } from "./prepare.js";
-import type { MeetingChangeReason, TableAssignment } from "./types.js";
-import type { InstanceIssue } from "./validate.js";
-import type { AgendaMeeting } from "./verify.js";
+import { InvalidInstanceError } from "../errors.js";
+import type { Prepared } from "../prepare.js";
+import type { MeetingChangeReason, TableAssignment } from "../types.js";
+import type { InstanceIssue } from "../validate.js";
+import type { AgendaMeeting } from "../verify.js";
 
 /** Why a lock cannot hold, by the reason its meeting would be dropped. */
 const LOCK_PROBLEM: Readonly<Record<MeetingChangeReason, string>> = {

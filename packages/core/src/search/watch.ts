@@ -1,7 +1,7 @@
 /** What a search step watches besides the time limit: the levels that prove the search done, and a progress tick. */
 import type { Board } from "./board.js";
-import { reaches } from "./levels.js";
-import type { ObjectiveLevels } from "./types.js";
+import { reaches } from "../levels.js";
+import type { ObjectiveLevels } from "../types.js";
 
 /**
  * Passed down the search: `target` is the levels at which the agenda is

@@ -1,7 +1,7 @@
 import type { Board } from "./board.js";
-import { balanceWorth, lexBetter } from "./levels.js";
-import type { Prepared } from "./prepare.js";
-import type { ObjectiveLevels } from "./types.js";
+import { balanceWorth, lexBetter } from "../levels.js";
+import type { Prepared } from "../prepare.js";
+import type { ObjectiveLevels } from "../types.js";
 import { done, type Watch } from "./watch.js";
 
 /** A change of the objective, by level. */

@@ -1,10 +1,10 @@
 /** `allowMoves`: still-valid meetings keep their pair but may change slot where that gains a level above the score, with as few moves as found. */
-import { Board } from "./board.js";
-import { lexBetter } from "./levels.js";
-import type { Prepared } from "./prepare.js";
-import { solvePinned, type PinnedSolve } from "./replan-pins.js";
-import type { PlacedMeeting, PreviousReading } from "./replan-previous.js";
-import type { ObjectiveLevels, Progress, ReplanOptions } from "./types.js";
+import { Board } from "../search/board.js";
+import { lexBetter } from "../levels.js";
+import type { Prepared } from "../prepare.js";
+import { solvePinned, type PinnedSolve } from "./pinned.js";
+import type { PlacedMeeting, PreviousReading } from "./previous.js";
+import type { ObjectiveLevels, Progress, ReplanOptions } from "../types.js";
 
 /** A re-plan: its board (on the pinned stop), levels with `replaced` counting re-placed pairs only, bounds, seats and moves. */
 export interface Solved extends PinnedSolve {

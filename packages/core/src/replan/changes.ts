@@ -1,7 +1,7 @@
 /** What changed between the agenda sent before and the re-plan, pair by pair, and who must be told. */
-import type { PreviousReading } from "./replan-previous.js";
-import type { Meeting, MeetingChange, MeetingChangeReason, ReplanStats } from "./types.js";
-import type { AgendaMeeting } from "./verify.js";
+import type { PreviousReading } from "./previous.js";
+import type { Meeting, MeetingChange, MeetingChangeReason, ReplanStats } from "../types.js";
+import type { AgendaMeeting } from "../verify.js";
 
 const keyOf = (m: { readonly firmId: string; readonly delegationId: string }): string => `${m.firmId}\u0000${m.delegationId}`;
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,12 +1,14 @@
 /** The stop with some meetings pinned (re-planning): what every stage of the search works on, and the bounds of its levels. */
-import type { Board } from "./board.js";
-import { reaches } from "./levels.js";
-import { goal, relaxedLevels, search, tightest, tolerance } from "./plan.js";
-import type { Pins, Prepared } from "./prepare.js";
-import { improve } from "./improve.js";
-import { Selector } from "./select.js";
-import { timetable } from "./timetable.js";
-import type { ObjectiveLevels, Progress, ReplanOptions } from "./types.js";
+import type { Board } from "../search/board.js";
+import { reaches } from "../levels.js";
+import { relaxedLevels, tightest } from "../bounds.js";
+import { tolerance } from "../budget.js";
+import { goal, search } from "../search/search.js";
+import type { Pins, Prepared } from "../prepare.js";
+import { improve } from "../search/improve.js";
+import { Selector } from "../select.js";
+import { timetable } from "../timetable.js";
+import type { ObjectiveLevels, Progress, ReplanOptions } from "../types.js";
 
 /** A board of the pinned stop, with its bounds. */
 export interface PinnedSolve {

@@ -1,8 +1,8 @@
 import type { Board } from "./board.js";
-import { FlowNetwork, minCostFlow } from "./flow.js";
-import { lexBetter, majorWeights } from "./levels.js";
-import type { Prepared } from "./prepare.js";
-import { addFirmArcs, replaceUnit, scoreScale } from "./select.js";
+import { FlowNetwork, minCostFlow } from "../flow.js";
+import { lexBetter, majorWeights } from "../levels.js";
+import type { Prepared } from "../prepare.js";
+import { addFirmArcs, replaceUnit, scoreScale } from "../select.js";
 import { done, type Watch } from "./watch.js";
 
 /**

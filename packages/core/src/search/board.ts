@@ -1,7 +1,7 @@
-import { balanceOf, balanceWorth } from "./levels.js";
-import type { Prepared } from "./prepare.js";
-import { roundScore } from "./select.js";
-import type { ObjectiveLevels } from "./types.js";
+import { balanceOf, balanceWorth } from "../levels.js";
+import type { Prepared } from "../prepare.js";
+import { roundScore } from "../select.js";
+import type { ObjectiveLevels } from "../types.js";
 
 /**
  * The slot board: which pair meets in which slot, with per-slot loads of every
