@@ -3,7 +3,7 @@ import { startClock, tolerance } from "./budget.js";
 import { boundsFor, relaxedLevels, tightest } from "./bounds.js";
 import { compact } from "./compact.js";
 import { InternalError } from "./errors.js";
-import { polish, polishable, withProven } from "./exact/polish.js";
+import { ExactPolish, polishable, withProven } from "./exact/polish.js";
 import { levelsText, reaches } from "./levels.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { scheduleOf } from "./schedule.js";
@@ -35,14 +35,12 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
   const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
   const target = goal(tightest(optima), tolerance(prep, options));
-  const { board, timedOut } = short ? search(prep, selector, first, target, deadline, now, report) : { board: first, timedOut: false };
+  // On a model small enough, an injected exact solver polishes the search's agenda level by level.
+  const exact = short && polishable(prep, options.exact) ? new ExactPolish(prep, optima, options.exact, { deadline, now, tolerance: tolerance(prep, options), report: (m) => report("exact", m) }) : null;
+  const { board, timedOut } = short ? search(prep, selector, first, target, deadline, now, report, exact?.hook()) : { board: first, timedOut: false };
 
-  // A level still short of its bound on a model small enough: the exact solver, from the search's agenda.
-  const polished = short && polishable(prep, options.exact) && !reaches(board.levels(), target)
-    ? polish(prep, board, boundsFor(prep, optima, board.levels()), options.exact, { deadline, now, tolerance: tolerance(prep, options), report: (m) => report("exact", m) })
-    : null;
   const levels = levelsOf(prep, board.placed());
-  const bounds = withProven(boundsFor(prep, optima, levels), polished?.proven ?? {});
+  const bounds = withProven(boundsFor(prep, optima, levels), exact?.proven ?? {});
   // After the levels: the same meetings in other slots, so days have fewer idle gaps.
   report("compact", `compacting days: ${board.placed().length} meetings`);
   compact(prep, board);
@@ -52,7 +50,7 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   if (violations.length > 0) {
     throw new InternalError(`the scheduler broke a rule (${violations[0]!.message}); please report this`);
   }
-  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: timedOut || (polished?.timedOut ?? false), elapsedMs: now() - started });
+  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: timedOut || (exact?.timedOut ?? false), elapsedMs: now() - started });
   const unbalanced = unbalancedScore(prep);
   report("done", provenText(schedule));
   return unbalanced === null ? schedule : { ...schedule, stats: { ...schedule.stats, unbalancedScore: unbalanced } };

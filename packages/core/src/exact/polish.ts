@@ -7,6 +7,7 @@
  * (with every level above proven) gets the solver's bound.
  */
 import type { Board } from "../search/board.js";
+import { boundsFor } from "../bounds.js";
 import { lexBetter } from "../levels.js";
 import type { Prepared } from "../prepare.js";
 import { roundScore } from "../select.js";
@@ -24,15 +25,7 @@ export const EXACT_MAX_CANDIDATES = 20_000;
 /** Branch-and-bound nodes per level: the work budget that keeps the result independent of the clock. */
 export const EXACT_NODES = 2_000;
 
-/** What the polish did: the levels proven by the solver, whether the time limit stopped it, and a line per level. */
-export interface Polished {
-  /** Bounds the solver proved (a level's, valid when every level above is optimal). */
-  readonly proven: Partial<Record<Stage, number>>;
-  readonly timedOut: boolean;
-  readonly notes: readonly string[];
-}
-
-/** The polish's budget: the run's deadline and clock, and the search's score tolerance. */
+/** The polish's budget: the run's deadline and clock, the search's score tolerance, and where progress goes. */
 export interface PolishBudget {
   readonly deadline: number;
   readonly now: () => number;
@@ -46,57 +39,78 @@ export function polishable(prep: Prepared, solver: ExactSolver | undefined): sol
 }
 
 /**
- * Polishes `board` in place towards the optimum, level by level, skipping the
- * levels at their bound in `bounds`. Never throws on the solver's account: a
- * solver that fails leaves the board as it was and says so in `notes`.
+ * One stop's exact polish, run by the search (`hook`) on its best board. Keeps
+ * what the solver proved, for the bounds, and whether the time limit stopped it.
  */
-export function polish(prep: Prepared, board: Board, bounds: ObjectiveLevels, solver: ExactSolver, budget: PolishBudget): Polished {
-  const model = timeIndexed(prep);
-  const stages = STAGES.filter((s) => s !== "replaced" || prep.pins !== undefined);
-  const proven: Partial<Record<Stage, number>> = {};
-  const fixed: Partial<Record<Stage, number>> = {};
-  const notes: string[] = [];
-  let provenAbove = true;
-  let timedOut = false;
-  for (const stage of stages) {
-    const ours = levelOf(board.levels(), stage);
-    const bound = levelOf(bounds, stage);
-    const done = stage === "score" ? ours >= bound - budget.tolerance * Math.abs(bound) - 1e-6 : ours >= bound;
-    if (done || model.objective[stage].index.length === 0) {
-      fixed[stage] = ours;
-      continue;
-    }
-    const left = budget.deadline - budget.now();
-    if (left <= 0) {
-      timedOut = true;
-      break;
-    }
-    budget.report(`${solver.name}: ${stage} ${format(ours)}, bound ${format(bound)}; solving the time-indexed model (${model.columns} columns)`);
-    const limits: ExactLimits = {
-      nodes: EXACT_NODES,
-      timeLimitMs: left,
-      relativeGap: stage === "score" ? budget.tolerance : 0,
-      absoluteGap: stage === "score" ? 1e-6 : 0.999,
-    };
-    const outcome = solveSafely(solver, model, stage, fixed, board, limits);
-    const better = outcome.values === null ? null : adopt(prep, model, board, outcome.values);
-    const now = levelOf(board.levels(), stage);
-    notes.push(`${stage}: ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}, ${format(ours)} → ${format(now)}${outcome.bound !== null ? `, bound ${format(outcome.bound)}` : ""}`);
-    budget.report(`${solver.name}: ${notes.at(-1)!}${better === false ? "; its agenda was not better, the search's is kept" : ""}`);
-    if (outcome.status === "optimal" && provenAbove && outcome.bound !== null) {
-      // The solver's bound carries its rounding: never below what the board reaches.
-      proven[stage] = Math.max(now, stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6));
-    } else {
-      provenAbove = false;
-    }
-    fixed[stage] = now;
-    if (outcome.status === "timedout") {
-      timedOut = true;
-      break;
-    }
-    if (outcome.status === "failed" || outcome.status === "infeasible") break;
+export class ExactPolish {
+  /** Bounds the solver proved (a level's, valid as every level above was optimal). */
+  readonly proven: Partial<Record<Stage, number>> = {};
+  timedOut = false;
+
+  constructor(
+    private readonly prep: Prepared,
+    private readonly optima: readonly ObjectiveLevels[],
+    private readonly solver: ExactSolver,
+    private readonly budget: PolishBudget,
+  ) {}
+
+  /** The search's hook: polishes the board in place; true when every level solved was proven, or time ran out. */
+  hook(): (board: Board) => boolean {
+    return (board) => this.run(board);
   }
-  return { proven, timedOut, notes };
+
+  /**
+   * Polishes `board` in place, level by level, skipping the levels already at
+   * their bound. Never throws on the solver's account: a solver that fails
+   * leaves the board as it was and says so.
+   */
+  run(board: Board): boolean {
+    const { prep, solver, budget } = this;
+    const bounds = boundsFor(prep, this.optima, board.levels());
+    const model = timeIndexed(prep);
+    const fixed: Partial<Record<Stage, number>> = {};
+    let provenAbove = true;
+    for (const stage of STAGES) {
+      if (stage === "replaced" && prep.pins === undefined) continue;
+      const ours = levelOf(board.levels(), stage);
+      const bound = levelOf(bounds, stage);
+      const done = stage === "score" ? ours >= bound - budget.tolerance * Math.abs(bound) - 1e-6 : ours >= bound;
+      if (done || model.objective[stage].index.length === 0) {
+        fixed[stage] = ours;
+        continue;
+      }
+      const left = budget.deadline - budget.now();
+      if (left <= 0) return (this.timedOut = true);
+      budget.report(`${solver.name}: ${stage} ${format(ours)}, bound ${format(bound)}; solving the time-indexed model (${model.columns} columns)`);
+      const limits: ExactLimits = {
+        nodes: EXACT_NODES,
+        timeLimitMs: left,
+        relativeGap: stage === "score" ? budget.tolerance : 0,
+        absoluteGap: stage === "score" ? 1e-6 : 0.999,
+      };
+      const outcome = solveSafely(solver, model, stage, fixed, board, limits);
+      const kept = outcome.values === null ? null : adopt(prep, model, board, outcome.values);
+      const reached = levelOf(board.levels(), stage);
+      const proof = outcome.bound === null ? "" : `, bound ${format(stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6))}`;
+      budget.report(
+        `${solver.name}: ${stage} ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}: ${format(ours)} → ${format(reached)}${proof}` +
+          (kept === false ? "; its agenda broke a rule and was dropped, the search's is kept" : ""),
+      );
+      if (outcome.status === "optimal" && provenAbove && outcome.bound !== null && kept !== false) {
+        // The solver's bound carries its rounding: never below what the board reaches.
+        this.proven[stage] = Math.max(reached, stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6));
+      } else {
+        provenAbove = false;
+      }
+      fixed[stage] = reached;
+      if (outcome.status === "timedout") return (this.timedOut = true);
+      if (outcome.status === "failed" || outcome.status === "infeasible") {
+        budget.report(`${solver.name} gave no agenda: the search goes on from its own`);
+        return false;
+      }
+    }
+    return provenAbove;
+  }
 }
 
 function solveSafely(

@@ -31,7 +31,7 @@ const TICK_MS = 1000;
  * Under windows, when the first timetable falls short: improve it, and while
  * below the bound re-select without the pairs that did not fit; then
  * re-optimise slots, exchange towards the selection and search larger
- * neighbourhoods. Every step stops as soon as the board reaches `target`;
+ * neighbourhoods (or, given `exact`, let it polish the board first). Every step stops as soon as the board reaches `target`;
  * budgets are counted in work (rounds, moves), so only the deadline (the
  * time limit) can make the result depend on the clock.
  */
@@ -43,6 +43,7 @@ export function search(
   deadline: number,
   now: () => number,
   report: (phase: "improve", message: string) => void,
+  exact?: (board: Board) => boolean,
 ): { board: Board; timedOut: boolean } {
   let selection = selector.selection;
   let best: Board | null = null;
@@ -88,6 +89,9 @@ export function search(
       if (lexBetter(board.levels(), best!.levels())) best = board;
     }
   }
+  // An exact solver, when one is given for a model this size, instead of the costlier steps below (it
+  // answers true when it proved its levels or used up the time); they still run if it fell short.
+  if (exact !== undefined && !reaches(best!.levels(), target) && now() < deadline && exact(best!)) return { board: best!, timedOut: now() >= deadline };
   // Alternate exact re-optimisation (of a slot, a delegation, a firm), local search and exchanges
   // towards the selection while any improves.
   for (let progress = true; progress && !reaches(best!.levels(), target) && now() < deadline; ) {
