@@ -21,6 +21,7 @@ export type { AgendaRow, DataSet, InputIssue, IssueCode, Severity } from "./inpu
 export { ISSUE_CODES, parseDataSet, parseAgenda, historyFromAgendas, readDataDir, readAgendaFile } from "./input/index.js";
 export type { Lang } from "./i18n.js";
 export { formatIssues } from "./output/issues-format.js";
+export { loadExactSolver, highsSolver } from "./solve/highs.js";
 export type { FormatOptions } from "./output/issues-format.js";
 export { toInputIssue } from "./instance-issues.js";
 export { agendaCsv, unmatchedCsv, AGENDA_COLUMNS } from "./agenda-csv.js";

@@ -36,7 +36,7 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
   const target = goal(tightest(optima), tolerance(prep, options));
   // On a model small enough, an injected exact solver polishes the search's agenda level by level.
-  const exact = short && polishable(prep, options.exact) ? new ExactPolish(prep, optima, options.exact, { deadline, now, tolerance: tolerance(prep, options), report: (m) => report("exact", m) }) : null;
+  const exact = short && polishable(prep, options.exact) ? new ExactPolish(prep, (l) => boundsFor(prep, optima, l), options.exact, { deadline, now, tolerance: tolerance(prep, options), report: (m) => report("exact", m) }) : null;
   const { board, timedOut } = short ? search(prep, selector, first, target, deadline, now, report, exact?.hook()) : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());

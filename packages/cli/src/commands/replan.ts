@@ -9,6 +9,7 @@ import type { Lang } from "../i18n.js";
 import type { AgendaRow } from "../input/index.js";
 import { checkPrevious, dataAt, findStop, inputPaths, instanceOf, load, readAgenda, refuseOwnHistory } from "../load.js";
 import { formatIssues } from "../output/issues-format.js";
+import { exactOption } from "../solve/highs.js";
 import { checkOutputFolder, writeOutputs, type OutputFile } from "../output/write.js";
 import { changedCalendars } from "../replan/calendars.js";
 import { changesCsv } from "../replan/csv.js";
@@ -49,6 +50,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   // --previous may lie in --out (re-planning into the same folder with --force): it is read before the folder is replaced.
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
+  const exact = exactOption(args.exact);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
@@ -63,6 +65,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   let lastProgress = 0;
   const result = replanStop(instance, previous, {
     ...options,
+    ...(await exact),
     allowMoves: args.allowMoves,
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
     onProgress: (p) => {
@@ -123,7 +126,7 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
       await replan(
         {
           dataDir, stop: o.stop, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,
-          history: o.history, allowMoves: o.allowMoves, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit,
+          history: o.history, allowMoves: o.allowMoves, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, timeLimitSeconds: o.timeLimit,
           force: o.force, excel: o.excel, weights: o.weights, organizer: o.organizer,
         },
         ctx.common(),

@@ -91,3 +91,10 @@ function solveOnce(highs: Highs, program: ExactProgram, start: Float64Array | nu
     model.dispose();
   }
 }
+
+/** The planning options for the exact polish: HiGHS unless `--no-exact` (`enabled` false) or it cannot load. */
+export async function exactOption(enabled: boolean | undefined): Promise<{ exact?: ExactSolver }> {
+  if (enabled === false) return {};
+  const solver = await loadExactSolver();
+  return solver === null ? {} : { exact: solver };
+}

@@ -7,7 +7,6 @@
  * (with every level above proven) gets the solver's bound.
  */
 import type { Board } from "../search/board.js";
-import { boundsFor } from "../bounds.js";
 import { lexBetter } from "../levels.js";
 import type { Prepared } from "../prepare.js";
 import { roundScore } from "../select.js";
@@ -49,7 +48,8 @@ export class ExactPolish {
 
   constructor(
     private readonly prep: Prepared,
-    private readonly optima: readonly ObjectiveLevels[],
+    /** The relaxations' bounds on each level given the board's levels (`boundsFor`, or the re-plan's). */
+    private readonly boundsOf: (levels: ObjectiveLevels) => ObjectiveLevels,
     private readonly solver: ExactSolver,
     private readonly budget: PolishBudget,
   ) {}
@@ -66,7 +66,7 @@ export class ExactPolish {
    */
   run(board: Board): boolean {
     const { prep, solver, budget } = this;
-    const bounds = boundsFor(prep, this.optima, board.levels());
+    const bounds = this.boundsOf(board.levels());
     const model = timeIndexed(prep);
     const fixed: Partial<Record<Stage, number>> = {};
     let provenAbove = true;
@@ -94,9 +94,14 @@ export class ExactPolish {
       const proof = outcome.bound === null ? "" : `, bound ${format(stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6))}`;
       budget.report(
         `${solver.name}: ${stage} ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}: ${format(ours)} → ${format(reached)}${proof}` +
-          (kept === false ? "; its agenda broke a rule and was dropped, the search's is kept" : ""),
+          (kept === "invalid" ? "; its agenda broke a rule and was dropped, the search's is kept" : ""),
       );
-      if (outcome.status === "optimal" && provenAbove && outcome.bound !== null && kept !== false) {
+      if (kept === "invalid") {
+        budget.report(`${solver.name} is not trusted further: the search goes on from its own agenda`);
+        for (const level of STAGES) delete this.proven[level];
+        return false;
+      }
+      if (outcome.status === "optimal" && provenAbove && outcome.bound !== null) {
         // The solver's bound carries its rounding: never below what the board reaches.
         this.proven[stage] = Math.max(reached, stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6));
       } else {
@@ -131,17 +136,17 @@ function solveSafely(
 /**
  * Puts the solution's meetings on the board when they obey every rule (each
  * placed: eligible pair, common slot, room for both sides, under the firm's
- * cap) and are lexicographically better. Returns whether it did, or null when
- * the solution was no better than the board anyway.
+ * cap) and are lexicographically better. A solution that breaks a rule is
+ * `invalid`: nothing the solver said about it is trusted.
  */
-function adopt(prep: Prepared, model: TimeIndexed, board: Board, values: ArrayLike<number>): boolean | null {
+function adopt(prep: Prepared, model: TimeIndexed, board: Board, values: ArrayLike<number>): "kept" | "not better" | "invalid" {
   const meetings = meetingsOf(model, values);
   const candidate = boardOf(prep, meetings);
-  const complete = candidate.placed().length === meetings.length && prep.firms.every((_, f) => candidate.firmMeetings[f]! <= prep.firmCapacity[f]!);
-  if (!lexBetter(candidate.levels(), board.levels())) return null;
-  if (!complete) return false;
+  const valid = candidate.placed().length === meetings.length && prep.firms.every((_, f) => candidate.firmMeetings[f]! <= prep.firmCapacity[f]!);
+  if (!valid) return "invalid";
+  if (!lexBetter(candidate.levels(), board.levels())) return "not better";
   board.restore(candidate.snapshot());
-  return true;
+  return "kept";
 }
 
 function format(value: number): string {
