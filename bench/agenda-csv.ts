@@ -1,6 +1,6 @@
 /** Reads the meetings back from an `agenda.csv` the CLI wrote (spec columns, `,` or `;`, RFC 4180 quotes). */
 import { readFileSync } from "node:fs";
-import type { CheckedMeeting } from "../test/oracle/verify.js";
+import type { CheckedMeeting } from "../oracle/verify.js";
 
 function parseCsv(text: string, delimiter: string): string[][] {
   const rows: string[][] = [];

@@ -1,10 +1,10 @@
 /** Checks every agenda of one instance and derives the ratios and consistency notes. */
 import { buildSlots } from "@roadshow/core";
 import type { ObjectiveLevels, StopInstance } from "@roadshow/core";
-import { checkAgenda, type CheckedMeeting } from "../test/oracle/verify.js";
+import { checkAgenda, type CheckedMeeting } from "../oracle/verify.js";
 import type { CliRun, LibraryRun, Outcome } from "./ours.js";
-import { assignTables, balanceTopOf, compareLevels, levelsOf } from "./peers/model.js";
-import type { ChildResult } from "./peers/spawn.js";
+import { assignTables, balanceTopOf, compareLevels, levelsOf } from "../oracle/peers/model.js";
+import type { ChildResult } from "../oracle/peers/spawn.js";
 
 export interface InstanceResult {
   readonly label: string;

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parsePeakRssKb } from "./peers/spawn.js";
+import { parsePeakRssKb } from "../oracle/peers/spawn.js";
 
 const EXAMPLE_STOP = "BS-2026-02";
 

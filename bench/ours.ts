@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ObjectiveLevels, Schedule, ScheduleOptions, ScheduleStatus, StopInstance } from "@roadshow/core";
-import type { CheckedMeeting } from "../test/oracle/verify.js";
+import type { CheckedMeeting } from "../oracle/verify.js";
 import { readAgenda } from "./agenda-csv.js";
-import { parsePeakRssKb } from "./peers/spawn.js";
+import { parsePeakRssKb } from "../oracle/peers/spawn.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const CLI = join(ROOT, "packages/cli/dist/bin.js");

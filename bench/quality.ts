@@ -18,10 +18,10 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { planStop, type ObjectiveLevels } from "@roadshow/core";
 import { fmt } from "./compare.js";
-import { generateInstance, type FamilyName, type GenerateOptions } from "./generate.js";
+import { generateInstance, type FamilyName, type GenerateOptions } from "../oracle/generate.js";
 import { machineInfo } from "./machine.js";
-import { minimumFirmGaps } from "./peers/gaps.js";
-import { solveWithHighs } from "./peers/highs.js";
+import { minimumFirmGaps } from "../oracle/peers/gaps.js";
+import { solveWithHighs } from "../oracle/peers/highs.js";
 import { loadExactSolver } from "../packages/cli/src/solve/highs.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));

@@ -8,10 +8,10 @@
  */
 import { applyChanges, buildSlots, planStop, replanStop } from "@roadshow/core";
 import type { Firm, ObjectiveLevels, ScoreEntry, StopChange, StopInstance } from "@roadshow/core";
-import { stillValid } from "../test/oracle/still-valid.js";
-import { checkAgenda } from "../test/oracle/verify.js";
+import { stillValid } from "../oracle/still-valid.js";
+import { checkAgenda } from "../oracle/verify.js";
 import { median } from "./ours.js";
-import { mulberry32 } from "./random.js";
+import { mulberry32 } from "../oracle/random.js";
 
 /** The day-of scenario's shares. */
 export const PERTURBATION = { cancel: 0.05, late: 0.1, walkIns: 0.03 } as const;

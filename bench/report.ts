@@ -3,7 +3,7 @@ import { fmt, timeRatio, type InstanceResult } from "./compare.js";
 import type { ObjectiveLevels } from "@roadshow/core";
 import type { Machine } from "./machine.js";
 import { median, type Outcome } from "./ours.js";
-import type { ChildResult } from "./peers/spawn.js";
+import type { ChildResult } from "../oracle/peers/spawn.js";
 
 const ms = (x: number): string => (x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString("en-US"));
 const s = (x: number): string => (x < 10 ? x.toFixed(2) : x.toFixed(1));
@@ -56,7 +56,7 @@ export function renderResults(machine: Machine, settings: RunSettings, results: 
   out.push("Levels are `musts / served (K = 1) / score`. Times: ours through the library (in process) and the full CLI (spawned, with CSV I/O, every file written into a new folder);");
   out.push("peers' times include building the model, exclude process start-up; HiGHS runs twice and its faster (warm) run counts, the first run is shown as cold.");
   out.push("RSS is the peak of the process (GNU time).");
-  out.push("“Checked” is the independent hard-rule checker (`test/oracle/verify.ts`) on each agenda: ours (library, CLI), HiGHS, jsLPSolver.");
+  out.push("“Checked” is the independent hard-rule checker (`oracle/verify.ts`) on each agenda: ours (library, CLI), HiGHS, jsLPSolver.");
   out.push("Ratios are our library time over the peer's, only where our levels are equal or better; “best bound” is the lowest proven bound on the optimum's score.");
   out.push("");
   out.push(

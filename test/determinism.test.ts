@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planStop, type ScheduleOptions, type StopInstance } from "@roadshow/core";
-import { generateInstance } from "../bench/generate.js";
+import { generateInstance } from "../oracle/generate.js";
 
 /** The agenda and its figures as bytes, without the measured time. */
 const bytes = (instance: StopInstance, options: ScheduleOptions): string => {

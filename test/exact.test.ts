@@ -14,12 +14,12 @@ import { loadExactSolver } from "../packages/cli/src/solve/highs.js";
 import { EXACT_MAX_CANDIDATES } from "../packages/core/src/exact/polish.js";
 import { prepare } from "../packages/core/src/prepare.js";
 import { arbInstance } from "../packages/core/test/builders.js";
-import { generateInstance } from "../bench/generate.js";
-import { perturbInstance } from "../bench/perturb.js";
-import { exactOptimum } from "./oracle/exact.js";
-import { exactReplanOptimum } from "./oracle/replan-exact.js";
-import { stillValid } from "./oracle/still-valid.js";
-import { checkAgenda } from "./oracle/verify.js";
+import { generateInstance } from "../oracle/generate.js";
+import { perturbInstance } from "../oracle/perturb.js";
+import { exactOptimum } from "../oracle/exact.js";
+import { exactReplanOptimum } from "../oracle/replan-exact.js";
+import { stillValid } from "../oracle/still-valid.js";
+import { checkAgenda } from "../oracle/verify.js";
 
 let highs: ExactSolver;
 beforeAll(async () => {

@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { generateInstance } from "../bench/generate.js";
-import { writeInstance } from "../bench/write-csv.js";
+import { generateInstance } from "../oracle/generate.js";
+import { writeInstance } from "../oracle/write-csv.js";
 import { runCli } from "../packages/cli/test/run-cli.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "roadshow-fuzz-faults-"));

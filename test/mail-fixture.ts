@@ -1,7 +1,7 @@
 /** The bundled example with contacts added in code (firms in Italian, delegations in English), planned, for the mail tests. */
 import { planStop, type Schedule } from "@roadshow/core";
-import { readDataDir, type DataSet } from "../packages/cli/src/input/index.js";
-import type { Organizer, PreviousMeeting } from "../packages/cli/src/export/index.js";
+import { readDataDir, type DataSet } from "../packages/cli/src/read/index.js";
+import type { Organizer, PreviousMeeting } from "../packages/cli/src/write/exports.js";
 
 export const EXAMPLE = new URL("../examples/lombardia-2026", import.meta.url).pathname;
 export const STOP = "BS-2026-02";

@@ -9,9 +9,9 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyChanges, buildSlots, scorePairs, slotsInside, type StopInstance } from "@roadshow/core";
-import { readDataDir } from "../packages/cli/src/input/index.js";
+import { readDataDir } from "../packages/cli/src/read/index.js";
 import { runCli } from "../packages/cli/test/run-cli.js";
-import { checkAgenda } from "./oracle/verify.js";
+import { checkAgenda } from "../oracle/verify.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const EXAMPLE = path.join(ROOT, "examples/lombardia-2026");

@@ -9,11 +9,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planStop, replanStop, type Replan, type StopInstance } from "@roadshow/core";
 import { arbInstance } from "../packages/core/test/builders.js";
-import { generateInstance } from "../bench/generate.js";
-import { perturbInstance, type Perturbation } from "../bench/perturb.js";
-import { exactReplanOptimum } from "./oracle/replan-exact.js";
-import { stillValid, type PreviousMeeting } from "./oracle/still-valid.js";
-import { checkAgenda } from "./oracle/verify.js";
+import { generateInstance } from "../oracle/generate.js";
+import { perturbInstance, type Perturbation } from "../oracle/perturb.js";
+import { exactReplanOptimum } from "../oracle/replan-exact.js";
+import { stillValid, type PreviousMeeting } from "../oracle/still-valid.js";
+import { checkAgenda } from "../oracle/verify.js";
 
 const shape = { firms: 7, delegations: 4, slots: 6 };
 const key = (m: PreviousMeeting): string => `${m.firmId}|${m.delegationId}|${m.slot}|${m.table}`;

@@ -8,9 +8,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planStop, type StopInstance } from "@roadshow/core";
 import { arbInstance } from "../packages/core/test/builders.js";
-import { generateInstance } from "../bench/generate.js";
-import { exactOptimum } from "./oracle/exact.js";
-import { checkAgenda } from "./oracle/verify.js";
+import { generateInstance } from "../oracle/generate.js";
+import { exactOptimum } from "../oracle/exact.js";
+import { checkAgenda } from "../oracle/verify.js";
 
 const shuffled = <T>(items: readonly T[], seed: number): T[] => {
   const out = [...items];

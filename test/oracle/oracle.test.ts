@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildSlots } from "@roadshow/core";
 import type { Slot, StopInstance } from "@roadshow/core";
-import { exactOptimum } from "./exact.js";
-import { bruteForceOptimum, EVERY_RULE, MUST_FIRST, SERVED_FIRST, withTables } from "./tiny.js";
-import { checkAgenda, type CheckCode, type CheckedMeeting } from "./verify.js";
+import { exactOptimum } from "../../oracle/exact.js";
+import { bruteForceOptimum, EVERY_RULE, MUST_FIRST, SERVED_FIRST, withTables } from "../../oracle/tiny.js";
+import { checkAgenda, type CheckCode, type CheckedMeeting } from "../../oracle/verify.js";
 
 const cases: { name: string; instance: StopInstance; minMeetings: number; allowRepeats: boolean; optimum: { musts: number; served: number; balance: number; score: number } }[] = [
   { name: "a must outranks score", instance: MUST_FIRST, minMeetings: 1, allowRepeats: false, optimum: { musts: 1, served: 2, balance: 2, score: 30 } },

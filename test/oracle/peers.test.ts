@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildSlots } from "@roadshow/core";
-import { FAMILIES, generateInstance } from "../../bench/generate.js";
-import { solveWithHighs } from "../../bench/peers/highs.js";
-import { solveWithJsLpInProcess } from "../../bench/peers/jslp.js";
-import { assignTables, countBinaries, buildModel } from "../../bench/peers/model.js";
-import { checkAgenda } from "./verify.js";
+import { FAMILIES, generateInstance } from "../../oracle/generate.js";
+import { solveWithHighs } from "../../oracle/peers/highs.js";
+import { solveWithJsLpInProcess } from "../../oracle/peers/jslp.js";
+import { assignTables, countBinaries, buildModel } from "../../oracle/peers/model.js";
+import { checkAgenda } from "../../oracle/verify.js";
 
 const options = { minMeetings: 1, allowRepeats: false, timeLimitSec: 20 };
 

@@ -1,5 +1,5 @@
-import type { Lang } from "./i18n.js";
-import type { InputIssue } from "./input/issues.js";
+import type { Lang } from "./text/i18n.js";
+import type { InputIssue } from "./read/issues.js";
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {

@@ -1,4 +1,4 @@
-import type { InputIssue } from "./input/issues.js";
+import type { InputIssue } from "./read/issues.js";
 
 /** The user's fault: bad input files or data. Exit code 1. */
 export class InputError extends Error {

@@ -6,27 +6,27 @@
  * A thin layer over the CLI's own modules; see docs/library.md.
  */
 import type { PastMeeting, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
-import { agendaCsv, unmatchedCsv } from "./agenda-csv.js";
+import { agendaCsv, unmatchedCsv } from "./write/agenda-csv.js";
 import { InputError } from "./errors.js";
-import type { Organizer, OutputFile, PreviousMeeting } from "./export/index.js";
-import type { Lang } from "./i18n.js";
-import type { AgendaRow, DataSet, InputIssue } from "./input/index.js";
-import { findStop, instanceOf, load, readAgenda as readAgendaOrThrow } from "./load.js";
-import { writeOutputs } from "./output/write.js";
-import { stopFiles as allStopFiles } from "./stop-files.js";
-import { scheduleWhy } from "./why.js";
+import type { Organizer, OutputFile, PreviousMeeting } from "./write/exports.js";
+import type { Lang } from "./text/i18n.js";
+import type { AgendaRow, DataSet, InputIssue } from "./read/index.js";
+import { findStop, instanceOf, load, readAgenda as readAgendaOrThrow } from "./read/load.js";
+import { writeOutputs } from "./write/transaction.js";
+import { stopFiles as allStopFiles } from "./write/stop-files.js";
+import { scheduleWhy } from "./text/why.js";
 
 export { EnvironmentError, InputError } from "./errors.js";
-export type { AgendaRow, DataSet, InputIssue, IssueCode, Severity } from "./input/index.js";
-export { ISSUE_CODES, parseDataSet, parseAgenda, historyFromAgendas, readDataDir, readAgendaFile } from "./input/index.js";
-export type { Lang } from "./i18n.js";
-export { formatIssues } from "./output/issues-format.js";
+export type { AgendaRow, DataSet, InputIssue, IssueCode, Severity } from "./read/index.js";
+export { ISSUE_CODES, parseDataSet, parseAgenda, historyFromAgendas, readDataDir, readAgendaFile } from "./read/index.js";
+export type { Lang } from "./text/i18n.js";
+export { formatIssues } from "./text/issues-format.js";
 export { loadExactSolver, highsSolver } from "./solve/highs.js";
-export type { FormatOptions } from "./output/issues-format.js";
-export { toInputIssue } from "./instance-issues.js";
-export { agendaCsv, unmatchedCsv, AGENDA_COLUMNS } from "./agenda-csv.js";
-export { renderExports, participantCsvs, renderAgendas, renderGrid, renderSummary, renderCalendars, meetingUid } from "./export/index.js";
-export type { ExportInput, ExportOptions, Organizer, OutputFile, PreviousMeeting } from "./export/index.js";
+export type { FormatOptions } from "./text/issues-format.js";
+export { toInputIssue } from "./read/instance-issues.js";
+export { agendaCsv, unmatchedCsv, AGENDA_COLUMNS } from "./write/agenda-csv.js";
+export { renderExports, participantCsvs, renderAgendas, renderGrid, renderSummary, renderCalendars, meetingUid } from "./write/exports.js";
+export type { ExportInput, ExportOptions, Organizer, OutputFile, PreviousMeeting } from "./write/exports.js";
 
 /** Where the data is, beyond the folder: the same as the CLI's `--scores`, `--requests` and `--history`. */
 export interface LoadOptions {

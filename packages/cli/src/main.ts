@@ -2,15 +2,15 @@
 import { InternalError, InvalidInstanceError } from "@roadshow/core";
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { cliText, helpConfiguration, helpText, langFromArgv } from "./cli-text.js";
+import { cliText, helpConfiguration, helpText, langFromArgv } from "./text/cli-text.js";
 import { COMMANDS } from "./commands/index.js";
 import { isRepeatable } from "./commands/shared.js";
 import type { Common, Io } from "./context.js";
 import { ENVIRONMENT_CODES, EnvironmentError, EXIT, InputError, systemReason, UsageError } from "./errors.js";
-import { defaultLang, type Lang } from "./i18n.js";
-import { toInputIssue } from "./instance-issues.js";
-import { escapeControls } from "./output/escape.js";
-import { formatIssues } from "./output/issues-format.js";
+import { defaultLang, type Lang } from "./text/i18n.js";
+import { toInputIssue } from "./read/instance-issues.js";
+import { escapeControls } from "./text/escape.js";
+import { formatIssues } from "./text/issues-format.js";
 
 /** The version of @roadshow/cli, from its package.json (one folder above both src/ and dist/). */
 export const VERSION: string = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;

@@ -1,7 +1,7 @@
 import { planStop } from "@roadshow/core";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { agendaCsv } from "../src/agenda-csv.js";
+import { agendaCsv } from "../src/write/agenda-csv.js";
 import { makeDelegation, makeFirm, makeInstance } from "../../core/test/builders.js";
 
 const instance = makeInstance({

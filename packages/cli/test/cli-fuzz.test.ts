@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
-import { apply, mutation } from "./input/mutate.js";
+import { apply, mutation } from "./read/mutate.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "roadshow-fuzz-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

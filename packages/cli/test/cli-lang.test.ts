@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HELP_IT, langFromArgv } from "../src/cli-text.js";
+import { HELP_IT, langFromArgv } from "../src/text/cli-text.js";
 import { COMMANDS } from "../src/commands/index.js";
-import { ISSUE_CODES } from "../src/input/issues.js";
-import { ISSUES_IT, issueInItalian } from "../src/output/issues-it.js";
+import { ISSUE_CODES } from "../src/read/issues.js";
+import { ISSUES_IT, issueInItalian } from "../src/text/issues-it.js";
 import { runCli } from "./run-cli.js";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../examples/lombardia-2026");

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { scorePairs } from "@roadshow/core";
-import { atecoWarnings } from "../src/ateco-warnings.js";
-import { parseDataSet } from "../src/input/index.js";
-import { whyText } from "../src/why.js";
-import { csv, file, firmRow, validRows } from "./input/builders.js";
+import { atecoWarnings } from "../src/read/ateco-warnings.js";
+import { parseDataSet } from "../src/read/index.js";
+import { whyText } from "../src/text/why.js";
+import { csv, file, firmRow, validRows } from "./read/builders.js";
 
 /** The small valid data set with these firms instead of its own. */
 function dataWith(...firms: Record<string, string>[]) {

@@ -5,8 +5,8 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { explainFirm, planStop } from "@roadshow/core";
 import type { Schedule, StopInstance } from "@roadshow/core";
-import { readDataDir, type DataSet } from "../src/input/index.js";
-import { explanationText, reasonText, whyText } from "../src/why.js";
+import { readDataDir, type DataSet } from "../src/read/index.js";
+import { explanationText, reasonText, whyText } from "../src/text/why.js";
 import { runCli } from "./run-cli.js";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../examples/lombardia-2026");

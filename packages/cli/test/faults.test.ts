@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csv, delegationRow, firmRow, stopRow } from "./input/builders.js";
+import { csv, delegationRow, firmRow, stopRow } from "./read/builders.js";
 import { runCli } from "./run-cli.js";
 
 let work: string;

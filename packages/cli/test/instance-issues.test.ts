@@ -5,12 +5,12 @@ import fc from "fast-check";
 import { InternalError, InvalidInstanceError, planStop, validateInstance, validateSeason, type StopInstance } from "@roadshow/core";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
-import { parseDataSet, type DataFiles, type DataSet } from "../src/input/index.js";
-import { toInputIssue } from "../src/instance-issues.js";
-import { instanceOf } from "../src/load.js";
+import { parseDataSet, type DataFiles, type DataSet } from "../src/read/index.js";
+import { toInputIssue } from "../src/read/instance-issues.js";
+import { instanceOf } from "../src/read/load.js";
 import { reportError } from "../src/main.js";
-import { dataFiles, stopRow, validRows } from "./input/builders.js";
-import { apply, mutation, type Mutation } from "./input/mutate.js";
+import { dataFiles, stopRow, validRows } from "./read/builders.js";
+import { apply, mutation, type Mutation } from "./read/mutate.js";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../examples/lombardia-2026");
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csv, delegationRow, firmRow, stopRow } from "./input/builders.js";
+import { csv, delegationRow, firmRow, stopRow } from "./read/builders.js";
 import { runCli } from "./run-cli.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "roadshow-outcomes-"));

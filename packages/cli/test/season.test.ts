@@ -1,14 +1,14 @@
-import { MARKER } from "../src/output/write.js";
+import { MARKER } from "../src/write/transaction.js";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planSeason, type SeasonPlan } from "@roadshow/core";
-import { readDataDir, type DataSet } from "../src/input/index.js";
-import { formatSeasonSummary, seasonReport } from "../src/season-report.js";
-import { stopFiles } from "../src/stop-files.js";
-import { csv, delegationRow, firmRow, stopRow } from "./input/builders.js";
+import { readDataDir, type DataSet } from "../src/read/index.js";
+import { formatSeasonSummary, seasonReport } from "../src/write/season-report.js";
+import { stopFiles } from "../src/write/stop-files.js";
+import { csv, delegationRow, firmRow, stopRow } from "./read/builders.js";
 import { runCli } from "./run-cli.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "roadshow-season-"));

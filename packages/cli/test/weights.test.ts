@@ -4,8 +4,8 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_WEIGHTS } from "@roadshow/core";
-import { readDataDir } from "../src/input/index.js";
-import { parseWeights, readWeights } from "../src/weights.js";
+import { readDataDir } from "../src/read/index.js";
+import { parseWeights, readWeights } from "../src/read/weights.js";
 import { runCli } from "./run-cli.js";
 
 const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });

@@ -9,7 +9,7 @@
 import { Heap } from "./heap.js";
 import { InternalError } from "./errors.js";
 
-/** A network under construction; `minCostFlow` solves it and `flow` reads the result. */
+/** A network under construction; `minCostFlow` (or a `MinCostFlow` solver) solves it and `flow` reads the result. */
 export class FlowNetwork {
   private readonly tails: number[] = [];
   private readonly heads: number[] = [];
@@ -122,9 +122,50 @@ export interface Potentials {
  * finer costs make negative are saturated, and the excesses this leaves are
  * sent to the deficits along shortest paths (`settle`); each level needs few
  * Dijkstras, where plain successive shortest paths need one per distinct path cost.
- * Returns optimal dual potentials of the circulation.
+ * Returns optimal dual potentials of the circulation. For re-solves after
+ * capacities change, solve with a `MinCostFlow` instead.
  */
 export function minCostFlow(net: FlowNetwork, source: number, sink: number): Potentials {
+  return new MinCostFlow(net, source, sink).solve();
+}
+
+/**
+ * A min-cost flow problem on one network that can be re-solved warm: the
+ * caller creates it, `solve`s it once, then changes arc capacities with
+ * `setCapacities`; the residual graph, excesses, potentials and work arrays
+ * live on this object between solves.
+ */
+export class MinCostFlow {
+  private state: Solved | null = null;
+
+  constructor(
+    readonly net: FlowNetwork,
+    readonly source: number,
+    readonly sink: number,
+  ) {}
+
+  /** Solves the network from scratch (see `minCostFlow`); returns optimal potentials. */
+  solve(): Potentials {
+    this.state = solveCold(this.net, this.source, this.sink);
+    return { major: this.state.piMajor, minor: this.state.piMinor };
+  }
+
+  /**
+   * Sets the capacity of arcs, between 0 (closed) and the capacity each was
+   * added with (the return arc was sized for those), and restores a
+   * minimum-cost flow, warm: an arc's flow above its new capacity is sent
+   * back, a re-opened arc of negative reduced cost is saturated, and only the
+   * excesses this leaves are re-routed, along shortest paths on the current
+   * potentials.
+   */
+  setCapacities(arcs: Iterable<number>, capacity: (arc: number) => number): Potentials {
+    if (this.state === null) throw new InternalError("setCapacities needs a network solved by MinCostFlow.solve");
+    return resolveWarm(this.net, this.state, arcs, capacity);
+  }
+}
+
+/** The cheapest circulation from scratch (cost scaling, see `minCostFlow`), with the state a warm re-solve needs. */
+function solveCold(net: FlowNetwork, source: number, sink: number): Solved {
   net.addArc(sink, source, net.capacityOut(source), 0, 0);
   const g = net.compile();
   const n = g.n;
@@ -170,8 +211,7 @@ export function minCostFlow(net: FlowNetwork, source: number, sink: number): Pot
     }
     settle(level, excess, piMajor, piMinor, work);
   }
-  solved.set(net, { g, excess, piMajor, piMinor, work });
-  return { major: piMajor, minor: piMinor };
+  return { g, excess, piMajor, piMinor, work };
 }
 
 /** What a solved network keeps for warm re-solves. */
@@ -183,19 +223,8 @@ interface Solved {
   readonly work: Work;
 }
 
-const solved = new WeakMap<FlowNetwork, Solved>();
-
-/**
- * Sets the capacity of arcs of a network `minCostFlow` solved, between 0
- * (closed) and the capacity each was added with (the return arc was sized
- * for those), and restores a minimum-cost flow,
- * warm: an arc's flow above its new capacity is sent back, a re-opened arc of
- * negative reduced cost is saturated, and only the excesses this leaves are
- * re-routed, along shortest paths on the current potentials.
- */
-export function setCapacities(net: FlowNetwork, arcs: Iterable<number>, capacity: (arc: number) => number): Potentials {
-  const state = solved.get(net);
-  if (state === undefined) throw new InternalError("setCapacities needs a network solved by minCostFlow");
+/** `MinCostFlow.setCapacities` on the state of a solved network. */
+function resolveWarm(net: FlowNetwork, state: Solved, arcs: Iterable<number>, capacity: (arc: number) => number): Potentials {
   const { g, excess, piMajor, piMinor, work } = state;
   const move = (e: number, amount: number): void => {
     // `amount` more units on residual arc e (negative: fewer).

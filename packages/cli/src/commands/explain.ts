@@ -4,13 +4,13 @@ import { explainFirm, planStop } from "@roadshow/core";
 import type { Firm, ScheduleOptions, Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
-import type { DataSet } from "../input/index.js";
-import { nearest } from "../input/suggest.js";
-import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../load.js";
-import { formatIssues } from "../output/issues-format.js";
+import type { DataSet } from "../read/index.js";
+import { nearest } from "../read/suggest.js";
+import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../read/load.js";
+import { formatIssues } from "../text/issues-format.js";
 import { exactOption } from "../solve/highs.js";
-import { readWeights } from "../weights.js";
-import { explanationJson, explanationText } from "../why.js";
+import { readWeights } from "../read/weights.js";
+import { explanationJson, explanationText } from "../text/why.js";
 import { EXAMPLE_DIR, planningOptions, type CommandContext, type PlanningFlags } from "./shared.js";
 
 /** Options of `roadshow explain`. */

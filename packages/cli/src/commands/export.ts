@@ -3,13 +3,13 @@ import type { Command } from "commander";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import { checkPrevious, dataAt, findStop, instanceOf, load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
-import { formatIssues } from "../output/issues-format.js";
-import { checkOutputFolder, writeOutputs } from "../output/write.js";
-import { stopFiles } from "../stop-files.js";
+import { checkPrevious, dataAt, findStop, instanceOf, load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../read/load.js";
+import { formatIssues } from "../text/issues-format.js";
+import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
+import { stopFiles } from "../write/stop-files.js";
 import { EXAMPLE_DIR, organizerOption, type CommandContext, type DayFlags, type OrganizerFlags } from "./shared.js";
-import type { Organizer } from "../export/index.js";
-import { t } from "../i18n.js";
+import type { Organizer } from "../write/exports.js";
+import { t } from "../text/i18n.js";
 
 /** Options of `roadshow export`. */
 export interface ExportArgs extends Sources {

@@ -3,11 +3,11 @@ import type { Command } from "commander";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
-import { t, type Lang } from "../i18n.js";
+import { t, type Lang } from "../text/i18n.js";
 import { EnvironmentError, EXIT, InputError } from "../errors.js";
-import type { Organizer, PreviousMeeting } from "../export/index.js";
-import type { DataSet } from "../input/index.js";
-import { findStop, instanceOf, load, readAgenda } from "../load.js";
+import type { Organizer, PreviousMeeting } from "../write/exports.js";
+import type { DataSet } from "../read/index.js";
+import { findStop, instanceOf, load, readAgenda } from "../read/load.js";
 import { readChangedParticipants } from "../mail/changes.js";
 import type { Composed } from "../mail/compose.js";
 import { emlPath, prepareMailing } from "../mail/prepare.js";
@@ -15,9 +15,9 @@ import type { Skipped } from "../mail/recipients.js";
 import { emptyJournal, readJournal } from "../mail/journal.js";
 import { sendMailing, type SendReport } from "../mail/send.js";
 import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
-import { formatIssues } from "../output/issues-format.js";
-import { acquireLock } from "../output/lock.js";
-import { writeOutputs } from "../output/write.js";
+import { formatIssues } from "../text/issues-format.js";
+import { acquireLock } from "../write/lock.js";
+import { writeOutputs } from "../write/transaction.js";
 import { EXAMPLE_DIR, organizer, type CommandContext, type OrganizerFlags } from "./shared.js";
 
 /** Options of `roadshow mail`. */

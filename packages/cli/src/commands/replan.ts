@@ -5,20 +5,21 @@ import type { Command } from "commander";
 import { replanStop, type Delegation, type Firm, type StopInstance } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import type { Lang } from "../i18n.js";
-import type { AgendaRow } from "../input/index.js";
-import { checkPrevious, dataAt, findStop, inputPaths, instanceOf, load, readAgenda, refuseOwnHistory } from "../load.js";
-import { formatIssues } from "../output/issues-format.js";
+import type { Lang } from "../text/i18n.js";
+import type { AgendaRow } from "../read/index.js";
+import { checkPrevious, dataAt, findStop, inputPaths, instanceOf, load, readAgenda, refuseOwnHistory } from "../read/load.js";
+import { formatIssues } from "../text/issues-format.js";
 import { exactOption } from "../solve/highs.js";
-import { checkOutputFolder, writeOutputs, type OutputFile } from "../output/write.js";
+import type { OutputFile } from "../write/output-file.js";
+import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
 import { changedCalendars } from "../replan/calendars.js";
 import { changesCsv } from "../replan/csv.js";
 import { changesHtml } from "../replan/html.js";
 import { changeRows, changeSummary, summaryLine } from "../replan/report.js";
-import { stopFiles } from "../stop-files.js";
-import { formatSummary } from "../summary.js";
-import { readWeights } from "../weights.js";
-import { scheduleWhy } from "../why.js";
+import { stopFiles } from "../write/stop-files.js";
+import { formatSummary } from "../text/summary.js";
+import { readWeights } from "../read/weights.js";
+import { scheduleWhy } from "../text/why.js";
 import type { ScheduleArgs } from "./schedule.js";
 import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 
@@ -86,7 +87,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   const report = changeRows(result.changes, schedule.slots, people(instance, previous), common.lang);
   const notified = { firms: result.stats.notifiedFirms, delegations: result.stats.notifiedDelegations };
   const exportInput = { schedule, firms: data.firms, delegations: data.delegations, why };
-  const out: OutputFile[] = [
+  const out: OutputFile<string | Uint8Array>[] = [
     ...files.map((f) => (kept !== null && f.path === "agenda.csv" ? { path: f.path, content: kept } : f)),
     { path: "changes.csv", content: changesCsv(stop.id, report, { excel: args.excel }) },
     { path: "changes.html", content: changesHtml(stop, report, summary, common.lang) },

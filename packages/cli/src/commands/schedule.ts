@@ -1,18 +1,18 @@
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
 import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
-import type { Organizer } from "../export/index.js";
+import type { Organizer } from "../write/exports.js";
 import { planStop } from "@roadshow/core";
 import { exactOption } from "../solve/highs.js";
 import type { Common, Io } from "../context.js";
-import { dataAt, findStop, instanceOf, load, type Sources, inputPaths } from "../load.js";
-import { formatIssues } from "../output/issues-format.js";
-import { checkOutputFolder, writeOutputs } from "../output/write.js";
-import { checkPrevious, readAgendaChecked, refuseOwnHistory } from "../load.js";
-import { stopFiles } from "../stop-files.js";
-import { formatSummary } from "../summary.js";
-import { readWeights } from "../weights.js";
-import { scheduleWhy } from "../why.js";
+import { dataAt, findStop, instanceOf, load, type Sources, inputPaths } from "../read/load.js";
+import { formatIssues } from "../text/issues-format.js";
+import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
+import { checkPrevious, readAgendaChecked, refuseOwnHistory } from "../read/load.js";
+import { stopFiles } from "../write/stop-files.js";
+import { formatSummary } from "../text/summary.js";
+import { readWeights } from "../read/weights.js";
+import { scheduleWhy } from "../text/why.js";
 
 /** Options of `roadshow schedule`. */
 export interface ScheduleArgs extends Sources {

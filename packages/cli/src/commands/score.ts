@@ -3,13 +3,13 @@ import { EXIT } from "../errors.js";
 import { EXAMPLE_DIR, type CommandContext, type DayFlags } from "./shared.js";
 import { scorePairs, type ScorePart } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { findStop, instanceOf, load, type Sources, inputPaths } from "../load.js";
-import { toCsv } from "../output/csv.js";
-import { formatIssues } from "../output/issues-format.js";
-import { checkOutputFile, writeOutputFile } from "../output/write.js";
-import { readWeights } from "../weights.js";
-import { whyText } from "../why.js";
-import { t } from "../i18n.js";
+import { findStop, instanceOf, load, type Sources, inputPaths } from "../read/load.js";
+import { toCsv } from "../write/csv.js";
+import { formatIssues } from "../text/issues-format.js";
+import { checkOutputFile, writeOutputFile } from "../write/transaction.js";
+import { readWeights } from "../read/weights.js";
+import { whyText } from "../text/why.js";
+import { t } from "../text/i18n.js";
 
 /** Options of `roadshow score`. */
 export interface ScoreArgs extends Sources {

@@ -4,19 +4,20 @@ import type { Command } from "commander";
 import { planSeason, type Meeting, type SeasonOptions, type SeasonPlan, type Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
-import type { AgendaRow, DataSet } from "../input/index.js";
-import { didYouMean, nearest } from "../input/suggest.js";
-import { dataAt, load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../load.js";
-import { formatIssues } from "../output/issues-format.js";
+import type { AgendaRow, DataSet } from "../read/index.js";
+import { didYouMean, nearest } from "../read/suggest.js";
+import { dataAt, load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../read/load.js";
+import { formatIssues } from "../text/issues-format.js";
 import { exactOption } from "../solve/highs.js";
-import { checkOutputFolder, writeOutputs, type OutputFile } from "../output/write.js";
-import { heldFile, heldLine, heldReport } from "../season-outcomes.js";
-import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../season-report.js";
-import { stopFiles } from "../stop-files.js";
-import { readWeights } from "../weights.js";
-import { scheduleWhy } from "../why.js";
+import type { OutputFile } from "../write/output-file.js";
+import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
+import { heldFile, heldLine, heldReport } from "../write/season-outcomes.js";
+import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../write/season-report.js";
+import { stopFiles } from "../write/stop-files.js";
+import { readWeights } from "../read/weights.js";
+import { scheduleWhy } from "../text/why.js";
 import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
-import type { Organizer } from "../export/index.js";
+import type { Organizer } from "../write/exports.js";
 
 /** Options of `roadshow season`. */
 export interface SeasonArgs extends Sources {
@@ -100,7 +101,7 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: 
 }
 
 /** Every stop's files under `<stop_id>/`; a frozen stop read from its own file keeps its agenda.csv byte for byte. */
-function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean, organizer: Organizer | undefined): OutputFile[] {
+function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean, organizer: Organizer | undefined): OutputFile<string | Uint8Array>[] {
   return plan.stops.flatMap(({ schedule, instance, options, origin, cancelled }) => {
     const id = schedule.stop.id;
     const why = scheduleWhy(instance, schedule, options, common.lang);

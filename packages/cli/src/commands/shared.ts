@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command, type Option } from "commander";
 import type { Common, Io } from "../context.js";
-import type { Organizer } from "../export/index.js";
+import type { Organizer } from "../write/exports.js";
 
 /** What a command's action needs from the program. */
 export interface CommandContext {

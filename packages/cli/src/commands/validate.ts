@@ -5,13 +5,13 @@ import { verifyAgenda, type Violation } from "@roadshow/core";
 import { Chalk } from "chalk";
 import type { Common, Io } from "../context.js";
 import { InputError } from "../errors.js";
-import { readAgendaFile, type AgendaRow } from "../input/index.js";
-import { checkAgendaTimes } from "../input/agenda.js";
-import type { InputIssue } from "../input/issues.js";
-import { didYouMean, nearest } from "../input/suggest.js";
-import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../load.js";
-import { formatIssues } from "../output/issues-format.js";
-import { t } from "../i18n.js";
+import { readAgendaFile, type AgendaRow } from "../read/index.js";
+import { checkAgendaTimes } from "../read/agenda.js";
+import type { InputIssue } from "../read/issues.js";
+import { didYouMean, nearest } from "../read/suggest.js";
+import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../read/load.js";
+import { formatIssues } from "../text/issues-format.js";
+import { t } from "../text/i18n.js";
 
 /** Options of `roadshow validate`. */
 export interface ValidateArgs extends Sources {

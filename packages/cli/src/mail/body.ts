@@ -1,8 +1,8 @@
 /** A participant's mail in words: subject, plain text and HTML agenda, in its language, without any score. */
-import { formatDate, t } from "../i18n.js";
-import { agendaText, delegationLabel, firmLabel, type ExportContext, type Organizer, type Participant } from "../export/index.js";
-import { AGENDA_CSS, agendaPage } from "../export/html-agendas.js";
-import { html, htmlDocument } from "../export/html.js";
+import { formatDate, t } from "../text/i18n.js";
+import { agendaText, delegationLabel, firmLabel, type ExportContext, type Organizer, type Participant } from "../write/exports.js";
+import { AGENDA_CSS, agendaPage } from "../write/html-agendas.js";
+import { html, htmlDocument } from "../write/html.js";
 
 /** A meeting dropped since the previous agenda, as the participant reads it. */
 export interface Dropped {

@@ -1,10 +1,10 @@
 /** The participants whose day changed, read from the `changes.csv` that `roadshow replan` writes. */
 import { readFileSync, statSync } from "node:fs";
 import { InputError } from "../errors.js";
-import type { InputIssue } from "../input/issues.js";
-import { MAX_FILE_BYTES } from "../input/limits.js";
-import { Reporter } from "../input/report.js";
-import { readTable, type TableSpec } from "../input/table.js";
+import type { InputIssue } from "../read/issues.js";
+import { MAX_FILE_BYTES } from "../read/limits.js";
+import { Reporter } from "../read/report.js";
+import { readTable, type TableSpec } from "../read/table.js";
 
 // Each row names a participant (`participant_id`, with `participant_kind` when given) or a
 // meeting (`firm_id` and `delegation_id`: both sides are told). Other columns are read silently.

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { domainToASCII } from "node:url";
 import { DateTime } from "luxon";
 import MailComposer from "nodemailer/lib/mail-composer";
-import type { Organizer } from "../export/index.js";
+import type { Organizer } from "../write/exports.js";
 import type { MailText } from "./body.js";
 import { contentLanguage, type Recipient } from "./recipients.js";
 

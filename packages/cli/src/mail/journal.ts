@@ -1,9 +1,9 @@
 /** `sent.csv`: the messages already handed to the mail server, appended and flushed to disk one by one. */
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
 import { InputError } from "../errors.js";
-import type { InputIssue } from "../input/issues.js";
-import { readTable, type TableSpec } from "../input/table.js";
-import { toCsv } from "../output/csv.js";
+import type { InputIssue } from "../read/issues.js";
+import { readTable, type TableSpec } from "../read/table.js";
+import { toCsv } from "../write/csv.js";
 
 /** Columns of sent.csv. */
 export const SENT_COLUMNS = ["stop_id", "participant_kind", "participant_id", "address", "message_id", "sent_at"] as const;

@@ -1,8 +1,8 @@
 /** A stop's mailing, composed: one message per participant with an email, in its language, and who is left out. */
 import type { Schedule } from "@roadshow/core";
-import { exportContext, forParticipant, participantCalendars, type Organizer, type PreviousMeeting } from "../export/index.js";
-import type { Language } from "../i18n.js";
-import type { DataSet } from "../input/index.js";
+import { exportContext, forParticipant, participantCalendars, type Organizer, type PreviousMeeting } from "../write/exports.js";
+import type { Language } from "../text/i18n.js";
+import type { DataSet } from "../read/index.js";
 import { counterpartName, mailText, type Dropped } from "./body.js";
 import { compose, fileDate, type Composed } from "./compose.js";
 import { recipients, type Recipient, type Skipped } from "./recipients.js";

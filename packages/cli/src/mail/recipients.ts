@@ -1,6 +1,6 @@
 /** Who a stop's mailing goes to: the participants with an email and something to tell, each in its language. */
-import { textLang, type Lang, type Language } from "../i18n.js";
-import type { ExportContext, Participant } from "../export/index.js";
+import { textLang, type Lang, type Language } from "../text/i18n.js";
+import type { ExportContext, Participant } from "../write/exports.js";
 
 /** A firm or a delegation as the mail addresses it. */
 export interface Recipient {

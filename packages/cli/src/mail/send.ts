@@ -1,6 +1,6 @@
 /** Sends a stop's messages once each: skips those sent.csv already holds, records each one the server accepts. */
 import { EnvironmentError } from "../errors.js";
-import { t, type Lang } from "../i18n.js";
+import { t, type Lang } from "../text/i18n.js";
 import { build, type Composed } from "./compose.js";
 import { Journal, readJournal, type SentRecord } from "./journal.js";
 import { describeFailure, refusedOnlyThis, type Outbox } from "./smtp.js";

@@ -1,7 +1,7 @@
 /** calendar/changed/…: the calendars of the participants whose day changed, picked from the stop's calendars. */
 import type { Meeting } from "@roadshow/core";
-import { exportContext, safeFileName, type ExportInput, type OutputFile, type PreviousMeeting } from "../export/index.js";
-import type { Lang } from "../i18n.js";
+import { exportContext, safeFileName, type ExportInput, type OutputFile, type PreviousMeeting } from "../write/exports.js";
+import type { Lang } from "../text/i18n.js";
 
 /**
  * The file name each participant's calendar got (as `renderCalendars` names

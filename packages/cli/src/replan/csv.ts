@@ -1,6 +1,6 @@
 /** changes.csv of a re-plan: one row per participant and change, for mailing and for the desk. */
-import type { CsvDialect } from "../output/csv.js";
-import { toCsv } from "../output/csv.js";
+import type { CsvDialect } from "../write/csv.js";
+import { toCsv } from "../write/csv.js";
 import type { ChangeRow } from "./report.js";
 
 /** The columns of changes.csv (the output file; not to be confused with the changes.csv input). */

@@ -1,7 +1,7 @@
 /** changes.html: the printable list of changes for the reception desk, by participant. */
 import type { Stop } from "@roadshow/core";
-import { formatDate, type Lang } from "../i18n.js";
-import { html, htmlDocument, type SafeHtml } from "../export/html.js";
+import { formatDate, type Lang } from "../text/i18n.js";
+import { html, htmlDocument, type SafeHtml } from "../write/html.js";
 import { changeText, summaryLine, type ChangeRow, type ChangeSummary, type Place } from "./report.js";
 
 const CSS = `

@@ -1,6 +1,6 @@
 /** What a re-plan changed, per participant: the rows of changes.csv and changes.html, in the chosen language. */
 import { formatTime, type Delegation, type Firm, type MeetingChange, type MeetingChangeKind, type MeetingChangeReason, type Replan, type Slot } from "@roadshow/core";
-import { countryName, type Lang } from "../i18n.js";
+import { countryName, type Lang } from "../text/i18n.js";
 
 /** One participant's side of one change. */
 export interface ChangeRow {

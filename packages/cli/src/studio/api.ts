@@ -3,7 +3,7 @@
  * shared by the server (`packages/cli/src/studio`) and the page (`packages/cli/studio-web`).
  */
 import type { MeetingChange, ObjectiveLevels, ScheduleStatus, ScorePart, Violation } from "@roadshow/core";
-import type { InputIssue } from "../input/issues.js";
+import type { InputIssue } from "../read/issues.js";
 
 export type StudioLang = "it" | "en";
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { InvalidArgumentError, type Command } from "commander";
 import type { Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
-import type { Lang } from "../i18n.js";
+import type { Lang } from "../text/i18n.js";
 import { EXAMPLE_DIR, type CommandContext } from "../commands/shared.js";
 import { parseSmtpUrl } from "../mail/smtp.js";
 import { Folders } from "./folders.js";

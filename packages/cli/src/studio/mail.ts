@@ -8,7 +8,7 @@ import path from "node:path";
 import { mail } from "../commands/mail.js";
 import { organizer } from "../commands/shared.js";
 import { InputError } from "../errors.js";
-import type { Lang } from "../i18n.js";
+import type { Lang } from "../text/i18n.js";
 import type { MailAnswer, MailBody } from "./api.js";
 import type { Workspace } from "./workspace.js";
 

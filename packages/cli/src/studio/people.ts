@@ -2,8 +2,8 @@
 import { explainFirm, scorePairs } from "@roadshow/core";
 import type { Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
 import { InputError } from "../errors.js";
-import { countryName, formatDate, sectorName, t, type Lang } from "../i18n.js";
-import { preferredText, reasonText, whyText } from "../why.js";
+import { countryName, formatDate, sectorName, t, type Lang } from "../text/i18n.js";
+import { preferredText, reasonText, whyText } from "../text/why.js";
 import type { DeskMeeting, PeopleAnswer } from "./api.js";
 import { delegationsAt, firmsAt } from "./views.js";
 

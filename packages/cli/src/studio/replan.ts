@@ -2,7 +2,7 @@
 import { verifyAgenda } from "@roadshow/core";
 import { InputError } from "../errors.js";
 import type { ReplanAnswer, ReplanBody } from "./api.js";
-import type { Lang } from "../i18n.js";
+import type { Lang } from "../text/i18n.js";
 import { startJob } from "./solver.js";
 import { deskOfPlan } from "./views.js";
 import type { Workspace } from "./workspace.js";

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
-import type { Lang } from "../i18n.js";
+import type { Lang } from "../text/i18n.js";
 import { DEFAULT_PLAN_OPTIONS } from "./api.js";
 import { verifyAgenda } from "@roadshow/core";
 import type { AgendaBody, ErrorAnswer, MailBody, PeopleBody, VerifyAnswer, PlanEvent, PlanOptions, ReplanBody, SaveBody, SessionInfo } from "./api.js";
@@ -21,7 +21,7 @@ import { mailStop } from "./mail.js";
 import { startJob } from "./solver.js";
 import { deskOfAgenda, deskOfPlan } from "./views.js";
 import type { Workspace } from "./workspace.js";
-import { readAgenda } from "../load.js";
+import { readAgenda } from "../read/load.js";
 
 /** The built page: `dist/studio-web/` of the CLI package, from `src/studio` or `dist/studio` alike. */
 export const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/studio-web");

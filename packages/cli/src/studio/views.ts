@@ -1,10 +1,10 @@
 /** Turns the core's stop instance and schedules into what the studio's views draw, in the chosen language. */
 import { buildSlots, formatTime, pairAffinities, slotsInside } from "@roadshow/core";
 import type { Delegation, Firm, Schedule, ScheduleOptions, Stop, StopInstance, TimeWindow, Violation } from "@roadshow/core";
-import { sectorName, t, type Lang } from "../i18n.js";
-import type { DataSet } from "../input/index.js";
-import { formatSummary } from "../summary.js";
-import { whyText } from "../why.js";
+import { sectorName, t, type Lang } from "../text/i18n.js";
+import type { DataSet } from "../read/index.js";
+import { formatSummary } from "../text/summary.js";
+import { whyText } from "../text/why.js";
 import type { Desk, DeskMeeting, Participant, Review, RosterEntry, StopInfo, StopRoster } from "./api.js";
 
 const windowsText = (w: readonly TimeWindow[] | null): string | null =>

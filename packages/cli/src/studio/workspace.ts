@@ -11,10 +11,10 @@ import type { AffinityWeights, Replan, Schedule, ScheduleOptions, StopInstance, 
 /** What `reviewAgenda` answers. */
 export type Review = { readonly schedule: Schedule; readonly violations: readonly Violation[] };
 import { InputError } from "../errors.js";
-import type { Lang } from "../i18n.js";
-import type { InputIssue } from "../input/issues.js";
-import { findStop, instanceOf, load, type Loaded } from "../load.js";
-import { readWeights } from "../weights.js";
+import type { Lang } from "../text/i18n.js";
+import type { InputIssue } from "../read/issues.js";
+import { findStop, instanceOf, load, type Loaded } from "../read/load.js";
+import { readWeights } from "../read/weights.js";
 import { DEFAULT_PLAN_OPTIONS, type DataView, type FileInfo, type PlanOptions } from "./api.js";
 import { listFiles, type Folders } from "./folders.js";
 import { rosters } from "./views.js";

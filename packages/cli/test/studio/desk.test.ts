@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { planStop, verifyAgenda, type StopInstance } from "@roadshow/core";
-import { readDataDir } from "../../src/input/index.js";
+import { readDataDir } from "../../src/read/index.js";
 import type { DeskMeeting, StopInfo } from "../../src/studio/api.js";
 import { stopInfo } from "../../src/studio/views.js";
 import { freeCells, moveTo, pairKey, push, redo, start, toggleLock, toWaiting, undo } from "../../studio-web/src/desk.js";

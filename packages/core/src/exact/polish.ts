@@ -6,6 +6,7 @@
  * rule and are lexicographically better; a level the solver proves optimal
  * (with every level above proven) gets the solver's bound.
  */
+import type { Budget } from "../budget.js";
 import type { Board } from "../search/board.js";
 import { lexBetter } from "../levels.js";
 import type { Prepared } from "../prepare.js";
@@ -23,14 +24,6 @@ export const EXACT_MAX_CANDIDATES = 20_000;
 
 /** Branch-and-bound nodes per level: the work budget that keeps the result independent of the clock. */
 export const EXACT_NODES = 2_000;
-
-/** The polish's budget: the run's deadline and clock, the search's score tolerance, and where progress goes. */
-export interface PolishBudget {
-  readonly deadline: number;
-  readonly now: () => number;
-  readonly tolerance: number;
-  readonly report: (message: string) => void;
-}
 
 /** Whether the polish may run on this stop: a solver is given and the model is small enough. */
 export function polishable(prep: Prepared, solver: ExactSolver | undefined): solver is ExactSolver {
@@ -51,7 +44,9 @@ export class ExactPolish {
     /** The relaxations' bounds on each level given the board's levels (`boundsFor`, or the re-plan's). */
     private readonly boundsOf: (levels: ObjectiveLevels) => ObjectiveLevels,
     private readonly solver: ExactSolver,
-    private readonly budget: PolishBudget,
+    private readonly budget: Budget,
+    /** The score gap the search may stop at (default: the day's, by its size). */
+    private readonly tolerance = budget.tolerance(prep),
   ) {}
 
   /** The search's hook: polishes the board in place; true when every level solved was proven, or time ran out. */
@@ -74,18 +69,18 @@ export class ExactPolish {
       if (stage === "replaced" && prep.pins === undefined) continue;
       const ours = levelOf(board.levels(), stage);
       const bound = levelOf(bounds, stage);
-      const done = stage === "score" ? ours >= bound - budget.tolerance * Math.abs(bound) - 1e-6 : ours >= bound;
+      const done = stage === "score" ? ours >= bound - this.tolerance * Math.abs(bound) - 1e-6 : ours >= bound;
       if (done || model.objective[stage].index.length === 0) {
         fixed[stage] = ours;
         continue;
       }
       const left = budget.deadline - budget.now();
       if (left <= 0) return (this.timedOut = true);
-      budget.report(`${solver.name}: ${stage} ${format(ours)}, bound ${format(bound)}; solving the time-indexed model (${model.columns} columns)`);
+      budget.report("exact", `${solver.name}: ${stage} ${format(ours)}, bound ${format(bound)}; solving the time-indexed model (${model.columns} columns)`);
       const limits: ExactLimits = {
         nodes: EXACT_NODES,
         timeLimitMs: left,
-        relativeGap: stage === "score" ? budget.tolerance : 0,
+        relativeGap: stage === "score" ? this.tolerance : 0,
         absoluteGap: stage === "score" ? 1e-6 : 0.999,
       };
       const outcome = solveSafely(solver, model, stage, fixed, board, limits);
@@ -93,11 +88,12 @@ export class ExactPolish {
       const reached = levelOf(board.levels(), stage);
       const proof = outcome.bound === null ? "" : `, bound ${format(stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6))}`;
       budget.report(
+        "exact",
         `${solver.name}: ${stage} ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}: ${format(ours)} → ${format(reached)}${proof}` +
           (kept === "invalid" ? "; its agenda broke a rule and was dropped, the search's is kept" : ""),
       );
       if (kept === "invalid") {
-        budget.report(`${solver.name} is not trusted further: the search goes on from its own agenda`);
+        budget.report("exact", `${solver.name} is not trusted further: the search goes on from its own agenda`);
         for (const level of STAGES) delete this.proven[level];
         return false;
       }
@@ -110,7 +106,7 @@ export class ExactPolish {
       fixed[stage] = reached;
       if (outcome.status === "timedout") return (this.timedOut = true);
       if (outcome.status === "failed" || outcome.status === "infeasible") {
-        budget.report(`${solver.name} gave no agenda: the search goes on from its own`);
+        budget.report("exact", `${solver.name} gave no agenda: the search goes on from its own`);
         return false;
       }
     }

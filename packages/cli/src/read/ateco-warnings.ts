@@ -1,0 +1,27 @@
+import { ATECO_SECTORS, firmSectors, unknownAteco } from "@roadshow/core";
+import type { DataSet } from "./index.js";
+import type { InputIssue } from "./issues.js";
+
+const MAPPED = [...new Set(ATECO_SECTORS.map((r) => r.prefix))].join(", ");
+
+/**
+ * Warnings for firms.csv: each ATECO code that maps to no roadshow sector
+ * (`unknown-ateco`), once per firm and code. The data set keeps no line
+ * numbers, so the firm is named in the message.
+ */
+export function atecoWarnings(data: DataSet): InputIssue[] {
+  return data.firms.flatMap((firm) => {
+    const unknown = unknownAteco(firm.ateco ?? []);
+    const none = firmSectors(firm).length === 0;
+    return unknown.map((code): InputIssue => ({
+      severity: "warning",
+      code: "unknown-ateco",
+      file: "firms.csv",
+      line: null,
+      column: "ateco",
+      value: code,
+      message: `firm ${firm.id}: ATECO ${code} maps to no roadshow sector${none ? "; the firm has no sector, so only its targets and markets score" : ""}`,
+      hint: `add the firm's sectors, or use a code starting with one of: ${MAPPED}`,
+    }));
+  });
+}

@@ -1,0 +1,134 @@
+import path from "node:path";
+import { DEFAULT_WEIGHTS, resolveWeights, WEIGHT_NAMES } from "@roadshow/core";
+import type { AffinityWeights, WeightProblem } from "@roadshow/core";
+import { InputError } from "../errors.js";
+import { decodeBytes } from "./decode.js";
+import { readInputBytes } from "./files.js";
+import type { InputIssue } from "./issues.js";
+import { Reporter } from "./report.js";
+import { didYouMean, nearest } from "./suggest.js";
+import { readTable, type InputFile, type TableSpec } from "./table.js";
+
+/** A `--weights` CSV: one row per weight to change. */
+const WEIGHTS_CSV: TableSpec = {
+  what: "weights",
+  maxRows: 100,
+  columns: [
+    { name: "weight", required: true },
+    { name: "value", required: true },
+  ],
+};
+
+/** One named value as read, before checking. */
+interface Entry {
+  readonly name: string;
+  readonly value: unknown;
+  readonly line: number | null;
+}
+
+// `stop_sector_primary`, `Stop-Sector-Primary` and `stopSectorPrimary` name the same weight.
+const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+const CANONICAL = new Map<string, string>(WEIGHT_NAMES.map((n) => [squash(n), n]));
+
+const looksLikeJson = (file: InputFile): boolean => {
+  if (path.extname(file.name).toLowerCase() === ".json") return true;
+  const text = new TextDecoder().decode(file.bytes.subarray(0, 64)).replace(/^\uFEFF/, "");
+  return text.trimStart().startsWith("{");
+};
+
+function fromJson(file: InputFile, report: Reporter): Entry[] | null {
+  const text = decodeBytes(file.bytes, report);
+  if (text === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    report.error("bad-json", {}, `the file is not valid JSON (${(err as Error).message})`, 'write an object such as {"market": 25, "targetDecay": 0.9}');
+    return null;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    report.error("bad-json", {}, "expected a JSON object of named weights", 'write an object such as {"market": 25, "targetDecay": 0.9}');
+    return null;
+  }
+  return Object.entries(parsed).map(([name, value]) => ({ name, value, line: null }));
+}
+
+function fromCsv(file: InputFile, issues: InputIssue[]): Entry[] | null {
+  const table = readTable(file, WEIGHTS_CSV, issues);
+  if (table === null) return null;
+  const entries: Entry[] = [];
+  for (const { row, ragged } of table.rows) {
+    if (ragged) continue;
+    const name = row.raw("weight");
+    const raw = row.raw("value");
+    if (name === "" || raw === "") {
+      const column = name === "" ? "weight" : "value";
+      row.error(column, "empty-cell", "", `${row.column(column)} is required but the cell is empty`, "write one weight name and its value per row");
+      continue;
+    }
+    const comma = /^[+-]?\d+,\d+$/.test(raw);
+    const text = comma ? raw.replace(",", ".") : raw;
+    if (comma) row.warning("value", "decimal-comma", raw, `"${raw}" has a decimal comma; read as ${text}`, `write ${text} to be unambiguous`);
+    entries.push({ name, value: /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : raw, line: row.line });
+  }
+  return entries;
+}
+
+function problemIssue(file: string, p: WeightProblem, line: number | null): InputIssue {
+  const shown = typeof p.value === "string" ? p.value : (JSON.stringify(p.value) ?? String(p.value));
+  const base = { severity: "error" as const, file, line, column: p.name, value: shown };
+  const name = p.name as keyof AffinityWeights;
+  if (p.problem === "unknown") {
+    return {
+      ...base,
+      code: "unknown-weight",
+      message: `"${p.name}" is not a weight${didYouMean(nearest(p.name, WEIGHT_NAMES))}`,
+      hint: `use one of: ${WEIGHT_NAMES.join(", ")}`,
+    };
+  }
+  if (p.problem === "not-number") {
+    return { ...base, code: "bad-number", message: `${p.name} is ${JSON.stringify(p.value) ?? shown}, not a number`, hint: `write a number such as ${DEFAULT_WEIGHTS[name]}` };
+  }
+  return name === "targetDecay"
+    ? { ...base, code: "out-of-range", message: `targetDecay is ${shown}; it must be more than 0 and at most 1`, hint: "e.g. 0.8 (the default): each lower target rank keeps 80% of the points" }
+    : { ...base, code: "out-of-range", message: `${p.name} is ${shown}; weights are 0 or more`, hint: `write 0 to switch that part off (default ${DEFAULT_WEIGHTS[name]})` };
+}
+
+/**
+ * A weights file (a JSON object, or a CSV with columns `weight,value`) → the
+ * affinity weights; names missing from the file keep `DEFAULT_WEIGHTS`. Names
+ * match case-insensitively, ignoring `_`, `-` and spaces. `weights` is `null`
+ * when any issue is an error (unknown name, not a number, out of range, repeated).
+ */
+export function parseWeights(file: InputFile): { readonly weights: AffinityWeights | null; readonly issues: InputIssue[] } {
+  const issues: InputIssue[] = [];
+  const report = new Reporter(file.name, issues);
+  const entries = looksLikeJson(file) ? fromJson(file, report) : fromCsv(file, issues);
+  if (entries === null) return { weights: null, issues };
+
+  const given: Record<string, unknown> = {};
+  const lineOf = new Map<string, number | null>();
+  for (const e of entries) {
+    const name = CANONICAL.get(squash(e.name)) ?? e.name;
+    if (Object.hasOwn(given, name)) {
+      report.error("duplicate-weight", { line: e.line, column: e.name, value: String(e.value) }, `${name} is given twice; only one value can hold`, `keep one ${name}`);
+      continue;
+    }
+    given[name] = e.value;
+    lineOf.set(name, e.line);
+  }
+  const resolved = resolveWeights(given);
+  if (!resolved.ok) issues.push(...resolved.problems.map((p) => problemIssue(file.name, p, lineOf.get(p.name) ?? null)));
+  const failed = issues.some((i) => i.severity === "error");
+  return { weights: failed || !resolved.ok ? null : resolved.value, issues };
+}
+
+/** Reads a `--weights` file; throws `InputError` with every issue when it cannot be used. */
+export async function readWeights(file: string): Promise<{ readonly weights: AffinityWeights; readonly warnings: readonly InputIssue[] }> {
+  const read: InputIssue[] = [];
+  const bytes = await readInputBytes(file, new Reporter(file, read));
+  if (bytes === null) throw new InputError(`${file} cannot be read`, read);
+  const { weights, issues } = parseWeights({ name: file, bytes });
+  if (weights === null) throw new InputError(`${file} is not a usable weights file`, issues);
+  return { weights, warnings: issues };
+}

@@ -1,0 +1,92 @@
+import { Chalk } from "chalk";
+import type { Lang } from "./i18n.js";
+import type { InputIssue } from "../read/issues.js";
+import { issueInItalian } from "./issues-it.js";
+
+export interface FormatOptions {
+  readonly color: boolean;
+  readonly format: "text" | "json";
+  /** Text only: at most this many lines per file and code, then a count (default 20). JSON lists all. */
+  readonly maxPerCode?: number;
+  /** Language of messages, hints and labels (default `en`); codes and column names stay as they are. */
+  readonly lang?: Lang;
+}
+
+const bySeverity = (i: InputIssue) => (i.severity === "error" ? 0 : 1);
+
+/** Files in order of first appearance; inside a file errors first, then by line (whole-file first). */
+function ordered(issues: readonly InputIssue[]): InputIssue[][] {
+  const files = new Map<string, InputIssue[]>();
+  for (const issue of issues) {
+    const list = files.get(issue.file);
+    if (list === undefined) files.set(issue.file, [issue]);
+    else list.push(issue);
+  }
+  return [...files.values()].map((list) =>
+    list
+      .map((issue, index) => ({ issue, index }))
+      .sort(
+        (a, b) =>
+          bySeverity(a.issue) - bySeverity(b.issue) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || a.index - b.index,
+      )
+      .map((x) => x.issue),
+  );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+const LABELS = {
+  en: {
+    error: "error",
+    warning: "warning",
+    count: (errors: number, warnings: number) => `${plural(errors, "error")}, ${plural(warnings, "warning")}`,
+    more: (n: number, code: string, severity: string, file: string) => `… and ${plural(n, `more ${code} ${severity}`)} in ${file}`,
+  },
+  it: {
+    error: "errore",
+    warning: "avviso",
+    count: (errors: number, warnings: number) => `${errors} ${errors === 1 ? "errore" : "errori"}, ${warnings} ${warnings === 1 ? "avviso" : "avvisi"}`,
+    more: (n: number, code: string, severity: string, file: string) =>
+      `… e ${n === 1 ? "un altro" : `altri ${n}`} ${severity === "error" ? (n === 1 ? "errore" : "errori") : n === 1 ? "avviso" : "avvisi"} ${code} in ${file}`,
+  },
+} as const;
+
+/**
+ * Input issues for people (grouped by file, errors then warnings, coloured by
+ * severity unless `color` is false) or for programs (`json`: the issue objects).
+ * @example
+ * firms.csv:12 [targets] error unknown-country: "USX" is not a country code; did you mean US? → write US
+ */
+export function formatIssues(given: readonly InputIssue[], options: FormatOptions): string {
+  const lang = options.lang ?? "en";
+  const issues = lang === "it" ? given.map(issueInItalian) : given;
+  const labels = LABELS[lang];
+  const groups = ordered(issues);
+  if (options.format === "json") return `${JSON.stringify(groups.flat(), null, 2)}\n`;
+  if (issues.length === 0) return "";
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const max = options.maxPerCode ?? 20;
+  const blocks = groups.map((group) => {
+    const shown = new Map<string, { issue: InputIssue; count: number }>();
+    const lines: string[] = [];
+    for (const i of group) {
+      const key = `${i.severity} ${i.code}`;
+      const count = (shown.get(key)?.count ?? 0) + 1;
+      shown.set(key, { issue: i, count });
+      if (count > max) continue;
+      const where = i.line === null ? i.file : `${i.file}:${i.line}`;
+      const column = i.column === null ? "" : ` [${i.column}]`;
+      const severity = i.severity === "error" ? c.red.bold(labels.error) : c.yellow.bold(labels.warning);
+      lines.push(`${c.bold(where)}${column} ${severity} ${c.bold(i.code)}: ${i.message} ${c.dim(`→ ${i.hint}`)}`);
+    }
+    for (const { issue, count } of shown.values()) {
+      if (count > max) lines.push(c.dim(labels.more(count - max, issue.code, issue.severity, issue.file)));
+    }
+    return lines.join("\n");
+  });
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const summary = labels.count(errors, issues.length - errors);
+  return `${blocks.join("\n\n")}\n${errors > 0 ? c.red(summary) : c.yellow(summary)}\n`;
+}

@@ -1,0 +1,61 @@
+import { formatInstant } from "../read/agenda.js";
+import { formatTime, type Delegation, type Firm, type Schedule } from "@roadshow/core";
+import { meetingSequence, type PreviousMeeting } from "./exports.js";
+import { t, type Lang } from "../text/i18n.js";
+import { toCsv, type CsvDialect } from "./csv.js";
+
+/** The spec's agenda columns, in order. */
+export const AGENDA_COLUMNS = [
+  "stop_id", "date", "slot", "start", "end", "table", "delegation_id", "country", "firm_id", "firm_name", "score",
+] as const;
+
+/** A number as written in CSVs: no float noise, no exponent. */
+export function formatNumber(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
+}
+
+/**
+ * `agenda.csv`: one row per meeting, sorted by slot then table. Extra columns:
+ * `start_iso` and `end_iso`, the slot's instants with their UTC offset (so a
+ * reader can trust the times on a DST night, when `02:40`-`02:00` is a real
+ * slot), `why` (when given) and `sequence`, the calendar SEQUENCE of the meeting
+ * (raised when it moved since `previous`), so that calendars sent from the
+ * next re-run keep superseding.
+ */
+export function agendaCsv(
+  schedule: Schedule,
+  firms: readonly Firm[],
+  delegations: readonly Delegation[],
+  dialect: CsvDialect,
+  why?: ReadonlyMap<string, string>,
+  previous: readonly PreviousMeeting[] = [],
+): string {
+  const firmName = new Map(firms.map((f) => [f.id, f.name]));
+  const country = new Map(delegations.map((d) => [d.id, d.country]));
+  const slots = new Map(schedule.slots.map((s) => [s.index, s]));
+  const header = [...AGENDA_COLUMNS, "start_iso", "end_iso", ...(why ? ["why"] : []), "sequence"];
+  const zone = schedule.stop.timezone;
+  const instants = new Map(schedule.slots.map((s) => [s.index, [formatInstant(s.startMs, zone), formatInstant(s.endMs, zone)]]));
+  const before = new Map(previous.filter((p) => p.stopId === schedule.stop.id).map((p) => [`${p.firmId}|${p.delegationId}`, p]));
+  const rows = schedule.meetings.map((m) => {
+    const slot = slots.get(m.slot)!;
+    const row = [
+      schedule.stop.id, schedule.stop.date, m.slot, formatTime(slot.start), formatTime(slot.end), m.table,
+      m.delegationId, country.get(m.delegationId) ?? "", m.firmId, firmName.get(m.firmId) ?? "", m.score,
+      ...instants.get(m.slot)!,
+    ];
+    const key = `${m.firmId}|${m.delegationId}`;
+    return [...row, ...(why ? [why.get(key) ?? ""] : []), meetingSequence(m, before.get(key))];
+  });
+  return toCsv(header, rows, dialect);
+}
+
+/** `unmatched.csv`: firms under K meetings and unmet musts, with a reason code and a sentence. */
+export function unmatchedCsv(schedule: Schedule, firms: readonly Firm[], dialect: CsvDialect, lang: Lang): string {
+  const firmName = new Map(firms.map((f) => [f.id, f.name]));
+  const rows = schedule.unmatched.map((u) => [
+    schedule.stop.id, u.firmId, firmName.get(u.firmId) ?? "", u.country ?? "", u.reason, u.meetings,
+    t(lang, `reason.${u.reason}`),
+  ]);
+  return toCsv(["stop_id", "firm_id", "firm_name", "country", "reason", "meetings", "message"], rows, dialect);
+}
