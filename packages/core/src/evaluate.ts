@@ -1,3 +1,4 @@
+import { Budget } from "./budget.js";
 import { Board } from "./search/board.js";
 import { boundsFor } from "./bounds.js";
 import { scheduleOf } from "./schedule.js";
@@ -22,8 +23,7 @@ export function reviewAgenda(
   agenda: readonly AgendaMeeting[],
   options: ScheduleOptions = {},
 ): { readonly schedule: Schedule; readonly violations: Violation[] } {
-  const now = options.now ?? (() => performance.now());
-  const started = now();
+  const clock = new Budget(options);
   const prep = prepare(instance, options);
   const violations = verifyPrepared(prep, agenda);
   const { board, pairOf } = agendaBoard(prep, agenda);
@@ -35,7 +35,7 @@ export function reviewAgenda(
   meetings.sort((a, b) => a.slot - b.slot || a.table - b.table);
   const levels = levelsOf(prep, board.placed());
   const bounds = boundsFor(prep, [select(prep, "lexicographic").levels], levels);
-  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: false, elapsedMs: now() - started });
+  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: false, elapsedMs: clock.elapsedMs() });
   return { schedule, violations };
 }
 

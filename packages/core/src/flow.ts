@@ -9,7 +9,7 @@
 import { Heap } from "./heap.js";
 import { InternalError } from "./errors.js";
 
-/** A network under construction; `minCostFlow` solves it and `flow` reads the result. */
+/** A network under construction; `minCostFlow` (or a `MinCostFlow` solver) solves it and `flow` reads the result. */
 export class FlowNetwork {
   private readonly tails: number[] = [];
   private readonly heads: number[] = [];
@@ -122,9 +122,50 @@ export interface Potentials {
  * finer costs make negative are saturated, and the excesses this leaves are
  * sent to the deficits along shortest paths (`settle`); each level needs few
  * Dijkstras, where plain successive shortest paths need one per distinct path cost.
- * Returns optimal dual potentials of the circulation.
+ * Returns optimal dual potentials of the circulation. For re-solves after
+ * capacities change, solve with a `MinCostFlow` instead.
  */
 export function minCostFlow(net: FlowNetwork, source: number, sink: number): Potentials {
+  return new MinCostFlow(net, source, sink).solve();
+}
+
+/**
+ * A min-cost flow problem on one network that can be re-solved warm: the
+ * caller creates it, `solve`s it once, then changes arc capacities with
+ * `setCapacities`; the residual graph, excesses, potentials and work arrays
+ * live on this object between solves.
+ */
+export class MinCostFlow {
+  private state: Solved | null = null;
+
+  constructor(
+    readonly net: FlowNetwork,
+    readonly source: number,
+    readonly sink: number,
+  ) {}
+
+  /** Solves the network from scratch (see `minCostFlow`); returns optimal potentials. */
+  solve(): Potentials {
+    this.state = solveCold(this.net, this.source, this.sink);
+    return { major: this.state.piMajor, minor: this.state.piMinor };
+  }
+
+  /**
+   * Sets the capacity of arcs, between 0 (closed) and the capacity each was
+   * added with (the return arc was sized for those), and restores a
+   * minimum-cost flow, warm: an arc's flow above its new capacity is sent
+   * back, a re-opened arc of negative reduced cost is saturated, and only the
+   * excesses this leaves are re-routed, along shortest paths on the current
+   * potentials.
+   */
+  setCapacities(arcs: Iterable<number>, capacity: (arc: number) => number): Potentials {
+    if (this.state === null) throw new InternalError("setCapacities needs a network solved by MinCostFlow.solve");
+    return resolveWarm(this.net, this.state, arcs, capacity);
+  }
+}
+
+/** The cheapest circulation from scratch (cost scaling, see `minCostFlow`), with the state a warm re-solve needs. */
+function solveCold(net: FlowNetwork, source: number, sink: number): Solved {
   net.addArc(sink, source, net.capacityOut(source), 0, 0);
   const g = net.compile();
   const n = g.n;
@@ -138,6 +179,10 @@ export function minCostFlow(net: FlowNetwork, source: number, sink: number): Pot
   while (2 ** shift <= maxMinor) shift += SCALE_BITS;
 
   const piMajor = new Float64Array(n);
+  // The source starts as high as its most valuable arc: no arc leaving it is saturated blindly (then
+  // sent back one worth at a time, a Dijkstra each, when units have many worths such as balance's), and
+  // the first Dijkstras send the most valuable units first, down to the last worth that finds room.
+  for (let e = g.first[source]!; e < g.first[source + 1]!; e++) piMajor[source] = Math.max(piMajor[source]!, -g.major[e]!);
   const piMinor = new Float64Array(n);
   const excess = new Float64Array(n);
   const scaled = new Float64Array(m);
@@ -170,8 +215,7 @@ export function minCostFlow(net: FlowNetwork, source: number, sink: number): Pot
     }
     settle(level, excess, piMajor, piMinor, work);
   }
-  solved.set(net, { g, excess, piMajor, piMinor, work });
-  return { major: piMajor, minor: piMinor };
+  return { g, excess, piMajor, piMinor, work };
 }
 
 /** What a solved network keeps for warm re-solves. */
@@ -183,19 +227,8 @@ interface Solved {
   readonly work: Work;
 }
 
-const solved = new WeakMap<FlowNetwork, Solved>();
-
-/**
- * Sets the capacity of arcs of a network `minCostFlow` solved, between 0
- * (closed) and the capacity each was added with (the return arc was sized
- * for those), and restores a minimum-cost flow,
- * warm: an arc's flow above its new capacity is sent back, a re-opened arc of
- * negative reduced cost is saturated, and only the excesses this leaves are
- * re-routed, along shortest paths on the current potentials.
- */
-export function setCapacities(net: FlowNetwork, arcs: Iterable<number>, capacity: (arc: number) => number): Potentials {
-  const state = solved.get(net);
-  if (state === undefined) throw new InternalError("setCapacities needs a network solved by minCostFlow");
+/** `MinCostFlow.setCapacities` on the state of a solved network. */
+function resolveWarm(net: FlowNetwork, state: Solved, arcs: Iterable<number>, capacity: (arc: number) => number): Potentials {
   const { g, excess, piMajor, piMinor, work } = state;
   const move = (e: number, amount: number): void => {
     // `amount` more units on residual arc e (negative: fewer).
@@ -229,10 +262,15 @@ const SCALE_BITS = 4;
 function settle(g: Residual, excess: Float64Array, piMajor: Float64Array, piMinor: Float64Array, work: Work): void {
   for (;;) {
     const sources: number[] = [];
-    for (let v = 0; v < g.n; v++) if (excess[v]! > 0) sources.push(v);
+    let deficits = 0;
+    for (let v = 0; v < g.n; v++) {
+      if (excess[v]! > 0) sources.push(v);
+      else if (excess[v]! < 0) deficits++;
+    }
     if (sources.length === 0) return;
-    // One Dijkstra from every excess at once, until enough deficits are reached to absorb them all.
-    shortestPaths(g, sources, excess, piMajor, piMinor, work);
+    // One Dijkstra from every excess at once (or to every deficit at once, when deficits are fewer),
+    // until enough of the other side is reached to absorb them all.
+    shortestPaths(g, excess, deficits < sources.length, piMajor, piMinor, work);
     // Rounds on the same potentials until no shortest path is left: far cheaper than another Dijkstra.
     let sent = 0;
     for (let more = 1; more > 0; sent += more) {
@@ -335,15 +373,22 @@ class Work {
 
 /**
  * Dijkstra on reduced costs from the nodes with an excess (at distance 0),
- * stopped once the deficits settled can absorb every excess. Potentials then
- * grow by each node's distance, capped at the last settled distance, so every
- * residual arc keeps a reduced cost ≥ 0 and shortest paths have reduced cost 0;
- * `work.near` marks the nodes within that distance.
+ * stopped once the deficits settled can absorb every excess; potentials then
+ * grow by each node's distance, capped at the last settled distance. With
+ * `toDeficits`, the same backwards: distances *to* the nodes with a deficit,
+ * over residual arcs taken in reverse, stopped once the excesses settled
+ * cover every deficit, and potentials shrink by them. Either way every
+ * residual arc keeps a reduced cost ≥ 0 and shortest paths have reduced cost
+ * 0; `work.near` marks the nodes within the last distance. Forwards, each
+ * deficit reached gets a zero-cost path from its nearest excess; backwards,
+ * each excess gets one to its nearest deficit: the side with more nodes is
+ * the one to serve, so a few deficits facing many excesses at many distances
+ * (a flow's source facing every firm) take one Dijkstra, not one per distance.
  */
 function shortestPaths(
   g: Residual,
-  sources: readonly number[],
   excess: Float64Array,
+  toDeficits: boolean,
   piMajor: Float64Array,
   piMinor: Float64Array,
   work: Work,
@@ -352,12 +397,15 @@ function shortestPaths(
   distMajor.fill(INF);
   distMinor.fill(INF);
   heap.clear();
+  // Forwards the roots are the excesses and the deficits absorb; backwards the other way round.
+  const sign = toDeficits ? -1 : 1;
   let unabsorbed = 0;
-  for (const v of sources) {
+  for (let v = 0; v < g.n; v++) {
+    if (sign * excess[v]! <= 0) continue;
     distMajor[v] = 0;
     distMinor[v] = 0;
     heap.push(v, 0, 0);
-    unabsorbed += excess[v]!;
+    unabsorbed += sign * excess[v]!;
   }
   let lastMajor = 0;
   let lastMinor = 0;
@@ -368,28 +416,47 @@ function shortestPaths(
     if (kMajor !== distMajor[u] || kMinor !== distMinor[u]) continue;
     lastMajor = kMajor;
     lastMinor = kMinor;
-    if (excess[u]! < 0) {
-      unabsorbed += excess[u]!;
+    if (sign * excess[u]! < 0) {
+      unabsorbed += sign * excess[u]!;
       if (unabsorbed <= 0) break;
     }
-    const baseMajor = kMajor + piMajor[u]!;
-    const baseMinor = kMinor + piMinor[u]!;
-    for (let e = g.first[u]!; e < g.first[u + 1]!; e++) {
-      if (g.cap[e]! <= 0) continue;
-      const v = g.to[e]!;
-      const nMajor = baseMajor + g.major[e]! - piMajor[v]!;
-      const nMinor = baseMinor + g.minor[e]! - piMinor[v]!;
-      if (nMajor < distMajor[v]! || (nMajor === distMajor[v] && nMinor < distMinor[v]!)) {
-        distMajor[v] = nMajor;
-        distMinor[v] = nMinor;
-        heap.push(v, nMajor, nMinor);
+    const end = g.first[u + 1]!;
+    if (!toDeficits) {
+      const baseMajor = kMajor + piMajor[u]!;
+      const baseMinor = kMinor + piMinor[u]!;
+      for (let e = g.first[u]!; e < end; e++) {
+        if (g.cap[e]! <= 0) continue;
+        const v = g.to[e]!;
+        const nMajor = baseMajor + g.major[e]! - piMajor[v]!;
+        const nMinor = baseMinor + g.minor[e]! - piMinor[v]!;
+        if (nMajor < distMajor[v]! || (nMajor === distMajor[v] && nMinor < distMinor[v]!)) {
+          distMajor[v] = nMajor;
+          distMinor[v] = nMinor;
+          heap.push(v, nMajor, nMinor);
+        }
+      }
+    } else {
+      // Arcs v → u with room, found as the twins of u's arcs: d(v) ≤ d(u) + reduced cost of v → u.
+      const baseMajor = kMajor - piMajor[u]!;
+      const baseMinor = kMinor - piMinor[u]!;
+      for (let e = g.first[u]!; e < end; e++) {
+        const r = g.twin[e]!;
+        if (g.cap[r]! <= 0) continue;
+        const v = g.to[e]!;
+        const nMajor = baseMajor + g.major[r]! + piMajor[v]!;
+        const nMinor = baseMinor + g.minor[r]! + piMinor[v]!;
+        if (nMajor < distMajor[v]! || (nMajor === distMajor[v] && nMinor < distMinor[v]!)) {
+          distMajor[v] = nMajor;
+          distMinor[v] = nMinor;
+          heap.push(v, nMajor, nMinor);
+        }
       }
     }
   }
   for (let v = 0; v < g.n; v++) {
     const within = distMajor[v]! < lastMajor || (distMajor[v] === lastMajor && distMinor[v]! <= lastMinor);
-    piMajor[v]! += within ? distMajor[v]! : lastMajor;
-    piMinor[v]! += within ? distMinor[v]! : lastMinor;
+    piMajor[v]! += sign * (within ? distMajor[v]! : lastMajor);
+    piMinor[v]! += sign * (within ? distMinor[v]! : lastMinor);
     near[v] = within ? 1 : 0;
   }
   tight(g, piMajor, piMinor, work);

@@ -1,8 +1,9 @@
 /** Plans one stop: the pipeline from an instance to a verified schedule, each stage in its own file. */
-import { startClock, tolerance } from "./budget.js";
+import { Budget } from "./budget.js";
 import { boundsFor, relaxedLevels, tightest } from "./bounds.js";
 import { compact } from "./compact.js";
 import { InternalError } from "./errors.js";
+import { ExactPolish, polishable, withProven } from "./exact/polish.js";
 import { levelsText, reaches } from "./levels.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { scheduleOf } from "./schedule.js";
@@ -21,40 +22,42 @@ import { verifyPrepared } from "./verify.js";
  */
 export function planStop(instance: StopInstance, options: ScheduleOptions = {}): Schedule {
   assertValidInstance(instance);
-  const { now, started, deadline, report } = startClock(options);
+  const budget = new Budget(options);
 
-  report("score", "scoring pairs");
+  budget.report("score", "scoring pairs");
   const prep = prepare(instance, options);
-  report("select", `selecting among ${prep.eligible.length} eligible pairs`);
+  budget.report("select", `selecting among ${prep.eligible.length} eligible pairs`);
   const selector = new Selector(prep, "lexicographic");
   const relaxed = selector.selection;
-  report("timetable", `placing ${relaxed.pairs.length} meetings in ${prep.slots.length} slots`);
+  budget.report("timetable", `placing ${relaxed.pairs.length} meetings in ${prep.slots.length} slots`);
   const first = timetable(prep, relaxed.pairs);
   // The slot relaxation is only worth building when the first timetable falls short of the flow's bound.
   const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
   const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
-  const target = goal(tightest(optima), tolerance(prep, options));
-  const { board, timedOut } = short ? search(prep, selector, first, target, deadline, now, report) : { board: first, timedOut: false };
+  const target = goal(tightest(optima), budget.tolerance(prep));
+  // On a model small enough, an injected exact solver polishes the search's agenda level by level.
+  const exact = short && polishable(prep, budget.exact) ? new ExactPolish(prep, (l) => boundsFor(prep, optima, l), budget.exact, budget) : null;
+  const { board, timedOut } = short ? search(prep, selector, first, target, budget, exact?.hook()) : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
-  const bounds = boundsFor(prep, optima, levels);
+  const bounds = withProven(boundsFor(prep, optima, levels), exact?.proven ?? {});
   // After the levels: the same meetings in other slots, so days have fewer idle gaps.
-  report("compact", `compacting days: ${board.placed().length} meetings`);
+  budget.report("compact", `compacting days: ${board.placed().length} meetings`);
   compact(prep, board);
   const meetings = seat(prep, board, tableAssignment(prep));
-  report("verify", `checking ${meetings.length} meetings against every rule`);
+  budget.report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyPrepared(prep, meetings);
   if (violations.length > 0) {
     throw new InternalError(`the scheduler broke a rule (${violations[0]!.message}); please report this`);
   }
-  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut, elapsedMs: now() - started });
+  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: timedOut || (exact?.timedOut ?? false), elapsedMs: budget.elapsedMs() });
   const unbalanced = unbalancedScore(prep);
-  report("done", provenText(schedule));
+  budget.report("done", provenText(schedule));
   return unbalanced === null ? schedule : { ...schedule, stats: { ...schedule.stats, unbalancedScore: unbalanced } };
 }
 
 /** Above this many eligible pairs the unbalanced selection (for `unbalancedScore`) is skipped. */
-const UNBALANCED_MAX_PAIRS = 25_000;
+const UNBALANCED_MAX_PAIRS = 50_000;
 
 /** The score of the best selection without the balance level, or null when balance is off or the stop too big. */
 function unbalancedScore(prep: Prepared): number | null {

@@ -1,4 +1,5 @@
 // Plans a season: every stop in date order, each with the earlier stops as history and a fairness bonus for firms under-served so far.
+import { Budget } from "./budget.js";
 import { absentAt, applyChanges, metHistory } from "./changes.js";
 import { agendaBoard } from "./evaluate.js";
 import { planStop } from "./plan.js";
@@ -167,8 +168,8 @@ const byDate = (a: Stop, b: Stop): number =>
  */
 export function planSeason(input: SeasonInput, options: SeasonOptions = {}): SeasonPlan {
   assertValidSeason(input);
-  const now = options.now ?? (() => performance.now());
-  const started = now();
+  // The season's own clock, for its elapsed time; each stop gets its own budget.
+  const clock = new Budget({ ...(options.now ? { now: options.now } : {}) });
   const order = [...input.stops].sort(byDate);
   const fromIndex = options.from === undefined ? 0 : order.findIndex((s) => s.id === options.from);
   if (fromIndex < 0) throw new RangeError(`planSeason: from ${options.from} is not one of the season's stops`);
@@ -224,7 +225,7 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
     tally.add(stops.at(-1)!.schedule.meetings.filter((m) => !notHeld.has(`${stop.id}\u0000${m.firmId}\u0000${m.delegationId}`)), country);
   });
   const ignoredFrozen = [...frozen.keys()].filter((id) => !used.has(id)).sort();
-  return { stops, skipped, ignoredFrozen, stats: seasonStats(stops, input.firms, country, now() - started) };
+  return { stops, skipped, ignoredFrozen, stats: seasonStats(stops, input.firms, country, clock.elapsedMs()) };
 }
 
 /** Season meetings so far, per firm, for the fairness rule. */

@@ -1,4 +1,4 @@
-import { FlowNetwork, minCostFlow, setCapacities } from "./flow.js";
+import { FlowNetwork, MinCostFlow } from "./flow.js";
 import { ReplaceRouting } from "./pins.js";
 import type { Prepared } from "./prepare.js";
 import { balanceOfCounts, majorWeights, meetingMajor } from "./levels.js";
@@ -40,6 +40,8 @@ export function select(prep: Prepared, mode: SelectMode): Selection {
 /** A selection that can be solved again, warm, without some pairs (or with them again). */
 export class Selector {
   private readonly net: FlowNetwork;
+  /** The flow solver this selector owns: it keeps the solved network's state for warm re-solves. */
+  private readonly solver: MinCostFlow;
   /** Arc of each pair index, -1 for pairs not in the network. */
   private readonly arcOf: Int32Array;
   private readonly excluded: Uint8Array;
@@ -92,7 +94,8 @@ export class Selector {
       const to = (routed ? routing.target(i) : undefined) ?? delegationNode(pair.delegation);
       this.arcOf[i] = net.addArc(from, to, 1, major, -Math.round(pair.affinity.score * scale));
     }
-    minCostFlow(net, source, sink);
+    this.solver = new MinCostFlow(net, source, sink);
+    this.solver.solve();
     this.net = net;
     this.current = this.read();
   }
@@ -124,7 +127,7 @@ export class Selector {
       this.excluded[i] = excluded;
       arcs.push(this.arcOf[i]!);
     }
-    setCapacities(this.net, arcs, (arc) => (excluded ? 0 : this.net.capacity(arc)));
+    this.solver.setCapacities(arcs, (arc) => (excluded ? 0 : this.net.capacity(arc)));
     this.current = this.read();
     return this.current;
   }

@@ -1,7 +1,7 @@
 // Property tests of the min-cost flow solver: optimality certificates, warm re-solves and brute force on tiny networks (seeded).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FlowNetwork, minCostFlow, setCapacities } from "../src/flow.js";
+import { FlowNetwork, MinCostFlow } from "../src/flow.js";
 
 interface Arc {
   readonly from: number;
@@ -42,8 +42,9 @@ const network = (maxNodes: number, maxArcs: number, maxMinor: number): fc.Arbitr
 const solve = (net: Network, changes: readonly (readonly number[])[] = []): { flows: number[]; major: Float64Array; minor: Float64Array } => {
   const flowNet = new FlowNetwork(net.nodes);
   const ids = net.arcs.map((a) => flowNet.addArc(a.from, a.to, a.capacity, a.major, a.minor));
-  let potentials = minCostFlow(flowNet, SOURCE, SINK);
-  for (const change of changes) potentials = setCapacities(flowNet, ids, (id) => change[ids.indexOf(id)]!);
+  const solver = new MinCostFlow(flowNet, SOURCE, SINK);
+  let potentials = solver.solve();
+  for (const change of changes) potentials = solver.setCapacities(ids, (id) => change[ids.indexOf(id)]!);
   return { flows: ids.map((id) => flowNet.flow(id)), ...potentials };
 };
 

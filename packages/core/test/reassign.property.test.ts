@@ -1,3 +1,4 @@
+import { Budget } from "../src/budget.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { atLeast, lexBetter } from "../src/levels.js";
@@ -9,7 +10,8 @@ import { verifyPrepared } from "../src/verify.js";
 import { arbInstance } from "./builders.js";
 import { bruteForce } from "./brute-force.js";
 
-const clock = { deadline: Infinity, now: () => 0 };
+/** No time limit: the steps stop on their own. */
+const budget = new Budget({ timeLimitMs: Infinity, now: () => 0 });
 
 describe("reoptimiseParticipants", () => {
   it("never makes an agenda worse, keeps it valid, and leaves no participant's day to improve", () => {
@@ -18,11 +20,11 @@ describe("reoptimiseParticipants", () => {
         const prep = prepare(instance, { minMeetings: K });
         const board = timetable(prep, select(prep, "lexicographic").pairs);
         const before = board.levels();
-        const improved = reoptimiseParticipants(prep, board, clock.deadline, clock.now);
+        const improved = reoptimiseParticipants(prep, board, budget);
         expect(improved).toBe(lexBetter(board.levels(), before));
         expect(atLeast(board.levels(), before)).toBe(true);
         expect(verifyPrepared(prep, seat(prep, board, tableAssignment(prep)))).toEqual([]);
-        expect(reoptimiseParticipants(prep, board, clock.deadline, clock.now)).toBe(false);
+        expect(reoptimiseParticipants(prep, board, budget)).toBe(false);
       }),
       { seed: 9, numRuns: 200 },
     );
@@ -33,7 +35,7 @@ describe("reoptimiseParticipants", () => {
       fc.property(arbInstance({ firms: 4, delegations: 1, slots: 4, windows: true }), (instance) => {
         const prep = prepare(instance, { minMeetings: 1 });
         const board = timetable(prep, []);
-        reoptimiseParticipants(prep, board, clock.deadline, clock.now);
+        reoptimiseParticipants(prep, board, budget);
         const exact = bruteForce(instance, 1);
         expect(board.levels().musts).toBe(exact.musts);
         expect(board.levels().served).toBe(exact.served);

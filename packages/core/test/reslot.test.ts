@@ -1,3 +1,4 @@
+import { Budget } from "../src/budget.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Board } from "../src/search/board.js";
@@ -9,7 +10,8 @@ import { seat, tableAssignment, timetable } from "../src/timetable.js";
 import { verifyPrepared } from "../src/verify.js";
 import { arbInstance, makeDelegation, makeFirm, makeInstance, makeStop } from "./builders.js";
 
-const clock = { deadline: Infinity, now: () => 0 };
+/** No time limit: the steps stop on their own. */
+const budget = new Budget({ timeLimitMs: Infinity, now: () => 0 });
 
 describe("reoptimiseSlots", () => {
   it("replaces a slot's meetings by the best choice for that slot", () => {
@@ -27,7 +29,7 @@ describe("reoptimiseSlots", () => {
     );
     const board = new Board(prep);
     board.place(1, 0); // B × D, worth 3
-    expect(reoptimiseSlots(prep, board, clock.deadline, clock.now)).toBe(true);
+    expect(reoptimiseSlots(prep, board, budget)).toBe(true);
     expect(board.placed()).toEqual([0]); // A × D, worth 5
   });
 
@@ -37,7 +39,7 @@ describe("reoptimiseSlots", () => {
         const prep = prepare(instance, { minMeetings: K });
         const board = timetable(prep, select(prep, "lexicographic").pairs);
         const before = board.levels();
-        reoptimiseSlots(prep, board, clock.deadline, clock.now);
+        reoptimiseSlots(prep, board, budget);
         expect(atLeast(board.levels(), before)).toBe(true);
         expect(verifyPrepared(prep, seat(prep, board, tableAssignment(prep)))).toEqual([]);
       }),

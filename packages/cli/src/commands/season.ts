@@ -11,6 +11,7 @@ import { formatIssues } from "../text/issues-format.js";
 import { t, type Lang } from "../text/i18n.js";
 import { formatSeasonSummary, heldLine } from "../text/season-summary.js";
 import { violationText } from "../text/violations.js";
+import { exactOption } from "../solve/highs.js";
 import type { OutputFile } from "../write/output-file.js";
 import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
 import { heldFile, seasonReportFiles } from "../write/season-csv.js";
@@ -30,6 +31,8 @@ export interface SeasonArgs extends Sources {
   readonly minMeetings: number;
   /** Balance meetings across firms (default true; `--no-balance`). */
   readonly balance?: boolean;
+  /** Polish windowed stops with the exact solver (HiGHS; default true; `--no-exact`). */
+  readonly exact?: boolean;
   readonly independent: boolean;
   /** Also plan the other way (season vs independent) and show both side by side. */
   readonly compare: boolean;
@@ -118,6 +121,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   // --frozen agendas may lie in --out: they are read (and written back byte for byte) before the new folder replaces the old one.
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
+  const exact = exactOption(args.exact);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
@@ -132,6 +136,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
     minMeetings: args.minMeetings,
     allowRepeats: args.allowRepeats,
     balance: args.balance ?? true,
+    ...(await exact),
     ...(weights && { weights: weights.weights }),
     ...(args.from !== undefined && { from: args.from }),
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
@@ -204,7 +209,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
       await season(
         {
           dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, weights: o.weights,
-          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, independent: o.independent, compare: o.compare,
+          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, independent: o.independent, compare: o.compare,
           timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel, organizer: o.organizer,
         },
         ctx.common(),

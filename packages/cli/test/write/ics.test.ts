@@ -3,9 +3,8 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { buildSlots } from "@roadshow/core";
 import type { Meeting } from "@roadshow/core";
-import { meetingSequence, meetingUid, renderExports } from "../../src/write/exports.js";
+import { exportContext, meetingSequence, meetingUid, participantCalendar, renderExports } from "../../src/write/exports.js";
 import type { ExportInput, OutputFile, PreviousMeeting } from "../../src/write/exports.js";
-import { fold } from "../../src/write/ics-text.js";
 import { bergamo, dstNight, makeDelegation, makeFirm, makeSchedule, makeStop } from "./fixture.js";
 
 interface ParsedEvent {
@@ -61,7 +60,8 @@ function expectCalendarsMatch(input: ExportInput, lang: "it" | "en"): void {
       expect(content, `${side}/${owner}`).toBeDefined();
       const cal = parse(content!);
       expect(cal.method).toBe("PUBLISH");
-      expect(cal.zones).toEqual([schedule.stop.timezone]);
+      // A VTIMEZONE for the TZID the events use (RFC 5545 §3.6.5); none when every event is in UTC.
+      expect(cal.zones).toEqual(cal.events.some((e) => e.tzid !== null) ? [schedule.stop.timezone] : []);
       expect(cal.events.map((e) => e.uid).sort()).toEqual(
         meetings.map((m) => meetingUid(schedule.stop.id, m.firmId, m.delegationId)).sort(),
       );
@@ -195,15 +195,80 @@ describe("calendar files", () => {
       for (const line of content.split("\r\n").slice(0, -1)) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
       expect(content.replace(/\r\n/g, "")).not.toMatch(/\n|\r/);
     }
-    const long = `DESCRIPTION:${"àè€😀x".repeat(40)}`;
-    const folded = fold(long);
-    expect(folded.split("\r\n ").join("")).toBe(long);
-    for (const line of folded.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
-    expect(folded).not.toMatch(/\uFFFD/);
+    // Long lines of 2-, 3- and 4-byte characters (and a control character, which is dropped):
+    // folded at 75 octets between characters, unfolded back to the very text by ical.js.
+    const long = "àè€😀x".repeat(40);
+    const wide = bergamo();
+    const firms = wide.firms.map((f) => (f.id === "F0001" ? { ...f, name: `${long}\u0007` } : f));
+    const content = calendars(renderExports({ ...wide, firms }, { lang: "en", excel: false })).get("calendar/delegations/US-CG.ics")!;
+    const lines = content.split("\r\n").slice(0, -1);
+    expect(lines.length).toBeGreaterThan(content.split("\r\n ").length);
+    for (const line of lines) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+    expect(content).not.toMatch(/\uFFFD|\u0007/);
+    expect(parse(content).events.map((e) => e.summary)).toContain(`Meeting: ${long}`);
     const f1 = parse(calendars(renderExports(bergamo(), { lang: "en", excel: false })).get("calendar/firms/F0001.ics")!);
     expect(f1.events[0]!.description).toContain('Meeting with Generalkonsulat; Mailand, \\ "Büro" (Germany).\nBergamo, table 1, 14:00-14:20.');
     // The organiser's reasons stay out of what participants receive.
     const f2 = calendars(renderExports(bergamo(), { lang: "en", excel: false })).get("calendar/firms/F0002.ics")!;
     expect(f2).not.toMatch(/line one|\(\+\d/);
+  });
+
+  test("written by ical-generator: DTSTAMP in UTC and fixed by the stop, calendar name escaped, no calendar-wide zone", () => {
+    const content = calendars(renderExports(bergamo(), { lang: "en", excel: false })).get("calendar/delegations/DE-KONS.ics")!;
+    // With a calendar-wide zone the library would write DTSTAMP and the UTC times as local times.
+    expect(content).not.toMatch(/^TIMEZONE-ID:/m);
+    const stamps = content.match(/^DTSTAMP:.*$/gm)!;
+    expect(new Set(stamps)).toEqual(new Set(["DTSTAMP:20260317T230000Z"])); // midnight of 2026-03-18 in Rome
+    expect(content).toMatch(/^X-WR-CALNAME:Generalkonsulat\\; Mailand\\, \\\\ "Büro"/m);
+    const cal = new ICAL.Component(ICAL.parse(content));
+    // NAME (RFC 7986) and X-WR-CALNAME are TEXT: unescaped by RFC 5545 §3.3.11 they give the name back
+    // (ical.js knows neither and hands them back raw).
+    const text = (raw: unknown) => String(raw).replace(/\\([\\;,nN])/g, (_, c: string) => (c.toLowerCase() === "n" ? "\n" : c));
+    for (const prop of ["name", "x-wr-calname"]) expect(text(cal.getFirstPropertyValue(prop))).toMatch(/^Generalkonsulat; Mailand, \\ "Büro": Roadshow /);
+    expect(cal.getFirstPropertyValue("x-wr-timezone")).toBe("Europe/Rome");
+    // Calendar properties before the first component (RFC 5545 §3.4: calprops, then components).
+    const lines = content.split("\r\n");
+    expect(lines.findIndex((l) => l.startsWith("X-WR-TIMEZONE:"))).toBeLessThan(lines.indexOf("BEGIN:VTIMEZONE"));
+  });
+
+  test("a mailed REQUEST: ORGANIZER and the participant as ATTENDEE, names a quoted parameter can carry", () => {
+    const input = bergamo();
+    const firms = input.firms.map((f) => (f.id === "F0001" ? { ...f, email: "info@rossi.example", contactName: 'Anna "Nina" Rossi\u0007' } : f));
+    const ctx = exportContext({ ...input, firms }, "it");
+    const organizer = { name: 'Camera "Lombarda"', email: "eventi@example.it" };
+    const content = participantCalendar(ctx, ctx.firmById.get("F0001")!, { previous: [], organizer, method: "REQUEST" })!;
+    const cal = new ICAL.Component(ICAL.parse(content));
+    expect(cal.getFirstPropertyValue("method")).toBe("REQUEST");
+    const events = cal.getAllSubcomponents("vevent");
+    expect(events).toHaveLength(3);
+    for (const ve of events) {
+      const org = ve.getFirstProperty("organizer")!;
+      expect([org.getParameter("cn"), String(org.getFirstValue()).toLowerCase()]).toEqual(["Camera Lombarda", "mailto:eventi@example.it"]);
+      const att = ve.getFirstProperty("attendee")!;
+      expect(att.getParameter("cn")).toBe("Anna Nina Rossi");
+      expect(String(att.getFirstValue()).toLowerCase()).toBe("mailto:info@rossi.example");
+      expect([att.getParameter("role"), att.getParameter("partstat"), att.getParameter("rsvp")]).toEqual(["REQ-PARTICIPANT", "NEEDS-ACTION", "FALSE"]);
+    }
+    expect(content).not.toMatch(/\(\+\d|\u0007/);
+  });
+
+  test("a dropped meeting whose slot no longer exists is still cancelled, on the stop's day, with a fixed DTSTAMP", () => {
+    const input = bergamo();
+    const stop = input.schedule.stop.id;
+    const previous: PreviousMeeting[] = [
+      ...input.schedule.meetings.map((m) => ({ stopId: stop, ...m })),
+      { stopId: stop, firmId: "F0003", delegationId: "IN-CG", slot: 99, table: 2, sequence: 2 },
+    ];
+    const render = () => calendars(renderExports(input, { lang: "en", excel: false, previous }));
+    const cals = render();
+    const cancel = cals.get("calendar/cancel/firms/F0003.ics")!;
+    const ve = new ICAL.Component(ICAL.parse(cancel)).getFirstSubcomponent("vevent")!;
+    expect(ve.getFirstPropertyValue("uid")).toBe(meetingUid(stop, "F0003", "IN-CG"));
+    expect(ve.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(ve.getFirstPropertyValue("sequence")).toBe(3);
+    expect(String(ve.getFirstPropertyValue("dtstart"))).toBe(input.schedule.stop.date);
+    // Not in the published calendar, which lists only events with a time.
+    expect(parse(cals.get("calendar/firms/F0003.ics")!).events.map((e) => e.uid)).not.toContain(meetingUid(stop, "F0003", "IN-CG"));
+    expect(render()).toEqual(cals);
   });
 });

@@ -1,10 +1,11 @@
 /** `allowMoves`: still-valid meetings keep their pair but may change slot where that gains a level above the score, with as few moves as found. */
+import type { Budget } from "../budget.js";
 import { Board } from "../search/board.js";
 import { lexBetter } from "../levels.js";
 import type { Prepared } from "../prepare.js";
 import { solvePinned, type PinnedSolve } from "./pinned.js";
 import type { PlacedMeeting, PreviousReading } from "./previous.js";
-import type { ObjectiveLevels, Progress, ReplanOptions } from "../types.js";
+import type { ObjectiveLevels } from "../types.js";
 
 /** A re-plan: its board (on the pinned stop), levels with `replaced` counting re-placed pairs only, bounds, seats and moves. */
 export interface Solved extends PinnedSolve {
@@ -29,10 +30,7 @@ export function moveKept(
   reading: PreviousReading,
   replace: Int32Array,
   base: { readonly board: Board; readonly levels: ObjectiveLevels },
-  deadline: number,
-  now: () => number,
-  options: ReplanOptions,
-  report: (phase: Progress["phase"], message: string) => void,
+  budget: Budget,
 ): Solved | null {
   const weight = reading.lostPairs.length + 1;
   const weights = replace.slice();
@@ -44,12 +42,12 @@ export function moveKept(
     for (const pair of base.board.placed()) board.place(pair, base.board.slotOf[pair]!);
     return board;
   };
-  report("improve", `letting ${reading.kept.length} kept meetings move`);
-  const solved = solvePinned(prep, reading.locked, weights, deadline, now, options, report, start);
+  budget.report("improve", `letting ${reading.kept.length} kept meetings move`);
+  const solved = solvePinned(prep, reading.locked, weights, budget, start);
   const { board } = solved;
   const shifted = (l: ObjectiveLevels): ObjectiveLevels => ({ ...l, replaced: (l.replaced ?? 0) - offset });
   if (reading.kept.some((k) => board.slotOf[k.pair] === -1) || !lexBetter(upper(shifted(board.levels())), upper(base.levels))) return null;
-  const moves = returnHome(solved.prep, board, reading.kept, deadline, now);
+  const moves = returnHome(solved.prep, board, reading.kept, budget);
   const home = reading.kept.filter((k) => board.slotOf[k.pair] === k.slot);
   return {
     ...solved,
@@ -65,7 +63,7 @@ export function moveKept(
  * by moving the meetings in the way elsewhere; kept when the re-placed, musts
  * and served levels hold and fewer kept meetings are away. Returns the moves left.
  */
-function returnHome(prep: Prepared, board: Board, kept: readonly PlacedMeeting[], deadline: number, now: () => number): number {
+function returnHome(prep: Prepared, board: Board, kept: readonly PlacedMeeting[], budget: Budget): number {
   const away = (): number => kept.filter((k) => board.slotOf[k.pair] !== k.slot).length;
   const atHome = new Set<number>();
   const refresh = (): void => {
@@ -73,7 +71,7 @@ function returnHome(prep: Prepared, board: Board, kept: readonly PlacedMeeting[]
     for (const k of kept) if (board.slotOf[k.pair] === k.slot) atHome.add(k.pair);
   };
   for (const k of kept) {
-    if (now() >= deadline) break;
+    if (budget.expired()) break;
     if (board.slotOf[k.pair] === k.slot) continue;
     refresh();
     const before = board.levels();

@@ -2,13 +2,14 @@
 import type { Board } from "../search/board.js";
 import { reaches } from "../levels.js";
 import { relaxedLevels, tightest } from "../bounds.js";
-import { tolerance } from "../budget.js";
+import type { Budget } from "../budget.js";
 import { goal, search } from "../search/search.js";
 import type { Pins, Prepared } from "../prepare.js";
 import { improve } from "../search/improve.js";
 import { Selector } from "../select.js";
 import { timetable } from "../timetable.js";
-import type { ObjectiveLevels, Progress, ReplanOptions } from "../types.js";
+import type { ObjectiveLevels } from "../types.js";
+import { ExactPolish, polishable, withProven } from "../exact/polish.js";
 
 /** A board of the pinned stop, with its bounds. */
 export interface PinnedSolve {
@@ -128,27 +129,26 @@ export function solvePinned(
   prep: Prepared,
   fixed: readonly PairSlot[],
   replace: Int32Array,
-  deadline: number,
-  now: () => number,
-  options: ReplanOptions,
-  report: (phase: Progress["phase"], message: string) => void,
+  budget: Budget,
   start?: (rp: Prepared) => Board,
 ): PinnedSolve {
   const rp = pinnedPrep(prep, fixed, replace);
   const selector = new Selector(rp, "lexicographic");
   const relaxed = selector.selection;
-  report("timetable", `placing ${relaxed.pairs.length} meetings around ${fixed.length} kept`);
+  budget.report("timetable", `placing ${relaxed.pairs.length} meetings around ${fixed.length} kept`);
   const first = timetable(rp, relaxed.pairs, start?.(rp));
   // Local search first: on the few free table-slots it usually reaches the tolerated gap of the flow's optimum,
   // and then there is nothing more to search (nor a slot relaxation to build).
   // The stop's own tolerance (by its size, as `schedule` would use), not the pinned stop's smaller one.
-  const gap = tolerance(prep, options);
+  const gap = budget.tolerance(prep);
   const near = goal(relaxed.levels, gap);
-  if (!reaches(first.levels(), near)) improve(rp, first, deadline, now);
+  if (!reaches(first.levels(), near)) improve(rp, first, budget);
   const short = !reaches(first.levels(), near);
   const optima = short ? relaxedLevels(rp, "lexicographic", relaxed) : [relaxed.levels];
+  const exact = short && polishable(rp, budget.exact) ? new ExactPolish(rp, (l) => pinnedBounds(rp, optima, l), budget.exact, budget, gap) : null;
   const { board, timedOut } = short
-    ? search(rp, selector, first, goal(tightest(optima), gap), deadline, now, report)
+    ? search(rp, selector, first, goal(tightest(optima), gap), budget, exact?.hook())
     : { board: first, timedOut: false };
-  return { prep: rp, board, bounds: pinnedBounds(rp, optima, board.levels()), timedOut };
+  const bounds = withProven(pinnedBounds(rp, optima, board.levels()), exact?.proven ?? {});
+  return { prep: rp, board, bounds, timedOut: timedOut || (exact?.timedOut ?? false) };
 }

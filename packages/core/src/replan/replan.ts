@@ -1,7 +1,7 @@
 /** Re-plans a stop around the agenda sent before: what still holds stays, lost pairs meet again elsewhere, the rest is planned as `planStop` does. */
 import { Board } from "../search/board.js";
 import { lexBetter } from "../levels.js";
-import { startClock } from "../budget.js";
+import { Budget } from "../budget.js";
 import { scheduleOf } from "../schedule.js";
 import { prepare, type Prepared } from "../prepare.js";
 import { assertValidInstance } from "../validate.js";
@@ -25,32 +25,32 @@ import { verifyPrepared, type AgendaMeeting } from "../verify.js";
  */
 export function replanStop(instance: StopInstance, previous: readonly AgendaMeeting[], options: ReplanOptions = {}): Replan {
   assertValidInstance(instance);
-  const { now, started, deadline, report } = startClock(options);
+  const budget = new Budget(options);
 
-  report("score", "scoring pairs");
+  budget.report("score", "scoring pairs");
   const prep = prepare(instance, options);
   const tables = keptTables(prep, previous);
   const reading = readPrevious(prep, previous, options.locked ?? [], tables);
-  report("select", `${reading.kept.length + reading.locked.length} meetings kept, ${reading.lostPairs.length} pairs to place again`);
+  budget.report("select", `${reading.kept.length + reading.locked.length} meetings kept, ${reading.lostPairs.length} pairs to place again`);
 
   const replace = new Int32Array(prep.pairs.length);
   for (const pair of reading.lostPairs) replace[pair] = 1;
   const fixed = [...reading.locked, ...reading.kept];
-  const pinned = solvePinned(prep, fixed, replace, deadline, now, options, report);
+  const pinned = solvePinned(prep, fixed, replace, budget);
   keepToChanged(pinned.prep, pinned.board, touched(prep, previous, reading));
   towardsOldSlots(pinned.prep, pinned.board, reading);
   let solved: Solved = { ...pinned, levels: pinned.board.levels(), fixed, moves: 0 };
-  if (options.allowMoves && reading.kept.length > 0 && now() < deadline) solved = moveKept(prep, reading, replace, solved, deadline, now, options, report) ?? solved;
+  if (options.allowMoves && reading.kept.length > 0 && !budget.expired()) solved = moveKept(prep, reading, replace, solved, budget) ?? solved;
 
   const { meetings } = seatAll(prep, tables, solved, reading.lostAt);
-  report("verify", `checking ${meetings.length} meetings against every rule`);
+  budget.report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyPrepared(prep, meetings);
   if (violations.length > 0) {
     throw new InternalError(`the re-plan broke a rule (${violations[0]!.message}); please report this`);
   }
   // The solved board counts pins too: it gives the firms served and the unmatched on the stop itself.
   const schedule = {
-    ...scheduleOf(prep, solved.board, meetings, solved.levels, solved.bounds, { timedOut: solved.timedOut, elapsedMs: now() - started }),
+    ...scheduleOf(prep, solved.board, meetings, solved.levels, solved.bounds, { timedOut: solved.timedOut, elapsedMs: budget.elapsedMs() }),
     tables,
   };
   const { changes, stats } = diffAgendas(previous, reading, meetings);

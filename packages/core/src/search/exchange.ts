@@ -1,3 +1,4 @@
+import type { Budget } from "../budget.js";
 import type { Board } from "./board.js";
 import type { Effort } from "./improve.js";
 import { lexBetter } from "../levels.js";
@@ -21,12 +22,12 @@ const DEEP: Effort = { depth: 4, work: 4000 };
  * single swaps do not.
  * @returns whether the agenda improved.
  */
-export function exchange(prep: Prepared, board: Board, selector: Selector, deadline: number, now: () => number, watch?: Watch): boolean {
+export function exchange(prep: Prepared, board: Board, selector: Selector, budget: Budget, watch?: Watch): boolean {
   let improved = false;
-  while (now() < deadline && !done(board, watch)) {
+  while (!budget.expired() && !done(board, watch)) {
     const failed: number[] = [];
     for (const piece of differences(prep, board, selector.selection.pairs)) {
-      if (now() >= deadline || done(board, watch)) break;
+      if (budget.expired() || done(board, watch)) break;
       watch?.tick?.();
       const before = board.levels();
       board.beginJournal();

@@ -1,3 +1,4 @@
+import type { Budget } from "../budget.js";
 import type { Board } from "./board.js";
 import { balanceWorth, lexBetter } from "../levels.js";
 import type { Prepared } from "../prepare.js";
@@ -56,13 +57,12 @@ const MAX_MISSES = 2000;
 export function improve(
   prep: Prepared,
   board: Board,
-  deadline: number,
-  now: () => number,
+  budget: Budget,
   pool: readonly number[] = prep.eligible,
   effort: Effort = THOROUGH,
   watch?: Watch,
 ): void {
-  for (let improved = true; improved && now() < deadline && !done(board, watch); ) {
+  for (let improved = true; improved && !budget.expired() && !done(board, watch); ) {
     improved = false;
     const candidates = pool
       .filter((i) => board.slotOf[i] === -1)
@@ -71,7 +71,7 @@ export function improve(
     let misses = 0;
     for (const { i } of candidates) {
       // Candidates come best first: after a long run of failures the rest rarely help.
-      if (now() >= deadline || misses > MAX_MISSES) break;
+      if (budget.expired() || misses > MAX_MISSES) break;
       if (board.slotOf[i] !== -1) continue;
       if (tryCandidate(prep, board, i, effort, watch?.target)) {
         improved = true;

@@ -1,3 +1,4 @@
+import type { Budget } from "../budget.js";
 import type { Board } from "./board.js";
 import { improve, type Effort } from "./improve.js";
 import { atLeast } from "../levels.js";
@@ -24,19 +25,19 @@ function random(seed: number): () => number {
  * Large-neighbourhood search: free every meeting of one or two participants
  * (a firm that could gain, a delegation it wants), refill greedily and with
  * local search, keep the result when it is not worse. Stops at the target
- * (the bound), after `patience` rounds without progress or `rounds` in all
- * (a work budget: the result never depends on the clock), or at the deadline.
+ * (the bound), after the budget's rounds without progress or in all (its
+ * work limits: the result never depends on the clock), or at the deadline.
  */
 export function largeNeighbourhoodSearch(
   prep: Prepared,
   board: Board,
   target: ObjectiveLevels,
-  deadline: number,
-  now: () => number,
-  patience = 200,
-  rounds = Infinity,
+  budget: Budget,
   watch?: Watch,
 ): void {
+  const { lnsPatience: patience, lnsRounds, lnsPairRounds } = budget.work;
+  // Rounds cost about as much as the eligible pairs: the budget shrinks on big days, where it rarely pays.
+  const rounds = Math.min(lnsRounds, Math.ceil(lnsPairRounds / Math.max(1, prep.eligible.length)));
   const next = random(0x5eed);
   const F = prep.firms.length;
   const D = prep.delegations.length;
@@ -44,7 +45,7 @@ export function largeNeighbourhoodSearch(
   const ofFirm = (f: number): number[] => Array.from({ length: D }, (_, d) => f * D + d).filter(eligible);
   const ofDelegation = (d: number): number[] => Array.from({ length: F }, (_, f) => f * D + d).filter(eligible);
   let best = board.levels();
-  for (let stale = 0, round = 0; stale < patience && round < rounds && !atLeast(best, target) && now() < deadline; stale++, round++) {
+  for (let stale = 0, round = 0; stale < patience && round < rounds && !atLeast(best, target) && !budget.expired(); stale++, round++) {
     watch?.tick?.();
     // A firm with an unplaced eligible pair is where the objective can grow.
     const seedPair = unplacedEligible(prep, board, next);
@@ -65,7 +66,7 @@ export function largeNeighbourhoodSearch(
       const { firm } = prep.pairs[i]!;
       if (board.slotOf[i] === -1 && board.firmMeetings[firm]! < prep.firmCapacity[firm]!) board.insert(i, 1, 100);
     }
-    improve(prep, board, deadline, now, pool, QUICK);
+    improve(prep, board, budget, pool, QUICK);
     const levels = board.levels();
     if (atLeast(levels, best)) {
       if (!atLeast(best, levels)) stale = -1;

@@ -1,3 +1,4 @@
+import type { Budget } from "../budget.js";
 import type { Board } from "./board.js";
 import { FlowNetwork, minCostFlow } from "../flow.js";
 import { lexBetter, majorWeights, meetingMajor } from "../levels.js";
@@ -19,10 +20,10 @@ export const REASSIGN_MAX_ARCS = 2_000_000;
  * every delegation and firm repeat while one improves it.
  * @returns whether the agenda improved.
  */
-export function reoptimiseParticipants(prep: Prepared, board: Board, deadline: number, now: () => number, watch?: Watch): boolean {
+export function reoptimiseParticipants(prep: Prepared, board: Board, budget: Budget, watch?: Watch): boolean {
   if (prep.candidates > REASSIGN_MAX_ARCS) return false;
   let improvedEver = false;
-  for (let improved = true; improved && now() < deadline && !done(board, watch); ) {
+  for (let improved = true; improved && !budget.expired() && !done(board, watch); ) {
     improved = false;
     const scale = scoreScale(prep);
     const steps = [
@@ -30,7 +31,7 @@ export function reoptimiseParticipants(prep: Prepared, board: Board, deadline: n
       ...prep.firms.map((_, f) => () => resolveFirm(prep, board, f, scale)),
     ];
     for (const step of steps) {
-      if (now() >= deadline || done(board, watch)) break;
+      if (budget.expired() || done(board, watch)) break;
       const before = board.levels();
       step();
       if (lexBetter(board.levels(), before)) improved = improvedEver = true;

@@ -1,3 +1,4 @@
+import type { Budget } from "../budget.js";
 import type { Board } from "./board.js";
 import { FlowNetwork, minCostFlow } from "../flow.js";
 import { lexBetter, majorWeights } from "../levels.js";
@@ -17,12 +18,12 @@ import { done, type Watch } from "./watch.js";
  */
 const MAX_SWEEPS = 2;
 
-export function reoptimiseSlots(prep: Prepared, board: Board, deadline: number, now: () => number, watch?: Watch): boolean {
+export function reoptimiseSlots(prep: Prepared, board: Board, budget: Budget, watch?: Watch): boolean {
   let improvedEver = false;
   // Two sweeps at most per call (a work budget): the search calls again while anything improves.
-  for (let improved = true, sweep = 0; improved && sweep < MAX_SWEEPS && now() < deadline && !done(board, watch); sweep++) {
+  for (let improved = true, sweep = 0; improved && sweep < MAX_SWEEPS && !budget.expired() && !done(board, watch); sweep++) {
     improved = false;
-    for (let t = 0; t < prep.slots.length && now() < deadline && !done(board, watch); t++) {
+    for (let t = 0; t < prep.slots.length && !budget.expired() && !done(board, watch); t++) {
       const before = board.levels();
       resolveSlot(prep, board, t);
       if (lexBetter(board.levels(), before)) improved = improvedEver = true;
