@@ -19,7 +19,7 @@ const instance: StopInstance = {
     { firmId: "F3", delegationId: "US-1", score: 5 },
     { firmId: "F3", delegationId: "DE-1", score: 5 },
   ],
-  history: [{ firmId: "F3", delegationId: "DE-1" }],
+  history: [{ firmId: "F3", delegationId: "DE-1", stopId: "EARLIER" }],
 };
 const agenda = [
   { slot: 1, table: 1, firmId: "F1", delegationId: "US-1" },
