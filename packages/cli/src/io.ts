@@ -21,6 +21,7 @@ export type { AgendaRow, DataSet, InputIssue, IssueCode, Severity } from "./read
 export { ISSUE_CODES, parseDataSet, parseAgenda, historyFromAgendas, readDataDir, readAgendaFile } from "./read/index.js";
 export type { Lang } from "./text/i18n.js";
 export { formatIssues } from "./text/issues-format.js";
+export { loadExactSolver, highsSolver } from "./solve/highs.js";
 export type { FormatOptions } from "./text/issues-format.js";
 export { toInputIssue } from "./read/instance-issues.js";
 export { agendaCsv, unmatchedCsv, AGENDA_COLUMNS } from "./write/agenda-csv.js";

@@ -1,6 +1,6 @@
 /** A run's budget, merged from the options once and passed down whole: its clock, deadline, gap tolerance and work limits. */
 import type { Prepared } from "./prepare.js";
-import type { Progress, ScheduleOptions } from "./types.js";
+import type { ExactSolver, Progress, ScheduleOptions } from "./types.js";
 
 /** Default `gapTolerance`: improvement stops within 0.01 % of the bound... */
 export const DEFAULT_GAP_TOLERANCE = 1e-4;
@@ -37,16 +37,19 @@ export class Budget {
   /** When the search must stop: `started` plus the time limit. */
   readonly deadline: number;
   readonly work: Work;
+  /** The injected exact solver for the polish of windowed stops (`exact/`), if any. */
+  readonly exact: ExactSolver | undefined;
   private readonly gapTolerance: number | undefined;
   private readonly onProgress: ScheduleOptions["onProgress"];
 
-  constructor(options: Pick<ScheduleOptions, "now" | "timeLimitMs" | "gapTolerance" | "onProgress"> = {}, work: Work = DEFAULT_WORK) {
+  constructor(options: Pick<ScheduleOptions, "now" | "timeLimitMs" | "gapTolerance" | "onProgress" | "exact"> = {}, work: Work = DEFAULT_WORK) {
     this.now = options.now ?? (() => performance.now());
     this.started = this.now();
     this.deadline = this.started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
     this.gapTolerance = options.gapTolerance;
     this.onProgress = options.onProgress;
     this.work = work;
+    this.exact = options.exact;
   }
 
   /** The time limit is reached. */

@@ -3,6 +3,7 @@ import { Budget } from "./budget.js";
 import { boundsFor, relaxedLevels, tightest } from "./bounds.js";
 import { compact } from "./compact.js";
 import { InternalError } from "./errors.js";
+import { ExactPolish, polishable, withProven } from "./exact/polish.js";
 import { levelsText, reaches } from "./levels.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { scheduleOf } from "./schedule.js";
@@ -34,10 +35,12 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
   const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
   const target = goal(tightest(optima), budget.tolerance(prep));
-  const { board, timedOut } = short ? search(prep, selector, first, target, budget) : { board: first, timedOut: false };
+  // On a model small enough, an injected exact solver polishes the search's agenda level by level.
+  const exact = short && polishable(prep, budget.exact) ? new ExactPolish(prep, (l) => boundsFor(prep, optima, l), budget.exact, budget) : null;
+  const { board, timedOut } = short ? search(prep, selector, first, target, budget, exact?.hook()) : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
-  const bounds = boundsFor(prep, optima, levels);
+  const bounds = withProven(boundsFor(prep, optima, levels), exact?.proven ?? {});
   // After the levels: the same meetings in other slots, so days have fewer idle gaps.
   budget.report("compact", `compacting days: ${board.placed().length} meetings`);
   compact(prep, board);
@@ -47,14 +50,14 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   if (violations.length > 0) {
     throw new InternalError(`the scheduler broke a rule (${violations[0]!.message}); please report this`);
   }
-  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut, elapsedMs: budget.elapsedMs() });
+  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: timedOut || (exact?.timedOut ?? false), elapsedMs: budget.elapsedMs() });
   const unbalanced = unbalancedScore(prep);
   budget.report("done", provenText(schedule));
   return unbalanced === null ? schedule : { ...schedule, stats: { ...schedule.stats, unbalancedScore: unbalanced } };
 }
 
 /** Above this many eligible pairs the unbalanced selection (for `unbalancedScore`) is skipped. */
-const UNBALANCED_MAX_PAIRS = 25_000;
+const UNBALANCED_MAX_PAIRS = 50_000;
 
 /** The score of the best selection without the balance level, or null when balance is off or the stop too big. */
 function unbalancedScore(prep: Prepared): number | null {

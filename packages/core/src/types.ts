@@ -286,7 +286,7 @@ export interface StopInstance {
 
 /** Progress of a long solve, for a CLI to show. */
 export interface Progress {
-  readonly phase: "score" | "select" | "timetable" | "improve" | "compact" | "verify" | "done";
+  readonly phase: "score" | "select" | "timetable" | "improve" | "exact" | "compact" | "verify" | "done";
   readonly message: string;
   readonly elapsedMs: number;
 }
@@ -328,6 +328,73 @@ export interface ScheduleOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** Clock used for elapsed times (injected to keep the core pure). Default `performance.now`. */
   readonly now?: () => number;
+  /**
+   * An exact MILP solver (the CLI passes HiGHS). Under windows, when the search
+   * leaves a level short of its bound on a model small enough, the stop's
+   * time-indexed integer model is solved level by level from the search's
+   * agenda; a better agenda is kept and the solver's proven bounds tighten
+   * the reported ones. Absent: the search's agenda as it is.
+   */
+  readonly exact?: ExactSolver;
+}
+
+/**
+ * A maximisation MILP in compressed sparse rows, every column with lower bound 0.
+ * @example { columns: 2, cost: [3, 2], upper: [1, 1], integer: [1, 1], rowStarts: [0, 2], rowIndex: [0, 1], rowValue: [1, 1], rowLower: [-Infinity], rowUpper: [1] }
+ */
+export interface ExactProgram {
+  readonly columns: number;
+  /** Objective coefficient of each column (maximised). */
+  readonly cost: Float64Array;
+  readonly upper: Float64Array;
+  /** 1 where the column is integer. */
+  readonly integer: Uint8Array;
+  /** Row r's entries are `rowIndex[k]`, `rowValue[k]` for k in `rowStarts[r]` … `rowStarts[r + 1] − 1`. */
+  readonly rowStarts: Int32Array;
+  readonly rowIndex: Int32Array;
+  readonly rowValue: Float64Array;
+  /** Row activity bounds; ±Infinity where open. */
+  readonly rowLower: Float64Array;
+  readonly rowUpper: Float64Array;
+}
+
+/**
+ * Limits of one exact solve. `nodes` is the work budget (branch-and-bound
+ * nodes), so a solve that stops there gives the same answer on any machine;
+ * `timeLimitMs` is what is left of the run's time limit.
+ * @example { nodes: 2000, timeLimitMs: 41000, relativeGap: 0.0001, absoluteGap: 0.999 }
+ */
+export interface ExactLimits {
+  readonly nodes: number;
+  readonly timeLimitMs: number;
+  /** Stop once the incumbent is within this fraction of the bound… */
+  readonly relativeGap: number;
+  /** …or within this much (0.999 on integer levels: the bound rounded down is then met). */
+  readonly absoluteGap: number;
+}
+
+/**
+ * What an exact solve returned: `optimal` (within the gaps asked), `limit`
+ * (node budget spent), `timedout`, `infeasible` or `failed` (the solver threw
+ * or gave up; `message` says why). `values` are the best columns found, if any.
+ * @example { status: "optimal", values: Float64Array [1, 0], bound: 3 }
+ */
+export interface ExactOutcome {
+  readonly status: "optimal" | "limit" | "timedout" | "infeasible" | "failed";
+  readonly values: Float64Array | null;
+  /** Proven upper bound on the objective, when the solver gives one. */
+  readonly bound: number | null;
+  readonly message?: string;
+}
+
+/**
+ * A synchronous MILP solver for the exact polish. `start` is a feasible
+ * solution to start from (every column).
+ * @example { name: "HiGHS 1.15.3", solve: (program, start, limits) => ({ status: "optimal", values, bound }) }
+ */
+export interface ExactSolver {
+  readonly name: string;
+  solve(program: ExactProgram, start: Float64Array | null, limits: ExactLimits): ExactOutcome;
 }
 
 /**
@@ -415,7 +482,8 @@ export interface ScheduleStats {
   /**
    * What balance costs: the best score after levels 1–2 alone, without the
    * balance level (exact without windows, an upper bound with them). Set when
-   * balance is on and the extra selection is cheap (at most 25,000 eligible pairs).
+   * balance is on and the extra selection is cheap (at most 50,000 eligible pairs:
+   * about a tenth of a second since the flow sends the most valuable units first).
    */
   readonly unbalancedScore?: number;
   /** Idle gaps (maximal runs of free slots between a participant's first and last meeting) of firms and delegations. */
@@ -477,12 +545,35 @@ export type ViolationCode =
   | "wrong-table";
 
 /**
- * One broken rule in an agenda; `meetings` are indexes into the checked list.
- * @example { code: "firm-capacity", message: "F0001 has 2 meetings in slot 3 (representatives 1)", meetings: [4, 9] }
+ * The values a violation's message names, for a caller to word it in its own
+ * language: the participants, the slot or table, how many meetings there are
+ * (`count`) against how many are allowed (`limit`).
+ * @example { firm: "F0001", slot: 3, count: 2, limit: 1 }
+ */
+export interface ViolationParams {
+  readonly firm?: string;
+  readonly delegation?: string;
+  readonly stop?: string;
+  readonly slot?: number;
+  /** The number of slots of the stop (`unknown-slot`). */
+  readonly slots?: number;
+  readonly table?: number;
+  /** The tables a delegation uses, comma-separated (`wrong-table`). */
+  readonly tables?: string;
+  readonly count?: number;
+  readonly limit?: number;
+}
+
+/**
+ * One broken rule in an agenda; `meetings` are indexes into the checked list;
+ * `message` is in English, `params` hold the values it names.
+ * @example { code: "firm-capacity", message: "F0001 has 2 meetings in slot 3 (representatives 1)",
+ *   params: { firm: "F0001", count: 2, slot: 3, limit: 1 }, meetings: [4, 9] }
  */
 export interface Violation {
   readonly code: ViolationCode;
   readonly message: string;
+  readonly params: ViolationParams;
   readonly meetings: readonly number[];
 }
 

@@ -8,6 +8,7 @@ import type { DataSet } from "../read/index.js";
 import { nearest } from "../read/suggest.js";
 import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
+import { exactOption } from "../solve/highs.js";
 import { readWeights } from "../read/weights.js";
 import { explanationJson, explanationText } from "../text/why.js";
 import { EXAMPLE_DIR, planningOptions, type CommandContext, type PlanningFlags } from "./shared.js";
@@ -22,6 +23,8 @@ export interface ExplainArgs extends Sources {
   readonly minMeetings: number;
   /** Balance meetings across firms (default true; `--no-balance`). */
   readonly balance?: boolean;
+  /** Polish windowed stops with the exact solver (HiGHS; default true; `--no-exact`). */
+  readonly exact?: boolean;
   readonly timeLimitSeconds: number | undefined;
 }
 
@@ -72,6 +75,8 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
     minMeetings: args.minMeetings,
     allowRepeats: args.allowRepeats,
     balance: args.balance ?? true,
+    // The same agenda as `schedule` plans: polished alike.
+    ...(await exactOption(args.exact)),
     ...(weights && { weights: weights.weights }),
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
   };
@@ -101,7 +106,7 @@ export function defineExplain(root: Command, ctx: CommandContext): void {
       await explain(
         {
           dataDir, stop: o.stop, firm: o.firm, delegation: o.delegation, weights: o.weights, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,
-          history: o.history, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit,
+          history: o.history, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, timeLimitSeconds: o.timeLimit,
         },
         ctx.common(),
         ctx.io,

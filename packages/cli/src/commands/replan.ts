@@ -9,6 +9,7 @@ import type { Lang } from "../text/i18n.js";
 import type { AgendaRow } from "../read/index.js";
 import { checkPrevious, dataAt, findStop, inputPaths, instanceOf, load, readAgenda, refuseOwnHistory } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
+import { exactOption } from "../solve/highs.js";
 import type { OutputFile } from "../write/output-file.js";
 import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
 import { changedCalendars } from "../replan/calendars.js";
@@ -50,10 +51,11 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   // --previous may lie in --out (re-planning into the same folder with --force): it is read before the folder is replaced.
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
+  const exact = exactOption(args.exact);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   refuseOwnHistory(loaded, [stop.id]);
   const rows = await readAgenda(args.previous);
@@ -64,6 +66,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   let lastProgress = 0;
   const result = replanStop(instance, previous, {
     ...options,
+    ...(await exact),
     allowMoves: args.allowMoves,
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
     onProgress: (p) => {
@@ -124,7 +127,7 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
       await replan(
         {
           dataDir, stop: o.stop, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,
-          history: o.history, allowMoves: o.allowMoves, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit,
+          history: o.history, allowMoves: o.allowMoves, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, timeLimitSeconds: o.timeLimit,
           force: o.force, excel: o.excel, weights: o.weights, organizer: o.organizer,
         },
         ctx.common(),

@@ -3,6 +3,7 @@ import { EXIT } from "../errors.js";
 import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
 import { planStop } from "@roadshow/core";
+import { exactOption } from "../solve/highs.js";
 import type { Common, Io } from "../context.js";
 import { dataAt, findStop, instanceOf, load, type Sources, inputPaths } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
@@ -21,6 +22,8 @@ export interface ScheduleArgs extends Sources {
   readonly minMeetings: number;
   /** Balance meetings across firms (default true; `--no-balance`). */
   readonly balance?: boolean;
+  /** Polish windowed stops with the exact solver (HiGHS; default true; `--no-exact`). */
+  readonly exact?: boolean;
   readonly timeLimitSeconds: number | undefined;
   readonly force: boolean;
   readonly excel: boolean;
@@ -37,6 +40,8 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   // --previous may lie in --out: it is read before the new folder replaces the old one.
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
+  // HiGHS loads (WebAssembly) while the inputs are read.
+  const exact = exactOption(args.exact);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
@@ -52,6 +57,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   const scoring = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, balance: args.balance ?? true, ...(weights && { weights: weights.weights }) };
   const result = planStop(instance, {
     ...scoring,
+    ...(await exact),
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
     onProgress: (p) => {
       // Only long solves talk: a line per second at most, and what was proven at the end.
@@ -91,7 +97,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
       await schedule(
         {
           dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history,
-          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
+          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
           previous: o.previous, weights: o.weights, organizer: o.organizer,
         },
         ctx.common(),

@@ -1,17 +1,20 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { planSeason, type HeldMeeting, type SeasonOptions, type SeasonPlan, type Stop } from "@roadshow/core";
+import { heldReport, planSeason, seasonReport, type HeldMeeting, type SeasonOptions, type SeasonPlan, type Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../read/index.js";
 import { didYouMean, nearest } from "../read/suggest.js";
 import { dataAt, load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
+import { t, type Lang } from "../text/i18n.js";
+import { formatSeasonSummary, heldLine } from "../text/season-summary.js";
+import { violationText } from "../text/violations.js";
+import { exactOption } from "../solve/highs.js";
 import type { OutputFile } from "../write/output-file.js";
 import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
-import { heldFile, heldLine, heldReport } from "../write/season-outcomes.js";
-import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../write/season-report.js";
+import { heldFile, seasonReportFiles } from "../write/season-csv.js";
 import { stopFiles } from "../write/stop-files.js";
 import { readWeights } from "../read/weights.js";
 import { scheduleWhy } from "../text/why.js";
@@ -28,6 +31,8 @@ export interface SeasonArgs extends Sources {
   readonly minMeetings: number;
   /** Balance meetings across firms (default true; `--no-balance`). */
   readonly balance?: boolean;
+  /** Polish windowed stops with the exact solver (HiGHS; default true; `--no-exact`). */
+  readonly exact?: boolean;
   readonly independent: boolean;
   /** Also plan the other way (season vs independent) and show both side by side. */
   readonly compare: boolean;
@@ -71,7 +76,7 @@ async function readFrozen(files: readonly string[], data: DataSet, io: Io, commo
       if (held === undefined) byStop.set(r.stopId, [r]);
       else held.push(r);
     }
-    if (byStop.size === 0) io.stderr(`warning: --frozen ${file} holds no meetings, so it names no stop; ignored\n`);
+    if (byStop.size === 0) io.stderr(`${t(common.lang, "cli.warning")}: ${t(common.lang, "season.warn.frozenEmpty", { file })}\n`);
     for (const [stopId, held] of byStop) {
       if (!data.stops.some((s) => s.id === stopId)) throw unknownStop(data, stopId, file, held[0]!.line, "stop_id");
       if (from.has(stopId)) throw new UsageError(`the held agenda of ${stopId} is given twice, in ${from.get(stopId)} and in ${file}`);
@@ -84,7 +89,7 @@ async function readFrozen(files: readonly string[], data: DataSet, io: Io, commo
 }
 
 /** `--from` must name a stop, and every stop before it needs its held agenda. */
-function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: Io): void {
+function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: Io, lang: Lang): void {
   if (from === undefined) return;
   const order = [...data.stops].sort(byDate);
   const at = order.findIndex((s) => s.id === from);
@@ -94,7 +99,7 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: 
     throw new UsageError(`--from ${from} re-plans from ${from} onward, so the stops before it need their held agenda (--frozen <agenda.csv>): ${missing.join(", ")}`);
   }
   const later = order.slice(at).filter((s) => frozen.meetings.has(s.id)).map((s) => s.id);
-  if (later.length > 0) io.stderr(`warning: --from ${from} re-plans ${later.join(", ")}; their --frozen agendas are ignored\n`);
+  if (later.length > 0) io.stderr(`${t(lang, "cli.warning")}: ${t(lang, "season.warn.fromIgnores", { from, stops: later.join(", ") })}\n`);
 }
 
 /** Every stop's files under `<stop_id>/`; a frozen stop read from its own file keeps its agenda.csv byte for byte. */
@@ -116,6 +121,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   // --frozen agendas may lie in --out: they are read (and written back byte for byte) before the new folder replaces the old one.
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
+  const exact = exactOption(args.exact);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
@@ -123,13 +129,14 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   const { data } = loaded;
   refuseOwnHistory(loaded, data.stops.map((s) => s.id));
   const frozen = await readFrozen(args.frozen, data, io, common);
-  checkFrom(data, args.from, frozen, io);
+  checkFrom(data, args.from, frozen, io, common.lang);
 
   let lastProgress = 0;
   const options: SeasonOptions = {
     minMeetings: args.minMeetings,
     allowRepeats: args.allowRepeats,
     balance: args.balance ?? true,
+    ...(await exact),
     ...(weights && { weights: weights.weights }),
     ...(args.from !== undefined && { from: args.from }),
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
@@ -148,8 +155,10 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   });
   const other = args.compare ? planSeason(input, { ...options, independent: !args.independent }) : null;
   for (const s of plan.stops) {
-    if (s.violations.length > 0) {
-      io.stderr(`warning: the held agenda of ${s.schedule.stop.id} breaks ${s.violations.length} rule(s), e.g. ${s.violations[0]!.code}: ${s.violations[0]!.message}\n`);
+    const [first] = s.violations;
+    if (first !== undefined) {
+      const e = { stop: s.schedule.stop.id, count: s.violations.length, code: first.code, message: violationText(first, common.lang) };
+      io.stderr(`${t(common.lang, "cli.warning")}: ${t(common.lang, "season.warn.heldBreaks", e)}\n`);
     }
   }
 
@@ -159,7 +168,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   const held = heldReport(plan, data);
   if (held !== null && held.strays.length > 0) {
     const shown = held.strays.slice(0, 5).map((o) => `${o.stopId} ${o.firmId} × ${o.delegationId}`).join(", ");
-    io.stderr(`warning: ${held.strays.length} outcome(s) of outcomes.csv name a meeting that is not on its stop's agenda, e.g. ${shown}; they count for nothing\n`);
+    io.stderr(`${t(common.lang, "cli.warning")}: ${t(common.lang, "season.warn.strays", { count: held.strays.length, list: shown })}\n`);
   }
   const files = [
     ...planFiles(plan, data, frozen, common, args.excel, args.organizer),
@@ -200,7 +209,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
       await season(
         {
           dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, weights: o.weights,
-          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, independent: o.independent, compare: o.compare,
+          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, independent: o.independent, compare: o.compare,
           timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel, organizer: o.organizer,
         },
         ctx.common(),

@@ -30,6 +30,8 @@ export interface PlanningFlags extends DayFlags {
   readonly minMeetings: number;
   /** `--no-balance` sets it false. */
   readonly balance: boolean;
+  /** `--no-exact` sets it false. */
+  readonly exact: boolean;
   /** Seconds. */
   readonly timeLimit?: number;
 }
@@ -105,5 +107,6 @@ export function planningOptions(command: Command): Command {
     .option("--allow-repeats", "let pairs from history (and, in a season, from earlier stops) meet again", false)
     .option("--min-meetings <K>", "K: give every firm that can be served K meetings (per stop) first", positiveInteger, 1)
     .option("--no-balance", "do not balance meetings across firms: after musts and K, the highest total score alone")
+    .option("--no-exact", "skip the exact polish (HiGHS) of stops with windows: the search's agenda as it is")
     .option("--time-limit <seconds>", "budget (per stop) for improving agendas under availability windows (default 60)", positiveNumber);
 }

@@ -1,9 +1,9 @@
 /** A solve the studio runs off the main thread: what it is given, what it reports, and how it runs. */
 import { planStop, replanStop } from "@roadshow/core";
-import type { AgendaMeeting, Progress, Replan, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
+import type { AgendaMeeting, ExactSolver, Progress, Replan, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
 
-/** The options of a solve that can cross a thread (no callbacks). */
-export type JobOptions = Omit<ScheduleOptions, "onProgress" | "now" | "bonus">;
+/** The options of a solve that can cross a thread (no callbacks; the exact solver is loaded where the job runs). */
+export type JobOptions = Omit<ScheduleOptions, "onProgress" | "now" | "bonus" | "exact">;
 
 export interface PlanJob {
   readonly kind: "plan";
@@ -30,8 +30,8 @@ export type JobMessage =
   | { readonly type: "done"; readonly result: JobResult }
   | { readonly type: "error"; readonly message: string };
 
-/** Runs a job, reporting progress at most every 200 ms. */
-export function runJob(job: Job, report: (progress: Progress) => void): JobResult {
+/** Runs a job, reporting progress at most every 200 ms; `exact` polishes windowed stops as `schedule` does. */
+export function runJob(job: Job, report: (progress: Progress) => void, exact: ExactSolver | null): JobResult {
   let last = -Infinity;
   const onProgress = (p: Progress): void => {
     if (p.elapsedMs - last >= 200) {
@@ -39,8 +39,9 @@ export function runJob(job: Job, report: (progress: Progress) => void): JobResul
       report(p);
     }
   };
-  if (job.kind === "plan") return { kind: "plan", schedule: planStop(job.instance, { ...job.options, onProgress }) };
+  const polish = exact === null ? {} : { exact };
+  if (job.kind === "plan") return { kind: "plan", schedule: planStop(job.instance, { ...job.options, ...polish, onProgress }) };
   // No locks are passed as none: the core's re-plan with `locked: []` can differ from one without (reported).
-  const options = { ...job.options, onProgress, allowMoves: job.allowMoves, ...(job.locked.length > 0 && { locked: job.locked }) };
+  const options = { ...job.options, ...polish, onProgress, allowMoves: job.allowMoves, ...(job.locked.length > 0 && { locked: job.locked }) };
   return { kind: "replan", replan: replanStop(job.instance, job.previous, options) };
 }

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Progress } from "@roadshow/core";
+import { loadExactSolver } from "../solve/highs.js";
 import { runJob, type Job, type JobMessage, type JobResult } from "./job.js";
 
 /** A running job: its result, and a way to stop it when the page goes away. */
@@ -19,7 +20,7 @@ const WORKER = new URL("./worker.js", import.meta.url);
  */
 export function startJob(job: Job, onProgress: (progress: Progress) => void): Running {
   if (!existsSync(fileURLToPath(WORKER))) {
-    return { result: new Promise((resolve) => setImmediate(() => resolve(runJob(job, onProgress)))), cancel: () => {} };
+    return { result: loadExactSolver().then((exact) => runJob(job, onProgress, exact)), cancel: () => {} };
   }
   const worker = new Worker(WORKER, { workerData: job });
   let settled = false;

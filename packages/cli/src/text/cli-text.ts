@@ -35,6 +35,7 @@ export const HELP_IT: Readonly<Record<string, string>> = {
     "permette alle coppie dello storico (e, in una stagione, delle tappe precedenti) di incontrarsi di nuovo",
   "K: give every firm that can be served K meetings (per stop) first": "K: dà prima K incontri (per tappa) a ogni impresa che si può servire",
   "do not balance meetings across firms: after musts and K, the highest total score alone": "non equilibrare gli incontri tra le imprese: dopo gli obbligatori e K, solo il punteggio totale più alto",
+  "skip the exact polish (HiGHS) of stops with windows: the search's agenda as it is": "salta la rifinitura esatta (HiGHS) delle tappe con finestre di presenza: l'agenda della ricerca così com'è",
   "budget (per stop) for improving agendas under availability windows (default 60)":
     "tempo (per tappa) per migliorare le agende con finestre di disponibilità (predefinito 60)",
   "who sends the invitations: written as ORGANIZER on every calendar event (needed when the .ics files are mailed)":

@@ -9,6 +9,7 @@ import { improve } from "../search/improve.js";
 import { Selector } from "../select.js";
 import { timetable } from "../timetable.js";
 import type { ObjectiveLevels } from "../types.js";
+import { ExactPolish, polishable, withProven } from "../exact/polish.js";
 
 /** A board of the pinned stop, with its bounds. */
 export interface PinnedSolve {
@@ -144,8 +145,10 @@ export function solvePinned(
   if (!reaches(first.levels(), near)) improve(rp, first, budget);
   const short = !reaches(first.levels(), near);
   const optima = short ? relaxedLevels(rp, "lexicographic", relaxed) : [relaxed.levels];
+  const exact = short && polishable(rp, budget.exact) ? new ExactPolish(rp, (l) => pinnedBounds(rp, optima, l), budget.exact, budget, gap) : null;
   const { board, timedOut } = short
-    ? search(rp, selector, first, goal(tightest(optima), gap), budget)
+    ? search(rp, selector, first, goal(tightest(optima), gap), budget, exact?.hook())
     : { board: first, timedOut: false };
-  return { prep: rp, board, bounds: pinnedBounds(rp, optima, board.levels()), timedOut };
+  const bounds = withProven(pinnedBounds(rp, optima, board.levels()), exact?.proven ?? {});
+  return { prep: rp, board, bounds, timedOut: timedOut || (exact?.timedOut ?? false) };
 }

@@ -30,7 +30,14 @@ const TICK_MS = 1000;
  * the budget's limits are counted in work (rounds, moves), so only its
  * deadline (the time limit) can make the result depend on the clock.
  */
-export function search(prep: Prepared, selector: Selector, first: Board, target: ObjectiveLevels, budget: Budget): { board: Board; timedOut: boolean } {
+export function search(
+  prep: Prepared,
+  selector: Selector,
+  first: Board,
+  target: ObjectiveLevels,
+  budget: Budget,
+  exact?: (board: Board) => boolean,
+): { board: Board; timedOut: boolean } {
   let selection = selector.selection;
   let best = first;
   let phase = "";
@@ -74,6 +81,9 @@ export function search(prep: Prepared, selector: Selector, first: Board, target:
       if (lexBetter(board.levels(), best.levels())) best = board;
     }
   }
+  // An exact solver, when one is given for a model this size, instead of the costlier steps below (it
+  // answers true when it proved its levels or used up the time); they still run if it fell short.
+  if (exact !== undefined && !reaches(best.levels(), target) && !budget.expired() && exact(best)) return { board: best, timedOut: budget.expired() };
   // Alternate exact re-optimisation (of a slot, a delegation, a firm), local search and exchanges
   // towards the selection while any improves.
   for (let progress = true; progress && !reaches(best.levels(), target) && !budget.expired(); ) {

@@ -1,0 +1,100 @@
+/** HiGHS (the `highs` package, WebAssembly) as the core's exact solver: the runtime is loaded once, each program solved synchronously. */
+import * as highsModule from "highs";
+import type { Highs } from "highs";
+import type { ExactLimits, ExactOutcome, ExactProgram, ExactSolver } from "@roadshow/core";
+
+// The package is typed as CommonJS while Node loads its ESM build: accept either shape.
+type Loader = () => Promise<Highs>;
+const exported = highsModule as unknown as { default: Loader | { default: Loader } };
+const highsLoader: Loader = typeof exported.default === "function" ? exported.default : exported.default.default;
+
+const VERSION = "1.15.3";
+
+let loaded: Promise<ExactSolver | null> | undefined;
+
+/**
+ * HiGHS as an `ExactSolver`, loaded once per process; null when the
+ * WebAssembly runtime cannot start (the scheduler then keeps its search's agenda).
+ */
+export function loadExactSolver(): Promise<ExactSolver | null> {
+  loaded ??= highsLoader().then(
+    (highs) => highsSolver(highs),
+    () => null,
+  );
+  return loaded;
+}
+
+/** Wraps a loaded runtime. After a WebAssembly abort the runtime is unusable: later solves answer `failed` at once. */
+export function highsSolver(highs: Highs): ExactSolver {
+  let broken: string | null = null;
+  return {
+    name: `HiGHS ${VERSION}`,
+    solve(program, start, limits) {
+      if (broken !== null) return { status: "failed", values: null, bound: null, message: `HiGHS stopped working earlier in this run (${broken})` };
+      try {
+        return solveOnce(highs, program, start, limits);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        // A WebAssembly trap (out of memory, abort) leaves the runtime's state undefined.
+        if ((error instanceof Error && error.name === "RuntimeError") || /abort|memory/i.test(message)) broken = message;
+        return { status: "failed", values: null, bound: null, message };
+      }
+    },
+  };
+}
+
+function solveOnce(highs: Highs, program: ExactProgram, start: Float64Array | null, limits: ExactLimits): ExactOutcome {
+  const inf = highs.infinity;
+  const rows = program.rowLower.length;
+  const model = highs.createModel({
+    numCols: program.columns,
+    numRows: rows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: program.cost,
+    colLower: new Float64Array(program.columns),
+    colUpper: program.upper,
+    rowLower: program.rowLower.map((v) => (v === -Infinity ? -inf : v)),
+    rowUpper: program.rowUpper.map((v) => (v === Infinity ? inf : v)),
+    matrix: { format: "csr", numRows: rows, numCols: program.columns, starts: program.rowStarts, indices: program.rowIndex, values: program.rowValue },
+    integrality: Int32Array.from(program.integer),
+  });
+  try {
+    model.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.001, limits.timeLimitMs / 1000),
+      mip_max_nodes: limits.nodes,
+      mip_rel_gap: limits.relativeGap,
+      mip_abs_gap: limits.absoluteGap,
+      random_seed: 0,
+    });
+    if (start !== null) model.setSolution({ colValue: start });
+    const { modelStatus } = model.run();
+    const codes = highs.constants.modelStatus;
+    const values = model.info.get("primal_solution_status") === 2 ? Float64Array.from(model.getSolution().colValue) : null;
+    const dual = Number(model.info.get("mip_dual_bound"));
+    const bound = Number.isFinite(dual) ? dual : null;
+    switch (modelStatus) {
+      case codes.optimal:
+        return { status: "optimal", values, bound };
+      case codes.timeLimit:
+      case codes.interrupted:
+        return { status: "timedout", values, bound };
+      case codes.infeasible:
+        return { status: "infeasible", values: null, bound: null };
+      case codes.solutionLimit:
+      case codes.iterationLimit:
+        return { status: "limit", values, bound };
+      default:
+        return { status: values === null ? "failed" : "limit", values, bound, message: `HiGHS model status ${modelStatus}` };
+    }
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The planning options for the exact polish: HiGHS unless `--no-exact` (`enabled` false) or it cannot load. */
+export async function exactOption(enabled: boolean | undefined): Promise<{ exact?: ExactSolver }> {
+  if (enabled === false) return {};
+  const solver = await loadExactSolver();
+  return solver === null ? {} : { exact: solver };
+}

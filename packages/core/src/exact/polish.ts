@@ -1,0 +1,162 @@
+/**
+ * The exact polish: the stop's time-indexed model solved level by level by an
+ * injected MILP solver, from the search's agenda, on models small enough. Each
+ * level still short of its bound is maximised with the levels above held at
+ * the values reached; a solution is kept only when its meetings obey every
+ * rule and are lexicographically better; a level the solver proves optimal
+ * (with every level above proven) gets the solver's bound.
+ */
+import type { Budget } from "../budget.js";
+import type { Board } from "../search/board.js";
+import { lexBetter } from "../levels.js";
+import type { Prepared } from "../prepare.js";
+import { roundScore } from "../select.js";
+import { boardOf } from "../timetable.js";
+import type { ExactLimits, ExactOutcome, ExactSolver, ObjectiveLevels } from "../types.js";
+import { levelOf, meetingsOf, STAGES, stageProgram, startOf, timeIndexed, type Stage, type TimeIndexed } from "./program.js";
+
+/**
+ * Above this many (pair, common slot) candidates the polish is skipped: an M
+ * day with narrow windows has about 3,000, an L day about 12,000 (HiGHS proves
+ * its optimum in 5–13 s); a 3,240-firm day or an XL day has over 100,000.
+ */
+export const EXACT_MAX_CANDIDATES = 20_000;
+
+/** Branch-and-bound nodes per level: the work budget that keeps the result independent of the clock. */
+export const EXACT_NODES = 2_000;
+
+/** Whether the polish may run on this stop: a solver is given and the model is small enough. */
+export function polishable(prep: Prepared, solver: ExactSolver | undefined): solver is ExactSolver {
+  return solver !== undefined && prep.candidates > 0 && prep.candidates <= EXACT_MAX_CANDIDATES;
+}
+
+/**
+ * One stop's exact polish, run by the search (`hook`) on its best board. Keeps
+ * what the solver proved, for the bounds, and whether the time limit stopped it.
+ */
+export class ExactPolish {
+  /** Bounds the solver proved (a level's, valid as every level above was optimal). */
+  readonly proven: Partial<Record<Stage, number>> = {};
+  timedOut = false;
+
+  constructor(
+    private readonly prep: Prepared,
+    /** The relaxations' bounds on each level given the board's levels (`boundsFor`, or the re-plan's). */
+    private readonly boundsOf: (levels: ObjectiveLevels) => ObjectiveLevels,
+    private readonly solver: ExactSolver,
+    private readonly budget: Budget,
+    /** The score gap the search may stop at (default: the day's, by its size). */
+    private readonly tolerance = budget.tolerance(prep),
+  ) {}
+
+  /** The search's hook: polishes the board in place; true when every level solved was proven, or time ran out. */
+  hook(): (board: Board) => boolean {
+    return (board) => this.run(board);
+  }
+
+  /**
+   * Polishes `board` in place, level by level, skipping the levels already at
+   * their bound. Never throws on the solver's account: a solver that fails
+   * leaves the board as it was and says so.
+   */
+  run(board: Board): boolean {
+    const { prep, solver, budget } = this;
+    const bounds = this.boundsOf(board.levels());
+    const model = timeIndexed(prep);
+    const fixed: Partial<Record<Stage, number>> = {};
+    let provenAbove = true;
+    for (const stage of STAGES) {
+      if (stage === "replaced" && prep.pins === undefined) continue;
+      const ours = levelOf(board.levels(), stage);
+      const bound = levelOf(bounds, stage);
+      const done = stage === "score" ? ours >= bound - this.tolerance * Math.abs(bound) - 1e-6 : ours >= bound;
+      if (done || model.objective[stage].index.length === 0) {
+        fixed[stage] = ours;
+        continue;
+      }
+      const left = budget.deadline - budget.now();
+      if (left <= 0) return (this.timedOut = true);
+      budget.report("exact", `${solver.name}: ${stage} ${format(ours)}, bound ${format(bound)}; solving the time-indexed model (${model.columns} columns)`);
+      const limits: ExactLimits = {
+        nodes: EXACT_NODES,
+        timeLimitMs: left,
+        relativeGap: stage === "score" ? this.tolerance : 0,
+        absoluteGap: stage === "score" ? 1e-6 : 0.999,
+      };
+      const outcome = solveSafely(solver, model, stage, fixed, board, limits);
+      const kept = outcome.values === null ? null : adopt(prep, model, board, outcome.values);
+      const reached = levelOf(board.levels(), stage);
+      const proof = outcome.bound === null ? "" : `, bound ${format(stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6))}`;
+      budget.report(
+        "exact",
+        `${solver.name}: ${stage} ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}: ${format(ours)} → ${format(reached)}${proof}` +
+          (kept === "invalid" ? "; its agenda broke a rule and was dropped, the search's is kept" : ""),
+      );
+      if (kept === "invalid") {
+        budget.report("exact", `${solver.name} is not trusted further: the search goes on from its own agenda`);
+        for (const level of STAGES) delete this.proven[level];
+        return false;
+      }
+      if (outcome.status === "optimal" && provenAbove && outcome.bound !== null) {
+        // The solver's bound carries its rounding: never below what the board reaches.
+        this.proven[stage] = Math.max(reached, stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6));
+      } else {
+        provenAbove = false;
+      }
+      fixed[stage] = reached;
+      if (outcome.status === "timedout") return (this.timedOut = true);
+      if (outcome.status === "failed" || outcome.status === "infeasible") {
+        budget.report("exact", `${solver.name} gave no agenda: the search goes on from its own`);
+        return false;
+      }
+    }
+    return provenAbove;
+  }
+}
+
+function solveSafely(
+  solver: ExactSolver,
+  model: TimeIndexed,
+  stage: Stage,
+  fixed: Partial<Record<Stage, number>>,
+  board: Board,
+  limits: ExactLimits,
+): ExactOutcome {
+  try {
+    return solver.solve(stageProgram(model, stage, fixed), startOf(model, board), limits);
+  } catch (error) {
+    return { status: "failed", values: null, bound: null, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Puts the solution's meetings on the board when they obey every rule (each
+ * placed: eligible pair, common slot, room for both sides, under the firm's
+ * cap) and are lexicographically better. A solution that breaks a rule is
+ * `invalid`: nothing the solver said about it is trusted.
+ */
+function adopt(prep: Prepared, model: TimeIndexed, board: Board, values: ArrayLike<number>): "kept" | "not better" | "invalid" {
+  const meetings = meetingsOf(model, values);
+  const candidate = boardOf(prep, meetings);
+  const valid = candidate.placed().length === meetings.length && prep.firms.every((_, f) => candidate.firmMeetings[f]! <= prep.firmCapacity[f]!);
+  if (!valid) return "invalid";
+  if (!lexBetter(candidate.levels(), board.levels())) return "not better";
+  board.restore(candidate.snapshot());
+  return "kept";
+}
+
+function format(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** `bounds` tightened by what the solver proved. */
+export function withProven(bounds: ObjectiveLevels, proven: Partial<Record<Stage, number>>): ObjectiveLevels {
+  const out: { -readonly [K in keyof ObjectiveLevels]: ObjectiveLevels[K] } = { ...bounds };
+  for (const stage of STAGES) {
+    const value = proven[stage];
+    if (value === undefined) continue;
+    if (stage === "replaced") out.replaced = Math.min(bounds.replaced ?? value, value);
+    else out[stage] = Math.min(bounds[stage], value);
+  }
+  return out;
+}
