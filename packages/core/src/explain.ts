@@ -1,3 +1,4 @@
+/** Why a pair has, or has not, a meeting in a schedule, told to one firm for every delegation of the stop. */
 import { prepare, type PairBlock } from "./prepare.js";
 import type { Affinity, Delegation, Firm, Meeting, Schedule, ScheduleOptions, Stop, StopInstance } from "./types.js";
 

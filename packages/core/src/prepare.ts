@@ -1,3 +1,4 @@
+/** Indexes a stop for solving: who attends, who is present when, and every firm × delegation pair with its score parts and whether it may meet. */
 import { affinity, DEFAULT_WEIGHTS, externalAffinity } from "./affinity.js";
 import { buildSlots, slotsInside } from "./slots.js";
 import type { Affinity, CountryCode, Delegation, Firm, ScheduleOptions, ScoreEntry, Slot, StopInstance } from "./types.js";

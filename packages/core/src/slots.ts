@@ -1,3 +1,4 @@
+/** A stop's time slots: real instants on the stop's date in its time zone (DST-correct), breaks, and who is present in each. */
 import { DateTime } from "luxon";
 import type { Slot, Stop, TimeOfDay, TimeWindow } from "./types.js";
 

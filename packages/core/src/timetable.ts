@@ -1,3 +1,4 @@
+/** Puts the selected meetings in slots (edge colouring without windows, ejection chains with them) and seats them at their delegations' tables. */
 import { Board } from "./search/board.js";
 import { colourSlots } from "./colour.js";
 import type { Prepared } from "./prepare.js";

@@ -1,3 +1,4 @@
+/** The hard-rule check of an agenda (capacities, presence, breaks, blocked pairs, caps, history, tables): every violation, with the meetings involved. */
 import { prepare, type Prepared } from "./prepare.js";
 import type { Meeting, ScheduleOptions, StopInstance, Violation, ViolationCode, ViolationParams } from "./types.js";
 

@@ -1,3 +1,4 @@
+/** The slot board the search works on: which pair meets in which slot, the loads it implies, and insertion by ejection chains with a journal to undo. */
 import { balanceOf, balanceWorth } from "../levels.js";
 import type { Prepared } from "../prepare.js";
 import { roundScore } from "../select.js";

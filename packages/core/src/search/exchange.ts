@@ -1,3 +1,4 @@
+/** Exchanges towards the flow's selection: the alternating paths and cycles by which the agenda differs from it, tried one piece at a time. */
 import type { Budget } from "../budget.js";
 import type { Board } from "./board.js";
 import type { Effort } from "./improve.js";

@@ -1,3 +1,4 @@
+/** Exact re-optimisation of one participant's day at a time (a delegation's, then a firm's meetings across slots), by min-cost flow. */
 import type { Budget } from "../budget.js";
 import type { Board } from "./board.js";
 import { FlowNetwork, minCostFlow } from "../flow.js";
