@@ -56,8 +56,9 @@ function copies(owners: number, ownerOfEdge: readonly number[], n: number): { ve
   const ids = new Map<string, number>();
   const vertex = ownerOfEdge.map((o) => {
     const key = `${o}|${Math.floor(seen[o]!++ / n)}`;
-    if (!ids.has(key)) ids.set(key, ids.size);
-    return ids.get(key)!;
+    const id = ids.get(key) ?? ids.size;
+    ids.set(key, id);
+    return id;
   });
   return { vertex, count: ids.size };
 }

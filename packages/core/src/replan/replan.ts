@@ -45,9 +45,8 @@ export function replanStop(instance: StopInstance, previous: readonly AgendaMeet
   const { meetings } = seatAll(prep, tables, solved, reading.lostAt);
   budget.report("verify", `checking ${meetings.length} meetings against every rule`);
   const violations = verifyPrepared(prep, meetings);
-  if (violations.length > 0) {
-    throw new InternalError(`the re-plan broke a rule (${violations[0]!.message}); please report this`);
-  }
+  const [broken] = violations;
+  if (broken !== undefined) throw new InternalError(`the re-plan broke a rule (${broken.message}); please report this`);
   // The solved board counts pins too: it gives the firms served and the unmatched on the stop itself.
   const schedule = {
     ...scheduleOf(prep, solved.board, meetings, solved.levels, solved.bounds, { timedOut: solved.timedOut, elapsedMs: budget.elapsedMs() }),

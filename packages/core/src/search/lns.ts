@@ -62,8 +62,8 @@ export function largeNeighbourhoodSearch(
     for (const firm of new Set(freed.map((i) => prep.pairs[i]!.firm))) for (const j of ofFirm(firm)) area.add(j);
     const pool = [...area];
     // Best first with some noise (so rounds differ), then local search on the freed area.
-    const noisy = new Map(pool.map((i) => [i, prep.pairs[i]!.affinity.score * (0.85 + 0.3 * next()) + (prep.pairs[i]!.must ? 1e9 : 0) + (prep.pins?.replace[i] ? 1e12 : 0)]));
-    for (const i of [...pool].sort((a, b) => noisy.get(b)! - noisy.get(a)! || a - b)) {
+    const noisy = pool.map((i) => ({ i, worth: prep.pairs[i]!.affinity.score * (0.85 + 0.3 * next()) + (prep.pairs[i]!.must ? 1e9 : 0) + (prep.pins?.replace[i] ? 1e12 : 0) }));
+    for (const { i } of noisy.sort((a, b) => b.worth - a.worth || a.i - b.i)) {
       const { firm } = prep.pairs[i]!;
       if (board.slotOf[i] === -1 && board.firmMeetings[firm]! < prep.firmCapacity[firm]!) board.insert(i, 1, 100);
     }
