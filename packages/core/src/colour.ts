@@ -1,5 +1,5 @@
 // Timetabling without windows: the selected meetings as a proper edge colouring of the firm–delegation graph (König).
-import type { Prepared } from "./prepare.js";
+import { pairAt, type Prepared } from "./prepare.js";
 import { InternalError } from "./errors.js";
 
 /**
@@ -12,8 +12,8 @@ import { InternalError } from "./errors.js";
  */
 export function colourSlots(prep: Prepared, pairs: readonly number[]): number[] {
   const n = prep.slots.length;
-  const firmCopy = copies(prep.firms.length, pairs.map((i) => prep.pairs[i]!.firm), n);
-  const delegationCopy = copies(prep.delegations.length, pairs.map((i) => prep.pairs[i]!.delegation), n);
+  const firmCopy = copies(prep.firms.length, pairs.map((i) => pairAt(prep, i).firm), n);
+  const delegationCopy = copies(prep.delegations.length, pairs.map((i) => pairAt(prep, i).delegation), n);
   const leftCount = firmCopy.count;
   const vertexCount = leftCount + delegationCopy.count;
   const at = new Int32Array(vertexCount * n).fill(-1);

@@ -1,6 +1,6 @@
 /** Where pinned meetings leave room (re-planning): the slots still open to each pair to re-place, as flow nodes. */
 import type { FlowNetwork } from "./flow.js";
-import type { Prepared } from "./prepare.js";
+import { delegationAt, firmAt, pairAt, type Prepared } from "./prepare.js";
 
 /**
  * Flow nodes that send each pair to re-place only through the slots where its
@@ -29,11 +29,11 @@ export class ReplaceRouting {
     if (pins) {
       for (const i of prep.eligible) {
         if (pins.replace[i] === 0) continue;
-        const { firm, delegation, slots } = prep.pairs[i]!;
+        const { firm, delegation, slots } = pairAt(prep, i);
         const open = slots.filter(
           (t) =>
-            pins.firmLoad[firm * n + t]! < prep.firms[firm]!.representatives &&
-            pins.delegationLoad[delegation * n + t]! < prep.delegations[delegation]!.tables,
+            pins.firmLoad[firm * n + t]! < firmAt(prep, firm).representatives &&
+            pins.delegationLoad[delegation * n + t]! < delegationAt(prep, delegation).tables,
         );
         this.pairNode.set(i, next++);
         this.open.set(i, open);
@@ -41,7 +41,7 @@ export class ReplaceRouting {
           const cell = delegation * n + t;
           if (this.cellNode.has(cell)) continue;
           this.cellNode.set(cell, next++);
-          this.tablesLeft.set(cell, prep.delegations[delegation]!.tables - pins.delegationLoad[cell]!);
+          this.tablesLeft.set(cell, delegationAt(prep, delegation).tables - pins.delegationLoad[cell]!);
         }
       }
     }
@@ -58,7 +58,7 @@ export class ReplaceRouting {
     const n = this.prep.slots.length;
     for (const [cell, node] of this.cellNode) net.addArc(node, delegationNode(Math.floor(cell / n)), this.tablesLeft.get(cell) ?? 0, 0, 0);
     for (const [pair, node] of this.pairNode) {
-      const d = this.prep.pairs[pair]!.delegation;
+      const d = pairAt(this.prep, pair).delegation;
       for (const t of this.open.get(pair) ?? []) {
         const cell = this.cellNode.get(d * n + t);
         if (cell !== undefined) net.addArc(node, cell, 1, 0, 0);
