@@ -1,3 +1,4 @@
+// `roadshow schedule`: plans one stop and writes its agenda, unmatched firms and day-of-event files.
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
 import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";

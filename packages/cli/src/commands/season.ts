@@ -1,3 +1,4 @@
+// `roadshow season`: plans every stop in date order without repeated meetings and writes each stop's files and the season report.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";

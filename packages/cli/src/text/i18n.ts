@@ -1,3 +1,4 @@
+// The catalogue of the CLI's texts in English and Italian, and the formatting of numbers, dates, countries and sectors by language.
 import { DateTime } from "luxon";
 import { sectorLabel } from "@roadshow/core";
 import type { CountryCode, SectorCode } from "@roadshow/core";
