@@ -438,6 +438,12 @@ export interface Meeting {
   readonly delegationId: string;
   readonly firmId: string;
   readonly score: number;
+  /**
+   * The parts `score` is the sum of, as the pair was scored for this plan
+   * (sector fit, targets, market, must, external score, season bonus): the
+   * organiser's `why`, carried so that nobody scores the pair again.
+   */
+  readonly parts: readonly ScorePart[];
 }
 
 /** Why a firm got fewer than K meetings, or a `must` was not met. */

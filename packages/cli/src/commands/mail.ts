@@ -103,7 +103,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   }
   // Every meeting of the agenda is mailed, warnings or not: a walk-in registered by a
   // re-plan's stop changes is not in the master files, yet it is expected at its table.
-  const schedule = { ...reviewed.schedule, meetings: rows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0 })) };
+  const schedule = { ...reviewed.schedule, meetings: rows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0, parts: [] })) };
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
   let only: Set<string> | undefined;
   if (args.changes !== undefined) {

@@ -78,7 +78,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
     },
   });
   const { schedule } = result;
-  const why = scheduleWhy(instance, schedule, options, common.lang);
+  const why = scheduleWhy(schedule, common.lang);
   const data = dataAt(loaded.data, instance);
   const files = stopFiles(schedule, data, { lang: common.lang, excel: args.excel, why, organizer: args.organizer, previous });
   // Nothing changed: the agenda sent before is written back as it was, byte for byte.

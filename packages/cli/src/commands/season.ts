@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { heldReport, planSeason, seasonReport, type Meeting, type SeasonOptions, type SeasonPlan, type Stop } from "@roadshow/core";
+import { heldReport, planSeason, seasonReport, type HeldMeeting, type SeasonOptions, type SeasonPlan, type Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../read/index.js";
@@ -48,7 +48,7 @@ export interface SeasonArgs extends Sources {
 
 /** The held agendas by stop; a file holding one stop only is also kept as bytes, to be written back unchanged. */
 interface Frozen {
-  readonly meetings: Map<string, readonly Meeting[]>;
+  readonly meetings: Map<string, readonly HeldMeeting[]>;
   readonly bytes: Map<string, Uint8Array>;
 }
 
@@ -66,7 +66,7 @@ function unknownStop(data: DataSet, id: string, file: string, line: number | nul
 }
 
 async function readFrozen(files: readonly string[], data: DataSet, io: Io, common: Common): Promise<Frozen> {
-  const meetings = new Map<string, readonly Meeting[]>();
+  const meetings = new Map<string, readonly HeldMeeting[]>();
   const bytes = new Map<string, Uint8Array>();
   const from = new Map<string, string>();
   for (const file of files) {
@@ -106,9 +106,9 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: 
 
 /** Every stop's files under `<stop_id>/`; a frozen stop read from its own file keeps its agenda.csv byte for byte. */
 function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean, organizer: Organizer | undefined): OutputFile<string | Uint8Array>[] {
-  return plan.stops.flatMap(({ schedule, instance, options, origin, cancelled }) => {
+  return plan.stops.flatMap(({ schedule, instance, origin, cancelled }) => {
     const id = schedule.stop.id;
-    const why = scheduleWhy(instance, schedule, options, common.lang);
+    const why = scheduleWhy(schedule, common.lang);
     // A held agenda with meetings cancelled by changes.csv is written as it was held, without them.
     const held = origin === "frozen" && cancelled.length === 0 ? frozen.bytes.get(id) : undefined;
     return stopFiles(schedule, dataAt(data, instance), { lang: common.lang, excel, why, organizer }).map((f) => ({
