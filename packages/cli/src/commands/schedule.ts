@@ -67,7 +67,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
       }
     },
   });
-  const why = scheduleWhy(instance, result, scoring, common.lang);
+  const why = scheduleWhy(result, common.lang);
   const files = stopFiles(result, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
   await writeOutputs(args.out, files, output);
   io.stdout(formatSummary(result, common.lang, io.color));
