@@ -9,6 +9,7 @@ import type { Lang } from "../text/i18n.js";
 import type { AgendaRow } from "../read/index.js";
 import { checkPrevious, dataAt, findStop, inputPaths, instanceOf, load, readAgenda, refuseOwnHistory } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
+import { progressLine } from "../text/progress.js";
 import { exactOption } from "../solve/highs.js";
 import type { OutputFile } from "../write/output-file.js";
 import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
@@ -72,7 +73,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
     onProgress: (p) => {
       if (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000) {
         lastProgress = p.elapsedMs;
-        io.stderr(`[${(p.elapsedMs / 1000).toFixed(1)} s] ${p.phase}: ${p.message}\n`);
+        io.stderr(progressLine(p, common.lang));
       }
     },
   });

@@ -1,3 +1,4 @@
+// `roadshow schedule`: plans one stop and writes its agenda, unmatched firms and day-of-event files.
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
 import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
@@ -7,6 +8,7 @@ import { exactOption } from "../solve/highs.js";
 import type { Common, Io } from "../context.js";
 import { dataAt, findStop, instanceOf, load, type Sources, inputPaths } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
+import { progressLine } from "../text/progress.js";
 import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
 import { checkPrevious, readAgendaChecked, refuseOwnHistory } from "../read/load.js";
 import { stopFiles } from "../write/stop-files.js";
@@ -63,7 +65,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
       // Only long solves talk: a line per second at most, and what was proven at the end.
       if (p.elapsedMs > 1000 && (p.elapsedMs - lastProgress > 1000 || p.phase === "done")) {
         lastProgress = p.elapsedMs;
-        io.stderr(`[${(p.elapsedMs / 1000).toFixed(1)} s] ${p.phase}: ${p.message}\n`);
+        io.stderr(progressLine(p, common.lang));
       }
     },
   });
