@@ -286,7 +286,7 @@ export interface StopInstance {
 
 /** Progress of a long solve, for a CLI to show. */
 export interface Progress {
-  readonly phase: "score" | "select" | "timetable" | "improve" | "exact" | "compact" | "verify" | "done";
+  readonly phase: "score" | "select" | "timetable" | "bound" | "improve" | "exact" | "compact" | "verify" | "done";
   readonly message: string;
   readonly elapsedMs: number;
 }

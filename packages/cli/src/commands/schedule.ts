@@ -11,6 +11,7 @@ import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
 import { checkPrevious, readAgendaChecked, refuseOwnHistory } from "../read/load.js";
 import { stopFiles } from "../write/stop-files.js";
 import { formatSummary } from "../text/summary.js";
+import { formatNumber, t } from "../text/i18n.js";
 import { readWeights } from "../read/weights.js";
 import { scheduleWhy } from "../text/why.js";
 
@@ -53,6 +54,12 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   const previous = before?.rows;
   if (previous !== undefined) checkPrevious(previous, args.previous!, [stop.id]);
   let lastProgress = 0;
+  const began = performance.now();
+  // After planning, a long run (3 s and more) says what it writes too: files for thousands of firms take seconds.
+  const step = (phase: string, message: string): void => {
+    const elapsed = performance.now() - began;
+    if (elapsed > 3000) io.stderr(`[${(elapsed / 1000).toFixed(1)} s] ${phase}: ${message}\n`);
+  };
   const instance = instanceOf(loaded, stop);
   const scoring = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, balance: args.balance ?? true, ...(weights && { weights: weights.weights }) };
   const result = planStop(instance, {
@@ -67,8 +74,10 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
       }
     },
   });
+  step("write", t(common.lang, "progress.render"));
   const why = scheduleWhy(instance, result, scoring, common.lang);
   const files = stopFiles(result, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
+  step("write", t(common.lang, "progress.write", { count: formatNumber(files.length, common.lang, 0), out: args.out }));
   await writeOutputs(args.out, files, output);
   io.stdout(formatSummary(result, common.lang, io.color));
 }
