@@ -29,8 +29,8 @@ export function reviewAgenda(
   const { board, pairOf } = agendaBoard(prep, agenda);
   const meetings: Meeting[] = [];
   agenda.forEach((m, k) => {
-    const pair = pairOf[k]!;
-    if (pair !== -1) meetings.push({ ...m, score: prep.pairs[pair]!.affinity.score });
+    const affinity = prep.pairs[pairOf[k] ?? -1]?.affinity;
+    if (affinity !== undefined) meetings.push({ ...m, score: affinity.score, parts: affinity.parts });
   });
   meetings.sort((a, b) => a.slot - b.slot || a.table - b.table);
   const levels = levelsOf(prep, board.placed());

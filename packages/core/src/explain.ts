@@ -1,4 +1,3 @@
-import { affinity, DEFAULT_WEIGHTS, externalAffinity } from "./affinity.js";
 import { prepare, type PairBlock } from "./prepare.js";
 import type { Affinity, Delegation, Firm, Meeting, Schedule, ScheduleOptions, Stop, StopInstance } from "./types.js";
 
@@ -176,34 +175,4 @@ export function explainFirm(instance: StopInstance, schedule: Schedule, firmId: 
   });
   pairs.sort((a, b) => b.affinity.score - a.affinity.score || (a.delegation.id < b.delegation.id ? -1 : 1));
   return { stop: instance.stop, firm, meetings: own, minMeetings: K, pairs };
-}
-
-/**
- * The affinities of some firm × delegation pairs (e.g. an agenda's meetings),
- * scored as the scheduler scores them (weights, `must`, scores.csv, bonus),
- * without scoring every pair of the stop. An unknown id scores 0.
- * @example pairAffinities(instance, schedule.meetings, options)[0].parts
- */
-export function pairAffinities(
-  instance: StopInstance,
-  pairs: readonly { readonly firmId: string; readonly delegationId: string }[],
-  options: ScheduleOptions = {},
-): Affinity[] {
-  const weights = options.weights ?? DEFAULT_WEIGHTS;
-  const firms = new Map(instance.firms.map((f) => [f.id, f]));
-  const delegations = new Map(instance.delegations.map((d) => [d.id, d]));
-  const kind = new Map(instance.requests.map((r) => [`${r.firmId}|${r.country}`, r.kind]));
-  const external = instance.scores === null ? null : new Map(instance.scores.map((s) => [`${s.firmId}|${s.delegationId}`, s]));
-  return pairs.map(({ firmId, delegationId }): Affinity => {
-    const firm = firms.get(firmId);
-    const delegation = delegations.get(delegationId);
-    if (firm === undefined || delegation === undefined) return { firmId, delegationId, score: 0, parts: [] };
-    const base =
-      external === null
-        ? affinity(instance.stop, firm, delegation, kind.get(`${firmId}|${delegation.country}`) === "must", weights)
-        : externalAffinity(external.get(`${firmId}|${delegationId}`), firmId, delegationId);
-    const bonus = options.bonus?.(firm, delegation) ?? 0;
-    // As in `prepare`: a bonus never makes a zero-score pair eligible.
-    return bonus > 0 && base.score > 0 ? { ...base, score: base.score + bonus, parts: [...base.parts, { code: "season", points: bonus }] } : base;
-  });
 }

@@ -209,7 +209,36 @@ export function scorePairs(
   }));
 }
 
+/** A pair's affinity with the caller's bonus (a season's fairness) added as a `season` part; a bonus never makes a zero-score pair eligible. */
 function withBonus(base: Affinity, bonus: number): Affinity {
   if (!(bonus > 0) || !(base.score > 0)) return base;
   return { ...base, score: base.score + bonus, parts: [...base.parts, { code: "season", points: bonus }] };
+}
+
+/**
+ * The affinities of some firm × delegation pairs (e.g. an agenda's meetings),
+ * scored as the scheduler scores them (weights, `must`, scores.csv, bonus),
+ * without scoring every pair of the stop. An unknown id scores 0.
+ * @example pairAffinities(instance, schedule.meetings, options)[0].parts
+ */
+export function pairAffinities(
+  instance: StopInstance,
+  pairs: readonly { readonly firmId: string; readonly delegationId: string }[],
+  options: ScheduleOptions = {},
+): Affinity[] {
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const firms = new Map(instance.firms.map((f) => [f.id, f]));
+  const delegations = new Map(instance.delegations.map((d) => [d.id, d]));
+  const kind = new Map(instance.requests.map((r) => [`${r.firmId}|${r.country}`, r.kind]));
+  const external = instance.scores === null ? null : new Map(instance.scores.map((s) => [`${s.firmId}|${s.delegationId}`, s]));
+  return pairs.map(({ firmId, delegationId }): Affinity => {
+    const firm = firms.get(firmId);
+    const delegation = delegations.get(delegationId);
+    if (firm === undefined || delegation === undefined) return { firmId, delegationId, score: 0, parts: [] };
+    const base =
+      external === null
+        ? affinity(instance.stop, firm, delegation, kind.get(`${firmId}|${delegation.country}`) === "must", weights)
+        : externalAffinity(external.get(`${firmId}|${delegationId}`), firmId, delegationId);
+    return withBonus(base, options.bonus?.(firm, delegation) ?? 0);
+  });
 }

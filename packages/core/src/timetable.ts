@@ -61,6 +61,7 @@ export function seat(prep: Prepared, board: Board, tables: readonly TableAssignm
           delegationId: delegation.id,
           firmId: prep.firms[p.firm]!.id,
           score: p.affinity.score,
+          parts: p.affinity.parts,
         });
       });
     });

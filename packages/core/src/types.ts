@@ -407,6 +407,12 @@ export interface Meeting {
   readonly delegationId: string;
   readonly firmId: string;
   readonly score: number;
+  /**
+   * The parts `score` is the sum of, as the pair was scored for this plan
+   * (sector fit, targets, market, must, external score, season bonus): the
+   * organiser's `why`, carried so that nobody scores the pair again.
+   */
+  readonly parts: readonly ScorePart[];
 }
 
 /** Why a firm got fewer than K meetings, or a `must` was not met. */
@@ -539,12 +545,35 @@ export type ViolationCode =
   | "wrong-table";
 
 /**
- * One broken rule in an agenda; `meetings` are indexes into the checked list.
- * @example { code: "firm-capacity", message: "F0001 has 2 meetings in slot 3 (representatives 1)", meetings: [4, 9] }
+ * The values a violation's message names, for a caller to word it in its own
+ * language: the participants, the slot or table, how many meetings there are
+ * (`count`) against how many are allowed (`limit`).
+ * @example { firm: "F0001", slot: 3, count: 2, limit: 1 }
+ */
+export interface ViolationParams {
+  readonly firm?: string;
+  readonly delegation?: string;
+  readonly stop?: string;
+  readonly slot?: number;
+  /** The number of slots of the stop (`unknown-slot`). */
+  readonly slots?: number;
+  readonly table?: number;
+  /** The tables a delegation uses, comma-separated (`wrong-table`). */
+  readonly tables?: string;
+  readonly count?: number;
+  readonly limit?: number;
+}
+
+/**
+ * One broken rule in an agenda; `meetings` are indexes into the checked list;
+ * `message` is in English, `params` hold the values it names.
+ * @example { code: "firm-capacity", message: "F0001 has 2 meetings in slot 3 (representatives 1)",
+ *   params: { firm: "F0001", count: 2, slot: 3, limit: 1 }, meetings: [4, 9] }
  */
 export interface Violation {
   readonly code: ViolationCode;
   readonly message: string;
+  readonly params: ViolationParams;
   readonly meetings: readonly number[];
 }
 

@@ -55,7 +55,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   refuseOwnHistory(loaded, [stop.id]);
   const rows = await readAgenda(args.previous);
@@ -77,7 +77,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
     },
   });
   const { schedule } = result;
-  const why = scheduleWhy(instance, schedule, options, common.lang);
+  const why = scheduleWhy(schedule, common.lang);
   const data = dataAt(loaded.data, instance);
   const files = stopFiles(schedule, data, { lang: common.lang, excel: args.excel, why, organizer: args.organizer, previous });
   // Nothing changed: the agenda sent before is written back as it was, byte for byte.

@@ -75,7 +75,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
     },
   });
   step("write", t(common.lang, "progress.render"));
-  const why = scheduleWhy(instance, result, scoring, common.lang);
+  const why = scheduleWhy(result, common.lang);
   const files = stopFiles(result, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
   step("write", t(common.lang, "progress.write", { count: formatNumber(files.length, common.lang, 0), out: args.out }));
   await writeOutputs(args.out, files, output);

@@ -164,7 +164,7 @@ function seatAll(
   pairs.sort((a, b) => a.slot - b.slot || a.table - b.table);
   const meetings = pairs.map(({ pair, slot, table }): Meeting => {
     const p = prep.pairs[pair]!;
-    return { slot: slot + 1, table, delegationId: prep.delegations[p.delegation]!.id, firmId: prep.firms[p.firm]!.id, score: p.affinity.score };
+    return { slot: slot + 1, table, delegationId: prep.delegations[p.delegation]!.id, firmId: prep.firms[p.firm]!.id, score: p.affinity.score, parts: p.affinity.parts };
   });
   return { meetings, pairs };
 }
