@@ -47,9 +47,8 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const meetings = seat(prep, board, tableAssignment(prep));
   budget.report("verify", `checking ${meetings.length} meetings against every rule`, "checking", { meetings: meetings.length });
   const violations = verifyPrepared(prep, meetings);
-  if (violations.length > 0) {
-    throw new InternalError(`the scheduler broke a rule (${violations[0]!.message}); please report this`);
-  }
+  const [broken] = violations;
+  if (broken !== undefined) throw new InternalError(`the scheduler broke a rule (${broken.message}); please report this`);
   const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: timedOut || (exact?.timedOut ?? false), elapsedMs: budget.elapsedMs() });
   const unbalanced = unbalancedScore(prep);
   budget.report("done", provenText(schedule), "done", provenValues(schedule));
