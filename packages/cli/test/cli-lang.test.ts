@@ -104,7 +104,7 @@ describe("--lang it", () => {
     expect((await runCli("--lang", "it", "export", path.join(out, "agenda.csv"), EXAMPLE, "--out", path.join(work, "exp"))).stdout).toMatch(/^\d+ file scritti in /);
   });
 
-  it("writes the core's rule violations and the season's warnings in Italian", async () => {
+  it("writes the core's rule violations in Italian, from validate and from season", async () => {
     const out = path.join(work, "broken");
     await runCli("schedule", EXAMPLE, "--stop", "BS-2026-02", "--out", out);
     const lines = readFileSync(path.join(out, "agenda.csv"), "utf8").trimEnd().split("\n");

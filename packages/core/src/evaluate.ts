@@ -1,3 +1,4 @@
+/** An agenda made elsewhere (edited by hand) as a `Schedule`: its levels, bounds, unmatched firms and tables, without planning. */
 import { Budget } from "./budget.js";
 import { Board } from "./search/board.js";
 import { boundsFor } from "./bounds.js";

@@ -1,4 +1,5 @@
-import { prepare, type PairBlock } from "./prepare.js";
+/** Why a pair has, or has not, a meeting in a schedule, told to one firm for every delegation of the stop. */
+import { firmAt, pairAt, type PairBlock, prepare } from "./prepare.js";
 import type { Affinity, Delegation, Firm, Meeting, Schedule, ScheduleOptions, Stop, StopInstance } from "./types.js";
 
 /**
@@ -126,7 +127,7 @@ export function explainFirm(instance: StopInstance, schedule: Schedule, firmId: 
   const prep = prepare(instance, options);
   const f = prep.firms.findIndex((x) => x.id === firmId);
   if (f < 0) throw new RangeError(`explainFirm: ${firmId} is not a firm registered for ${instance.stop.id}`);
-  const firm = prep.firms[f]!;
+  const firm = firmAt(prep, f);
   const D = prep.delegations.length;
   const K = prep.minMeetings;
   const country = new Map(instance.delegations.map((d) => [d.id, d.country]));
@@ -147,7 +148,7 @@ export function explainFirm(instance: StopInstance, schedule: Schedule, firmId: 
   };
 
   const pairs = prep.delegations.map((delegation, d): PairExplanation => {
-    const pair = prep.pairs[f * D + d]!;
+    const pair = pairAt(prep, f * D + d);
     const commonSlots = pair.slots.map((t) => t + 1);
     const meeting = own.find((m) => m.delegationId === delegation.id) ?? null;
     const firmAt = (slot: number) => ownBySlot.get(String(slot)) ?? [];

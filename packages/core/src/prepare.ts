@@ -1,4 +1,6 @@
+/** Indexes a stop for solving: who attends, who is present when, and every firm × delegation pair with its score parts and whether it may meet. */
 import { affinity, DEFAULT_WEIGHTS, externalAffinity } from "./affinity.js";
+import { InternalError } from "./errors.js";
 import { buildSlots, slotsInside } from "./slots.js";
 import type { Affinity, CountryCode, Delegation, Firm, ScheduleOptions, ScoreEntry, Slot, StopInstance } from "./types.js";
 
@@ -75,6 +77,27 @@ export interface Prepared {
   readonly balanceTop: number;
   /** Re-planning: meetings fixed in advance (absent when planning from scratch). */
   readonly pins?: Pins;
+}
+
+/** The pair at index `i` of `prep.pairs`; indexes come from the pipeline itself, so a miss is a bug. */
+export function pairAt(prep: Prepared, i: number): Pair {
+  const pair = prep.pairs[i];
+  if (pair === undefined) throw new InternalError(`no pair ${i} among ${prep.pairs.length}`);
+  return pair;
+}
+
+/** The firm at index `f` of `prep.firms` (a bug when there is none). */
+export function firmAt(prep: Prepared, f: number): Firm {
+  const firm = prep.firms[f];
+  if (firm === undefined) throw new InternalError(`no firm ${f} among ${prep.firms.length}`);
+  return firm;
+}
+
+/** The delegation at index `d` of `prep.delegations` (a bug when there is none). */
+export function delegationAt(prep: Prepared, d: number): Delegation {
+  const delegation = prep.delegations[d];
+  if (delegation === undefined) throw new InternalError(`no delegation ${d} among ${prep.delegations.length}`);
+  return delegation;
 }
 
 const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -202,8 +225,8 @@ export function scorePairs(
 ): { readonly firm: Firm; readonly delegation: Delegation; readonly affinity: Affinity; readonly block: PairBlock | null }[] {
   const prep = prepare(instance, options);
   return prep.pairs.map((p) => ({
-    firm: prep.firms[p.firm]!,
-    delegation: prep.delegations[p.delegation]!,
+    firm: firmAt(prep, p.firm),
+    delegation: delegationAt(prep, p.delegation),
     affinity: p.affinity,
     block: p.block,
   }));

@@ -194,8 +194,8 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
   const met = (list: readonly PastMeeting[]): PastMeeting[] => metHistory(list, changes, input.outcomes ?? []);
   const cancelledAt = new Map(order.map((s) => [s.id, new Set(absentAt(s.id, changes))]));
   const isCancelled = (stopId: string, m: HeldMeeting): boolean => {
-    const absent = cancelledAt.get(stopId)!;
-    return absent.has(m.firmId) || absent.has(m.delegationId);
+    const absent = cancelledAt.get(stopId);
+    return absent !== undefined && (absent.has(m.firmId) || absent.has(m.delegationId));
   };
   const initial = met(input.history);
   const notHeld = new Set((input.outcomes ?? []).filter((o) => !o.held).map((o) => `${o.stopId}\u0000${o.firmId}\u0000${o.delegationId}`));
@@ -230,7 +230,8 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
       planned.push(...past(stop.id, schedule.meetings));
     }
     // The fairness rule counts meetings that took place: no-shows of outcomes.csv are left out.
-    tally.add(stops.at(-1)!.schedule.meetings.filter((m) => !notHeld.has(`${stop.id}\u0000${m.firmId}\u0000${m.delegationId}`)), country);
+    const last = stops[stops.length - 1];
+    if (last !== undefined) tally.add(last.schedule.meetings.filter((m) => !notHeld.has(`${stop.id}\u0000${m.firmId}\u0000${m.delegationId}`)), country);
   });
   const ignoredFrozen = [...frozen.keys()].filter((id) => !used.has(id)).sort();
   return { stops, skipped, ignoredFrozen, stats: seasonStats(stops, input.firms, country, clock.elapsedMs()) };

@@ -284,10 +284,41 @@ export interface StopInstance {
   readonly history: readonly PastMeeting[];
 }
 
-/** Progress of a long solve, for a CLI to show. */
+/**
+ * What a progress report says, as a code, for a caller to word it in its own
+ * language from the report's `values`.
+ */
+export type ProgressStep =
+  | "scoring"
+  | "selecting"
+  | "kept"
+  | "placing"
+  | "placing-around"
+  | "moving"
+  | "searching"
+  | "searching-toward"
+  | "compacting"
+  | "checking"
+  | "done";
+
+/**
+ * Progress of a long solve, for a CLI to show.
+ * @example { phase: "select", message: "selecting among 812 eligible pairs", step: "selecting", values: { pairs: 812 }, elapsedMs: 40 }
+ */
 export interface Progress {
   readonly phase: "score" | "select" | "timetable" | "bound" | "improve" | "exact" | "compact" | "verify" | "done";
+  /** In English. */
   readonly message: string;
+  /** What `message` says, as a code; absent on reports that have none (the exact solver's). */
+  readonly step?: ProgressStep;
+  /**
+   * The values `message` names: counts (`pairs`, `meetings`, `slots`, `kept`,
+   * `lost`), the search's `stage` (`local-search` with its `round`, `rebuild`,
+   * `reoptimise`, `lns`), objective levels (`musts`, `served`, `balance`,
+   * `score`) and, prefixed, the levels aimed at (`targetMusts`…) or the bounds
+   * (`boundMusts`…, with `gap` and the `status`, when done).
+   */
+  readonly values?: Readonly<Record<string, number | string>>;
   readonly elapsedMs: number;
 }
 

@@ -1,4 +1,5 @@
-import { prepare, type Prepared } from "./prepare.js";
+/** The hard-rule check of an agenda (capacities, presence, breaks, blocked pairs, caps, history, tables): every violation, with the meetings involved. */
+import { delegationAt, firmAt, pairAt, prepare, type Prepared } from "./prepare.js";
 import type { Meeting, ScheduleOptions, StopInstance, Violation, ViolationCode, ViolationParams } from "./types.js";
 
 /** A meeting to check: as in an agenda, the score is not trusted. */
@@ -43,7 +44,7 @@ export function verifyPrepared(prep: Prepared, meetings: readonly AgendaMeeting[
     if (!Number.isInteger(m.slot) || m.slot < 1 || m.slot > n) return flag("unknown-slot", `slot ${m.slot} is not one of 1..${n}`, { slot: m.slot, slots: n }, [i]);
     const at: ViolationParams = { firm: m.firmId, delegation: m.delegationId, slot: m.slot };
     const t = m.slot - 1;
-    const pair = prep.pairs[f * D + d]!;
+    const pair = pairAt(prep, f * D + d);
     if (!prep.firmPresent[f]![t]) flag("firm-absent", `${where}: the firm is not present then`, at, [i]);
     if (!prep.delegationPresent[d]![t]) flag("delegation-absent", `${where}: the delegation is not present then`, at, [i]);
     if (pair.block === "avoided") flag("avoided-pair", `${where}: the pair is marked avoid`, at, [i]);
@@ -62,25 +63,25 @@ export function verifyPrepared(prep: Prepared, meetings: readonly AgendaMeeting[
     const [kind, a, b] = key.split("|") as [string, string, string];
     const slot = Number(b) + 1;
     if (kind === "firm") {
-      const firm = prep.firms[Number(a)]!;
+      const firm = firmAt(prep, Number(a));
       if (list.length > firm.representatives)
         flag("firm-capacity", `${firm.id} has ${list.length} meetings in slot ${slot} (representatives ${firm.representatives})`, { firm: firm.id, count: list.length, slot, limit: firm.representatives }, list);
     } else if (kind === "delegation") {
-      const delegation = prep.delegations[Number(a)]!;
+      const delegation = delegationAt(prep, Number(a));
       if (list.length > delegation.tables)
         flag("delegation-capacity", `${delegation.id} has ${list.length} meetings in slot ${slot} (tables ${delegation.tables})`, { delegation: delegation.id, count: list.length, slot, limit: delegation.tables }, list);
     } else if (kind === "pair" && list.length > 1) {
-      const firm = prep.firms[Number(a)]!.id;
-      const delegation = prep.delegations[Number(b)]!.id;
+      const firm = firmAt(prep, Number(a)).id;
+      const delegation = delegationAt(prep, Number(b)).id;
       flag("repeated-pair", `${firm} meets ${delegation} ${list.length} times`, { firm, delegation, count: list.length }, list);
     } else if (kind === "total") {
-      const firm = prep.firms[Number(a)]!;
+      const firm = firmAt(prep, Number(a));
       if (firm.maxMeetings !== null && list.length > firm.maxMeetings)
         flag("max-meetings", `${firm.id} has ${list.length} meetings (max_meetings ${firm.maxMeetings})`, { firm: firm.id, count: list.length, limit: firm.maxMeetings }, list);
     } else if (kind === "table" && list.length > 1) {
       flag("table-clash", `table ${b} holds ${list.length} meetings in slot ${Number(a) + 1}`, { table: Number(b), count: list.length, slot: Number(a) + 1 }, list);
     } else if (kind === "tables") {
-      const delegation = prep.delegations[Number(a)]!;
+      const delegation = delegationAt(prep, Number(a));
       const used = [...new Set(list.map((i) => meetings[i]!.table))];
       const bad = used.filter((table) => !Number.isInteger(table) || table < 1 || (tableOwner.get(table) ?? Number(a)) !== Number(a));
       for (const table of used) tableOwner.set(table, Number(a));

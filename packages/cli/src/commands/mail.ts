@@ -1,3 +1,4 @@
+// `roadshow mail`: each participant's agenda as an e-mail with its calendar invitation, written as .eml files or sent through SMTP.
 import { reviewAgenda, type StopInstance } from "@roadshow/core";
 import type { Command } from "commander";
 import { existsSync, readFileSync, realpathSync } from "node:fs";

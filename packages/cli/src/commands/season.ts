@@ -1,3 +1,4 @@
+// `roadshow season`: plans every stop in date order without repeated meetings and writes each stop's files and the season report.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
@@ -8,6 +9,7 @@ import type { AgendaRow, DataSet } from "../read/index.js";
 import { didYouMean, nearest } from "../read/suggest.js";
 import { dataAt, load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
+import { progressLine } from "../text/progress.js";
 import { t, type Lang } from "../text/i18n.js";
 import { formatSeasonSummary, heldLine } from "../text/season-summary.js";
 import { violationText } from "../text/violations.js";
@@ -149,7 +151,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
       // Only long solves talk: a line per second at most.
       if (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000) {
         lastProgress = p.elapsedMs;
-        io.stderr(`[${stopId} ${(p.elapsedMs / 1000).toFixed(1)} s] ${p.phase}: ${p.message}\n`);
+        io.stderr(progressLine(p, common.lang, stopId));
       }
     },
   });

@@ -1,3 +1,4 @@
+// `roadshow validate`: checks the input files, and an agenda.csv against every hard rule.
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
 import { collect, EXAMPLE_DIR, type CommandContext, type DayFlags } from "./shared.js";

@@ -1,3 +1,4 @@
+// The summary printed after planning a stop: meetings, firms served, musts, score, bound, gap, balance and time.
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Schedule } from "@roadshow/core";
 import { formatNumber, t, type Lang } from "./i18n.js";

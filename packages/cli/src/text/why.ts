@@ -1,3 +1,4 @@
+// The `why` of meetings and the `explain` report in words: score parts as phrases, and why a pair meets or does not, in the user's language.
 import { formatTime } from "@roadshow/core";
 import type { FirmExplanation, Meeting, PairExplanation, Schedule, ScorePart, Slot } from "@roadshow/core";
 import { countryName, formatDate, formatNumber, sectorName, t, type Lang } from "./i18n.js";
@@ -57,8 +58,9 @@ export function reasonText(p: PairExplanation, slots: readonly Slot[], maxMeetin
   const slot = (n: number) => slots[n - 1];
   switch (p.reason) {
     case "scheduled": {
-      const s = slot(p.meeting!.slot);
-      return t(lang, "explain.scheduled", { slot: p.meeting!.slot, start: s ? formatTime(s.start) : "", end: s ? formatTime(s.end) : "", table: p.meeting!.table });
+      const { meeting } = p;
+      const s = meeting === null ? undefined : slot(meeting.slot);
+      return t(lang, "explain.scheduled", { slot: meeting?.slot ?? 0, start: s ? formatTime(s.start) : "", end: s ? formatTime(s.end) : "", table: meeting?.table ?? 0 });
     }
     case "firm-full":
       return p.capReached ? t(lang, "explain.firm-full.cap", { max: maxMeetings ?? 0 }) : t(lang, "explain.firm-full.busy", { slots: p.commonSlots.length });

@@ -1,3 +1,5 @@
+/** The slot board the search works on: which pair meets in which slot, the loads it implies, and insertion by ejection chains with a journal to undo. */
+import { InternalError } from "../errors.js";
 import { balanceOf, balanceWorth } from "../levels.js";
 import type { Prepared } from "../prepare.js";
 import { roundScore } from "../select.js";
@@ -141,8 +143,9 @@ export class Board {
 
   /** Undoes every change since the latest `beginJournal`. */
   rollback(): void {
-    const log = this.journal!;
-    const mark = this.marks.pop()!;
+    const log = this.journal;
+    const mark = this.marks.pop();
+    if (log === null || mark === undefined) throw new InternalError("rollback without beginJournal");
     this.journal = null;
     for (let k = log.length - 2; k >= mark; k -= 2) {
       const pair = log[k]!;
