@@ -297,6 +297,9 @@ export type ProgressStep =
   | "moving"
   | "searching"
   | "searching-toward"
+  | "bounding"
+  | "bounding-reached"
+  | "solving-core"
   | "compacting"
   | "checking"
   | "done";
