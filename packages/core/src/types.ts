@@ -384,6 +384,8 @@ export interface ExactOutcome {
   readonly values: Float64Array | null;
   /** Proven upper bound on the objective, when the solver gives one. */
   readonly bound: number | null;
+  /** Branch-and-bound nodes explored, when the solver tells (for progress). */
+  readonly nodes?: number;
   readonly message?: string;
 }
 

@@ -73,19 +73,20 @@ function solveOnce(highs: Highs, program: ExactProgram, start: Float64Array | nu
     const values = model.info.get("primal_solution_status") === 2 ? Float64Array.from(model.getSolution().colValue) : null;
     const dual = Number(model.info.get("mip_dual_bound"));
     const bound = Number.isFinite(dual) ? dual : null;
+    const nodes = Number(model.info.get("mip_node_count") ?? 0);
     switch (modelStatus) {
       case codes.optimal:
-        return { status: "optimal", values, bound };
+        return { status: "optimal", values, bound, nodes };
       case codes.timeLimit:
       case codes.interrupted:
-        return { status: "timedout", values, bound };
+        return { status: "timedout", values, bound, nodes };
       case codes.infeasible:
-        return { status: "infeasible", values: null, bound: null };
+        return { status: "infeasible", values: null, bound: null, nodes };
       case codes.solutionLimit:
       case codes.iterationLimit:
-        return { status: "limit", values, bound };
+        return { status: "limit", values, bound, nodes };
       default:
-        return { status: values === null ? "failed" : "limit", values, bound, message: `HiGHS model status ${modelStatus}` };
+        return { status: values === null ? "failed" : "limit", values, bound, nodes, message: `HiGHS model status ${modelStatus}` };
     }
   } finally {
     model.dispose();
