@@ -161,7 +161,7 @@ const lines = [
   "# Quality against the exact optimum",
   "",
   `- Machine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}, ${machine.date}, commit ${machine.commit}`,
-  `- Command: \`pnpm bench:quality${flags.exact ? "" : " --no-exact"}\` (ours: \`planStop\` as the CLI runs it, ${flags.exact ? "with the exact polish (HiGHS, ≤ ${EXACT_NODES.toLocaleString("en-US")} nodes per level) on days of ≤ ${EXACT_MAX_CANDIDATES.toLocaleString("en-US")} candidates" : "without the exact polish"}; HiGHS: the time-indexed model, stage by stage, each proven optimal)`,
+  `- Command: \`pnpm bench:quality${flags.exact ? "" : " --no-exact"}\` (ours: \`planStop\` as the CLI runs it, ${flags.exact ? `with the exact polish (HiGHS, ≤ ${EXACT_NODES.toLocaleString("en-US")} nodes per level) on days of ≤ ${EXACT_MAX_CANDIDATES.toLocaleString("en-US")} candidates` : "without the exact polish"}; HiGHS: the time-indexed model, stage by stage, each proven optimal)`,
   "- Levels are `musts / served / balance / score`; “score gap” is how far our score is below the optimum's; “fewest possible” is the fewest firm gaps our meetings allow (HiGHS, same meetings, any slots; — when not proven within 10 s or too big).",
   "",
 ];
