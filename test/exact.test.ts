@@ -135,8 +135,17 @@ describe("the exact polish is only a polish", () => {
     expect(calls).toBeGreaterThan(0);
   });
 
-  it("stops at the time limit and says timedout", () => {
-    const schedule = planStop(generateInstance("L", 1, { narrowWindows: 0.8 }), { exact: highs, timeLimitMs: 200 });
+  it("says timedout when the solver stops at the time limit", () => {
+    // The solver's own clock ran out: it returns the start it was given.
+    let calls = 0;
+    const late: ExactSolver = {
+      name: "late",
+      solve: (_program, start) => (calls++, { status: "timedout", values: start, bound: null }),
+    };
+    const schedule = planStop(instance, { exact: late });
+    expect(calls).toBe(1);
     expect(schedule.status).toBe("timedout");
+    expect(checkAgenda(instance, schedule.slots, { allowRepeats: false }, schedule.meetings)).toEqual([]);
+    expect(planStop(generateInstance("L", 1, { narrowWindows: 0.8 }), { exact: highs, timeLimitMs: 200 }).status).toBe("timedout");
   });
 });

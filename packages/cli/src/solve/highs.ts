@@ -89,7 +89,12 @@ function solveOnce(highs: Highs, program: ExactProgram, start: Float64Array | nu
         return { status: values === null ? "failed" : "limit", values, bound, nodes, message: `HiGHS model status ${modelStatus}` };
     }
   } finally {
-    model.dispose();
+    // After an abort the runtime may refuse this too; the abort is what gets reported.
+    try {
+      model.dispose();
+    } catch {
+      // nothing more to free
+    }
   }
 }
 
