@@ -2,7 +2,7 @@
 import { buildSlots } from "@roadshow/core";
 import type { ObjectiveLevels, StopInstance } from "@roadshow/core";
 import { checkAgenda, type CheckedMeeting } from "../oracle/verify.js";
-import type { CliRun, LibraryRun, Outcome } from "./ours.js";
+import type { CliRun, LibraryRun, Outcome, PhaseRun } from "./ours.js";
 import { assignTables, balanceTopOf, compareLevels, levelsOf } from "../oracle/peers/model.js";
 import type { ChildResult } from "../oracle/peers/spawn.js";
 
@@ -16,6 +16,8 @@ export interface InstanceResult {
   readonly binaries: number;
   readonly library: Outcome<LibraryRun>;
   readonly cli: Outcome<CliRun>;
+  /** The full command's steps (read, plan, render, write) timed in process. */
+  readonly phases: Outcome<PhaseRun>;
   readonly highs: Outcome<ChildResult>;
   readonly jslp: Outcome<ChildResult>;
   /** Violations found by the independent checker, per agenda (null: no agenda). */

@@ -1,11 +1,12 @@
 /**
- * Our scheduler, measured two ways: `planStop` through the library (in this
- * process, wall time) and the built CLI as a user runs it (a child process,
- * wall time and peak RSS from GNU time). Median of `runs` each.
+ * Our scheduler, measured three ways: `planStop` through the library (in this
+ * process, wall time), the built CLI as a user runs it (a child process,
+ * wall time and peak RSS from GNU time), and the CLI's steps one by one in
+ * this process (read, plan, render, write, through `@roadshow/cli/io`), to
+ * see where the full command's time goes. Median of `runs` each.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ObjectiveLevels, Schedule, ScheduleOptions, ScheduleStatus, StopInstance } from "@roadshow/core";
@@ -38,6 +39,19 @@ export interface CliRun {
   /** Largest peak RSS over the runs, MB (null when neither GNU time nor the child could say). */
   readonly peakRssMb: number | null;
   readonly meetings: readonly CheckedMeeting[];
+}
+
+/** One step of the full command: wall and CPU time of this process (user + system), ms. */
+export interface PhaseTime {
+  readonly name: "read" | "plan" | "render" | "write";
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+/** The CLI's steps timed in process: per step, the median over the runs. */
+export interface PhaseRun {
+  readonly phases: readonly PhaseTime[];
+  readonly files: number;
 }
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly note: string };
@@ -102,7 +116,9 @@ export function runCli(dataDir: string, stopId: string, runs: number, timeLimitS
   if (!existsSync(CLI)) return { ok: false, note: "ours (CLI): not available (packages/cli/dist/bin.js is not built)" };
   const timed = existsSync("/usr/bin/time");
   const outDir = join(dataDir, "ours-cli");
-  const scratch = mkdtempSync(join(tmpdir(), "roadshow-cli-"));
+  // Beside the data, not in the system's temporary folder: creating files there can cost far more on
+  // some machines (1 ms a file on the bench machine some hours), which is not ours to measure.
+  const scratch = mkdtempSync(join(dataDir, ".runs-"));
   const timeFile = join(scratch, "time.txt");
   const timesMs: number[] = [];
   const solveMs: number[] = [];
@@ -141,4 +157,51 @@ export function runCli(dataDir: string, stopId: string, runs: number, timeLimitS
   const meetings = readAgenda(join(outDir, "agenda.csv"));
   const files = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
   return { ok: true, value: { medianMs: median(timesMs), timesMs, solveMs, overSolve, files, peakRssMb: peakKb === null ? null : peakKb / 1024, meetings } };
+}
+
+type CliIo = typeof import("@roadshow/cli/io");
+
+/**
+ * The full command's steps in this process, as `roadshow schedule` runs them:
+ * read the data folder (`loadStopData`, `stopInstance`), plan (`planStop`),
+ * render every file (`stopFiles`) and write them into a new folder
+ * (`writeFiles`, beside the data). Wall and CPU time per step, median of `runs`.
+ */
+export async function runPhases(dataDir: string, stopId: string, runs: number, timeLimitSec: number | null): Promise<Outcome<PhaseRun>> {
+  const io: CliIo = await import("@roadshow/cli/io");
+  const planStop = await findPlanStop();
+  if (planStop === null) return { ok: false, note: "phases: planStop is not exported by @roadshow/core" };
+  const options: ScheduleOptions = timeLimitSec === null ? { minMeetings: 1 } : { minMeetings: 1, timeLimitMs: timeLimitSec * 1000 };
+  const names = ["read", "plan", "render", "write"] as const;
+  const samples = names.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+  let files = 0;
+  const scratch = mkdtempSync(join(dataDir, ".phases-"));
+  try {
+    for (let i = 0; i < runs; i++) {
+      let step = 0;
+      const timed = async <T>(work: () => T | Promise<T>): Promise<T> => {
+        const wall = performance.now();
+        const cpu = process.cpuUsage();
+        const value = await work();
+        const used = process.cpuUsage(cpu);
+        samples[step]!.wall.push(performance.now() - wall);
+        samples[step++]!.cpu.push((used.user + used.system) / 1000);
+        return value;
+      };
+      const instance = await timed(async () => {
+        const read = await io.loadStopData(dataDir);
+        if (!read.ok) throw new Error(`phases: ${dataDir} does not read: ${read.issues[0]?.message ?? "?"}`);
+        return io.stopInstance(read, stopId, dataDir);
+      });
+      const schedule = await timed(() => planStop(instance, options));
+      const output = await timed(() => io.stopFiles(schedule, instance, { scoring: options }));
+      await timed(() => io.writeFiles(join(scratch, `run-${i}`), output));
+      files = output.length;
+    }
+  } catch (error) {
+    return { ok: false, note: error instanceof Error ? error.message : String(error) };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return { ok: true, value: { phases: names.map((name, k) => ({ name, wallMs: median(samples[k]!.wall), cpuMs: median(samples[k]!.cpu) })), files } };
 }

@@ -106,7 +106,24 @@ export function renderResults(machine: Machine, settings: RunSettings, results: 
     const med = c.overSolve.length > 0 ? `${median(c.overSolve).toFixed(2)}×` : "—";
     out.push(`| ${r.family} | ${c.files.toLocaleString("en-US")} | ${ms(c.medianMs)} | ${c.solveMs.length > 0 ? ms(median(c.solveMs)) : "—"} | ${per} | ${med} | ${mb(c.peakRssMb)} |`);
   }
+  out.push("", "## Where the full command's time goes", "");
+  out.push("The steps of `roadshow schedule` timed one by one in the bench's process (through `@roadshow/cli/io`, median of the runs):");
+  out.push("reading and checking the CSVs, planning, rendering every file (agendas, calendars, HTML) and writing them into a new");
+  out.push("folder. Wall ms, with the process's CPU ms (user + system) in brackets: a wall time far above the CPU time is the");
+  out.push("machine (other jobs, a slow disk), not our work. Node's start-up (about 0.2 s) is not in it.", "");
+  out.push("| family | files | read | plan | render | write | total |");
+  out.push("|---|---:|---:|---:|---:|---:|---:|");
+  const phaseSeen = new Set<string>();
+  for (const r of results) {
+    if (phaseSeen.has(r.family) || !r.phases.ok) continue;
+    phaseSeen.add(r.family);
+    const { phases, files } = r.phases.value;
+    const cell = (wall: number, cpu: number): string => `${ms(wall)} (${ms(cpu)})`;
+    const total = cell(phases.reduce((a, p) => a + p.wallMs, 0), phases.reduce((a, p) => a + p.cpuMs, 0));
+    out.push(`| ${r.family} | ${files.toLocaleString("en-US")} | ${phases.map((p) => cell(p.wallMs, p.cpuMs)).join(" | ")} | ${total} |`);
+  }
   const notes = results.flatMap((r) => [
+    ...(!r.phases.ok ? [`${r.label}: ${r.phases.note}`] : []),
     ...(!r.library.ok ? [`${r.label}: ${r.library.note}`] : []),
     ...(!r.cli.ok ? [`${r.label}: ${r.cli.note}`] : []),
     ...(!r.highs.ok ? [`${r.label}: HiGHS ${r.highs.note}`] : r.highs.value.note ? [`${r.label}: HiGHS ${r.highs.value.note}`] : []),

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--seeds N] [--families S,M,L,Lx3,Ln,XL,XLx2,XLn|none] [--runs 3]
+ * `pnpm bench [--quick] [--seeds N] [--families S,M,L,Lx3,Ln,XL,XLx2,XLn,Lx10.8w|none] [--runs 3]
  *   [--time-limit <s>] [--highs-cap <s>] [--jslp-cap <s>] [--no-hostile] [--out bench/results.md]
  *   [--replan-families L,XL|none] [--replan-out bench/replan.md]`
  *
@@ -8,7 +8,9 @@
  * check every agenda independently, and write bench/results.md. `<family>x<k>`
  * is the family with k times the firms (XLx2 for the scaling table; Lx3 makes
  * delegations scarce, so not every firm can be served); `<family>n` gives most
- * participants one narrow window (Ln, XLn). Progress goes to stderr.
+ * participants one narrow window (Ln, XLn), `<family>w` half the firms a window
+ * of a quarter of the day (Lx10.8w: 3,240 firms, half in 80-minute windows).
+ * Progress goes to stderr.
  * Then the hostile-input table (`bench/hostile.ts`: inputs at and past the
  * limits, appended to `--out`; `--no-hostile` skips it), and the re-planning
  * rows (`bench/replan.ts`: a seeded day-of perturbation of each
@@ -20,10 +22,10 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { StopInstance } from "@roadshow/core";
 import { assess, fmt, type InstanceResult } from "./compare.js";
-import { FAMILIES, generateInstance, type FamilyName } from "../oracle/generate.js";
+import { FAMILIES, generateInstance, type FamilyName, type GenerateOptions } from "../oracle/generate.js";
 import { machineInfo } from "./machine.js";
 import { renderHostile, runHostile } from "./hostile.js";
-import { CLI, cliIsStale, runCli, runLibrary, type Outcome } from "./ours.js";
+import { CLI, cliIsStale, runCli, runLibrary, runPhases, type Outcome } from "./ours.js";
 import { countBinaries } from "../oracle/peers/model.js";
 import { runPeerInChild, type ChildResult } from "../oracle/peers/spawn.js";
 import { benchReplan, renderReplan, type ReplanRow } from "./replan.js";
@@ -61,16 +63,25 @@ const { values: flags } = parseArgs({
 });
 
 const list = (text: string): string[] => (text === "none" ? [] : text.split(",").map((f) => f.trim()));
-const families = list(flags.families ?? (flags.quick ? "S,M" : "S,M,L,Lx3,Ln,XL,XLx2,XLn"));
+const families = list(flags.families ?? (flags.quick ? "S,M" : "S,M,L,Lx3,Ln,XL,XLx2,XLn,Lx10.8w"));
 const replanFamilies = list(flags["replan-families"] ?? (flags.quick ? "none" : "L,XL"));
-/** The `n` families: 80 % of firms and 40 % of delegations present for a third of the day or less. */
-const NARROW_WINDOWS = 0.8;
+/**
+ * Windows of a family by its suffix: `n`, 80 % of firms and 40 % of delegations present for a third of
+ * the day or less; `w`, half the firms present for a quarter of the day (80 minutes at L) and the
+ * delegations all day (a big association day where half the members drop in for an hour or so).
+ */
+function windowsOf(suffix: string, family: FamilyName): GenerateOptions {
+  if (suffix === "n") return { narrowWindows: 0.8 };
+  if (suffix === "w") return { narrowWindows: 0.5, narrowDelegations: 0, windowSlots: Math.max(1, Math.floor(FAMILIES[family].slots / 4)) };
+  return {};
+}
 
-/** `L` → L at scale 1; `XLx2` → XL with twice the firms; `XLn` → XL with narrow windows (see `GenerateOptions.narrowWindows`). */
-function parseFamily(name: string): { family: FamilyName; scale: number; narrow: boolean } {
-  const match = /^(S|M|L|XL)(?:x(\d+(?:\.\d+)?))?(n?)$/i.exec(name);
-  if (!match) throw new Error(`unknown family ${name}: use S, M, L, XL, optionally with x<k> firms (XLx2) and n for narrow windows (XLn)`);
-  return { family: match[1]!.toUpperCase() as FamilyName, scale: Number(match[2] ?? 1), narrow: match[3] !== "" };
+/** `L` → L at scale 1; `XLx2` → XL with twice the firms; `XLn` → XL with narrow windows; `Lx10.8w` → 3,240 firms, half in 80-minute windows. */
+function parseFamily(name: string): { family: FamilyName; scale: number; windows: GenerateOptions } {
+  const match = /^(S|M|L|XL)(?:x(\d+(?:\.\d+)?))?([nw]?)$/i.exec(name);
+  if (!match) throw new Error(`unknown family ${name}: use S, M, L, XL, optionally with x<k> firms (XLx2) and n for narrow windows (XLn) or w for half the firms in a quarter of the day (Lx10.8w)`);
+  const family = match[1]!.toUpperCase() as FamilyName;
+  return { family, scale: Number(match[2] ?? 1), windows: windowsOf(match[3]!.toLowerCase(), family) };
 }
 families.forEach(parseFamily);
 replanFamilies.forEach(parseFamily);
@@ -100,8 +111,8 @@ async function jslp(instance: StopInstance, binaries: number): Promise<Outcome<C
 }
 
 async function benchOne(name: string, seed: number): Promise<InstanceResult> {
-  const { family, scale, narrow } = parseFamily(name);
-  const instance = generateInstance(family, seed, { firmScale: scale, ...(narrow ? { narrowWindows: NARROW_WINDOWS } : {}) });
+  const { family, scale, windows } = parseFamily(name);
+  const instance = generateInstance(family, seed, { firmScale: scale, ...windows });
   const dir = join(ROOT, "bench/out", `${name}-${seed}`);
   writeInstance(dir, instance);
   const firms = instance.firms.filter((f) => f.stops.includes(instance.stop.id)).length;
@@ -114,12 +125,15 @@ async function benchOne(name: string, seed: number): Promise<InstanceResult> {
   log("  ours (CLI)");
   const cli = runCli(dir, instance.stop.id, runs, timeLimitSec);
   log(`    ${cli.ok ? `median ${cli.value.medianMs.toFixed(0)} ms, peak RSS ${cli.value.peakRssMb?.toFixed(0) ?? "?"} MB` : cli.note}`);
+  log("  ours (the command's steps in process)");
+  const phases = await runPhases(dir, instance.stop.id, runs, timeLimitSec);
+  log(`    ${phases.ok ? phases.value.phases.map((p) => `${p.name} ${p.wallMs.toFixed(0)} ms`).join(", ") : phases.note}`);
   const h = await highs(instance, family, binaries);
   log(`    HiGHS: ${h.ok ? `${h.value.status} ${h.value.levels ? fmt(h.value.levels) : "no agenda"} in ${h.value.seconds.toFixed(2)} s` : h.note}`);
   const j = await jslp(instance, binaries);
   log(`    jsLPSolver: ${j.ok ? `${j.value.status} ${j.value.levels ? fmt(j.value.levels) : "no agenda"} in ${j.value.wallSeconds.toFixed(2)} s` : j.note}`);
   const slots = FAMILIES[family].slots;
-  const result = assess(instance, { label: `${name}-${seed}`, family: name, seed, firms, delegations, slots, binaries, library, cli, highs: h, jslp: j });
+  const result = assess(instance, { label: `${name}-${seed}`, family: name, seed, firms, delegations, slots, binaries, library, cli, phases, highs: h, jslp: j });
   for (const note of result.notes) log(`  ! ${note}`);
   return result;
 }
@@ -128,8 +142,8 @@ function replanRows(): ReplanRow[] {
   const rows: ReplanRow[] = [];
   for (const name of replanFamilies) {
     for (let seed = 1; seed <= seeds; seed++) {
-      const { family, scale, narrow } = parseFamily(name);
-      const instance = generateInstance(family, seed, { firmScale: scale, ...(narrow ? { narrowWindows: NARROW_WINDOWS } : {}) });
+      const { family, scale, windows } = parseFamily(name);
+      const instance = generateInstance(family, seed, { firmScale: scale, ...windows });
       log(`replan ${name}-${seed}`);
       const row = benchReplan(`${name}-${seed}`, instance, seed, runs);
       log(`  ${row.unchanged} of ${row.previous} unchanged (still-valid kept: ${row.stillValidKept} of ${row.stillValid}), ${row.notified} to notify, replan ${row.medianMs.toFixed(0)} ms, afresh ${row.fresh.medianMs.toFixed(0)} ms, ${row.violations} violations`);

@@ -51,6 +51,10 @@ export interface GenerateOptions {
    * Default 0: the family's own ~30% of broad windows.
    */
   readonly narrowWindows?: number;
+  /** The narrow windows' length in slots (default: random, one slot to a third of the day). */
+  readonly windowSlots?: number;
+  /** Fraction of the delegations given a narrow window (default: half `narrowWindows`). */
+  readonly narrowDelegations?: number;
 }
 
 /** Countries in decreasing popularity; weights fall off as a power law. */
@@ -100,20 +104,21 @@ export function generateInstance(name: FamilyName, seed: number, options: Genera
   const requests = makeRequests(rng, firms, present);
   const scores = makeScores(rng, stop, firms, delegations, requests);
   const instance: StopInstance = { stop, delegations, firms, requests, scores, history: [] };
-  return options.narrowWindows ? narrowed(instance, slots, options.narrowWindows, mulberry32(seed * 31337 + 17)) : instance;
+  return options.narrowWindows ? narrowed(instance, slots, options, mulberry32(seed * 31337 + 17)) : instance;
 }
 
-function narrowed(instance: StopInstance, slots: readonly Slot[], fraction: number, rng: Random): StopInstance {
+function narrowed(instance: StopInstance, slots: readonly Slot[], options: GenerateOptions, rng: Random): StopInstance {
+  const fraction = options.narrowWindows ?? 0;
   const window = (p: number): TimeWindow[] | null => {
     if (!rng.chance(p)) return null;
-    const length = rng.int(1, Math.max(1, Math.floor(slots.length / 3)));
+    const length = options.windowSlots ?? rng.int(1, Math.max(1, Math.floor(slots.length / 3)));
     const first = rng.int(0, slots.length - length);
     return [{ start: slots[first]!.start, end: slots[first + length - 1]!.end }];
   };
   return {
     ...instance,
     firms: instance.firms.map((f) => ({ ...f, available: window(fraction) })),
-    delegations: instance.delegations.map((d) => ({ ...d, available: window(fraction / 2) })),
+    delegations: instance.delegations.map((d) => ({ ...d, available: window(options.narrowDelegations ?? fraction / 2) })),
   };
 }
 

@@ -61,6 +61,54 @@ describe("roadshow schedule on the example", () => {
     expect(v.stdout).toContain("obey every hard rule");
   });
 
+  it("reports firms by number of meetings, idle gaps and what balance costs, in the summary and summary.html, as the agenda has them", () => {
+    const out = path.join(work, "report");
+    const r = run("schedule", EXAMPLE, "--stop", STOP, "--out", out);
+    expect(r.code).toBe(0);
+    const rows = readCsv(path.join(out, "agenda.csv"));
+    // From agenda.csv: meetings per firm (registered firms without any count as 0) and the idle gaps of each side.
+    const registered = readCsv(path.join(EXAMPLE, "firms.csv")).filter((f) => f.stops!.split("|").includes(STOP)).length;
+    const perFirm = new Map<string, number>();
+    for (const m of rows) perFirm.set(m.firm_id!, (perFirm.get(m.firm_id!) ?? 0) + 1);
+    const byCount = new Map<number, number>([[0, registered - perFirm.size]]);
+    for (const n of perFirm.values()) byCount.set(n, (byCount.get(n) ?? 0) + 1);
+    const histogram = [...byCount].filter(([, firms]) => firms > 0).sort((a, b) => a[0] - b[0]).map(([n, firms]) => `${n} × ${firms}`).join(", ");
+    const gaps = (key: "firm_id" | "delegation_id"): { gaps: number; idle: number } => {
+      const busy = new Map<string, Set<number>>();
+      for (const m of rows) busy.set(m[key]!, (busy.get(m[key]!) ?? new Set()).add(Number(m.slot)));
+      let count = 0;
+      let idle = 0;
+      for (const slots of busy.values()) {
+        const sorted = [...slots].sort((a, b) => a - b);
+        for (let t = sorted[0]! + 1; t < sorted.at(-1)!; t++) {
+          if (slots.has(t)) continue;
+          idle++;
+          if (slots.has(t - 1)) count++;
+        }
+      }
+      return { gaps: count, idle };
+    };
+    const firms = gaps("firm_id");
+    const delegations = gaps("delegation_id");
+    const gapsText = `Idle gaps between meetings: firms ${firms.gaps} (${firms.idle} free slots), delegations ${delegations.gaps} (${delegations.idle})`;
+    const score = rows.reduce((sum, m) => sum + Number(m.score), 0);
+    const balance = /^Balance costs ([\d.]+)% of the score \(best score without balance: ([\d,.]+)\)$/m.exec(r.stdout);
+    expect(r.stdout).toContain(`Firms by number of meetings: ${histogram}\n`);
+    expect(r.stdout).toContain(`${gapsText}\n`);
+    expect(balance).not.toBeNull();
+    const unbalanced = Number(balance![2]!.replaceAll(",", ""));
+    expect(unbalanced).toBeGreaterThanOrEqual(score - 0.01);
+    expect(Number(balance![1])).toBeCloseTo((100 * (unbalanced - score)) / unbalanced, 1);
+    // The page the organiser keeps says the same.
+    const page = readFileSync(path.join(out, "summary.html"), "utf8");
+    for (const line of [`Firms by number of meetings: ${histogram}`, gapsText, balance![0]!.replace(/\d\.\d\d\)$/, "")]) expect(page).toContain(line);
+    // Without balance: the best score without balance is what the unbalanced agenda scores, and nothing is said about balance.
+    const plain = run("schedule", EXAMPLE, "--stop", STOP, "--out", path.join(work, "report-plain"), "--no-balance");
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toContain("Balance costs");
+    expect(plain.stdout).toContain(`Total score: ${balance![2]}\n`);
+  });
+
   it("gives byte-identical files for the same input", () => {
     const a = path.join(work, "a");
     const b = path.join(work, "b");

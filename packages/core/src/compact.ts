@@ -3,55 +3,129 @@ import type { Board } from "./search/board.js";
 import type { Prepared } from "./prepare.js";
 import type { Gaps } from "./types.js";
 
-/** Gaps and idle slots of one participant, from the meetings it has in each slot (`firm` or delegation row of the board). */
-function gapsOfRow(board: Board, firm: boolean, who: number, n: number): { gaps: number; idle: number } {
-  // Direct calls, not a callback: this runs for every move tried, and a callback per slot cost most of compaction's time.
-  let first = -1;
-  let last = -1;
-  let gaps = 0;
-  let idle = 0;
-  let previousBusy = false;
-  let pendingIdle = 0;
-  let pendingGap = 0;
-  for (let t = 0; t < n; t++) {
-    const busy = (firm ? board.firmMeetingsAt(who, t) : board.delegationMeetings(who, t)).length > 0;
-    if (busy) {
-      if (first < 0) first = t;
-      else {
-        // The idle run since the last meeting lies between two meetings: it counts.
-        idle += pendingIdle;
-        gaps += pendingGap;
-      }
-      last = t;
-      pendingIdle = 0;
-      pendingGap = 0;
-    } else if (first >= 0) {
-      pendingIdle++;
-      if (previousBusy) pendingGap++;
-    }
-    previousBusy = busy;
+/**
+ * The busy slots of a set of participants (every firm, or every delegation):
+ * per participant its meetings per slot and the same as a row of bits, so the
+ * gaps and idle slots of a row, as it is or after a move, cost a few word
+ * operations instead of a pass over the slots.
+ */
+class BusyRows {
+  private readonly words: number;
+  private readonly bits: Int32Array;
+  private readonly count: Int32Array;
+  private readonly scratch: Int32Array;
+  /** Weighted gaps and idle slots of each row, kept up to date. */
+  readonly cost: Float64Array;
+  /** Gaps and idle slots of the last row measured. */
+  gaps = 0;
+  idle = 0;
+
+  constructor(
+    rows: number,
+    private readonly n: number,
+    private readonly gapWeight: number,
+    private readonly idleWeight: number,
+  ) {
+    this.words = Math.max(1, Math.ceil(n / 32));
+    this.bits = new Int32Array(rows * this.words);
+    this.count = new Int32Array(rows * n);
+    this.scratch = new Int32Array(this.words);
+    this.cost = new Float64Array(rows);
   }
-  return last >= 0 ? { gaps, idle } : { gaps: 0, idle: 0 };
+
+  /** One meeting more for a row in slot t. */
+  add(row: number, t: number): void {
+    if (this.count[row * this.n + t]!++ === 0) this.bits[row * this.words + (t >> 5)]! |= 1 << (t & 31);
+    this.cost[row] = this.costAfter(row, -1, -1);
+  }
+
+  /** One meeting fewer for a row in slot t. */
+  remove(row: number, t: number): void {
+    if (--this.count[row * this.n + t]! === 0) this.bits[row * this.words + (t >> 5)]! &= ~(1 << (t & 31));
+    this.cost[row] = this.costAfter(row, -1, -1);
+  }
+
+  /** The row's cost with one meeting fewer in slot `minus` and one more in `plus` (-1: none), the row unchanged. */
+  costAfter(row: number, minus: number, plus: number): number {
+    const w = this.scratch;
+    const base = row * this.words;
+    for (let k = 0; k < this.words; k++) w[k] = this.bits[base + k]!;
+    if (minus >= 0 && this.count[row * this.n + minus] === 1) w[minus >> 5]! &= ~(1 << (minus & 31));
+    if (plus >= 0) w[plus >> 5]! |= 1 << (plus & 31);
+    this.measure(w);
+    return this.gaps * this.gapWeight + this.idle * this.idleWeight;
+  }
+
+  /** Gaps and idle slots of a row as it is, into `gaps` and `idle`. */
+  measureRow(row: number): void {
+    for (let k = 0; k < this.words; k++) this.scratch[k] = this.bits[row * this.words + k]!;
+    this.measure(this.scratch);
+  }
+
+  /** Gaps (runs of busy slots, less one) and idle slots (free slots between the first and the last busy one). */
+  private measure(w: Int32Array): void {
+    let first = -1;
+    let last = -1;
+    let busy = 0;
+    let runs = 0;
+    let carry = 0;
+    for (let k = 0; k < this.words; k++) {
+      const m = w[k]!;
+      if (m !== 0) {
+        if (first < 0) first = k * 32 + 31 - Math.clz32(m & -m);
+        last = k * 32 + 31 - Math.clz32(m);
+        busy += popcount(m);
+        // A run starts at every busy slot whose previous slot is free.
+        runs += popcount(m & ~((m << 1) | carry));
+      }
+      carry = m >>> 31;
+    }
+    this.gaps = busy === 0 ? 0 : runs - 1;
+    this.idle = busy === 0 ? 0 : last - first + 1 - busy;
+  }
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Weights of the compactness order: firm gaps ≫ delegation gaps ≫ firm idle slots ≫ delegation idle slots. */
+const DELEGATION_IDLE = 1;
+const FIRM_IDLE = 1e3;
+const DELEGATION_GAP = 1e6;
+const FIRM_GAP = 1e9;
+
+/** The busy rows of a board's firms and delegations. */
+function rowsOf(prep: Prepared, board: Board): { firms: BusyRows; delegations: BusyRows } {
+  const n = prep.slots.length;
+  const firms = new BusyRows(prep.firms.length, n, FIRM_GAP, FIRM_IDLE);
+  const delegations = new BusyRows(prep.delegations.length, n, DELEGATION_GAP, DELEGATION_IDLE);
+  for (const pair of board.placed()) {
+    const { firm, delegation } = prep.pairs[pair]!;
+    firms.add(firm, board.slotOf[pair]!);
+    delegations.add(delegation, board.slotOf[pair]!);
+  }
+  return { firms, delegations };
 }
 
 /** The gaps of a board's agenda. */
 export function boardGaps(prep: Prepared, board: Board): Gaps {
-  const n = prep.slots.length;
-  let firms = 0;
-  let firmIdleSlots = 0;
-  let delegations = 0;
-  let delegationIdleSlots = 0;
-  for (let f = 0; f < prep.firms.length; f++) {
-    const g = gapsOfRow(board, true, f, n);
-    firms += g.gaps;
-    firmIdleSlots += g.idle;
-  }
-  for (let d = 0; d < prep.delegations.length; d++) {
-    const g = gapsOfRow(board, false, d, n);
-    delegations += g.gaps;
-    delegationIdleSlots += g.idle;
-  }
-  return { firms, firmIdleSlots, delegations, delegationIdleSlots };
+  const rows = rowsOf(prep, board);
+  const total = (who: BusyRows, count: number): { gaps: number; idle: number } => {
+    let gaps = 0;
+    let idle = 0;
+    for (let r = 0; r < count; r++) {
+      who.measureRow(r);
+      gaps += who.gaps;
+      idle += who.idle;
+    }
+    return { gaps, idle };
+  };
+  const firms = total(rows.firms, prep.firms.length);
+  const delegations = total(rows.delegations, prep.delegations.length);
+  return { firms: firms.gaps, firmIdleSlots: firms.idle, delegations: delegations.gaps, delegationIdleSlots: delegations.idle };
 }
 
 /** Sweeps at most (each is a pass over every meeting): a work budget, so the result never depends on the clock. */
@@ -64,28 +138,15 @@ export const COMPACT_SWEEPS = 30;
  * delegations. Moves, each kept only when it strictly improves that order:
  * a meeting to a slot where both sides are free; two meetings of one
  * delegation exchanging slots (their firms' days change); two meetings of
- * one firm exchanging slots (their delegations' days change). Deterministic:
- * participants and slots in index order, first improvement.
+ * one firm exchanging slots (their delegations' days change). A meeting
+ * whose firm and delegation both have compact days is not moved: any move
+ * of it helps only the other meeting of an exchange, which tries it from its
+ * side. Deterministic: participants and slots in index order, first improvement.
  * @returns the number of moves made.
  */
 export function compact(prep: Prepared, board: Board, sweeps = COMPACT_SWEEPS, tick?: () => void): number {
-  const n = prep.slots.length;
   const D = prep.delegations.length;
-  const firmCost = (f: number): number => {
-    const g = gapsOfRow(board, true, f, n);
-    return g.gaps * FIRM_GAP + g.idle * FIRM_IDLE;
-  };
-  const delegationCost = (d: number): number => {
-    const g = gapsOfRow(board, false, d, n);
-    return g.gaps * DELEGATION_GAP + g.idle * DELEGATION_IDLE;
-  };
-  // Cost of the participants a change touches (each counted once).
-  const cost = (firms: readonly number[], delegations: readonly number[]): number => {
-    let total = 0;
-    for (const f of new Set(firms)) total += firmCost(f);
-    for (const d of new Set(delegations)) total += delegationCost(d);
-    return total;
-  };
+  const rows = rowsOf(prep, board);
   let moves = 0;
   for (let sweep = 0; sweep < sweeps; sweep++) {
     let improved = false;
@@ -93,9 +154,8 @@ export function compact(prep: Prepared, board: Board, sweeps = COMPACT_SWEEPS, t
       tick?.();
       for (let d = 0; d < D; d++) {
         const pair = f * D + d;
-        const from = board.slotOf[pair]!;
-        if (from < 0) continue;
-        if (tryMoves(prep, board, pair, cost)) {
+        if (board.slotOf[pair]! < 0 || (rows.firms.cost[f] === 0 && rows.delegations.cost[d] === 0)) continue;
+        if (tryMoves(prep, board, rows, pair)) {
           improved = true;
           moves++;
         }
@@ -106,14 +166,9 @@ export function compact(prep: Prepared, board: Board, sweeps = COMPACT_SWEEPS, t
   return moves;
 }
 
-/** Weights of the compactness order: firm gaps ≫ delegation gaps ≫ firm idle slots ≫ delegation idle slots. */
-const DELEGATION_IDLE = 1;
-const FIRM_IDLE = 1e3;
-const DELEGATION_GAP = 1e6;
-const FIRM_GAP = 1e9;
-
-/** Tries every move of one meeting; keeps the first that lowers the cost of the participants it touches. */
-function tryMoves(prep: Prepared, board: Board, pair: number, cost: (firms: readonly number[], delegations: readonly number[]) => number): boolean {
+/** Tries every move of one meeting; makes the first that lowers the cost of the participants it touches. */
+function tryMoves(prep: Prepared, board: Board, rows: { firms: BusyRows; delegations: BusyRows }, pair: number): boolean {
+  const { firms, delegations } = rows;
   const { firm, delegation, slots } = prep.pairs[pair]!;
   const from = board.slotOf[pair]!;
   for (const to of slots) {
@@ -121,47 +176,71 @@ function tryMoves(prep: Prepared, board: Board, pair: number, cost: (firms: read
     const firmFree = !board.firmFull(firm, to);
     const delegationFree = !board.delegationFull(delegation, to);
     if (firmFree && delegationFree) {
-      const before = cost([firm], [delegation]);
-      board.remove(pair);
-      board.place(pair, to);
-      if (cost([firm], [delegation]) < before) return true;
-      board.remove(pair);
-      board.place(pair, from);
+      const change = firms.costAfter(firm, from, to) - firms.cost[firm]! + delegations.costAfter(delegation, from, to) - delegations.cost[delegation]!;
+      if (change < 0) {
+        move(prep, board, rows, pair, to);
+        return true;
+      }
       continue;
     }
-    // The delegation's table is taken: exchange slots with one of its meetings whose firm is free at `from`.
-    if (firmFree && !delegationFree) {
-      for (const other of [...board.delegationMeetings(delegation, to)]) {
+    // The delegation's table is taken: exchange slots with one of its meetings whose firm is free at `from`
+    // (the delegation's day stays as it is, the two firms' days change).
+    if (firmFree) {
+      for (const other of board.delegationMeetings(delegation, to)) {
         const o = prep.pairs[other]!;
-        if (!o.slots.includes(from) || board.firmFull(o.firm, from)) continue;
-        if (exchangeSlots(board, pair, other, () => cost([firm, o.firm], [delegation]))) return true;
+        if (o.firm === firm || board.firmFull(o.firm, from) || !o.slots.includes(from)) continue;
+        const change = firms.costAfter(firm, from, to) - firms.cost[firm]! + firms.costAfter(o.firm, to, from) - firms.cost[o.firm]!;
+        if (change < 0) {
+          exchange(prep, board, rows, pair, other);
+          return true;
+        }
       }
     }
     // The firm is busy: exchange slots with its meeting there when that delegation has a table at `from`.
-    if (!firmFree && delegationFree) {
-      for (const other of [...board.firmMeetingsAt(firm, to)]) {
+    if (delegationFree) {
+      for (const other of board.firmMeetingsAt(firm, to)) {
         const o = prep.pairs[other]!;
-        if (!o.slots.includes(from) || board.delegationFull(o.delegation, from)) continue;
-        if (exchangeSlots(board, pair, other, () => cost([firm], [delegation, o.delegation]))) return true;
+        if (o.delegation === delegation || board.delegationFull(o.delegation, from) || !o.slots.includes(from)) continue;
+        const change =
+          delegations.costAfter(delegation, from, to) - delegations.cost[delegation]! + delegations.costAfter(o.delegation, to, from) - delegations.cost[o.delegation]!;
+        if (change < 0) {
+          exchange(prep, board, rows, pair, other);
+          return true;
+        }
       }
     }
   }
   return false;
 }
 
-/** Swaps the slots of two meetings; keeps the swap when `cost` drops. Capacities hold: each slot loses one and gains one. */
-function exchangeSlots(board: Board, a: number, b: number, cost: () => number): boolean {
+/** Moves one meeting to slot `to`, on the board and in the busy rows. */
+function move(prep: Prepared, board: Board, rows: { firms: BusyRows; delegations: BusyRows }, pair: number, to: number): void {
+  const { firm, delegation } = prep.pairs[pair]!;
+  const from = board.slotOf[pair]!;
+  board.remove(pair);
+  board.place(pair, to);
+  rows.firms.remove(firm, from);
+  rows.delegations.remove(delegation, from);
+  rows.firms.add(firm, to);
+  rows.delegations.add(delegation, to);
+}
+
+/** Swaps the slots of two meetings. Capacities hold: each slot loses one and gains one. */
+function exchange(prep: Prepared, board: Board, rows: { firms: BusyRows; delegations: BusyRows }, a: number, b: number): void {
   const ta = board.slotOf[a]!;
   const tb = board.slotOf[b]!;
-  const before = cost();
   board.remove(a);
   board.remove(b);
   board.place(a, tb);
   board.place(b, ta);
-  if (cost() < before) return true;
-  board.remove(a);
-  board.remove(b);
-  board.place(a, ta);
-  board.place(b, tb);
-  return false;
+  for (const [pair, from, to] of [
+    [a, ta, tb],
+    [b, tb, ta],
+  ] as const) {
+    const { firm, delegation } = prep.pairs[pair]!;
+    rows.firms.remove(firm, from);
+    rows.delegations.remove(delegation, from);
+    rows.firms.add(firm, to);
+    rows.delegations.add(delegation, to);
+  }
 }

@@ -179,6 +179,10 @@ function solveCold(net: FlowNetwork, source: number, sink: number): Solved {
   while (2 ** shift <= maxMinor) shift += SCALE_BITS;
 
   const piMajor = new Float64Array(n);
+  // The source starts as high as its most valuable arc: no arc leaving it is saturated blindly (then
+  // sent back one worth at a time, a Dijkstra each, when units have many worths such as balance's), and
+  // the first Dijkstras send the most valuable units first, down to the last worth that finds room.
+  for (let e = g.first[source]!; e < g.first[source + 1]!; e++) piMajor[source] = Math.max(piMajor[source]!, -g.major[e]!);
   const piMinor = new Float64Array(n);
   const excess = new Float64Array(n);
   const scaled = new Float64Array(m);
@@ -258,10 +262,15 @@ const SCALE_BITS = 4;
 function settle(g: Residual, excess: Float64Array, piMajor: Float64Array, piMinor: Float64Array, work: Work): void {
   for (;;) {
     const sources: number[] = [];
-    for (let v = 0; v < g.n; v++) if (excess[v]! > 0) sources.push(v);
+    let deficits = 0;
+    for (let v = 0; v < g.n; v++) {
+      if (excess[v]! > 0) sources.push(v);
+      else if (excess[v]! < 0) deficits++;
+    }
     if (sources.length === 0) return;
-    // One Dijkstra from every excess at once, until enough deficits are reached to absorb them all.
-    shortestPaths(g, sources, excess, piMajor, piMinor, work);
+    // One Dijkstra from every excess at once (or to every deficit at once, when deficits are fewer),
+    // until enough of the other side is reached to absorb them all.
+    shortestPaths(g, excess, deficits < sources.length, piMajor, piMinor, work);
     // Rounds on the same potentials until no shortest path is left: far cheaper than another Dijkstra.
     let sent = 0;
     for (let more = 1; more > 0; sent += more) {
@@ -364,15 +373,22 @@ class Work {
 
 /**
  * Dijkstra on reduced costs from the nodes with an excess (at distance 0),
- * stopped once the deficits settled can absorb every excess. Potentials then
- * grow by each node's distance, capped at the last settled distance, so every
- * residual arc keeps a reduced cost ≥ 0 and shortest paths have reduced cost 0;
- * `work.near` marks the nodes within that distance.
+ * stopped once the deficits settled can absorb every excess; potentials then
+ * grow by each node's distance, capped at the last settled distance. With
+ * `toDeficits`, the same backwards: distances *to* the nodes with a deficit,
+ * over residual arcs taken in reverse, stopped once the excesses settled
+ * cover every deficit, and potentials shrink by them. Either way every
+ * residual arc keeps a reduced cost ≥ 0 and shortest paths have reduced cost
+ * 0; `work.near` marks the nodes within the last distance. Forwards, each
+ * deficit reached gets a zero-cost path from its nearest excess; backwards,
+ * each excess gets one to its nearest deficit: the side with more nodes is
+ * the one to serve, so a few deficits facing many excesses at many distances
+ * (a flow's source facing every firm) take one Dijkstra, not one per distance.
  */
 function shortestPaths(
   g: Residual,
-  sources: readonly number[],
   excess: Float64Array,
+  toDeficits: boolean,
   piMajor: Float64Array,
   piMinor: Float64Array,
   work: Work,
@@ -381,12 +397,15 @@ function shortestPaths(
   distMajor.fill(INF);
   distMinor.fill(INF);
   heap.clear();
+  // Forwards the roots are the excesses and the deficits absorb; backwards the other way round.
+  const sign = toDeficits ? -1 : 1;
   let unabsorbed = 0;
-  for (const v of sources) {
+  for (let v = 0; v < g.n; v++) {
+    if (sign * excess[v]! <= 0) continue;
     distMajor[v] = 0;
     distMinor[v] = 0;
     heap.push(v, 0, 0);
-    unabsorbed += excess[v]!;
+    unabsorbed += sign * excess[v]!;
   }
   let lastMajor = 0;
   let lastMinor = 0;
@@ -397,28 +416,47 @@ function shortestPaths(
     if (kMajor !== distMajor[u] || kMinor !== distMinor[u]) continue;
     lastMajor = kMajor;
     lastMinor = kMinor;
-    if (excess[u]! < 0) {
-      unabsorbed += excess[u]!;
+    if (sign * excess[u]! < 0) {
+      unabsorbed += sign * excess[u]!;
       if (unabsorbed <= 0) break;
     }
-    const baseMajor = kMajor + piMajor[u]!;
-    const baseMinor = kMinor + piMinor[u]!;
-    for (let e = g.first[u]!; e < g.first[u + 1]!; e++) {
-      if (g.cap[e]! <= 0) continue;
-      const v = g.to[e]!;
-      const nMajor = baseMajor + g.major[e]! - piMajor[v]!;
-      const nMinor = baseMinor + g.minor[e]! - piMinor[v]!;
-      if (nMajor < distMajor[v]! || (nMajor === distMajor[v] && nMinor < distMinor[v]!)) {
-        distMajor[v] = nMajor;
-        distMinor[v] = nMinor;
-        heap.push(v, nMajor, nMinor);
+    const end = g.first[u + 1]!;
+    if (!toDeficits) {
+      const baseMajor = kMajor + piMajor[u]!;
+      const baseMinor = kMinor + piMinor[u]!;
+      for (let e = g.first[u]!; e < end; e++) {
+        if (g.cap[e]! <= 0) continue;
+        const v = g.to[e]!;
+        const nMajor = baseMajor + g.major[e]! - piMajor[v]!;
+        const nMinor = baseMinor + g.minor[e]! - piMinor[v]!;
+        if (nMajor < distMajor[v]! || (nMajor === distMajor[v] && nMinor < distMinor[v]!)) {
+          distMajor[v] = nMajor;
+          distMinor[v] = nMinor;
+          heap.push(v, nMajor, nMinor);
+        }
+      }
+    } else {
+      // Arcs v → u with room, found as the twins of u's arcs: d(v) ≤ d(u) + reduced cost of v → u.
+      const baseMajor = kMajor - piMajor[u]!;
+      const baseMinor = kMinor - piMinor[u]!;
+      for (let e = g.first[u]!; e < end; e++) {
+        const r = g.twin[e]!;
+        if (g.cap[r]! <= 0) continue;
+        const v = g.to[e]!;
+        const nMajor = baseMajor + g.major[r]! + piMajor[v]!;
+        const nMinor = baseMinor + g.minor[r]! + piMinor[v]!;
+        if (nMajor < distMajor[v]! || (nMajor === distMajor[v] && nMinor < distMinor[v]!)) {
+          distMajor[v] = nMajor;
+          distMinor[v] = nMinor;
+          heap.push(v, nMajor, nMinor);
+        }
       }
     }
   }
   for (let v = 0; v < g.n; v++) {
     const within = distMajor[v]! < lastMajor || (distMajor[v] === lastMajor && distMinor[v]! <= lastMinor);
-    piMajor[v]! += within ? distMajor[v]! : lastMajor;
-    piMinor[v]! += within ? distMinor[v]! : lastMinor;
+    piMajor[v]! += sign * (within ? distMajor[v]! : lastMajor);
+    piMinor[v]! += sign * (within ? distMinor[v]! : lastMinor);
     near[v] = within ? 1 : 0;
   }
   tight(g, piMajor, piMinor, work);

@@ -57,7 +57,7 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
 }
 
 /** Above this many eligible pairs the unbalanced selection (for `unbalancedScore`) is skipped. */
-const UNBALANCED_MAX_PAIRS = 25_000;
+const UNBALANCED_MAX_PAIRS = 50_000;
 
 /** The score of the best selection without the balance level, or null when balance is off or the stop too big. */
 function unbalancedScore(prep: Prepared): number | null {

@@ -478,7 +478,8 @@ export interface ScheduleStats {
   /**
    * What balance costs: the best score after levels 1–2 alone, without the
    * balance level (exact without windows, an upper bound with them). Set when
-   * balance is on and the extra selection is cheap (at most 25,000 eligible pairs).
+   * balance is on and the extra selection is cheap (at most 50,000 eligible pairs:
+   * about a tenth of a second since the flow sends the most valuable units first).
    */
   readonly unbalancedScore?: number;
   /** Idle gaps (maximal runs of free slots between a participant's first and last meeting) of firms and delegations. */

@@ -1,6 +1,6 @@
 // `summary.html`: the organiser's summary with its charts (scores stay here).
 import { countryName, formatDate, formatNumber, t } from "../text/i18n.js";
-import { balanceCostPercent, gapsLine } from "../text/summary.js";
+import { balanceCostPercent, firmsByMeetings, gapsLine } from "../text/summary.js";
 import type { ExportContext } from "./export-context.js";
 import { html, htmlDocument } from "./html.js";
 import type { SafeHtml } from "./html.js";
@@ -52,6 +52,7 @@ function facts(ctx: ExportContext): SafeHtml {
     schedule.status === "optimal" ? "" : t(lang, "summary.gap", { gap: formatNumber(stats.gapPercent, lang, 2) }),
     t(lang, "summary.meetings", { count: schedule.meetings.length }),
     t(lang, "summary.served", { served, registered: ctx.firms.length }),
+    t(lang, "summary.perFirm", { list: firmsByMeetings(schedule) }),
     stats.requestedMusts > 0 ? t(lang, "summary.musts", { met: stats.levels.musts, requested: stats.requestedMusts }) : "",
     t(lang, "summary.score", { score: formatNumber(score, lang, 1) }),
     ...balanceFacts(ctx),

@@ -118,7 +118,8 @@ function plain(text: string): string {
 
 /**
  * A CN parameter value: a quoted string cannot hold `"` or a line break at all (RFC 5545
- * §3.1), and ical-generator's backslash before a `"` is not an escape RFC 5545 knows.
+ * §3.1), and ical-generator's backslash before a `"` is not an escape RFC 5545 knows (ical.js
+ * then cuts the name there). The library also doubles a `\`, which ical.js reads back as one.
  */
 function commonName(name: string, email: string): string {
   const clean = name.replace(/["\u0000-\u001F\u007F]/g, "").trim();
