@@ -37,7 +37,7 @@ const schedule = (out: string, ...flags: string[]) => {
   expect(r.status, r.stderr).toBe(0);
   const agenda = readFileSync(path.join(work, out, "agenda.csv"), "utf8");
   const rows: Record<string, string>[] = parse(agenda, { columns: true, bom: true });
-  const meetings = rows.map((m) => ({ slot: Number(m.slot), table: Number(m.table), delegationId: m.delegation_id!, firmId: m.firm_id! }));
+  const meetings = rows.map((m) => ({ slot: Number(m.slot), table: Number(m.table), delegationId: m.delegation_id!, firmId: m.firm_id!, score: Number(m.score) }));
   expect(checkAgenda(instance, buildSlots(instance.stop), { allowRepeats: false }, meetings)).toEqual([]);
   const score = Number(/Total score: ([\d,.]+)/.exec(r.stdout)![1]!.replace(/,/g, ""));
   return { stdout: r.stdout, agenda, score };
