@@ -69,7 +69,7 @@ export class Budget {
   }
 
   /** Reports progress to the caller's `onProgress`, stamped with the time elapsed. */
-  report(phase: Progress["phase"], message: string): void {
-    this.onProgress?.({ phase, message, elapsedMs: this.elapsedMs() });
+  report(phase: Progress["phase"], message: string, warning = false): void {
+    this.onProgress?.({ phase, message, elapsedMs: this.elapsedMs(), ...(warning && { warning: true as const }) });
   }
 }

@@ -289,6 +289,8 @@ export interface Progress {
   readonly phase: "score" | "select" | "timetable" | "improve" | "exact" | "compact" | "verify" | "done";
   readonly message: string;
   readonly elapsedMs: number;
+  /** Set when something fell back that the user should hear about at once (the exact solver failed: the search's agenda is kept). */
+  readonly warning?: true;
 }
 
 /**

@@ -11,6 +11,8 @@ const highsLoader: Loader = typeof exported.default === "function" ? exported.de
 const VERSION = "1.15.3";
 
 let loaded: Promise<ExactSolver | null> | undefined;
+/** Why HiGHS did not load, once it failed. */
+let failure: string | null = null;
 
 /**
  * HiGHS as an `ExactSolver`, loaded once per process; null when the
@@ -19,7 +21,10 @@ let loaded: Promise<ExactSolver | null> | undefined;
 export function loadExactSolver(): Promise<ExactSolver | null> {
   loaded ??= highsLoader().then(
     (highs) => highsSolver(highs),
-    () => null,
+    (error: unknown) => {
+      failure = error instanceof Error ? error.message : String(error);
+      return null;
+    },
   );
   return loaded;
 }
@@ -98,9 +103,10 @@ function solveOnce(highs: Highs, program: ExactProgram, start: Float64Array | nu
   }
 }
 
-/** The planning options for the exact polish: HiGHS unless `--no-exact` (`enabled` false) or it cannot load. */
-export async function exactOption(enabled: boolean | undefined): Promise<{ exact?: ExactSolver }> {
+/** The planning options for the exact polish: HiGHS unless `--no-exact` (`enabled` false) or it cannot load (then `warn` says so). */
+export async function exactOption(enabled: boolean | undefined, warn?: (message: string) => void): Promise<{ exact?: ExactSolver }> {
   if (enabled === false) return {};
   const solver = await loadExactSolver();
+  if (solver === null) warn?.(`warning: HiGHS could not start (${failure ?? "unknown error"}); planning without the exact polish\n`);
   return solver === null ? {} : { exact: solver };
 }

@@ -90,14 +90,16 @@ export class ExactPolish {
       const kept = outcome.values === null ? null : adopt(prep, model, board, outcome.values);
       const reached = levelOf(board.levels(), stage);
       const proof = outcome.bound === null ? "" : `, bound ${format(stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6))}`;
+      const failed = kept === "invalid" || outcome.status === "failed" || outcome.status === "infeasible";
       budget.report(
         "exact",
         `${solver.name}: ${stage} ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}: ${format(ours)} → ${format(reached)}${proof}` +
           (outcome.nodes !== undefined ? `, ${outcome.nodes} nodes` : "") +
           (kept === "invalid" ? "; its agenda broke a rule and was dropped, the search's is kept" : ""),
+        failed,
       );
       if (kept === "invalid") {
-        budget.report("exact", `${solver.name} is not trusted further: the search goes on from its own agenda`);
+        budget.report("exact", `${solver.name} is not trusted further: the search goes on from its own agenda`, true);
         for (const level of STAGES) delete this.proven[level];
         return false;
       }
@@ -110,7 +112,7 @@ export class ExactPolish {
       fixed[stage] = reached;
       if (outcome.status === "timedout") return (this.timedOut = true);
       if (outcome.status === "failed" || outcome.status === "infeasible") {
-        budget.report("exact", `${solver.name} gave no agenda: the search goes on from its own`);
+        budget.report("exact", `${solver.name} gave no agenda: the search goes on from its own`, true);
         return false;
       }
     }
