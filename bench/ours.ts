@@ -194,7 +194,7 @@ export async function runPhases(dataDir: string, stopId: string, runs: number, t
         return io.stopInstance(read, stopId, dataDir);
       });
       const schedule = await timed(() => planStop(instance, options));
-      const output = await timed(() => io.stopFiles(schedule, instance, { scoring: options }));
+      const output = await timed(() => io.stopFiles(schedule, instance));
       await timed(() => io.writeFiles(join(scratch, `run-${i}`), output));
       files = output.length;
     }

@@ -52,5 +52,5 @@ try {
 }
 
 // 6. Write agenda.csv, unmatched.csv, participant CSVs, HTML pages and calendars.
-const written = await writeStopFiles(outDir, schedule, instance, { lang: "en", scoring: options, force: true });
+const written = await writeStopFiles(outDir, schedule, instance, { lang: "en", force: true });
 console.log(`wrote ${written.length} files to ${outDir}`);

@@ -68,7 +68,7 @@ describe("roadshow mail: the messages", () => {
       for (const e of events) {
         expect(e.getFirstPropertyValue("organizer")).toBe(`mailto:${ORGANIZER.email}`);
         const attendees = e.getAllProperties("attendee");
-        // A URI scheme is case-insensitive (RFC 3986 §3.1): ical-generator writes ATTENDEE as `MAILTO:`.
+        // A URI scheme is case-insensitive (RFC 3986 §3.1): `MAILTO:` would be as right.
         expect(attendees.map((a) => String(a.getFirstValue()).replace(/^mailto:/i, "mailto:"))).toEqual([`mailto:${r.email}`]);
         expect(attendees[0]!.getParameter("partstat")).toBe("NEEDS-ACTION");
         expect(e.getFirstPropertyValue("dtstart")).toBeTruthy();

@@ -1,3 +1,4 @@
+// The outside world a command may touch (streams, environment, colours) and the options every command shares.
 import type { Lang } from "./text/i18n.js";
 import type { InputIssue } from "./read/issues.js";
 

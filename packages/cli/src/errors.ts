@@ -1,3 +1,4 @@
+// The CLI's error kinds (the user's input, the command line, the environment) and the exit code of each.
 import type { InputIssue } from "./read/issues.js";
 
 /** The user's fault: bad input files or data. Exit code 1. */

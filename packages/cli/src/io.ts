@@ -5,7 +5,7 @@
  * unmatched.csv and the day-of-event files byte for byte as `roadshow schedule`.
  * A thin layer over the CLI's own modules; see docs/library.md.
  */
-import type { PastMeeting, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
+import type { PastMeeting, Schedule, StopInstance } from "@roadshow/core";
 import { agendaCsv, unmatchedCsv } from "./write/agenda-csv.js";
 import { InputError } from "./errors.js";
 import type { Organizer, OutputFile, PreviousMeeting } from "./write/exports.js";
@@ -96,7 +96,7 @@ export function readAgenda(file: string): Promise<readonly AgendaRow[]> {
 
 /**
  * How to write a planned stop's files.
- * @example { lang: "en", excel: false, force: true, scoring: { minMeetings: 1 } }
+ * @example { lang: "en", excel: false, force: true }
  */
 export interface WriteOptions {
   /** Language of every human text (reasons, `why`, agendas, calendars). Default `en`. */
@@ -105,8 +105,6 @@ export interface WriteOptions {
   readonly excel?: boolean;
   /** Overwrite existing files. Default false: nothing is written when any file exists. */
   readonly force?: boolean;
-  /** The options the stop was planned with, to explain each meeting in `why` (default: `{}`, the defaults). */
-  readonly scoring?: ScheduleOptions;
   /** The agenda sent before (`readAgenda`): calendars cancel what was dropped, `sequence` rises for moved meetings. */
   readonly previous?: readonly PreviousMeeting[];
   /** Written as ORGANIZER on every calendar event. */
@@ -131,7 +129,7 @@ const dataOf = (instance: StopInstance): DataSet => ({
  */
 export function stopFiles(schedule: Schedule, instance: StopInstance, options: WriteOptions = {}): OutputFile[] {
   const lang = options.lang ?? "en";
-  const why = scheduleWhy(instance, schedule, options.scoring ?? {}, lang);
+  const why = scheduleWhy(schedule, lang);
   return allStopFiles(schedule, dataOf(instance), {
     lang,
     excel: options.excel ?? false,
@@ -162,7 +160,7 @@ export async function writeStopFiles(outDir: string, schedule: Schedule, instanc
 export async function writeAgenda(outDir: string, schedule: Schedule, instance: StopInstance, options: WriteOptions = {}): Promise<string[]> {
   const lang = options.lang ?? "en";
   const dialect = { excel: options.excel ?? false };
-  const why = scheduleWhy(instance, schedule, options.scoring ?? {}, lang);
+  const why = scheduleWhy(schedule, lang);
   const files: OutputFile[] = [
     { path: "agenda.csv", content: agendaCsv(schedule, instance.firms, instance.delegations, dialect, why, options.previous) },
     { path: "unmatched.csv", content: unmatchedCsv(schedule, instance.firms, dialect, lang) },

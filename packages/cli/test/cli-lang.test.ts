@@ -104,6 +104,19 @@ describe("--lang it", () => {
     expect((await runCli("--lang", "it", "export", path.join(out, "agenda.csv"), EXAMPLE, "--out", path.join(work, "exp"))).stdout).toMatch(/^\d+ file scritti in /);
   });
 
+  it("writes the core's rule violations in Italian, from validate and from season", async () => {
+    const out = path.join(work, "broken");
+    await runCli("schedule", EXAMPLE, "--stop", "BS-2026-02", "--out", out);
+    const lines = readFileSync(path.join(out, "agenda.csv"), "utf8").trimEnd().split("\n");
+    const broken = path.join(work, "broken.csv");
+    writeFileSync(broken, `${[...lines, lines[1]].join("\n")}\n`);
+    const checked = await runCli("--lang", "it", "validate", EXAMPLE, "--agenda", broken);
+    expect(checked.stdout).toMatch(/errore repeated-pair: F\d+ incontra [A-Z]{2}-\w+ 2 volte\n/);
+    expect(checked.stdout).toMatch(/\n\d+ violazioni in \d+ incontri\n$/);
+    const season = await runCli("--lang", "it", "season", EXAMPLE, "--out", path.join(work, "season"), "--frozen", broken, "--no-compare", "--time-limit", "1");
+    expect(season.stderr).toMatch(/avviso: l'agenda svolta di BS-2026-02 viola \d+ regole, ad es\. [a-z-]+: F\d+ /);
+  });
+
   it("keeps English issues English and fills every template", () => {
     const issue = { severity: "error", code: "empty-cell", file: "firms.csv", line: 3, column: "name", value: "", message: "name is required but the cell is empty", hint: "fill in name" } as const;
     expect(issueInItalian(issue)).toMatchObject({ message: "name è obbligatoria ma la cella è vuota", hint: "compila name" });

@@ -71,7 +71,7 @@ describe("explanation texts", () => {
     preferred: null,
     ...over,
   });
-  const meeting = { slot: 2, table: 3, delegationId: "US-CG", firmId: "F2", score: 50 };
+  const meeting = { slot: 2, table: 3, delegationId: "US-CG", firmId: "F2", score: 50, parts: [] };
 
   it("render every reason code in both languages", () => {
     const variants = EXPLAIN_REASONS.flatMap((reason) =>

@@ -33,7 +33,7 @@ describe("@roadshow/cli/io", () => {
     const options = { minMeetings: 1, timeLimitMs: 60_000 };
     const schedule = planStop(instance, options);
     const ours = path.join(work, "library");
-    const written = await writeStopFiles(ours, schedule, instance, { lang: "en", scoring: options });
+    const written = await writeStopFiles(ours, schedule, instance, { lang: "en" });
     expect(written).toContain("agenda.csv");
 
     const cli = path.join(work, "cli");

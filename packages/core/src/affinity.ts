@@ -1,3 +1,4 @@
+/** The built-in affinity of a firm × delegation pair (sector fit, targets, markets, must) and the external score from scores.csv, each as parts. */
 import { firmSectors } from "./ateco.js";
 import type { Affinity, AffinityWeights, Delegation, Firm, ScoreEntry, ScorePart, Stop } from "./types.js";
 

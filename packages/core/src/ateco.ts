@@ -1,3 +1,4 @@
+/** The ATECO → sector table: a firm's sectors from its ATECO codes when it lists none. */
 import type { Firm, SectorCode } from "./types.js";
 
 /**

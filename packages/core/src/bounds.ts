@@ -1,6 +1,6 @@
 /** Upper bounds on the objective's levels: the flow selection and the slot relaxation, and which of them bounds each level. */
 import { FlowNetwork, minCostFlow } from "./flow.js";
-import type { Prepared } from "./prepare.js";
+import { delegationAt, firmAt, pairAt, type Prepared } from "./prepare.js";
 import { balanceOfCounts, lexBetter } from "./levels.js";
 import { addFirmArcs, mustWeight, replaceUnit, scoreScale, select, type Selection, type SelectMode } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
@@ -107,7 +107,7 @@ function slotFlow(
       // Without balance the firm arcs carry level 2 alone (levels 1–2 in lexicographic mode: the must nodes stay).
       addFirmArcs(prep, net, 0, firmNode(f), pinned, cap, withBalance ? mode : "served");
     }
-    const rep = prep.firms[f]!.representatives;
+    const rep = firmAt(prep, f).representatives;
     const out: number[] = [];
     for (let t = 0; t < n; t++) {
       const room = rep - (pins ? pins.firmLoad[f * n + t]! : 0);
@@ -124,21 +124,21 @@ function slotFlow(
   }
   for (let d = 0; d < D; d++) {
     for (let t = 0; t < n; t++) {
-      const room = prep.delegations[d]!.tables - (pins ? pins.delegationLoad[d * n + t]! : 0);
+      const room = delegationAt(prep, d).tables - (pins ? pins.delegationLoad[d * n + t]! : 0);
       if (prep.delegationPresent[d]![t] && room > 0) net.addArc(delegationSlot(d, t), 1, room, 0, 0);
     }
   }
   const unit = routed.length > 0 ? replaceUnit(prep) : 0;
   const pairSlots: { arc: number; pair: number; slot: number }[] = [];
   for (const i of prep.eligible) {
-    const pair = prep.pairs[i]!;
-    const must = mustNode.get(`${pair.firm}|${prep.delegations[pair.delegation]!.country}`);
+    const pair = pairAt(prep, i);
+    const must = mustNode.get(`${pair.firm}|${delegationAt(prep, pair.delegation).country}`);
     const minor = countedOnly ? -Math.round(pair.affinity.score * scale) : 0;
     const node = pairNode.get(i);
     if (node !== undefined) {
       net.addArc(must ?? firmNode(pair.firm), node, 1, -unit * pins!.replace[i]!, 0);
       for (const t of pair.slots) {
-        if (pins!.firmLoad[pair.firm * n + t]! < prep.firms[pair.firm]!.representatives) {
+        if (pins!.firmLoad[pair.firm * n + t]! < firmAt(prep, pair.firm).representatives) {
           pairSlots.push({ arc: net.addArc(node, delegationSlot(pair.delegation, t), 1, 0, minor), pair: i, slot: t });
         }
       }
@@ -156,7 +156,7 @@ function slotFlow(
 function replaceable(prep: Prepared, f: number): number {
   const D = prep.delegations.length;
   let count = 0;
-  for (let d = 0; d < D; d++) if (prep.pairs[f * D + d]!.block === null && prep.pins!.replace[f * D + d]! > 0) count++;
+  for (let d = 0; d < D; d++) if (pairAt(prep, f * D + d).block === null && prep.pins!.replace[f * D + d]! > 0) count++;
   return count;
 }
 

@@ -1,6 +1,6 @@
 /** A run's budget, merged from the options once and passed down whole: its clock, deadline, gap tolerance and work limits. */
 import type { Prepared } from "./prepare.js";
-import type { ExactSolver, Progress, ScheduleOptions } from "./types.js";
+import type { ExactSolver, Progress, ProgressStep, ScheduleOptions } from "./types.js";
 
 /** Default `gapTolerance`: improvement stops within 0.01 % of the bound... */
 export const DEFAULT_GAP_TOLERANCE = 1e-4;
@@ -68,8 +68,12 @@ export class Budget {
     return prep.candidates > LARGE_DAY ? LARGE_DAY_GAP_TOLERANCE : DEFAULT_GAP_TOLERANCE;
   }
 
-  /** Reports progress to the caller's `onProgress`, stamped with the time elapsed. */
-  report(phase: Progress["phase"], message: string, warning = false): void {
-    this.onProgress?.({ phase, message, elapsedMs: this.elapsedMs(), ...(warning && { warning: true as const }) });
+  /**
+   * Reports progress to the caller's `onProgress`, stamped with the time elapsed; `step` and `values` say it as data;
+   * `warning` marks a fallback the caller should tell at once.
+   */
+  report(phase: Progress["phase"], message: string, step?: ProgressStep, values: Progress["values"] = {}, warning = false): void {
+    if (this.onProgress === undefined) return;
+    this.onProgress({ phase, message, ...(step !== undefined && { step, values }), elapsedMs: this.elapsedMs(), ...(warning && { warning: true as const }) });
   }
 }

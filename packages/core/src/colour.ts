@@ -1,5 +1,5 @@
 // Timetabling without windows: the selected meetings as a proper edge colouring of the firm–delegation graph (König).
-import type { Prepared } from "./prepare.js";
+import { pairAt, type Prepared } from "./prepare.js";
 import { InternalError } from "./errors.js";
 
 /**
@@ -12,8 +12,8 @@ import { InternalError } from "./errors.js";
  */
 export function colourSlots(prep: Prepared, pairs: readonly number[]): number[] {
   const n = prep.slots.length;
-  const firmCopy = copies(prep.firms.length, pairs.map((i) => prep.pairs[i]!.firm), n);
-  const delegationCopy = copies(prep.delegations.length, pairs.map((i) => prep.pairs[i]!.delegation), n);
+  const firmCopy = copies(prep.firms.length, pairs.map((i) => pairAt(prep, i).firm), n);
+  const delegationCopy = copies(prep.delegations.length, pairs.map((i) => pairAt(prep, i).delegation), n);
   const leftCount = firmCopy.count;
   const vertexCount = leftCount + delegationCopy.count;
   const at = new Int32Array(vertexCount * n).fill(-1);
@@ -56,8 +56,9 @@ function copies(owners: number, ownerOfEdge: readonly number[], n: number): { ve
   const ids = new Map<string, number>();
   const vertex = ownerOfEdge.map((o) => {
     const key = `${o}|${Math.floor(seen[o]!++ / n)}`;
-    if (!ids.has(key)) ids.set(key, ids.size);
-    return ids.get(key)!;
+    const id = ids.get(key) ?? ids.size;
+    ids.set(key, id);
+    return id;
   });
   return { vertex, count: ids.size };
 }

@@ -1,3 +1,4 @@
+/** An agenda made elsewhere (edited by hand) as a `Schedule`: its levels, bounds, unmatched firms and tables, without planning. */
 import { Budget } from "./budget.js";
 import { Board } from "./search/board.js";
 import { boundsFor } from "./bounds.js";
@@ -29,8 +30,8 @@ export function reviewAgenda(
   const { board, pairOf } = agendaBoard(prep, agenda);
   const meetings: Meeting[] = [];
   agenda.forEach((m, k) => {
-    const pair = pairOf[k]!;
-    if (pair !== -1) meetings.push({ ...m, score: prep.pairs[pair]!.affinity.score });
+    const affinity = prep.pairs[pairOf[k] ?? -1]?.affinity;
+    if (affinity !== undefined) meetings.push({ ...m, score: affinity.score, parts: affinity.parts });
   });
   meetings.sort((a, b) => a.slot - b.slot || a.table - b.table);
   const levels = levelsOf(prep, board.placed());

@@ -1,5 +1,5 @@
-import { affinity, DEFAULT_WEIGHTS, externalAffinity } from "./affinity.js";
-import { prepare, type PairBlock } from "./prepare.js";
+/** Why a pair has, or has not, a meeting in a schedule, told to one firm for every delegation of the stop. */
+import { firmAt, pairAt, type PairBlock, prepare } from "./prepare.js";
 import type { Affinity, Delegation, Firm, Meeting, Schedule, ScheduleOptions, Stop, StopInstance } from "./types.js";
 
 /**
@@ -127,7 +127,7 @@ export function explainFirm(instance: StopInstance, schedule: Schedule, firmId: 
   const prep = prepare(instance, options);
   const f = prep.firms.findIndex((x) => x.id === firmId);
   if (f < 0) throw new RangeError(`explainFirm: ${firmId} is not a firm registered for ${instance.stop.id}`);
-  const firm = prep.firms[f]!;
+  const firm = firmAt(prep, f);
   const D = prep.delegations.length;
   const K = prep.minMeetings;
   const country = new Map(instance.delegations.map((d) => [d.id, d.country]));
@@ -148,7 +148,7 @@ export function explainFirm(instance: StopInstance, schedule: Schedule, firmId: 
   };
 
   const pairs = prep.delegations.map((delegation, d): PairExplanation => {
-    const pair = prep.pairs[f * D + d]!;
+    const pair = pairAt(prep, f * D + d);
     const commonSlots = pair.slots.map((t) => t + 1);
     const meeting = own.find((m) => m.delegationId === delegation.id) ?? null;
     const firmAt = (slot: number) => ownBySlot.get(String(slot)) ?? [];
@@ -176,34 +176,4 @@ export function explainFirm(instance: StopInstance, schedule: Schedule, firmId: 
   });
   pairs.sort((a, b) => b.affinity.score - a.affinity.score || (a.delegation.id < b.delegation.id ? -1 : 1));
   return { stop: instance.stop, firm, meetings: own, minMeetings: K, pairs };
-}
-
-/**
- * The affinities of some firm × delegation pairs (e.g. an agenda's meetings),
- * scored as the scheduler scores them (weights, `must`, scores.csv, bonus),
- * without scoring every pair of the stop. An unknown id scores 0.
- * @example pairAffinities(instance, schedule.meetings, options)[0].parts
- */
-export function pairAffinities(
-  instance: StopInstance,
-  pairs: readonly { readonly firmId: string; readonly delegationId: string }[],
-  options: ScheduleOptions = {},
-): Affinity[] {
-  const weights = options.weights ?? DEFAULT_WEIGHTS;
-  const firms = new Map(instance.firms.map((f) => [f.id, f]));
-  const delegations = new Map(instance.delegations.map((d) => [d.id, d]));
-  const kind = new Map(instance.requests.map((r) => [`${r.firmId}|${r.country}`, r.kind]));
-  const external = instance.scores === null ? null : new Map(instance.scores.map((s) => [`${s.firmId}|${s.delegationId}`, s]));
-  return pairs.map(({ firmId, delegationId }): Affinity => {
-    const firm = firms.get(firmId);
-    const delegation = delegations.get(delegationId);
-    if (firm === undefined || delegation === undefined) return { firmId, delegationId, score: 0, parts: [] };
-    const base =
-      external === null
-        ? affinity(instance.stop, firm, delegation, kind.get(`${firmId}|${delegation.country}`) === "must", weights)
-        : externalAffinity(external.get(`${firmId}|${delegationId}`), firmId, delegationId);
-    const bonus = options.bonus?.(firm, delegation) ?? 0;
-    // As in `prepare`: a bonus never makes a zero-score pair eligible.
-    return bonus > 0 && base.score > 0 ? { ...base, score: base.score + bonus, parts: [...base.parts, { code: "season", points: bonus }] } : base;
-  });
 }

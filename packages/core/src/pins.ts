@@ -1,6 +1,6 @@
 /** Where pinned meetings leave room (re-planning): the slots still open to each pair to re-place, as flow nodes. */
 import type { FlowNetwork } from "./flow.js";
-import type { Prepared } from "./prepare.js";
+import { delegationAt, firmAt, pairAt, type Prepared } from "./prepare.js";
 
 /**
  * Flow nodes that send each pair to re-place only through the slots where its
@@ -12,7 +12,10 @@ import type { Prepared } from "./prepare.js";
 export class ReplaceRouting {
   private readonly pairNode = new Map<number, number>();
   private readonly cellNode = new Map<number, number>();
+  /** The slots still open to each routed pair. */
   private readonly open = new Map<number, number[]>();
+  /** Tables left to each (delegation, slot) cell after the pins. */
+  private readonly tablesLeft = new Map<number, number>();
   /** Nodes used, from the first one given. */
   readonly nodeCount: number;
 
@@ -26,15 +29,20 @@ export class ReplaceRouting {
     if (pins) {
       for (const i of prep.eligible) {
         if (pins.replace[i] === 0) continue;
-        const { firm, delegation, slots } = prep.pairs[i]!;
+        const { firm, delegation, slots } = pairAt(prep, i);
         const open = slots.filter(
           (t) =>
-            pins.firmLoad[firm * n + t]! < prep.firms[firm]!.representatives &&
-            pins.delegationLoad[delegation * n + t]! < prep.delegations[delegation]!.tables,
+            pins.firmLoad[firm * n + t]! < firmAt(prep, firm).representatives &&
+            pins.delegationLoad[delegation * n + t]! < delegationAt(prep, delegation).tables,
         );
         this.pairNode.set(i, next++);
         this.open.set(i, open);
-        for (const t of open) if (!this.cellNode.has(delegation * n + t)) this.cellNode.set(delegation * n + t, next++);
+        for (const t of open) {
+          const cell = delegation * n + t;
+          if (this.cellNode.has(cell)) continue;
+          this.cellNode.set(cell, next++);
+          this.tablesLeft.set(cell, delegationAt(prep, delegation).tables - pins.delegationLoad[cell]!);
+        }
       }
     }
     this.nodeCount = next - first;
@@ -48,13 +56,13 @@ export class ReplaceRouting {
   /** Adds the routing arcs; `delegationNode` numbers the delegations in the network. */
   addArcs(net: FlowNetwork, delegationNode: (d: number) => number): void {
     const n = this.prep.slots.length;
-    for (const [cell, node] of this.cellNode) {
-      const d = Math.floor(cell / n);
-      net.addArc(node, delegationNode(d), this.prep.delegations[d]!.tables - this.prep.pins!.delegationLoad[cell]!, 0, 0);
-    }
+    for (const [cell, node] of this.cellNode) net.addArc(node, delegationNode(Math.floor(cell / n)), this.tablesLeft.get(cell) ?? 0, 0, 0);
     for (const [pair, node] of this.pairNode) {
-      const d = this.prep.pairs[pair]!.delegation;
-      for (const t of this.open.get(pair)!) net.addArc(node, this.cellNode.get(d * n + t)!, 1, 0, 0);
+      const d = pairAt(this.prep, pair).delegation;
+      for (const t of this.open.get(pair) ?? []) {
+        const cell = this.cellNode.get(d * n + t);
+        if (cell !== undefined) net.addArc(node, cell, 1, 0, 0);
+      }
     }
   }
 }

@@ -4,7 +4,7 @@ import { boundsFor, relaxedLevels, tightest } from "./bounds.js";
 import { compact } from "./compact.js";
 import { InternalError } from "./errors.js";
 import { ExactPolish, polishable, withProven } from "./exact/polish.js";
-import { levelsText, reaches } from "./levels.js";
+import { levelsText, levelValues, reaches } from "./levels.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { scheduleOf } from "./schedule.js";
 import { goal, search } from "./search/search.js";
@@ -24,15 +24,16 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   assertValidInstance(instance);
   const budget = new Budget(options);
 
-  budget.report("score", "scoring pairs");
+  budget.report("score", "scoring pairs", "scoring");
   const prep = prepare(instance, options);
-  budget.report("select", `selecting among ${prep.eligible.length} eligible pairs`);
+  budget.report("select", `selecting among ${prep.eligible.length} eligible pairs`, "selecting", { pairs: prep.eligible.length });
   const selector = new Selector(prep, "lexicographic");
   const relaxed = selector.selection;
-  budget.report("timetable", `placing ${relaxed.pairs.length} meetings in ${prep.slots.length} slots`);
+  budget.report("timetable", `placing ${relaxed.pairs.length} meetings in ${prep.slots.length} slots`, "placing", { meetings: relaxed.pairs.length, slots: prep.slots.length });
   const first = timetable(prep, relaxed.pairs);
   // The slot relaxation is only worth building when the first timetable falls short of the flow's bound.
   const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
+  if (short && prep.windowed) budget.report("bound", `bounding the levels with the slot relaxation (${prep.candidates.toLocaleString("en-US")} pair-slot candidates)`);
   const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
   const target = goal(tightest(optima), budget.tolerance(prep));
   // On a model small enough, an injected exact solver polishes the search's agenda level by level.
@@ -40,19 +41,19 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const { board, timedOut } = short ? search(prep, selector, first, target, budget, exact?.hook()) : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
+  if (short) budget.report("bound", `bounding each level the agenda does not prove (${levelsText(levels)})`);
   const bounds = withProven(boundsFor(prep, optima, levels), exact?.proven ?? {});
   // After the levels: the same meetings in other slots, so days have fewer idle gaps.
-  budget.report("compact", `compacting days: ${board.placed().length} meetings`);
+  budget.report("compact", `compacting days: ${board.placed().length} meetings`, "compacting", { meetings: board.placed().length });
   compact(prep, board);
   const meetings = seat(prep, board, tableAssignment(prep));
-  budget.report("verify", `checking ${meetings.length} meetings against every rule`);
+  budget.report("verify", `checking ${meetings.length} meetings against every rule`, "checking", { meetings: meetings.length });
   const violations = verifyPrepared(prep, meetings);
-  if (violations.length > 0) {
-    throw new InternalError(`the scheduler broke a rule (${violations[0]!.message}); please report this`);
-  }
+  const [broken] = violations;
+  if (broken !== undefined) throw new InternalError(`the scheduler broke a rule (${broken.message}); please report this`);
   const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: timedOut || (exact?.timedOut ?? false), elapsedMs: budget.elapsedMs() });
   const unbalanced = unbalancedScore(prep);
-  budget.report("done", provenText(schedule));
+  budget.report("done", provenText(schedule), "done", provenValues(schedule));
   return unbalanced === null ? schedule : { ...schedule, stats: { ...schedule.stats, unbalancedScore: unbalanced } };
 }
 
@@ -66,6 +67,12 @@ function unbalancedScore(prep: Prepared): number | null {
 }
 
 /** What a schedule proved, in words, for the last progress line. */
+/** What `provenText` says, as values: the status, the levels, their bounds and the gap. */
+function provenValues(schedule: Schedule): Record<string, number | string> {
+  const { levels, bounds, gapPercent } = schedule.stats;
+  return { status: schedule.status, ...levelValues(levels), ...levelValues(bounds, "bound"), gap: gapPercent };
+}
+
 function provenText(schedule: Schedule): string {
   const { levels, bounds, gapPercent } = schedule.stats;
   if (schedule.status === "optimal") return `optimal, every level at its bound (${levelsText(levels)})`;

@@ -1,4 +1,6 @@
+/** Indexes a stop for solving: who attends, who is present when, and every firm × delegation pair with its score parts and whether it may meet. */
 import { affinity, DEFAULT_WEIGHTS, externalAffinity } from "./affinity.js";
+import { InternalError } from "./errors.js";
 import { buildSlots, slotsInside } from "./slots.js";
 import type { Affinity, CountryCode, Delegation, Firm, ScheduleOptions, ScoreEntry, Slot, StopInstance } from "./types.js";
 
@@ -75,6 +77,27 @@ export interface Prepared {
   readonly balanceTop: number;
   /** Re-planning: meetings fixed in advance (absent when planning from scratch). */
   readonly pins?: Pins;
+}
+
+/** The pair at index `i` of `prep.pairs`; indexes come from the pipeline itself, so a miss is a bug. */
+export function pairAt(prep: Prepared, i: number): Pair {
+  const pair = prep.pairs[i];
+  if (pair === undefined) throw new InternalError(`no pair ${i} among ${prep.pairs.length}`);
+  return pair;
+}
+
+/** The firm at index `f` of `prep.firms` (a bug when there is none). */
+export function firmAt(prep: Prepared, f: number): Firm {
+  const firm = prep.firms[f];
+  if (firm === undefined) throw new InternalError(`no firm ${f} among ${prep.firms.length}`);
+  return firm;
+}
+
+/** The delegation at index `d` of `prep.delegations` (a bug when there is none). */
+export function delegationAt(prep: Prepared, d: number): Delegation {
+  const delegation = prep.delegations[d];
+  if (delegation === undefined) throw new InternalError(`no delegation ${d} among ${prep.delegations.length}`);
+  return delegation;
 }
 
 const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -202,14 +225,43 @@ export function scorePairs(
 ): { readonly firm: Firm; readonly delegation: Delegation; readonly affinity: Affinity; readonly block: PairBlock | null }[] {
   const prep = prepare(instance, options);
   return prep.pairs.map((p) => ({
-    firm: prep.firms[p.firm]!,
-    delegation: prep.delegations[p.delegation]!,
+    firm: firmAt(prep, p.firm),
+    delegation: delegationAt(prep, p.delegation),
     affinity: p.affinity,
     block: p.block,
   }));
 }
 
+/** A pair's affinity with the caller's bonus (a season's fairness) added as a `season` part; a bonus never makes a zero-score pair eligible. */
 function withBonus(base: Affinity, bonus: number): Affinity {
   if (!(bonus > 0) || !(base.score > 0)) return base;
   return { ...base, score: base.score + bonus, parts: [...base.parts, { code: "season", points: bonus }] };
+}
+
+/**
+ * The affinities of some firm × delegation pairs (e.g. an agenda's meetings),
+ * scored as the scheduler scores them (weights, `must`, scores.csv, bonus),
+ * without scoring every pair of the stop. An unknown id scores 0.
+ * @example pairAffinities(instance, schedule.meetings, options)[0].parts
+ */
+export function pairAffinities(
+  instance: StopInstance,
+  pairs: readonly { readonly firmId: string; readonly delegationId: string }[],
+  options: ScheduleOptions = {},
+): Affinity[] {
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const firms = new Map(instance.firms.map((f) => [f.id, f]));
+  const delegations = new Map(instance.delegations.map((d) => [d.id, d]));
+  const kind = new Map(instance.requests.map((r) => [`${r.firmId}|${r.country}`, r.kind]));
+  const external = instance.scores === null ? null : new Map(instance.scores.map((s) => [`${s.firmId}|${s.delegationId}`, s]));
+  return pairs.map(({ firmId, delegationId }): Affinity => {
+    const firm = firms.get(firmId);
+    const delegation = delegations.get(delegationId);
+    if (firm === undefined || delegation === undefined) return { firmId, delegationId, score: 0, parts: [] };
+    const base =
+      external === null
+        ? affinity(instance.stop, firm, delegation, kind.get(`${firmId}|${delegation.country}`) === "must", weights)
+        : externalAffinity(external.get(`${firmId}|${delegationId}`), firmId, delegationId);
+    return withBonus(base, options.bonus?.(firm, delegation) ?? 0);
+  });
 }

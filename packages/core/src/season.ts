@@ -4,7 +4,7 @@ import { absentAt, applyChanges, metHistory } from "./changes.js";
 import { agendaBoard } from "./evaluate.js";
 import { planStop } from "./plan.js";
 import { balanceOfCounts } from "./levels.js";
-import { prepare, scorePairs } from "./prepare.js";
+import { pairAffinities, prepare, scorePairs } from "./prepare.js";
 import { roundScore } from "./select.js";
 import type {
   CountryCode, Delegation, Firm, Meeting, MeetingOutcome, MeetingRequest, PastMeeting, Progress, Schedule, ScheduleOptions,
@@ -13,6 +13,14 @@ import type {
 import { unmatched } from "./unmatched.js";
 import { verifyPrepared } from "./verify.js";
 import { assertValidSeason } from "./validate.js";
+
+/**
+ * A meeting of an agenda already held: the score as written and, when known
+ * (a schedule's meetings passed back), its parts; read back from a file it has
+ * none, and the pair is scored again for the stop's `why`.
+ * @example { slot: 3, table: 2, delegationId: "US-CG", firmId: "F0001", score: 70 }
+ */
+export type HeldMeeting = Omit<Meeting, "parts"> & { readonly parts?: Meeting["parts"] };
 
 /**
  * A whole season: every stop and everyone taking part, with the agendas
@@ -30,7 +38,7 @@ export interface SeasonInput {
   /** Meetings held before the season (earlier agendas); never paired again unless `allowRepeats`. */
   readonly history: readonly PastMeeting[];
   /** Agendas already held, by stop id: passed through unchanged, never re-planned. */
-  readonly frozen?: ReadonlyMap<string, readonly Meeting[]>;
+  readonly frozen?: ReadonlyMap<string, readonly HeldMeeting[]>;
   /**
    * Stop-specific changes (`changes.csv`), applied to each stop (`applyChanges`);
    * a held meeting of a participant absent at its stop was cancelled: it is
@@ -116,7 +124,7 @@ export interface SeasonStop {
   /** Hard rules a frozen agenda breaks (against the season before it); always empty when planned. */
   readonly violations: readonly Violation[];
   /** Meetings of a frozen agenda cancelled by `changes` (a participant absent): not in `schedule`. */
-  readonly cancelled: readonly Meeting[];
+  readonly cancelled: readonly HeldMeeting[];
 }
 
 /**
@@ -173,21 +181,21 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
   const order = [...input.stops].sort(byDate);
   const fromIndex = options.from === undefined ? 0 : order.findIndex((s) => s.id === options.from);
   if (fromIndex < 0) throw new RangeError(`planSeason: from ${options.from} is not one of the season's stops`);
-  const frozen = input.frozen ?? new Map<string, readonly Meeting[]>();
-  const held = (i: number): readonly Meeting[] | undefined => (options.from === undefined || i < fromIndex ? frozen.get(order[i]!.id) : undefined);
+  const frozen = input.frozen ?? new Map<string, readonly HeldMeeting[]>();
+  const held = (i: number): readonly HeldMeeting[] | undefined => (options.from === undefined || i < fromIndex ? frozen.get(order[i]!.id) : undefined);
   const used = new Set(order.flatMap((s, i) => (held(i) ? [s.id] : [])));
 
   const season = !options.independent;
   const fairness = season ? (options.fairness === undefined ? SEASON_FAIRNESS : options.fairness) : null;
   const country = new Map(input.delegations.map((d) => [d.id, d.country]));
-  const past = (stopId: string, meetings: readonly Meeting[]): PastMeeting[] =>
+  const past = (stopId: string, meetings: readonly HeldMeeting[]): PastMeeting[] =>
     meetings.map((m) => ({ firmId: m.firmId, delegationId: m.delegationId, stopId }));
   const changes = input.changes ?? [];
   const met = (list: readonly PastMeeting[]): PastMeeting[] => metHistory(list, changes, input.outcomes ?? []);
   const cancelledAt = new Map(order.map((s) => [s.id, new Set(absentAt(s.id, changes))]));
-  const isCancelled = (stopId: string, m: Meeting): boolean => {
-    const absent = cancelledAt.get(stopId)!;
-    return absent.has(m.firmId) || absent.has(m.delegationId);
+  const isCancelled = (stopId: string, m: HeldMeeting): boolean => {
+    const absent = cancelledAt.get(stopId);
+    return absent !== undefined && (absent.has(m.firmId) || absent.has(m.delegationId));
   };
   const initial = met(input.history);
   const notHeld = new Set((input.outcomes ?? []).filter((o) => !o.held).map((o) => `${o.stopId}\u0000${o.firmId}\u0000${o.delegationId}`));
@@ -222,7 +230,8 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
       planned.push(...past(stop.id, schedule.meetings));
     }
     // The fairness rule counts meetings that took place: no-shows of outcomes.csv are left out.
-    tally.add(stops.at(-1)!.schedule.meetings.filter((m) => !notHeld.has(`${stop.id}\u0000${m.firmId}\u0000${m.delegationId}`)), country);
+    const last = stops[stops.length - 1];
+    if (last !== undefined) tally.add(last.schedule.meetings.filter((m) => !notHeld.has(`${stop.id}\u0000${m.firmId}\u0000${m.delegationId}`)), country);
   });
   const ignoredFrozen = [...frozen.keys()].filter((id) => !used.has(id)).sort();
   return { stops, skipped, ignoredFrozen, stats: seasonStats(stops, input.firms, country, clock.elapsedMs()) };
@@ -270,10 +279,13 @@ class Tally {
 }
 
 /** A held agenda as a `Schedule`: meetings and scores as given; levels, unmatched and tables from them. */
-function frozenStop(instance: StopInstance, given: readonly Meeting[], options: ScheduleOptions): SeasonStop {
+function frozenStop(instance: StopInstance, given: readonly HeldMeeting[], options: ScheduleOptions): SeasonStop {
   const prep = prepare(instance, options);
   const violations = verifyPrepared(prep, given);
-  const meetings = [...given].sort((a, b) => a.slot - b.slot || a.table - b.table);
+  const sorted = [...given].sort((a, b) => a.slot - b.slot || a.table - b.table);
+  // The score as held; its parts as given or, read from a file, as the pair scores now (an unknown pair has none).
+  const scored = sorted.some((m) => m.parts === undefined) ? pairAffinities(instance, sorted, options) : [];
+  const meetings: Meeting[] = sorted.map((m, k) => ({ ...m, parts: m.parts ?? scored[k]?.parts ?? [] }));
   // Meetings the verifier rejects (unknown, repeated) stay in the agenda but are counted once or not at all.
   const { board, pairOf } = agendaBoard(prep, meetings);
   const placed = pairOf.filter((pair) => pair !== -1);

@@ -1,3 +1,4 @@
+/** The sectors the core knows, with their Italian and English labels. */
 import type { SectorCode } from "./types.js";
 
 /** Human labels of a sector in the two languages the CLI speaks. */

@@ -1,3 +1,4 @@
+/** Which meetings to hold: the lexicographic objective as one min-cost flow over firms and delegations (no slots), re-solvable warm without some pairs. */
 import { FlowNetwork, MinCostFlow } from "./flow.js";
 import { ReplaceRouting } from "./pins.js";
 import type { Prepared } from "./prepare.js";

@@ -1,4 +1,6 @@
+/** A stop's time slots: real instants on the stop's date in its time zone (DST-correct), breaks, and who is present in each. */
 import { DateTime } from "luxon";
+import { InternalError } from "./errors.js";
 import type { Slot, Stop, TimeOfDay, TimeWindow } from "./types.js";
 
 const MINUTE = 60_000;
@@ -52,6 +54,13 @@ export function buildSlots(stop: Stop): Slot[] {
   return slots;
 }
 
+/** An instant's ISO text: the date and zone were validated, so luxon never answers null here. */
+function iso(time: DateTime): string {
+  const text = time.toISO();
+  if (text === null) throw new InternalError(`no ISO time for an instant in ${time.zoneName ?? "no zone"}`);
+  return text;
+}
+
 function makeSlot(stop: Stop, index: number, startMs: number, endMs: number): Slot {
   const start = DateTime.fromMillis(startMs, { zone: stop.timezone });
   const end = DateTime.fromMillis(endMs, { zone: stop.timezone });
@@ -59,8 +68,8 @@ function makeSlot(stop: Stop, index: number, startMs: number, endMs: number): Sl
     index,
     start: start.hour * 60 + start.minute,
     end: end.hour * 60 + end.minute,
-    startIso: start.toISO()!,
-    endIso: end.toISO()!,
+    startIso: iso(start),
+    endIso: iso(end),
     startMs,
     endMs,
   };

@@ -1,6 +1,7 @@
+/** Puts the selected meetings in slots (edge colouring without windows, ejection chains with them) and seats them at their delegations' tables. */
 import { Board } from "./search/board.js";
 import { colourSlots } from "./colour.js";
-import type { Prepared } from "./prepare.js";
+import { firmAt, pairAt, type Prepared } from "./prepare.js";
 import type { Meeting, TableAssignment } from "./types.js";
 
 /**
@@ -16,13 +17,13 @@ export function timetable(prep: Prepared, pairs: readonly number[], start?: Boar
     return board;
   }
   const order = [...pairs].sort((a, b) => {
-    const pa = prep.pairs[a]!;
-    const pb = prep.pairs[b]!;
+    const pa = pairAt(prep, a);
+    const pb = pairAt(prep, b);
     const replace = prep.pins ? prep.pins.replace[b]! - prep.pins.replace[a]! : 0;
     return replace || pa.slots.length - pb.slots.length || Number(pb.must) - Number(pa.must) || pb.affinity.score - pa.affinity.score || a - b;
   });
   for (const pair of order) {
-    const { firm } = prep.pairs[pair]!;
+    const { firm } = pairAt(prep, pair);
     if (board.slotOf[pair] === -1 && board.firmMeetings[firm]! < prep.firmCapacity[firm]!) board.insert(pair);
   }
   return board;
@@ -32,7 +33,7 @@ export function timetable(prep: Prepared, pairs: readonly number[], start?: Boar
 export function boardOf(prep: Prepared, meetings: readonly { readonly pair: number; readonly slot: number }[]): Board {
   const board = new Board(prep);
   for (const { pair, slot } of meetings) {
-    const { firm, delegation } = prep.pairs[pair]!;
+    const { firm, delegation } = pairAt(prep, pair);
     if (board.slotOf[pair] === -1 && !board.firmFull(firm, slot) && !board.delegationFull(delegation, slot)) board.place(pair, slot);
   }
   return board;
@@ -54,13 +55,14 @@ export function seat(prep: Prepared, board: Board, tables: readonly TableAssignm
     prep.delegations.forEach((delegation, d) => {
       const here = [...board.delegationMeetings(d, t)].sort((a, b) => a - b);
       here.forEach((pair, k) => {
-        const p = prep.pairs[pair]!;
+        const p = pairAt(prep, pair);
         meetings.push({
           slot: slot.index,
           table: tables[d]!.tables[k]!,
           delegationId: delegation.id,
-          firmId: prep.firms[p.firm]!.id,
+          firmId: firmAt(prep, p.firm).id,
           score: p.affinity.score,
+          parts: p.affinity.parts,
         });
       });
     });

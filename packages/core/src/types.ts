@@ -284,10 +284,41 @@ export interface StopInstance {
   readonly history: readonly PastMeeting[];
 }
 
-/** Progress of a long solve, for a CLI to show. */
+/**
+ * What a progress report says, as a code, for a caller to word it in its own
+ * language from the report's `values`.
+ */
+export type ProgressStep =
+  | "scoring"
+  | "selecting"
+  | "kept"
+  | "placing"
+  | "placing-around"
+  | "moving"
+  | "searching"
+  | "searching-toward"
+  | "compacting"
+  | "checking"
+  | "done";
+
+/**
+ * Progress of a long solve, for a CLI to show.
+ * @example { phase: "select", message: "selecting among 812 eligible pairs", step: "selecting", values: { pairs: 812 }, elapsedMs: 40 }
+ */
 export interface Progress {
-  readonly phase: "score" | "select" | "timetable" | "improve" | "exact" | "compact" | "verify" | "done";
+  readonly phase: "score" | "select" | "timetable" | "bound" | "improve" | "exact" | "compact" | "verify" | "done";
+  /** In English. */
   readonly message: string;
+  /** What `message` says, as a code; absent on reports that have none (the exact solver's). */
+  readonly step?: ProgressStep;
+  /**
+   * The values `message` names: counts (`pairs`, `meetings`, `slots`, `kept`,
+   * `lost`), the search's `stage` (`local-search` with its `round`, `rebuild`,
+   * `reoptimise`, `lns`), objective levels (`musts`, `served`, `balance`,
+   * `score`) and, prefixed, the levels aimed at (`targetMusts`…) or the bounds
+   * (`boundMusts`…, with `gap` and the `status`, when done).
+   */
+  readonly values?: Readonly<Record<string, number | string>>;
   readonly elapsedMs: number;
   /** Set when something fell back that the user should hear about at once (the exact solver failed: the search's agenda is kept). */
   readonly warning?: true;
@@ -411,6 +442,12 @@ export interface Meeting {
   readonly delegationId: string;
   readonly firmId: string;
   readonly score: number;
+  /**
+   * The parts `score` is the sum of, as the pair was scored for this plan
+   * (sector fit, targets, market, must, external score, season bonus): the
+   * organiser's `why`, carried so that nobody scores the pair again.
+   */
+  readonly parts: readonly ScorePart[];
 }
 
 /** Why a firm got fewer than K meetings, or a `must` was not met. */
@@ -543,12 +580,35 @@ export type ViolationCode =
   | "wrong-table";
 
 /**
- * One broken rule in an agenda; `meetings` are indexes into the checked list.
- * @example { code: "firm-capacity", message: "F0001 has 2 meetings in slot 3 (representatives 1)", meetings: [4, 9] }
+ * The values a violation's message names, for a caller to word it in its own
+ * language: the participants, the slot or table, how many meetings there are
+ * (`count`) against how many are allowed (`limit`).
+ * @example { firm: "F0001", slot: 3, count: 2, limit: 1 }
+ */
+export interface ViolationParams {
+  readonly firm?: string;
+  readonly delegation?: string;
+  readonly stop?: string;
+  readonly slot?: number;
+  /** The number of slots of the stop (`unknown-slot`). */
+  readonly slots?: number;
+  readonly table?: number;
+  /** The tables a delegation uses, comma-separated (`wrong-table`). */
+  readonly tables?: string;
+  readonly count?: number;
+  readonly limit?: number;
+}
+
+/**
+ * One broken rule in an agenda; `meetings` are indexes into the checked list;
+ * `message` is in English, `params` hold the values it names.
+ * @example { code: "firm-capacity", message: "F0001 has 2 meetings in slot 3 (representatives 1)",
+ *   params: { firm: "F0001", count: 2, slot: 3, limit: 1 }, meetings: [4, 9] }
  */
 export interface Violation {
   readonly code: ViolationCode;
   readonly message: string;
+  readonly params: ViolationParams;
   readonly meetings: readonly number[];
 }
 

@@ -1,10 +1,11 @@
+/** Why firms got fewer than K meetings or an unmet `must`: one reason code per firm and request, from the board. */
 import type { Board } from "./search/board.js";
-import type { Pair, Prepared } from "./prepare.js";
+import { delegationAt, firmAt, type Pair, type Prepared } from "./prepare.js";
 import type { Unmatched, UnmatchedReason } from "./types.js";
 
 /** Why a set of pairs produced no meeting: the first reason that explains all of them. */
 function reasonFor(prep: Prepared, firm: number, pairs: readonly Pair[]): UnmatchedReason {
-  const f = prep.firms[firm]!;
+  const f = firmAt(prep, firm);
   if (f.maxMeetings !== null && f.maxMeetings < prep.minMeetings) return "max-meetings";
   if (!prep.firmPresent[firm]!.some(Boolean)) return "not-present";
   if (pairs.length === 0) return "no-eligible-delegation";
@@ -32,10 +33,10 @@ export function unmatched(prep: Prepared, board: Board): Unmatched[] {
   });
   prep.musts.forEach((m, i) => {
     if (board.mustMeetings[i]! > 0) return;
-    const ofCountry = firmPairs(m.firm).filter((p) => prep.delegations[p.delegation]!.country === m.country);
+    const ofCountry = firmPairs(m.firm).filter((p) => delegationAt(prep, p.delegation).country === m.country);
     const scored = ofCountry.filter((p) => p.block !== "zero-score");
     out.push({
-      firmId: prep.firms[m.firm]!.id,
+      firmId: firmAt(prep, m.firm).id,
       country: m.country,
       reason: reasonFor(prep, m.firm, scored),
       meetings: board.firmMeetings[m.firm]!,

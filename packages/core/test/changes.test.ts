@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { absentAt, applyChanges, metHistory } from "../src/changes.js";
-import { planSeason, type SeasonInput } from "../src/season.js";
+import { planSeason, type HeldMeeting, type SeasonInput } from "../src/season.js";
 import { planStop } from "../src/plan.js";
 import { verifyAgenda } from "../src/verify.js";
 import type { Meeting, StopChange, Stop } from "../src/types.js";
@@ -99,7 +99,7 @@ describe("planSeason with changes and outcomes", () => {
     ...over,
   });
   const pairs = (meetings: readonly Meeting[]) => meetings.map((m) => `${m.firmId}-${m.delegationId}`);
-  const held: Meeting = { slot: 1, table: 1, firmId: "F1", delegationId: "US1", score: 9 };
+  const held: HeldMeeting = { slot: 1, table: 1, firmId: "F1", delegationId: "US1", score: 9 };
 
   it("a frozen meeting cancelled by an absence is dropped and the pair may meet at a later stop", () => {
     const plan = planSeason(season({ frozen: new Map([["S1", [held]]]), changes: [change({ stopId: "S1", participantId: "US1", status: "absent" })] }));

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { explainFirm, pairAffinities, type FirmExplanation, type PairExplanation } from "../src/explain.js";
+import { explainFirm, type FirmExplanation, type PairExplanation } from "../src/explain.js";
+import { pairAffinities } from "../src/prepare.js";
 import { planStop } from "../src/plan.js";
 import { scorePairs } from "../src/prepare.js";
 import { DEFAULT_WEIGHTS } from "../src/affinity.js";
@@ -29,7 +30,7 @@ describe("explainFirm", () => {
     expect(pairOf(e, "CA-TCS")).toMatchObject({ reason: "scheduled", meeting: { slot: 1, delegationId: "CA-TCS" }, preferred: null });
     const us = pairOf(e, "US-CG");
     expect(us).toMatchObject({ reason: "delegation-full", commonSlots: [1], delegationBusySlots: [1], capReached: false });
-    expect(us.preferred).toEqual({ meeting: { slot: 1, table: expect.any(Number), delegationId: "US-CG", firmId: "F2", score: 30 }, priority: "min-meetings" });
+    expect(us.preferred).toEqual({ meeting: { slot: 1, table: expect.any(Number), delegationId: "US-CG", firmId: "F2", score: 30, parts: expect.any(Array) }, priority: "min-meetings" });
     expect(e.pairs.map((p) => p.delegation.id)).toEqual(["US-CG", "CA-TCS"]);
     expect(e.meetings.map((m) => m.delegationId)).toEqual(["CA-TCS"]);
   });

@@ -7,7 +7,7 @@ import { verifyAgenda } from "../src/verify.js";
 import { makeDelegation, makeFirm, makeInstance, makeStop } from "./builders.js";
 
 const scores = (entries: [string, string, number][]) => entries.map(([firmId, delegationId, score]) => ({ firmId, delegationId, score }));
-const m = (slot: number, table: number, delegationId: string, firmId: string): Omit<Meeting, "score"> => ({ slot, table, delegationId, firmId });
+const m = (slot: number, table: number, delegationId: string, firmId: string): Omit<Meeting, "score" | "parts"> => ({ slot, table, delegationId, firmId });
 const brief = (meetings: readonly Meeting[]): string[] => meetings.map((x) => `${x.slot}/${x.table} ${x.delegationId} ${x.firmId}`);
 
 /** Three slots (14:00–15:00), two delegations. */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { planSeason, SEASON_FAIRNESS, type SeasonInput } from "../src/season.js";
+import { planSeason, SEASON_FAIRNESS, type HeldMeeting, type SeasonInput } from "../src/season.js";
 import type { Meeting, Stop } from "../src/types.js";
 import { makeDelegation, makeFirm, makeStop } from "./builders.js";
+
+/** Meetings as a held agenda gives them: the parts are scored again for `why`. */
+const withoutParts = (meetings: readonly Meeting[]): HeldMeeting[] => meetings.map(({ parts: _parts, ...m }) => m);
 
 const stop = (id: string, date: string, slots = 1): Stop => makeStop({ id, city: id, date, end: 14 * 60 + 20 * slots });
 
@@ -52,10 +55,10 @@ describe("planSeason", () => {
   });
 
   it("passes frozen agendas through unchanged and counts them as history, also for earlier stops", () => {
-    const held: Meeting[] = [{ slot: 1, table: 7, delegationId: "US1", firmId: "F1", score: 123 }];
+    const held: HeldMeeting[] = [{ slot: 1, table: 7, delegationId: "US1", firmId: "F1", score: 123 }];
     const plan = planSeason(twoStops({ frozen: new Map([["S2", held]]) }));
     expect(plan.stops.map((s) => s.origin)).toEqual(["planned", "frozen"]);
-    expect(plan.stops[1]!.schedule.meetings).toEqual(held);
+    expect(withoutParts(plan.stops[1]!.schedule.meetings)).toEqual(held);
     expect(plan.stops[1]!.schedule.tables).toEqual([{ delegationId: "US1", tables: [7] }, { delegationId: "US2", tables: [] }]);
     expect(plan.stops[1]!.violations).toEqual([]);
     expect(pairs(plan.stops[0]!.schedule.meetings)).toEqual(["F1-US2"]);
@@ -64,20 +67,20 @@ describe("planSeason", () => {
 
   it("counts a pair a frozen agenda repeats once, and reports the repeat", () => {
     const firm = makeFirm({ id: "F1", stops: ["S1", "S2"], representatives: 2 });
-    const held: Meeting[] = [
+    const held: HeldMeeting[] = [
       { slot: 1, table: 1, delegationId: "US1", firmId: "F1", score: 9 },
       { slot: 2, table: 1, delegationId: "US1", firmId: "F1", score: 9 },
     ];
     const plan = planSeason(twoStops({ stops: [stop("S1", "2026-03-01", 2), stop("S2", "2026-04-01", 2)], firms: [firm], frozen: new Map([["S1", held]]) }), { minMeetings: 2 });
     const frozen = plan.stops[0]!.schedule;
-    expect(frozen.meetings).toEqual(held);
+    expect(withoutParts(frozen.meetings)).toEqual(held);
     expect(plan.stops[0]!.violations.length).toBeGreaterThan(0);
     // One distinct meeting: the firm is short of K = 2, so it is served once, not twice.
     expect(frozen.stats.levels.served).toBe(1);
   });
 
   it("reports the rules a frozen agenda breaks against what was held before it", () => {
-    const held: Meeting[] = [{ slot: 1, table: 1, delegationId: "US1", firmId: "F1", score: 9 }];
+    const held: HeldMeeting[] = [{ slot: 1, table: 1, delegationId: "US1", firmId: "F1", score: 9 }];
     const plan = planSeason(twoStops({ frozen: new Map([["S1", held], ["S2", held]]) }));
     expect(plan.stops[0]!.violations).toEqual([]);
     expect(plan.stops[1]!.violations.map((v) => v.code)).toEqual(["met-before"]);
@@ -85,7 +88,7 @@ describe("planSeason", () => {
   });
 
   it("re-plans from a stop onward: earlier stops from frozen, later frozen agendas ignored, missing ones skipped", () => {
-    const held: Meeting[] = [{ slot: 1, table: 1, delegationId: "US2", firmId: "F1", score: 5 }];
+    const held: HeldMeeting[] = [{ slot: 1, table: 1, delegationId: "US2", firmId: "F1", score: 5 }];
     const input = twoStops({ frozen: new Map([["S1", held], ["S2", held], ["ELSEWHERE", held]]) });
     const plan = planSeason(input, { from: "S2" });
     expect(plan.stops.map((s) => [s.schedule.stop.id, s.origin])).toEqual([["S1", "frozen"], ["S2", "planned"]]);

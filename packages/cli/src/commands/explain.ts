@@ -1,3 +1,4 @@
+// `roadshow explain`: plans a stop as `schedule` would, then tells one firm why it meets whom it meets and why not the others.
 import path from "node:path";
 import type { Command } from "commander";
 import { explainFirm, planStop } from "@roadshow/core";

@@ -1,3 +1,4 @@
+// `roadshow export`: the day-of-event files (per-participant CSVs, agendas, grid, check-in, summary, calendars) of an agenda.csv, edited or not.
 import { reviewAgenda } from "@roadshow/core";
 import type { Command } from "commander";
 import path from "node:path";

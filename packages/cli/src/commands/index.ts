@@ -1,3 +1,4 @@
+// The list of `roadshow` commands, each registered by its own file.
 import { defineExplain } from "./explain.js";
 import { defineExport } from "./export.js";
 import { defineMail } from "./mail.js";

@@ -1,3 +1,4 @@
+// `roadshow mail`: each participant's agenda as an e-mail with its calendar invitation, written as .eml files or sent through SMTP.
 import { reviewAgenda, type StopInstance } from "@roadshow/core";
 import type { Command } from "commander";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
@@ -16,6 +17,7 @@ import { emptyJournal, readJournal } from "../mail/journal.js";
 import { sendMailing, type SendReport } from "../mail/send.js";
 import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
 import { formatIssues } from "../text/issues-format.js";
+import { violationText } from "../text/violations.js";
 import { acquireLock } from "../write/lock.js";
 import { writeOutputs } from "../write/transaction.js";
 import { EXAMPLE_DIR, organizer, type CommandContext, type OrganizerFlags } from "./shared.js";
@@ -97,11 +99,11 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   const instance = instanceOf(loaded, stop);
   const reviewed = reviewAgenda(instance, rows);
   for (const v of reviewed.violations) {
-    io.stderr(`${args.agenda}:${v.meetings.map((i) => rows[i]!.line).join(",")} warning ${v.code}: ${v.message}\n`);
+    io.stderr(`${args.agenda}:${v.meetings.map((i) => rows[i]!.line).join(",")} ${t(common.lang, "cli.warning")} ${v.code}: ${violationText(v, common.lang)}\n`);
   }
   // Every meeting of the agenda is mailed, warnings or not: a walk-in registered by a
   // re-plan's stop changes is not in the master files, yet it is expected at its table.
-  const schedule = { ...reviewed.schedule, meetings: rows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0 })) };
+  const schedule = { ...reviewed.schedule, meetings: rows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0, parts: [] })) };
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
   let only: Set<string> | undefined;
   if (args.changes !== undefined) {
@@ -110,7 +112,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
     warnings.push(...read.warnings);
     only = read.changed;
   }
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
 
   const mailing = await prepareMailing(schedule, onTheDay(loaded.data, instance, previous), { lang: common.lang, organizer: args.organizer, rows, previous, only });
   io.stderr(skippedLines(mailing.skipped, args.dataDir, lang, only !== undefined && previous === undefined));

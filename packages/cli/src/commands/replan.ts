@@ -5,10 +5,11 @@ import type { Command } from "commander";
 import { replanStop, type Delegation, type Firm, type StopInstance } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import type { Lang } from "../text/i18n.js";
+import { t } from "../text/i18n.js";
 import type { AgendaRow } from "../read/index.js";
 import { checkPrevious, dataAt, findStop, inputPaths, instanceOf, load, readAgenda, refuseOwnHistory } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
+import { progressLine } from "../text/progress.js";
 import { exactOption } from "../solve/highs.js";
 import type { OutputFile } from "../write/output-file.js";
 import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
@@ -39,13 +40,6 @@ function people(instance: StopInstance, previous: readonly AgendaRow[]): { firms
   return { firms: [...firms.values()], delegations: [...delegations.values()] };
 }
 
-const REPLAN_TEXT = {
-  en: (r: { replaced: number; lost: number; bound: number; moves: number | null }) =>
-    `Pairs that lost their slot re-placed: ${r.replaced} of ${r.lost} (bound ${r.bound})${r.moves === null ? "" : `; meetings moved to gain: ${r.moves}`}`,
-  it: (r: { replaced: number; lost: number; bound: number; moves: number | null }) =>
-    `Coppie rimaste senza fascia ricollocate: ${r.replaced} su ${r.lost} (limite ${r.bound})${r.moves === null ? "" : `; incontri spostati per guadagnare: ${r.moves}`}`,
-} satisfies Record<Lang, unknown>;
-
 /** Reads the inputs as they are now and the agenda sent before, re-plans the stop, writes the files and what changed. */
 export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<void> {
   // --previous may lie in --out (re-planning into the same folder with --force): it is read before the folder is replaced.
@@ -55,7 +49,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format }));
+  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   refuseOwnHistory(loaded, [stop.id]);
   const rows = await readAgenda(args.previous);
@@ -72,12 +66,12 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
     onProgress: (p) => {
       if (p.warning || (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000)) {
         lastProgress = p.elapsedMs;
-        io.stderr(`[${(p.elapsedMs / 1000).toFixed(1)} s] ${p.phase}: ${p.message}\n`);
+        io.stderr(progressLine(p, common.lang));
       }
     },
   });
   const { schedule } = result;
-  const why = scheduleWhy(instance, schedule, options, common.lang);
+  const why = scheduleWhy(schedule, common.lang);
   const data = dataAt(loaded.data, instance);
   const files = stopFiles(schedule, data, { lang: common.lang, excel: args.excel, why, organizer: args.organizer, previous });
   // Nothing changed: the agenda sent before is written back as it was, byte for byte.
@@ -96,7 +90,8 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   await writeOutputs(args.out, out, output);
   const s = result.stats;
   io.stdout(formatSummary(schedule, common.lang, io.color));
-  io.stdout(`${REPLAN_TEXT[common.lang]({ replaced: s.replaced, lost: s.lostPairs, bound: s.replacedBound, moves: args.allowMoves ? s.moves : null })}\n`);
+  const moves = args.allowMoves ? t(common.lang, "replan.moves", { moves: s.moves }) : "";
+  io.stdout(`${t(common.lang, "replan.replaced", { replaced: s.replaced, lost: s.lostPairs, bound: s.replacedBound })}${moves}\n`);
   io.stdout(`${summaryLine(summary, common.lang)}\n`);
   if (summary.notified > 0) io.stdout(`${path.join(args.out, "changes.csv")}, ${path.join(args.out, "changes.html")}, ${path.join(args.out, "calendar", "changed")}${path.sep}\n`);
 }

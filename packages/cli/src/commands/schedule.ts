@@ -1,3 +1,4 @@
+// `roadshow schedule`: plans one stop and writes its agenda, unmatched firms and day-of-event files.
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
 import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
@@ -7,10 +8,12 @@ import { exactOption } from "../solve/highs.js";
 import type { Common, Io } from "../context.js";
 import { dataAt, findStop, instanceOf, load, type Sources, inputPaths } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
+import { progressLine } from "../text/progress.js";
 import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
 import { checkPrevious, readAgendaChecked, refuseOwnHistory } from "../read/load.js";
 import { stopFiles } from "../write/stop-files.js";
 import { formatSummary } from "../text/summary.js";
+import { formatNumber, t } from "../text/i18n.js";
 import { readWeights } from "../read/weights.js";
 import { scheduleWhy } from "../text/why.js";
 
@@ -53,6 +56,13 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   const previous = before?.rows;
   if (previous !== undefined) checkPrevious(previous, args.previous!, [stop.id]);
   let lastProgress = 0;
+  const began = performance.now();
+  // After planning, a long run (3 s and more) says what it writes too: files for thousands of firms take seconds.
+  const step = (message: string): void => {
+    const elapsed = performance.now() - began;
+    const seconds = formatNumber(Math.round(elapsed / 100) / 10, common.lang, 1);
+    if (elapsed > 3000) io.stderr(`${t(common.lang, "progress.line", { where: "", seconds, phase: t(common.lang, "progress.phase.write"), message })}\n`);
+  };
   const instance = instanceOf(loaded, stop);
   const scoring = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, balance: args.balance ?? true, ...(weights && { weights: weights.weights }) };
   const result = planStop(instance, {
@@ -64,12 +74,14 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
       // A fallback (the exact solver failed) is said at once.
       if (p.warning || (p.elapsedMs > 1000 && (p.elapsedMs - lastProgress > 1000 || p.phase === "done"))) {
         lastProgress = p.elapsedMs;
-        io.stderr(`[${(p.elapsedMs / 1000).toFixed(1)} s] ${p.phase}: ${p.message}\n`);
+        io.stderr(progressLine(p, common.lang));
       }
     },
   });
-  const why = scheduleWhy(instance, result, scoring, common.lang);
+  step(t(common.lang, "progress.render"));
+  const why = scheduleWhy(result, common.lang);
   const files = stopFiles(result, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
+  step(t(common.lang, "progress.write", { count: formatNumber(files.length, common.lang, 0), out: args.out }));
   await writeOutputs(args.out, files, output);
   io.stdout(formatSummary(result, common.lang, io.color));
 }

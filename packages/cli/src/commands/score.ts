@@ -1,3 +1,4 @@
+// `roadshow score`: every firm–delegation pair of a stop with its score and the parts of it, as scores.csv.
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
 import { EXAMPLE_DIR, type CommandContext, type DayFlags } from "./shared.js";

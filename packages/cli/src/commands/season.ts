@@ -1,18 +1,22 @@
+// `roadshow season`: plans every stop in date order without repeated meetings and writes each stop's files and the season report.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { planSeason, type Meeting, type SeasonOptions, type SeasonPlan, type Stop } from "@roadshow/core";
+import { heldReport, planSeason, seasonReport, type HeldMeeting, type SeasonOptions, type SeasonPlan, type Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../read/index.js";
 import { didYouMean, nearest } from "../read/suggest.js";
 import { dataAt, load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
+import { progressLine } from "../text/progress.js";
+import { t, type Lang } from "../text/i18n.js";
+import { formatSeasonSummary, heldLine } from "../text/season-summary.js";
+import { violationText } from "../text/violations.js";
 import { exactOption } from "../solve/highs.js";
 import type { OutputFile } from "../write/output-file.js";
 import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
-import { heldFile, heldLine, heldReport } from "../write/season-outcomes.js";
-import { formatSeasonSummary, seasonReport, seasonReportFiles } from "../write/season-report.js";
+import { heldFile, seasonReportFiles } from "../write/season-csv.js";
 import { stopFiles } from "../write/stop-files.js";
 import { readWeights } from "../read/weights.js";
 import { scheduleWhy } from "../text/why.js";
@@ -44,7 +48,7 @@ export interface SeasonArgs extends Sources {
 
 /** The held agendas by stop; a file holding one stop only is also kept as bytes, to be written back unchanged. */
 interface Frozen {
-  readonly meetings: Map<string, readonly Meeting[]>;
+  readonly meetings: Map<string, readonly HeldMeeting[]>;
   readonly bytes: Map<string, Uint8Array>;
 }
 
@@ -62,7 +66,7 @@ function unknownStop(data: DataSet, id: string, file: string, line: number | nul
 }
 
 async function readFrozen(files: readonly string[], data: DataSet, io: Io, common: Common): Promise<Frozen> {
-  const meetings = new Map<string, readonly Meeting[]>();
+  const meetings = new Map<string, readonly HeldMeeting[]>();
   const bytes = new Map<string, Uint8Array>();
   const from = new Map<string, string>();
   for (const file of files) {
@@ -74,7 +78,7 @@ async function readFrozen(files: readonly string[], data: DataSet, io: Io, commo
       if (held === undefined) byStop.set(r.stopId, [r]);
       else held.push(r);
     }
-    if (byStop.size === 0) io.stderr(`warning: --frozen ${file} holds no meetings, so it names no stop; ignored\n`);
+    if (byStop.size === 0) io.stderr(`${t(common.lang, "cli.warning")}: ${t(common.lang, "season.warn.frozenEmpty", { file })}\n`);
     for (const [stopId, held] of byStop) {
       if (!data.stops.some((s) => s.id === stopId)) throw unknownStop(data, stopId, file, held[0]!.line, "stop_id");
       if (from.has(stopId)) throw new UsageError(`the held agenda of ${stopId} is given twice, in ${from.get(stopId)} and in ${file}`);
@@ -87,7 +91,7 @@ async function readFrozen(files: readonly string[], data: DataSet, io: Io, commo
 }
 
 /** `--from` must name a stop, and every stop before it needs its held agenda. */
-function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: Io): void {
+function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: Io, lang: Lang): void {
   if (from === undefined) return;
   const order = [...data.stops].sort(byDate);
   const at = order.findIndex((s) => s.id === from);
@@ -97,14 +101,14 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: 
     throw new UsageError(`--from ${from} re-plans from ${from} onward, so the stops before it need their held agenda (--frozen <agenda.csv>): ${missing.join(", ")}`);
   }
   const later = order.slice(at).filter((s) => frozen.meetings.has(s.id)).map((s) => s.id);
-  if (later.length > 0) io.stderr(`warning: --from ${from} re-plans ${later.join(", ")}; their --frozen agendas are ignored\n`);
+  if (later.length > 0) io.stderr(`${t(lang, "cli.warning")}: ${t(lang, "season.warn.fromIgnores", { from, stops: later.join(", ") })}\n`);
 }
 
 /** Every stop's files under `<stop_id>/`; a frozen stop read from its own file keeps its agenda.csv byte for byte. */
 function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean, organizer: Organizer | undefined): OutputFile<string | Uint8Array>[] {
-  return plan.stops.flatMap(({ schedule, instance, options, origin, cancelled }) => {
+  return plan.stops.flatMap(({ schedule, instance, origin, cancelled }) => {
     const id = schedule.stop.id;
-    const why = scheduleWhy(instance, schedule, options, common.lang);
+    const why = scheduleWhy(schedule, common.lang);
     // A held agenda with meetings cancelled by changes.csv is written as it was held, without them.
     const held = origin === "frozen" && cancelled.length === 0 ? frozen.bytes.get(id) : undefined;
     return stopFiles(schedule, dataAt(data, instance), { lang: common.lang, excel, why, organizer }).map((f) => ({
@@ -127,7 +131,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   const { data } = loaded;
   refuseOwnHistory(loaded, data.stops.map((s) => s.id));
   const frozen = await readFrozen(args.frozen, data, io, common);
-  checkFrom(data, args.from, frozen, io);
+  checkFrom(data, args.from, frozen, io, common.lang);
 
   let lastProgress = 0;
   const options: SeasonOptions = {
@@ -147,14 +151,16 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
       // Only long solves talk: a line per second at most.
       if (p.warning || (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000)) {
         lastProgress = p.elapsedMs;
-        io.stderr(`[${stopId} ${(p.elapsedMs / 1000).toFixed(1)} s] ${p.phase}: ${p.message}\n`);
+        io.stderr(progressLine(p, common.lang, stopId));
       }
     },
   });
   const other = args.compare ? planSeason(input, { ...options, independent: !args.independent }) : null;
   for (const s of plan.stops) {
-    if (s.violations.length > 0) {
-      io.stderr(`warning: the held agenda of ${s.schedule.stop.id} breaks ${s.violations.length} rule(s), e.g. ${s.violations[0]!.code}: ${s.violations[0]!.message}\n`);
+    const [first] = s.violations;
+    if (first !== undefined) {
+      const e = { stop: s.schedule.stop.id, count: s.violations.length, code: first.code, message: violationText(first, common.lang) };
+      io.stderr(`${t(common.lang, "cli.warning")}: ${t(common.lang, "season.warn.heldBreaks", e)}\n`);
     }
   }
 
@@ -164,7 +170,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   const held = heldReport(plan, data);
   if (held !== null && held.strays.length > 0) {
     const shown = held.strays.slice(0, 5).map((o) => `${o.stopId} ${o.firmId} × ${o.delegationId}`).join(", ");
-    io.stderr(`warning: ${held.strays.length} outcome(s) of outcomes.csv name a meeting that is not on its stop's agenda, e.g. ${shown}; they count for nothing\n`);
+    io.stderr(`${t(common.lang, "cli.warning")}: ${t(common.lang, "season.warn.strays", { count: held.strays.length, list: shown })}\n`);
   }
   const files = [
     ...planFiles(plan, data, frozen, common, args.excel, args.organizer),

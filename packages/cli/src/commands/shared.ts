@@ -1,3 +1,4 @@
+// What the commands share: the command context, the options several commands take (planning, day-of changes, organizer) and their parsers.
 import { InvalidArgumentError, type Command, type Option } from "commander";
 import type { Common, Io } from "../context.js";
 import type { Organizer } from "../write/exports.js";

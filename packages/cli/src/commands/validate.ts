@@ -1,3 +1,4 @@
+// `roadshow validate`: checks the input files, and an agenda.csv against every hard rule.
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
 import { collect, EXAMPLE_DIR, type CommandContext, type DayFlags } from "./shared.js";
@@ -11,6 +12,7 @@ import type { InputIssue } from "../read/issues.js";
 import { didYouMean, nearest } from "../read/suggest.js";
 import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
+import { violationText } from "../text/violations.js";
 import { t } from "../text/i18n.js";
 
 /** Options of `roadshow validate`. */
@@ -68,16 +70,16 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
   const errors = issues.filter((i) => i.severity === "error").length;
   const count = agenda.good.length;
   if (common.format === "json") {
-    io.stdout(`${JSON.stringify(found.map(({ lines, violation }) => ({ file: args.agenda, lines, code: violation.code, message: violation.message })), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(found.map(({ lines, violation }) => ({ file: args.agenda, lines, code: violation.code, message: violationText(violation, common.lang) })), null, 2)}\n`);
   } else if (found.length === 0 && errors === 0) {
     io.stdout(`${t(common.lang, "cli.agendaValid", { file: args.agenda, count })}\n`);
   } else {
     const c = new Chalk({ level: io.color ? 1 : 0 });
     for (let i = 0; i < found.length; i += CHUNK) {
-      io.stdout(found.slice(i, i + CHUNK).map(({ lines, violation }) => `${args.agenda}:${lines.join(",")} ${c.red(t(common.lang, "cli.error"))} ${violation.code}: ${violation.message}\n`).join(""));
+      io.stdout(found.slice(i, i + CHUNK).map(({ lines, violation }) => `${args.agenda}:${lines.join(",")} ${c.red(t(common.lang, "cli.error"))} ${violation.code}: ${violationText(violation, common.lang)}\n`).join(""));
     }
-    const unread = errors > 0 ? `; ${errors} problem(s) in the file itself (above), its other rows checked` : "";
-    io.stdout(`${found.length} violation(s) in ${count} meetings${unread}\n`);
+    const unread = errors > 0 ? t(common.lang, "validate.unread", { errors }) : "";
+    io.stdout(`${t(common.lang, "validate.violations", { count: found.length, meetings: count })}${unread}\n`);
   }
   return found.length === 0 && errors === 0;
 }

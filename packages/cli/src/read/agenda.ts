@@ -1,3 +1,4 @@
+// agenda.csv read back: its rows checked against the data, their times against the stops, and the history they make.
 import { DateTime } from "luxon";
 import { buildSlots, formatTime } from "@roadshow/core";
 import type { CountryCode, PastMeeting, Slot, Stop, TimeOfDay } from "@roadshow/core";

@@ -1,3 +1,4 @@
+// A file's header matched to the columns it understands (aliases, case, accents), with unknown and missing columns reported.
 import type { Reporter } from "./report.js";
 import { didYouMean, nearest } from "./suggest.js";
 

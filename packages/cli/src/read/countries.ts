@@ -1,3 +1,4 @@
+// Countries in input cells: ISO 3166-1 alpha-2 codes, or names in Italian or English mapped to them.
 import type { CountryCode } from "@roadshow/core";
 import { fail, ok } from "./report.js";
 import type { Parser } from "./report.js";

@@ -1,3 +1,4 @@
+// A data folder's files parsed together into one checked DataSet: each file, then the references between them.
 import type { Delegation, Firm, MeetingOutcome, MeetingRequest, ScoreEntry, Stop, StopChange } from "@roadshow/core";
 import { readChanges } from "./changes.js";
 import { readDelegations } from "./delegations.js";

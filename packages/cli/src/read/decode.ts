@@ -1,3 +1,4 @@
+// Input bytes to text: the encodings Excel and other tools write, detected, and files that are not text refused.
 import iconv from "iconv-lite";
 import { MAX_FILE_BYTES } from "./limits.js";
 import type { Reporter } from "./report.js";

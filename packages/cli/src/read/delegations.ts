@@ -1,3 +1,4 @@
+// delegations.csv: its columns and rows read into delegations.
 import type { Delegation } from "@roadshow/core";
 import { CONTACT_COLUMNS, readContact } from "./contact.js";
 import { parseCountry } from "./countries.js";

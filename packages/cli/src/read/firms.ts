@@ -1,3 +1,4 @@
+// firms.csv: its columns and rows read into firms.
 import type { Firm } from "@roadshow/core";
 import { CONTACT_COLUMNS, parseWebsite, readContact } from "./contact.js";
 import { parseCountry } from "./countries.js";

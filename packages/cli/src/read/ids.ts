@@ -1,3 +1,4 @@
+// Ids within one file (duplicates flagged) and references to another file's ids (with suggestions).
 import { MAX_SUGGESTION_LOOKUPS } from "./limits.js";
 import { fail, ok } from "./report.js";
 import type { Parser } from "./report.js";

@@ -1,3 +1,4 @@
+// The input side's public surface: reading a data folder or an agenda into checked values with located issues.
 export { readDataDir, readAgendaFile } from "./files.js";
 export { parseDataSet, REQUIRED_FILES } from "./dataset.js";
 export type { DataSet, DataFiles, DataFileKind } from "./dataset.js";

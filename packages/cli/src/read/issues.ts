@@ -1,3 +1,4 @@
+// Input issues: what the readers report (severity, code, file, line, column, value, message, fix) and every issue code.
 /** Severity of an input issue: errors stop the run, warnings do not. */
 export type Severity = "error" | "warning";
 

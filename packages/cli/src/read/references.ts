@@ -1,3 +1,4 @@
+// Checks across files once each is read: stops, delegations and firms that can never meet, requests and scores that name no one.
 import { buildSlots, slotsInside } from "@roadshow/core";
 import type { Delegation, Firm, MeetingRequest, ScoreEntry, Stop, TimeWindow } from "@roadshow/core";
 import type { InputIssue } from "./issues.js";

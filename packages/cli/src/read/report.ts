@@ -1,3 +1,4 @@
+// How value parsers answer (a value, or located errors and warnings) and the Reporter that places their notes in a file.
 import type { InputIssue, Severity } from "./issues.js";
 import { MAX_ISSUES_PER_FILE } from "./limits.js";
 

@@ -1,3 +1,4 @@
+// requests.csv: the organiser's must and avoid requests, read and checked against firms.csv.
 import type { MeetingRequest } from "@roadshow/core";
 import { parseCountry } from "./countries.js";
 import type { InputIssue } from "./issues.js";

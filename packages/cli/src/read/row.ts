@@ -1,3 +1,4 @@
+// One row of a CSV file: its cells by column, read with parsers, each problem located at file, line and column.
 import type { Columns } from "./columns.js";
 import type { Parser, Reporter } from "./report.js";
 

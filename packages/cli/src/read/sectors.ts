@@ -1,3 +1,4 @@
+// Sector and ATECO cells: a known sector by code or label, an ATECO code kept for the core to map.
 import { KNOWN_SECTORS, isKnownSector } from "@roadshow/core";
 import type { SectorCode } from "@roadshow/core";
 import { fail, ok } from "./report.js";

@@ -1,3 +1,4 @@
+// stops.csv: its columns and rows read into stops, each checked for a usable session.
 import { buildSlots, formatTime } from "@roadshow/core";
 import type { Stop, TimeWindow } from "@roadshow/core";
 import type { InputIssue } from "./issues.js";

@@ -1,3 +1,4 @@
+// "Did you mean" suggestions: the nearest known values to a mistyped one.
 import { distance } from "fastest-levenshtein";
 
 /**

@@ -1,3 +1,4 @@
+// A CSV file to located rows: decode, parse, check the row limit, match the header.
 import type { InputIssue } from "./issues.js";
 import type { IdRegistry, KnownIds } from "./ids.js";
 import { matchColumns } from "./columns.js";

@@ -1,3 +1,4 @@
+// Parsers of single cells: text, ids, lists, times, windows, numbers, yes/no, time zones.
 import { DateTime, IANAZone } from "luxon";
 import { formatTime } from "@roadshow/core";
 import type { TimeOfDay, TimeWindow } from "@roadshow/core";

@@ -1,3 +1,4 @@
+// A `--weights` file (CSV or JSON) read into the built-in affinity's weights, with located issues.
 import path from "node:path";
 import { DEFAULT_WEIGHTS, resolveWeights, WEIGHT_NAMES } from "@roadshow/core";
 import type { AffinityWeights, WeightProblem } from "@roadshow/core";

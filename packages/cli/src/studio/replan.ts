@@ -21,7 +21,7 @@ export async function replanDesk(ws: Workspace, body: ReplanBody, lang: Lang): P
   ws.rememberReplan(instance.stop.id, body.options, body.meetings, result.replan);
   const { schedule, changes, stats } = result.replan;
   return {
-    desk: { ...deskOfPlan(instance, schedule, options, lang), source: "replan" },
+    desk: { ...deskOfPlan(instance, schedule, lang), source: "replan" },
     changes,
     unchanged: stats.unchanged,
     previous: stats.previous,

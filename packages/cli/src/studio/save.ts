@@ -56,7 +56,7 @@ export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswe
   const planned = ws.planned(stopId, body.options, body.meetings);
   const schedule = replan?.schedule ?? planned ?? ws.review(stopId, body.options, inputs, body.meetings).schedule;
   const as = replan !== null ? "replan" : planned !== null ? "schedule" : "export";
-  const why = scheduleWhy(instance, schedule, options, body.lang);
+  const why = scheduleWhy(schedule, body.lang);
   const data = dataAt(loaded.data, instance);
   const files: OutputFile[] = stopFiles(schedule, data, { lang: body.lang, excel: body.excel, why, organizer: organizerOf(body.organizer), ...(previous && { previous }) });
   if (replan !== null && previous !== undefined) {

@@ -107,13 +107,13 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
         const inputs = await ws.stop(body.stop, body.options);
         const rows = (await readAgenda(ws.folders.resolve(body.file))).filter((r) => r.stopId === inputs.instance.stop.id);
         const reviewed = ws.review(inputs.instance.stop.id, body.options, inputs, rows);
-        return send(res, 200, deskOfAgenda(inputs.instance, rows, reviewed, inputs.options, langOf(body.lang, lang), body.file));
+        return send(res, 200, deskOfAgenda(inputs.instance, rows, reviewed, langOf(body.lang, lang), body.file));
       }
       case "POST /api/check": {
         const body = await readBody<AgendaBody>(req, "agenda");
         const inputs = await ws.stop(body.stop, body.options);
         const reviewed = ws.review(inputs.instance.stop.id, body.options, inputs, body.meetings);
-        return send(res, 200, deskOfAgenda(inputs.instance, body.meetings, reviewed, inputs.options, langOf(body.lang, lang), "edit"));
+        return send(res, 200, deskOfAgenda(inputs.instance, body.meetings, reviewed, langOf(body.lang, lang), "edit"));
       }
       case "POST /api/verify": {
         const body = await readBody<AgendaBody>(req, "agenda");
@@ -162,7 +162,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
       if (result.kind !== "plan") throw new Error("the solver answered a plan with a re-plan");
       const { schedule } = result;
       ws.rememberPlan(inputs.instance.stop.id, options, schedule);
-      event({ type: "done", desk: deskOfPlan(inputs.instance, schedule, inputs.options, lang) });
+      event({ type: "done", desk: deskOfPlan(inputs.instance, schedule, lang) });
     } catch (error) {
       event({ type: "error", message: error instanceof Error ? error.message : String(error), issues: error instanceof InputError ? error.issues : [] });
     }

@@ -1,6 +1,6 @@
 /** Turns the core's stop instance and schedules into what the studio's views draw, in the chosen language. */
-import { buildSlots, formatTime, pairAffinities, slotsInside } from "@roadshow/core";
-import type { Delegation, Firm, Schedule, ScheduleOptions, Stop, StopInstance, TimeWindow, Violation } from "@roadshow/core";
+import { buildSlots, formatTime, slotsInside } from "@roadshow/core";
+import type { Delegation, Firm, Schedule, Stop, StopInstance, TimeWindow, Violation } from "@roadshow/core";
 import { sectorName, t, type Lang } from "../text/i18n.js";
 import type { DataSet } from "../read/index.js";
 import { formatSummary } from "../text/summary.js";
@@ -55,9 +55,8 @@ export function stopInfo(instance: StopInstance, schedule: Schedule, lang: Lang)
 }
 
 /** The judgement of a schedule for the page: levels, bound, summary, unmatched, rules broken, why of each pair. */
-export function reviewOf(instance: StopInstance, schedule: Schedule, violations: readonly Violation[], options: ScheduleOptions, lang: Lang): Review {
+export function reviewOf(instance: StopInstance, schedule: Schedule, violations: readonly Violation[], lang: Lang): Review {
   const names = new Map(instance.firms.map((f) => [f.id, f.name]));
-  const affinities = pairAffinities(instance, schedule.meetings, options);
   return {
     status: schedule.status,
     levels: schedule.stats.levels,
@@ -68,14 +67,14 @@ export function reviewOf(instance: StopInstance, schedule: Schedule, violations:
       firmId: u.firmId, name: names.get(u.firmId) ?? u.firmId, country: u.country, meetings: u.meetings, text: t(lang, `reason.${u.reason}`),
     })),
     violations,
-    why: Object.fromEntries(affinities.map((a) => [`${a.firmId}|${a.delegationId}`, whyText(a.parts, lang)])),
-    scores: Object.fromEntries(affinities.map((a) => [`${a.firmId}|${a.delegationId}`, a.score])),
+    why: Object.fromEntries(schedule.meetings.map((m) => [`${m.firmId}|${m.delegationId}`, whyText(m.parts, lang)])),
+    scores: Object.fromEntries(schedule.meetings.map((m) => [`${m.firmId}|${m.delegationId}`, m.score])),
   };
 }
 
 /** A desk from a planned schedule (already verified by the core). */
-export function deskOfPlan(instance: StopInstance, schedule: Schedule, options: ScheduleOptions, lang: Lang): Desk {
-  return { stop: stopInfo(instance, schedule, lang), meetings: schedule.meetings.map(deskMeeting), review: reviewOf(instance, schedule, [], options, lang), source: "plan" };
+export function deskOfPlan(instance: StopInstance, schedule: Schedule, lang: Lang): Desk {
+  return { stop: stopInfo(instance, schedule, lang), meetings: schedule.meetings.map(deskMeeting), review: reviewOf(instance, schedule, [], lang), source: "plan" };
 }
 
 /** A desk from an agenda edited or read from a file, with the core's review of it (levels, bounds, every rule). */
@@ -83,13 +82,12 @@ export function deskOfAgenda(
   instance: StopInstance,
   agenda: readonly Omit<DeskMeeting, "score">[],
   reviewed: { readonly schedule: Schedule; readonly violations: readonly Violation[] },
-  options: ScheduleOptions,
   lang: Lang,
   source: string,
 ): Desk {
   const meetings = agenda.map((m) => ({ slot: m.slot, table: m.table, firmId: m.firmId, delegationId: m.delegationId }));
   const { schedule, violations } = reviewed;
-  const review = reviewOf(instance, schedule, violations, options, lang);
+  const review = reviewOf(instance, schedule, violations, lang);
   return {
     stop: stopInfo(instance, schedule, lang),
     meetings: meetings.map((m) => ({ ...m, score: review.scores[`${m.firmId}|${m.delegationId}`] ?? 0 })),

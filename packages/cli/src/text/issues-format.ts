@@ -1,3 +1,4 @@
+// Input issues printed: grouped by file, coloured by severity, in the user's language, or as JSON for programs.
 import { Chalk } from "chalk";
 import type { Lang } from "./i18n.js";
 import type { InputIssue } from "../read/issues.js";

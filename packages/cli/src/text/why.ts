@@ -1,5 +1,6 @@
-import { formatTime, pairAffinities } from "@roadshow/core";
-import type { FirmExplanation, PairExplanation, Schedule, ScheduleOptions, ScorePart, Slot, StopInstance } from "@roadshow/core";
+// The `why` of meetings and the `explain` report in words: score parts as phrases, and why a pair meets or does not, in the user's language.
+import { formatTime } from "@roadshow/core";
+import type { FirmExplanation, Meeting, PairExplanation, Schedule, ScorePart, Slot } from "@roadshow/core";
 import { countryName, formatDate, formatNumber, sectorName, t, type Lang } from "./i18n.js";
 
 /** A sector's label inside a sentence: `Aerospazio` → `aerospazio`. */
@@ -46,10 +47,10 @@ export function whyText(parts: readonly ScorePart[], lang: Lang): string {
 
 /**
  * The `why` of every scheduled meeting, keyed `firmId|delegationId` (what
- * `stopFiles` takes). `options` must be those the schedule was planned with.
+ * `stopFiles` takes): the score parts each meeting carries, in words.
  */
-export function scheduleWhy(instance: StopInstance, schedule: Schedule, options: ScheduleOptions, lang: Lang): ReadonlyMap<string, string> {
-  return new Map(pairAffinities(instance, schedule.meetings, options).map((a) => [`${a.firmId}|${a.delegationId}`, whyText(a.parts, lang)]));
+export function scheduleWhy(schedule: Schedule, lang: Lang): ReadonlyMap<string, string> {
+  return new Map(schedule.meetings.map((m) => [`${m.firmId}|${m.delegationId}`, whyText(m.parts, lang)]));
 }
 
 /** Why a pair has its meeting or has none, as one sentence. */
@@ -57,8 +58,9 @@ export function reasonText(p: PairExplanation, slots: readonly Slot[], maxMeetin
   const slot = (n: number) => slots[n - 1];
   switch (p.reason) {
     case "scheduled": {
-      const s = slot(p.meeting!.slot);
-      return t(lang, "explain.scheduled", { slot: p.meeting!.slot, start: s ? formatTime(s.start) : "", end: s ? formatTime(s.end) : "", table: p.meeting!.table });
+      const { meeting } = p;
+      const s = meeting === null ? undefined : slot(meeting.slot);
+      return t(lang, "explain.scheduled", { slot: meeting?.slot ?? 0, start: s ? formatTime(s.start) : "", end: s ? formatTime(s.end) : "", table: meeting?.table ?? 0 });
     }
     case "firm-full":
       return p.capReached ? t(lang, "explain.firm-full.cap", { max: maxMeetings ?? 0 }) : t(lang, "explain.firm-full.busy", { slots: p.commonSlots.length });
@@ -117,6 +119,9 @@ export function explanationText(e: FirmExplanation, slots: readonly Slot[], lang
   return `${lines.join("\n")}\n`;
 }
 
+/** A meeting in the explanation's JSON: where, who and the score (its parts are the pair's, given once per delegation). */
+const meetingJson = ({ slot, table, delegationId, firmId, score }: Meeting) => ({ slot, table, delegationId, firmId, score });
+
 /** An explanation for programs: ids, codes and numbers, with the sentences alongside. */
 export function explanationJson(e: FirmExplanation, slots: readonly Slot[], lang: Lang): string {
   const time = (n: number) => slots[n - 1];
@@ -144,7 +149,7 @@ export function explanationJson(e: FirmExplanation, slots: readonly Slot[], lang
       firmBusySlots: p.firmBusySlots,
       delegationBusySlots: p.delegationBusySlots,
       capReached: p.capReached,
-      preferred: p.preferred && { ...p.preferred.meeting, priority: p.preferred.priority, message: preferredText(p, e.firm.id, e.minMeetings, lang) },
+      preferred: p.preferred && { ...meetingJson(p.preferred.meeting), priority: p.preferred.priority, message: preferredText(p, e.firm.id, e.minMeetings, lang) },
     })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -1,3 +1,4 @@
+// agenda.csv and unmatched.csv of a planned stop, in the CSV dialect asked for.
 import { formatInstant } from "../read/agenda.js";
 import { formatTime, type Delegation, type Firm, type Schedule } from "@roadshow/core";
 import { meetingSequence, type PreviousMeeting } from "./exports.js";

@@ -1,3 +1,4 @@
+// Every file written for one planned stop: agenda.csv, unmatched.csv and the day-of-event files.
 import type { Schedule } from "@roadshow/core";
 import { agendaCsv, unmatchedCsv } from "./agenda-csv.js";
 import { renderExports, type Organizer, type OutputFile, type PreviousMeeting } from "./exports.js";

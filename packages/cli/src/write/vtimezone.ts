@@ -1,5 +1,6 @@
 // VTIMEZONE components computed from luxon for the span of a session.
 import { DateTime } from "luxon";
+import { localDateTime, paramValue, utcOffset } from "./ics-text.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -8,26 +9,6 @@ const LOOK_BACK = 2 * 366 * DAY;
 const LOOK_AHEAD = 366 * DAY;
 /** Offset changes are months apart; two within a week would cancel out and leave the offset right anyway. */
 const WEEK = 7 * DAY;
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, "0");
-}
-
-/** Local form of an instant at a UTC offset in minutes: `20261025T022000`. */
-function localDateTime(ms: number, offsetMinutes: number): string {
-  const d = new Date(ms + offsetMinutes * 60_000);
-  return (
-    `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`
-  );
-}
-
-/** A UTC offset as `+0100` / `-0430`. */
-function utcOffset(minutes: number): string {
-  const sign = minutes < 0 ? "-" : "+";
-  const abs = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
-}
 
 function offsetAt(zone: string, ms: number): number {
   return DateTime.fromMillis(ms, { zone }).offset;
@@ -104,7 +85,7 @@ export function observances(zone: string, fromMs: number, toMs: number): Observa
 
 /** A VTIMEZONE component (content lines) for `zone`, valid over `[fromMs, toMs]`. */
 export function vtimezone(zone: string, fromMs: number, toMs: number): string[] {
-  const lines = ["BEGIN:VTIMEZONE", `TZID:${zone}`];
+  const lines = ["BEGIN:VTIMEZONE", `TZID:${paramValue(zone)}`];
   for (const o of observances(zone, fromMs, toMs)) {
     const kind = o.daylight ? "DAYLIGHT" : "STANDARD";
     lines.push(

@@ -36,6 +36,7 @@ export function makeSchedule(
     delegationId,
     firmId,
     score,
+    parts: [],
   }));
   const levels = { musts: 1, served: 0, balance: 0, score: list.reduce((s, m) => s + m.score, 0) };
   return {

@@ -5,6 +5,7 @@ import { buildSlots } from "@roadshow/core";
 import type { Meeting } from "@roadshow/core";
 import { exportContext, meetingSequence, meetingUid, participantCalendar, renderExports } from "../../src/write/exports.js";
 import type { ExportInput, OutputFile, PreviousMeeting } from "../../src/write/exports.js";
+import { fold } from "../../src/write/ics-text.js";
 import { bergamo, dstNight, makeDelegation, makeFirm, makeSchedule, makeStop } from "./fixture.js";
 
 interface ParsedEvent {
@@ -60,8 +61,7 @@ function expectCalendarsMatch(input: ExportInput, lang: "it" | "en"): void {
       expect(content, `${side}/${owner}`).toBeDefined();
       const cal = parse(content!);
       expect(cal.method).toBe("PUBLISH");
-      // A VTIMEZONE for the TZID the events use (RFC 5545 §3.6.5); none when every event is in UTC.
-      expect(cal.zones).toEqual(cal.events.some((e) => e.tzid !== null) ? [schedule.stop.timezone] : []);
+      expect(cal.zones).toEqual([schedule.stop.timezone]);
       expect(cal.events.map((e) => e.uid).sort()).toEqual(
         meetings.map((m) => meetingUid(schedule.stop.id, m.firmId, m.delegationId)).sort(),
       );
@@ -195,6 +195,11 @@ describe("calendar files", () => {
       for (const line of content.split("\r\n").slice(0, -1)) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
       expect(content.replace(/\r\n/g, "")).not.toMatch(/\n|\r/);
     }
+    const longLine = `DESCRIPTION:${"àè€😀x".repeat(40)}`;
+    const folded = fold(longLine);
+    expect(folded.split("\r\n ").join("")).toBe(longLine);
+    for (const line of folded.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+    expect(folded).not.toMatch(/\uFFFD/);
     // Long lines of 2-, 3- and 4-byte characters (and a control character, which is dropped):
     // folded at 75 octets between characters, unfolded back to the very text by ical.js.
     const long = "àè€😀x".repeat(40);
@@ -213,22 +218,20 @@ describe("calendar files", () => {
     expect(f2).not.toMatch(/line one|\(\+\d/);
   });
 
-  test("written by ical-generator: DTSTAMP in UTC and fixed by the stop, calendar name escaped, no calendar-wide zone", () => {
+  test("DTSTAMP in UTC and fixed by the stop, calendar name escaped, calendar properties first", () => {
     const content = calendars(renderExports(bergamo(), { lang: "en", excel: false })).get("calendar/delegations/DE-KONS.ics")!;
-    // With a calendar-wide zone the library would write DTSTAMP and the UTC times as local times.
-    expect(content).not.toMatch(/^TIMEZONE-ID:/m);
     const stamps = content.match(/^DTSTAMP:.*$/gm)!;
     expect(new Set(stamps)).toEqual(new Set(["DTSTAMP:20260317T230000Z"])); // midnight of 2026-03-18 in Rome
     expect(content).toMatch(/^X-WR-CALNAME:Generalkonsulat\\; Mailand\\, \\\\ "Büro"/m);
     const cal = new ICAL.Component(ICAL.parse(content));
-    // NAME (RFC 7986) and X-WR-CALNAME are TEXT: unescaped by RFC 5545 §3.3.11 they give the name back
-    // (ical.js knows neither and hands them back raw).
+    // X-WR-CALNAME is TEXT: unescaped by RFC 5545 §3.3.11 it gives the name back (ical.js hands it back raw).
     const text = (raw: unknown) => String(raw).replace(/\\([\\;,nN])/g, (_, c: string) => (c.toLowerCase() === "n" ? "\n" : c));
-    for (const prop of ["name", "x-wr-calname"]) expect(text(cal.getFirstPropertyValue(prop))).toMatch(/^Generalkonsulat; Mailand, \\ "Büro": Roadshow /);
+    expect(text(cal.getFirstPropertyValue("x-wr-calname"))).toMatch(/^Generalkonsulat; Mailand, \\ "Büro": Roadshow /);
     expect(cal.getFirstPropertyValue("x-wr-timezone")).toBe("Europe/Rome");
     // Calendar properties before the first component (RFC 5545 §3.4: calprops, then components).
     const lines = content.split("\r\n");
     expect(lines.findIndex((l) => l.startsWith("X-WR-TIMEZONE:"))).toBeLessThan(lines.indexOf("BEGIN:VTIMEZONE"));
+    expect(lines.slice(lines.lastIndexOf("END:VEVENT") + 1)).toEqual(["END:VCALENDAR", ""]);
   });
 
   test("a mailed REQUEST: ORGANIZER and the participant as ATTENDEE, names a quoted parameter can carry", () => {
@@ -252,7 +255,7 @@ describe("calendar files", () => {
     expect(content).not.toMatch(/\(\+\d|\u0007/);
   });
 
-  test("a dropped meeting whose slot no longer exists is still cancelled, on the stop's day, with a fixed DTSTAMP", () => {
+  test("a dropped meeting whose slot no longer exists is still cancelled by its UID, with no time and a fixed DTSTAMP", () => {
     const input = bergamo();
     const stop = input.schedule.stop.id;
     const previous: PreviousMeeting[] = [
@@ -266,7 +269,10 @@ describe("calendar files", () => {
     expect(ve.getFirstPropertyValue("uid")).toBe(meetingUid(stop, "F0003", "IN-CG"));
     expect(ve.getFirstPropertyValue("status")).toBe("CANCELLED");
     expect(ve.getFirstPropertyValue("sequence")).toBe(3);
-    expect(String(ve.getFirstPropertyValue("dtstart"))).toBe(input.schedule.stop.date);
+    // Its time is gone: no DTSTART, which a METHOD:CANCEL event may omit (RFC 5546 §3.2.5); the UID is what matches it.
+    expect(ve.getFirstProperty("dtstart")).toBeNull();
+    expect(ve.getFirstProperty("dtend")).toBeNull();
+    expect(String(ve.getFirstPropertyValue("dtstamp"))).toBe("2026-03-17T23:00:00Z");
     // Not in the published calendar, which lists only events with a time.
     expect(parse(cals.get("calendar/firms/F0003.ics")!).events.map((e) => e.uid)).not.toContain(meetingUid(stop, "F0003", "IN-CG"));
     expect(render()).toEqual(cals);

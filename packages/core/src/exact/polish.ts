@@ -96,10 +96,12 @@ export class ExactPolish {
         `${solver.name}: ${stage} ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}: ${format(ours)} → ${format(reached)}${proof}` +
           (outcome.nodes !== undefined ? `, ${outcome.nodes} nodes` : "") +
           (kept === "invalid" ? "; its agenda broke a rule and was dropped, the search's is kept" : ""),
+        undefined,
+        {},
         failed,
       );
       if (kept === "invalid") {
-        budget.report("exact", `${solver.name} is not trusted further: the search goes on from its own agenda`, true);
+        budget.report("exact", `${solver.name} is not trusted further: the search goes on from its own agenda`, undefined, {}, true);
         for (const level of STAGES) delete this.proven[level];
         return false;
       }
@@ -112,7 +114,7 @@ export class ExactPolish {
       fixed[stage] = reached;
       if (outcome.status === "timedout") return (this.timedOut = true);
       if (outcome.status === "failed" || outcome.status === "infeasible") {
-        budget.report("exact", `${solver.name} gave no agenda: the search goes on from its own`, true);
+        budget.report("exact", `${solver.name} gave no agenda: the search goes on from its own`, undefined, {}, true);
         return false;
       }
     }

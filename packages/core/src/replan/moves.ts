@@ -2,7 +2,7 @@
 import type { Budget } from "../budget.js";
 import { Board } from "../search/board.js";
 import { lexBetter } from "../levels.js";
-import type { Prepared } from "../prepare.js";
+import { pairAt, type Prepared } from "../prepare.js";
 import { solvePinned, type PinnedSolve } from "./pinned.js";
 import type { PlacedMeeting, PreviousReading } from "./previous.js";
 import type { ObjectiveLevels } from "../types.js";
@@ -42,7 +42,7 @@ export function moveKept(
     for (const pair of base.board.placed()) board.place(pair, base.board.slotOf[pair]!);
     return board;
   };
-  budget.report("improve", `letting ${reading.kept.length} kept meetings move`);
+  budget.report("improve", `letting ${reading.kept.length} kept meetings move`, "moving", { kept: reading.kept.length });
   const solved = solvePinned(prep, reading.locked, weights, budget, start);
   const { board } = solved;
   const shifted = (l: ObjectiveLevels): ObjectiveLevels => ({ ...l, replaced: (l.replaced ?? 0) - offset });
@@ -78,7 +78,7 @@ function returnHome(prep: Prepared, board: Board, kept: readonly PlacedMeeting[]
     const movesBefore = away();
     board.beginJournal();
     board.remove(k.pair);
-    const { firm, delegation } = prep.pairs[k.pair]!;
+    const { firm, delegation } = pairAt(prep, k.pair);
     const evicted: number[] = [];
     const evict = (list: readonly number[]): void => {
       const victim = list.find((p) => !atHome.has(p));

@@ -4,7 +4,7 @@ import { reaches } from "../levels.js";
 import { relaxedLevels, tightest } from "../bounds.js";
 import type { Budget } from "../budget.js";
 import { goal, search } from "../search/search.js";
-import type { Pins, Prepared } from "../prepare.js";
+import { delegationAt, firmAt, pairAt, type Pins, type Prepared } from "../prepare.js";
 import { improve } from "../search/improve.js";
 import { Selector } from "../select.js";
 import { timetable } from "../timetable.js";
@@ -41,14 +41,14 @@ export function pinnedPrep(prep: Prepared, pinned: readonly { readonly pair: num
   let score = 0;
   const blocked = new Set<number>();
   for (const { pair, slot } of pinned) {
-    const p = prep.pairs[pair]!;
+    const p = pairAt(prep, pair);
     blocked.add(pair);
     firmLoad[p.firm * n + slot]!++;
     delegationLoad[p.delegation * n + slot]!++;
     firmMeetings[p.firm]!++;
     delegationMeetings[p.delegation]!++;
     score += p.affinity.score;
-    const must = p.must ? mustIndex.get(`${p.firm}|${prep.delegations[p.delegation]!.country}`) : undefined;
+    const must = p.must ? mustIndex.get(`${p.firm}|${delegationAt(prep, p.delegation).country}`) : undefined;
     if (must !== undefined) mustMeetings[must]!++;
   }
   const pins: Pins = { firmLoad, delegationLoad, firmMeetings, delegationMeetings, mustMeetings, score, replace };
@@ -58,14 +58,14 @@ export function pinnedPrep(prep: Prepared, pinned: readonly { readonly pair: num
   const eligible: number[] = [];
   let candidates = 0;
   for (const i of prep.eligible) {
-    const p = prep.pairs[i]!;
+    const p = pairAt(prep, i);
     // A pinned pair is shown as having met: it must not meet a second time.
     if (blocked.has(i)) {
       pairs[i] = { ...p, block: "met-before" };
       continue;
     }
-    const reps = prep.firms[p.firm]!.representatives;
-    const tables = prep.delegations[p.delegation]!.tables;
+    const reps = firmAt(prep, p.firm).representatives;
+    const tables = delegationAt(prep, p.delegation).tables;
     const isOpen = (t: number): boolean => firmLoad[p.firm * n + t]! < reps && delegationLoad[p.delegation * n + t]! < tables;
     let open = 0;
     for (const t of p.slots) if (isOpen(t)) open++;
@@ -116,7 +116,7 @@ export function pinnedBounds(prep: Prepared, optima: readonly ObjectiveLevels[],
 
 /** Musts met by a pin or with some pair that may still meet: a bound on the musts alone. */
 function meetableMusts(prep: Prepared): number {
-  const open = new Set(prep.eligible.filter((i) => prep.pairs[i]!.must).map((i) => `${prep.pairs[i]!.firm}|${prep.delegations[prep.pairs[i]!.delegation]!.country}`));
+  const open = new Set(prep.eligible.filter((i) => pairAt(prep, i).must).map((i) => `${pairAt(prep, i).firm}|${delegationAt(prep, prep.pairs[i]!.delegation).country}`));
   return prep.musts.filter((m, i) => (prep.pins?.mustMeetings[i] ?? 0) > 0 || open.has(`${m.firm}|${m.country}`)).length;
 }
 
@@ -135,7 +135,7 @@ export function solvePinned(
   const rp = pinnedPrep(prep, fixed, replace);
   const selector = new Selector(rp, "lexicographic");
   const relaxed = selector.selection;
-  budget.report("timetable", `placing ${relaxed.pairs.length} meetings around ${fixed.length} kept`);
+  budget.report("timetable", `placing ${relaxed.pairs.length} meetings around ${fixed.length} kept`, "placing-around", { meetings: relaxed.pairs.length, kept: fixed.length });
   const first = timetable(rp, relaxed.pairs, start?.(rp));
   // Local search first: on the few free table-slots it usually reaches the tolerated gap of the flow's optimum,
   // and then there is nothing more to search (nor a slot relaxation to build).

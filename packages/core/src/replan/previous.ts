@@ -1,6 +1,6 @@
 /** Reads the agenda sent before against the stop as it is now: the tables each delegation keeps, and which meetings still hold. */
 import { InvalidInstanceError } from "../errors.js";
-import type { Prepared } from "../prepare.js";
+import { firmAt, pairAt, type Prepared } from "../prepare.js";
 import type { MeetingChangeReason, TableAssignment } from "../types.js";
 import type { InstanceIssue } from "../validate.js";
 import type { AgendaMeeting } from "../verify.js";
@@ -114,7 +114,7 @@ export function readPrevious(
     if (f === undefined || !prep.firmPresent[f]!.some(Boolean)) return { reason: "firm-absent", pair: -1 };
     if (d === undefined || !prep.delegationPresent[d]!.some(Boolean)) return { reason: "delegation-absent", pair: -1 };
     const pair = f * D + d;
-    const block = prep.pairs[pair]!.block;
+    const block = pairAt(prep, pair).block;
     if (block !== null && block !== "no-common-slot") return { reason: "rule", pair: -1 };
     if (!Number.isInteger(m.slot) || m.slot < 1 || m.slot > n || !prep.firmPresent[f]![m.slot - 1]) return { reason: "firm-window", pair };
     if (!prep.delegationPresent[d]![m.slot - 1]) return { reason: "delegation-window", pair };
@@ -127,8 +127,8 @@ export function readPrevious(
   const tableUsed = new Set<number>();
   const pairUsed = new Set<number>();
   const fits = (pair: number, slot: number, table: number): boolean => {
-    const { firm } = prep.pairs[pair]!;
-    const f = prep.firms[firm]!;
+    const { firm } = pairAt(prep, pair);
+    const f = firmAt(prep, firm);
     return (
       !pairUsed.has(pair) &&
       firmLoad[firm * n + slot]! < f.representatives &&
@@ -137,7 +137,7 @@ export function readPrevious(
     );
   };
   const take = (pair: number, slot: number, table: number): void => {
-    const { firm } = prep.pairs[pair]!;
+    const { firm } = pairAt(prep, pair);
     pairUsed.add(pair);
     firmLoad[firm * n + slot]!++;
     total[firm]!++;
@@ -183,7 +183,7 @@ export function readPrevious(
     }
   });
   const lockedPairs = new Set(lockedPlaced.map((l) => l.pair));
-  const score = (pair: number): number => prep.pairs[pair]!.affinity.score;
+  const score = (pair: number): number => pairAt(prep, pair).affinity.score;
   candidates.sort((a, b) => score(b.pair) - score(a.pair) || a.slot - b.slot || a.table - b.table || a.k - b.k);
   const kept: PlacedMeeting[] = [];
   const keptIndex: number[] = [];
@@ -203,7 +203,7 @@ export function readPrevious(
     kept.push({ pair: c.pair, slot: c.slot, table: c.table });
     keptIndex.push(c.k);
   }
-  const lostPairs = [...lost].filter((pair) => prep.pairs[pair]!.block === null && !lockedPairs.has(pair)).sort((a, b) => a - b);
+  const lostPairs = [...lost].filter((pair) => pairAt(prep, pair).block === null && !lockedPairs.has(pair)).sort((a, b) => a - b);
   for (const pair of lostAt.keys()) if (!lostPairs.includes(pair)) lostAt.delete(pair);
   return { tables, locked: lockedPlaced, kept, keptIndex, reasons, lostPairs, lostAt };
 }

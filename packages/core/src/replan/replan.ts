@@ -3,7 +3,7 @@ import { Board } from "../search/board.js";
 import { lexBetter } from "../levels.js";
 import { Budget } from "../budget.js";
 import { scheduleOf } from "../schedule.js";
-import { prepare, type Prepared } from "../prepare.js";
+import { delegationAt, firmAt, pairAt, prepare, type Prepared } from "../prepare.js";
 import { assertValidInstance } from "../validate.js";
 import { InternalError } from "../errors.js";
 import { diffAgendas } from "./changes.js";
@@ -27,11 +27,11 @@ export function replanStop(instance: StopInstance, previous: readonly AgendaMeet
   assertValidInstance(instance);
   const budget = new Budget(options);
 
-  budget.report("score", "scoring pairs");
+  budget.report("score", "scoring pairs", "scoring");
   const prep = prepare(instance, options);
   const tables = keptTables(prep, previous);
   const reading = readPrevious(prep, previous, options.locked ?? [], tables);
-  budget.report("select", `${reading.kept.length + reading.locked.length} meetings kept, ${reading.lostPairs.length} pairs to place again`);
+  budget.report("select", `${reading.kept.length + reading.locked.length} meetings kept, ${reading.lostPairs.length} pairs to place again`, "kept", { kept: reading.kept.length + reading.locked.length, lost: reading.lostPairs.length });
 
   const replace = new Int32Array(prep.pairs.length);
   for (const pair of reading.lostPairs) replace[pair] = 1;
@@ -43,11 +43,10 @@ export function replanStop(instance: StopInstance, previous: readonly AgendaMeet
   if (options.allowMoves && reading.kept.length > 0 && !budget.expired()) solved = moveKept(prep, reading, replace, solved, budget) ?? solved;
 
   const { meetings } = seatAll(prep, tables, solved, reading.lostAt);
-  budget.report("verify", `checking ${meetings.length} meetings against every rule`);
+  budget.report("verify", `checking ${meetings.length} meetings against every rule`, "checking", { meetings: meetings.length });
   const violations = verifyPrepared(prep, meetings);
-  if (violations.length > 0) {
-    throw new InternalError(`the re-plan broke a rule (${violations[0]!.message}); please report this`);
-  }
+  const [broken] = violations;
+  if (broken !== undefined) throw new InternalError(`the re-plan broke a rule (${broken.message}); please report this`);
   // The solved board counts pins too: it gives the firms served and the unmatched on the stop itself.
   const schedule = {
     ...scheduleOf(prep, solved.board, meetings, solved.levels, solved.bounds, { timedOut: solved.timedOut, elapsedMs: budget.elapsedMs() }),
@@ -82,8 +81,8 @@ function touched(prep: Prepared, previous: readonly AgendaMeeting[], reading: Pr
 function keepToChanged(rp: Prepared, board: Board, changed: { firms: Set<number>; delegations: Set<number> }): void {
   const idle = board
     .placed()
-    .filter((i) => rp.pins!.replace[i] === 0 && !changed.firms.has(rp.pairs[i]!.firm) && !changed.delegations.has(rp.pairs[i]!.delegation))
-    .sort((a, b) => rp.pairs[a]!.affinity.score - rp.pairs[b]!.affinity.score || a - b);
+    .filter((i) => rp.pins!.replace[i] === 0 && !changed.firms.has(pairAt(rp, i).firm) && !changed.delegations.has(pairAt(rp, i).delegation))
+    .sort((a, b) => pairAt(rp, a).affinity.score - pairAt(rp, b).affinity.score || a - b);
   for (const pair of idle) {
     const before = board.levels();
     const slot = board.slotOf[pair]!;
@@ -106,7 +105,7 @@ function towardsOldSlots(rp: Prepared, board: Board, reading: PreviousReading): 
     return count;
   };
   for (const [pair, at] of reading.lostAt) {
-    const { firm, delegation, slots } = rp.pairs[pair]!;
+    const { firm, delegation, slots } = pairAt(rp, pair);
     const t = board.slotOf[pair]!;
     if (t === -1 || t === at.slot || !slots.includes(at.slot)) continue;
     const before = home();
@@ -163,8 +162,8 @@ function seatAll(
   });
   pairs.sort((a, b) => a.slot - b.slot || a.table - b.table);
   const meetings = pairs.map(({ pair, slot, table }): Meeting => {
-    const p = prep.pairs[pair]!;
-    return { slot: slot + 1, table, delegationId: prep.delegations[p.delegation]!.id, firmId: prep.firms[p.firm]!.id, score: p.affinity.score };
+    const p = pairAt(prep, pair);
+    return { slot: slot + 1, table, delegationId: delegationAt(prep, p.delegation).id, firmId: firmAt(prep, p.firm).id, score: p.affinity.score, parts: p.affinity.parts };
   });
   return { meetings, pairs };
 }

@@ -1,8 +1,9 @@
+/** Exchanges towards the flow's selection: the alternating paths and cycles by which the agenda differs from it, tried one piece at a time. */
 import type { Budget } from "../budget.js";
 import type { Board } from "./board.js";
 import type { Effort } from "./improve.js";
 import { lexBetter } from "../levels.js";
-import type { Prepared } from "../prepare.js";
+import { pairAt, type Prepared } from "../prepare.js";
 import type { Selector } from "../select.js";
 import { done, type Watch } from "./watch.js";
 
@@ -67,7 +68,7 @@ function differences(prep: Prepared, board: Board, pairs: readonly number[]): { 
   const entering: number[][] = [];
   const leaving: number[][] = [];
   changed.forEach((i, k) => {
-    const { firm, delegation } = prep.pairs[i]!;
+    const { firm, delegation } = pairAt(prep, i);
     const side = chosen.has(i) ? entering : leaving;
     for (const v of [firm, F + delegation]) (side[v] ??= []).push(k);
   });
@@ -82,7 +83,7 @@ function differences(prep: Prepared, board: Board, pairs: readonly number[]): { 
     pieces.set(key, piece);
     const enters = chosen.has(i);
     (enters ? piece.in : piece.out).push(i);
-    piece.gain += (enters ? 1 : -1) * prep.pairs[i]!.affinity.score;
+    piece.gain += (enters ? 1 : -1) * pairAt(prep, i).affinity.score;
   });
   // Pieces that change no level (ties) are rejected by the caller's test.
   return [...pieces.values()].filter((p) => p.in.length > 0).sort((a, b) => b.gain - a.gain || a.in[0]! - b.in[0]!);

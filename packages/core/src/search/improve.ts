@@ -1,3 +1,4 @@
+/** Local search on a board: insert unplaced pairs (with ejection chains) or swap them for a meeting worth less, while the objective strictly improves. */
 import type { Budget } from "../budget.js";
 import type { Board } from "./board.js";
 import { balanceWorth, lexBetter } from "../levels.js";
@@ -36,12 +37,6 @@ function loss(prep: Prepared, board: Board, pair: number): Value {
   };
 }
 
-/**
- * Local search on a feasible board: insert unplaced eligible pairs (with
- * ejection chains), or swap them for a placed meeting worth less — of the same
- * firm when it is at its cap, or of the same delegation in a slot the firm has
- * free. Every move strictly improves the objective, so it terminates.
- */
 /** How hard an insertion tries: ejection-chain depth and work budget. */
 export interface Effort {
   readonly depth: number;
@@ -54,6 +49,12 @@ export const THOROUGH: Effort = { depth: 2, work: 400 };
 /** Consecutive failed candidates after which a pass ends. */
 const MAX_MISSES = 2000;
 
+/**
+ * Local search on a feasible board: insert unplaced eligible pairs (with
+ * ejection chains), or swap them for a placed meeting worth less — of the same
+ * firm when it is at its cap, or of the same delegation in a slot the firm has
+ * free. Every move strictly improves the objective, so it terminates.
+ */
 export function improve(
   prep: Prepared,
   board: Board,

@@ -1,8 +1,9 @@
+/** Large-neighbourhood search: free the meetings of a firm and a delegation or two, refill them, keep the result when it is not worse. */
 import type { Budget } from "../budget.js";
 import type { Board } from "./board.js";
 import { improve, type Effort } from "./improve.js";
 import { atLeast } from "../levels.js";
-import type { Prepared } from "../prepare.js";
+import { pairAt, type Prepared } from "../prepare.js";
 import type { ObjectiveLevels } from "../types.js";
 import type { Watch } from "./watch.js";
 
@@ -41,7 +42,7 @@ export function largeNeighbourhoodSearch(
   const next = random(0x5eed);
   const F = prep.firms.length;
   const D = prep.delegations.length;
-  const eligible = (i: number): boolean => prep.pairs[i]!.block === null;
+  const eligible = (i: number): boolean => pairAt(prep, i).block === null;
   const ofFirm = (f: number): number[] => Array.from({ length: D }, (_, d) => f * D + d).filter(eligible);
   const ofDelegation = (d: number): number[] => Array.from({ length: F }, (_, f) => f * D + d).filter(eligible);
   let best = board.levels();
@@ -50,7 +51,7 @@ export function largeNeighbourhoodSearch(
     // A firm with an unplaced eligible pair is where the objective can grow.
     const seedPair = unplacedEligible(prep, board, next);
     if (seedPair < 0) return;
-    const seed = prep.pairs[seedPair]!;
+    const seed = pairAt(prep, seedPair);
     const delegations = new Set([seed.delegation]);
     if (next() < 0.5) delegations.add(Math.floor(next() * D));
     const area = new Set([...ofFirm(seed.firm), ...[...delegations].flatMap(ofDelegation)]);
@@ -58,12 +59,12 @@ export function largeNeighbourhoodSearch(
     const freed = [...area].filter((i) => board.slotOf[i]! >= 0);
     for (const i of freed) board.remove(i);
     // Firms that lost a meeting may take another one anywhere.
-    for (const firm of new Set(freed.map((i) => prep.pairs[i]!.firm))) for (const j of ofFirm(firm)) area.add(j);
+    for (const firm of new Set(freed.map((i) => pairAt(prep, i).firm))) for (const j of ofFirm(firm)) area.add(j);
     const pool = [...area];
     // Best first with some noise (so rounds differ), then local search on the freed area.
-    const noisy = new Map(pool.map((i) => [i, prep.pairs[i]!.affinity.score * (0.85 + 0.3 * next()) + (prep.pairs[i]!.must ? 1e9 : 0) + (prep.pins?.replace[i] ? 1e12 : 0)]));
-    for (const i of [...pool].sort((a, b) => noisy.get(b)! - noisy.get(a)! || a - b)) {
-      const { firm } = prep.pairs[i]!;
+    const noisy = pool.map((i) => ({ i, worth: pairAt(prep, i).affinity.score * (0.85 + 0.3 * next()) + (pairAt(prep, i).must ? 1e9 : 0) + (prep.pins?.replace[i] ? 1e12 : 0) }));
+    for (const { i } of noisy.sort((a, b) => b.worth - a.worth || a.i - b.i)) {
+      const { firm } = pairAt(prep, i);
       if (board.slotOf[i] === -1 && board.firmMeetings[firm]! < prep.firmCapacity[firm]!) board.insert(i, 1, 100);
     }
     improve(prep, board, budget, pool, QUICK);

@@ -1,8 +1,9 @@
+/** Exact re-optimisation of one participant's day at a time (a delegation's, then a firm's meetings across slots), by min-cost flow. */
 import type { Budget } from "../budget.js";
 import type { Board } from "./board.js";
 import { FlowNetwork, minCostFlow } from "../flow.js";
 import { lexBetter, majorWeights, meetingMajor } from "../levels.js";
-import type { Prepared } from "../prepare.js";
+import { delegationAt, pairAt, type Prepared } from "../prepare.js";
 import { addFirmArcs, replaceUnit, scoreScale } from "../select.js";
 import { done, type Watch } from "./watch.js";
 
@@ -52,14 +53,14 @@ function resolveDelegation(prep: Prepared, board: Board, d: number, scale: numbe
   const candidates: number[] = [];
   for (let f = 0; f < prep.firms.length; f++) {
     const i = f * D + d;
-    if (prep.pairs[i]!.block === null && board.firmMeetings[f]! < prep.firmCapacity[f]!) candidates.push(i);
+    if (pairAt(prep, i).block === null && board.firmMeetings[f]! < prep.firmCapacity[f]!) candidates.push(i);
   }
   // Nodes: 0 source, 1 sink, slots 2..n+1, then one per candidate firm.
   const net = new FlowNetwork(2 + n + candidates.length);
   for (let t = 0; t < n; t++) if (prep.delegationPresent[d]![t]) net.addArc(2 + t, 1, Math.max(0, board.delegationRoom(d, t)), 0, 0);
   const arcs: { arc: number; pair: number; slot: number }[] = [];
   candidates.forEach((i, k) => {
-    const { firm, slots, affinity } = prep.pairs[i]!;
+    const { firm, slots, affinity } = pairAt(prep, i);
     const must = board.mustOf[i]!;
     const major =
       -(must >= 0 && board.mustMeetings[must] === 0 ? majorWeights(prep).must : 0) -
@@ -101,11 +102,11 @@ function resolveFirm(prep: Prepared, board: Board, f: number, scale: number): vo
   const arcs: { arc: number; pair: number; slot: number }[] = [];
   for (let d = 0; d < D; d++) {
     const i = f * D + d;
-    const { block, slots, affinity } = prep.pairs[i]!;
+    const { block, slots, affinity } = pairAt(prep, i);
     if (block !== null) continue;
     const open = slots.filter((t) => !board.delegationFull(d, t));
     if (open.length === 0) continue;
-    const from = mustNode.get(prep.delegations[d]!.country) ?? 2;
+    const from = mustNode.get(delegationAt(prep, d).country) ?? 2;
     net.addArc(from, delegationNode(d), 1, prep.pins ? -replaceUnit(prep) * prep.pins.replace[i]! : 0, -Math.round(affinity.score * scale));
     for (const t of open) arcs.push({ arc: net.addArc(delegationNode(d), 3 + t, 1, 0, 0), pair: i, slot: t });
   }

@@ -1,8 +1,9 @@
+/** Exact re-optimisation of one slot at a time, the other slots fixed, by the same min-cost flow as the selection. */
 import type { Budget } from "../budget.js";
 import type { Board } from "./board.js";
 import { FlowNetwork, minCostFlow } from "../flow.js";
 import { lexBetter, majorWeights } from "../levels.js";
-import type { Prepared } from "../prepare.js";
+import { delegationAt, pairAt, type Prepared } from "../prepare.js";
 import { addFirmArcs, replaceUnit, scoreScale } from "../select.js";
 import { done, type Watch } from "./watch.js";
 
@@ -65,9 +66,9 @@ function resolveSlot(prep: Prepared, board: Board, t: number): void {
   const unit = prep.pins ? replaceUnit(prep) : 0;
   const arcs: { arc: number; pair: number }[] = [];
   for (const i of prep.eligible) {
-    const p = prep.pairs[i]!;
+    const p = pairAt(prep, i);
     if (board.slotOf[i] !== -1 || room[p.firm]! <= 0 || !prep.delegationPresent[p.delegation]![t] || !prep.firmPresent[p.firm]![t]) continue;
-    const from = mustOfPair.get(`${p.firm}|${prep.delegations[p.delegation]!.country}`) ?? firmNode(p.firm);
+    const from = mustOfPair.get(`${p.firm}|${delegationAt(prep, p.delegation).country}`) ?? firmNode(p.firm);
     const major = unit > 0 ? -unit * prep.pins!.replace[i]! : 0;
     arcs.push({ arc: net.addArc(from, delegationNode(p.delegation), 1, major, -Math.round(p.affinity.score * scale)), pair: i });
   }

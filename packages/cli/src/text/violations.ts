@@ -1,0 +1,15 @@
+// A broken hard rule in words: the core's violation (code and the values it names) told from the catalogue in the user's language.
+import type { Violation } from "@roadshow/core";
+import { template, type Lang } from "./i18n.js";
+
+/**
+ * The sentence of a violation in `lang`; in English it is the core's own `message`.
+ * @example violationText({ code: "repeated-pair", params: { firm: "F1", delegation: "US-CG", count: 2 }, … }, "it") // "F1 incontra US-CG 2 volte"
+ */
+export function violationText(violation: Violation, lang: Lang): string {
+  const params: Readonly<Record<string, string | number | undefined>> = { ...violation.params };
+  return template(lang, `violation.${violation.code}`).replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}

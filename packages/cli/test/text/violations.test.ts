@@ -1,0 +1,56 @@
+// Violations told from the catalogue: the English template gives the core's own message, the Italian one is Italian.
+import { describe, expect, it } from "vitest";
+import { verifyAgenda, type StopInstance, type Violation } from "@roadshow/core";
+import { violationText } from "../../src/text/violations.js";
+import { makeDelegation, makeFirm, makeStop } from "../write/fixture.js";
+
+const stop = makeStop();
+/** One agenda breaking every rule the core checks. */
+const instance: StopInstance = {
+  stop,
+  delegations: [makeDelegation("US-1", "US", { tables: 1 }), makeDelegation("DE-1", "DE", { tables: 1, available: [{ start: stop.start, end: stop.start + 20 }] })],
+  firms: [makeFirm("F1", { maxMeetings: 1 }), makeFirm("F2", { available: [{ start: stop.start, end: stop.start + 20 }] }), makeFirm("F3")],
+  requests: [{ firmId: "F3", country: "US", kind: "avoid" }],
+  scores: [
+    { firmId: "F1", delegationId: "US-1", score: 5 },
+    { firmId: "F1", delegationId: "DE-1", score: 5 },
+    { firmId: "F2", delegationId: "US-1", score: 5 },
+    { firmId: "F2", delegationId: "DE-1", score: 0 },
+    { firmId: "F3", delegationId: "US-1", score: 5 },
+    { firmId: "F3", delegationId: "DE-1", score: 5 },
+  ],
+  history: [{ firmId: "F3", delegationId: "DE-1", stopId: "EARLIER" }],
+};
+const agenda = [
+  { slot: 1, table: 1, firmId: "F1", delegationId: "US-1" },
+  { slot: 1, table: 1, firmId: "F1", delegationId: "DE-1" },
+  { slot: 2, table: 1, firmId: "F1", delegationId: "US-1" },
+  { slot: 2, table: 3, firmId: "F2", delegationId: "DE-1" },
+  { slot: 3, table: 2, firmId: "F3", delegationId: "US-1" },
+  { slot: 3, table: 1, firmId: "F2", delegationId: "US-1" },
+  { slot: 4, table: 2, firmId: "F3", delegationId: "DE-1" },
+  { slot: 99, table: 1, firmId: "F3", delegationId: "US-1" },
+  { slot: 1, table: 1, firmId: "F9", delegationId: "US-1" },
+  { slot: 1, table: 1, firmId: "F1", delegationId: "XX-9" },
+];
+
+describe("violationText", () => {
+  const violations: Violation[] = verifyAgenda(instance, agenda);
+
+  it("covers the rules this agenda breaks", () => {
+    expect(new Set(violations.map((v) => v.code))).toEqual(new Set([
+      "unknown-firm", "unknown-delegation", "unknown-slot", "firm-absent", "delegation-absent", "avoided-pair", "zero-score", "met-before",
+      "firm-capacity", "delegation-capacity", "repeated-pair", "max-meetings", "table-clash", "wrong-table",
+    ]));
+  });
+
+  it("is the core's message in English, and Italian with every value filled under --lang it", () => {
+    for (const v of violations) {
+      expect(violationText(v, "en"), v.code).toBe(v.message);
+      const it = violationText(v, "it");
+      expect(it, v.code).not.toBe(v.message);
+      expect(it, v.code).not.toMatch(/[{}]/);
+      for (const value of Object.values(v.params)) expect(it, v.code).toContain(String(value));
+    }
+  });
+});
