@@ -323,6 +323,8 @@ export interface Progress {
    */
   readonly values?: Readonly<Record<string, number | string>>;
   readonly elapsedMs: number;
+  /** Set when something fell back that the user should hear about at once (the exact solver failed: the search's agenda is kept). */
+  readonly warning?: true;
 }
 
 /**
@@ -418,6 +420,8 @@ export interface ExactOutcome {
   readonly values: Float64Array | null;
   /** Proven upper bound on the objective, when the solver gives one. */
   readonly bound: number | null;
+  /** Branch-and-bound nodes explored, when the solver tells (for progress). */
+  readonly nodes?: number;
   readonly message?: string;
 }
 

@@ -44,7 +44,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
   // HiGHS loads (WebAssembly) while the inputs are read.
-  const exact = exactOption(args.exact);
+  const exact = exactOption(args.exact, io.stderr);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
@@ -71,7 +71,8 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
     onProgress: (p) => {
       // Only long solves talk: a line per second at most, and what was proven at the end.
-      if (p.elapsedMs > 1000 && (p.elapsedMs - lastProgress > 1000 || p.phase === "done")) {
+      // A fallback (the exact solver failed) is said at once.
+      if (p.warning || (p.elapsedMs > 1000 && (p.elapsedMs - lastProgress > 1000 || p.phase === "done"))) {
         lastProgress = p.elapsedMs;
         io.stderr(progressLine(p, common.lang));
       }
