@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { replanStop, type Delegation, type Firm, type StopInstance } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import type { Lang } from "../text/i18n.js";
+import { t } from "../text/i18n.js";
 import type { AgendaRow } from "../read/index.js";
 import { checkPrevious, dataAt, findStop, inputPaths, instanceOf, load, readAgenda, refuseOwnHistory } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
@@ -40,19 +40,12 @@ function people(instance: StopInstance, previous: readonly AgendaRow[]): { firms
   return { firms: [...firms.values()], delegations: [...delegations.values()] };
 }
 
-const REPLAN_TEXT = {
-  en: (r: { replaced: number; lost: number; bound: number; moves: number | null }) =>
-    `Pairs that lost their slot re-placed: ${r.replaced} of ${r.lost} (bound ${r.bound})${r.moves === null ? "" : `; meetings moved to gain: ${r.moves}`}`,
-  it: (r: { replaced: number; lost: number; bound: number; moves: number | null }) =>
-    `Coppie rimaste senza fascia ricollocate: ${r.replaced} su ${r.lost} (limite ${r.bound})${r.moves === null ? "" : `; incontri spostati per guadagnare: ${r.moves}`}`,
-} satisfies Record<Lang, unknown>;
-
 /** Reads the inputs as they are now and the agenda sent before, re-plans the stop, writes the files and what changed. */
 export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<void> {
   // --previous may lie in --out (re-planning into the same folder with --force): it is read before the folder is replaced.
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
-  const exact = exactOption(args.exact);
+  const exact = exactOption(args.exact, io.stderr);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
@@ -71,7 +64,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
     allowMoves: args.allowMoves,
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
     onProgress: (p) => {
-      if (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000) {
+      if (p.warning || (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000)) {
         lastProgress = p.elapsedMs;
         io.stderr(progressLine(p, common.lang));
       }
@@ -97,7 +90,8 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   await writeOutputs(args.out, out, output);
   const s = result.stats;
   io.stdout(formatSummary(schedule, common.lang, io.color));
-  io.stdout(`${REPLAN_TEXT[common.lang]({ replaced: s.replaced, lost: s.lostPairs, bound: s.replacedBound, moves: args.allowMoves ? s.moves : null })}\n`);
+  const moves = args.allowMoves ? t(common.lang, "replan.moves", { moves: s.moves }) : "";
+  io.stdout(`${t(common.lang, "replan.replaced", { replaced: s.replaced, lost: s.lostPairs, bound: s.replacedBound })}${moves}\n`);
   io.stdout(`${summaryLine(summary, common.lang)}\n`);
   if (summary.notified > 0) io.stdout(`${path.join(args.out, "changes.csv")}, ${path.join(args.out, "changes.html")}, ${path.join(args.out, "calendar", "changed")}${path.sep}\n`);
 }

@@ -1,6 +1,6 @@
 /** changes.html: the printable list of changes for the reception desk, by participant. */
 import type { Stop } from "@roadshow/core";
-import { formatDate, type Lang } from "../text/i18n.js";
+import { formatDate, t, type Lang } from "../text/i18n.js";
 import { html, htmlDocument, type SafeHtml } from "../write/html.js";
 import { changeText, summaryLine, type ChangeRow, type ChangeSummary, type Place } from "./report.js";
 
@@ -22,19 +22,23 @@ td.cancelled{font-weight:bold}
 tr{break-inside:avoid}
 `;
 
-const LABELS = {
-  en: { title: "Changes", firms: "Firms", delegations: "Delegations", who: "Participant", change: "Change", with: "With", before: "Before", after: "After", reason: "Reason", table: "table", none: "No changes: every meeting stays as it was sent." },
-  it: { title: "Modifiche", firms: "Imprese", delegations: "Delegazioni", who: "Partecipante", change: "Modifica", with: "Con", before: "Prima", after: "Dopo", reason: "Motivo", table: "tavolo", none: "Nessuna modifica: ogni incontro resta come inviato." },
-} as const;
+/** The page's labels in `lang`, from the catalogue. */
+const labels = (lang: Lang) => {
+  const l = (k: "title" | "firms" | "delegations" | "who" | "change" | "with" | "before" | "after" | "reason" | "table" | "none"): string => t(lang, `replan.page.${k}`);
+  return {
+    title: l("title"), firms: l("firms"), delegations: l("delegations"), who: l("who"), change: l("change"), with: l("with"),
+    before: l("before"), after: l("after"), reason: l("reason"), table: l("table"), none: l("none"),
+  };
+};
 
 function section(title: string, rows: readonly ChangeRow[], lang: Lang): SafeHtml {
-  const l = LABELS[lang];
+  const l = labels(lang);
   const text = changeText(lang);
   const where = (p: Place | null) => (p === null ? "–" : html`<span class="nowrap">${p.time || `#${p.slot}`}</span><br>${l.table} ${p.table}`);
   const body = rows.map((r, i) => {
     const first = i === 0 || rows[i - 1]!.id !== r.id;
     const who = first ? html`<td>${r.name} <span class="id">${r.id}</span></td>` : html`<td></td>`;
-    return html`<tr${first ? html` class="first"` : ""}>${who}<td class="${r.change}">${text.change[r.change]}</td><td>${r.counterpartName} <span class="id">${r.counterpartId}</span></td><td>${where(r.from)}</td><td>${where(r.to)}</td><td>${r.reasonText}</td></tr>`;
+    return html`<tr${first ? html` class="first"` : ""}>${who}<td class="${r.change}">${text.change(r.change)}</td><td>${r.counterpartName} <span class="id">${r.counterpartId}</span></td><td>${where(r.from)}</td><td>${where(r.to)}</td><td>${r.reasonText}</td></tr>`;
   });
   return html`<h2>${title} (${new Set(rows.map((r) => r.id)).size})</h2>
 <table><colgroup><col class="who"><col class="change"><col class="with"><col class="when"><col class="when"><col></colgroup>
@@ -44,7 +48,7 @@ function section(title: string, rows: readonly ChangeRow[], lang: Lang): SafeHtm
 
 /** One page (or more) listing every participant whose day changed, firms first, with what changed and why. */
 export function changesHtml(stop: Stop, rows: readonly ChangeRow[], summary: ChangeSummary, lang: Lang): string {
-  const l = LABELS[lang];
+  const l = labels(lang);
   const firms = rows.filter((r) => r.kind === "firm");
   const delegations = rows.filter((r) => r.kind === "delegation");
   const body = html`<main>

@@ -1,6 +1,6 @@
 /** What a re-plan changed, per participant: the rows of changes.csv and changes.html, in the chosen language. */
 import { formatTime, type Delegation, type Firm, type MeetingChange, type MeetingChangeKind, type MeetingChangeReason, type Replan, type Slot } from "@roadshow/core";
-import { countryName, type Lang } from "../text/i18n.js";
+import { countryName, t, type Lang } from "../text/i18n.js";
 
 /** One participant's side of one change. */
 export interface ChangeRow {
@@ -36,57 +36,31 @@ export interface ChangeSummary {
   readonly notified: number;
 }
 
-const TEXT = {
-  en: {
-    reason: {
-      "firm-absent": "the firm is not coming",
-      "delegation-absent": "the delegation is not coming",
-      "firm-window": "the firm is not there at that time",
-      "delegation-window": "the delegation is not there at that time",
-      capacity: "fewer tables or representatives",
-      rule: "the pair may no longer meet (request, history or score)",
-      "walk-in": "registered on the day (walk-in)",
-      "freed-capacity": "a place became free",
-      improvement: "moved to serve more firms",
-    } satisfies Record<MeetingChangeReason, string>,
-    change: { cancelled: "cancelled", moved: "moved", "table-changed": "table changed", new: "new" } satisfies Record<MeetingChangeKind, string>,
-    place: (p: Place) => `${p.time || `slot ${p.slot}`}, table ${p.table}`,
-    message: (r: Pick<ChangeRow, "change" | "counterpartName" | "from" | "to" | "reasonText">, place: (p: Place) => string) =>
-      r.change === "cancelled" ? `Cancelled: meeting with ${r.counterpartName} (${place(r.from!)}): ${r.reasonText}`
-      : r.change === "new" ? `New: meeting with ${r.counterpartName} at ${place(r.to!)}: ${r.reasonText}`
-      : `${r.change === "moved" ? "Moved" : "Table changed"}: meeting with ${r.counterpartName} from ${place(r.from!)} to ${place(r.to!)}: ${r.reasonText}`,
-    summary: (s: ChangeSummary) => `${s.unchanged} of ${s.previous} meetings unchanged; ${s.notified} participants to notify`,
-  },
-  it: {
-    reason: {
-      "firm-absent": "l'impresa non viene",
-      "delegation-absent": "la delegazione non viene",
-      "firm-window": "l'impresa non è presente a quell'ora",
-      "delegation-window": "la delegazione non è presente a quell'ora",
-      capacity: "meno tavoli o rappresentanti",
-      rule: "la coppia non può più incontrarsi (richiesta, storico o punteggio)",
-      "walk-in": "iscritta il giorno stesso",
-      "freed-capacity": "si è liberato un posto",
-      improvement: "spostato per servire più imprese",
-    } satisfies Record<MeetingChangeReason, string>,
-    change: { cancelled: "annullato", moved: "spostato", "table-changed": "cambio tavolo", new: "nuovo" } satisfies Record<MeetingChangeKind, string>,
-    place: (p: Place) => `${p.time || `fascia ${p.slot}`}, tavolo ${p.table}`,
-    message: (r: Pick<ChangeRow, "change" | "counterpartName" | "from" | "to" | "reasonText">, place: (p: Place) => string) =>
-      r.change === "cancelled" ? `Annullato: incontro con ${r.counterpartName} (${place(r.from!)}): ${r.reasonText}`
-      : r.change === "new" ? `Nuovo: incontro con ${r.counterpartName} alle ${place(r.to!)}: ${r.reasonText}`
-      : `${r.change === "moved" ? "Spostato" : "Cambio tavolo"}: incontro con ${r.counterpartName} da ${place(r.from!)} a ${place(r.to!)}: ${r.reasonText}`,
-    summary: (s: ChangeSummary) => `${s.unchanged} incontri su ${s.previous} invariati; ${s.notified} partecipanti da avvisare`,
-  },
-} as const;
+/** The texts of changes in `lang`, from the catalogue: reasons, kinds of change, a place, a row's message, the summary. */
+function texts(lang: Lang) {
+  const place = (p: Place): string => t(lang, "replan.place", { time: p.time || t(lang, "replan.slot", { slot: p.slot }), table: p.table });
+  return {
+    reason: (r: MeetingChangeReason): string => t(lang, `replan.reason.${r}`),
+    change: (k: MeetingChangeKind): string => t(lang, `replan.change.${k}`),
+    place,
+    message: (r: Pick<ChangeRow, "change" | "counterpartName" | "from" | "to" | "reasonText">): string => {
+      const values = { counterpart: r.counterpartName, reason: r.reasonText };
+      if (r.change === "cancelled") return t(lang, "replan.message.cancelled", { ...values, from: place(r.from!) });
+      if (r.change === "new") return t(lang, "replan.message.new", { ...values, to: place(r.to!) });
+      return t(lang, `replan.message.${r.change}`, { ...values, from: place(r.from!), to: place(r.to!) });
+    },
+    summary: (s: ChangeSummary): string => t(lang, "replan.summary", { unchanged: s.unchanged, previous: s.previous, notified: s.notified }),
+  };
+}
 
 /** Labels of the page and the summary line, by language. */
 export function changeText(lang: Lang) {
-  return TEXT[lang];
+  return texts(lang);
 }
 
 /** "N of M meetings unchanged; P participants to notify". */
 export function summaryLine(summary: ChangeSummary, lang: Lang): string {
-  return TEXT[lang].summary(summary);
+  return texts(lang).summary(summary);
 }
 
 /** The summary's figures from a re-plan. */
@@ -106,7 +80,7 @@ export function changeRows(
   people: { readonly firms: readonly Pick<Firm, "id" | "name">[]; readonly delegations: readonly Pick<Delegation, "id" | "name" | "country">[] },
   lang: Lang,
 ): ChangeRow[] {
-  const text = TEXT[lang];
+  const text = texts(lang);
   const firms = new Map(people.firms.map((f) => [f.id, f]));
   const delegations = new Map(people.delegations.map((d) => [d.id, d]));
   const slotOf = new Map(slots.map((s) => [s.index, s]));
@@ -121,12 +95,12 @@ export function changeRows(
     const delegation = delegations.get(c.delegationId);
     const delegationName = delegation?.name ?? c.delegationId;
     const country = delegation?.country ?? "";
-    const base = { change: c.kind, from: place(c.before), to: place(c.after), reason: c.reason, reasonText: text.reason[c.reason], country };
+    const base = { change: c.kind, from: place(c.before), to: place(c.after), reason: c.reason, reasonText: text.reason(c.reason), country };
     const sides = [
       { kind: "firm" as const, id: c.firmId, name: firmName, counterpartId: c.delegationId, counterpartName: country ? `${delegationName} (${countryName(country, lang)})` : delegationName },
       { kind: "delegation" as const, id: c.delegationId, name: delegationName, counterpartId: c.firmId, counterpartName: firmName },
     ];
-    for (const side of sides) rows.push({ ...base, ...side, message: text.message({ ...base, counterpartName: side.counterpartName }, text.place) });
+    for (const side of sides) rows.push({ ...base, ...side, message: text.message({ ...base, counterpartName: side.counterpartName }) });
   }
   const time = (r: ChangeRow) => (r.from ?? r.to)!.slot;
   return rows.sort((a, b) =>

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { InvalidArgumentError, type Command } from "commander";
 import type { Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
-import type { Lang } from "../text/i18n.js";
+import { t, type Lang } from "../text/i18n.js";
 import { EXAMPLE_DIR, type CommandContext } from "../commands/shared.js";
 import { parseSmtpUrl } from "../mail/smtp.js";
 import { Folders } from "./folders.js";
@@ -65,11 +65,6 @@ async function listen(ws: Workspace, wanted: number | undefined, smtp: string | 
   }
 }
 
-const TEXT: Readonly<Record<Lang, { readonly data: string; readonly out: string; readonly stop: string }>> = {
-  en: { data: "Data folder", out: "Output folder", stop: "Open the address above in a browser on this computer. Press Ctrl+C to stop." },
-  it: { data: "Cartella dei dati", out: "Cartella di uscita", stop: "Aprite l'indirizzo qui sopra in un browser su questo computer. Ctrl+C per fermare." },
-};
-
 /** Serves the studio until the process is interrupted. */
 export async function studio(args: StudioArgs, lang: Lang, io: Io): Promise<void> {
   let isFolder = false;
@@ -86,8 +81,7 @@ export async function studio(args: StudioArgs, lang: Lang, io: Io): Promise<void
   if (args.smtp !== undefined) parseSmtpUrl(args.smtp, io.env);
   const ws = new Workspace(new Folders(args.dataDir, args.out), lang);
   const running = await listen(ws, args.port, args.smtp, io.env);
-  const text = TEXT[lang];
-  io.stdout(`roadshow studio: ${running.url}\n${text.data}: ${args.dataDir} · ${text.out}: ${args.out}\n${text.stop}\n`);
+  io.stdout(`roadshow studio: ${running.url}\n${t(lang, "studio.data")}: ${args.dataDir} · ${t(lang, "studio.out")}: ${args.out}\n${t(lang, "studio.stop")}\n`);
   if (args.open && canOpenBrowser(io.env, process.stdout.isTTY === true, process.platform)) openBrowser(running.url);
   await new Promise<void>((resolve) => {
     const stop = () => {

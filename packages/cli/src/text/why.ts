@@ -1,3 +1,4 @@
+// The `why` of meetings and the `explain` report in words: score parts as phrases, and why a pair meets or does not, in the user's language.
 import { formatTime } from "@roadshow/core";
 import type { FirmExplanation, Meeting, PairExplanation, Schedule, ScorePart, Slot } from "@roadshow/core";
 import { countryName, formatDate, formatNumber, sectorName, t, type Lang } from "./i18n.js";
