@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { absentAt, applyChanges, metHistory } from "../src/changes.js";
-import { planSeason, type HeldMeeting, type SeasonInput } from "../src/season.js";
+import { planSeason, type HeldMeeting, type SeasonInput } from "../src/season/season.js";
 import { planStop } from "../src/plan.js";
 import { verifyAgenda } from "../src/verify.js";
 import type { Meeting, StopChange, Stop } from "../src/types.js";

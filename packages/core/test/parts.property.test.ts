@@ -5,7 +5,7 @@ import { reviewAgenda } from "../src/evaluate.js";
 import { planStop } from "../src/plan.js";
 import { scorePairs } from "../src/prepare.js";
 import { replanStop } from "../src/replan/replan.js";
-import { planSeason } from "../src/season.js";
+import { planSeason } from "../src/season/season.js";
 import type { Meeting, ScheduleOptions, StopInstance } from "../src/types.js";
 import { arbInstance, makeDelegation, makeFirm, makeStop } from "./builders.js";
 

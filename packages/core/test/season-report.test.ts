@@ -1,8 +1,8 @@
 // The season's analysis: per-firm and per-country counts, unmet asks with their reason, and the held record.
 import { describe, expect, it } from "vitest";
-import { planSeason, type SeasonInput } from "../src/season.js";
-import { heldReport } from "../src/season-held.js";
-import { seasonMeasure, seasonReport } from "../src/season-report.js";
+import { planSeason, type SeasonInput } from "../src/season/season.js";
+import { heldReport } from "../src/season/held.js";
+import { seasonMeasure, seasonReport } from "../src/season/report.js";
 import type { Stop } from "../src/types.js";
 import { makeDelegation, makeFirm, makeStop } from "./builders.js";
 

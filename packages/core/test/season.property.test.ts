@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkAgenda } from "../../../oracle/verify.js";
-import { planSeason, SEASON_FAIRNESS, type SeasonInput, type SeasonPlan } from "../src/season.js";
+import { planSeason, SEASON_FAIRNESS, type SeasonInput, type SeasonPlan } from "../src/season/season.js";
 import type { Delegation, Firm, Meeting, MeetingRequest, PastMeeting, ScoreEntry, Slot, Stop, StopInstance, TimeWindow } from "../src/types.js";
 
 const COUNTRIES = ["US", "DE", "FR"] as const;

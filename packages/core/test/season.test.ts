@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planSeason, SEASON_FAIRNESS, type HeldMeeting, type SeasonInput } from "../src/season.js";
+import { planSeason, SEASON_FAIRNESS, type HeldMeeting, type SeasonInput } from "../src/season/season.js";
 import type { Meeting, Stop } from "../src/types.js";
 import { makeDelegation, makeFirm, makeStop } from "./builders.js";
 

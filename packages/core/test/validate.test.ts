@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { InternalError, InvalidInstanceError } from "../src/errors.js";
 import { planStop } from "../src/plan.js";
 import { replanStop } from "../src/replan/replan.js";
-import { planSeason } from "../src/season.js";
+import { planSeason } from "../src/season/season.js";
 import type { StopInstance } from "../src/types.js";
 import { validateInstance, validateSeason } from "../src/validate.js";
 import { makeDelegation, makeFirm, makeInstance, makeStop } from "./builders.js";

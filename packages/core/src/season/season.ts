@@ -1,18 +1,18 @@
 // Plans a season: every stop in date order, each with the earlier stops as history and a fairness bonus for firms under-served so far.
-import { Budget } from "./budget.js";
-import { absentAt, applyChanges, metHistory } from "./changes.js";
-import { agendaBoard } from "./evaluate.js";
-import { planStop } from "./plan.js";
-import { balanceOfCounts } from "./levels.js";
-import { pairAffinities, prepare, scorePairs } from "./prepare.js";
-import { roundScore } from "./select.js";
+import { Budget } from "../budget.js";
+import { absentAt, applyChanges, metHistory } from "../changes.js";
+import { agendaBoard } from "../evaluate.js";
+import { planStop } from "../plan.js";
+import { balanceOfCounts } from "../levels.js";
+import { pairAffinities, prepare, scorePairs } from "../prepare.js";
+import { roundScore } from "../select.js";
 import type {
   CountryCode, Delegation, Firm, Meeting, MeetingOutcome, MeetingRequest, PastMeeting, Progress, Schedule, ScheduleOptions,
   ScoreEntry, Stop, StopChange, StopInstance, TableAssignment, Violation,
-} from "./types.js";
-import { unmatched } from "./unmatched.js";
-import { verifyPrepared } from "./verify.js";
-import { assertValidSeason } from "./validate.js";
+} from "../types.js";
+import { unmatched } from "../unmatched.js";
+import { verifyPrepared } from "../verify.js";
+import { assertValidSeason } from "../validate.js";
 
 /**
  * A meeting of an agenda already held: the score as written and, when known

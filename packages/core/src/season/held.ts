@@ -1,6 +1,6 @@
 // The season's record of what happened (pure): meetings held out of those scheduled, per firm and per country, from the outcomes.
 import type { SeasonInput, SeasonPlan } from "./season.js";
-import type { CountryCode, MeetingOutcome } from "./types.js";
+import type { CountryCode, MeetingOutcome } from "../types.js";
 
 /** What the record reads of the season's input. */
 export type HeldData = Pick<SeasonInput, "delegations" | "firms" | "outcomes">;

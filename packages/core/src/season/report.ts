@@ -1,7 +1,7 @@
 // The season's analysis (pure): per firm and stop, per firm, per country, and the countries asked for and never met, with why.
-import { slotsInside } from "./slots.js";
+import { slotsInside } from "../slots.js";
 import type { SeasonInput, SeasonPlan, SeasonStats, SeasonStop } from "./season.js";
-import type { CountryCode, Delegation, Firm, PastMeeting, UnmatchedReason } from "./types.js";
+import type { CountryCode, Delegation, Firm, PastMeeting, UnmatchedReason } from "../types.js";
 
 /** What the report reads of the season's input. */
 export type SeasonReportData = Pick<SeasonInput, "delegations" | "firms" | "requests" | "scores">;
