@@ -23,6 +23,7 @@ import { machineInfo } from "./machine.js";
 import { minimumFirmGaps } from "../oracle/peers/gaps.js";
 import { solveWithHighs } from "../oracle/peers/highs.js";
 import { loadExactSolver } from "../packages/cli/src/solve/highs.js";
+import { EXACT_MAX_CANDIDATES, EXACT_NODES } from "../packages/core/src/exact/polish.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const HIGHS_CAP_SEC = 120;
@@ -160,7 +161,7 @@ const lines = [
   "# Quality against the exact optimum",
   "",
   `- Machine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}, ${machine.date}, commit ${machine.commit}`,
-  `- Command: \`pnpm bench:quality${flags.exact ? "" : " --no-exact"}\` (ours: \`planStop\` as the CLI runs it, ${flags.exact ? "with the exact polish (HiGHS, ≤ 2,000 nodes per level) on days of ≤ 20,000 candidates" : "without the exact polish"}; HiGHS: the time-indexed model, stage by stage, each proven optimal)`,
+  `- Command: \`pnpm bench:quality${flags.exact ? "" : " --no-exact"}\` (ours: \`planStop\` as the CLI runs it, ${flags.exact ? `with the exact polish (HiGHS, ≤ ${EXACT_NODES.toLocaleString("en-US")} nodes per level) on days of ≤ ${EXACT_MAX_CANDIDATES.toLocaleString("en-US")} candidates` : "without the exact polish"}; HiGHS: the time-indexed model, stage by stage, each proven optimal)`,
   "- Levels are `musts / served / balance / score`; “score gap” is how far our score is below the optimum's; “fewest possible” is the fewest firm gaps our meetings allow (HiGHS, same meetings, any slots; — when not proven within 10 s or too big).",
   "",
 ];

@@ -109,7 +109,8 @@ describe("the exact polish is only a polish", () => {
     const schedule = planStop(instance, { exact: throwing, onProgress: (p) => progress.push(p) });
     expect(checkAgenda(instance, schedule.slots, { allowRepeats: false }, schedule.meetings)).toEqual([]);
     expect(schedule.stats.levels).toEqual(planStop(instance).stats.levels);
-    expect(progress.some((p) => p.phase === "exact" && /failed.*memory access/.test(p.message))).toBe(true);
+    expect(progress.some((p) => p.phase === "exact" && p.warning && /failed.*memory access/.test(p.message))).toBe(true);
+    expect(progress.some((p) => p.phase === "exact" && p.warning && /search goes on from its own/.test(p.message))).toBe(true);
   });
 
   it("drops a solution that breaks a rule, and proves nothing from it", () => {
@@ -135,8 +136,17 @@ describe("the exact polish is only a polish", () => {
     expect(calls).toBeGreaterThan(0);
   });
 
-  it("stops at the time limit and says timedout", () => {
-    const schedule = planStop(generateInstance("L", 1, { narrowWindows: 0.8 }), { exact: highs, timeLimitMs: 200 });
+  it("says timedout when the solver stops at the time limit", () => {
+    // The solver's own clock ran out: it returns the start it was given.
+    let calls = 0;
+    const late: ExactSolver = {
+      name: "late",
+      solve: (_program, start) => (calls++, { status: "timedout", values: start, bound: null }),
+    };
+    const schedule = planStop(instance, { exact: late });
+    expect(calls).toBe(1);
     expect(schedule.status).toBe("timedout");
+    expect(checkAgenda(instance, schedule.slots, { allowRepeats: false }, schedule.meetings)).toEqual([]);
+    expect(planStop(generateInstance("L", 1, { narrowWindows: 0.8 }), { exact: highs, timeLimitMs: 200 }).status).toBe("timedout");
   });
 });

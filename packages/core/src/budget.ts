@@ -68,9 +68,12 @@ export class Budget {
     return prep.candidates > LARGE_DAY ? LARGE_DAY_GAP_TOLERANCE : DEFAULT_GAP_TOLERANCE;
   }
 
-  /** Reports progress to the caller's `onProgress`, stamped with the time elapsed; `step` and `values` say it as data. */
-  report(phase: Progress["phase"], message: string, step?: ProgressStep, values: Progress["values"] = {}): void {
+  /**
+   * Reports progress to the caller's `onProgress`, stamped with the time elapsed; `step` and `values` say it as data;
+   * `warning` marks a fallback the caller should tell at once.
+   */
+  report(phase: Progress["phase"], message: string, step?: ProgressStep, values: Progress["values"] = {}, warning = false): void {
     if (this.onProgress === undefined) return;
-    this.onProgress({ phase, message, ...(step !== undefined && { step, values }), elapsedMs: this.elapsedMs() });
+    this.onProgress({ phase, message, ...(step !== undefined && { step, values }), elapsedMs: this.elapsedMs(), ...(warning && { warning: true as const }) });
   }
 }

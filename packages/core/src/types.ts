@@ -297,6 +297,9 @@ export type ProgressStep =
   | "moving"
   | "searching"
   | "searching-toward"
+  | "bounding"
+  | "bounding-reached"
+  | "solving-core"
   | "compacting"
   | "checking"
   | "done";
@@ -306,7 +309,7 @@ export type ProgressStep =
  * @example { phase: "select", message: "selecting among 812 eligible pairs", step: "selecting", values: { pairs: 812 }, elapsedMs: 40 }
  */
 export interface Progress {
-  readonly phase: "score" | "select" | "timetable" | "improve" | "exact" | "compact" | "verify" | "done";
+  readonly phase: "score" | "select" | "timetable" | "bound" | "improve" | "exact" | "compact" | "verify" | "done";
   /** In English. */
   readonly message: string;
   /** What `message` says, as a code; absent on reports that have none (the exact solver's). */
@@ -320,6 +323,8 @@ export interface Progress {
    */
   readonly values?: Readonly<Record<string, number | string>>;
   readonly elapsedMs: number;
+  /** Set when something fell back that the user should hear about at once (the exact solver failed: the search's agenda is kept). */
+  readonly warning?: true;
 }
 
 /**
@@ -415,6 +420,8 @@ export interface ExactOutcome {
   readonly values: Float64Array | null;
   /** Proven upper bound on the objective, when the solver gives one. */
   readonly bound: number | null;
+  /** Branch-and-bound nodes explored, when the solver tells (for progress). */
+  readonly nodes?: number;
   readonly message?: string;
 }
 

@@ -77,7 +77,7 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
     allowRepeats: args.allowRepeats,
     balance: args.balance ?? true,
     // The same agenda as `schedule` plans: polished alike.
-    ...(await exactOption(args.exact)),
+    ...(await exactOption(args.exact, io.stderr)),
     ...(weights && { weights: weights.weights }),
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
   };

@@ -45,7 +45,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   // --previous may lie in --out (re-planning into the same folder with --force): it is read before the folder is replaced.
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
-  const exact = exactOption(args.exact);
+  const exact = exactOption(args.exact, io.stderr);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
@@ -64,7 +64,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
     allowMoves: args.allowMoves,
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
     onProgress: (p) => {
-      if (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000) {
+      if (p.warning || (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000)) {
         lastProgress = p.elapsedMs;
         io.stderr(progressLine(p, common.lang));
       }

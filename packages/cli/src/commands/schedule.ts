@@ -13,6 +13,7 @@ import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
 import { checkPrevious, readAgendaChecked, refuseOwnHistory } from "../read/load.js";
 import { stopFiles } from "../write/stop-files.js";
 import { formatSummary } from "../text/summary.js";
+import { formatNumber, t } from "../text/i18n.js";
 import { readWeights } from "../read/weights.js";
 import { scheduleWhy } from "../text/why.js";
 
@@ -43,7 +44,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
   // HiGHS loads (WebAssembly) while the inputs are read.
-  const exact = exactOption(args.exact);
+  const exact = exactOption(args.exact, io.stderr);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
@@ -55,6 +56,13 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   const previous = before?.rows;
   if (previous !== undefined) checkPrevious(previous, args.previous!, [stop.id]);
   let lastProgress = 0;
+  const began = performance.now();
+  // After planning, a long run (3 s and more) says what it writes too: files for thousands of firms take seconds.
+  const step = (message: string): void => {
+    const elapsed = performance.now() - began;
+    const seconds = formatNumber(Math.round(elapsed / 100) / 10, common.lang, 1);
+    if (elapsed > 3000) io.stderr(`${t(common.lang, "progress.line", { where: "", seconds, phase: t(common.lang, "progress.phase.write"), message })}\n`);
+  };
   const instance = instanceOf(loaded, stop);
   const scoring = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, balance: args.balance ?? true, ...(weights && { weights: weights.weights }) };
   const result = planStop(instance, {
@@ -63,14 +71,17 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
     onProgress: (p) => {
       // Only long solves talk: a line per second at most, and what was proven at the end.
-      if (p.elapsedMs > 1000 && (p.elapsedMs - lastProgress > 1000 || p.phase === "done")) {
+      // A fallback (the exact solver failed) is said at once.
+      if (p.warning || (p.elapsedMs > 1000 && (p.elapsedMs - lastProgress > 1000 || p.phase === "done"))) {
         lastProgress = p.elapsedMs;
         io.stderr(progressLine(p, common.lang));
       }
     },
   });
+  step(t(common.lang, "progress.render"));
   const why = scheduleWhy(result, common.lang);
   const files = stopFiles(result, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
+  step(t(common.lang, "progress.write", { count: formatNumber(files.length, common.lang, 0), out: args.out }));
   await writeOutputs(args.out, files, output);
   io.stdout(formatSummary(result, common.lang, io.color));
 }

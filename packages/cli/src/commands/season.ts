@@ -123,7 +123,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   // --frozen agendas may lie in --out: they are read (and written back byte for byte) before the new folder replaces the old one.
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
-  const exact = exactOption(args.exact);
+  const exact = exactOption(args.exact, io.stderr);
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
@@ -149,7 +149,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
     independent: args.independent,
     onProgress: (stopId, p) => {
       // Only long solves talk: a line per second at most.
-      if (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000) {
+      if (p.warning || (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000)) {
         lastProgress = p.elapsedMs;
         io.stderr(progressLine(p, common.lang, stopId));
       }

@@ -11,6 +11,8 @@ const highsLoader: Loader = typeof exported.default === "function" ? exported.de
 const VERSION = "1.15.3";
 
 let loaded: Promise<ExactSolver | null> | undefined;
+/** Why HiGHS did not load, once it failed. */
+let failure: string | null = null;
 
 /**
  * HiGHS as an `ExactSolver`, loaded once per process; null when the
@@ -19,7 +21,10 @@ let loaded: Promise<ExactSolver | null> | undefined;
 export function loadExactSolver(): Promise<ExactSolver | null> {
   loaded ??= highsLoader().then(
     (highs) => highsSolver(highs),
-    () => null,
+    (error: unknown) => {
+      failure = error instanceof Error ? error.message : String(error);
+      return null;
+    },
   );
   return loaded;
 }
@@ -73,28 +78,35 @@ function solveOnce(highs: Highs, program: ExactProgram, start: Float64Array | nu
     const values = model.info.get("primal_solution_status") === 2 ? Float64Array.from(model.getSolution().colValue) : null;
     const dual = Number(model.info.get("mip_dual_bound"));
     const bound = Number.isFinite(dual) ? dual : null;
+    const nodes = Number(model.info.get("mip_node_count") ?? 0);
     switch (modelStatus) {
       case codes.optimal:
-        return { status: "optimal", values, bound };
+        return { status: "optimal", values, bound, nodes };
       case codes.timeLimit:
       case codes.interrupted:
-        return { status: "timedout", values, bound };
+        return { status: "timedout", values, bound, nodes };
       case codes.infeasible:
-        return { status: "infeasible", values: null, bound: null };
+        return { status: "infeasible", values: null, bound: null, nodes };
       case codes.solutionLimit:
       case codes.iterationLimit:
-        return { status: "limit", values, bound };
+        return { status: "limit", values, bound, nodes };
       default:
-        return { status: values === null ? "failed" : "limit", values, bound, message: `HiGHS model status ${modelStatus}` };
+        return { status: values === null ? "failed" : "limit", values, bound, nodes, message: `HiGHS model status ${modelStatus}` };
     }
   } finally {
-    model.dispose();
+    // After an abort the runtime may refuse this too; the abort is what gets reported.
+    try {
+      model.dispose();
+    } catch {
+      // nothing more to free
+    }
   }
 }
 
-/** The planning options for the exact polish: HiGHS unless `--no-exact` (`enabled` false) or it cannot load. */
-export async function exactOption(enabled: boolean | undefined): Promise<{ exact?: ExactSolver }> {
+/** The planning options for the exact polish: HiGHS unless `--no-exact` (`enabled` false) or it cannot load (then `warn` says so). */
+export async function exactOption(enabled: boolean | undefined, warn?: (message: string) => void): Promise<{ exact?: ExactSolver }> {
   if (enabled === false) return {};
   const solver = await loadExactSolver();
+  if (solver === null) warn?.(`warning: HiGHS could not start (${failure ?? "unknown error"}); planning without the exact polish\n`);
   return solver === null ? {} : { exact: solver };
 }

@@ -13,11 +13,17 @@ export function firmsByMeetings(schedule: Schedule): string {
   return counts.flatMap((firms, meetings) => (firms > 0 ? [`${meetings} × ${firms}`] : [])).join(", ");
 }
 
-/** What balance costs in score, as a percentage of the unbalanced score (null when unknown). */
+/**
+ * What balance costs in score, as a percentage of the unbalanced score (null
+ * when unknown). Measured on the score's bound, the balanced selection's
+ * against the unbalanced one's: it is the agenda's score when the agenda is
+ * optimal, and under windows it does not count the search's own gap to its
+ * bound as a cost of balance.
+ */
 export function balanceCostPercent(schedule: Schedule): number | null {
   const unbalanced = schedule.stats.unbalancedScore;
   if (unbalanced === undefined || !(unbalanced > 0)) return null;
-  return Math.max(0, (100 * (unbalanced - schedule.stats.levels.score)) / unbalanced);
+  return Math.max(0, (100 * (unbalanced - schedule.stats.bounds.score)) / unbalanced);
 }
 
 /** The summary printed after `schedule`: meetings, firms served and by meetings, musts, score, bound, gap, balance, time. */

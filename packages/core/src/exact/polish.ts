@@ -17,10 +17,13 @@ import { levelOf, meetingsOf, STAGES, stageProgram, startOf, timeIndexed, type S
 
 /**
  * Above this many (pair, common slot) candidates the polish is skipped: an M
- * day with narrow windows has about 3,000, an L day about 12,000 (HiGHS proves
- * its optimum in 5–13 s); a 3,240-firm day or an XL day has over 100,000.
+ * day with narrow windows has 1,100–1,800, an L day 11,700–18,800 (16 seeds;
+ * HiGHS solves its levels in 2–15 s), an L day with twice the firms
+ * 23,000–34,000; the bench's L day with broad windows 37,000–57,000 (where
+ * the search reaches 0.01 % anyway), a 3,240-firm day 300,000, an XL day
+ * millions.
  */
-export const EXACT_MAX_CANDIDATES = 20_000;
+export const EXACT_MAX_CANDIDATES = 30_000;
 
 /** Branch-and-bound nodes per level: the work budget that keeps the result independent of the clock. */
 export const EXACT_NODES = 2_000;
@@ -87,13 +90,18 @@ export class ExactPolish {
       const kept = outcome.values === null ? null : adopt(prep, model, board, outcome.values);
       const reached = levelOf(board.levels(), stage);
       const proof = outcome.bound === null ? "" : `, bound ${format(stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6))}`;
+      const failed = kept === "invalid" || outcome.status === "failed" || outcome.status === "infeasible";
       budget.report(
         "exact",
         `${solver.name}: ${stage} ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}: ${format(ours)} → ${format(reached)}${proof}` +
+          (outcome.nodes !== undefined ? `, ${outcome.nodes} nodes` : "") +
           (kept === "invalid" ? "; its agenda broke a rule and was dropped, the search's is kept" : ""),
+        undefined,
+        {},
+        failed,
       );
       if (kept === "invalid") {
-        budget.report("exact", `${solver.name} is not trusted further: the search goes on from its own agenda`);
+        budget.report("exact", `${solver.name} is not trusted further: the search goes on from its own agenda`, undefined, {}, true);
         for (const level of STAGES) delete this.proven[level];
         return false;
       }
@@ -106,7 +114,7 @@ export class ExactPolish {
       fixed[stage] = reached;
       if (outcome.status === "timedout") return (this.timedOut = true);
       if (outcome.status === "failed" || outcome.status === "infeasible") {
-        budget.report("exact", `${solver.name} gave no agenda: the search goes on from its own`);
+        budget.report("exact", `${solver.name} gave no agenda: the search goes on from its own`, undefined, {}, true);
         return false;
       }
     }

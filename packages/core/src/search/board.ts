@@ -196,6 +196,33 @@ export class Board {
     return false;
   }
 
+  /** Whether a placed pair has a slot other than `except` where its firm and its delegation both have room. */
+  private hasFreeSlot(pair: number, except: number): boolean {
+    const { firm, delegation, slots } = this.prep.pairs[pair]!;
+    for (const t of slots) if (t !== except && !this.firmFull(firm, t) && !this.delegationFull(delegation, t)) return true;
+    return false;
+  }
+
+  /**
+   * The trace of `pair` taking `blocker`'s slot t and giving it back (remove
+   * the blocker, place the pair, remove it, place the blocker): the blocker
+   * last in its lists at t, the same running score (the same additions, in the
+   * same order) and the same journal, without the moves.
+   */
+  private failedExchange(pair: number, blocker: number, t: number): void {
+    const b = this.prep.pairs[blocker]!;
+    for (const list of [this.firmAt[b.firm * this.n + t]!, this.delegationAt[b.delegation * this.n + t]!]) {
+      const i = list.indexOf(blocker);
+      list[i] = list[list.length - 1]!;
+      list[list.length - 1] = blocker;
+    }
+    const score = this.prep.pairs[pair]!.affinity.score;
+    this.scoreTotal = this.scoreTotal - b.affinity.score + score - score + b.affinity.score;
+    const pins = this.prep.pins;
+    if (pins) this.replacedTotal = this.replacedTotal - pins.replace[blocker]! + pins.replace[pair]! - pins.replace[pair]! + pins.replace[blocker]!;
+    this.journal?.push(blocker, t, pair, -1, pair, t, blocker, -1);
+  }
+
   private chain(pair: number, depth: number, moving: Set<number>): boolean {
     const { firm, delegation, slots } = this.prep.pairs[pair]!;
     let best = -1;
@@ -221,6 +248,12 @@ export class Board {
       const blockers = firmFull ? this.firmAt[firm * this.n + t]! : this.delegationAt[delegation * this.n + t]!;
       for (const blocker of [...blockers]) {
         if (moving.has(blocker) || --this.budget < 0) continue;
+        // On the chain's last link a blocker with no free slot elsewhere fails: skip the four moves
+        // (most trials end so), leaving the board exactly as making and undoing them would.
+        if (depth === 1 && !this.hasFreeSlot(blocker, t)) {
+          this.failedExchange(pair, blocker, t);
+          continue;
+        }
         this.remove(blocker);
         this.place(pair, t);
         moving.add(blocker);
