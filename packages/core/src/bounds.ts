@@ -35,8 +35,9 @@ export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score"
     balance: withBalance ? balanceOfCounts(prep, counts) : Number.POSITIVE_INFINITY,
     score: Number.POSITIVE_INFINITY,
   };
-  if (!prep.pins) return levels;
-  const replaced = mode === "lexicographic" ? flow.pairSlots.reduce((sum, { arc, pair }) => sum + flow.net.flow(arc) * prep.pins!.replace[pair]!, 0) : 0;
+  const { pins } = prep;
+  if (!pins) return levels;
+  const replaced = mode === "lexicographic" ? flow.pairSlots.reduce((sum, { arc, pair }) => sum + flow.net.flow(arc) * (pins.replace[pair] ?? 0), 0) : 0;
   return { replaced, ...levels };
 }
 
@@ -135,10 +136,10 @@ function slotFlow(
     const must = mustNode.get(`${pair.firm}|${delegationAt(prep, pair.delegation).country}`);
     const minor = countedOnly ? -Math.round(pair.affinity.score * scale) : 0;
     const node = pairNode.get(i);
-    if (node !== undefined) {
-      net.addArc(must ?? firmNode(pair.firm), node, 1, -unit * pins!.replace[i]!, 0);
+    if (node !== undefined && pins) {
+      net.addArc(must ?? firmNode(pair.firm), node, 1, -unit * (pins.replace[i] ?? 0), 0);
       for (const t of pair.slots) {
-        if (pins!.firmLoad[pair.firm * n + t]! < firmAt(prep, pair.firm).representatives) {
+        if ((pins.firmLoad[pair.firm * n + t] ?? 0) < firmAt(prep, pair.firm).representatives) {
           pairSlots.push({ arc: net.addArc(node, delegationSlot(pair.delegation, t), 1, 0, minor), pair: i, slot: t });
         }
       }
@@ -156,7 +157,7 @@ function slotFlow(
 function replaceable(prep: Prepared, f: number): number {
   const D = prep.delegations.length;
   let count = 0;
-  for (let d = 0; d < D; d++) if (pairAt(prep, f * D + d).block === null && prep.pins!.replace[f * D + d]! > 0) count++;
+  for (let d = 0; d < D; d++) if (pairAt(prep, f * D + d).block === null && (prep.pins?.replace[f * D + d] ?? 0) > 0) count++;
   return count;
 }
 

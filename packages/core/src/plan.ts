@@ -33,7 +33,9 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const first = timetable(prep, relaxed.pairs);
   // The slot relaxation is only worth building when the first timetable falls short of the flow's bound.
   const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
-  if (short && prep.windowed) budget.report("bound", `bounding the levels with the slot relaxation (${prep.candidates.toLocaleString("en-US")} pair-slot candidates)`);
+  if (short && prep.windowed) {
+    budget.report("bound", `bounding the levels with the slot relaxation (${prep.candidates} pair-slot candidates)`, "bounding", { candidates: prep.candidates });
+  }
   const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
   const target = goal(tightest(optima), budget.tolerance(prep));
   // On a model small enough, an injected exact solver polishes the search's agenda level by level.
@@ -41,7 +43,7 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const { board, timedOut } = short ? search(prep, selector, first, target, budget, exact?.hook()) : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
-  if (short) budget.report("bound", `bounding each level the agenda does not prove (${levelsText(levels)})`);
+  if (short) budget.report("bound", `bounding each level the agenda does not prove (${levelsText(levels)})`, "bounding-reached", levelValues(levels));
   const bounds = withProven(boundsFor(prep, optima, levels), exact?.proven ?? {});
   // After the levels: the same meetings in other slots, so days have fewer idle gaps.
   budget.report("compact", `compacting days: ${board.placed().length} meetings`, "compacting", { meetings: board.placed().length });

@@ -1,6 +1,6 @@
 /** Which meetings to hold: the lexicographic objective as one min-cost flow over firms and delegations (no slots), re-solvable warm without some pairs. */
 import { FlowNetwork, MinCostFlow } from "./flow.js";
-import { ReplaceRouting } from "./pins.js";
+import { ReplaceRouting } from "./replan/routing.js";
 import type { Prepared } from "./prepare.js";
 import { balanceOfCounts, majorWeights, meetingMajor } from "./levels.js";
 import type { ObjectiveLevels } from "./types.js";

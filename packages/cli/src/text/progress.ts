@@ -104,6 +104,9 @@ export function progressText(p: Progress, lang: Lang): string {
     case "searching": return t(lang, "progress.searching", { stage: stageText(values, lang), levels: levelsText(values, "", lang) });
     case "searching-toward":
       return t(lang, "progress.searching-toward", { stage: stageText(values, lang), levels: levelsText(values, "", lang), target: levelsText(values, "target", lang) });
+    case "bounding": return t(lang, "progress.bounding", { candidates: n("candidates") });
+    case "bounding-reached": return t(lang, "progress.bounding-reached", { levels: levelsText(values, "", lang) });
+    case "solving-core": return t(lang, "progress.solving-core");
     case "compacting": return t(lang, "progress.compacting", { meetings: n("meetings") });
     case "checking": return t(lang, "progress.checking", { meetings: n("meetings") });
     case "exact-solving":

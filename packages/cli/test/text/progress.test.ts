@@ -31,7 +31,7 @@ describe("progressText", async () => {
 
   it("sees every kind of report the planner and the re-planner make", () => {
     const steps = new Set(all.map((p) => p.step));
-    for (const step of ["scoring", "selecting", "placing", "searching", "searching-toward", "compacting", "checking", "done", "kept", "placing-around", "moving", "exact-solving", "exact-solved", "exact-fallback"] as const) {
+    for (const step of ["scoring", "selecting", "placing", "bounding", "searching", "searching-toward", "bounding-reached", "compacting", "checking", "done", "kept", "placing-around", "moving", "exact-solving", "exact-solved", "exact-fallback"] as const) {
       expect(steps, step).toContain(step);
     }
   });

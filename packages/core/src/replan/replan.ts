@@ -81,7 +81,7 @@ function touched(prep: Prepared, previous: readonly AgendaMeeting[], reading: Pr
 function keepToChanged(rp: Prepared, board: Board, changed: { firms: Set<number>; delegations: Set<number> }): void {
   const idle = board
     .placed()
-    .filter((i) => rp.pins!.replace[i] === 0 && !changed.firms.has(pairAt(rp, i).firm) && !changed.delegations.has(pairAt(rp, i).delegation))
+    .filter((i) => (rp.pins?.replace[i] ?? 0) === 0 && !changed.firms.has(pairAt(rp, i).firm) && !changed.delegations.has(pairAt(rp, i).delegation))
     .sort((a, b) => pairAt(rp, a).affinity.score - pairAt(rp, b).affinity.score || a - b);
   for (const pair of idle) {
     const before = board.levels();

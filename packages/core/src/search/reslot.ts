@@ -69,7 +69,7 @@ function resolveSlot(prep: Prepared, board: Board, t: number): void {
     const p = pairAt(prep, i);
     if (board.slotOf[i] !== -1 || room[p.firm]! <= 0 || !prep.delegationPresent[p.delegation]![t] || !prep.firmPresent[p.firm]![t]) continue;
     const from = mustOfPair.get(`${p.firm}|${delegationAt(prep, p.delegation).country}`) ?? firmNode(p.firm);
-    const major = unit > 0 ? -unit * prep.pins!.replace[i]! : 0;
+    const major = unit > 0 ? -unit * (prep.pins?.replace[i] ?? 0) : 0;
     arcs.push({ arc: net.addArc(from, delegationNode(p.delegation), 1, major, -Math.round(p.affinity.score * scale)), pair: i });
   }
   minCostFlow(net, 0, 1);

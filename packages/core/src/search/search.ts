@@ -81,7 +81,7 @@ export function search(
   // Levels 1–2 short of the bound: rebuild around the meetings that reach the slot relaxation's
   // (an agenda as they are when K = 1 without musts), then add the selection where it fits.
   if (!budget.expired() && (best.levels().musts < target.musts || best.levels().served < target.served)) {
-    budget.report("improve", "rebuilding around the slot relaxation: solving its core (the meetings that reach levels 1–2)");
+    budget.report("improve", "rebuilding around the slot relaxation: solving its core (the meetings that reach levels 1–2)", "solving-core");
     const core = slotCore(prep);
     if (core !== null) {
       const board = timetable(prep, selector.selection.pairs, boardOf(prep, core));

@@ -1,6 +1,6 @@
 /** Where pinned meetings leave room (re-planning): the slots still open to each pair to re-place, as flow nodes. */
-import type { FlowNetwork } from "./flow.js";
-import { delegationAt, firmAt, pairAt, type Prepared } from "./prepare.js";
+import type { FlowNetwork } from "../flow.js";
+import { delegationAt, firmAt, pairAt, type Prepared } from "../prepare.js";
 
 /**
  * Flow nodes that send each pair to re-place only through the slots where its
