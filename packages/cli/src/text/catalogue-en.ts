@@ -230,6 +230,7 @@ export const EN = {
   "progress.exact.solved": "{solver}: {level} {status}{note}: {from} → {to}",
   "progress.exact.bound": ", bound {bound}",
   "progress.exact.nodes": ", {nodes} nodes",
+  "progress.exact.node": ", {nodes} node",
   "progress.exact.dropped": "; its agenda broke a rule and was dropped, the search's is kept",
   "progress.exact.failed": "{solver} gave no agenda: the search goes on from its own",
   "progress.exact.distrusted": "{solver} is not trusted further: the search goes on from its own agenda",

@@ -231,6 +231,7 @@ export const IT: { readonly [K in MessageKey]: string } = {
   "progress.exact.solved": "{solver}: {level} {status}{note}: {from} → {to}",
   "progress.exact.bound": ", limite {bound}",
   "progress.exact.nodes": ", {nodes} nodi",
+  "progress.exact.node": ", {nodes} nodo",
   "progress.exact.dropped": "; la sua agenda violava una regola ed è scartata, resta quella della ricerca",
   "progress.exact.failed": "{solver} non ha dato un'agenda: la ricerca prosegue dalla sua",
   "progress.exact.distrusted": "{solver} non è più considerato affidabile: la ricerca prosegue dalla sua agenda",

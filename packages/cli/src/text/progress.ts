@@ -81,7 +81,7 @@ function exactSolvedText(values: Values, lang: Lang): string {
       to: amount(values, "to", lang),
     }) +
     (values["bound"] !== undefined ? t(lang, "progress.exact.bound", { bound: amount(values, "bound", lang) }) : "") +
-    (values["nodes"] !== undefined ? t(lang, "progress.exact.nodes", { nodes: num(values, "nodes") }) : "") +
+    (values["nodes"] !== undefined ? t(lang, num(values, "nodes") === 1 ? "progress.exact.node" : "progress.exact.nodes", { nodes: num(values, "nodes") }) : "") +
     (values["dropped"] !== undefined ? t(lang, "progress.exact.dropped") : "")
   );
 }

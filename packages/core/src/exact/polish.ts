@@ -101,7 +101,7 @@ export class ExactPolish {
       budget.report(
         "exact",
         `${solver.name}: ${stage} ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}: ${format(ours)} → ${format(reached)}${proof}` +
-          (outcome.nodes !== undefined ? `, ${outcome.nodes} nodes` : "") +
+          (outcome.nodes !== undefined ? `, ${outcome.nodes} node${outcome.nodes === 1 ? "" : "s"}` : "") +
           (kept === "invalid" ? "; its agenda broke a rule and was dropped, the search's is kept" : ""),
         "exact-solved",
         {
