@@ -1,3 +1,4 @@
+// agenda.csv's sequence column: 0 for a first agenda, kept for a meeting that stays, raised when it moves.
 import { planStop } from "@roadshow/core";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+// ATECO codes in firms.csv: mapped sectors shown in the why text, unmapped codes warned once per firm.
 import { describe, expect, it } from "vitest";
 import { scorePairs } from "@roadshow/core";
 import { atecoWarnings } from "../src/read/ateco-warnings.js";

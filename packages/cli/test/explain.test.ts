@@ -1,3 +1,4 @@
+// `roadshow explain` end to end: why a firm of the example met one country and not another, in English, Italian and JSON.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

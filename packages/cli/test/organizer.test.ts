@@ -1,3 +1,4 @@
+// `--organizer`: a name and an address, or an address alone.
 import { InvalidArgumentError } from "commander";
 import { describe, expect, it } from "vitest";
 import { organizer } from "../src/commands/shared.js";

@@ -1,3 +1,4 @@
+// What a re-plan changed, per participant: changes.csv rows and messages, in English and Italian.
 import { describe, expect, it } from "vitest";
 import { buildSlots, type MeetingChange } from "@roadshow/core";
 import { changesCsv, CHANGE_COLUMNS } from "../src/replan/csv.js";

@@ -1,3 +1,4 @@
+// Runs the CLI in process with captured streams, for end-to-end tests.
 import type { Io } from "../src/context.js";
 import { main } from "../src/main.js";
 

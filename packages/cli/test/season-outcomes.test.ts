@@ -1,3 +1,4 @@
+// `roadshow season` with changes.csv and outcomes.csv: no-shows and follow-ups, absentees, held share, located errors.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -1,3 +1,4 @@
+// `roadshow season` end to end: every stop's files, the season report and summary, unmet asks, frozen agendas.
 import { MARKER } from "../src/write/transaction.js";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,3 +1,4 @@
+// parseWeights: a `--weights` file as JSON or CSV (Italian Excel too), every bad name or value located.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

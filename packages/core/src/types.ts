@@ -302,6 +302,9 @@ export type ProgressStep =
   | "solving-core"
   | "compacting"
   | "checking"
+  | "exact-solving"
+  | "exact-solved"
+  | "exact-fallback"
   | "done";
 
 /**
@@ -312,14 +315,17 @@ export interface Progress {
   readonly phase: "score" | "select" | "timetable" | "bound" | "improve" | "exact" | "compact" | "verify" | "done";
   /** In English. */
   readonly message: string;
-  /** What `message` says, as a code; absent on reports that have none (the exact solver's). */
+  /** What `message` says, as a code. */
   readonly step?: ProgressStep;
   /**
    * The values `message` names: counts (`pairs`, `meetings`, `slots`, `kept`,
    * `lost`), the search's `stage` (`local-search` with its `round`, `rebuild`,
    * `reoptimise`, `lns`), objective levels (`musts`, `served`, `balance`,
    * `score`) and, prefixed, the levels aimed at (`targetMusts`…) or the bounds
-   * (`boundMusts`…, with `gap` and the `status`, when done).
+   * (`boundMusts`…, with `gap` and the `status`, when done); the exact
+   * solver's `solver`, `level`, `value`, `bound`, `columns`, its `status`, the
+   * level `from` → `to`, `nodes` and `dropped` (1: its agenda broke a rule),
+   * and for a fallback `reason` (`failed` or `distrusted`).
    */
   readonly values?: Readonly<Record<string, number | string>>;
   readonly elapsedMs: number;

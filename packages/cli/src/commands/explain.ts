@@ -10,6 +10,7 @@ import { nearest } from "../read/suggest.js";
 import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
 import { exactOption } from "../solve/highs.js";
+import { t } from "../text/i18n.js";
 import { readWeights } from "../read/weights.js";
 import { explanationJson, explanationText } from "../text/why.js";
 import { EXAMPLE_DIR, planningOptions, type CommandContext, type PlanningFlags } from "./shared.js";
@@ -77,7 +78,7 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
     allowRepeats: args.allowRepeats,
     balance: args.balance ?? true,
     // The same agenda as `schedule` plans: polished alike.
-    ...(await exactOption(args.exact, io.stderr)),
+    ...(await exactOption(args.exact, (reason) => io.stderr(`${t(common.lang, "progress.exact.unavailable", { reason })}\n`))),
     ...(weights && { weights: weights.weights }),
     ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
   };

@@ -45,7 +45,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   // --previous may lie in --out (re-planning into the same folder with --force): it is read before the folder is replaced.
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
-  const exact = exactOption(args.exact, io.stderr);
+  const exact = exactOption(args.exact, (reason) => io.stderr(`${t(common.lang, "progress.exact.unavailable", { reason })}\n`));
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];

@@ -44,7 +44,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
   // HiGHS loads (WebAssembly) while the inputs are read.
-  const exact = exactOption(args.exact, io.stderr);
+  const exact = exactOption(args.exact, (reason) => io.stderr(`${t(common.lang, "progress.exact.unavailable", { reason })}\n`));
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];

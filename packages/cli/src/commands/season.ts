@@ -123,7 +123,7 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
   // --frozen agendas may lie in --out: they are read (and written back byte for byte) before the new folder replaces the old one.
   const output = { force: args.force, inputs: inputPaths(args) };
   checkOutputFolder(args.out, output);
-  const exact = exactOption(args.exact, io.stderr);
+  const exact = exactOption(args.exact, (reason) => io.stderr(`${t(common.lang, "progress.exact.unavailable", { reason })}\n`));
   const loaded = await load(args);
   const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
   const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];

@@ -103,10 +103,10 @@ function solveOnce(highs: Highs, program: ExactProgram, start: Float64Array | nu
   }
 }
 
-/** The planning options for the exact polish: HiGHS unless `--no-exact` (`enabled` false) or it cannot load (then `warn` says so). */
-export async function exactOption(enabled: boolean | undefined, warn?: (message: string) => void): Promise<{ exact?: ExactSolver }> {
+/** The planning options for the exact polish: HiGHS unless `--no-exact` (`enabled` false) or it cannot load (then `unavailable` gets why). */
+export async function exactOption(enabled: boolean | undefined, unavailable?: (reason: string) => void): Promise<{ exact?: ExactSolver }> {
   if (enabled === false) return {};
   const solver = await loadExactSolver();
-  if (solver === null) warn?.(`warning: HiGHS could not start (${failure ?? "unknown error"}); planning without the exact polish\n`);
+  if (solver === null) unavailable?.(failure ?? "unknown error");
   return solver === null ? {} : { exact: solver };
 }

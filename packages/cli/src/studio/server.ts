@@ -22,6 +22,7 @@ import { startJob } from "./solver.js";
 import { deskOfAgenda, deskOfPlan } from "./views.js";
 import type { Workspace } from "./workspace.js";
 import { readAgenda } from "../read/load.js";
+import { progressText } from "../text/progress.js";
 
 /** The built page: `dist/studio-web/` of the CLI package, from `src/studio` or `dist/studio` alike. */
 export const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/studio-web");
@@ -156,7 +157,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
     try {
       const inputs = await ws.stop(stopId, options);
       const job = startJob({ kind: "plan", instance: inputs.instance, options: inputs.options }, (p) =>
-        event({ type: "progress", phase: p.phase, message: p.message, elapsedMs: p.elapsedMs }));
+        event({ type: "progress", phase: p.phase, message: progressText(p, lang), elapsedMs: p.elapsedMs }));
       req.on("close", () => job.cancel());
       const result = await job.result;
       if (result.kind !== "plan") throw new Error("the solver answered a plan with a re-plan");

@@ -53,9 +53,42 @@ function doneText(values: Values, lang: Lang): string {
   return values["status"] === "timedout" ? t(lang, "progress.done.timedout", { text }) : text;
 }
 
+const EXACT_STATUSES = ["optimal", "limit", "timedout", "infeasible", "failed"] as const;
+
+/** An objective level's name (`served`, `score`, …) in `lang`. */
+function levelName(values: Values, lang: Lang): string {
+  const level = values["level"];
+  return level === "musts" || level === "served" || level === "balance" || level === "score" || level === "replaced" ? t(lang, `progress.level.${level}`) : String(level ?? "");
+}
+
+/** A level's value: whole numbers as they are, a score with one decimal. */
+const amount = (values: Values, key: string, lang: Lang): string => {
+  const x = num(values, key);
+  return Number.isInteger(x) ? String(x) : fixed(x, 1, lang);
+};
+
+/** What the exact solver did to one level: its status, the level before and after, its bound and nodes. */
+function exactSolvedText(values: Values, lang: Lang): string {
+  const code = values["status"];
+  const status = EXACT_STATUSES.find((s) => s === code);
+  return (
+    t(lang, "progress.exact.solved", {
+      solver: String(values["solver"]),
+      level: levelName(values, lang),
+      status: status === undefined ? String(code ?? "") : t(lang, `progress.exact.status.${status}`),
+      note: values["note"] !== undefined ? ` (${String(values["note"])})` : "",
+      from: amount(values, "from", lang),
+      to: amount(values, "to", lang),
+    }) +
+    (values["bound"] !== undefined ? t(lang, "progress.exact.bound", { bound: amount(values, "bound", lang) }) : "") +
+    (values["nodes"] !== undefined ? t(lang, num(values, "nodes") === 1 ? "progress.exact.node" : "progress.exact.nodes", { nodes: num(values, "nodes") }) : "") +
+    (values["dropped"] !== undefined ? t(lang, "progress.exact.dropped") : "")
+  );
+}
+
 /**
  * What a progress report says, in `lang`; in English it is the core's own
- * `message`. A report without a step (the exact solver's) keeps its message.
+ * `message`. A report without a step keeps its message.
  */
 export function progressText(p: Progress, lang: Lang): string {
   const values: Values = p.values ?? {};
@@ -76,6 +109,10 @@ export function progressText(p: Progress, lang: Lang): string {
     case "solving-core": return t(lang, "progress.solving-core");
     case "compacting": return t(lang, "progress.compacting", { meetings: n("meetings") });
     case "checking": return t(lang, "progress.checking", { meetings: n("meetings") });
+    case "exact-solving":
+      return t(lang, "progress.exact.solving", { solver: String(values["solver"]), level: levelName(values, lang), value: amount(values, "value", lang), bound: amount(values, "bound", lang), columns: n("columns") });
+    case "exact-solved": return exactSolvedText(values, lang);
+    case "exact-fallback": return t(lang, values["reason"] === "distrusted" ? "progress.exact.distrusted" : "progress.exact.failed", { solver: String(values["solver"]) });
     case "done": return doneText(values, lang);
   }
 }

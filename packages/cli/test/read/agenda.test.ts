@@ -1,3 +1,4 @@
+// parseAgenda: agenda.csv read back into typed rows, every bad cell located.
 import { describe, expect, it } from "vitest";
 import { historyFromAgendas, parseAgenda } from "../../src/read/index.js";
 import { checkAgendaTimes } from "../../src/read/agenda.js";

@@ -1,3 +1,4 @@
+// Test data built in code: rows and CSV files of the input side, valid unless a test changes them.
 import type { DataFiles, InputFile, InputIssue } from "../../src/read/index.js";
 
 /** One CSV row as column → cell. */

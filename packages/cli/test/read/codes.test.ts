@@ -1,3 +1,4 @@
+// Every documented input issue code, produced by a located example with its message.
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { ISSUE_CODES } from "../../src/read/issues.js";

@@ -1,3 +1,4 @@
+// parseDataSet: valid data to domain values, defaults and order independence; invalid data to located issues.
 import { describe, expect, it } from "vitest";
 import { parseDataSet } from "../../src/read/index.js";
 import { dataFiles, delegationRow, errors, file, firmRow, requestRow, scoreRow, stopRow, validRows, withCode } from "./builders.js";

@@ -1,3 +1,4 @@
+// decodeBytes: the encodings Excel writes read to the same text, and files that are not text refused.
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "../../src/read/decode.js";

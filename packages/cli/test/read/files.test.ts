@@ -1,3 +1,4 @@
+// readDataDir and readAgendaFile: the folder and named files read as the pure parsers read their bytes, file errors located.
 import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";

@@ -1,3 +1,4 @@
+// parseDataSet on mutated data (seeded fuzz): never throws, deterministic, data or at least one located error.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ISSUE_CODES } from "../../src/read/issues.js";

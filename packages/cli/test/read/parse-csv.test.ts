@@ -1,3 +1,4 @@
+// parseCsv: delimiters, quotes, trimmed cells, ragged rows and stray quotes, each at its physical line.
 import { describe, expect, it } from "vitest";
 import type { InputIssue } from "../../src/read/issues.js";
 import { detectDelimiter, parseCsv } from "../../src/read/parse-csv.js";

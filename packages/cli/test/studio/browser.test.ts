@@ -1,3 +1,4 @@
+// The studio in headless Chromium: data view, located CSV issues, planning with progress, bound and gap.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,3 +1,4 @@
+// The day of a stop in the studio: plan, save, changes arrive, re-plan, save, mail, as the CLI would.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

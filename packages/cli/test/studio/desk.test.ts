@@ -1,3 +1,4 @@
+// The studio's desk: free cells agree with the core's rule checker; moves, waiting list, locks, undo and redo.
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { planStop, verifyAgenda, type StopInstance } from "@roadshow/core";

@@ -1,3 +1,4 @@
+// The studio stays local and private: 127.0.0.1, a session token, its cookie and the refused requests.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";

@@ -1,3 +1,4 @@
+// formatIssues: grouping, order, colours, caps and JSON of input issues.
 import { describe, expect, it } from "vitest";
 import type { InputIssue } from "../../src/read/issues.js";
 import { formatIssues } from "../../src/text/issues-format.js";

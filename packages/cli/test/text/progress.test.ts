@@ -1,12 +1,13 @@
 // Progress lines told from the catalogue: in English they are the core's own messages, in Italian every value is filled.
 import { describe, expect, it } from "vitest";
-import { planStop, replanStop, type Progress } from "@roadshow/core";
+import { planStop, replanStop, type ExactSolver, type Progress } from "@roadshow/core";
+import { loadExactSolver } from "../../src/solve/highs.js";
 import { generateInstance } from "../../../../oracle/generate.js";
 import { perturbInstance } from "../../../../oracle/perturb.js";
 import { progressLine, progressText } from "../../src/text/progress.js";
 
 /** Every report of a windowed plan (it searches) and of a re-plan with moves, on a fake clock so the run is deterministic. */
-function reports(): Progress[] {
+function reports(exact: ExactSolver): Progress[] {
   const out: Progress[] = [];
   let clock = 0;
   const now = (): number => (clock += 7);
@@ -15,15 +16,22 @@ function reports(): Progress[] {
   const schedule = planStop(instance, { now, onProgress, timeLimitMs: 60_000 });
   const changed = perturbInstance(instance, 4, { cancelled: 2, late: 1, walkIns: 2 });
   replanStop(changed, schedule.meetings, { now, onProgress, allowMoves: true, timeLimitMs: 60_000 });
+  // The exact polish: HiGHS on a stop it improves, then a solver that throws and one that answers wrongly.
+  const narrow = generateInstance("M", 1, { narrowWindows: 0.8 });
+  const throwing: ExactSolver = { name: "broken", solve: () => { throw new Error("abort"); } };
+  const lying: ExactSolver = { name: "lying", solve: (program) => ({ status: "optimal", values: new Float64Array(program.columns).fill(1), bound: 1e9 }) };
+  for (const solver of [exact, throwing, lying]) planStop(narrow, { now, onProgress, exact: solver, timeLimitMs: 60_000 });
   return out;
 }
 
-describe("progressText", () => {
-  const all = reports();
+describe("progressText", async () => {
+  const exact = await loadExactSolver();
+  if (exact === null) throw new Error("HiGHS did not load");
+  const all = reports(exact);
 
   it("sees every kind of report the planner and the re-planner make", () => {
     const steps = new Set(all.map((p) => p.step));
-    for (const step of ["scoring", "selecting", "placing", "bounding", "searching", "searching-toward", "bounding-reached", "compacting", "checking", "done", "kept", "placing-around", "moving"] as const) {
+    for (const step of ["scoring", "selecting", "placing", "bounding", "searching", "searching-toward", "bounding-reached", "compacting", "checking", "done", "kept", "placing-around", "moving", "exact-solving", "exact-solved", "exact-fallback"] as const) {
       expect(steps, step).toContain(step);
     }
   });

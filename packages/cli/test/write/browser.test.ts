@@ -1,3 +1,4 @@
+// The HTML pages rendered in headless Chromium: page breaks, text-only names, night clock changes, the largest stop.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

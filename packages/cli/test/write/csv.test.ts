@@ -1,3 +1,4 @@
+// Participant CSVs: one file per participant, safe unique names, a day in time order, the Excel dialect.
 import { parse } from "csv-parse/sync";
 import { describe, expect, test } from "vitest";
 import { PARTICIPANT_COLUMNS, renderExports, safeFileName } from "../../src/write/exports.js";

@@ -1,3 +1,4 @@
+// The export fixtures obey every hard rule, so the exporters are tested on agendas the scheduler could produce.
 import { describe, expect, test } from "vitest";
 import { verifyAgenda } from "@roadshow/core";
 import type { ExportInput } from "../../src/write/exports.js";

@@ -1,3 +1,4 @@
+// Export test fixtures: small stops and schedules (an afternoon, the DST night, many tables) built in code.
 import { buildSlots } from "@roadshow/core";
 import type { Delegation, Firm, Meeting, Schedule, Stop, TableAssignment, Unmatched } from "@roadshow/core";
 import type { ExportInput } from "../../src/write/exports.js";

@@ -1,3 +1,4 @@
+// The HTML outputs: escaping, standalone pages, labels in each participant's language.
 import { describe, expect, test } from "vitest";
 import { escapeHtml, renderExports } from "../../src/write/exports.js";
 import { html, raw } from "../../src/write/html.js";

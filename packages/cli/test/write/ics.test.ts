@@ -1,3 +1,4 @@
+// Calendar files: every meeting in both calendars, time zones and DST nights, parsed back by ical.js.
 import ICAL from "ical.js";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";

@@ -1,3 +1,4 @@
+// writeOutputs: whole-folder transactions, refusals without --force, locks and interrupted runs.
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";

@@ -1,3 +1,4 @@
+// VTIMEZONE from luxon: observances around the covered range equal luxon's offsets everywhere.
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";

@@ -79,7 +79,13 @@ export class ExactPolish {
       }
       const left = budget.deadline - budget.now();
       if (left <= 0) return (this.timedOut = true);
-      budget.report("exact", `${solver.name}: ${stage} ${format(ours)}, bound ${format(bound)}; solving the time-indexed model (${model.columns} columns)`);
+      budget.report("exact", `${solver.name}: ${stage} ${format(ours)}, bound ${format(bound)}; solving the time-indexed model (${model.columns} columns)`, "exact-solving", {
+        solver: solver.name,
+        level: stage,
+        value: ours,
+        bound,
+        columns: model.columns,
+      });
       const limits: ExactLimits = {
         nodes: EXACT_NODES,
         timeLimitMs: left,
@@ -89,19 +95,30 @@ export class ExactPolish {
       const outcome = solveSafely(solver, model, stage, fixed, board, limits);
       const kept = outcome.values === null ? null : adopt(prep, model, board, outcome.values);
       const reached = levelOf(board.levels(), stage);
-      const proof = outcome.bound === null ? "" : `, bound ${format(stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6))}`;
+      const shown = outcome.bound === null ? null : stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6);
+      const proof = shown === null ? "" : `, bound ${format(shown)}`;
       const failed = kept === "invalid" || outcome.status === "failed" || outcome.status === "infeasible";
       budget.report(
         "exact",
         `${solver.name}: ${stage} ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}: ${format(ours)} → ${format(reached)}${proof}` +
-          (outcome.nodes !== undefined ? `, ${outcome.nodes} nodes` : "") +
+          (outcome.nodes !== undefined ? `, ${outcome.nodes} node${outcome.nodes === 1 ? "" : "s"}` : "") +
           (kept === "invalid" ? "; its agenda broke a rule and was dropped, the search's is kept" : ""),
-        undefined,
-        {},
+        "exact-solved",
+        {
+          solver: solver.name,
+          level: stage,
+          status: outcome.status,
+          ...(outcome.message !== undefined && { note: outcome.message }),
+          from: ours,
+          to: reached,
+          ...(shown !== null && { bound: shown }),
+          ...(outcome.nodes !== undefined && { nodes: outcome.nodes }),
+          ...(kept === "invalid" && { dropped: 1 }),
+        },
         failed,
       );
       if (kept === "invalid") {
-        budget.report("exact", `${solver.name} is not trusted further: the search goes on from its own agenda`, undefined, {}, true);
+        budget.report("exact", `${solver.name} is not trusted further: the search goes on from its own agenda`, "exact-fallback", { solver: solver.name, reason: "distrusted" }, true);
         for (const level of STAGES) delete this.proven[level];
         return false;
       }
@@ -114,7 +131,7 @@ export class ExactPolish {
       fixed[stage] = reached;
       if (outcome.status === "timedout") return (this.timedOut = true);
       if (outcome.status === "failed" || outcome.status === "infeasible") {
-        budget.report("exact", `${solver.name} gave no agenda: the search goes on from its own`, undefined, {}, true);
+        budget.report("exact", `${solver.name} gave no agenda: the search goes on from its own`, "exact-fallback", { solver: solver.name, reason: "failed" }, true);
         return false;
       }
     }

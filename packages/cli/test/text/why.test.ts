@@ -1,9 +1,10 @@
+// The why and explain texts: score parts and reasons in both languages, with every placeholder filled.
 import { describe, expect, it } from "vitest";
 import { buildSlots, EXPLAIN_REASONS } from "@roadshow/core";
 import type { Affinity, PairExplanation, PreferredPriority, ScorePart, ScorePartCode } from "@roadshow/core";
-import { MESSAGE_KEYS, template, type Lang } from "../src/text/i18n.js";
-import { partText, preferredText, reasonText, whyText } from "../src/text/why.js";
-import { makeDelegation, makeStop } from "./write/fixture.js";
+import { MESSAGE_KEYS, template, type Lang } from "../../src/text/i18n.js";
+import { partText, preferredText, reasonText, whyText } from "../../src/text/why.js";
+import { makeDelegation, makeStop } from "../write/fixture.js";
 
 const LANGS: readonly Lang[] = ["en", "it"];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

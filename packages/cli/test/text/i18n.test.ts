@@ -1,3 +1,4 @@
+// The catalogue: the same keys and placeholders in both languages, every reason named, numbers, dates and countries by language.
 import { describe, expect, test } from "vitest";
 import type { UnmatchedReason } from "@roadshow/core";
 import { MESSAGE_KEYS, countryName, defaultLang, formatDate, formatNumber, t, template } from "../../src/text/i18n.js";
