@@ -1,6 +1,6 @@
 /**
  * Our scheduler, measured three ways: `planStop` through the library (in this
- * process, wall time), the built CLI as a user runs it (a child process,
+ * process, wall time, with HiGHS as the exact polish as the CLI plans), the built CLI as a user runs it (a child process,
  * wall time and peak RSS from GNU time), and the CLI's steps one by one in
  * this process (read, plan, render, write, through `@roadshow/cli/io`), to
  * see where the full command's time goes. Median of `runs` each.
@@ -13,6 +13,7 @@ import type { ObjectiveLevels, Schedule, ScheduleOptions, ScheduleStatus, StopIn
 import type { CheckedMeeting } from "../oracle/verify.js";
 import { readAgenda } from "./agenda-csv.js";
 import { parsePeakRssKb } from "../oracle/peers/spawn.js";
+import { loadExactSolver } from "../packages/cli/src/solve/highs.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const CLI = join(ROOT, "packages/cli/dist/bin.js");
@@ -62,6 +63,16 @@ export const median = (values: readonly number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/** The options `roadshow schedule` plans with: K = 1 and HiGHS as the exact polish (the CLI's default). */
+async function cliOptions(timeLimitSec: number | null): Promise<ScheduleOptions> {
+  const exact = await loadExactSolver();
+  return {
+    minMeetings: 1,
+    ...(timeLimitSec === null ? {} : { timeLimitMs: timeLimitSec * 1000 }),
+    ...(exact === null ? {} : { exact }),
+  };
+}
+
 type PlanStop = (instance: StopInstance, options?: ScheduleOptions) => Schedule;
 
 /** `planStop` if the core exports it yet. */
@@ -73,7 +84,7 @@ export async function findPlanStop(): Promise<PlanStop | null> {
 export async function runLibrary(instance: StopInstance, runs: number, timeLimitSec: number | null): Promise<Outcome<LibraryRun>> {
   const planStop = await findPlanStop();
   if (planStop === null) return { ok: false, note: "ours: not available (planStop is not exported by @roadshow/core)" };
-  const options: ScheduleOptions = timeLimitSec === null ? { minMeetings: 1 } : { minMeetings: 1, timeLimitMs: timeLimitSec * 1000 };
+  const options = await cliOptions(timeLimitSec);
   const timesMs: number[] = [];
   let last: Schedule | null = null;
   for (let i = 0; i < runs; i++) {
@@ -171,7 +182,7 @@ export async function runPhases(dataDir: string, stopId: string, runs: number, t
   const io: CliIo = await import("@roadshow/cli/io");
   const planStop = await findPlanStop();
   if (planStop === null) return { ok: false, note: "phases: planStop is not exported by @roadshow/core" };
-  const options: ScheduleOptions = timeLimitSec === null ? { minMeetings: 1 } : { minMeetings: 1, timeLimitMs: timeLimitSec * 1000 };
+  const options = await cliOptions(timeLimitSec);
   const names = ["read", "plan", "render", "write"] as const;
   const samples = names.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
   let files = 0;
