@@ -70,11 +70,12 @@ function seconds(cell: string): string {
   return s >= 1 ? `${s.toFixed(1)} s` : `${s} s`;
 }
 
-/** `S-1` → `S`; `Lx3-1` → `L×3 firms`; `XLn-1` → `XL, narrow windows`. */
+/** `S-1` → `S`; `Lx3-1` → `L×3 firms`; `XLn-1` → `XL, narrow windows`; `Lx10.8w-1` → `L×10.8 firms, half in windows`. */
 function family(instance: string): string {
-  const m = /^(XL|L|M|S)(?:x(\d+))?(n)?-\d+$/.exec(instance);
+  const m = /^(XL|L|M|S)(?:x([\d.]+))?([nw])?-\d+$/.exec(instance);
   if (m === null) return instance;
-  return `${m[1]}${m[2] ? `×${m[2]} firms` : ""}${m[3] ? ", narrow windows" : ""}`;
+  const windows = m[3] === "n" ? ", narrow windows" : m[3] === "w" ? ", half in windows" : "";
+  return `${m[1]}${m[2] ? `×${m[2]} firms` : ""}${windows}`;
 }
 
 const levelsOf = (cell: string) => cell.replace(/\s*\(.*\)$/, "");
