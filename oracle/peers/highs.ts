@@ -1,21 +1,16 @@
 /** The time-indexed model solved by HiGHS (WebAssembly, the `highs` dev dependency), stage by stage. */
-import * as highsModule from "highs";
 import type { Highs } from "highs";
+import { startHighs } from "../../packages/cli/src/solve/highs.js";
 import type { StopInstance } from "@roadshow/core";
 import { solveHierarchy, type HierarchyOptions, type PeerResult, type StageOutcome, type StageStatus } from "./hierarchy.js";
 import { toLpText } from "./lp-format.js";
 import type { Milp } from "./model.js";
 
-// The package is typed as CommonJS while Node loads its ESM build: accept either shape.
-type Loader = () => Promise<Highs>;
-const exported = highsModule as unknown as { default: Loader | { default: Loader } };
-const highsLoader: Loader = typeof exported.default === "function" ? exported.default : exported.default.default;
-
 let loaded: Promise<Highs> | undefined;
 
-/** The HiGHS runtime, loaded once per process. */
+/** The oracle's own HiGHS runtime (not the one the CLI plans with), loaded once per process. */
 export function loadHighs(): Promise<Highs> {
-  loaded ??= highsLoader();
+  loaded ??= startHighs();
   return loaded;
 }
 

@@ -6,7 +6,8 @@ import type { ExactLimits, ExactOutcome, ExactProgram, ExactSolver } from "@road
 // The package is typed as CommonJS while Node loads its ESM build: accept either shape.
 type Loader = () => Promise<Highs>;
 const exported = highsModule as unknown as { default: Loader | { default: Loader } };
-const highsLoader: Loader = typeof exported.default === "function" ? exported.default : exported.default.default;
+/** Starts a new HiGHS runtime (each call its own WebAssembly instance, so an abort in one leaves the others working). */
+export const startHighs: Loader = typeof exported.default === "function" ? exported.default : exported.default.default;
 
 const VERSION = "1.15.3";
 
@@ -19,7 +20,7 @@ let failure: string | null = null;
  * WebAssembly runtime cannot start (the scheduler then keeps its search's agenda).
  */
 export function loadExactSolver(): Promise<ExactSolver | null> {
-  loaded ??= highsLoader().then(
+  loaded ??= startHighs().then(
     (highs) => highsSolver(highs),
     (error: unknown) => {
       failure = error instanceof Error ? error.message : String(error);
