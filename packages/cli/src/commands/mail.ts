@@ -8,7 +8,9 @@ import { t, type Lang } from "../text/i18n.js";
 import { EnvironmentError, EXIT, InputError } from "../errors.js";
 import type { Organizer, PreviousMeeting } from "../write/exports.js";
 import type { DataSet } from "../read/index.js";
-import { findStop, instanceOf, load, readAgenda } from "../read/load.js";
+import { readAgenda } from "../read/load.js";
+import { loadRun } from "../run/load.js";
+import { Reporter } from "../run/report.js";
 import { readChangedParticipants } from "../mail/changes.js";
 import type { Composed } from "../mail/compose.js";
 import { emlPath, prepareMailing } from "../mail/prepare.js";
@@ -16,7 +18,6 @@ import type { Skipped } from "../mail/recipients.js";
 import { emptyJournal, readJournal } from "../mail/journal.js";
 import { sendMailing, type SendReport } from "../mail/send.js";
 import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
-import { formatIssues } from "../text/issues-format.js";
 import { violationText } from "../text/violations.js";
 import { acquireLock } from "../write/lock.js";
 import { writeOutputs } from "../write/transaction.js";
@@ -86,9 +87,11 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   const target = args.smtp === undefined ? undefined : parseSmtpUrl(args.smtp, io.env);
   // `--changes` here names who to mail (replan's changes.csv), not stop changes to apply:
   // the data folder's own changes.csv, when present, is applied as by every command.
-  const loaded = await load({ dataDir: args.dataDir, scores: args.scores, requests: args.requests, changes: args.stopChanges });
-  const warnings = [...loaded.warnings];
-  const stop = findStop(loaded.data, args.stop, args.dataDir);
+  // Its warnings are told with those of --changes, below.
+  const run = await loadRun({ files: { dataDir: args.dataDir, scores: args.scores, requests: args.requests, changes: args.stopChanges } });
+  const { loaded } = run;
+  const warnings = [...run.warnings];
+  const stop = run.findStop(args.stop);
   const all = await readAgenda(args.agenda);
   const rows = all.filter((r) => r.stopId === stop.id);
   if (rows.length === 0 && all.length > 0) {
@@ -96,7 +99,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
     throw new InputError(t(lang, "mail.cli.noStop", { agenda: args.agenda, stop: stop.id, stops }));
   }
   // The stop as it is on the day (its changes applied): walk-ins registered, absentees not.
-  const instance = instanceOf(loaded, stop);
+  const instance = run.instance(stop);
   const reviewed = reviewAgenda(instance, rows);
   for (const v of reviewed.violations) {
     io.stderr(`${args.agenda}:${v.meetings.map((i) => rows[i]!.line).join(",")} ${t(common.lang, "cli.warning")} ${v.code}: ${violationText(v, common.lang)}\n`);
@@ -112,7 +115,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
     warnings.push(...read.warnings);
     only = read.changed;
   }
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
+  new Reporter(io, common).issues(warnings);
 
   const mailing = await prepareMailing(schedule, onTheDay(loaded.data, instance, previous), { lang: common.lang, organizer: args.organizer, rows, previous, only });
   io.stderr(skippedLines(mailing.skipped, args.dataDir, lang, only !== undefined && previous === undefined));

@@ -2,6 +2,7 @@
 import { InvalidArgumentError, type Command, type Option } from "commander";
 import type { Common, Io } from "../context.js";
 import type { Organizer } from "../write/exports.js";
+import type { FileFlags, SettingFlags } from "../run/options.js";
 
 /** What a command's action needs from the program. */
 export interface CommandContext {
@@ -21,21 +22,8 @@ export interface DayFlags {
   readonly outcomes?: string;
 }
 
-/** The options `planningOptions` adds, as commander parses them. */
-export interface PlanningFlags extends DayFlags {
-  readonly scores?: string;
-  readonly requests?: string;
-  readonly weights?: string;
-  readonly history?: string[];
-  readonly allowRepeats: boolean;
-  readonly minMeetings: number;
-  /** `--no-balance` sets it false. */
-  readonly balance: boolean;
-  /** `--no-exact` sets it false. */
-  readonly exact: boolean;
-  /** Seconds. */
-  readonly timeLimit?: number;
-}
+/** The options `planningOptions` adds, as commander parses them (mapped by `runFiles` and `planSettings`). */
+export interface PlanningFlags extends FileFlags, SettingFlags {}
 
 /** `--organizer` (`organizerOption`), parsed into a name and an address. */
 export interface OrganizerFlags {

@@ -4,6 +4,7 @@
  */
 import type { MeetingChange, ObjectiveLevels, ScheduleStatus, ScorePart, Violation } from "@roadshow/core";
 import type { InputIssue } from "../read/issues.js";
+import type { PageFiles, PageSettings } from "../run/options.js";
 
 export type StudioLang = "it" | "en";
 
@@ -21,11 +22,7 @@ export interface SessionInfo {
 }
 
 /** The CLI's planning options, as the Plan view sets them. */
-export interface PlanOptions {
-  readonly minMeetings: number;
-  readonly allowRepeats: boolean;
-  /** `--time-limit` in seconds; `null` keeps the default (60). */
-  readonly timeLimitSeconds: number | null;
+export interface PlanOptions extends PageFiles, PageSettings {
   readonly history: readonly FileRef[];
   readonly scores: FileRef | null;
   readonly requests: FileRef | null;
@@ -34,10 +31,12 @@ export interface PlanOptions {
   readonly changes: FileRef | null;
   /** `--outcomes`; `null`: `<data-dir>/outcomes.csv` when present. */
   readonly outcomes: FileRef | null;
+  /** `--time-limit` in seconds; `null` keeps the default (60). */
+  readonly timeLimitSeconds: number | null;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
-  minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null,
+  minMeetings: 1, allowRepeats: false, balance: true, exact: true, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null,
 };
 
 /** One file of the data folder. */

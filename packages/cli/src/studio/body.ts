@@ -19,7 +19,7 @@ function isMeetings(x: unknown): boolean {
 function isOptions(x: unknown): boolean {
   if (typeof x !== "object" || x === null) return false;
   const o = x as Record<string, unknown>;
-  return isInt(o.minMeetings) && (o.minMeetings as number) >= 0 && isBool(o.allowRepeats)
+  return isInt(o.minMeetings) && (o.minMeetings as number) >= 0 && isBool(o.allowRepeats) && isBool(o.balance ?? true) && isBool(o.exact ?? true)
     && (o.timeLimitSeconds === null || (typeof o.timeLimitSeconds === "number" && o.timeLimitSeconds > 0))
     && Array.isArray(o.history) && o.history.every(isText) && isTextOrNull(o.scores) && isTextOrNull(o.requests) && isTextOrNull(o.weights)
     && isTextOrNull(o.changes ?? null) && isTextOrNull(o.outcomes ?? null);

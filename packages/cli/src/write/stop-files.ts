@@ -17,17 +17,24 @@ export interface StopFileOptions {
   readonly organizer?: Organizer | undefined;
 }
 
+/** agenda.csv and unmatched.csv of a planned stop, the first two of `stopFiles`. */
+export function agendaFiles(result: Schedule, data: Pick<DataSet, "firms" | "delegations">, options: StopFileOptions): OutputFile[] {
+  const dialect = { excel: options.excel };
+  return [
+    { path: "agenda.csv", content: agendaCsv(result, data.firms, data.delegations, dialect, options.why, options.previous) },
+    { path: "unmatched.csv", content: unmatchedCsv(result, data.firms, dialect, options.lang) },
+  ];
+}
+
 /**
  * Every file written for a planned stop (by `schedule`, per stop by `season`,
  * and by `export` from an edited agenda): agenda.csv, unmatched.csv and the
  * day-of-event files (participant CSVs, printable agendas, grid, summary, calendars).
  */
-export function stopFiles(result: Schedule, data: DataSet, options: StopFileOptions): OutputFile[] {
-  const dialect = { excel: options.excel };
+export function stopFiles(result: Schedule, data: Pick<DataSet, "firms" | "delegations">, options: StopFileOptions): OutputFile[] {
   const why = options.why;
   return [
-    { path: "agenda.csv", content: agendaCsv(result, data.firms, data.delegations, dialect, why, options.previous) },
-    { path: "unmatched.csv", content: unmatchedCsv(result, data.firms, dialect, options.lang) },
+    ...agendaFiles(result, data, options),
     ...renderExports(
       { schedule: result, firms: data.firms, delegations: data.delegations, ...(why && { why }) },
       {
