@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { verifyAgenda, type Replan } from "@roadshow/core";
-import { organizer } from "../commands/shared.js";
+import { organizer } from "../run/organizer.js";
 import { InputError } from "../errors.js";
 import { readAgenda } from "../read/load.js";
 import type { OutputFile } from "../write/exports.js";

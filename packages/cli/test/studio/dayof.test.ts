@@ -4,21 +4,14 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { BIN, EXAMPLE, startStudio, type Studio } from "./harness.js";
+import { BIN, EXAMPLE, post, startStudio, strip, type Meeting, type Studio } from "./harness.js";
 
 const STOP = "BS-2026-02";
 const options = { minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null };
-type Meeting = { slot: number; table: number; firmId: string; delegationId: string };
-const strip = (m: Meeting): Meeting => ({ slot: m.slot, table: m.table, firmId: m.firmId, delegationId: m.delegationId });
 
 let studio: Studio;
 let work = "";
-const call = async <T>(p: string, body: unknown): Promise<T> => {
-  const res = await fetch(`${studio.base}${p}`, { method: "POST", headers: { "x-roadshow-token": studio.token, "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json = (await res.json()) as T & { error?: string };
-  if (!res.ok) throw new Error(`${p}: ${json.error}`);
-  return json;
-};
+const call = <T>(p: string, body: unknown): Promise<T> => post<T>(studio, p, body);
 
 beforeAll(async () => {
   // Every firm gets an email, so that mail has someone to write to.

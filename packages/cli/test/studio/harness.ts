@@ -83,3 +83,15 @@ export function raw(port: number, method: string, pathname: string, headers: Rec
     req.end();
   });
 }
+
+/** A meeting as the page sends it back (the desk's extra fields dropped). */
+export type Meeting = { slot: number; table: number; firmId: string; delegationId: string };
+export const strip = (m: Meeting): Meeting => ({ slot: m.slot, table: m.table, firmId: m.firmId, delegationId: m.delegationId });
+
+/** POSTs a JSON body to the studio with its token; throws with the studio's error when it refuses. */
+export async function post<T>(studio: Studio, p: string, body: unknown): Promise<T> {
+  const res = await fetch(`${studio.base}${p}`, { method: "POST", headers: { "x-roadshow-token": studio.token, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const json = (await res.json()) as T & { error?: string };
+  if (!res.ok) throw new Error(`${p}: ${json.error}`);
+  return json;
+}

@@ -1,0 +1,66 @@
+// The studio's Plan view takes every planning option of the command line (balance and exact included): saving its plan writes the bytes `roadshow schedule` writes with the same flags.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { BIN, post, startStudio, strip, type Meeting, type Studio } from "./harness.js";
+
+const STOP = "BS-2026-02";
+const DEFAULTS = { minMeetings: 1, allowRepeats: false, balance: true, exact: true, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null };
+
+let studio: Studio;
+let work = "";
+const call = <T>(p: string, body: unknown): Promise<T> => post<T>(studio, p, body);
+
+/** Plans the stop in the studio with `options` and saves it into the studio's output folder; returns the agenda.csv written. */
+async function planAndSave(options: typeof DEFAULTS): Promise<string> {
+  const stream = await (await fetch(`${studio.base}/api/plan?stop=${STOP}&options=${encodeURIComponent(JSON.stringify(options))}`, { headers: { "x-roadshow-token": studio.token } })).text();
+  const events = stream.split("\n\n").map((e) => e.replace(/^data: /, "")).filter((e) => e.startsWith("{")).map((e) => JSON.parse(e) as { type: string; desk?: { meetings: Meeting[] }; message?: string });
+  const done = events.find((e) => e.type === "done");
+  if (done?.desk === undefined) throw new Error(`the plan did not finish: ${JSON.stringify(events.at(-1))}`);
+  const saved = await call<{ saved: boolean; as: string }>("/api/save", { stop: STOP, options, lang: "en", meetings: done.desk.meetings.map(strip), excel: false, force: true, previous: false, organizer: null });
+  expect(saved).toMatchObject({ saved: true, as: "schedule" });
+  return readFileSync(path.join(studio.outDir, STOP, "agenda.csv"), "utf8");
+}
+
+/** `roadshow schedule` of the studio's data with `flags`; returns its agenda.csv. */
+function cliAgenda(name: string, flags: readonly string[]): string {
+  const out = path.join(work, name);
+  const run = spawnSync(process.execPath, [BIN, "--lang", "en", "schedule", studio.dataDir, "--stop", STOP, "--out", out, ...flags], { encoding: "utf8" });
+  expect(run.status, run.stderr).toBe(0);
+  return readFileSync(path.join(out, "agenda.csv"), "utf8");
+}
+
+beforeAll(async () => {
+  studio = await startStudio();
+  work = mkdtempSync(path.join(tmpdir(), "roadshow-studio-options-"));
+});
+afterAll(async () => {
+  await studio?.stop();
+  if (work && !process.env.KEEP) rmSync(work, { recursive: true, force: true });
+});
+
+describe("the studio plans with the command line's options", () => {
+  test("balance off and exact off reach the solver: the saved agenda is the one of schedule --no-balance --no-exact, and differs from the balanced one", async () => {
+    const balanced = await planAndSave(DEFAULTS);
+    expect(balanced).toBe(cliAgenda("balanced", []));
+    const unbalanced = await planAndSave({ ...DEFAULTS, balance: false, exact: false });
+    expect(unbalanced).toBe(cliAgenda("unbalanced", ["--no-balance", "--no-exact"]));
+    expect(unbalanced).not.toBe(balanced);
+  });
+
+  test("a page that sends no balance or exact (an older page) plans as the defaults", async () => {
+    const { balance: _b, exact: _e, ...older } = DEFAULTS;
+    const stream = await (await fetch(`${studio.base}/api/plan?stop=${STOP}&options=${encodeURIComponent(JSON.stringify(older))}`, { headers: { "x-roadshow-token": studio.token } })).text();
+    expect(stream).toContain('"type":"done"');
+  });
+
+  test("a balance that is not true or false is refused", async () => {
+    const res = await fetch(`${studio.base}/api/check`, {
+      method: "POST", headers: { "x-roadshow-token": studio.token, "content-type": "application/json" },
+      body: JSON.stringify({ stop: STOP, options: { ...DEFAULTS, balance: "no" }, lang: "en", meetings: [] }),
+    });
+    expect(res.status).toBe(422);
+  });
+});
