@@ -71,7 +71,7 @@ describe("a time limit never makes the agenda worse than the search's own", () =
     let deadline = Number.POSITIVE_INFINITY;
     const cutOff: ExactSolver = {
       name: "cut-off",
-      solve(program, start) {
+      solve(_program, start) {
         // The time limit passes while it solves; its best so far is the start with half the meetings dropped.
         t = deadline;
         const worse = start === null ? null : Float64Array.from(start, (v, i) => (i % 2 === 0 ? 0 : v));
