@@ -47,7 +47,7 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
       const lines = v.meetings.map((i) => meetings[i]!.line).join(",");
       io.stderr(`${args.agenda}:${lines} ${t(common.lang, "cli.warning")} ${v.code}: ${v.message}\n`);
     }
-    const own = stopOutput(schedule, instance, { lang: common.lang, excel: args.excel, organizer: args.organizer, previous, why: false });
+    const own = stopOutput(schedule, instance, { lang: common.lang, excel: args.excel, organizer: args.organizer, previous });
     return stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }));
   });
   await writeOutputs(args.out, files, run.output);

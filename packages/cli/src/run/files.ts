@@ -1,6 +1,6 @@
 /**
  * Plan → files, in one place: every file written for a planned stop
- * (`stopOutput`: agenda.csv with its `why` column, unmatched.csv, the
+ * (`stopOutput`: agenda.csv, unmatched.csv, the
  * day-of-event files), and for a re-plan the report of what changed
  * (`replanOutput`: changes.csv, changes.html, calendar/changed/). `schedule`,
  * `replan`, `season`, `export`, the studio's Save and `@roadshow/cli/io` all
@@ -30,29 +30,25 @@ export interface OutputOptions {
   readonly organizer?: Organizer | undefined;
   /** The agenda sent before: calendars cancel what was dropped, `sequence` rises for moved meetings. */
   readonly previous?: readonly PreviousMeeting[] | undefined;
-  /** Write the `why` column (default true); an agenda exported as edited has none. */
-  readonly why?: boolean;
 }
 
-function fileOptions(schedule: Schedule, options: OutputOptions): StopFileOptions {
-  const why = options.why === false ? undefined : scheduleWhy(schedule, options.lang);
+function fileOptions(options: OutputOptions): StopFileOptions {
   return {
     lang: options.lang,
     excel: options.excel,
     organizer: options.organizer,
-    ...(why && { why }),
     ...(options.previous && { previous: options.previous }),
   };
 }
 
 /** Every file of a planned stop, for the participants as they are on the day (the instance's). */
 export function stopOutput(schedule: Schedule, instance: StopInstance, options: OutputOptions): OutputFile[] {
-  return stopFiles(schedule, instance, fileOptions(schedule, options));
+  return stopFiles(schedule, instance, fileOptions(options));
 }
 
 /** agenda.csv and unmatched.csv alone, as `stopOutput` writes them. */
 export function agendaOutput(schedule: Schedule, instance: StopInstance, options: OutputOptions): OutputFile[] {
-  return agendaFiles(schedule, instance, fileOptions(schedule, options));
+  return agendaFiles(schedule, instance, fileOptions(options));
 }
 
 /** Names for the change report, also of participants taken out of the data files (their agenda row keeps the firm's name). */
@@ -74,14 +70,13 @@ export interface ReplanOutput {
  * The files of a re-plan of `previous` (the stop's rows of the agenda sent
  * before): the stop's own files, then what changed and for whom.
  */
-export function replanOutput(replan: Replan, instance: StopInstance, previous: readonly AgendaRow[], options: Omit<OutputOptions, "previous" | "why">): ReplanOutput {
+export function replanOutput(replan: Replan, instance: StopInstance, previous: readonly AgendaRow[], options: Omit<OutputOptions, "previous">): ReplanOutput {
   const { schedule } = replan;
-  const why = scheduleWhy(schedule, options.lang);
-  const files = stopFiles(schedule, instance, { lang: options.lang, excel: options.excel, organizer: options.organizer, why, previous });
+  const files = stopOutput(schedule, instance, { ...options, previous });
   const summary = changeSummary(replan);
   const report = changeRows(replan.changes, schedule.slots, people(instance, previous), options.lang);
   const notified = { firms: replan.stats.notifiedFirms, delegations: replan.stats.notifiedDelegations };
-  const exportInput = { schedule, firms: instance.firms, delegations: instance.delegations, why };
+  const exportInput = { schedule, firms: instance.firms, delegations: instance.delegations, why: scheduleWhy(schedule, options.lang) };
   return {
     files: [
       ...files,
