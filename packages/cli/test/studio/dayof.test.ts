@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { BIN, EXAMPLE, post, startStudio, strip, type Meeting, type Studio } from "./harness.js";
+import { ask, BIN, EXAMPLE, post, startStudio, strip, type Meeting, type Studio } from "./harness.js";
 
 const STOP = "BS-2026-02";
 const options = { minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null };
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 describe("the day of a stop in the studio: plan, save, changes arrive, re-plan, save as replan, mail the changed", () => {
   test("writes what `roadshow replan` writes, and mails only the participants to notify", async () => {
-    const plan = await (await fetch(`${studio.base}/api/plan?stop=${STOP}&options=${encodeURIComponent(JSON.stringify(options))}`, { headers: { "x-roadshow-token": studio.token } })).text();
+    const plan = (await ask(studio, "GET", `/api/plan?stop=${STOP}&options=${encodeURIComponent(JSON.stringify(options))}`)).text;
     const done = plan.split("\n\n").map((e) => e.replace(/^data: /, "")).filter((e) => e.startsWith("{")).map((e) => JSON.parse(e) as { type: string; desk: { meetings: Meeting[] } }).find((e) => e.type === "done")!;
     const first = await call<{ saved: boolean; as: string }>("/api/save", { stop: STOP, options, lang: "en", meetings: done.desk.meetings.map(strip), excel: false, force: false, previous: true, organizer: null });
     expect(first).toMatchObject({ saved: true, as: "schedule" });
@@ -37,7 +37,7 @@ describe("the day of a stop in the studio: plan, save, changes arrive, re-plan, 
     copyFileSync(path.join(studio.outDir, STOP, "agenda.csv"), sent);
 
     // The day's changes arrive in the data folder; the studio reloads them.
-    const version = async () => ((await (await fetch(`${studio.base}/api/data`, { headers: { "x-roadshow-token": studio.token } })).json()) as { version: number }).version;
+    const version = async () => (JSON.parse((await ask(studio, "GET", "/api/data")).text) as { version: number }).version;
     const before = await version();
     copyFileSync(path.join(EXAMPLE, "day-of/changes.csv"), path.join(studio.dataDir, "changes.csv"));
     await expect.poll(version, { timeout: 10_000 }).toBeGreaterThan(before);

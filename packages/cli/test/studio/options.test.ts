@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { BIN, post, startStudio, strip, type Meeting, type Studio } from "./harness.js";
+import { ask, BIN, post, startStudio, strip, type Meeting, type Studio } from "./harness.js";
 
 const STOP = "BS-2026-02";
 const DEFAULTS = { minMeetings: 1, allowRepeats: false, balance: true, exact: true, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null };
@@ -15,7 +15,7 @@ const call = <T>(p: string, body: unknown): Promise<T> => post<T>(studio, p, bod
 
 /** Plans the stop in the studio with `options` and saves it into the studio's output folder; returns the agenda.csv written. */
 async function planAndSave(options: typeof DEFAULTS): Promise<string> {
-  const stream = await (await fetch(`${studio.base}/api/plan?stop=${STOP}&options=${encodeURIComponent(JSON.stringify(options))}`, { headers: { "x-roadshow-token": studio.token } })).text();
+  const stream = (await ask(studio, "GET", `/api/plan?stop=${STOP}&options=${encodeURIComponent(JSON.stringify(options))}`)).text;
   const events = stream.split("\n\n").map((e) => e.replace(/^data: /, "")).filter((e) => e.startsWith("{")).map((e) => JSON.parse(e) as { type: string; desk?: { meetings: Meeting[] }; message?: string });
   const done = events.find((e) => e.type === "done");
   if (done?.desk === undefined) throw new Error(`the plan did not finish: ${JSON.stringify(events.at(-1))}`);
@@ -52,15 +52,12 @@ describe("the studio plans with the command line's options", () => {
 
   test("a page that sends no balance or exact (an older page) plans as the defaults", async () => {
     const { balance: _b, exact: _e, ...older } = DEFAULTS;
-    const stream = await (await fetch(`${studio.base}/api/plan?stop=${STOP}&options=${encodeURIComponent(JSON.stringify(older))}`, { headers: { "x-roadshow-token": studio.token } })).text();
+    const stream = (await ask(studio, "GET", `/api/plan?stop=${STOP}&options=${encodeURIComponent(JSON.stringify(older))}`)).text;
     expect(stream).toContain('"type":"done"');
   });
 
   test("a balance that is not true or false is refused", async () => {
-    const res = await fetch(`${studio.base}/api/check`, {
-      method: "POST", headers: { "x-roadshow-token": studio.token, "content-type": "application/json" },
-      body: JSON.stringify({ stop: STOP, options: { ...DEFAULTS, balance: "no" }, lang: "en", meetings: [] }),
-    });
+    const res = await ask(studio, "POST", "/api/check", { stop: STOP, options: { ...DEFAULTS, balance: "no" }, lang: "en", meetings: [] });
     expect(res.status).toBe(422);
   });
 });
