@@ -110,6 +110,8 @@ export const EN = {
   "mail.cli.refusedOne": "refused {who}: {reason}",
   "mail.cli.sent": "sent {sent}, already sent before {before} ({journal})",
   "mail.cli.failed": "the mail server failed while sending to {who}: {reason}\nSent {sent} message(s) in this run and {before} before ({journal} lists them); {left} not sent. Run the same command again to send the rest: nothing is sent twice.",
+  "mail.cli.stopping": "interrupted: finishing the message in flight (at most {seconds} s), then stopping; Ctrl-C again stops at once (that message may then be sent again)",
+  "mail.cli.interrupted": "interrupted: sent {sent} message(s) in this run and {before} before ({journal} lists them); {left} not sent. Run the same command again to send the rest: nothing is sent twice.",
   "mail.cli.refused": "the mail server refused {count} message(s):\n{list}\nFix the addresses and run again; the {sent} sent are not sent again.",
   "mail.cli.noStop": "{agenda} has no meeting of stop {stop} (it holds {stops}); give the agenda of --stop {stop}",
   "why.stop-sector.primary": "sector: {sector} = stop sector (+{points})",

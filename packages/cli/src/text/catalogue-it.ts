@@ -111,6 +111,8 @@ export const IT: { readonly [K in MessageKey]: string } = {
   "mail.cli.refusedOne": "rifiutato {who}: {reason}",
   "mail.cli.sent": "inviati {sent}, già inviati prima {before} ({journal})",
   "mail.cli.failed": "il server di posta ha dato errore durante l'invio a {who}: {reason}\nInviati {sent} messaggi in questa esecuzione e {before} prima (elencati in {journal}); {left} non inviati. Eseguire di nuovo lo stesso comando per inviare gli altri: nessun messaggio viene inviato due volte.",
+  "mail.cli.stopping": "interrotto: si completa il messaggio in corso (al massimo {seconds} s), poi ci si ferma; un altro Ctrl-C ferma subito (quel messaggio potrebbe essere inviato di nuovo)",
+  "mail.cli.interrupted": "interrotto: inviati {sent} messaggi in questa esecuzione e {before} prima (elencati in {journal}); {left} non inviati. Eseguire di nuovo lo stesso comando per inviare gli altri: nessun messaggio viene inviato due volte.",
   "mail.cli.refused": "il server di posta ha rifiutato {count} messaggi:\n{list}\nCorreggere gli indirizzi ed eseguire di nuovo; i {sent} già inviati non vengono inviati di nuovo.",
   "mail.cli.noStop": "{agenda} non ha incontri della tappa {stop} (contiene {stops}); indicare l'agenda di --stop {stop}",
   "why.stop-sector.primary": "settore: {sector} = settore della tappa (+{points})",
