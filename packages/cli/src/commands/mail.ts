@@ -8,7 +8,7 @@ import { t, type Lang } from "../text/i18n.js";
 import { EnvironmentError, EXIT, InputError } from "../errors.js";
 import type { Organizer, PreviousMeeting } from "../write/exports.js";
 import type { DataSet } from "../read/index.js";
-import { findStop, instanceOf, load, readAgenda } from "../read/load.js";
+import { checkPrevious, findStop, instanceOf, load, readAgenda } from "../read/load.js";
 import { readChangedParticipants } from "../mail/changes.js";
 import type { Composed } from "../mail/compose.js";
 import { emlPath, prepareMailing } from "../mail/prepare.js";
@@ -104,6 +104,8 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   // re-plan's stop changes is not in the master files, yet it is expected at its table.
   const schedule = { ...reviewed.schedule, meetings: rows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0, parts: [] })) };
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
+  // Another stop's agenda would cancel nothing: refused as export, schedule and replan refuse it.
+  if (previous !== undefined) checkPrevious(previous, args.previous!, [stop.id]);
   let only: Set<string> | undefined;
   if (args.changes !== undefined) {
     const known = { firms: new Set(loaded.data.firms.map((f) => f.id)), delegations: new Set(loaded.data.delegations.map((d) => d.id)) };
