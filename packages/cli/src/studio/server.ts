@@ -14,6 +14,7 @@ import type { ErrorAnswer, VerifyAnswer, PlanEvent, PlanOptions, SessionInfo } f
 import { judge, newToken, sessionCookie, type GuardConfig } from "./guard.js";
 import { BadRequest, badFields, readBody } from "./body.js";
 import { check, PlanOptionsSchema } from "./schema.js";
+import { scrub, secretsOf } from "../secrets.js";
 import { delegationPeople, firmPeople } from "./people.js";
 import { replanDesk } from "./replan.js";
 import { saveStop } from "./save.js";
@@ -95,8 +96,9 @@ function errorAnswer(error: unknown): [number, ErrorAnswer] {
 /** Environment refusals that are about the state of the folder (another run writes it, it exists): 409 Conflict. */
 const CONFLICTS: ReadonlySet<string> = new Set(["ELOCKED", "EEXIST", "ENOTEMPTY"]);
 
-function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}, secrets: readonly string[] = []): void {
+  // The SMTP password never leaves in an answer, not even inside a message quoting the server.
+  const text = scrub(JSON.stringify(body), secrets);
   res.writeHead(status, { ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", ...extra });
   res.end(text);
 }
@@ -108,6 +110,8 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
   const ws = config.workspace;
   const token = config.token ?? newToken();
   const streams = new Set<ServerResponse>();
+  // The SMTP password as it may appear in an answer: as given and JSON-escaped.
+  const secrets = secretsOf(config.smtp === undefined ? [] : [config.smtp], config.env ?? {}).flatMap((p) => [p, JSON.stringify(p).slice(1, -1)]);
   let guard: GuardConfig = { token, port: config.port };
 
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
@@ -158,7 +162,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
         return send(res, 200, firmPeople(instance, schedule, options, body.id, l));
       }
       case "POST /api/mail":
-        return send(res, 200, await mailStop(ws, await readBody(req, "mail"), lang, config.smtp, config.env ?? {}));
+        return send(res, 200, await mailStop(ws, await readBody(req, "mail"), lang, config.smtp, config.env ?? {}), {}, secrets);
       case "POST /api/save":
         return send(res, 200, await saveStop(ws, await readBody(req, "save")));
       default:
@@ -220,7 +224,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
     handled.catch((error: unknown) => {
       if (res.headersSent) return void res.end();
       const [status, answer] = errorAnswer(error);
-      send(res, status, answer);
+      send(res, status, answer, {}, secrets);
     });
   });
 
