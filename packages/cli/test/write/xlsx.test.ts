@@ -11,7 +11,7 @@ import { seasonTables, heldTable } from "../../src/write/season-csv.js";
 import { seasonWorkbook, stopWorkbook } from "../../src/write/stop-xlsx.js";
 import { PARTICIPANT_COLUMNS } from "../../src/write/participant-csv.js";
 import { csvRows, readWorkbookIndependently, type ReadCell, type ReadSheet } from "../openpyxl.js";
-import type { DataSet } from "../../src/read/index.js";
+import { parseAgenda, readAgendaFile, type DataSet } from "../../src/read/index.js";
 import type { Lang } from "../../src/text/i18n.js";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../../examples/lombardia-2026");
@@ -136,6 +136,21 @@ describe("agenda.xlsx", () => {
     expect(sheets[0]!.rows[0]!.slice(0, 6).map((c) => c.value)).toEqual(["Tappa", "Data", "Turno", "Inizio", "Fine", "Tavolo"]);
     expect(sheets[0]!.rows[1]![1]!.format).toBe("dd/mm/yyyy");
     expect(sheets[0]!.rows[1]![3]!.format).toBe("hh:mm");
+  });
+});
+
+describe("agenda.xlsx read back", () => {
+  it("reads as the same agenda rows as agenda.csv (for --previous, --history, validate, export), in either language", async () => {
+    const { data, files, schedule } = await planned();
+    const csv = parseAgenda({ name: "agenda.csv", bytes: new TextEncoder().encode(files.get("agenda.csv")!) });
+    expect(csv.issues).toEqual([]);
+    for (const lang of ["en", "it"] as const) {
+      const file = path.join(work, `read-back-${lang}.xlsx`);
+      writeFileSync(file, (await stopWorkbook(schedule, data, { lang })).content);
+      const back = await readAgendaFile(file);
+      expect(back.issues).toEqual([]);
+      expect(back.rows).toEqual(csv.rows);
+    }
   });
 });
 
