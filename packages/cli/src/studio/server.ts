@@ -228,6 +228,10 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
     });
   });
 
+  // An organiser pauses for minutes between two requests: a connection kept open that long is not
+  // closed under the page (Node's 5 s default races a POST sent on it: "other side closed").
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, "127.0.0.1", () => resolve());
