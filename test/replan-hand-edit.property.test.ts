@@ -54,7 +54,7 @@ describe("replan after a meeting is moved by hand onto another delegation's free
         expect(own).toContain(back.table);
         expect(after).toHaveLength(plan.meetings.length);
         // Only its two participants are told; the independent reading agrees on what was still valid.
-        expect(replan.changes.map((c) => `${c.firmId}|${c.delegationId}|${c.kind}`)).toEqual([`${moved.firmId}|${moved.delegationId}|table-changed`]);
+        expect(replan.changes.map((c) => `${c.firmId}|${c.delegationId}|${c.kind}|${c.reason}`)).toEqual([`${moved.firmId}|${moved.delegationId}|table-changed|other-table`]);
         expect([...replan.stats.notifiedFirms, ...replan.stats.notifiedDelegations]).toEqual([moved.firmId, moved.delegationId]);
         const { valid } = stillValid(instance, edited, { allowRepeats: false });
         expect(valid.map(key).sort()).toEqual(edited.filter((_, i) => i !== index).map(key).sort());

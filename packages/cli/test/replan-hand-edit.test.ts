@@ -60,10 +60,11 @@ describe("replan after a hand edit onto another delegation's table", () => {
       const after: Record<string, string>[] = parse(readFileSync(path.join(out, "agenda.csv"), "utf8"), { columns: true });
       expect(Math.max(...after.map((m) => Number(m.table))), what).toBeLessThanOrEqual(venue);
       const changes: Record<string, string>[] = parse(readFileSync(path.join(out, "changes.csv"), "utf8"), { columns: true });
-      expect(changes.map((c) => [c.participant_id, c.change, c.from_table, c.to_table]), what).toEqual([
-        [moved.firm_id, "table-changed", table, moved.table],
-        [moved.delegation_id, "table-changed", table, moved.table],
+      expect(changes.map((c) => [c.participant_id, c.change, c.from_table, c.to_table, c.reason]), what).toEqual([
+        [moved.firm_id, "table-changed", table, moved.table, "other-table"],
+        [moved.delegation_id, "table-changed", table, moved.table, "other-table"],
       ]);
+      expect(changes[0]!.message).toContain("it was at another delegation's table");
       // The owner's meetings all stay where they were.
       const key = (m: Record<string, string>) => `${m.firm_id}|${m.delegation_id}|${m.slot}|${m.table}`;
       const now = new Set(after.map(key));

@@ -13,7 +13,7 @@ import { verifyAgenda } from "@roadshow/core";
 import type { ErrorAnswer, VerifyAnswer, PlanEvent, PlanOptions, SessionInfo } from "./api.js";
 import { judge, newToken, sessionCookie, type GuardConfig } from "./guard.js";
 import { BadRequest, badFields, readBody } from "./body.js";
-import { check, PlanOptionsSchema } from "./schema.js";
+import { check, PlanOptionsSchema, StudioLangSchema } from "./schema.js";
 import { scrub, secretsOf } from "../secrets.js";
 import { delegationPeople, firmPeople } from "./people.js";
 import { replanDesk } from "./replan.js";
@@ -105,6 +105,15 @@ function send(res: ServerResponse, status: number, body: unknown, extra: Record<
 
 const langOf = (value: unknown, fallback: Lang): Lang => (value === "it" || value === "en" ? value : fallback);
 
+/** The `?lang=` of a request, checked by the same schema as the bodies' `lang`; absent: the studio's. */
+function queryLang(url: URL, fallback: Lang): Lang {
+  const value = url.searchParams.get("lang");
+  if (value === null) return fallback;
+  const checked = check(StudioLangSchema, value);
+  if (!checked.ok) throw badFields("the request's query", checked.problems.map((p) => ({ ...p, field: "lang" })));
+  return checked.value;
+}
+
 /** Starts the studio on 127.0.0.1 (port 0: any free port) and resolves once it listens. */
 export async function startStudio(config: StudioConfig): Promise<RunningStudio> {
   const ws = config.workspace;
@@ -116,7 +125,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
 
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const route = `${req.method} ${url.pathname}`;
-    const lang = langOf(url.searchParams.get("lang"), ws.lang);
+    const lang = queryLang(url, ws.lang);
     switch (route) {
       case "GET /api/session":
         return send(res, 200, { lang: ws.lang, dataDir: ws.folders.dataShown, outDir: ws.folders.outShown, version: config.version, smtp: config.smtp !== undefined } satisfies SessionInfo);

@@ -108,6 +108,16 @@ describe("studio API bodies: every field checked by its schema", () => {
     expect(bad.answer.fields!.map((f) => f.field)).toEqual(["options.minMeetings", "options.timeLimitSeconds", "meetings.0.slot"]);
   });
 
+  test("an unknown ?lang= is a 400 naming it, as in a body", async () => {
+    for (const route of ["/api/data?lang=fr", "/api/session?lang=", "/api/mail?lang=de"]) {
+      const mail = route.startsWith("/api/mail");
+      const res = await raw(studio.port, mail ? "POST" : "GET", route, headers(), mail ? JSON.stringify(BODIES["/api/mail"]) : undefined);
+      expect(res.status, route).toBe(400);
+      expect(JSON.parse(res.text).error, route).toMatch(/lang must be \("it" \| "en"\)/);
+    }
+    expect((await raw(studio.port, "GET", "/api/session?lang=it", headers())).status).toBe(200);
+  });
+
   test("/api/plan's options are checked by the same schema", async () => {
     const { minMeetings: _dropped, ...partial } = options;
     const res = await raw(studio.port, "GET", `/api/plan?stop=${STOP}&options=${encodeURIComponent(JSON.stringify(partial))}`, headers());

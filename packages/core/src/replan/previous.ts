@@ -12,6 +12,7 @@ const LOCK_PROBLEM: Readonly<Record<MeetingChangeReason, string>> = {
   "firm-window": "the firm is not present in that slot",
   "delegation-window": "the delegation is not present in that slot",
   capacity: "the table is not one of the delegation's",
+  "other-table": "the table is another delegation's",
   rule: "the pair may not meet (avoided, met before or score 0)",
   "walk-in": "",
   "freed-capacity": "",
@@ -137,6 +138,8 @@ export function readPrevious(
   const firmIndex = new Map(prep.firms.map((f, i) => [f.id, i]));
   const delegationIndex = new Map(prep.delegations.map((d, i) => [d.id, i]));
   const tableOf = tables.map((t) => new Set(t.tables));
+  // A meeting at a table it does not keep: its own delegation's table gone (capacity), or another's (a hand edit).
+  const owners = tableOwners(previous);
 
   // Why one meeting cannot be kept on its own (capacities come after).
   const invalid = (m: AgendaMeeting): { reason: MeetingChangeReason; pair: number } | { reason: null; pair: number; slot: number } => {
@@ -149,7 +152,7 @@ export function readPrevious(
     if (block !== null && block !== "no-common-slot") return { reason: "rule", pair: -1 };
     if (!Number.isInteger(m.slot) || m.slot < 1 || m.slot > n || !prep.firmPresent[f]![m.slot - 1]) return { reason: "firm-window", pair };
     if (!prep.delegationPresent[d]![m.slot - 1]) return { reason: "delegation-window", pair };
-    if (!tableOf[d]!.has(m.table)) return { reason: "capacity", pair };
+    if (!tableOf[d]!.has(m.table)) return { reason: owners.get(m.table) === m.delegationId ? "capacity" : "other-table", pair };
     return { reason: null, pair, slot: m.slot - 1 };
   };
 
