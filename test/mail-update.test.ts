@@ -48,7 +48,7 @@ function changed(drop: readonly Meeting[], move: readonly { m: Meeting; slot: nu
   const dropped = new Set(drop.map(key));
   const moved = new Map(move.map((x) => [key(x.m), x.slot]));
   const meetings = schedule.meetings.filter((m) => !dropped.has(key(m))).map((m) => (moved.has(key(m)) ? { ...m, slot: moved.get(key(m))! } : m));
-  const nowRows = rows.filter((r) => !dropped.has(key(r))).map((r) => (moved.has(key(r)) ? { ...r, slot: moved.get(key(r))!, sequence: r.sequence + 1 } : r));
+  const nowRows = rows.filter((r) => !dropped.has(key(r))).map((r) => (moved.has(key(r)) ? { ...r, slot: moved.get(key(r))!, sequence: (r.sequence ?? 0) + 1 } : r));
   return { now: { ...schedule, meetings }, nowRows };
 }
 
