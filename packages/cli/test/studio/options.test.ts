@@ -58,6 +58,7 @@ describe("the studio plans with the command line's options", () => {
 
   test("a balance that is not true or false is refused", async () => {
     const res = await ask(studio, "POST", "/api/check", { stop: STOP, options: { ...DEFAULTS, balance: "no" }, lang: "en", meetings: [] });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("balance");
   });
 });
