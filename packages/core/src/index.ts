@@ -27,3 +27,4 @@ export { replanStop } from "./replan/replan.js";
 export { validateInstance, validateSeason } from "./validate.js";
 export type { InstanceIssue, InstanceIssueCode } from "./validate.js";
 export { InvalidInstanceError, InternalError } from "./errors.js";
+export { refillSlot, happening } from "./desk/refill.js";
