@@ -779,3 +779,21 @@ export interface Refill {
   /** Participants eligible in the slot under the rule (free, present, checked in when check-ins exist). */
   readonly candidates: { readonly firms: number; readonly delegations: number };
 }
+
+/** Where a meeting stands some months on, on b2match's scale. */
+export type FollowUpOutcome = "no-contact" | "in-contact" | "negotiating" | "agreement";
+
+/**
+ * One participant's answer about one meeting (a row of `answers.csv`): a rating 1–5 and the outcome.
+ * @example { stopId: "BS-2026-02", firmId: "F0001", delegationId: "US-CG", respondentId: "F0001", rating: 4, outcome: "in-contact" }
+ */
+export interface FollowUpAnswer {
+  readonly stopId: string;
+  readonly firmId: string;
+  readonly delegationId: string;
+  /** Who answered: the firm or the delegation of the meeting. */
+  readonly respondentId: string;
+  /** 1 (useless) to 5 (excellent); `null` when not given. */
+  readonly rating: number | null;
+  readonly outcome: FollowUpOutcome | null;
+}

@@ -3,6 +3,7 @@ import { defineExplain } from "./explain.js";
 import { defineExport } from "./export.js";
 import { defineMail } from "./mail.js";
 import { defineReplan } from "./replan.js";
+import { defineReport } from "./report.js";
 import { defineSchedule } from "./schedule.js";
 import { defineScore } from "./score.js";
 import { defineSeason } from "./season.js";
@@ -11,4 +12,4 @@ import { defineValidate } from "./validate.js";
 import { defineStudio } from "../studio/command.js";
 
 /** Every `roadshow` command, in help order. */
-export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineStudio];
+export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineReport, defineStudio];

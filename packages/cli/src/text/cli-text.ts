@@ -108,6 +108,14 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "the stop changes replan was given (walk-ins, absences; default: <data-dir>/changes.csv if present)":
     "le variazioni della tappa date a replan (arrivi senza iscrizione, assenze; predefinito: <data-dir>/changes.csv se presente)",
   "replace an output folder holding other messages (its sent.csv is kept)": "sostituisce una cartella di uscita con altri messaggi (il suo sent.csv è conservato)",
+  // report
+  "the board's report of what the stops produced (booked, held, no-shows per country, sector and time, table use, unmet asks, follow-up): report.csv, unmet.csv, report.it.html, report.en.html":
+    "il report per il consiglio di cosa hanno prodotto le tappe (prenotati, svolti, assenze per paese, settore e orario, uso dei tavoli, richieste non soddisfatte, follow-up): report.csv, unmet.csv, report.it.html, report.en.html",
+  "folder with the inputs, outcomes.csv and answers.csv; agendas come from its workspace/": "cartella con i dati, outcomes.csv e answers.csv; le agende vengono dal suo workspace/",
+  "report on this stop only (default: the season, and each stop in its own folder)": "solo questa tappa (predefinito: la stagione, e ogni tappa nella sua cartella)",
+  "an agenda to report on instead of the workspace's last version (repeatable)": "un'agenda su cui fare il report al posto dell'ultima versione del workspace (ripetibile)",
+  "meetings not held and follow-ups (default: <data-dir>/outcomes.csv if present)": "incontri non svolti e follow-up (predefinito: <data-dir>/outcomes.csv se presente)",
+  "replace an existing output folder": "sostituisce una cartella di uscita esistente",
   // studio
   "the organiser's desk in the browser, local and private: data, plan, grid with live rule checks, people, save":
     "la scrivania dell'organizzatore nel browser, locale e privata: dati, pianificazione, griglia con verifica immediata delle regole, persone, salvataggio",

@@ -81,6 +81,9 @@ export const ISSUES_IT: Readonly<Record<IssueCode, { readonly message: string; r
   "absent-not-registered": { message: "partecipante segnato assente a una tappa a cui non è iscritto", hint: "controlla la tappa della riga" },
   "bad-yes-no": { message: "\"{value}\" non è yes o no", hint: "scrivi yes o no" },
   "duplicate-outcome": { message: "due righe di outcomes.csv per lo stesso incontro", hint: "tieni una sola riga per incontro" },
+  "wrong-respondent": { message: "\"{value}\" non è né l'impresa né la delegazione di questo incontro", hint: "scrivi l'id dell'impresa o della delegazione dell'incontro" },
+  "duplicate-answer": { message: "due righe di answers.csv per lo stesso incontro e la stessa persona", hint: "tieni una sola riga per incontro e per chi risponde" },
+  "no-agenda": { message: "non c'è un'agenda della tappa da riportare (né --agenda né una versione nel workspace)", hint: "pianifica prima la tappa (roadshow schedule <cartella> --stop <id>) o indica --agenda <agenda.csv>" },
 };
 
 function fill(template: string, issue: InputIssue): string {
