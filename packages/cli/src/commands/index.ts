@@ -4,6 +4,7 @@ import { defineExport } from "./export.js";
 import { defineMail } from "./mail.js";
 import { defineReplan } from "./replan.js";
 import { defineReport } from "./report.js";
+import { defineFollowUp } from "./followup.js";
 import { defineSchedule } from "./schedule.js";
 import { defineScore } from "./score.js";
 import { defineSeason } from "./season.js";
@@ -12,4 +13,4 @@ import { defineValidate } from "./validate.js";
 import { defineStudio } from "../studio/command.js";
 
 /** Every `roadshow` command, in help order. */
-export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineReport, defineStudio];
+export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineReport, defineFollowUp, defineStudio];

@@ -116,6 +116,13 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "an agenda to report on instead of the workspace's last version (repeatable)": "un'agenda su cui fare il report al posto dell'ultima versione del workspace (ripetibile)",
   "meetings not held and follow-ups (default: <data-dir>/outcomes.csv if present)": "incontri non svolti e follow-up (predefinito: <data-dir>/outcomes.csv se presente)",
   "replace an existing output folder": "sostituisce una cartella di uscita esistente",
+  // followup
+  "after a stop: one message per participant with an email and a held meeting, in its language, asking a rating and an outcome per meeting; answers.csv to fill in; with --smtp, each participant is mailed once":
+    "dopo una tappa: un messaggio per partecipante con email e almeno un incontro svolto, nella sua lingua, che chiede un voto e un esito per incontro; answers.csv da compilare; con --smtp ognuno riceve il messaggio una volta sola",
+  "folder with the inputs and outcomes.csv; the agenda comes from its workspace/": "cartella con i dati e outcomes.csv; l'agenda viene dal suo workspace/",
+  "the stop whose participants are asked": "la tappa i cui partecipanti sono interpellati",
+  "output folder: firms/<id>.eml, delegations/<id>.eml and answers.csv": "cartella di uscita: firms/<id>.eml, delegations/<id>.eml e answers.csv",
+  "the agenda of the day (default: the workspace's last version)": "l'agenda del giorno (predefinita: l'ultima versione del workspace)",
   // studio
   "the organiser's desk in the browser, local and private: data, plan, grid with live rule checks, people, save":
     "la scrivania dell'organizzatore nel browser, locale e privata: dati, pianificazione, griglia con verifica immediata delle regole, persone, salvataggio",
