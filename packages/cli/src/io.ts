@@ -14,7 +14,6 @@ import type { AgendaRow, DataSet, InputIssue } from "./read/index.js";
 import { findStop, instanceOf, load, readAgenda as readAgendaOrThrow } from "./read/load.js";
 import { writeOutputs } from "./write/transaction.js";
 import { stopFiles as allStopFiles } from "./write/stop-files.js";
-import { scheduleWhy } from "./text/why.js";
 
 export { EnvironmentError, InputError } from "./errors.js";
 export type { AgendaRow, DataSet, InputIssue, IssueCode, Severity } from "./read/index.js";
@@ -130,11 +129,9 @@ const dataOf = (instance: StopInstance): DataSet => ({
  */
 export function stopFiles(schedule: Schedule, instance: StopInstance, options: WriteOptions = {}): OutputFile[] {
   const lang = options.lang ?? "en";
-  const why = scheduleWhy(schedule, lang);
   return allStopFiles(schedule, dataOf(instance), {
     lang,
     excel: options.excel ?? false,
-    why,
     organizer: options.organizer,
     ...(options.previous && { previous: options.previous }),
   });
@@ -161,9 +158,8 @@ export async function writeStopFiles(outDir: string, schedule: Schedule, instanc
 export async function writeAgenda(outDir: string, schedule: Schedule, instance: StopInstance, options: WriteOptions = {}): Promise<string[]> {
   const lang = options.lang ?? "en";
   const dialect = { excel: options.excel ?? false };
-  const why = scheduleWhy(schedule, lang);
   const files: OutputFile[] = [
-    { path: "agenda.csv", content: agendaCsv(schedule, instance.firms, instance.delegations, dialect, why, options.previous) },
+    { path: "agenda.csv", content: agendaCsv(schedule, instance.firms, instance.delegations, dialect, lang, options.previous) },
     { path: "unmatched.csv", content: unmatchedCsv(schedule, instance.firms, dialect, lang) },
   ];
   await writeFiles(outDir, files, options);

@@ -15,7 +15,7 @@ const instance = makeInstance({
 });
 const schedule = planStop(instance);
 const sequences = (previous: Parameters<typeof agendaCsv>[5]) =>
-  (parse(agendaCsv(schedule, instance.firms, instance.delegations, { excel: false }, undefined, previous), { columns: true }) as Record<string, string>[])
+  (parse(agendaCsv(schedule, instance.firms, instance.delegations, { excel: false }, "en", previous), { columns: true }) as Record<string, string>[])
     .map((r) => [r.firm_id, r.sequence]);
 
 describe("agenda.csv sequence", () => {

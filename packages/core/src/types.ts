@@ -602,8 +602,10 @@ export interface ViolationParams {
   /** The number of slots of the stop (`unknown-slot`). */
   readonly slots?: number;
   readonly table?: number;
-  /** The tables a delegation uses, comma-separated (`wrong-table`). */
+  /** A delegation's own tables, comma-separated (`wrong-table`). */
   readonly tables?: string;
+  /** The delegation whose table another one meets at (`wrong-table`). */
+  readonly owner?: string;
   readonly count?: number;
   readonly limit?: number;
 }

@@ -73,7 +73,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   const { schedule } = result;
   const why = scheduleWhy(schedule, common.lang);
   const data = dataAt(loaded.data, instance);
-  const files = stopFiles(schedule, data, { lang: common.lang, excel: args.excel, why, organizer: args.organizer, previous });
+  const files = stopFiles(schedule, data, { lang: common.lang, excel: args.excel, organizer: args.organizer, previous });
   // Nothing changed: the agenda sent before is written back as it was, byte for byte.
   const unchanged = result.changes.length === 0 && rows.every((r) => r.stopId === stop.id);
   const kept = unchanged ? new Uint8Array(await readFile(args.previous)) : null;

@@ -15,7 +15,6 @@ import { stopFiles } from "../write/stop-files.js";
 import { formatSummary } from "../text/summary.js";
 import { formatNumber, t } from "../text/i18n.js";
 import { readWeights } from "../read/weights.js";
-import { scheduleWhy } from "../text/why.js";
 
 /** Options of `roadshow schedule`. */
 export interface ScheduleArgs extends Sources {
@@ -79,8 +78,7 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
     },
   });
   step(t(common.lang, "progress.render"));
-  const why = scheduleWhy(result, common.lang);
-  const files = stopFiles(result, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, why, organizer: args.organizer, ...(previous && { previous }) });
+  const files = stopFiles(result, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) });
   step(t(common.lang, "progress.write", { count: formatNumber(files.length, common.lang, 0), out: args.out }));
   await writeOutputs(args.out, files, output);
   io.stdout(formatSummary(result, common.lang, io.color));

@@ -19,7 +19,6 @@ import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
 import { heldFile, seasonReportFiles } from "../write/season-csv.js";
 import { stopFiles } from "../write/stop-files.js";
 import { readWeights } from "../read/weights.js";
-import { scheduleWhy } from "../text/why.js";
 import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
 
@@ -108,10 +107,9 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: 
 function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean, organizer: Organizer | undefined): OutputFile<string | Uint8Array>[] {
   return plan.stops.flatMap(({ schedule, instance, origin, cancelled }) => {
     const id = schedule.stop.id;
-    const why = scheduleWhy(schedule, common.lang);
     // A held agenda with meetings cancelled by changes.csv is written as it was held, without them.
     const held = origin === "frozen" && cancelled.length === 0 ? frozen.bytes.get(id) : undefined;
-    return stopFiles(schedule, dataAt(data, instance), { lang: common.lang, excel, why, organizer }).map((f) => ({
+    return stopFiles(schedule, dataAt(data, instance), { lang: common.lang, excel, organizer }).map((f) => ({
       path: `${id}/${f.path}`,
       content: held !== undefined && f.path === "agenda.csv" ? held : f.content,
     }));

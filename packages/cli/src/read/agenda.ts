@@ -43,7 +43,7 @@ export const AGENDA: TableSpec = {
   quietExtras: true,
   columns: [
     ...["stop_id", "date", "slot", "start", "end", "table", "delegation_id", "country", "firm_id", "firm_name", "score"].map(
-      (name) => ({ name, required: true }),
+      (name) => ({ name, required: true, ...(name === "date" ? { type: "date" as const } : name === "start" || name === "end" ? { type: "time" as const } : {}) }),
     ),
     // Written by the CLI: the meeting's instants with their UTC offset (unambiguous on a DST night)
     // and the calendar SEQUENCE each meeting was last sent with.

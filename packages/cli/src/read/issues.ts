@@ -22,6 +22,10 @@ export interface InputIssue {
   readonly message: string;
   /** One-line fix. */
   readonly hint: string;
+  /** When the file is a workbook (.xlsx): the sheet, `line` being its row number. */
+  readonly sheet?: string;
+  /** When the file is a workbook: the column's letter (`C`), beside its header in `column`. */
+  readonly letter?: string;
 }
 
 /** Every issue code the input side reports, with what it means. */
@@ -34,6 +38,11 @@ export const ISSUE_CODES = {
   "file-too-large": "a file is over the size limit (MAX_FILE_BYTES)",
   "empty-file": "a file has no header line",
   "not-csv": "a binary, spreadsheet, PDF or HTML file instead of CSV",
+  "not-xlsx": "a file named .xlsx that is not an Excel workbook",
+  "hidden-sheet": "warning: a workbook sheet read is hidden in the spreadsheet program",
+  "unknown-sheet": "warning: a sheet of roadshow.xlsx whose name is not one of the input files (ignored)",
+  "error-cell": "a workbook cell holding a spreadsheet error (#N/A, #VALUE!) or a formula never computed",
+  "unlabelled-column": "warning: a workbook column with values but no header (ignored)",
   "not-utf8": "warning: not UTF-8, read as Windows-1252",
   "too-many-rows": "a file has more rows than supported (MAX_ROWS)",
   "too-many-issues": "more problems in a file than listed (MAX_ISSUES_PER_FILE): the rest are not listed",

@@ -96,7 +96,8 @@ export function detectDelimiter(text: string): CsvTable["delimiter"] {
 }
 
 function cleanCell(cell: string): string {
-  return unneutralise(cell.trim()).trim();
+  // Blanks after a neutralising `'` are the cell's own (`' =x` was written for ` =x`): trim after.
+  return unneutralise(cell.trimStart()).trim();
 }
 
 const PROBLEMS: Readonly<Record<Exclude<ScanProblem, "long-cell">, string>> = {
@@ -130,11 +131,11 @@ export function parseCsv(text: string, report: Reporter, maxRows = Number.POSITI
     delimiter,
     {
       record: (line, raw) => {
-        let empty = true;
-        for (const c of raw) if (c.trim() !== "") empty = false;
-        if (empty) return true;
+        // Blank once cleaned (a neutralised tab `'\t` is blank too): skipped.
+        let cells = raw.map(cleanCell);
+        if (cells.every((c) => c === "")) return true;
         if (header === null) {
-          header = raw.map(cleanCell);
+          header = cells;
           headerLine = line;
           rows = new RowStore(header.length);
           return true;
@@ -142,7 +143,6 @@ export function parseCsv(text: string, report: Reporter, maxRows = Number.POSITI
         count++;
         if (count > maxRows) return true;
         const width = header.length;
-        let cells = raw.map(cleanCell);
         // Trailing empty cells (a spreadsheet exporting blank columns) are harmless.
         if (cells.length > width && cells.slice(width).every((c) => c === "")) cells = cells.slice(0, width);
         const ragged = cells.length !== width;

@@ -58,7 +58,7 @@ export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswe
   const as = replan !== null ? "replan" : planned !== null ? "schedule" : "export";
   const why = scheduleWhy(schedule, body.lang);
   const data = dataAt(loaded.data, instance);
-  const files: OutputFile[] = stopFiles(schedule, data, { lang: body.lang, excel: body.excel, why, organizer: organizerOf(body.organizer), ...(previous && { previous }) });
+  const files: OutputFile[] = stopFiles(schedule, data, { lang: body.lang, excel: body.excel, organizer: organizerOf(body.organizer), ...(previous && { previous }) });
   if (replan !== null && previous !== undefined) {
     const report = changeRows(replan.changes, schedule.slots, people(instance, previous), body.lang);
     const notified = { firms: replan.stats.notifiedFirms, delegations: replan.stats.notifiedDelegations };

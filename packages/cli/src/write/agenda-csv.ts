@@ -3,6 +3,7 @@ import { formatInstant } from "../read/agenda.js";
 import { formatTime, type Delegation, type Firm, type Schedule } from "@roadshow/core";
 import { meetingSequence, type PreviousMeeting } from "./exports.js";
 import { t, type Lang } from "../text/i18n.js";
+import { scheduleWhy } from "../text/why.js";
 import { toCsv, type CsvDialect } from "./csv.js";
 
 /** The spec's agenda columns, in order. */
@@ -19,22 +20,24 @@ export function formatNumber(x: number): string {
  * `agenda.csv`: one row per meeting, sorted by slot then table. Extra columns:
  * `start_iso` and `end_iso`, the slot's instants with their UTC offset (so a
  * reader can trust the times on a DST night, when `02:40`-`02:00` is a real
- * slot), `why` (when given) and `sequence`, the calendar SEQUENCE of the meeting
- * (raised when it moved since `previous`), so that calendars sent from the
- * next re-run keep superseding.
+ * slot), `why` (each meeting's score parts in words, in `lang`: one path for
+ * `schedule`, `replan`, `season`, `export` and the studio) and `sequence`, the
+ * calendar SEQUENCE of the meeting (raised when it moved since `previous`), so
+ * that calendars sent from the next re-run keep superseding.
  */
 export function agendaCsv(
   schedule: Schedule,
   firms: readonly Firm[],
   delegations: readonly Delegation[],
   dialect: CsvDialect,
-  why?: ReadonlyMap<string, string>,
+  lang: Lang,
   previous: readonly PreviousMeeting[] = [],
 ): string {
   const firmName = new Map(firms.map((f) => [f.id, f.name]));
   const country = new Map(delegations.map((d) => [d.id, d.country]));
   const slots = new Map(schedule.slots.map((s) => [s.index, s]));
-  const header = [...AGENDA_COLUMNS, "start_iso", "end_iso", ...(why ? ["why"] : []), "sequence"];
+  const why = scheduleWhy(schedule, lang);
+  const header = [...AGENDA_COLUMNS, "start_iso", "end_iso", "why", "sequence"];
   const zone = schedule.stop.timezone;
   const instants = new Map(schedule.slots.map((s) => [s.index, [formatInstant(s.startMs, zone), formatInstant(s.endMs, zone)]]));
   const before = new Map(previous.filter((p) => p.stopId === schedule.stop.id).map((p) => [`${p.firmId}|${p.delegationId}`, p]));
@@ -46,7 +49,7 @@ export function agendaCsv(
       ...instants.get(m.slot)!,
     ];
     const key = `${m.firmId}|${m.delegationId}`;
-    return [...row, ...(why ? [why.get(key) ?? ""] : []), meetingSequence(m, before.get(key))];
+    return [...row, why.get(key) ?? "", meetingSequence(m, before.get(key))];
   });
   return toCsv(header, rows, dialect);
 }

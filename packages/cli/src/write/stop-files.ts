@@ -4,6 +4,7 @@ import { agendaCsv, unmatchedCsv } from "./agenda-csv.js";
 import { renderExports, type Organizer, type OutputFile, type PreviousMeeting } from "./exports.js";
 import type { Lang } from "../text/i18n.js";
 import type { DataSet } from "../read/index.js";
+import { scheduleWhy } from "../text/why.js";
 
 /** Options of the files written for one planned stop. */
 export interface StopFileOptions {
@@ -11,8 +12,6 @@ export interface StopFileOptions {
   readonly excel: boolean;
   /** An earlier agenda of the stop: meetings dropped since are cancelled in the calendars. */
   readonly previous?: readonly PreviousMeeting[];
-  /** Explanation per `firmId|delegationId`, written as the `why` column. */
-  readonly why?: ReadonlyMap<string, string>;
   /** Written as ORGANIZER on every calendar event. */
   readonly organizer?: Organizer | undefined;
 }
@@ -21,15 +20,17 @@ export interface StopFileOptions {
  * Every file written for a planned stop (by `schedule`, per stop by `season`,
  * and by `export` from an edited agenda): agenda.csv, unmatched.csv and the
  * day-of-event files (participant CSVs, printable agendas, grid, summary, calendars).
+ * The `why` of each meeting is worded here from its score parts, so every
+ * caller writes the same agenda.csv for the same schedule.
  */
 export function stopFiles(result: Schedule, data: DataSet, options: StopFileOptions): OutputFile[] {
   const dialect = { excel: options.excel };
-  const why = options.why;
+  const why = scheduleWhy(result, options.lang);
   return [
-    { path: "agenda.csv", content: agendaCsv(result, data.firms, data.delegations, dialect, why, options.previous) },
+    { path: "agenda.csv", content: agendaCsv(result, data.firms, data.delegations, dialect, options.lang, options.previous) },
     { path: "unmatched.csv", content: unmatchedCsv(result, data.firms, dialect, options.lang) },
     ...renderExports(
-      { schedule: result, firms: data.firms, delegations: data.delegations, ...(why && { why }) },
+      { schedule: result, firms: data.firms, delegations: data.delegations, why },
       {
         lang: options.lang,
         excel: options.excel,

@@ -90,9 +90,6 @@ export function search(
       if (lexBetter(board.levels(), best.levels())) best = board;
     }
   }
-  // An exact solver, when one is given for a model this size, instead of the costlier steps below (it
-  // answers true when it proved its levels or used up the time); they still run if it fell short.
-  if (exact !== undefined && !reaches(best.levels(), target) && !budget.expired() && exact(best)) return { board: best, timedOut: budget.expired() };
   // Alternate exact re-optimisation (of a slot, a delegation, a firm), local search and exchanges
   // towards the selection while any improves.
   for (let progress = true; progress && !reaches(best.levels(), target) && !budget.expired(); ) {
@@ -107,5 +104,10 @@ export function search(
     largeNeighbourhoodSearch(prep, best, target, budget, watch);
     reoptimiseSlots(prep, best, budget, watch);
   }
+  // An exact solver, when one is given for a model this size, polishes the search's finished agenda with
+  // the time left. Last, so that the agenda it starts from is the one the search gives without it (the
+  // same at every time limit), and it only ever replaces it with a better one: a run cut short is never
+  // worse than the search's own agenda, and more time never gives a worse one.
+  if (exact !== undefined && !reaches(best.levels(), target) && !budget.expired()) exact(best);
   return { board: best, timedOut: budget.expired() };
 }

@@ -1,0 +1,88 @@
+/**
+ * The exact polish is anytime: a run cut short by its time limit (a counting clock decides where, so no test
+ * depends on the machine's speed) never returns an agenda lexicographically worse than the search alone
+ * (`--no-exact`) at that limit, nor than the search's finished agenda once the limit covers it; more time
+ * never gives a worse agenda; a solver cut off mid-way with a worse answer changes nothing; bounds stay true.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { planStop, type ExactSolver, type ObjectiveLevels, type Schedule, type ScheduleOptions, type StopInstance } from "@roadshow/core";
+import { loadExactSolver } from "../packages/cli/src/solve/highs.js";
+import { atLeast } from "../packages/core/src/levels.js";
+import { generateInstance } from "../oracle/generate.js";
+import { checkAgenda } from "../oracle/verify.js";
+
+let highs: ExactSolver;
+beforeAll(async () => {
+  const loaded = await loadExactSolver();
+  if (loaded === null) throw new Error("HiGHS did not load");
+  highs = loaded;
+});
+
+/** A clock that moves one "millisecond" each time it is read: the run's course is a function of the limit alone. */
+function counting(): { now: () => number; reads: () => number } {
+  let t = 0;
+  return { now: () => t++, reads: () => t };
+}
+
+const levelsText = (l: ObjectiveLevels): string => `${l.musts}/${l.served}/${l.balance}/${l.score.toFixed(1)}`;
+
+function run(instance: StopInstance, K: number, limit: number, exact: ExactSolver | undefined): Schedule {
+  const clock = counting();
+  const options: ScheduleOptions = { minMeetings: K, now: clock.now, timeLimitMs: limit, ...(exact !== undefined && { exact }) };
+  const schedule = planStop(instance, options);
+  expect(checkAgenda(instance, schedule.slots, { allowRepeats: false }, schedule.meetings)).toEqual([]);
+  // The printed gap is true: the bounds never claim less than the agenda has.
+  const { levels, bounds } = schedule.stats;
+  expect(bounds.musts).toBeGreaterThanOrEqual(levels.musts);
+  expect(bounds.served).toBeGreaterThanOrEqual(levels.served);
+  expect(bounds.balance).toBeGreaterThanOrEqual(levels.balance);
+  expect(bounds.score + 1e-6).toBeGreaterThanOrEqual(levels.score);
+  return schedule;
+}
+
+describe("a time limit never makes the agenda worse than the search's own", () => {
+  // Narrow-window M stops where the search alone ends short of the optimum and the polish closes the gap.
+  it.each([
+    [1, 1],
+    [6, 2],
+  ])("M narrow, seed %i, K = %i: every limit at least the search alone, more time never worse", (seed, K) => {
+    const instance = generateInstance("M", seed, { narrowWindows: 0.8 });
+    // How many clock reads the search alone needs to finish.
+    const clock = counting();
+    const alone = planStop(instance, { minMeetings: K, now: clock.now, timeLimitMs: Number.MAX_SAFE_INTEGER });
+    const finished = clock.reads();
+    let previous: Schedule | null = null;
+    for (const fraction of [0.05, 0.25, 0.5, 1.5, 1000]) {
+      const limit = Math.max(1, Math.round(finished * fraction));
+      const withExact = run(instance, K, limit, highs);
+      const searchOnly = run(instance, K, limit, undefined);
+      const why = `limit ${limit} of ${finished} reads: polished ${levelsText(withExact.stats.levels)}, search alone ${levelsText(searchOnly.stats.levels)}`;
+      expect(atLeast(withExact.stats.levels, searchOnly.stats.levels), why).toBe(true);
+      if (limit > finished) expect(atLeast(withExact.stats.levels, alone.stats.levels), why).toBe(true);
+      if (previous !== null) expect(atLeast(withExact.stats.levels, previous.stats.levels), `${why}; shorter limit gave ${levelsText(previous.stats.levels)}`).toBe(true);
+      previous = withExact;
+    }
+  });
+
+  it("a solver cut off by the limit with a worse agenda changes nothing: the search's agenda is returned", () => {
+    const instance = generateInstance("M", 6, { narrowWindows: 0.8 });
+    const alone = planStop(instance, { minMeetings: 2 });
+    let t = 0;
+    let deadline = Number.POSITIVE_INFINITY;
+    const cutOff: ExactSolver = {
+      name: "cut-off",
+      solve(_program, start) {
+        // The time limit passes while it solves; its best so far is the start with half the meetings dropped.
+        t = deadline;
+        const worse = start === null ? null : Float64Array.from(start, (v, i) => (i % 2 === 0 ? 0 : v));
+        return { status: "timedout", values: worse, bound: null };
+      },
+    };
+    const options = { minMeetings: 2, exact: cutOff, now: () => t++, timeLimitMs: 1e9 } as const;
+    deadline = 1e9;
+    const schedule = planStop(instance, options);
+    expect(schedule.status).toBe("timedout");
+    expect(schedule.stats.levels).toEqual(alone.stats.levels);
+    expect(schedule.meetings).toEqual(alone.meetings);
+  });
+});
