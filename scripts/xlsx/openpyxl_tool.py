@@ -70,7 +70,11 @@ def read(path):
                 {"value": plain(c.value), "type": c.data_type, "is_date": c.is_date, "format": c.number_format}
                 for c in row
             ])
-        widths = {k: v.width for k, v in ws.column_dimensions.items() if v.width}
+        widths = {}
+        for dim in ws.column_dimensions.values():
+            if dim.width and dim.min and dim.max:
+                for col in range(dim.min, dim.max + 1):
+                    widths[get_column_letter(col)] = dim.width
         out["sheets"].append({
             "name": ws.title,
             "state": ws.sheet_state,
