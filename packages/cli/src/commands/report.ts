@@ -67,7 +67,7 @@ export async function report(args: ReportArgs, common: Common, io: Io): Promise<
     instance: instanceOf(loaded, stop),
     agenda: agendas.get(stop.id)!,
     outcomes: loaded.data.outcomes.filter((o) => o.stopId === stop.id),
-    answers: loaded.data.answers.filter((a) => a.stopId === stop.id),
+    answers: (loaded.data.answers ?? []).filter((a) => a.stopId === stop.id),
   }));
   const firms = new Map(loaded.data.firms.map((f) => [f.id, f]));
   const dialect = { excel: args.excel };

@@ -26,7 +26,7 @@ export interface DataSet {
   /** Meeting outcomes (outcomes.csv); empty without the file. */
   readonly outcomes: readonly MeetingOutcome[];
   /** Follow-up answers (answers.csv); empty without the file. */
-  readonly answers: readonly FollowUpAnswer[];
+  readonly answers?: readonly FollowUpAnswer[];
 }
 
 export type DataFileKind = "stops" | "delegations" | "firms" | "requests" | "scores" | "changes" | "outcomes" | "answers";
