@@ -301,6 +301,8 @@ export type ProgressStep =
   | "bounding-reached"
   | "solving-core"
   | "compacting"
+  | "compacting-exact"
+  | "compacted-exact"
   | "checking"
   | "exact-solving"
   | "exact-solved"
@@ -413,6 +415,8 @@ export interface ExactLimits {
   readonly relativeGap: number;
   /** …or within this much (0.999 on integer levels: the bound rounded down is then met). */
   readonly absoluteGap: number;
+  /** A second work budget, when set: the solver's LP iterations (simplex), which bound the root's cuts too. */
+  readonly lpIterations?: number;
 }
 
 /**
