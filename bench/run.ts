@@ -1,7 +1,7 @@
 /**
  * `pnpm bench [--quick] [--seeds N] [--families S,M,L,Lx3,Ln,XL,XLx2,XLn,Lx10.8w|none] [--runs 3]
  *   [--time-limit <s>] [--highs-cap <s>] [--jslp-cap <s>] [--no-hostile] [--out bench/results.md]
- *   [--replan-families L,XL|none] [--replan-out bench/replan.md]`
+ *   [--replan-families L,XL|none] [--replan-out bench/replan.md] [--xlsx-families XL|none] [--xlsx-out bench/xlsx.md]`
  *
  * For each family and seed: generate the instance into bench/out/<family>-<seed>/,
  * run ours (library and CLI), HiGHS and jsLPSolver on the time-indexed model,
@@ -14,7 +14,9 @@
  * Then the hostile-input table (`bench/hostile.ts`: inputs at and past the
  * limits, appended to `--out`; `--no-hostile` skips it), and the re-planning
  * rows (`bench/replan.ts`: a seeded day-of perturbation of each
- * `--replan-families` stop, re-planned), written to `--replan-out`.
+ * `--replan-families` stop, re-planned), written to `--replan-out`, and the
+ * workbook rows (`bench/xlsx.ts`: agenda.xlsx against the CSVs it holds, and
+ * `schedule --xlsx` time and peak RSS), written to `--xlsx-out`.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -31,6 +33,7 @@ import { runPeerInChild, type ChildResult } from "../oracle/peers/spawn.js";
 import { benchReplan, renderReplan, type ReplanRow } from "./replan.js";
 import { renderResults } from "./report.js";
 import { writeInstance } from "../oracle/write-csv.js";
+import { benchXlsx, renderXlsx, type XlsxRow } from "./xlsx.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const OPTIONS = { minMeetings: 1, allowRepeats: false } as const;
@@ -58,6 +61,8 @@ const { values: flags } = parseArgs({
     hostile: { type: "boolean", default: true },
     "replan-families": { type: "string" },
     "replan-out": { type: "string", default: join(ROOT, "bench/replan.md") },
+    "xlsx-families": { type: "string" },
+    "xlsx-out": { type: "string", default: join(ROOT, "bench/xlsx.md") },
   },
   allowNegative: true,
 });
@@ -65,6 +70,7 @@ const { values: flags } = parseArgs({
 const list = (text: string): string[] => (text === "none" ? [] : text.split(",").map((f) => f.trim()));
 const families = list(flags.families ?? (flags.quick ? "S,M" : "S,M,L,Lx3,Ln,XL,XLx2,XLn,Lx10.8w"));
 const replanFamilies = list(flags["replan-families"] ?? (flags.quick ? "none" : "L,XL"));
+const xlsxFamilies = list(flags["xlsx-families"] ?? (flags.quick ? "none" : "XL"));
 /**
  * Windows of a family by its suffix: `n`, 80 % of firms and 40 % of delegations present for a third of
  * the day or less; `w`, half the firms present for a quarter of the day (80 minutes at L) and the
@@ -162,6 +168,21 @@ const command = `pnpm bench ${process.argv.slice(2).join(" ")}`.trim();
 if (replanFamilies.length > 0) {
   writeFileSync(flags["replan-out"], renderReplan(replanRows(), command));
   log(`wrote ${flags["replan-out"]}`);
+}
+if (xlsxFamilies.length > 0) {
+  const rows: XlsxRow[] = [];
+  for (const name of xlsxFamilies) {
+    const { family, scale, windows } = parseFamily(name);
+    const instance = generateInstance(family, 1, { firmScale: scale, ...windows });
+    const dir = join(ROOT, "bench/out", `xlsx-${name}-1`);
+    writeInstance(dir, instance);
+    log(`xlsx ${name}-1`);
+    const row = await benchXlsx(`${name}-1`, instance, dir, runs, CLI, ROOT);
+    log(`  ${row.meetings} meetings: CSVs ${row.csvMs.toFixed(0)} ms, agenda.xlsx ${row.xlsxMs.toFixed(0)} ms${"note" in row.cli ? `; CLI: ${row.cli.note}` : `; schedule ${row.cli.plain.wallMs.toFixed(0)} ms, --xlsx ${row.cli.xlsx.wallMs.toFixed(0)} ms, peak RSS ${row.cli.xlsx.peakRssMb?.toFixed(0) ?? "?"} MB`}`);
+    rows.push(row);
+  }
+  writeFileSync(flags["xlsx-out"], renderXlsx(rows, command));
+  log(`wrote ${flags["xlsx-out"]}`);
 }
 if (families.length === 0) process.exit(0);
 const caps = [...new Set(families.map((f) => parseFamily(f).family))].map((f) => `${f} ${highsCap(f)} s`).join(", ");

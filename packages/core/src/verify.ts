@@ -1,5 +1,6 @@
 /** The hard-rule check of an agenda (capacities, presence, breaks, blocked pairs, caps, history, tables): every violation, with the meetings involved. */
 import { delegationAt, firmAt, pairAt, prepare, type Prepared } from "./prepare.js";
+import { tableAssignment } from "./timetable.js";
 import type { Meeting, ScheduleOptions, StopInstance, Violation, ViolationCode, ViolationParams } from "./types.js";
 
 /** A meeting to check: as in an agenda, the score is not trusted. */
@@ -55,10 +56,8 @@ export function verifyPrepared(prep: Prepared, meetings: readonly AgendaMeeting[
     group(`pair|${f}|${d}`, i);
     group(`total|${f}`, i);
     group(`table|${t}|${m.table}`, i);
-    group(`tables|${d}`, i);
   });
 
-  const tableOwner = new Map<number, number>();
   for (const [key, list] of groups) {
     const [kind, a, b] = key.split("|") as [string, string, string];
     const slot = Number(b) + 1;
@@ -80,14 +79,66 @@ export function verifyPrepared(prep: Prepared, meetings: readonly AgendaMeeting[
         flag("max-meetings", `${firm.id} has ${list.length} meetings (max_meetings ${firm.maxMeetings})`, { firm: firm.id, count: list.length, limit: firm.maxMeetings }, list);
     } else if (kind === "table" && list.length > 1) {
       flag("table-clash", `table ${b} holds ${list.length} meetings in slot ${Number(a) + 1}`, { table: Number(b), count: list.length, slot: Number(a) + 1 }, list);
-    } else if (kind === "tables") {
-      const delegation = delegationAt(prep, Number(a));
-      const used = [...new Set(list.map((i) => meetings[i]!.table))];
-      const bad = used.filter((table) => !Number.isInteger(table) || table < 1 || (tableOwner.get(table) ?? Number(a)) !== Number(a));
-      for (const table of used) tableOwner.set(table, Number(a));
-      if (used.length > delegation.tables || bad.length > 0)
-        flag("wrong-table", `${delegation.id} uses tables ${used.join(", ")} but keeps ${delegation.tables} table(s) of its own all session`, { delegation: delegation.id, tables: used.join(", "), limit: delegation.tables }, list);
     }
   }
+  for (const stray of strayTables(prep, meetings, delegationIndex)) {
+    const delegation = delegationAt(prep, stray.delegation);
+    const params: ViolationParams = {
+      delegation: delegation.id, table: stray.table, count: stray.meetings.length, limit: delegation.tables, tables: stray.own.join(", "),
+      ...(stray.owner !== undefined && { owner: delegationAt(prep, stray.owner).id }),
+    };
+    const message = params.owner !== undefined
+      ? `${delegation.id} meets at table ${stray.table}, the table of ${params.owner} (${stray.meetings.length} meeting(s)); its own: ${params.tables}`
+      : `${delegation.id} meets at table ${stray.table} (${stray.meetings.length} meeting(s)), beyond the ${delegation.tables} table(s) it keeps all session: ${params.tables}`;
+    flag("wrong-table", message, params, stray.meetings);
+  }
   return out;
+}
+
+/** Meetings of one delegation at a table that is not its own. */
+interface StrayTable {
+  readonly delegation: number;
+  readonly table: number;
+  /** Indexes of the meetings there. */
+  readonly meetings: readonly number[];
+  /** The delegation's own tables. */
+  readonly own: readonly number[];
+  /** The delegation that owns the table, if any. */
+  readonly owner: number | undefined;
+}
+
+/**
+ * Tables: each delegation keeps at most `tables` table numbers all session and
+ * a number belongs to one delegation. Its own are the ones it uses most (a
+ * tie goes to the delegation the plain numbering gives the table), so a
+ * meeting dragged onto another delegation's table is the one reported, not
+ * every meeting of both delegations.
+ */
+function strayTables(prep: Prepared, meetings: readonly AgendaMeeting[], delegationIndex: ReadonlyMap<string, number>): StrayTable[] {
+  const at = new Map<string, { delegation: number; table: number; meetings: number[] }>();
+  meetings.forEach((m, i) => {
+    const d = delegationIndex.get(m.delegationId);
+    if (d === undefined || !Number.isInteger(m.slot) || m.slot < 1 || m.slot > prep.slots.length) return;
+    const key = `${d}|${m.table}`;
+    const use = at.get(key);
+    if (use) use.meetings.push(i);
+    else at.set(key, { delegation: d, table: m.table, meetings: [i] });
+  });
+  const plain = new Map(tableAssignment(prep).flatMap((a, d) => a.tables.map((table) => [table, d] as const)));
+  const uses = [...at.values()].sort((x, y) =>
+    y.meetings.length - x.meetings.length
+    || Number(plain.get(y.table) === y.delegation) - Number(plain.get(x.table) === x.delegation)
+    || x.delegation - y.delegation || x.table - y.table);
+  const owner = new Map<number, number>();
+  const own = prep.delegations.map((): number[] => []);
+  for (const use of uses) {
+    const list = own[use.delegation]!;
+    if (!Number.isInteger(use.table) || use.table < 1 || owner.has(use.table) || list.length >= delegationAt(prep, use.delegation).tables) continue;
+    owner.set(use.table, use.delegation);
+    list.push(use.table);
+  }
+  return uses
+    .filter((use) => owner.get(use.table) !== use.delegation)
+    .sort((x, y) => x.meetings[0]! - y.meetings[0]!)
+    .map((use) => ({ ...use, own: [...own[use.delegation]!].sort((a, b) => a - b), owner: owner.get(use.table) }));
 }

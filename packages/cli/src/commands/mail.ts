@@ -8,18 +8,17 @@ import { t, type Lang } from "../text/i18n.js";
 import { EnvironmentError, EXIT, InputError } from "../errors.js";
 import type { Organizer, PreviousMeeting } from "../write/exports.js";
 import type { DataSet } from "../read/index.js";
-import { findStop, instanceOf, load, readAgenda } from "../read/load.js";
+import { checkPrevious, findStop, instanceOf, load, readAgenda } from "../read/load.js";
 import { readChangedParticipants } from "../mail/changes.js";
 import type { Composed } from "../mail/compose.js";
 import { emlPath, prepareMailing } from "../mail/prepare.js";
 import type { Skipped } from "../mail/recipients.js";
 import { emptyJournal, readJournal } from "../mail/journal.js";
-import { sendMailing, type SendReport } from "../mail/send.js";
-import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
+import { sendMailing } from "../mail/send.js";
+import { parseSmtpUrl, SEND_GRACE_MS, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
 import { formatIssues } from "../text/issues-format.js";
 import { violationText } from "../text/violations.js";
-import { acquireLock } from "../write/lock.js";
-import { writeOutputs } from "../write/transaction.js";
+import { underLock, writeOutputs } from "../write/transaction.js";
 import { EXAMPLE_DIR, organizer, type CommandContext, type OrganizerFlags } from "./shared.js";
 
 /** Options of `roadshow mail`. */
@@ -105,6 +104,8 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   // re-plan's stop changes is not in the master files, yet it is expected at its table.
   const schedule = { ...reviewed.schedule, meetings: rows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0, parts: [] })) };
   const previous = args.previous === undefined ? undefined : await readAgenda(args.previous);
+  // Another stop's agenda would cancel nothing: refused as export, schedule and replan refuse it.
+  if (previous !== undefined) checkPrevious(previous, args.previous!, [stop.id]);
   let only: Set<string> | undefined;
   if (args.changes !== undefined) {
     const known = { firms: new Set(loaded.data.firms.map((f) => f.id)), delegations: new Set(loaded.data.delegations.map((d) => d.id)) };
@@ -140,14 +141,21 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   if (target === undefined) return;
 
   io.stderr(`${t(lang, "mail.cli.sending", { server: target.shown })}\n`);
-  // The output's lock is held while sending: two runs into one folder cannot both send.
-  const release = acquireLock(realpathSync(args.out), args.out);
-  let report: SendReport;
-  try {
-    report = await sendMailing(mailing.messages, world.outbox(target), journalFile, world.now, io.stderr, lang);
-  } finally {
-    release();
-  }
+  // The output's lock is held while sending: two runs into one folder cannot both send. Ctrl-C
+  // stops as every writer does: the message in flight is finished and journaled, the lock removed, exit 130.
+  const report = await underLock(
+    { target: realpathSync(args.out), shown: args.out },
+    async (stop) => {
+      try {
+        return await sendMailing(mailing.messages, world.outbox(target), journalFile, world.now, io.stderr, lang, stop);
+      } catch (error) {
+        // Interrupted, the run exits 130 as it leaves the lock: what was sent is said here.
+        if (stop.aborted && error instanceof EnvironmentError) io.stderr(`${error.message}\n`);
+        throw error;
+      }
+    },
+    { graceMs: SEND_GRACE_MS, onStop: () => io.stderr(`${t(lang, "mail.cli.stopping", { seconds: SEND_GRACE_MS / 1000 })}\n`) },
+  );
   io.stdout(`${t(lang, "mail.cli.sent", { sent: report.sent, before: report.before, journal: journalFile })}\n`);
   if (report.refused.length > 0) {
     const list = report.refused.map((r) => `  ${r}`).join("\n");

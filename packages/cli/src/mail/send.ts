@@ -20,7 +20,8 @@ export interface SendReport {
  * before the next is sent. The message sent is the `.eml` with the time of sending as its Date
  * and without the draft marker; its Message-ID is the file's, so a re-run recognises it.
  * Stops at the first failure that is not about one message alone (server unreachable, login
- * refused, connection lost), with an `EnvironmentError` saying what was sent.
+ * refused, connection lost), with an `EnvironmentError` saying what was sent; and, once `stop`
+ * is aborted (Ctrl-C), after the message in flight is accepted and journaled.
  */
 export async function sendMailing(
   messages: readonly Composed[],
@@ -29,6 +30,7 @@ export async function sendMailing(
   now: () => Date,
   progress: (line: string) => void,
   lang: Lang = "en",
+  stop?: AbortSignal,
 ): Promise<SendReport> {
   const already = readJournal(journalFile);
   const pending = messages.filter((m) => !already.has(m.messageId));
@@ -42,6 +44,11 @@ export async function sendMailing(
   const journal = Journal.open(journalFile);
   try {
     for (const m of pending) {
+      // Interrupted: the message in flight was sent and journaled; no new one is started.
+      if (stop?.aborted === true) {
+        const left = pending.length - sent - refused.length;
+        throw new EnvironmentError(t(lang, "mail.cli.interrupted", { sent, before, journal: journalFile, left }));
+      }
       const r = m.draft.recipient;
       const who = `${r.kind} ${r.id} <${r.email}>`;
       const date = now();

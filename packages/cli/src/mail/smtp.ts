@@ -56,6 +56,12 @@ export interface Outbox {
   close(): void;
 }
 
+/** How long the server may stay silent before a send fails. */
+const SOCKET_TIMEOUT_MS = 60_000;
+
+/** How long a Ctrl-C waits for the message in flight: the server's answer or the socket's time-out. */
+export const SEND_GRACE_MS = SOCKET_TIMEOUT_MS + 5_000;
+
 /** One connection, reused for every message (reconnected when the server closes it). */
 export function smtpOutbox(target: SmtpTarget): Outbox {
   const transport = nodemailer.createTransport({
@@ -71,7 +77,7 @@ export function smtpOutbox(target: SmtpTarget): Outbox {
     maxConnections: 1,
     connectionTimeout: 20_000,
     greetingTimeout: 20_000,
-    socketTimeout: 60_000,
+    socketTimeout: SOCKET_TIMEOUT_MS,
   });
   return {
     async send(envelope, bytes) {

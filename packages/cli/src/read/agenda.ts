@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { buildSlots, formatTime } from "@roadshow/core";
 import type { CountryCode, PastMeeting, Slot, Stop, TimeOfDay } from "@roadshow/core";
 import { parseCountry } from "./countries.js";
+import { template, TEXT_LANGS, type MessageKey } from "../text/i18n.js";
 import type { InputIssue, Severity } from "./issues.js";
 import { MAX_ROWS } from "./limits.js";
 import { fail, ok, Reporter } from "./report.js";
@@ -36,14 +37,22 @@ export interface AgendaRow {
   readonly endMs?: number;
 }
 
+const AGENDA_NAMES = ["stop_id", "date", "slot", "start", "end", "table", "delegation_id", "country", "firm_id", "firm_name", "score", "start_iso", "end_iso", "sequence"];
+
+/** The Agenda sheet of agenda.xlsx has its headers in `--lang` (`Tavolo`): each is read back as its column. */
+const LABELS: ReadonlyMap<string, string> = new Map(
+  TEXT_LANGS.flatMap((lang) => AGENDA_NAMES.map((name) => [template(lang, `xlsx.col.${name}` as MessageKey).toLowerCase(), name] as const)),
+);
+
 /** The CLI writes extra columns after the required ones; they are read back silently. */
 export const AGENDA: TableSpec = {
   what: "meetings",
   maxRows: MAX_ROWS.agenda,
   quietExtras: true,
+  labels: LABELS,
   columns: [
     ...["stop_id", "date", "slot", "start", "end", "table", "delegation_id", "country", "firm_id", "firm_name", "score"].map(
-      (name) => ({ name, required: true }),
+      (name) => ({ name, required: true, ...(name === "date" ? { type: "date" as const } : name === "start" || name === "end" ? { type: "time" as const } : {}) }),
     ),
     // Written by the CLI: the meeting's instants with their UTC offset (unambiguous on a DST night)
     // and the calendar SEQUENCE each meeting was last sent with.

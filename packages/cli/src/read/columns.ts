@@ -8,6 +8,8 @@ export interface ColumnSpec {
   readonly required: boolean;
   /** Not required when this other column is present (firms: `sectors` unless `ateco`). */
   readonly unless?: string;
+  /** How a workbook's bare number in this column is meant: a serial date or a fraction of a day. */
+  readonly type?: "date" | "time";
 }
 
 /** Where each known column is in a file, and how its header was written. */

@@ -1,4 +1,4 @@
-// Reads the data files and agendas from disk (the thin fs layer) and hands their bytes to the pure parsers.
+// Reads the data files and agendas from disk (the thin fs layer), as CSV files or .xlsx workbook sheets, and hands them to the pure parsers.
 import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseAgenda } from "./agenda.js";
@@ -9,8 +9,11 @@ import type { InputIssue } from "./issues.js";
 import { MAX_FILE_BYTES } from "./limits.js";
 import { Reporter } from "./report.js";
 import type { InputFile } from "./table.js";
+import { didYouMean, nearest } from "./suggest.js";
+import { isWorkbookName, readWorkbook, type SheetSource } from "./workbook.js";
 
-const SPREADSHEETS = [".xlsx", ".xls", ".ods", ".numbers", ".txt", ".tsv"];
+// Read as they are: .csv and .xlsx. These are named in the fix when found instead.
+const SPREADSHEETS = [".xls", ".ods", ".numbers", ".txt", ".tsv"];
 
 /** What a path is when it is not a regular file, for messages. */
 function kindOf(info: import("node:fs").Stats): string {
@@ -76,32 +79,114 @@ async function load(filePath: string, name: string, out: InputIssue[]): Promise<
   return bytes === null ? null : { name, bytes };
 }
 
-/** A data file in the folder, matched case-insensitively (`Firms.CSV`); two spellings of one name are an error, not a guess. */
-function findIn(entries: readonly string[], kind: DataFileKind, dir: string, out: InputIssue[]): string | undefined | null {
-  const found = entries.filter((e) => e.toLowerCase() === `${kind}.csv`).sort();
+/** Reads a workbook's sheets; `null` with an issue when the file cannot be read or opened as a workbook. */
+async function loadBook(filePath: string, name: string, out: InputIssue[]): Promise<SheetSource[] | null> {
+  const report = new Reporter(name, out);
+  const bytes = await readInputBytes(filePath, report);
+  return bytes === null ? null : readWorkbook(bytes, report);
+}
+
+const sheetKey = (name: string) => name.trim().toLowerCase();
+
+/**
+ * The sheet holding one table of a workbook given for it alone (`firms.xlsx`,
+ * `--previous agenda.xlsx`): the sheet named as the table if there is one, else
+ * the first visible sheet. `null` with an issue when every sheet is hidden.
+ */
+function tableSheet(sheets: readonly SheetSource[], table: string, name: string, out: InputIssue[]): SheetSource | null {
+  const named = sheets.find((s) => sheetKey(s.name) === table);
+  const sheet = named ?? sheets.find((s) => !s.hidden);
+  if (sheet === undefined) {
+    new Reporter(name, out).error("empty-file", {}, `${name} has no visible sheet`, `unhide the sheet holding the ${table}, or name it ${table}`);
+    return null;
+  }
+  if (sheet.hidden) hiddenSheet(sheet, name, out);
+  return sheet;
+}
+
+function hiddenSheet(sheet: SheetSource, name: string, out: InputIssue[]): void {
+  new Reporter(name, out, { sheet: sheet.name, letters: new Map() }).warning(
+    "hidden-sheet",
+    {},
+    `sheet ${sheet.name} is hidden in the workbook; it is read all the same`,
+    "unhide it to check its data, or rename it if it is not meant to be read",
+  );
+}
+
+/** A file given on its own: a CSV, or the table's sheet of an .xlsx workbook. */
+async function loadTable(filePath: string, name: string, table: string, out: InputIssue[]): Promise<InputFile | null> {
+  if (!isWorkbookName(filePath)) return load(filePath, name, out);
+  const sheets = await loadBook(filePath, name, out);
+  const sheet = sheets === null ? null : tableSheet(sheets, table, name, out);
+  return sheet === null ? null : { name, bytes: new Uint8Array(), sheet };
+}
+
+/** The single workbook holding a sheet per file, when the data folder has one. */
+export const BOOK = "roadshow.xlsx";
+
+/** The files of a folder matching one name, case-insensitively (`Firms.CSV`). */
+const named = (entries: readonly string[], file: string) => entries.filter((e) => e.toLowerCase() === file).sort();
+
+/**
+ * Where one data file is: `firms.csv`, `firms.xlsx` or the `firms` sheet of
+ * roadshow.xlsx. Two of them (or two spellings of one name) are an error, not a
+ * guess. `undefined` when there is none, `null` after reporting a conflict.
+ */
+function findIn(
+  entries: readonly string[],
+  kind: DataFileKind,
+  dir: string,
+  book: { readonly name: string; readonly sheets: readonly SheetSource[] } | null,
+  out: InputIssue[],
+): { readonly file: string; readonly sheet?: SheetSource } | undefined | null {
+  const files = [...named(entries, `${kind}.csv`), ...named(entries, `${kind}.xlsx`)];
+  const sheet = book?.sheets.find((s) => sheetKey(s.name) === kind);
+  const found = [...files, ...(sheet === undefined ? [] : [`sheet ${sheet.name} of ${book!.name}`])];
   if (found.length > 1) {
-    new Reporter(found[0]!, out).error(
+    new Reporter(files[0]!, out).error(
       "duplicate-file",
       {},
-      `${dir} holds ${found.join(" and ")}: the same file name in different case, and roadshow cannot tell which one to read`,
-      `keep one ${kind}.csv and delete or rename the other`,
+      `${dir} holds ${found.join(" and ")}: the ${kind} twice, and roadshow cannot tell which one to read`,
+      `keep one of them: delete or rename the others (e.g. ${kind}.old.csv)`,
     );
     return null;
   }
-  return found[0];
+  if (sheet !== undefined) return { file: book!.name, sheet };
+  return files[0] === undefined ? undefined : { file: files[0] };
 }
 
-function missingRequired(dir: string, kind: DataFileKind, entries: readonly string[], out: InputIssue[]): void {
+function missingRequired(dir: string, kind: DataFileKind, entries: readonly string[], book: { readonly name: string; readonly sheets: readonly SheetSource[] } | null, out: InputIssue[]): void {
   const other = entries.find((e) => {
     const ext = path.extname(e).toLowerCase();
     return path.basename(e, path.extname(e)).toLowerCase() === kind && SPREADSHEETS.includes(ext);
   });
+  const near = book === null ? [] : nearest(kind, book.sheets.map((s) => s.name), 3, 1);
+  const inBook = book === null ? "" : `; ${book.name} has no sheet ${kind}${didYouMean(near)}`;
   new Reporter(`${kind}.csv`, out).error(
     "missing-file",
     {},
-    `${kind}.csv is missing from ${dir}${other === undefined ? ` (looked in ${path.resolve(dir)})` : ` (there is ${other})`}`,
-    other === undefined ? `create ${kind}.csv in ${dir}` : `export ${other} as CSV UTF-8 and name it ${kind}.csv`,
+    `${kind}.csv is missing from ${dir}${other === undefined ? ` (looked in ${path.resolve(dir)})` : ` (there is ${other})`}${inBook}`,
+    near.length > 0
+      ? `rename the sheet ${near[0]} of ${book!.name} to ${kind}`
+      : other === undefined
+        ? `create ${kind}.csv (or ${kind}.xlsx, or a sheet ${kind} in ${BOOK}) in ${dir}`
+        : `export ${other} as CSV UTF-8 and name it ${kind}.csv`,
   );
+}
+
+/** Sheets of roadshow.xlsx that are no input file: ignored, with a warning (a misspelled name is the usual cause). */
+function unknownSheets(book: { readonly name: string; readonly sheets: readonly SheetSource[] }, out: InputIssue[]): void {
+  const kinds: readonly string[] = [...REQUIRED_FILES, ...OPTIONAL_FILES];
+  for (const sheet of book.sheets) {
+    if (kinds.includes(sheetKey(sheet.name)) || sheet.hidden) continue;
+    const near = nearest(sheetKey(sheet.name), kinds, 3, 1);
+    new Reporter(book.name, out, { sheet: sheet.name, letters: new Map() }).warning(
+      "unknown-sheet",
+      { value: sheet.name },
+      `sheet ${sheet.name} is not one of the input files (${kinds.join(", ")}); it is ignored${didYouMean(near)}`,
+      near.length > 0 ? `rename it to ${near[0]} if that was meant` : "leave it, or move it to another workbook",
+    );
+  }
 }
 
 /**
@@ -116,10 +201,17 @@ export async function readDataDir(
 ): Promise<{ data: DataSet | null; issues: InputIssue[] }> {
   const issues: InputIssue[] = [];
   let entries: string[];
+  let book: { name: string; sheets: SheetSource[] } | null = null;
   try {
     entries = await readdir(dir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOTDIR" && isWorkbookName(dir)) {
+      // The data given as one workbook, a sheet per file.
+      const sheets = await loadBook(dir, dir, issues);
+      if (sheets === null) return { data: null, issues };
+      return readData(dir, [], { name: dir, sheets }, opts, issues);
+    }
     new Reporter(dir, issues).error(
       "missing-folder",
       {},
@@ -132,21 +224,47 @@ export async function readDataDir(
     );
     return { data: null, issues };
   }
+  const books = named(entries, BOOK);
+  if (books.length > 1) {
+    new Reporter(books[0]!, issues).error("duplicate-file", {}, `${dir} holds ${books.join(" and ")}: the same file name in different case`, `keep one ${BOOK} and delete or rename the other`);
+    return { data: null, issues };
+  }
+  if (books.length === 1) {
+    const sheets = await loadBook(path.join(dir, books[0]!), books[0]!, issues);
+    if (sheets === null) return { data: null, issues };
+    book = { name: books[0]!, sheets };
+  }
+  return readData(dir, entries, book, opts, issues);
+}
+
+async function readData(
+  dir: string,
+  entries: readonly string[],
+  book: { readonly name: string; readonly sheets: readonly SheetSource[] } | null,
+  opts: { scoresFile?: string; requestsFile?: string; changesFile?: string; outcomesFile?: string },
+  issues: InputIssue[],
+): Promise<{ data: DataSet | null; issues: InputIssue[] }> {
+  if (book !== null) unknownSheets(book, issues);
   const files: { -readonly [K in DataFileKind]?: InputFile } = {};
   const namedFiles: { readonly [K in DataFileKind]?: string | undefined } = {
     requests: opts.requestsFile, scores: opts.scoresFile, changes: opts.changesFile, outcomes: opts.outcomesFile,
   };
   for (const kind of [...REQUIRED_FILES, ...OPTIONAL_FILES] as const) {
     const named = namedFiles[kind];
-    const inDir = findIn(entries, kind, dir, issues);
+    const inDir = findIn(entries, kind, dir, book, issues);
     if (inDir === null) continue;
     if (named === undefined && inDir === undefined) {
       if ((REQUIRED_FILES as readonly string[]).includes(kind)) {
-        missingRequired(dir, kind, entries, issues);
+        missingRequired(dir, kind, entries, book, issues);
       }
       continue;
     }
-    const file = named !== undefined ? await load(named, named, issues) : await load(path.join(dir, inDir!), inDir!, issues);
+    let file: InputFile | null;
+    if (named !== undefined) file = await loadTable(named, named, kind, issues);
+    else if (inDir!.sheet !== undefined) {
+      if (inDir!.sheet.hidden) hiddenSheet(inDir!.sheet, inDir!.file, issues);
+      file = { name: inDir!.file, bytes: new Uint8Array(), sheet: inDir!.sheet };
+    } else file = await loadTable(path.join(dir, inDir!.file), inDir!.file, kind, issues);
     if (file !== null) files[kind] = file;
   }
   // Files that could not be loaded were reported above.
@@ -158,7 +276,8 @@ export async function readDataDir(
 /** Reads an agenda.csv (the CLI's output, or an earlier one fed back as history); `good` as in `parseAgenda`. */
 export async function readAgendaFile(filePath: string): Promise<{ rows: AgendaRow[] | null; good: AgendaRow[]; issues: InputIssue[] }> {
   const issues: InputIssue[] = [];
-  const file = await load(filePath, filePath, issues);
+  const file = await loadTable(filePath, filePath, "agenda", issues);
   if (file === null) return { rows: null, good: [], issues };
-  return parseAgenda(file);
+  const parsed = parseAgenda(file);
+  return issues.length === 0 ? parsed : { ...parsed, issues: [...issues, ...parsed.issues] };
 }

@@ -22,6 +22,10 @@ export interface InputIssue {
   readonly message: string;
   /** One-line fix. */
   readonly hint: string;
+  /** When the file is a workbook (.xlsx): the sheet, `line` being its row number. */
+  readonly sheet?: string;
+  /** When the file is a workbook: the column's letter (`C`), beside its header in `column`. */
+  readonly letter?: string;
 }
 
 /** Every issue code the input side reports, with what it means. */
@@ -34,6 +38,11 @@ export const ISSUE_CODES = {
   "file-too-large": "a file is over the size limit (MAX_FILE_BYTES)",
   "empty-file": "a file has no header line",
   "not-csv": "a binary, spreadsheet, PDF or HTML file instead of CSV",
+  "not-xlsx": "a file named .xlsx that is not an Excel workbook",
+  "hidden-sheet": "warning: a workbook sheet read is hidden in the spreadsheet program",
+  "unknown-sheet": "warning: a sheet of roadshow.xlsx whose name is not one of the input files (ignored)",
+  "error-cell": "a workbook cell holding a spreadsheet error (#N/A, #VALUE!) or a formula never computed",
+  "unlabelled-column": "warning: a workbook column with values but no header (ignored)",
   "not-utf8": "warning: not UTF-8, read as Windows-1252",
   "too-many-rows": "a file has more rows than supported (MAX_ROWS)",
   "too-many-issues": "more problems in a file than listed (MAX_ISSUES_PER_FILE): the rest are not listed",
@@ -103,6 +112,14 @@ export const ISSUE_CODES = {
   "absent-not-registered": "warning: a participant marked absent at a stop it is not registered for",
   "bad-yes-no": "not yes or no (held, follow_up)",
   "duplicate-outcome": "two rows of outcomes.csv for the same meeting",
+  // The workspace (log.csv, versions)
+  "bad-entry": "an entry number of log.csv out of order, or an undo that names no earlier entry",
+  "unexpected-value": "a value given to a log entry kind that takes none",
+  "no-time-left": "arrives, leaves or window leaving a participant no time inside the session",
+  "not-at-stop": "a window change for a participant that does not take part in the stop at that point of the log",
+  "already-undone": "an undo of an entry already undone",
+  "no-such-meeting": "cancel naming two participants without a meeting in the latest version",
+  "bad-version": "a version's version.json that cannot be read",
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

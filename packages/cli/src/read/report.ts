@@ -35,6 +35,17 @@ export interface Where {
   readonly line?: number | null;
   readonly column?: string | null;
   readonly value?: string | null;
+  /** A workbook column's letter, when the column has no header to find it by. */
+  readonly letter?: string;
+}
+
+/**
+ * Where a file's issues are when it is a workbook sheet: the sheet's name and the
+ * letter of each column by its header as written (filled once the header is read).
+ */
+export interface SheetPlace {
+  readonly sheet: string;
+  readonly letters: Map<string, string>;
 }
 
 /**
@@ -50,6 +61,8 @@ export class Reporter {
   constructor(
     readonly file: string,
     private readonly out: InputIssue[],
+    /** Set when the file is a sheet of a workbook: its issues then name the sheet and the column's letter. */
+    readonly place?: SheetPlace,
   ) {}
 
   error(code: string, where: Where, message: string, hint: string): void {
@@ -93,6 +106,19 @@ export class Reporter {
       value: where.value ?? null,
       message,
       hint,
+      ...this.inSheet(where),
     });
+  }
+
+  /** The sheet and column letter of an issue in a workbook sheet; nothing for a CSV file. */
+  private inSheet(where: Where): { sheet?: string; letter?: string } {
+    if (this.place === undefined) return {};
+    const column = where.column ?? null;
+    const letter =
+      where.letter ??
+      (column === null
+        ? undefined
+        : (this.place.letters.get(column) ?? [...this.place.letters].find(([h]) => h.trim().toLowerCase() === column.trim().toLowerCase())?.[1]));
+    return { sheet: this.place.sheet, ...(letter !== undefined && { letter }) };
   }
 }

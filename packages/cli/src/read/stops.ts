@@ -16,10 +16,10 @@ export const STOPS: TableSpec = {
   columns: [
     { name: "stop_id", required: true },
     { name: "city", required: true },
-    { name: "date", required: true },
+    { name: "date", required: true, type: "date" },
     { name: "sector", required: true },
-    { name: "start", required: true },
-    { name: "end", required: true },
+    { name: "start", required: true, type: "time" },
+    { name: "end", required: true, type: "time" },
     { name: "slot_minutes", required: true },
     { name: "gap_minutes", required: false },
     { name: "breaks", required: false },

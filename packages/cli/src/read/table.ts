@@ -1,4 +1,4 @@
-// A CSV file to located rows: decode, parse, check the row limit, match the header.
+// A CSV file or a workbook sheet to located rows: decode and parse (or convert the sheet), check the row limit, match the header.
 import type { InputIssue } from "./issues.js";
 import type { IdRegistry, KnownIds } from "./ids.js";
 import { matchColumns } from "./columns.js";
@@ -7,12 +7,16 @@ import { decodeBytes } from "./decode.js";
 import { parseCsv, type CsvTable } from "./parse-csv.js";
 import { Reporter } from "./report.js";
 import { Row } from "./row.js";
+import { sheetPlace, sheetTable } from "./sheet-table.js";
+import type { SheetSource } from "./workbook.js";
 
-/** A file as given: its name (for messages) and its bytes. */
+/** A file as given: its name (for messages) and its bytes, or the workbook sheet that holds the table. */
 export interface InputFile {
-  /** As the user knows it: relative to the data folder, or as typed. */
+  /** As the user knows it: relative to the data folder, or as typed (the workbook's name for a sheet). */
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** The table is this sheet of an .xlsx workbook (`bytes` is then unused). */
+  readonly sheet?: SheetSource;
 }
 
 /** What one kind of CSV file looks like. */
@@ -23,6 +27,8 @@ export interface TableSpec {
   readonly what: string;
   /** Files the CLI writes itself carry extra columns: no warning for them. */
   readonly quietExtras?: boolean;
+  /** Header labels roadshow writes in its own workbooks (`Tavolo`, lower case) → column names, read back as those columns. */
+  readonly labels?: ReadonlyMap<string, string>;
 }
 
 export interface Table {
@@ -37,6 +43,11 @@ export interface Table {
   readonly count: number;
 }
 
+function parseText(file: InputFile, report: Reporter, spec: TableSpec): CsvTable | null {
+  const text = decodeBytes(file.bytes, report);
+  return text === null ? null : parseCsv(text, report, spec.maxRows);
+}
+
 function* rowsOf(csv: CsvTable, columns: Columns, report: Reporter): Generator<{ readonly row: Row; readonly ragged: boolean }> {
   for (const r of csv.rows) yield { row: new Row(r.line, r.cells, columns, report), ragged: r.ragged };
 }
@@ -46,10 +57,8 @@ function* rowsOf(csv: CsvTable, columns: Columns, report: Reporter): Generator<{
  * `null` (with its issues in `out`) when the file cannot be read as that table.
  */
 export function readTable(file: InputFile, spec: TableSpec, out: InputIssue[]): Table | null {
-  const report = new Reporter(file.name, out);
-  const text = decodeBytes(file.bytes, report);
-  if (text === null) return null;
-  const csv = parseCsv(text, report, spec.maxRows);
+  const report = new Reporter(file.name, out, file.sheet === undefined ? undefined : sheetPlace(file.sheet));
+  const csv = file.sheet === undefined ? parseText(file, report, spec) : sheetTable(file.sheet, spec.columns, report, spec.maxRows, spec.labels);
   if (csv === null) return null;
   if (csv.count > spec.maxRows) {
     report.error(
@@ -63,7 +72,7 @@ export function readTable(file: InputFile, spec: TableSpec, out: InputIssue[]): 
   const columns = matchColumns(csv.header, csv.headerLine, spec.columns, report, spec.quietExtras ?? false);
   if (columns === null) return null;
   if (csv.count === 0) {
-    report.warning("no-rows", { line: csv.headerLine }, `the file has a header but no ${spec.what}`, `add one row per ${spec.what.replace(/s$/, "")}, or check that the right file was exported`);
+    report.warning("no-rows", { line: csv.headerLine }, `the ${file.sheet === undefined ? "file" : "sheet"} has a header but no ${spec.what}`, `add one row per ${spec.what.replace(/s$/, "")}, or check that the right file was exported`);
   }
   return {
     report,

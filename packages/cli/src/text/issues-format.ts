@@ -19,8 +19,9 @@ const bySeverity = (i: InputIssue) => (i.severity === "error" ? 0 : 1);
 function ordered(issues: readonly InputIssue[]): InputIssue[][] {
   const files = new Map<string, InputIssue[]>();
   for (const issue of issues) {
-    const list = files.get(issue.file);
-    if (list === undefined) files.set(issue.file, [issue]);
+    const key = issue.sheet === undefined ? issue.file : `${issue.file}\0${issue.sheet}`;
+    const list = files.get(key);
+    if (list === undefined) files.set(key, [issue]);
     else list.push(issue);
   }
   return [...files.values()].map((list) =>
@@ -42,17 +43,34 @@ const LABELS = {
   en: {
     error: "error",
     warning: "warning",
+    row: "row",
+    column: "column",
     count: (errors: number, warnings: number) => `${plural(errors, "error")}, ${plural(warnings, "warning")}`,
     more: (n: number, code: string, severity: string, file: string) => `… and ${plural(n, `more ${code} ${severity}`)} in ${file}`,
   },
   it: {
     error: "errore",
     warning: "avviso",
+    row: "riga",
+    column: "colonna",
     count: (errors: number, warnings: number) => `${errors} ${errors === 1 ? "errore" : "errori"}, ${warnings} ${warnings === 1 ? "avviso" : "avvisi"}`,
     more: (n: number, code: string, severity: string, file: string) =>
       `… e ${n === 1 ? "un altro" : `altri ${n}`} ${severity === "error" ? (n === 1 ? "errore" : "errori") : n === 1 ? "avviso" : "avvisi"} ${code} in ${file}`,
   },
 } as const;
+
+/**
+ * Where an issue is, for people: `firms.csv:12` and ` [targets]` for a CSV; for a
+ * workbook sheet its name, row, column letter and header:
+ * `roadshow.xlsx › firms, row 12, column C` and ` [targets]`.
+ */
+function place(i: InputIssue, labels: { readonly row: string; readonly column: string }): { where: string; column: string } {
+  const header = i.column === null ? "" : ` [${i.column}]`;
+  if (i.sheet === undefined) return { where: i.line === null ? i.file : `${i.file}:${i.line}`, column: header };
+  const row = i.line === null ? "" : `, ${labels.row} ${i.line}`;
+  const letter = i.letter === undefined ? "" : `, ${labels.column} ${i.letter}`;
+  return { where: `${i.file} › ${i.sheet}${row}${letter}`, column: header };
+}
 
 /**
  * Input issues for people (grouped by file, errors then warnings, coloured by
@@ -77,8 +95,7 @@ export function formatIssues(given: readonly InputIssue[], options: FormatOption
       const count = (shown.get(key)?.count ?? 0) + 1;
       shown.set(key, { issue: i, count });
       if (count > max) continue;
-      const where = i.line === null ? i.file : `${i.file}:${i.line}`;
-      const column = i.column === null ? "" : ` [${i.column}]`;
+      const { where, column } = place(i, labels);
       const severity = i.severity === "error" ? c.red.bold(labels.error) : c.yellow.bold(labels.warning);
       lines.push(`${c.bold(where)}${column} ${severity} ${c.bold(i.code)}: ${i.message} ${c.dim(`→ ${i.hint}`)}`);
     }

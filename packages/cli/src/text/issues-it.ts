@@ -13,6 +13,11 @@ export const ISSUES_IT: Readonly<Record<IssueCode, { readonly message: string; r
   "file-too-large": { message: "il file è troppo grande", hint: "dividi i dati in file più piccoli" },
   "empty-file": { message: "il file è vuoto: manca la riga di intestazione", hint: "esporta di nuovo il foglio in CSV, con la riga dei nomi delle colonne" },
   "not-csv": { message: "non è un file CSV (è un file binario, un foglio di calcolo, un PDF o una pagina HTML)", hint: "in Excel: File › Salva con nome › CSV UTF-8" },
+  "not-xlsx": { message: "il file ha nome .xlsx ma non si apre come cartella di lavoro Excel", hint: "salvalo dal foglio di calcolo come Cartella di lavoro di Excel (.xlsx), o come CSV UTF-8 con nome .csv" },
+  "hidden-sheet": { message: "il foglio letto è nascosto nel programma di fogli di calcolo", hint: "scoprilo per controllarne i dati, o rinominalo se non va letto" },
+  "unknown-sheet": { message: "il foglio {value} non corrisponde a nessun file di dati ed è ignorato", hint: "chiamalo come il file che contiene (stops, delegations, firms, requests, scores, changes, outcomes)" },
+  "error-cell": { message: "la cella contiene l'errore {value} del foglio di calcolo, non un valore", hint: "correggi la formula o scrivi il valore" },
+  "unlabelled-column": { message: "la colonna ha valori ma nessuna intestazione ed è ignorata", hint: "dalle un'intestazione nota a roadshow, o eliminala" },
   "not-utf8": { message: "il file non è UTF-8: è stato letto come Windows-1252", hint: "in Excel salva come «CSV UTF-8» per evitare dubbi sugli accenti" },
   "too-many-rows": { message: "il file ha più righe di quante se ne possano gestire", hint: "dividi i dati in file più piccoli, uno per esecuzione" },
   "no-rows": { message: "il file ha l'intestazione ma nessuna riga di dati", hint: "aggiungi le righe, o controlla di aver esportato il file giusto" },
@@ -81,6 +86,13 @@ export const ISSUES_IT: Readonly<Record<IssueCode, { readonly message: string; r
   "absent-not-registered": { message: "partecipante segnato assente a una tappa a cui non è iscritto", hint: "controlla la tappa della riga" },
   "bad-yes-no": { message: "\"{value}\" non è yes o no", hint: "scrivi yes o no" },
   "duplicate-outcome": { message: "due righe di outcomes.csv per lo stesso incontro", hint: "tieni una sola riga per incontro" },
+  "bad-entry": { message: "il numero della voce del registro non è quello atteso", hint: "le voci sono numerate 1, 2, 3, … in ordine; annulla una voce con roadshow change … undo <voce>" },
+  "unexpected-value": { message: "questo tipo di voce non prende un valore", hint: "togli il valore" },
+  "no-time-left": { message: "la modifica non lascia al partecipante alcun orario nella sessione", hint: "indica un orario dentro la sessione, oppure segna il partecipante assente" },
+  "not-at-stop": { message: "il partecipante non prende parte alla tappa a questo punto del registro", hint: "inserisci prima present <id> (iscritto sul posto, o di ritorno)" },
+  "already-undone": { message: "la voce è già annullata", hint: "per ripristinarla annulla la voce che l'ha annullata" },
+  "no-such-meeting": { message: "i due partecipanti non hanno un incontro nell'ultima versione", hint: "controlla i due codici nell'agenda" },
+  "bad-version": { message: "il file version.json della versione non si può leggere", hint: "ripristina l'area di lavoro da una copia, o sposta altrove la cartella della versione" },
 };
 
 function fill(template: string, issue: InputIssue): string {

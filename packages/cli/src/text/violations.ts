@@ -8,7 +8,9 @@ import { template, type Lang } from "./i18n.js";
  */
 export function violationText(violation: Violation, lang: Lang): string {
   const params: Readonly<Record<string, string | number | undefined>> = { ...violation.params };
-  return template(lang, `violation.${violation.code}`).replace(/\{(\w+)\}/g, (whole, name: string) => {
+  // A delegation at another delegation's table is said with that delegation's name.
+  const key = violation.code === "wrong-table" && params.owner !== undefined ? "violation.wrong-table.shared" : `violation.${violation.code}` as const;
+  return template(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });

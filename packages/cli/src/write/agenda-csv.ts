@@ -4,7 +4,7 @@ import { formatTime, type Delegation, type Firm, type Schedule } from "@roadshow
 import { meetingSequence, type PreviousMeeting } from "./exports.js";
 import { t, type Lang } from "../text/i18n.js";
 import { scheduleWhy } from "../text/why.js";
-import { toCsv, type CsvDialect } from "./csv.js";
+import { toCsv, type CsvCell, type CsvDialect } from "./csv.js";
 
 /** The spec's agenda columns, in order. */
 export const AGENDA_COLUMNS = [
@@ -33,6 +33,24 @@ export function agendaCsv(
   lang: Lang,
   previous: readonly PreviousMeeting[] = [],
 ): string {
+  const table = agendaTable(schedule, firms, delegations, lang, previous);
+  return toCsv(table.header, table.rows, dialect);
+}
+
+/** A table as the writers share it: column names (the CSV's) and rows of cells, numbers as numbers. */
+export interface OutTable {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly CsvCell[])[];
+}
+
+/** The rows of agenda.csv, and of the Agenda sheet of agenda.xlsx. */
+export function agendaTable(
+  schedule: Schedule,
+  firms: readonly Firm[],
+  delegations: readonly Delegation[],
+  lang: Lang,
+  previous: readonly PreviousMeeting[] = [],
+): OutTable {
   const firmName = new Map(firms.map((f) => [f.id, f.name]));
   const country = new Map(delegations.map((d) => [d.id, d.country]));
   const slots = new Map(schedule.slots.map((s) => [s.index, s]));
@@ -51,15 +69,21 @@ export function agendaCsv(
     const key = `${m.firmId}|${m.delegationId}`;
     return [...row, why.get(key) ?? "", meetingSequence(m, before.get(key))];
   });
-  return toCsv(header, rows, dialect);
+  return { header, rows };
 }
 
 /** `unmatched.csv`: firms under K meetings and unmet musts, with a reason code and a sentence. */
 export function unmatchedCsv(schedule: Schedule, firms: readonly Firm[], dialect: CsvDialect, lang: Lang): string {
+  const table = unmatchedTable(schedule, firms, lang);
+  return toCsv(table.header, table.rows, dialect);
+}
+
+/** The rows of unmatched.csv, and of the Unmatched sheet of agenda.xlsx. */
+export function unmatchedTable(schedule: Schedule, firms: readonly Firm[], lang: Lang): OutTable {
   const firmName = new Map(firms.map((f) => [f.id, f.name]));
   const rows = schedule.unmatched.map((u) => [
     schedule.stop.id, u.firmId, firmName.get(u.firmId) ?? "", u.country ?? "", u.reason, u.meetings,
     t(lang, `reason.${u.reason}`),
   ]);
-  return toCsv(["stop_id", "firm_id", "firm_name", "country", "reason", "meetings", "message"], rows, dialect);
+  return { header: ["stop_id", "firm_id", "firm_name", "country", "reason", "meetings", "message"], rows };
 }

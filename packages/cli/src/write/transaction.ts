@@ -71,13 +71,24 @@ const signalExit = (signal: NodeJS.Signals): number => 128 + (signal === "SIGINT
 /** How long an interrupted run waits for its writes in flight before it leaves anyway (the next run cleans up). */
 const STOP_GRACE_MS = 5_000;
 
+/** How an interrupted locked run stops. */
+export interface StopOptions {
+  /** Removes what the work left half done (a staging folder); run before the lock is released. */
+  readonly undo?: () => void;
+  /** How long the work in flight may take to finish after the signal (default `STOP_GRACE_MS`). */
+  readonly graceMs?: number;
+  /** Told once, on the first signal (e.g. "finishing the message in flight"). */
+  readonly onStop?: (signal: NodeJS.Signals) => void;
+}
+
 /**
- * Runs `work` with the output's lock held. Ctrl-C or a kill signal meanwhile
+ * Runs `work` with the lock of `target` held. Ctrl-C or a kill signal meanwhile
  * aborts `work` (it issues no new write; those in flight finish), then runs
- * `undo`, releases the lock and exits 128 + the signal's number. A signal that
- * comes once the work is done lets the run finish.
+ * `undo`, releases the lock and exits 128 + the signal's number; a second signal
+ * leaves at once. A signal that comes once the work is done lets the run finish.
+ * Every writer (output folders, files, the sending of mail) stops through here.
  */
-async function locked<T>(target: Target, undo: () => void, work: (stop: AbortSignal) => Promise<T>): Promise<T> {
+export async function underLock<T>(target: { readonly target: string; readonly shown: string }, work: (stop: AbortSignal) => Promise<T>, opts: StopOptions = {}): Promise<T> {
   makeParent(target.target, target.shown);
   const release = acquireLock(target.target, target.shown);
   const controller = new AbortController();
@@ -85,7 +96,7 @@ async function locked<T>(target: Target, undo: () => void, work: (stop: AbortSig
   let grace: NodeJS.Timeout | null = null;
   const leave = (signal: NodeJS.Signals): never => {
     try {
-      undo();
+      opts.undo?.();
     } catch {
       // A write still landing: what is left, the next run on this output removes.
     }
@@ -94,10 +105,11 @@ async function locked<T>(target: Target, undo: () => void, work: (stop: AbortSig
   };
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (caught !== null) return;
+    if (caught !== null) leave(caught);
     caught = signal;
     controller.abort();
-    grace = setTimeout(() => leave(signal), STOP_GRACE_MS);
+    opts.onStop?.(signal);
+    grace = setTimeout(() => leave(signal), opts.graceMs ?? STOP_GRACE_MS);
   };
   for (const s of signals) process.on(s, onSignal);
   let done = false;
@@ -138,7 +150,7 @@ export async function writeOutputs(outDir: string, files: readonly AnyFile[], op
   const old = hidden(first.target, OLD, tag);
   // Writes still in flight may land while it is removed: retried (ENOTEMPTY) a few times.
   const undo = () => rmSync(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
-  await locked(first, undo, async (stop) => {
+  await underLock(first, async (stop) => {
     // Checked again under the lock: another run may have written the folder meanwhile.
     const target = inspectFolder(outDir, opts, top);
     try {
@@ -151,7 +163,7 @@ export async function writeOutputs(outDir: string, files: readonly AnyFile[], op
       throw new EnvironmentError(`cannot write the output into ${path.dirname(target.target)} (${systemReason(err)}); nothing was changed in ${outDir}`, target.target, (err as NodeJS.ErrnoException).code ?? null);
     }
     swap(target, staging, old, undo);
-  });
+  }, { undo });
 }
 
 /** Puts the staging folder (or file) in place of the target: one rename when nothing is there, else two around the old one. */
@@ -185,7 +197,7 @@ export async function writeOutputFile(file: string, content: string | Uint8Array
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const staging = hidden(first.target, STAGING, tag);
   const undo = () => rmSync(staging, { force: true });
-  await locked(first, undo, async () => {
+  await underLock(first, async () => {
     const target = inspectFile(file, opts);
     try {
       writeFileSync(staging, content);
@@ -194,5 +206,5 @@ export async function writeOutputFile(file: string, content: string | Uint8Array
       undo();
       throw new EnvironmentError(`cannot write ${file} (${systemReason(err)}); nothing was written`, target.target, (err as NodeJS.ErrnoException).code ?? null);
     }
-  });
+  }, { undo });
 }

@@ -80,3 +80,40 @@ export function freeCells(stop: StopInfo, meetings: readonly DeskMeeting[], m: D
   }
   return out;
 }
+
+/**
+ * The meetings the edits put where they are, latest edit first: a meeting
+ * moved, or brought from the waiting list, since the agenda was loaded.
+ */
+export function lastMoved(h: History): string[] {
+  const states = [...h.past, h.present];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let k = states.length - 1; k > 0; k--) {
+    const before = new Map(states[k - 1]!.meetings.map((m) => [pairKey(m), `${m.slot}|${m.table}`]));
+    for (const m of states[k]!.meetings) {
+      const key = pairKey(m);
+      if (before.get(key) !== `${m.slot}|${m.table}` && !seen.has(key)) {
+        seen.add(key);
+        out.push(key);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The broken rules in the order to show them: those of the meeting moved last
+ * first (then of the one before…), each naming its moved meetings first, so a
+ * meeting dropped on a wrong cell is named at the top, never in "… and n more".
+ */
+export function orderViolations<V extends { readonly meetings: readonly number[] }>(violations: readonly V[], checked: readonly DeskMeeting[], moved: readonly string[]): V[] {
+  const rank = new Map(moved.map((key, i) => [key, i]));
+  const last = Number.MAX_SAFE_INTEGER;
+  const of = (i: number) => rank.get(checked[i] ? pairKey(checked[i]) : "") ?? last;
+  return violations
+    .map((v) => ({ ...v, meetings: [...v.meetings].sort((a, b) => of(a) - of(b)) }))
+    .map((v, n) => ({ v, n, first: Math.min(last, ...v.meetings.map(of)) }))
+    .sort((a, b) => a.first - b.first || a.n - b.n)
+    .map((x) => x.v);
+}

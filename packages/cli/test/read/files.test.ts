@@ -67,14 +67,14 @@ describe("readDataDir", () => {
 
   it("reports every missing required file, pointing at a spreadsheet of that name", async () => {
     await writeFile(path.join(dir, "stops.csv"), csv(validRows().stops));
-    await writeFile(path.join(dir, "firms.xlsx"), "PK");
+    await writeFile(path.join(dir, "firms.ods"), "PK");
     const read = await readDataDir(dir);
     expect(read.data).toBeNull();
     expect(read.issues.map((i) => [i.code, i.file])).toEqual([
       ["missing-file", "delegations.csv"],
       ["missing-file", "firms.csv"],
     ]);
-    expect(read.issues[1]!.hint).toBe("export firms.xlsx as CSV UTF-8 and name it firms.csv");
+    expect(read.issues[1]!.hint).toBe("export firms.ods as CSV UTF-8 and name it firms.csv");
   });
 
   it("reports a missing folder", async () => {

@@ -121,6 +121,22 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("roadshow studio in C
     const before = await cells();
     expect(before.size).toBe(150);
 
+    // A meeting dropped on another delegation's table, freed first: that meeting and the table rule are named first, nobody else.
+    const [freed, freedAt] = [...before].find(([, c]) => c.startsWith("2|"))!;
+    const [dropped] = [...before].find(([k, c]) => c.startsWith("2|") && k.split("|")[1] !== freed.split("|")[1])!;
+    await page.locator(`.chip[data-key="${freed}"]`).dragTo(page.locator("#waiting"));
+    await page.locator(`.chip[data-key="${dropped}"]`).dragTo(cell(freedAt));
+    expect(await ruleStatus()).toMatch(/1 rule\(s\) broken/);
+    const first = page.locator("#violations > ul > li").first();
+    expect(await first.getAttribute("data-code")).toBe("wrong-table");
+    expect(await first.locator("a").allTextContents()).toEqual([expect.stringContaining(`${dropped.split("|")[0]} `)]);
+    expect(await page.locator("#violations li.muted").count()).toBe(0);
+    expect(await page.locator("#grid .chip.bad").count()).toBe(1);
+    await page.click("#undo");
+    await page.click("#undo");
+    expect(await ruleStatus()).toContain("Every hard rule holds");
+    expect(await cells()).toEqual(before);
+
     // The example's grid is full: a meeting dragged to the waiting list frees a cell.
     const [parked, parkedAt] = [...before][0]!;
     await page.locator(`.chip[data-key="${parked}"]`).dragTo(page.locator("#waiting"));
@@ -138,6 +154,8 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("roadshow studio in C
     const victim = [...(await cells())].find(([k, c]) => k !== key && c !== target && !k.endsWith(key.split("|")[1]!))!;
     await page.locator(`.chip[data-key="${victim[0]}"]`).dragTo(cell(target));
     expect(await ruleStatus()).toMatch(/rule\(s\) broken/);
+    // The meeting dropped last is named first.
+    expect(await page.locator("#violations > ul > li").first().locator("a").first().textContent()).toContain(`${victim[0].split("|")[0]} `);
     const listed = (await page.locator("#violations").textContent()) ?? "";
     expect(listed).toContain("two meetings at one table at once");
     expect(listed).toContain(key.split("|")[0]!);

@@ -53,4 +53,16 @@ describe("violationText", () => {
       for (const value of Object.values(v.params)) expect(it, v.code).toContain(String(value));
     }
   });
+
+  it("says whose table a delegation meets at, in both languages", () => {
+    const shared = verifyAgenda(instance, [
+      { slot: 1, table: 1, firmId: "F1", delegationId: "US-1" },
+      { slot: 2, table: 1, firmId: "F3", delegationId: "US-1" },
+      { slot: 1, table: 2, firmId: "F3", delegationId: "DE-1" },
+      { slot: 2, table: 1, firmId: "F1", delegationId: "DE-1" },
+    ]).filter((v) => v.code === "wrong-table");
+    expect(shared.map((v) => [v.params.delegation, v.params.owner, v.meetings])).toEqual([["DE-1", "US-1", [3]]]);
+    expect(violationText(shared[0]!, "en")).toBe(shared[0]!.message);
+    expect(violationText(shared[0]!, "it")).toBe("DE-1 si incontra al tavolo 1, il tavolo di US-1 (1 incontro/i); i suoi: 2");
+  });
 });

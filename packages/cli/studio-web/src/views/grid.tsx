@@ -11,7 +11,7 @@ import type { MutableRef } from "preact/hooks";
 import type { SlotInfo } from "../../../src/studio/api.js";
 import type { DeskMeeting, ReplanAnswer, ReplanBody, StopInfo } from "../../../src/studio/api.js";
 import { post } from "../api.js";
-import { freeCells, moveTo, pairKey, toggleLock, toWaiting } from "../desk.js";
+import { freeCells, lastMoved, moveTo, orderViolations, pairKey, toggleLock, toWaiting } from "../desk.js";
 import { ruleName } from "../i18n.js";
 import type { Ctx } from "../state.js";
 
@@ -139,8 +139,8 @@ export function GridTab({ ctx }: { ctx: Ctx }) {
   const waiting = edit.waiting.find((m) => pairKey(m) === active);
   const activeMeeting = onGrid ?? waiting;
   const free = activeMeeting ? freeCells(stop, edit.meetings, activeMeeting, onGrid === undefined) : new Set<string>();
-  const violations = checked?.violations ?? [];
   const fresh = checked !== null && checked.checked === edit.meetings;
+  const violations = checked ? orderViolations(checked.violations, checked.checked, lastMoved(history)) : [];
   const bad = new Set(fresh ? violations.flatMap((v) => v.meetings.map((i) => pairKey(checked.checked[i]!))) : []);
   const changed = new Set((ctx.changes?.changes ?? []).filter((c) => c.after !== null).map((c) => `${c.firmId}|${c.delegationId}`));
   const byCell = new Map<string, DeskMeeting[]>();

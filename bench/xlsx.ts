@@ -1,0 +1,118 @@
+/**
+ * The workbook benchmark (`--xlsx-families`, written to `--xlsx-out`): for a
+ * generated stop, the time to render agenda.xlsx (streamed) against the time to
+ * render the CSVs it holds (agenda.csv, unmatched.csv, every participant's CSV),
+ * median of `runs`, in process; then `roadshow schedule` with and without
+ * `--xlsx`, its wall time and peak RSS (`/usr/bin/time -v`), the CLI's budget
+ * being 1 GB.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { planStop, type StopInstance } from "@roadshow/core";
+import { parsePeakRssKb } from "../oracle/peers/spawn.js";
+import { agendaCsv, unmatchedCsv } from "../packages/cli/src/write/agenda-csv.js";
+import { exportContext } from "../packages/cli/src/write/export-context.js";
+import { participantCsvs } from "../packages/cli/src/write/participant-csv.js";
+import { stopWorkbook } from "../packages/cli/src/write/stop-xlsx.js";
+import { scheduleWhy } from "../packages/cli/src/text/why.js";
+import type { DataSet } from "../packages/cli/src/read/index.js";
+
+export interface XlsxRow {
+  readonly label: string;
+  readonly meetings: number;
+  readonly participants: number;
+  /** Rendering the CSVs the workbook holds, median ms. */
+  readonly csvMs: number;
+  /** Rendering agenda.xlsx, median ms. */
+  readonly xlsxMs: number;
+  readonly xlsxBytes: number;
+  /** `roadshow schedule` without and with `--xlsx`: median wall ms and peak RSS MB (null without /usr/bin/time). */
+  readonly cli: { readonly plain: CliSample; readonly xlsx: CliSample } | { readonly note: string };
+}
+
+interface CliSample {
+  readonly wallMs: number;
+  readonly peakRssMb: number | null;
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timed<T>(runs: number, work: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const times: number[] = [];
+  let value: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const began = performance.now();
+    value = await work();
+    times.push(performance.now() - began);
+  }
+  return { ms: median(times), value: value! };
+}
+
+function cliRuns(cli: string, root: string, dataDir: string, stopId: string, runs: number, extra: readonly string[]): CliSample | string {
+  const scratch = mkdtempSync(join(dataDir, ".xlsx-runs-"));
+  const timed = existsSync("/usr/bin/time");
+  const walls: number[] = [];
+  let peakKb: number | null = null;
+  try {
+    for (let i = 0; i < runs; i++) {
+      const timeFile = join(scratch, "time.txt");
+      const args = [process.execPath, cli, "schedule", dataDir, "--stop", stopId, "--out", join(scratch, `run-${i}`), ...extra];
+      const [command, ...rest] = timed ? ["/usr/bin/time", "-v", "-o", timeFile, ...args] : args;
+      const began = performance.now();
+      const child = spawnSync(command!, rest, { cwd: root, encoding: "utf8", maxBuffer: 64 * 2 ** 20, env: { ...process.env, LANG: "en_GB.UTF-8" } });
+      walls.push(performance.now() - began);
+      if (child.status !== 0) return `schedule ${extra.join(" ")} exited with ${child.status ?? child.signal}: ${(child.stderr ?? "").trim().split("\n").slice(-2).join(" / ")}`;
+      const kb = timed ? parsePeakRssKb(readFileSync(timeFile, "utf8")) : null;
+      if (kb !== null) peakKb = Math.max(peakKb ?? 0, kb);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return { wallMs: median(walls), peakRssMb: peakKb === null ? null : peakKb / 1024 };
+}
+
+/** One row: the stop planned once, its files rendered `runs` times each way, then the CLI run both ways. */
+export async function benchXlsx(label: string, instance: StopInstance, dataDir: string, runs: number, cli: string, root: string): Promise<XlsxRow> {
+  const schedule = planStop(instance, { minMeetings: 1 });
+  const data: DataSet = { stops: [instance.stop], firms: instance.firms, delegations: instance.delegations, requests: instance.requests, scores: instance.scores, changes: [], outcomes: [] };
+  const dialect = { excel: false };
+  const csv = await timed(runs, () => {
+    const ctx = exportContext({ schedule, firms: data.firms, delegations: data.delegations, why: scheduleWhy(schedule, "en") }, "en");
+    return [agendaCsv(schedule, data.firms, data.delegations, dialect, "en"), unmatchedCsv(schedule, data.firms, dialect, "en"), ...participantCsvs(ctx, false).map((f) => f.content)];
+  });
+  const xlsx = await timed(runs, () => stopWorkbook(schedule, data, { lang: "en" }));
+  const plain = existsSync(cli) ? cliRuns(cli, root, dataDir, instance.stop.id, runs, []) : "the CLI is not built";
+  const withXlsx = typeof plain === "string" ? plain : cliRuns(cli, root, dataDir, instance.stop.id, runs, ["--xlsx"]);
+  return {
+    label,
+    meetings: schedule.meetings.length,
+    participants: csv.value.length - 2,
+    csvMs: csv.ms,
+    xlsxMs: xlsx.ms,
+    xlsxBytes: xlsx.value.content.byteLength,
+    cli: typeof plain === "string" ? { note: plain } : typeof withXlsx === "string" ? { note: withXlsx } : { plain, xlsx: withXlsx },
+  };
+}
+
+const ms = (x: number) => `${(x / 1000).toFixed(2)} s`;
+const mb = (x: number | null) => (x === null ? "?" : `${x.toFixed(0)} MB`);
+
+export function renderXlsx(rows: readonly XlsxRow[], command: string): string {
+  const lines = [
+    "# Workbook benchmark (`--xlsx`)",
+    "",
+    `Command: \`${command}\`. "CSVs" renders what agenda.xlsx holds as CSV (agenda.csv, unmatched.csv and every participant's file); "agenda.xlsx" renders the workbook with exceljs' streaming writer (rows serialised and compressed as they are added). Both in process, median of the runs. Then \`roadshow schedule\` of the same stop without and with \`--xlsx\` (median wall time; peak RSS by /usr/bin/time -v; the CLI's budget is 1 GB).`,
+    "",
+    "| instance | meetings | participant files | CSVs | agenda.xlsx | workbook size | schedule | schedule --xlsx | added | peak RSS | peak RSS --xlsx |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => {
+      const cli = "note" in r.cli
+        ? `${r.cli.note} | | | | |`
+        : `${ms(r.cli.plain.wallMs)} | ${ms(r.cli.xlsx.wallMs)} | ${ms(r.cli.xlsx.wallMs - r.cli.plain.wallMs)} | ${mb(r.cli.plain.peakRssMb)} | ${mb(r.cli.xlsx.peakRssMb)} |`;
+      return `| ${r.label} | ${r.meetings.toLocaleString("en-US")} | ${r.participants.toLocaleString("en-US")} | ${ms(r.csvMs)} | ${ms(r.xlsxMs)} | ${(r.xlsxBytes / 1024 / 1024).toFixed(1)} MB | ${cli}`;
+    }),
+    "",
+  ];
+  return `${lines.join("\n")}\n`;
+}

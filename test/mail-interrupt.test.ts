@@ -1,0 +1,133 @@
+/**
+ * Ctrl-C (a real SIGINT to the built binary) while a message is in flight to a local SMTP server
+ * that delays its 250: the message is finished and journaled in sent.csv, the lock removed, the
+ * exit 130; the next run sends the rest and nobody twice.
+ * `pnpm test` builds first; run `pnpm build` before running this file alone.
+ */
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const BIN = path.join(ROOT, "packages/cli/dist/bin.js");
+const STOP = "BS-2026-02";
+const ORGANIZER = "Confindustria Lombardia <eventi@example.it>";
+
+let work: string;
+let data: string;
+let agenda: string;
+
+interface Run {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the binary; `onChild` gets the process (to signal it). */
+function roadshow(args: readonly string[], onChild: (child: ReturnType<typeof spawn>) => void = () => {}): Promise<Run> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, LANG: "en_GB.UTF-8" } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  onChild(child);
+  return new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+/**
+ * A local server recording the Message-ID and recipient of each message it accepts. The
+ * `slow`-th message (1-based) gets its 250 after `delayMs`, and `onSlow` is called as its data ends.
+ */
+async function smtpServer(opts: { slow?: number; delayMs?: number; onSlow?: () => void } = {}) {
+  const accepted: { id: string; to: string }[] = [];
+  let received = 0;
+  const smtp = new SMTPServer({
+    disabledCommands: ["STARTTLS", "AUTH"],
+    authOptional: true,
+    logger: false,
+    onData(stream, session, done) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        const id = /^Message-ID:\s*(<[^>]+>)/im.exec(Buffer.concat(chunks).toString("utf8").replace(/\r\n\s+/g, " "))![1]!;
+        const accept = () => {
+          accepted.push({ id, to: session.envelope.rcptTo.map((r) => r.address).join(",") });
+          done();
+        };
+        if (++received !== opts.slow) return accept();
+        opts.onSlow?.();
+        setTimeout(accept, opts.delayMs ?? 0);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const url = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  return { accepted, url, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
+}
+
+function addColumns(file: string, cells: (row: Record<string, string>) => Record<string, string>): void {
+  const rows = parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
+  writeFileSync(file, stringify(rows.map((r) => ({ ...r, ...cells(r) })), { header: true }));
+}
+
+const journal = (out: string): Record<string, string>[] => parse(readFileSync(path.join(out, "sent.csv")), { columns: true, bom: true });
+const mailArgs = (out: string, url: string) => ["mail", data, "--stop", STOP, "--agenda", agenda, "--out", out, "--organizer", ORGANIZER, "--smtp", url];
+const lockLeft = (out: string) => readdirSync(path.dirname(out)).filter((e) => e.startsWith(`.${path.basename(out)}.`));
+
+beforeAll(async () => {
+  expect(existsSync(BIN), "run `pnpm build` first").toBe(true);
+  work = mkdtempSync(path.join(tmpdir(), "roadshow-mail-int-"));
+  data = path.join(work, "data");
+  cpSync(path.join(ROOT, "examples/lombardia-2026"), data, { recursive: true });
+  addColumns(path.join(data, "firms.csv"), (r) => ({ email: `info@${r.firm_id!.toLowerCase()}.example.it` }));
+  addColumns(path.join(data, "delegations.csv"), (r) => ({ email: `trade@${r.delegation_id!.toLowerCase()}.example` }));
+  const planned = await roadshow(["schedule", data, "--stop", STOP, "--out", path.join(work, "plan"), "--no-exact"]);
+  expect(planned.code, planned.stderr).toBe(0);
+  agenda = path.join(work, "plan", "agenda.csv");
+}, 60_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("Ctrl-C while the server delays its 250", () => {
+  for (const slow of [1, 3]) {
+    it(`message ${slow} in flight: finished and journaled, lock removed, exit 130; the next run sends only the rest`, async () => {
+      const out = path.join(work, `out-${slow}`);
+      let child: ReturnType<typeof spawn> | undefined;
+      const server = await smtpServer({ slow, delayMs: 1_500, onSlow: () => child!.kill("SIGINT") });
+      let first: Run;
+      try {
+        first = await roadshow(mailArgs(out, server.url), (c) => (child = c));
+      } finally {
+        await server.close();
+      }
+      expect(first.signal, first.stderr).toBeNull();
+      expect(first.code, first.stderr).toBe(130);
+      expect(first.stderr).toMatch(/interrupted: sent \d+ message\(s\) in this run/);
+      // Every message the server accepted (the one in flight included) is in sent.csv, and no other.
+      expect(server.accepted).toHaveLength(slow);
+      expect(journal(out).map((r) => r.message_id)).toEqual(server.accepted.map((a) => a.id));
+      expect(lockLeft(out)).toEqual([]);
+
+      const again = await smtpServer();
+      let second: Run;
+      try {
+        second = await roadshow(mailArgs(out, again.url));
+      } finally {
+        await again.close();
+      }
+      expect(second.code, second.stderr).toBe(0);
+      const everyone = [...server.accepted, ...again.accepted];
+      expect(new Set(everyone.map((a) => a.to)).size).toBe(everyone.length);
+      expect(new Set(everyone.map((a) => a.id))).toEqual(new Set(journal(out).map((r) => r.message_id)));
+      const emls = ["firms", "delegations"].flatMap((side) => readdirSync(path.join(out, side)));
+      expect(everyone).toHaveLength(emls.length);
+      expect(lockLeft(out)).toEqual([]);
+    }, 60_000);
+  }
+});
