@@ -301,6 +301,8 @@ export type ProgressStep =
   | "bounding-reached"
   | "solving-core"
   | "compacting"
+  | "compacting-exact"
+  | "compacted-exact"
   | "checking"
   | "exact-solving"
   | "exact-solved"
@@ -419,6 +421,8 @@ export interface ExactLimits {
   readonly relativeGap: number;
   /** …or within this much (0.999 on integer levels: the bound rounded down is then met). */
   readonly absoluteGap: number;
+  /** A second work budget, when set: the solver's LP iterations (simplex), which bound the root's cuts too. */
+  readonly lpIterations?: number;
 }
 
 /**
@@ -659,6 +663,8 @@ export type MeetingChangeReason =
   | "delegation-window"
   /** Tables, representatives or `max_meetings` went down. */
   | "capacity"
+  /** It sat at a table another delegation holds (a hand edit of the agenda): back to its own. */
+  | "other-table"
   /** The pair may no longer meet: avoided, met before, zero score, a repeat. */
   | "rule"
   /** A new meeting of a firm or delegation without any meeting in the previous agenda. */
