@@ -26,6 +26,8 @@ export interface InputIssue {
   readonly sheet?: string;
   /** When the file is a workbook: the column's letter (`C`), beside its header in `column`. */
   readonly letter?: string;
+  /** A file or folder that could not be read: the full path tried (`/home/anna/dati/firms.csv`). */
+  readonly path?: string;
 }
 
 /** Every issue code the input side reports, with what it means. */
