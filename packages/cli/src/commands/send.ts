@@ -1,5 +1,5 @@
 // `roadshow send`: mails exactly the participants whose day in the stop's current version differs from what they were last sent.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { reviewAgenda } from "@roadshow/core";
@@ -9,8 +9,8 @@ import type { Composed } from "../mail/compose.js";
 import { emptyJournal, readJournal } from "../mail/journal.js";
 import { emlPath, prepareMailing } from "../mail/prepare.js";
 import type { Skipped } from "../mail/recipients.js";
-import { sendMailing } from "../mail/send.js";
-import { parseSmtpUrl, SEND_GRACE_MS, smtpOutbox } from "../mail/smtp.js";
+import { sendLocked } from "../mail/send.js";
+import { parseSmtpUrl, smtpOutbox } from "../mail/smtp.js";
 import { listing, onTheDay, skippedLines, type MailWorld } from "../run/mail.js";
 import { loadRun } from "../run/load.js";
 import { Reporter } from "../run/report.js";
@@ -59,7 +59,8 @@ export async function send(args: SendArgs, common: Common, io: Io, world: MailWo
   const stop = run.findStop(args.stop);
   const paths = stopPaths(args.dataDir, stop.id);
   // A dry run writes nothing and takes no lock; a send holds the stop for its whole run.
-  const sendAll = async (interrupted: AbortSignal | undefined): Promise<void> => {
+  /** Composes and writes the messages (under the stop's lock); the ones to send and their journal, or nothing. */
+  const prepare = async (): Promise<{ messages: readonly Composed[]; journalFile: string } | undefined> => {
     const told = await whoIsTold(paths);
     const current = told.current;
     if (current === undefined) {
@@ -97,7 +98,7 @@ export async function send(args: SendArgs, common: Common, io: Io, world: MailWo
       const action = t(lang, target ? "mail.cli.wouldSend" : "mail.cli.wouldWrite");
       io.stdout(listing(messages, new Set(readJournal(journalFile).keys()), action, lang));
       io.stdout(`${t(lang, "send.dryRun", { stop: stop.id, version: current.version, count: messages.length, skipped: skipped.length })}\n`);
-      return;
+      return undefined;
     }
     const emls = messages.map((m) => ({ path: emlPath(m.draft.recipient), content: m.eml }));
     const fresh = new Set(emls.map((f) => f.path));
@@ -111,25 +112,24 @@ export async function send(args: SendArgs, common: Common, io: Io, world: MailWo
     io.stdout(`${t(lang, "send.written", { stop: stop.id, version: current.version, count: emls.length, dir, skipped: skipped.length })}\n`);
     if (target === undefined) {
       if (emls.length > 0) io.stdout(`${t(lang, "send.notSent")}\n`);
-      return;
+      return undefined;
     }
-    io.stderr(`${t(lang, "mail.cli.sending", { server: target.shown })}\n`);
-    let sent;
-    try {
-      sent = await sendMailing(messages, world.outbox(target), journalFile, world.now, io.stderr, lang, interrupted);
-    } catch (error) {
-      // Interrupted, the run exits 130 as it leaves the lock: what was sent is said here.
-      if (interrupted?.aborted && error instanceof EnvironmentError) io.stderr(`${error.message}\n`);
-      throw error;
-    }
-    io.stdout(`${t(lang, "mail.cli.sent", { sent: sent.sent, before: sent.before, journal: journalFile })}\n`);
-    if (sent.refused.length > 0) {
-      const list = sent.refused.map((r) => `  ${r}`).join("\n");
-      throw new EnvironmentError(t(lang, "mail.cli.refused", { count: sent.refused.length, list, sent: sent.sent + sent.before }));
-    }
+    return { messages, journalFile };
   };
-  if (args.dryRun) return sendAll(undefined);
-  await withStop(paths, sendAll, { graceMs: SEND_GRACE_MS, onStop: () => io.stderr(`${t(lang, "mail.cli.stopping", { seconds: SEND_GRACE_MS / 1000 })}\n`) });
+  if (args.dryRun) {
+    await prepare();
+    return;
+  }
+  const ready = await withStop(paths, prepare);
+  if (target === undefined || ready === undefined) return;
+  io.stderr(`${t(lang, "mail.cli.sending", { server: target.shown })}\n`);
+  // The mail path's own locked send, on the stop's lock: two sends cannot both send; Ctrl-C finishes the message in flight.
+  const sent = await sendLocked({ target: realpathSync(paths.dir), shown: paths.dir }, ready.messages, world.outbox(target), ready.journalFile, world.now, io.stderr, lang);
+  io.stdout(`${t(lang, "mail.cli.sent", { sent: sent.sent, before: sent.before, journal: ready.journalFile })}\n`);
+  if (sent.refused.length > 0) {
+    const list = sent.refused.map((r) => `  ${r}`).join("\n");
+    throw new EnvironmentError(t(lang, "mail.cli.refused", { count: sent.refused.length, list, sent: sent.sent + sent.before }));
+  }
 }
 
 /** The flags of `roadshow send`, as commander parses them. */
