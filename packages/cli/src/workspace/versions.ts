@@ -28,6 +28,7 @@ import type { Organizer, OutputFile } from "../write/exports.js";
 import { writeOutputs } from "../write/transaction.js";
 import { deriveDay } from "./day.js";
 import { readLog, type LogEntry } from "./log.js";
+import { whoIsTold } from "./told.js";
 import { baseVersion, lastSent, listVersions, stopPaths, withStop, VERSION_FILE, versionJson, type Version } from "./store.js";
 
 /** What `schedule` and `replan` in workspace mode are given. */
@@ -135,5 +136,7 @@ export async function planVersion(kind: "schedule" | "replan", args: VersionArgs
       io.stdout(`${summaryLine(summary, common.lang)}\n`);
     }
     io.stdout(`${t(common.lang, kind === "schedule" ? "version.planned" : "version.replanned", { stop: stop.id, version: number, from: base?.version ?? 0, through: entries.length, dir })}\n`);
+    // Who must hear of it, counted as `status` and `send` count: against each participant's last message.
+    io.stdout(`${t(common.lang, "status.notTold", { count: (await whoIsTold(paths)).notTold.length })}\n`);
   });
 }
