@@ -85,38 +85,6 @@ export function raw(port: number, method: string, pathname: string, headers: Rec
   });
 }
 
-/** A meeting as the page sends it back (the desk's extra fields dropped). */
-export type Meeting = { slot: number; table: number; firmId: string; delegationId: string };
-export const strip = (m: Meeting): Meeting => ({ slot: m.slot, table: m.table, firmId: m.firmId, delegationId: m.delegationId });
-
-/**
- * One request to the studio with its token, on a connection of its own: a kept-alive
- * socket that the server closes while a test waits on a child process would fail the next request.
- */
-export function ask(studio: Studio, method: "GET" | "POST", p: string, body?: unknown): Promise<{ status: number; text: string }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = { "x-roadshow-token": studio.token, ...(payload !== undefined && { "content-type": "application/json" }) };
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: studio.port, method, path: p, headers, agent: false }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on("error", reject);
-    if (payload !== undefined) req.write(payload);
-    req.end();
-  });
-}
-
-/** POSTs a JSON body to the studio; throws with the studio's error when it refuses. */
-export async function post<T>(studio: Studio, p: string, body: unknown): Promise<T> {
-  const res = await ask(studio, "POST", p, body);
-  const json = JSON.parse(res.text) as T & { error?: string };
-  if (res.status >= 400) throw new Error(`${p}: ${json.error}`);
-  return json;
-}
-
 /**
  * Runs the built CLI without blocking this process: a `spawnSync` of a few seconds would freeze the
  * test's HTTP client past the studio's keep-alive time-out, and its next request would meet a closed socket.
