@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { lockStop, stopPaths } from "../../src/workspace/store.js";
 import { readLog } from "../../src/workspace/log.js";
 import { runCli } from "../run-cli.js";
-import { post, startStudio, type Studio } from "./harness.js";
+import { startStudio, type Studio } from "./harness.js";
 
 const STOP = "BS-2026-02";
 let studio: Studio;
@@ -21,6 +21,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await studio?.stop();
 });
+
+/** POSTs a JSON body with the session token; throws with the studio's error when it refuses. */
+async function post<T>(to: Studio, p: string, body: unknown): Promise<T> {
+  const res = await fetch(`${to.base}${p}`, { method: "POST", headers: { "x-roadshow-token": to.token, "content-type": "application/json", connection: "close" }, body: JSON.stringify(body) });
+  const json = (await res.json()) as T & { error?: string };
+  if (!res.ok) throw new Error(`${p}: ${json.error}`);
+  return json;
+}
 
 const status = async () => {
   const res = await fetch(`${studio.base}/api/workspace?stop=${STOP}`, { headers: { "x-roadshow-token": studio.token } });
