@@ -12,7 +12,7 @@ import { formatIssues } from "../text/issues-format.js";
 import { t } from "../text/i18n.js";
 import { checkInstance, logError, startDay } from "../workspace/day.js";
 import { foldLog, inEffect, LOG_KINDS, logCsv, readLog, writeDurably, type EntryProblem, type LogEntry } from "../workspace/log.js";
-import { listVersions, lockStop, stopPaths } from "../workspace/store.js";
+import { listVersions, stopPaths, withStop } from "../workspace/store.js";
 import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
 
 /** Options of `roadshow change`. */
@@ -100,8 +100,7 @@ export async function change(args: ChangeArgs, common: Common, io: Io, world: Ch
   if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   const paths = stopPaths(args.dataDir, stop.id);
-  const release = lockStop(paths);
-  try {
+  await withStop(paths, async () => {
     const entries = readLog(paths.log);
     const entry = entryOf(withArrival(args, stop, world.now()), entries.length + 1, world.now().toISOString(), args.by ?? who(io));
     const state = startDay(loaded, stop);
@@ -131,9 +130,7 @@ export async function change(args: ChangeArgs, common: Common, io: Io, world: Ch
     writeDurably(paths.log, logCsv([...entries, entry]));
     const what = entry.kind === "undo" ? `undo ${entry.value}` : `${entry.kind} ${entry.participantId}${entry.value === "" ? "" : ` ${entry.value}`}`;
     io.stdout(`${t(common.lang, "change.added", { entry: entry.entry, stop: stop.id, what, log: paths.log })}\n`);
-  } finally {
-    release();
-  }
+  });
 }
 
 /** The flags of `roadshow change`, as commander parses them. */

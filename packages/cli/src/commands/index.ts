@@ -1,6 +1,8 @@
 // The list of `roadshow` commands, each registered by its own file.
 import { defineChange } from "./change.js";
 import { defineStatus } from "./status.js";
+import { defineSend } from "./send.js";
+import { defineDiff } from "./diff.js";
 import { defineExplain } from "./explain.js";
 import { defineExport } from "./export.js";
 import { defineMail } from "./mail.js";
@@ -17,4 +19,4 @@ import { defineValidate } from "./validate.js";
 import { defineStudio } from "../studio/command.js";
 
 /** Every `roadshow` command, in help order. */
-export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineChange, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineStatus, defineRefill, defineOutcomes, defineReport, defineFollowUp, defineStudio];
+export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineChange, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineSend, defineStatus, defineDiff, defineRefill, defineOutcomes, defineReport, defineFollowUp, defineStudio];

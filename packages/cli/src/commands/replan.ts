@@ -4,7 +4,8 @@ import path from "node:path";
 import type { Command } from "commander";
 import { replanStop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { EXIT } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
+import { planVersion } from "../workspace/versions.js";
 import { t } from "../text/i18n.js";
 import type { OutputFile } from "../write/output-file.js";
 import { writeOutputs } from "../write/transaction.js";
@@ -53,8 +54,9 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
 /** The flags of `roadshow replan`, as commander parses them. */
 interface ReplanFlags extends PlanningFlags, OrganizerFlags {
   readonly stop: string;
-  readonly previous: string;
-  readonly out: string;
+  /** With --out; both absent: the workspace's next version. */
+  readonly previous?: string;
+  readonly out?: string;
   readonly allowMoves: boolean;
   readonly excel: boolean;
   readonly force: boolean;
@@ -66,13 +68,20 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
     .description("re-plan one stop around the agenda sent before: every still-valid meeting stays; writes the stop's files plus changes.csv, changes.html and calendar/changed/")
     .argument("<data-dir>", "folder with the inputs as they are now (rows removed, added or edited; changes.csv optional)")
     .requiredOption("--stop <id>", "stop_id to re-plan")
-    .requiredOption("--previous <agenda.csv>", "the agenda sent before (agenda.csv of schedule or of an earlier replan)")
-    .requiredOption("--out <dir>", "output folder")
+    .option("--previous <agenda.csv>", "the agenda sent before (agenda.csv of schedule or of an earlier replan); with --out")
+    .option("--out <dir>", "output folder; without --previous and --out: the workspace's next version, re-planned from the version last sent and the whole day-of log")
     .option("--allow-moves", "let still-valid meetings move where that re-places more pairs, meets more musts or serves more firms (each move counts)", false)
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
     .option("--force", "overwrite existing output files", false)
-    .addHelpText("after", `\nExample:\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02 --previous out/BS-2026-02/agenda.csv --changes ${EXAMPLE_DIR}/day-of/changes.csv --out out/BS-2026-02-day\n`)
+    .addHelpText("after", `\nExample:\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02 --previous out/BS-2026-02/agenda.csv --changes ${EXAMPLE_DIR}/day-of/changes.csv --out out/BS-2026-02-day\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02   (the workspace: from the version last sent and the day-of log)\n`)
     .action(async (dataDir: string, o: ReplanFlags) => {
+      if (o.previous === undefined && o.out === undefined) {
+        if (o.force) throw new UsageError("--force needs --out; without --previous and --out the stop is re-planned into its workspace as its next version");
+        await planVersion("replan", { files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, excel: o.excel, organizer: o.organizer, allowMoves: o.allowMoves }, ctx.common(), ctx.io);
+        ctx.done(EXIT.ok);
+        return;
+      }
+      if (o.previous === undefined || o.out === undefined) throw new UsageError(`${o.previous === undefined ? "--out needs --previous" : "--previous needs --out"}: give both, or neither to re-plan the stop's workspace (from the version last sent and its log)`);
       await replan(
         {
           files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, out: o.out, previous: o.previous, allowMoves: o.allowMoves,

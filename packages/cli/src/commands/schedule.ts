@@ -1,7 +1,8 @@
 // `roadshow schedule`: plans one stop and writes its agenda, unmatched firms and day-of-event files.
 import type { Command } from "commander";
 import { planStop } from "@roadshow/core";
-import { EXIT } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
+import { planVersion } from "../workspace/versions.js";
 import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
 import type { Common, Io } from "../context.js";
@@ -46,7 +47,8 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
 /** The flags of `roadshow schedule`, as commander parses them. */
 interface ScheduleFlags extends PlanningFlags, OrganizerFlags {
   readonly stop: string;
-  readonly out: string;
+  /** Without it: the workspace's next version. */
+  readonly out?: string;
   readonly excel: boolean;
   readonly previous?: string;
   readonly force: boolean;
@@ -58,14 +60,20 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .description("plan one stop: writes <out>/agenda.csv, unmatched.csv, participant agendas, grid, summary and calendars; prints a summary")
     .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
     .requiredOption("--stop <id>", "stop_id to plan")
-    .requiredOption("--out <dir>", "output folder")
+    .option("--out <dir>", "output folder (without it: the stop's next version in <data-dir>/workspace/<stop_id>/versions/, from the master files and the day-of log)")
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
     .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
     .option("--force", "overwrite existing output files", false)
-    .addHelpText("after", `\nExample:\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n`)
+    .addHelpText("after", `\nExample:\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02   (into ${EXAMPLE_DIR}/workspace/BS-2026-02/versions/)\n`)
     .action(async (dataDir: string, o: ScheduleFlags) => {
+      if (o.out === undefined) {
+        if (o.previous !== undefined || o.force) throw new UsageError(`${o.previous !== undefined ? "--previous" : "--force"} needs --out; without --out the stop is planned into its workspace as its next version`);
+        await planVersion("schedule", { files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, excel: o.excel, organizer: o.organizer }, ctx.common(), ctx.io);
+        ctx.done(EXIT.ok);
+        return;
+      }
       await schedule(
-        { files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, out: o.out, force: o.force, excel: o.excel, previous: o.previous, organizer: o.organizer },
+        { files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, out: o.out!, force: o.force, excel: o.excel, previous: o.previous, organizer: o.organizer },
         ctx.common(),
         ctx.io,
       );

@@ -54,7 +54,7 @@ const REAL: MailWorld = { outbox: smtpOutbox, now: () => new Date() };
 export const SENT_FILE = "sent.csv";
 
 /** `hint`: a participant named by --changes with no meeting left may have lost some: --previous would cancel them. */
-function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang, hint: boolean): string {
+export function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang, hint: boolean): string {
   return skipped
     .map((s) => {
       const params = { kind: kindWord(s.kind, lang), id: s.id, name: s.name, file: path.join(dataDir, s.kind === "firm" ? "firms.csv" : "delegations.csv") };
@@ -69,7 +69,7 @@ function skippedLines(skipped: readonly Skipped[], dataDir: string, lang: Lang, 
 
 const kindWord = (kind: "firm" | "delegation", lang: Lang) => t(lang, kind === "firm" ? "participant.firm" : "participant.delegation").toLowerCase();
 
-function listing(messages: readonly Composed[], sent: ReadonlySet<string>, action: string, lang: Lang): string {
+export function listing(messages: readonly Composed[], sent: ReadonlySet<string>, action: string, lang: Lang): string {
   const rows = messages.map((m) => {
     const r = m.draft.recipient;
     return [sent.has(m.messageId) ? t(lang, "mail.cli.alreadySent") : action, kindWord(r.kind, lang), r.id, r.email, r.language, emlPath(r), m.draft.text.subject];
@@ -160,7 +160,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
  * marked absent that had meetings in `previous`: it keeps its master record, so that it is
  * still a participant of the stop and gets its cancellations.
  */
-function onTheDay(data: DataSet, instance: StopInstance, previous: readonly PreviousMeeting[] | undefined): DataSet {
+export function onTheDay(data: DataSet, instance: StopInstance, previous: readonly PreviousMeeting[] | undefined): DataSet {
   const stopId = instance.stop.id;
   const had = new Set((previous ?? []).filter((p) => p.stopId === stopId).flatMap((p) => [`f:${p.firmId}`, `d:${p.delegationId}`]));
   const firms = new Map(instance.firms.map((f) => [f.id, f]));

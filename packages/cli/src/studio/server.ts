@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ENVIRONMENT_CODES, EnvironmentError, InputError, systemReason, UsageError } from "../errors.js";
+import { dayApi } from "./day.js";
 import type { Lang } from "../text/i18n.js";
 import { verifyAgenda } from "@roadshow/core";
 import type { ErrorAnswer, VerifyAnswer, PlanEvent, PlanOptions, SessionInfo } from "./api.js";
@@ -174,8 +175,12 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
         return send(res, 200, await mailStop(ws, await readBody(req, "mail"), lang, config.smtp, config.env ?? {}), {}, secrets);
       case "POST /api/save":
         return send(res, 200, await saveStop(ws, await readBody(req, "save")));
-      default:
+      default: {
+        // The stop's workspace: the CLI's status, change, schedule/replan and send (studio/day.ts).
+        const day = await dayApi(route, req, url, ws, lang, config.smtp, config.env ?? {});
+        if (day !== null) return send(res, day.status, day.body, {}, secrets);
         throw new HttpError(404, `no such endpoint: ${route}`);
+      }
     }
   };
 

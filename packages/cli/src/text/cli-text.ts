@@ -154,6 +154,21 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "where each stop stands: versions, what was sent to whom and when, log entries not yet re-planned, participants not told yet":
     "a che punto è ogni tappa: versioni, cosa è stato inviato a chi e quando, voci del registro non ancora ripianificate, partecipanti non ancora avvisati",
   "only this stop (default: every stop of stops.csv)": "solo questa tappa (predefinito: ogni tappa di stops.csv)",
+  "output folder (without it: the stop's next version in <data-dir>/workspace/<stop_id>/versions/, from the master files and the day-of log)":
+    "cartella di uscita (senza: la prossima versione della tappa in <data-dir>/workspace/<stop_id>/versions/, dai file principali e dal registro del giorno)",
+  "the agenda sent before (agenda.csv of schedule or of an earlier replan); with --out": "l'agenda inviata prima (agenda.csv di schedule o di un replan precedente); con --out",
+  "output folder; without --previous and --out: the workspace's next version, re-planned from the version last sent and the whole day-of log":
+    "cartella di uscita; senza --previous e --out: la prossima versione dell'area di lavoro, ripianificata dalla versione inviata per ultima e da tutto il registro del giorno",
+  "mail the participants whose day in the stop's current version differs from what they were last sent (the first send: everyone with an email)":
+    "spedisce ai partecipanti la cui giornata nella versione attuale della tappa è diversa da quella inviata loro per ultima (al primo invio: a tutti quelli con un'email)",
+  "folder with stops.csv, delegations.csv, firms.csv (email and lang columns); the workspace is <data-dir>/workspace/":
+    "cartella con stops.csv, delegations.csv, firms.csv (colonne email e lang); l'area di lavoro è <data-dir>/workspace/",
+  "the stop whose current version is sent": "la tappa di cui si invia la versione attuale",
+  "what changed between two versions of a stop, participant by participant (default: the version last sent and the current one)":
+    "cosa è cambiato tra due versioni di una tappa, partecipante per partecipante (predefinito: la versione inviata per ultima e quella attuale)",
+  "the earlier version (default: the version last sent, else the one before the current)": "la versione precedente (predefinita: quella inviata per ultima, altrimenti quella prima dell'attuale)",
+  "the later version (default: the current one)": "la versione successiva (predefinita: quella attuale)",
+  "the stop whose versions are compared": "la tappa di cui si confrontano le versioni",
   // studio
   "the organiser's desk in the browser, local and private: data, plan, grid with live rule checks, people, save":
     "la scrivania dell'organizzatore nel browser, locale e privata: dati, pianificazione, griglia con verifica immediata delle regole, persone, salvataggio",

@@ -10,6 +10,7 @@ import path from "node:path";
 import { EnvironmentError, InputError, systemReason } from "../errors.js";
 import { readJournal } from "../mail/journal.js";
 import { acquireLock } from "../write/lock.js";
+import { underLock, type StopOptions } from "../write/transaction.js";
 
 /** The workspace folder inside the data folder. */
 export const WORKSPACE = "workspace";
@@ -38,12 +39,28 @@ export function stopPaths(dataDir: string, stopId: string): StopPaths {
  * Returns its release.
  */
 export function lockStop(paths: StopPaths): () => void {
+  return acquireLock(stopDir(paths), shownStop(paths));
+}
+
+const shownStop = (paths: StopPaths): string => `the workspace of stop ${paths.stopId} (${paths.dir})`;
+
+/** The stop's folder, made when missing; its real path (the lock's target). */
+function stopDir(paths: StopPaths): string {
   try {
     mkdirSync(paths.dir, { recursive: true });
+    return realpathSync(paths.dir);
   } catch (err) {
     throw new EnvironmentError(`cannot create the workspace ${paths.dir} (${systemReason(err)}); nothing was written`, paths.dir, (err as NodeJS.ErrnoException).code ?? null);
   }
-  return acquireLock(realpathSync(paths.dir), `the workspace of stop ${paths.stopId} (${paths.dir})`);
+}
+
+/**
+ * Runs `work` with the stop's lock held, as every writer of roadshow runs (`underLock`):
+ * a second writer on the stop exits 4 naming this one; Ctrl-C lets the write in flight
+ * finish (`graceMs`), then releases the lock and exits 130.
+ */
+export async function withStop<T>(paths: StopPaths, work: (stop: AbortSignal) => Promise<T>, opts: StopOptions = {}): Promise<T> {
+  return underLock({ target: stopDir(paths), shown: shownStop(paths) }, work, opts);
 }
 
 /**

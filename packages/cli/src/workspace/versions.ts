@@ -1,0 +1,142 @@
+/**
+ * A stop's next version, planned into its workspace: `schedule` without `--out` plans
+ * the stop as it is on the day (master files + log); `replan` without `--previous`
+ * re-plans it around the version last sent (else the latest). Both go through the run
+ * layer (`loadRun`, `stopOutput`, `replanOutput`) exactly as the flag-based commands do;
+ * only where the files go and what is read as "the agenda sent before" differ.
+ *
+ * A version is written whole (`writeOutputs`: staged, renamed in) and never replaced:
+ * a run whose inputs (files, log entries, settings, base version) are those of the
+ * latest version adds none, so a command re-run after a kill does not add a second one.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { planStop, replanStop, type Schedule } from "@roadshow/core";
+import type { Common, Io } from "../context.js";
+import { InputError } from "../errors.js";
+import type { AgendaRow } from "../read/index.js";
+import { readAgenda } from "../read/load.js";
+import { summaryLine } from "../replan/report.js";
+import { replanOutput, stopOutput } from "../run/files.js";
+import { loadRun } from "../run/load.js";
+import type { PlanSettings, RunFiles } from "../run/options.js";
+import { Reporter } from "../run/report.js";
+import { t } from "../text/i18n.js";
+import { formatSummary } from "../text/summary.js";
+import type { Organizer, OutputFile } from "../write/exports.js";
+import { writeOutputs } from "../write/transaction.js";
+import { deriveDay } from "./day.js";
+import { readLog, type LogEntry } from "./log.js";
+import { whoIsTold } from "./told.js";
+import { baseVersion, lastSent, listVersions, stopPaths, withStop, VERSION_FILE, versionJson, type Version } from "./store.js";
+
+/** What `schedule` and `replan` in workspace mode are given. */
+export interface VersionArgs {
+  readonly files: RunFiles;
+  readonly settings: PlanSettings;
+  readonly stop: string;
+  readonly excel: boolean;
+  readonly organizer?: Organizer | undefined;
+  /** `replan --allow-moves`. */
+  readonly allowMoves?: boolean;
+}
+
+/** Test seam: the clock (version.json's created_at). */
+export interface VersionWorld {
+  readonly now: () => Date;
+}
+
+/** Every file of the data folder and the other inputs, hashed: a version made from other files is another version. */
+function hashInputs(hash: ReturnType<typeof createHash>, files: RunFiles): void {
+  const top = existsSync(files.dataDir) ? readdirSync(files.dataDir).filter((e) => e.toLowerCase().endsWith(".csv")).sort() : [];
+  const paths = [...top.map((e) => path.join(files.dataDir, e)), files.scores, files.requests, files.changes, files.outcomes, files.weights, ...(files.history ?? [])];
+  for (const p of paths) {
+    if (p === undefined || !existsSync(p) || !statSync(p).isFile()) continue;
+    hash.update(`${p}\u0000`).update(readFileSync(p)).update("\u0000");
+  }
+}
+
+/** The fingerprint of a version's inputs: the log entries used, settings, output options and every input file. */
+export function fingerprint(entries: readonly LogEntry[], args: VersionArgs, lang: string): string {
+  const hash = createHash("sha256");
+  const log = entries.map((e) => [e.entry, e.kind, e.participantId, e.value]);
+  hash.update(JSON.stringify({ log, settings: args.settings, excel: args.excel, organizer: args.organizer ?? null, allowMoves: args.allowMoves ?? false, lang }));
+  hashInputs(hash, args.files);
+  return hash.digest("hex");
+}
+
+/** The stop's rows of a version's agenda. */
+async function rowsOf(version: Version, stopId: string): Promise<readonly AgendaRow[]> {
+  return (await readAgenda(version.agenda)).filter((r) => r.stopId === stopId);
+}
+
+/** In the workspace, a re-plan's report is named for what it is: changed.csv, changed.html (log.csv holds the stop's changes). */
+const workspaceName = (f: OutputFile<string | Uint8Array>): OutputFile<string | Uint8Array> =>
+  f.path === "changes.csv" ? { ...f, path: "changed.csv" } : f.path === "changes.html" ? { ...f, path: "changed.html" } : f;
+
+/**
+ * Plans the stop's next version into its workspace and prints the summary; with the
+ * latest version already made from the same inputs, says so and adds nothing.
+ */
+export async function planVersion(kind: "schedule" | "replan", args: VersionArgs, common: Common, io: Io, world: VersionWorld = { now: () => new Date() }): Promise<void> {
+  const report = new Reporter(io, common);
+  const run = await loadRun({ files: args.files, exact: args.settings.exact }, report);
+  const stop = run.stop(args.stop);
+  const paths = stopPaths(args.files.dataDir, stop.id);
+  await withStop(paths, async () => {
+    const entries = readLog(paths.log);
+    const day = deriveDay(run.loaded, stop, entries, paths.log);
+    const versions = listVersions(paths);
+    const sent = lastSent(paths);
+    const told = baseVersion(versions, sent);
+    if (kind === "replan" && told === undefined) {
+      throw new InputError(`no version of ${stop.id} to re-plan`, [{
+        severity: "error", code: "missing-file", file: paths.versions, line: null, column: null, value: null,
+        message: `${stop.id} has no version yet in ${paths.dir}: there is nothing to re-plan`,
+        hint: `plan it first: roadshow schedule ${args.files.dataDir} --stop ${stop.id}`,
+      }]);
+    }
+    const base = kind === "replan" ? told! : undefined;
+    const print = fingerprint(entries, args, common.lang);
+    const latest = versions.at(-1);
+    // Nothing new: the latest version was made from these very inputs (a plan afresh for schedule; from this base, or the base itself, for replan).
+    const same = latest !== undefined && latest.fingerprint === print &&
+      (base === undefined ? latest.kind === "schedule" : latest.version === base.version || latest.from === base.version);
+    if (same) {
+      io.stdout(`${t(common.lang, "version.same", { stop: stop.id, version: latest!.version, dir: latest!.dir })}\n`);
+      return;
+    }
+    const number = (latest?.version ?? 0) + 1;
+    const dir = path.join(paths.versions, String(number));
+    const options = { ...(await run.options(args.settings, report.progress())), excluded: day.excluded };
+    const info = { version: number, kind, from: base?.version ?? null, logThrough: entries.length, createdAt: world.now().toISOString(), fingerprint: print };
+    const meta = { path: VERSION_FILE, content: versionJson(info) };
+    let schedule: Schedule;
+    if (base === undefined) {
+      // A fresh plan after a version was sent still cancels, in the calendars, what was sent and is gone.
+      const previous = told !== undefined && sent.size > 0 ? await rowsOf(told, stop.id) : undefined;
+      schedule = planStop(day.instance, options);
+      report.step(t(common.lang, "progress.render"));
+      const files = stopOutput(schedule, day.instance, { lang: common.lang, excel: args.excel, organizer: args.organizer, previous });
+      await writeOutputs(dir, [...files, meta], run.output);
+      io.stdout(formatSummary(schedule, common.lang, io.color));
+    } else {
+      const previous = await rowsOf(base, stop.id);
+      const result = replanStop(day.instance, previous, { ...options, allowMoves: args.allowMoves ?? false });
+      schedule = result.schedule;
+      const { files, summary } = replanOutput(result, day.instance, previous, { lang: common.lang, excel: args.excel, organizer: args.organizer });
+      // Nothing changed: the base version's agenda, byte for byte.
+      const kept = result.changes.length === 0 ? new Uint8Array(readFileSync(base.agenda)) : null;
+      const out = files.map((f) => workspaceName(kept !== null && f.path === "agenda.csv" ? { path: f.path, content: kept } : f));
+      await writeOutputs(dir, [...out, meta], run.output);
+      const s = result.stats;
+      io.stdout(formatSummary(schedule, common.lang, io.color));
+      io.stdout(`${t(common.lang, "replan.replaced", { replaced: s.replaced, lost: s.lostPairs, bound: s.replacedBound })}\n`);
+      io.stdout(`${summaryLine(summary, common.lang)}\n`);
+    }
+    io.stdout(`${t(common.lang, kind === "schedule" ? "version.planned" : "version.replanned", { stop: stop.id, version: number, from: base?.version ?? 0, through: entries.length, dir })}\n`);
+    // Who must hear of it, counted as `status` and `send` count: against each participant's last message.
+    io.stdout(`${t(common.lang, "status.notTold", { count: (await whoIsTold(paths)).notTold.length })}\n`);
+  });
+}
