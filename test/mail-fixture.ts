@@ -25,3 +25,25 @@ export function planned(data: DataSet, stopId = STOP): { schedule: Schedule; row
   const rows = schedule.meetings.map((m) => ({ stopId, firmId: m.firmId, delegationId: m.delegationId, slot: m.slot, table: m.table, sequence: 0 }));
   return { schedule, rows };
 }
+
+/** An SMTP server on 127.0.0.1 (smtp-server) that accepts every message and keeps its bytes; close it after use. */
+export async function smtpSink(): Promise<{ readonly url: string; readonly delivered: Buffer[]; close(): Promise<void> }> {
+  const { SMTPServer } = await import("smtp-server");
+  const delivered: Buffer[] = [];
+  const smtp = new SMTPServer({
+    disabledCommands: ["STARTTLS", "AUTH"],
+    authOptional: true,
+    logger: false,
+    onData(stream, _session, done) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        delivered.push(Buffer.concat(chunks));
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const { port } = smtp.server.address() as import("node:net").AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, delivered, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
+}

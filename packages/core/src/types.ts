@@ -357,6 +357,12 @@ export interface ScheduleOptions {
    */
   readonly bonus?: (firm: Firm, delegation: Delegation) => number;
   /**
+   * Pairs that may not meet at this stop, whatever their score (a meeting the
+   * organiser cancelled on the day): blocked as `avoided`.
+   * @example [{ firmId: "F0017", delegationId: "US-CG" }]
+   */
+  readonly excluded?: readonly { readonly firmId: string; readonly delegationId: string }[];
+  /**
    * Under windows, stop improving once levels 1–2 reach their bound and the
    * score is within this fraction of its bound; 0 searches to the end.
    * Default 0.0001 (0.01 %), or 0.001 (0.1 %) on days with more than 250,000

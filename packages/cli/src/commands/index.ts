@@ -1,4 +1,6 @@
 // The list of `roadshow` commands, each registered by its own file.
+import { defineChange } from "./change.js";
+import { defineStatus } from "./status.js";
 import { defineExplain } from "./explain.js";
 import { defineExport } from "./export.js";
 import { defineMail } from "./mail.js";
@@ -11,4 +13,4 @@ import { defineValidate } from "./validate.js";
 import { defineStudio } from "../studio/command.js";
 
 /** Every `roadshow` command, in help order. */
-export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineStudio];
+export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineChange, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineStatus, defineStudio];

@@ -11,6 +11,13 @@ export interface Dropped {
   readonly counterpart: string;
 }
 
+/**
+ * What a message is to its reader: the first agenda (`agenda`), an agenda that
+ * replaces one sent before because the participant's day changed (`update`),
+ * or the cancellation of every meeting it had (`cancellation`).
+ */
+export type MailKind = "agenda" | "update" | "cancellation";
+
 /** What a mail says. */
 export interface MailText {
   readonly subject: string;
@@ -31,23 +38,31 @@ export function counterpartName(ctx: ExportContext, p: Participant, firmId: stri
   return firmLabel(ctx.firmById.get(firmId), ctx.allFirms.get(firmId)?.name ?? firmId);
 }
 
-/** Subject, text and HTML of one participant's mail; `ctx` is in the participant's language. */
-export function mailText(ctx: ExportContext, p: Participant, organizer: Organizer, dropped: readonly Dropped[]): MailText {
+/**
+ * Subject, text and HTML of one participant's mail; `ctx` is in the participant's language.
+ * An update or a cancellation says so in its subject and on its first line, so the reader
+ * does not take it for the mail received before.
+ */
+export function mailText(ctx: ExportContext, p: Participant, organizer: Organizer, dropped: readonly Dropped[], kind: MailKind): MailText {
   const { lang, stop } = ctx;
   const date = formatDate(stop.date, stop.timezone, ctx.language);
-  const subject = t(lang, "mail.subject", { event: ctx.event, date });
+  const words = { event: ctx.event, date };
+  const subject = t(lang, kind === "update" ? "mail.subject.update" : kind === "cancellation" ? "mail.subject.cancellation" : "mail.subject", words);
+  const heading = kind === "update" ? t(lang, "mail.heading.update", words) : kind === "cancellation" ? t(lang, "mail.heading.cancellation", words) : null;
   // A person by name; a firm or office without a contact as Italian letters address companies (Spett.le).
   const greeting = p.contactName ? t(lang, "mail.greeting", { name: p.contactName }) : t(lang, "mail.greeting.organisation", { name: p.name });
-  const intro = t(lang, "mail.intro", { event: ctx.event, date });
+  const intro = t(lang, kind === "update" ? "mail.intro.update" : kind === "cancellation" ? "mail.intro.cancellation" : "mail.intro", words);
   const count = p.meetings.length;
-  const summary = count === 0 ? t(lang, "agenda.none") : count === 1 ? t(lang, "mail.meetings.one") : t(lang, "mail.meetings.many", { count });
+  const summary = count === 0 ? "" : count === 1 ? t(lang, "mail.meetings.one") : t(lang, "mail.meetings.many", { count });
   const cancelled = dropped.map((d) => t(lang, "mail.cancelled", d).trim());
+  const cancelledHeading = t(lang, kind === "cancellation" ? "mail.cancelled.all" : "mail.cancelled.heading");
   const closing = t(lang, "mail.closing");
   const text = [
+    ...(heading !== null ? [heading, ""] : []),
     greeting,
     "",
-    `${intro} ${count > 0 ? summary : ""}`.trimEnd(),
-    ...(cancelled.length > 0 ? ["", t(lang, "mail.cancelled.heading"), ...cancelled] : []),
+    `${intro} ${summary}`.trimEnd(),
+    ...(cancelled.length > 0 ? ["", cancelledHeading, ...cancelled] : []),
     // A participant left without meetings gets its cancellations, not a day of free slots.
     ...(count > 0 ? ["", agendaText(ctx, p).trimEnd()] : []),
     "",
@@ -55,9 +70,9 @@ export function mailText(ctx: ExportContext, p: Participant, organizer: Organize
     organizer.name,
     "",
   ].join("\n");
-  const body = html`<p class="letter">${greeting}</p>
-<p class="letter">${intro} ${count > 0 ? summary : ""}</p>
-${cancelled.length > 0 ? html`<p class="letter"><strong>${t(lang, "mail.cancelled.heading")}</strong></p>\n<ul>${cancelled.map((c) => html`<li>${c}</li>`)}</ul>\n` : ""}${count > 0 ? agendaPage(ctx, p) : ""}
+  const body = html`${heading !== null ? html`<p class="letter"><strong>${heading}</strong></p>\n` : ""}<p class="letter">${greeting}</p>
+<p class="letter">${`${intro} ${summary}`.trimEnd()}</p>
+${cancelled.length > 0 ? html`<p class="letter"><strong>${cancelledHeading}</strong></p>\n<ul>${cancelled.map((c) => html`<li>${c}</li>`)}</ul>\n` : ""}${count > 0 ? agendaPage(ctx, p) : ""}
 <p class="letter">${closing}<br>${organizer.name}</p>`;
   return { subject, text, html: htmlDocument({ lang: ctx.language, title: subject, css: MAIL_CSS, body }) };
 }

@@ -3,7 +3,7 @@ import type { Schedule } from "@roadshow/core";
 import { exportContext, forParticipant, participantCalendars, type Organizer, type PreviousMeeting } from "../write/exports.js";
 import type { Language } from "../text/i18n.js";
 import type { DataSet } from "../read/index.js";
-import { counterpartName, mailText, type Dropped } from "./body.js";
+import { counterpartName, mailText, type Dropped, type MailKind } from "./body.js";
 import { compose, fileDate, type Composed } from "./compose.js";
 import { recipients, type Recipient, type Skipped } from "./recipients.js";
 
@@ -27,6 +27,21 @@ export interface Mailing {
 }
 
 const pair = (m: { firmId: string; delegationId: string }) => `${m.firmId}|${m.delegationId}`;
+const place = (m: { firmId: string; delegationId: string; slot: number; table: number }) => `${pair(m)}|${m.slot}|${m.table}`;
+
+/**
+ * What one participant's message is: a cancellation when every meeting it had is
+ * dropped, an update when it had meetings in the agenda sent before and its day
+ * changed since (a meeting dropped, moved or added), else its agenda as sent first
+ * (the same message again, so a participant whose day did not change is not mailed twice).
+ * `now` and `before` are the participant's meetings in the agenda and in the one sent before.
+ */
+export function mailKind(now: readonly { firmId: string; delegationId: string; slot: number; table: number }[], before: readonly { firmId: string; delegationId: string; slot: number; table: number }[]): MailKind {
+  if (before.length === 0) return "agenda";
+  if (now.length === 0) return "cancellation";
+  const was = new Set(before.map(place));
+  return now.length === before.length && now.every((m) => was.has(place(m))) ? "agenda" : "update";
+}
 
 /** The message's path in the output folder: `firms/<file>.eml` or `delegations/<file>.eml`. */
 export function emlPath(r: Pick<Recipient, "kind" | "file">): string {
@@ -47,10 +62,13 @@ export async function prepareMailing(schedule: Schedule, data: DataSet, opts: Ma
   const requestOf = participantCalendars(base, { previous, organizer: opts.organizer, method: "REQUEST" });
   const cancelOf = participantCalendars(base, { previous, organizer: opts.organizer, method: "CANCEL" });
 
-  const droppedOf = new Map<string, PreviousMeeting[]>();
-  for (const d of dropped) {
-    for (const key of [`firm:${d.firmId}`, `delegation:${d.delegationId}`]) droppedOf.set(key, [...(droppedOf.get(key) ?? []), d]);
-  }
+  const byParticipant = <M extends { firmId: string; delegationId: string }>(list: readonly M[]): Map<string, M[]> => {
+    const of = new Map<string, M[]>();
+    for (const m of list) for (const key of [`firm:${m.firmId}`, `delegation:${m.delegationId}`]) of.set(key, [...(of.get(key) ?? []), m]);
+    return of;
+  };
+  const droppedOf = byParticipant(dropped);
+  const sentBefore = byParticipant((opts.previous ?? []).filter((p) => p.stopId === stopId));
   const slotOf = new Map(schedule.slots.map((s) => [s.index, s]));
   const date = fileDate(schedule.stop);
   const messages: Composed[] = [];
@@ -65,7 +83,8 @@ export async function prepareMailing(schedule: Schedule, data: DataSet, opts: Ma
       request: requestOf(p),
       cancel: lost.length > 0 ? cancelOf(p) : null,
     };
-    const text = mailText(ctx, p, opts.organizer, lost);
+    const kind = mailKind(p.meetings, sentBefore.get(`${r.kind}:${r.id}`) ?? []);
+    const text = mailText(ctx, p, opts.organizer, lost, kind);
     messages.push(await compose({ stopId, recipient: r, organizer: opts.organizer, text, invitation }, date));
   }
   return { messages, skipped };

@@ -108,6 +108,20 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "the stop changes replan was given (walk-ins, absences; default: <data-dir>/changes.csv if present)":
     "le variazioni della tappa date a replan (arrivi senza iscrizione, assenze; predefinito: <data-dir>/changes.csv se presente)",
   "replace an output folder holding other messages (its sent.csv is kept)": "sostituisce una cartella di uscita con altri messaggi (il suo sent.csv è conservato)",
+  // change, status
+  "enter one day-of change of a stop in its log (workspace/<stop_id>/log.csv); prints the entry's number":
+    "registra una variazione del giorno di una tappa nel suo registro (workspace/<stop_id>/log.csv); stampa il numero della voce",
+  "folder with stops.csv, delegations.csv, firms.csv; the workspace is <data-dir>/workspace/":
+    "cartella con stops.csv, delegations.csv, firms.csv; l'area di lavoro è <data-dir>/workspace/",
+  "absent, present, arrives, leaves, window, tables, representatives, cancel or undo": "absent, present, arrives, leaves, window, tables, representatives, cancel o undo",
+  "the firm or delegation (for undo: the entry number)": "l'impresa o la delegazione (per undo: il numero della voce)",
+  "HH:MM, HH:MM-HH:MM, a number, or the other participant of the meeting (cancel)": "HH:MM, HH:MM-HH:MM, un numero, o l'altro partecipante dell'incontro (cancel)",
+  "the stop whose log gets the entry": "la tappa nel cui registro va la voce",
+  "who enters it (default: ROADSHOW_USER, else the system user)": "chi la registra (predefinito: ROADSHOW_USER, altrimenti l'utente del sistema)",
+  "a note kept with the entry": "una nota conservata con la voce",
+  "where each stop stands: versions, what was sent to whom and when, log entries not yet re-planned, participants not told yet":
+    "a che punto è ogni tappa: versioni, cosa è stato inviato a chi e quando, voci del registro non ancora ripianificate, partecipanti non ancora avvisati",
+  "only this stop (default: every stop of stops.csv)": "solo questa tappa (predefinito: ogni tappa di stops.csv)",
   // studio
   "the organiser's desk in the browser, local and private: data, plan, grid with live rule checks, people, save":
     "la scrivania dell'organizzatore nel browser, locale e privata: dati, pianificazione, griglia con verifica immediata delle regole, persone, salvataggio",

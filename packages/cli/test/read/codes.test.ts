@@ -239,6 +239,8 @@ const CASES: readonly Case[] = [
 const FS_ONLY = ["missing-folder", "missing-file", "unreadable-file", "duplicate-file", "own-history", "other-stop"];
 // Codes of agenda files read back: agenda.test.ts.
 const AGENDA_ONLY = ["date-mismatch", "unknown-slot", "slot-mismatch"];
+// Codes of the workspace (log.csv, versions): workspace-log.test.ts and test/workspace-e2e.test.ts.
+const WORKSPACE_ONLY = ["bad-entry", "unexpected-value", "no-time-left", "not-at-stop", "already-undone", "no-such-meeting", "bad-version"];
 // Codes of workbook inputs only: xlsx.test.ts.
 const WORKBOOK_ONLY = ["not-xlsx", "hidden-sheet", "unknown-sheet", "error-cell", "unlabelled-column"];
 
@@ -255,8 +257,8 @@ describe("every issue code, located", () => {
     if (severity === "error") expect(data).toBeNull();
   });
 
-  it("covers every documented code (fs-only ones in files.test.ts, agenda ones in agenda.test.ts, workbook ones in xlsx.test.ts)", () => {
-    const tested = new Set([...CASES.map((c) => c.code), ...FS_ONLY, ...AGENDA_ONLY, ...WORKBOOK_ONLY]);
+  it("covers every documented code (fs-only ones in files.test.ts, agenda ones in agenda.test.ts, workbook ones in xlsx.test.ts, workspace ones in workspace-log.test.ts)", () => {
+    const tested = new Set([...CASES.map((c) => c.code), ...FS_ONLY, ...AGENDA_ONLY, ...WORKBOOK_ONLY, ...WORKSPACE_ONLY]);
     expect(Object.keys(ISSUE_CODES).filter((c) => !tested.has(c))).toEqual([]);
   });
 });
