@@ -659,6 +659,8 @@ export type MeetingChangeReason =
   | "delegation-window"
   /** Tables, representatives or `max_meetings` went down. */
   | "capacity"
+  /** It sat at a table another delegation holds (a hand edit of the agenda): back to its own. */
+  | "other-table"
   /** The pair may no longer meet: avoided, met before, zero score, a repeat. */
   | "rule"
   /** A new meeting of a firm or delegation without any meeting in the previous agenda. */

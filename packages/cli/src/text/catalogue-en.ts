@@ -255,6 +255,7 @@ export const EN = {
   "replan.reason.firm-window": "the firm is not there at that time",
   "replan.reason.delegation-window": "the delegation is not there at that time",
   "replan.reason.capacity": "fewer tables or representatives",
+  "replan.reason.other-table": "it was at another delegation's table",
   "replan.reason.rule": "the pair may no longer meet (request, history or score)",
   "replan.reason.walk-in": "registered on the day (walk-in)",
   "replan.reason.freed-capacity": "a place became free",

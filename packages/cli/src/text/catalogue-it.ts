@@ -256,6 +256,7 @@ export const IT: { readonly [K in MessageKey]: string } = {
   "replan.reason.firm-window": "l'impresa non è presente a quell'ora",
   "replan.reason.delegation-window": "la delegazione non è presente a quell'ora",
   "replan.reason.capacity": "meno tavoli o rappresentanti",
+  "replan.reason.other-table": "era al tavolo di un'altra delegazione",
   "replan.reason.rule": "la coppia non può più incontrarsi (richiesta, storico o punteggio)",
   "replan.reason.walk-in": "iscritta il giorno stesso",
   "replan.reason.freed-capacity": "si è liberato un posto",

@@ -214,6 +214,12 @@ const ERRORS_IT: readonly Rule[] = [
   [/the held agenda of (\S+) is given twice, in (.*) and in (.*)$/m, "l'agenda svolta di $1 è indicata due volte, in $2 e in $3"],
   [/--from (\S+) re-plans from \S+ onward, so the stops before it need their held agenda \(--frozen <agenda\.csv>\): (.*)$/m,
     "--from $1 ripianifica da $1 in poi, quindi le tappe precedenti richiedono la loro agenda svolta (--frozen <agenda.csv>): $2"],
+  [/--smtp "([^"]*)": the user or password holds "(.)", which a URL reads as the end of the server's name; percent-encode it \(([^)]*)\), or leave the password out of the URL and set ROADSHOW_SMTP_PASSWORD/,
+    "--smtp \"$1\": l'utente o la password contiene \"$2\", che in un URL chiude il nome del server; codificalo con il segno di percentuale ($3), oppure togli la password dall'URL e impostala in ROADSHOW_SMTP_PASSWORD"],
+  [/--smtp "([^"]*)" is not a URL \(percent-encode the user and password: ([^)]*)\); write e\.g\. (.*)$/m,
+    "--smtp \"$1\" non è un URL (codifica utente e password con il segno di percentuale: $2); scrivi per esempio $3"],
+  [/--smtp "([^"]*)": the user or password holds a bad %-escape; percent-encode them: /, "--smtp \"$1\": l'utente o la password contiene un codice % non valido; codificali con il segno di percentuale: "],
+  [/ as %(2F|40|3A|3F|23|25)/g, " come %$1"],
   [/^Example:$/m, "Esempio:"],
   [/^Examples:$/m, "Esempi:"],
 ];

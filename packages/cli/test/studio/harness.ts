@@ -83,3 +83,19 @@ export function raw(port: number, method: string, pathname: string, headers: Rec
     req.end();
   });
 }
+
+/**
+ * Runs the built CLI without blocking this process: a `spawnSync` of a few seconds would freeze the
+ * test's HTTP client past the studio's keep-alive time-out, and its next request would meet a closed socket.
+ */
+export function runBin(args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
