@@ -2,6 +2,8 @@
 import { userInfo } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
+import { DateTime } from "luxon";
+import type { Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { InputIssue } from "../read/issues.js";
@@ -23,6 +25,8 @@ export interface ChangeArgs {
   readonly value: string | undefined;
   readonly by: string | undefined;
   readonly note: string | undefined;
+  /** `checkin` only: the time of arrival (default: now at the stop). */
+  readonly at?: string | undefined;
 }
 
 /** Test seam: the clock. */
@@ -82,6 +86,14 @@ async function checkMeeting(entry: LogEntry, agenda: string | undefined): Promis
   }]);
 }
 
+/** A check-in's time is its value: `--at`, else the time now at the stop; `--at` belongs to check-ins only. */
+function withArrival(args: ChangeArgs, stop: Stop, now: Date): ChangeArgs {
+  const checkin = args.kind.toLowerCase() === "checkin";
+  if (args.at !== undefined && !checkin) throw new UsageError(`--at is the time of a check-in; ${args.kind} does not take it`);
+  if (!checkin || args.value !== undefined) return args;
+  return { ...args, value: args.at ?? DateTime.fromJSDate(now, { zone: stop.timezone }).toFormat("HH:mm") };
+}
+
 /** Appends one entry to the stop's log, under the stop's lock; prints its number. */
 export async function change(args: ChangeArgs, common: Common, io: Io, world: ChangeWorld = { now: () => new Date() }): Promise<void> {
   const loaded = await load({ dataDir: args.dataDir });
@@ -91,7 +103,7 @@ export async function change(args: ChangeArgs, common: Common, io: Io, world: Ch
   const release = lockStop(paths);
   try {
     const entries = readLog(paths.log);
-    const entry = entryOf(args, entries.length + 1, world.now().toISOString(), args.by ?? who(io));
+    const entry = entryOf(withArrival(args, stop, world.now()), entries.length + 1, world.now().toISOString(), args.by ?? who(io));
     const state = startDay(loaded, stop);
     const earlier = foldLog(state, entries);
     if (earlier.length > 0) throw logError(paths.log, earlier);
@@ -115,7 +127,7 @@ export async function change(args: ChangeArgs, common: Common, io: Io, world: Ch
     const problems = foldLog(state, [...entries, entry]).filter((p) => p.entry === entry);
     if (problems.length > 0) throw new InputError(`the change cannot be entered`, problems.map((p) => newEntryIssue(args, paths.log, p)));
     checkInstance(state.instance, paths.log);
-    if (entry.kind === "cancel") await checkMeeting(entry, listVersions(paths).at(-1)?.agenda);
+    if (entry.kind === "cancel" || entry.kind === "confirm" || entry.kind === "decline") await checkMeeting(entry, listVersions(paths).at(-1)?.agenda);
     writeDurably(paths.log, logCsv([...entries, entry]));
     const what = entry.kind === "undo" ? `undo ${entry.value}` : `${entry.kind} ${entry.participantId}${entry.value === "" ? "" : ` ${entry.value}`}`;
     io.stdout(`${t(common.lang, "change.added", { entry: entry.entry, stop: stop.id, what, log: paths.log })}\n`);
@@ -129,6 +141,7 @@ interface ChangeFlags {
   readonly stop: string;
   readonly by?: string;
   readonly note?: string;
+  readonly at?: string;
 }
 
 /** Registers `roadshow change`. */
@@ -138,15 +151,16 @@ export function defineChange(root: Command, ctx: CommandContext): void {
     .command("change")
     .description("enter one day-of change of a stop in its log (workspace/<stop_id>/log.csv); prints the entry's number")
     .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv; the workspace is <data-dir>/workspace/")
-    .argument("<kind>", "absent, present, arrives, leaves, window, tables, representatives, cancel or undo")
+    .argument("<kind>", "absent, present, arrives, leaves, window, tables, representatives, cancel, checkin, noshow, confirm, decline, refill or undo")
     .argument("[participant-id]", "the firm or delegation (for undo: the entry number)")
-    .argument("[value]", "HH:MM, HH:MM-HH:MM, a number, or the other participant of the meeting (cancel)")
+    .argument("[value]", "HH:MM, HH:MM-HH:MM, a number (noshow: the slot), or the other participant of the meeting (cancel, confirm, decline)")
     .requiredOption("--stop <id>", "the stop whose log gets the entry")
     .option("--by <name>", "who enters it (default: ROADSHOW_USER, else the system user)")
     .option("--note <text>", "a note kept with the entry")
+    .option("--at <HH:MM>", "checkin: the time of arrival (default: now at the stop)")
     .addHelpText("after", `\nKinds:\n${kinds}\n\nExample:\n  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 arrives US-CG 15:00\n  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 undo 3\n`)
     .action(async (dataDir: string, kind: string, subject: string | undefined, value: string | undefined, o: ChangeFlags) => {
-      await change({ dataDir, stop: o.stop, kind, subject, value, by: o.by, note: o.note }, ctx.common(), ctx.io);
+      await change({ dataDir, stop: o.stop, kind, subject, value, by: o.by, note: o.note, at: o.at }, ctx.common(), ctx.io);
       ctx.done(EXIT.ok);
     });
 }

@@ -1,5 +1,6 @@
 /** The participants whose day changed, read from the `changes.csv` that `roadshow replan` writes. */
 import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { InputError } from "../errors.js";
 import type { InputIssue } from "../read/issues.js";
 import { MAX_FILE_BYTES } from "../read/limits.js";
@@ -43,7 +44,8 @@ export function readChangedParticipants(
     else bytes = new Uint8Array(readFileSync(file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    report.error(code === "ENOENT" ? "missing-file" : "unreadable-file", {}, `${file} ${code === "ENOENT" ? "does not exist" : `cannot be read (${code})`}`, "check the path of --changes");
+    const tried = path.resolve(file);
+    report.error(code === "ENOENT" ? "missing-file" : "unreadable-file", { path: tried }, `${file} ${code === "ENOENT" ? "does not exist" : `cannot be read (${code})`} (looked for ${tried})`, "check the path of --changes");
   }
   const table = bytes === null ? null : readTable({ name: file, bytes }, SPEC, issues);
   const changed = new Set<string>();

@@ -36,7 +36,7 @@ export async function readInputBytes(filePath: string, report: Reporter): Promis
   try {
     const info = await stat(filePath);
     if (!info.isFile()) {
-      report.error("unreadable-file", {}, `${name} is ${kindOf(info)}, not a file`, "give the path of a CSV file");
+      report.error("unreadable-file", { path: path.resolve(filePath) }, `${name} is ${kindOf(info)}, not a file`, "give the path of a CSV file");
       return null;
     }
     // Checked before reading, so a huge file is never loaded into memory.
@@ -66,9 +66,10 @@ export async function readInputBytes(filePath: string, report: Reporter): Promis
     }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") report.error("missing-file", {}, `${name} does not exist (looked for ${path.resolve(filePath)})`, "check the path");
-    else if (code === "EACCES" || code === "EPERM") report.error("unreadable-file", {}, `${name} cannot be read (permission denied)`, "check the file's permissions");
-    else report.error("unreadable-file", {}, `${name} cannot be read (${code ?? String(err)})`, "check the path and the file's permissions");
+    const tried = { path: path.resolve(filePath) };
+    if (code === "ENOENT") report.error("missing-file", tried, `${name} does not exist (looked for ${tried.path})`, "check the path");
+    else if (code === "EACCES" || code === "EPERM") report.error("unreadable-file", tried, `${name} cannot be read (permission denied)`, "check the file's permissions");
+    else report.error("unreadable-file", tried, `${name} cannot be read (${code ?? String(err)})`, "check the path and the file's permissions");
     return null;
   }
 }
@@ -164,7 +165,7 @@ function missingRequired(dir: string, kind: DataFileKind, entries: readonly stri
   const inBook = book === null ? "" : `; ${book.name} has no sheet ${kind}${didYouMean(near)}`;
   new Reporter(`${kind}.csv`, out).error(
     "missing-file",
-    {},
+    { path: path.resolve(dir, `${kind}.csv`) },
     `${kind}.csv is missing from ${dir}${other === undefined ? ` (looked in ${path.resolve(dir)})` : ` (there is ${other})`}${inBook}`,
     near.length > 0
       ? `rename the sheet ${near[0]} of ${book!.name} to ${kind}`
@@ -214,7 +215,7 @@ export async function readDataDir(
     }
     new Reporter(dir, issues).error(
       "missing-folder",
-      {},
+      { path: path.resolve(dir) },
       code === "ENOTDIR"
         ? `${dir} is a file, not a data folder`
         : code === "ENOENT"
@@ -247,7 +248,7 @@ async function readData(
   if (book !== null) unknownSheets(book, issues);
   const files: { -readonly [K in DataFileKind]?: InputFile } = {};
   const namedFiles: { readonly [K in DataFileKind]?: string | undefined } = {
-    requests: opts.requestsFile, scores: opts.scoresFile, changes: opts.changesFile, outcomes: opts.outcomesFile,
+    requests: opts.requestsFile, scores: opts.scoresFile, changes: opts.changesFile, outcomes: opts.outcomesFile, answers: undefined,
   };
   for (const kind of [...REQUIRED_FILES, ...OPTIONAL_FILES] as const) {
     const named = namedFiles[kind];

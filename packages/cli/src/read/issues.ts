@@ -26,6 +26,8 @@ export interface InputIssue {
   readonly sheet?: string;
   /** When the file is a workbook: the column's letter (`C`), beside its header in `column`. */
   readonly letter?: string;
+  /** A file or folder that could not be read: the full path tried (`/home/anna/dati/firms.csv`). */
+  readonly path?: string;
 }
 
 /** Every issue code the input side reports, with what it means. */
@@ -112,6 +114,10 @@ export const ISSUE_CODES = {
   "absent-not-registered": "warning: a participant marked absent at a stop it is not registered for",
   "bad-yes-no": "not yes or no (held, follow_up)",
   "duplicate-outcome": "two rows of outcomes.csv for the same meeting",
+  // answers.csv and the report
+  "wrong-respondent": "a respondent_id of answers.csv that is neither the meeting's firm nor its delegation",
+  "duplicate-answer": "two rows of answers.csv for the same meeting and respondent",
+  "no-agenda": "a report asked of a stop with no agenda (no --agenda, no version in the workspace)",
   // The workspace (log.csv, versions)
   "bad-entry": "an entry number of log.csv out of order, or an undo that names no earlier entry",
   "unexpected-value": "a value given to a log entry kind that takes none",

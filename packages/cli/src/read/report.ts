@@ -37,6 +37,8 @@ export interface Where {
   readonly value?: string | null;
   /** A workbook column's letter, when the column has no header to find it by. */
   readonly letter?: string;
+  /** A file or folder that could not be read: the full path tried. */
+  readonly path?: string;
 }
 
 /**
@@ -107,6 +109,7 @@ export class Reporter {
       message,
       hint,
       ...this.inSheet(where),
+      ...(where.path !== undefined && { path: where.path }),
     });
   }
 

@@ -75,7 +75,7 @@ export async function studio(args: StudioArgs, lang: Lang, io: Io): Promise<void
   }
   if (!isFolder) {
     throw new InputError(`${args.dataDir} is not a folder`, [
-      { severity: "error", code: "missing-folder", file: args.dataDir, line: null, column: null, value: args.dataDir, message: `the data folder ${args.dataDir} does not exist or is not a folder`, hint: `give the folder with stops.csv, delegations.csv and firms.csv, e.g. ${EXAMPLE_DIR}` },
+      { severity: "error", code: "missing-folder", file: args.dataDir, line: null, column: null, value: args.dataDir, path: path.resolve(args.dataDir), message: `the data folder ${args.dataDir} does not exist or is not a folder (looked for ${path.resolve(args.dataDir)})`, hint: `give the folder with stops.csv, delegations.csv and firms.csv, e.g. ${EXAMPLE_DIR}` },
     ]);
   }
   if (args.smtp !== undefined) parseSmtpUrl(args.smtp, io.env);

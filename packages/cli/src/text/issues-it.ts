@@ -4,11 +4,11 @@
  */
 import type { InputIssue, IssueCode } from "../read/issues.js";
 
-/** `{column}` and `{value}` are the issue's; `{file}` its file. */
+/** `{column}` and `{value}` are the issue's; `{file}` its file; `{tried}` the full path tried, when the issue has one. */
 export const ISSUES_IT: Readonly<Record<IssueCode, { readonly message: string; readonly hint: string }>> = {
-  "missing-folder": { message: "la cartella dei dati non esiste o non è una cartella", hint: "indica la cartella che contiene stops.csv, delegations.csv e firms.csv" },
-  "missing-file": { message: "il file {file} non esiste", hint: "controlla il nome e la cartella del file" },
-  "unreadable-file": { message: "il file {file} esiste ma non si può leggere", hint: "controlla i permessi del file" },
+  "missing-folder": { message: "la cartella dei dati {file} non esiste o non è una cartella{tried}", hint: "indica la cartella che contiene stops.csv, delegations.csv e firms.csv" },
+  "missing-file": { message: "il file {file} non esiste{tried}", hint: "controlla il nome e la cartella del file" },
+  "unreadable-file": { message: "il file {file} esiste ma non si può leggere{tried}", hint: "controlla i permessi del file" },
   "duplicate-file": { message: "due file con nomi che differiscono solo per maiuscole e minuscole", hint: "tieni un solo file con quel nome" },
   "file-too-large": { message: "il file è troppo grande", hint: "dividi i dati in file più piccoli" },
   "empty-file": { message: "il file è vuoto: manca la riga di intestazione", hint: "esporta di nuovo il foglio in CSV, con la riga dei nomi delle colonne" },
@@ -86,6 +86,9 @@ export const ISSUES_IT: Readonly<Record<IssueCode, { readonly message: string; r
   "absent-not-registered": { message: "partecipante segnato assente a una tappa a cui non è iscritto", hint: "controlla la tappa della riga" },
   "bad-yes-no": { message: "\"{value}\" non è yes o no", hint: "scrivi yes o no" },
   "duplicate-outcome": { message: "due righe di outcomes.csv per lo stesso incontro", hint: "tieni una sola riga per incontro" },
+  "wrong-respondent": { message: "\"{value}\" non è né l'impresa né la delegazione di questo incontro", hint: "scrivi l'id dell'impresa o della delegazione dell'incontro" },
+  "duplicate-answer": { message: "due righe di answers.csv per lo stesso incontro e la stessa persona", hint: "tieni una sola riga per incontro e per chi risponde" },
+  "no-agenda": { message: "non c'è un'agenda della tappa da riportare (né --agenda né una versione nel workspace)", hint: "pianifica prima la tappa (roadshow schedule <cartella> --stop <id>) o indica --agenda <agenda.csv>" },
   "bad-entry": { message: "il numero della voce del registro non è quello atteso", hint: "le voci sono numerate 1, 2, 3, … in ordine; annulla una voce con roadshow change … undo <voce>" },
   "unexpected-value": { message: "questo tipo di voce non prende un valore", hint: "togli il valore" },
   "no-time-left": { message: "la modifica non lascia al partecipante alcun orario nella sessione", hint: "indica un orario dentro la sessione, oppure segna il partecipante assente" },
@@ -99,7 +102,8 @@ function fill(template: string, issue: InputIssue): string {
   return template
     .replaceAll("{file}", issue.file)
     .replaceAll("{column}", issue.column ?? "")
-    .replaceAll("{value}", issue.value ?? "");
+    .replaceAll("{value}", issue.value ?? "")
+    .replaceAll("{tried}", issue.path === undefined ? "" : ` (percorso cercato: ${issue.path})`);
 }
 
 /** The exact fix of an English hint, when it is one value to write or a column to rename. */
@@ -112,6 +116,8 @@ function preciseHint(hint: string): string | null {
   if (add) return `scrivi ${add[1]}, o aggiungi ${add[2]} a ${add[3]}`;
   const range = /^write a (whole )?number from (\S+) to (\S+)(, digits only)?$/.exec(hint);
   if (range) return `scrivi un numero${range[1] ? " intero" : ""} da ${range[2]} a ${range[3]}${range[4] ? ", solo cifre" : ""}`;
+  const create = /^create (\S+) \(or (\S+), or a sheet (\S+) in (\S+)\) in (.+)$/.exec(hint);
+  if (create) return `crea ${create[1]} (o ${create[2]}, o un foglio ${create[3]} in ${create[4]}) in ${create[5]}`;
   const rename = /^rename the column (.+) to (.+)$/.exec(hint) ?? /^rename it to (.+) if that was meant$/.exec(hint);
   if (rename) return rename.length === 3 ? `rinomina la colonna ${rename[1]} in ${rename[2]}` : `rinominala in ${rename[1]} se era quella intesa`;
   return null;

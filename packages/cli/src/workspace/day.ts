@@ -1,6 +1,6 @@
 /** A stop as it is on the day: the master files (with the data folder's changes.csv) plus the log's entries in effect. */
 import path from "node:path";
-import { validateInstance, type Stop, type StopInstance } from "@roadshow/core";
+import { validateInstance, type AgendaMeeting, type DeskRecord, type Stop, type StopInstance } from "@roadshow/core";
 import { InputError } from "../errors.js";
 import type { InputIssue } from "../read/issues.js";
 import { instanceOf, type Loaded } from "../read/load.js";
@@ -15,12 +15,16 @@ export interface Day {
   readonly excluded: readonly { readonly firmId: string; readonly delegationId: string }[];
   /** The entries folded (all of the log, or the first `logThrough`). */
   readonly entries: readonly LogEntry[];
+  /** What the reception recorded: check-ins and no-shows, in log order. */
+  readonly desk: DeskRecord;
+  /** Meetings added by `refill` entries, with their entry number. */
+  readonly refills: readonly { readonly entry: number; readonly meeting: AgendaMeeting }[];
 }
 
 /** A fresh day state on the master instance. */
 export function startDay(loaded: Loaded, stop: Stop): DayState {
   const base = instanceOf(loaded, stop);
-  return { base, instance: base, changes: [], cancelled: new Map() };
+  return { base, instance: base, changes: [], cancelled: new Map(), desk: [], refills: [], confirmed: new Map() };
 }
 
 /** The day's result once folded. */
@@ -29,7 +33,7 @@ export function dayOf(state: DayState, entries: readonly LogEntry[]): Day {
     const [firmId, delegationId] = k.split("\u0000") as [string, string];
     return { firmId, delegationId };
   });
-  return { instance: state.instance, excluded, entries };
+  return { instance: state.instance, excluded, entries, desk: { events: [...state.desk] }, refills: [...state.refills] };
 }
 
 /**

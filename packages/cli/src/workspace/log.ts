@@ -25,7 +25,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import path from "node:path";
-import { applyChanges, formatTime, type Delegation, type Firm, type StopChange, type StopInstance, type TimeWindow } from "@roadshow/core";
+import { applyChanges, buildSlots, formatTime, type AgendaMeeting, type DeskEvent, type Delegation, type Firm, type StopChange, type StopInstance, type TimeWindow } from "@roadshow/core";
 import { InputError } from "../errors.js";
 import type { InputIssue } from "../read/issues.js";
 import type { Note } from "../read/report.js";
@@ -68,8 +68,14 @@ export interface DayState {
   /** `base` with `changes` applied (kept up to date by `addChange`). */
   instance: StopInstance;
   readonly changes: StopChange[];
-  /** `firm\u0000delegation` → the entry that cancelled the meeting. */
+  /** `firm\u0000delegation` → the entry that cancelled the meeting (`cancel`, or a `decline`). */
   readonly cancelled: Map<string, number>;
+  /** What the reception recorded (`checkin`, `noshow`), in log order: the core's `DeskRecord`. */
+  readonly desk: DeskEvent[];
+  /** Meetings added on the day by `refill` entries, with their entry. */
+  readonly refills: { readonly entry: number; readonly meeting: AgendaMeeting }[];
+  /** `firm\u0000delegation` → the entry where a participant confirmed the meeting. */
+  readonly confirmed: Map<string, number>;
 }
 
 /** What a kind names. */
@@ -213,10 +219,59 @@ export const LOG_KINDS: ReadonlyMap<string, LogKind> = new Map(
         return null;
       },
     },
+    // The desk: check-ins, no-shows, a meeting confirmed or declined before the stop, and standby refills.
+    {
+      name: "checkin", usage: "checkin <participant-id> [--at HH:MM]", names: "participant", value: "required",
+      apply: (day, e, who) => {
+        const t = parseTime(e.value);
+        if (!t.ok) return badValue(t);
+        day.desk.push({ kind: "checkin", participantId: who!.value.id, at: t.value });
+        return null;
+      },
+    },
+    {
+      name: "noshow", usage: "noshow <participant-id> <slot>", names: "participant", value: "required",
+      apply: (day, e, who) => {
+        const n = parseInteger(1, buildSlots(day.base.stop).length)(e.value);
+        if (!n.ok) return badValue(n);
+        day.desk.push({ kind: "noshow", participantId: who!.value.id, slot: n.value });
+        return null;
+      },
+    },
+    {
+      name: "confirm", usage: "confirm <participant-id> <other-participant-id>", names: "participant", value: "required",
+      apply: (day, e, who) => meetingOf(day, e, who!, (key) => void day.confirmed.set(key, e.entry)),
+    },
+    {
+      name: "decline", usage: "decline <participant-id> <other-participant-id>", names: "participant", value: "required",
+      apply: (day, e, who) => meetingOf(day, e, who!, (key) => void day.cancelled.set(key, e.entry)),
+    },
+    {
+      name: "refill", usage: "refill <firm-id> <delegation-id>|<slot>|<table>", names: "firm", value: "required",
+      apply: (day, e, who) => {
+        const [delegationId = "", slot = "", table = ""] = e.value.split("|");
+        const other = resolve(day, delegationId, "delegation");
+        if ("code" in other) return other;
+        const s = parseInteger(1, buildSlots(day.base.stop).length)(slot);
+        if (!s.ok) return badValue(s);
+        const t = parseInteger(1, 100_000)(table);
+        if (!t.ok) return badValue(t);
+        day.refills.push({ entry: e.entry, meeting: { firmId: who!.value.id, delegationId: other.value.id, slot: s.value, table: t.value } });
+        return null;
+      },
+    },
     // Undo is decided before the fold (`inEffect`); here it only checks its target.
     { name: "undo", usage: "undo <entry-number>", names: "entry", value: "none", apply: () => null },
   ] satisfies LogKind[]).map((k) => [k.name, k]),
 );
+
+/** The meeting of the entry's participant with the other one its value names, handed to `act` as a pair key. */
+function meetingOf(day: DayState, e: LogEntry, who: Participant, act: (key: string) => void): Note | null {
+  const other = resolve(day, e.value, who.kind === "firm" ? "delegation" : "firm");
+  if ("code" in other) return other;
+  act(who.kind === "firm" ? pairKey(who.value.id, other.value.id) : pairKey(other.value.id, who.value.id));
+  return null;
+}
 
 /** The participant an id names in the day so far, of the kind asked, or the note of an unknown id. */
 export function resolve(day: DayState, id: string, kind: Exclude<Names, "entry">): Participant | Note {

@@ -1,5 +1,5 @@
 // The studio's API over real HTTP: every missing, unknown or wrong-typed body field is a 400 naming it, and the environment (a held lock, a folder in the way, simultaneous saves) is a 409/503 with the CLI's sentence, never a 500.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { lockPath } from "../../src/write/lock.js";
@@ -151,6 +151,25 @@ describe("studio saves: the environment's refusals are 409/503 with the CLI's ow
     expect(answer.error).toContain(`is being written by another roadshow run (pid ${process.pid}`);
     expect(answer.error).toContain(`delete ${lockPath(folder)} if no such run exists`);
   });
+
+  test("an output folder the studio may not write (permission denied): 503 with the CLI's sentence", async () => {
+    // As root the folder's mode stops nobody: the studio then runs as `nobody`.
+    const root = process.getuid?.() === 0;
+    const other = await startStudio((dataDir) => {
+      const work = path.dirname(dataDir);
+      chmodSync(work, 0o755);
+      mkdirSync(path.join(work, "out"), { mode: 0o555 });
+      chmodSync(path.join(work, "out"), 0o555);
+    }, root ? { uid: 65534, gid: 65534 } : undefined);
+    try {
+      const res = await raw(other.port, "POST", "/api/save", { host: `127.0.0.1:${other.port}`, "x-roadshow-token": other.token, "content-type": "application/json" },
+        JSON.stringify({ ...agenda, meetings: planned, excel: false, force: true, previous: false, organizer: null }));
+      expect(res.status, res.text).toBe(503);
+      expect(JSON.parse(res.text).error).toMatch(/permission denied, EACCES\); nothing was written/);
+    } finally {
+      await other.stop();
+    }
+  }, 60_000);
 
   test("a file where the stop's folder goes: 503 with the CLI's sentence", async () => {
     const other = await startStudio();
