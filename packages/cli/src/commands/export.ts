@@ -8,6 +8,8 @@ import { checkPrevious, dataAt, findStop, instanceOf, load, readAgendaChecked, r
 import { formatIssues } from "../text/issues-format.js";
 import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
 import { stopFiles } from "../write/stop-files.js";
+import { workbookFiles } from "../write/stop-xlsx.js";
+import type { OutputFile } from "../write/output-file.js";
 import { EXAMPLE_DIR, organizerOption, type CommandContext, type DayFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
 import { t } from "../text/i18n.js";
@@ -18,6 +20,8 @@ export interface ExportArgs extends Sources {
   readonly out: string;
   readonly previous: string | undefined;
   readonly excel: boolean;
+  /** Also write agenda.xlsx (`--xlsx`). */
+  readonly xlsx?: boolean;
   readonly force: boolean;
   /** Who sends the calendar invitations (ORGANIZER). */
   readonly organizer?: Organizer | undefined;
@@ -42,7 +46,8 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
   if (before !== undefined && before.warnings.length > 0) io.stderr(formatIssues(before.warnings, { color: io.color, format: common.format, lang: common.lang }));
   const previous = before?.rows;
   if (previous !== undefined) checkPrevious(previous, args.previous!, stopIds);
-  const files = stopIds.flatMap((stopId) => {
+  const files: OutputFile<string | Uint8Array>[] = [];
+  for (const stopId of stopIds) {
     const instance = instanceOf(loaded, findStop(loaded.data, stopId, args.dataDir));
     const meetings = rows.filter((r) => r.stopId === stopId);
     const { schedule, violations } = reviewAgenda(instance, meetings);
@@ -50,9 +55,13 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
       const lines = v.meetings.map((i) => meetings[i]!.line).join(",");
       io.stderr(`${args.agenda}:${lines} ${t(common.lang, "cli.warning")} ${v.code}: ${v.message}\n`);
     }
-    const own = stopFiles(schedule, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) });
-    return stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }));
-  });
+    const data = dataAt(loaded.data, instance);
+    const own = [
+      ...stopFiles(schedule, data, { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) }),
+      ...(await workbookFiles(schedule, data, { xlsx: args.xlsx ?? false, lang: common.lang, ...(previous && { previous }) })),
+    ];
+    files.push(...(stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }))));
+  }
   await writeOutputs(args.out, files, output);
   io.stdout(`${t(common.lang, "cli.written", { count: files.length, out: args.out })}\n`);
 }
@@ -64,6 +73,7 @@ interface ExportFlags extends DayFlags, OrganizerFlags {
   readonly scores?: string;
   readonly requests?: string;
   readonly excel: boolean;
+  readonly xlsx: boolean;
   readonly force: boolean;
 }
 
@@ -80,12 +90,13 @@ export function defineExport(root: Command, ctx: CommandContext): void {
     .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
     .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--xlsx", "also write agenda.xlsx: the agenda, every participant's meetings, unmatched and summary in one workbook", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
     .action(async (agenda: string, dataDir: string, o: ExportFlags) => {
       await exportAgenda(
         {
-          agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, excel: o.excel, force: o.force,
+          agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, excel: o.excel, xlsx: o.xlsx, force: o.force,
           organizer: o.organizer,
         },
         ctx.common(),

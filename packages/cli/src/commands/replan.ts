@@ -18,6 +18,7 @@ import { changesCsv } from "../replan/csv.js";
 import { changesHtml } from "../replan/html.js";
 import { changeRows, changeSummary, summaryLine } from "../replan/report.js";
 import { stopFiles } from "../write/stop-files.js";
+import { workbookFiles } from "../write/stop-xlsx.js";
 import { formatSummary } from "../text/summary.js";
 import { readWeights } from "../read/weights.js";
 import { scheduleWhy } from "../text/why.js";
@@ -83,6 +84,7 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   const exportInput = { schedule, firms: data.firms, delegations: data.delegations, why };
   const out: OutputFile<string | Uint8Array>[] = [
     ...files.map((f) => (kept !== null && f.path === "agenda.csv" ? { path: f.path, content: kept } : f)),
+    ...(await workbookFiles(schedule, data, { xlsx: args.xlsx ?? false, lang: common.lang, previous })),
     { path: "changes.csv", content: changesCsv(stop.id, report, { excel: args.excel }) },
     { path: "changes.html", content: changesHtml(stop, report, summary, common.lang) },
     ...changedCalendars(files, exportInput, previous, notified, common.lang),
@@ -103,6 +105,7 @@ interface ReplanFlags extends PlanningFlags, OrganizerFlags {
   readonly out: string;
   readonly allowMoves: boolean;
   readonly excel: boolean;
+  readonly xlsx: boolean;
   readonly force: boolean;
 }
 
@@ -116,6 +119,7 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
     .requiredOption("--out <dir>", "output folder")
     .option("--allow-moves", "let still-valid meetings move where that re-places more pairs, meets more musts or serves more firms (each move counts)", false)
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--xlsx", "also write agenda.xlsx: the agenda, every participant's meetings, unmatched and summary in one workbook", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02 --previous out/BS-2026-02/agenda.csv --changes ${EXAMPLE_DIR}/day-of/changes.csv --out out/BS-2026-02-day\n`)
     .action(async (dataDir: string, o: ReplanFlags) => {
@@ -123,7 +127,7 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
         {
           dataDir, stop: o.stop, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,
           history: o.history, allowMoves: o.allowMoves, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, timeLimitSeconds: o.timeLimit,
-          force: o.force, excel: o.excel, weights: o.weights, organizer: o.organizer,
+          force: o.force, excel: o.excel, xlsx: o.xlsx, weights: o.weights, organizer: o.organizer,
         },
         ctx.common(),
         ctx.io,

@@ -12,6 +12,7 @@ import { progressLine } from "../text/progress.js";
 import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
 import { checkPrevious, readAgendaChecked, refuseOwnHistory } from "../read/load.js";
 import { stopFiles } from "../write/stop-files.js";
+import { workbookFiles } from "../write/stop-xlsx.js";
 import { formatSummary } from "../text/summary.js";
 import { formatNumber, t } from "../text/i18n.js";
 import { readWeights } from "../read/weights.js";
@@ -29,6 +30,8 @@ export interface ScheduleArgs extends Sources {
   readonly timeLimitSeconds: number | undefined;
   readonly force: boolean;
   readonly excel: boolean;
+  /** Also write agenda.xlsx (`--xlsx`). */
+  readonly xlsx?: boolean;
   /** Earlier agenda of this stop, to cancel dropped meetings in the calendars. */
   readonly previous: string | undefined;
   /** A weights file (JSON or CSV `weight,value`). */
@@ -78,7 +81,11 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
     },
   });
   step(t(common.lang, "progress.render"));
-  const files = stopFiles(result, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) });
+  const data = dataAt(loaded.data, instance);
+  const files = [
+    ...stopFiles(result, data, { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) }),
+    ...(await workbookFiles(result, data, { xlsx: args.xlsx ?? false, lang: common.lang, ...(previous && { previous }) })),
+  ];
   step(t(common.lang, "progress.write", { count: formatNumber(files.length, common.lang, 0), out: args.out }));
   await writeOutputs(args.out, files, output);
   io.stdout(formatSummary(result, common.lang, io.color));
@@ -89,6 +96,7 @@ interface ScheduleFlags extends PlanningFlags, OrganizerFlags {
   readonly stop: string;
   readonly out: string;
   readonly excel: boolean;
+  readonly xlsx: boolean;
   readonly previous?: string;
   readonly force: boolean;
 }
@@ -101,6 +109,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .requiredOption("--stop <id>", "stop_id to plan")
     .requiredOption("--out <dir>", "output folder")
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--xlsx", "also write agenda.xlsx: the agenda, every participant's meetings, unmatched and summary in one workbook", false)
     .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n`)
@@ -108,7 +117,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
       await schedule(
         {
           dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history,
-          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel,
+          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel, xlsx: o.xlsx,
           previous: o.previous, weights: o.weights, organizer: o.organizer,
         },
         ctx.common(),

@@ -16,7 +16,8 @@ import { violationText } from "../text/violations.js";
 import { exactOption } from "../solve/highs.js";
 import type { OutputFile } from "../write/output-file.js";
 import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
-import { heldFile, seasonReportFiles } from "../write/season-csv.js";
+import { heldFile, heldTable, seasonReportFiles, seasonTables } from "../write/season-csv.js";
+import { seasonWorkbook, workbookFiles } from "../write/stop-xlsx.js";
 import { stopFiles } from "../write/stop-files.js";
 import { readWeights } from "../read/weights.js";
 import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
@@ -40,6 +41,8 @@ export interface SeasonArgs extends Sources {
   readonly timeLimitSeconds: number | undefined;
   readonly force: boolean;
   readonly excel: boolean;
+  /** Also write agenda.xlsx (`--xlsx`). */
+  readonly xlsx?: boolean;
   readonly weights?: string | undefined;
   /** Who sends the calendar invitations (ORGANIZER). */
   readonly organizer?: Organizer | undefined;
@@ -104,16 +107,17 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: 
 }
 
 /** Every stop's files under `<stop_id>/`; a frozen stop read from its own file keeps its agenda.csv byte for byte. */
-function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean, organizer: Organizer | undefined): OutputFile<string | Uint8Array>[] {
-  return plan.stops.flatMap(({ schedule, instance, origin, cancelled }) => {
+async function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean, xlsx: boolean, organizer: Organizer | undefined): Promise<OutputFile<string | Uint8Array>[]> {
+  const files: OutputFile<string | Uint8Array>[] = [];
+  for (const { schedule, instance, origin, cancelled } of plan.stops) {
     const id = schedule.stop.id;
     // A held agenda with meetings cancelled by changes.csv is written as it was held, without them.
     const held = origin === "frozen" && cancelled.length === 0 ? frozen.bytes.get(id) : undefined;
-    return stopFiles(schedule, dataAt(data, instance), { lang: common.lang, excel, organizer }).map((f) => ({
-      path: `${id}/${f.path}`,
-      content: held !== undefined && f.path === "agenda.csv" ? held : f.content,
-    }));
-  });
+    const stopData = dataAt(data, instance);
+    const own = [...stopFiles(schedule, stopData, { lang: common.lang, excel, organizer }), ...(await workbookFiles(schedule, stopData, { xlsx, lang: common.lang }))];
+    for (const f of own) files.push({ path: `${id}/${f.path}`, content: held !== undefined && f.path === "agenda.csv" ? held : f.content });
+  }
+  return files;
 }
 
 /** Plans every stop in date order, writes each stop's files and the season report, prints the season summary. */
@@ -170,10 +174,12 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
     const shown = held.strays.slice(0, 5).map((o) => `${o.stopId} ${o.firmId} × ${o.delegationId}`).join(", ");
     io.stderr(`${t(common.lang, "cli.warning")}: ${t(common.lang, "season.warn.strays", { count: held.strays.length, list: shown })}\n`);
   }
+  const tables = [...seasonTables(report, compare, common.lang), ...(held === null ? [] : [heldTable(held)])];
   const files = [
-    ...planFiles(plan, data, frozen, common, args.excel, args.organizer),
+    ...(await planFiles(plan, data, frozen, common, args.excel, args.xlsx ?? false, args.organizer)),
     ...seasonReportFiles(report, compare, { lang: common.lang, excel: args.excel }),
     ...(held === null ? [] : [heldFile(held, args.excel)]),
+    ...(args.xlsx ? [await seasonWorkbook(tables, common.lang)] : []),
   ];
   await writeOutputs(args.out, files, output);
   io.stdout(formatSeasonSummary(compare, args.independent ? "independent" : "season", path.normalize(args.out), common.lang, io.color));
@@ -189,6 +195,7 @@ interface SeasonFlags extends PlanningFlags, OrganizerFlags {
   /** `--no-compare` sets it false. */
   readonly compare: boolean;
   readonly excel: boolean;
+  readonly xlsx: boolean;
   readonly force: boolean;
 }
 
@@ -203,6 +210,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
     .option("--independent", "plan each stop alone (no season history, no fairness bonus), for comparison", false)
     .option("--no-compare", "do not plan the other way for the side-by-side summary")
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--xlsx", "also write season.xlsx (the season report) and each stop's agenda.xlsx", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow season ${EXAMPLE_DIR} --out out/season\n  roadshow season ${EXAMPLE_DIR} --out out/season-2 --from MB-2026-05 --frozen out/season/BS-2026-02/agenda.csv --frozen out/season/BG-2026-03/agenda.csv\n`)
     .action(async (dataDir: string, o: SeasonFlags) => {
@@ -210,7 +218,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
         {
           dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, weights: o.weights,
           allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, independent: o.independent, compare: o.compare,
-          timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel, organizer: o.organizer,
+          timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel, xlsx: o.xlsx, organizer: o.organizer,
         },
         ctx.common(),
         ctx.io,

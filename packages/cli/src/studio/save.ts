@@ -13,6 +13,7 @@ import { InputError } from "../errors.js";
 import type { AgendaRow } from "../read/index.js";
 import { dataAt, readAgenda } from "../read/load.js";
 import type { OutputFile } from "../write/exports.js";
+import { workbookFiles } from "../write/stop-xlsx.js";
 import { writeOutputs } from "../write/transaction.js";
 import { changedCalendars } from "../replan/calendars.js";
 import { changesCsv } from "../replan/csv.js";
@@ -68,10 +69,11 @@ export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswe
       ...changedCalendars(files, { schedule, firms: data.firms, delegations: data.delegations, why }, previous, notified, body.lang),
     );
   }
-  const existing = files.filter((f) => existsSync(path.join(folder, f.path))).map((f) => f.path);
+  const all = [...files, ...(await workbookFiles(schedule, data, { xlsx: body.xlsx, lang: body.lang, ...(previous && { previous }) }))];
+  const existing = all.filter((f) => existsSync(path.join(folder, f.path))).map((f) => f.path);
   if (existing.length > 0 && !body.force) return { saved: false, folder: shown, existing, hasAgenda };
   // The writer refuses to replace a folder that holds an input (the data folder, the agenda sent before is read already).
-  await writeOutputs(folder, files, { force: body.force, inputs: [ws.folders.data, ...body.options.history.map((h) => ws.folders.resolve(h))] });
+  await writeOutputs(folder, all, { force: body.force, inputs: [ws.folders.data, ...body.options.history.map((h) => ws.folders.resolve(h))] });
   ws.touched();
   // Read back what was written and check it as `roadshow validate --agenda` would.
   const rows = (await readAgenda(agendaFile)).filter((r) => r.stopId === stopId);
@@ -79,5 +81,5 @@ export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswe
   const check = violations.length === 0
     ? `${path.join(shown, "agenda.csv")}: ${rows.length} meetings obey every hard rule`
     : `${path.join(shown, "agenda.csv")}: ${violations.length} violation(s) in ${rows.length} meetings`;
-  return { saved: true, folder: shown, files: files.length, check, violations: violations.length, as };
+  return { saved: true, folder: shown, files: all.length, check, violations: violations.length, as };
 }

@@ -97,6 +97,11 @@ export interface StopWorkbookOptions {
   readonly previous?: readonly PreviousMeeting[];
 }
 
+/** agenda.xlsx when it is asked for (`--xlsx`, the studio's Save), else nothing: what every writer of a stop's files adds to them. */
+export async function workbookFiles(schedule: Schedule, data: DataSet, options: StopWorkbookOptions & { readonly xlsx: boolean }): Promise<OutputFile<Uint8Array>[]> {
+  return options.xlsx ? [await stopWorkbook(schedule, data, options)] : [];
+}
+
 /** `agenda.xlsx` of a planned stop. */
 export async function stopWorkbook(schedule: Schedule, data: DataSet, options: StopWorkbookOptions): Promise<OutputFile<Uint8Array>> {
   const { lang } = options;
