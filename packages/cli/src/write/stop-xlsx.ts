@@ -98,12 +98,12 @@ export interface StopWorkbookOptions {
 }
 
 /** agenda.xlsx when it is asked for (`--xlsx`, the studio's Save), else nothing: what every writer of a stop's files adds to them. */
-export async function workbookFiles(schedule: Schedule, data: DataSet, options: StopWorkbookOptions & { readonly xlsx: boolean }): Promise<OutputFile<Uint8Array>[]> {
+export async function workbookFiles(schedule: Schedule, data: Pick<DataSet, "firms" | "delegations">, options: StopWorkbookOptions & { readonly xlsx: boolean }): Promise<OutputFile<Uint8Array>[]> {
   return options.xlsx ? [await stopWorkbook(schedule, data, options)] : [];
 }
 
 /** `agenda.xlsx` of a planned stop. */
-export async function stopWorkbook(schedule: Schedule, data: DataSet, options: StopWorkbookOptions): Promise<OutputFile<Uint8Array>> {
+export async function stopWorkbook(schedule: Schedule, data: Pick<DataSet, "firms" | "delegations">, options: StopWorkbookOptions): Promise<OutputFile<Uint8Array>> {
   const { lang } = options;
   const why = scheduleWhy(schedule, lang);
   const ctx = exportContext({ schedule, firms: data.firms, delegations: data.delegations, why }, lang);
