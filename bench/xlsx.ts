@@ -1,8 +1,8 @@
 /**
  * The workbook benchmark (`--xlsx-families`, written to `--xlsx-out`): for a
- * generated stop, the time to render agenda.xlsx (streamed) against the time to
- * render the CSVs it holds (agenda.csv, unmatched.csv, every participant's CSV),
- * median of `runs`, in process; then `roadshow schedule` with and without
+ * generated stop, the time to render and write agenda.xlsx (streamed) against the
+ * time to render and write the CSVs it holds (agenda.csv, unmatched.csv, every
+ * participant's CSV) into a new folder, median of `runs`, in process; then `roadshow schedule` with and without
  * `--xlsx`, its wall time and peak RSS (`/usr/bin/time -v`), the CLI's budget
  * being 1 GB.
  */
@@ -17,14 +17,15 @@ import { participantCsvs } from "../packages/cli/src/write/participant-csv.js";
 import { stopWorkbook } from "../packages/cli/src/write/stop-xlsx.js";
 import { scheduleWhy } from "../packages/cli/src/text/why.js";
 import type { DataSet } from "../packages/cli/src/read/index.js";
+import { writeOutputs } from "../packages/cli/src/write/transaction.js";
 
 export interface XlsxRow {
   readonly label: string;
   readonly meetings: number;
   readonly participants: number;
-  /** Rendering the CSVs the workbook holds, median ms. */
+  /** Rendering and writing the CSVs the workbook holds, median ms. */
   readonly csvMs: number;
-  /** Rendering agenda.xlsx, median ms. */
+  /** Rendering and writing agenda.xlsx, median ms. */
   readonly xlsxMs: number;
   readonly xlsxBytes: number;
   /** `roadshow schedule` without and with `--xlsx`: median wall ms and peak RSS MB (null without /usr/bin/time). */
@@ -77,17 +78,31 @@ export async function benchXlsx(label: string, instance: StopInstance, dataDir: 
   const schedule = planStop(instance, { minMeetings: 1 });
   const data: DataSet = { stops: [instance.stop], firms: instance.firms, delegations: instance.delegations, requests: instance.requests, scores: instance.scores, changes: [], outcomes: [] };
   const dialect = { excel: false };
-  const csv = await timed(runs, () => {
+  const scratch = mkdtempSync(join(dataDir, ".xlsx-write-"));
+  let run = 0;
+  // Each way renders its files and writes them into a new folder through the CLI's output transaction.
+  const csv = await timed(runs, async () => {
     const ctx = exportContext({ schedule, firms: data.firms, delegations: data.delegations, why: scheduleWhy(schedule, "en") }, "en");
-    return [agendaCsv(schedule, data.firms, data.delegations, dialect, "en"), unmatchedCsv(schedule, data.firms, dialect, "en"), ...participantCsvs(ctx, false).map((f) => f.content)];
+    const files = [
+      { path: "agenda.csv", content: agendaCsv(schedule, data.firms, data.delegations, dialect, "en") },
+      { path: "unmatched.csv", content: unmatchedCsv(schedule, data.firms, dialect, "en") },
+      ...participantCsvs(ctx, false),
+    ];
+    await writeOutputs(join(scratch, `csv-${run++}`), files, { force: false });
+    return files.length;
   });
-  const xlsx = await timed(runs, () => stopWorkbook(schedule, data, { lang: "en" }));
+  const xlsx = await timed(runs, async () => {
+    const book = await stopWorkbook(schedule, data, { lang: "en" });
+    await writeOutputs(join(scratch, `xlsx-${run++}`), [book], { force: false });
+    return book;
+  });
+  rmSync(scratch, { recursive: true, force: true });
   const plain = existsSync(cli) ? cliRuns(cli, root, dataDir, instance.stop.id, runs, []) : "the CLI is not built";
   const withXlsx = typeof plain === "string" ? plain : cliRuns(cli, root, dataDir, instance.stop.id, runs, ["--xlsx"]);
   return {
     label,
     meetings: schedule.meetings.length,
-    participants: csv.value.length - 2,
+    participants: csv.value - 2,
     csvMs: csv.ms,
     xlsxMs: xlsx.ms,
     xlsxBytes: xlsx.value.content.byteLength,
@@ -102,9 +117,9 @@ export function renderXlsx(rows: readonly XlsxRow[], command: string): string {
   const lines = [
     "# Workbook benchmark (`--xlsx`)",
     "",
-    `Command: \`${command}\`. "CSVs" renders what agenda.xlsx holds as CSV (agenda.csv, unmatched.csv and every participant's file); "agenda.xlsx" renders the workbook with exceljs' streaming writer (rows serialised and compressed as they are added). Both in process, median of the runs. Then \`roadshow schedule\` of the same stop without and with \`--xlsx\` (median wall time; peak RSS by /usr/bin/time -v; the CLI's budget is 1 GB).`,
+    `Command: \`${command}\`. "CSVs" renders what agenda.xlsx holds as CSV files (agenda.csv, unmatched.csv and every participant's file) and writes them into a new folder; "agenda.xlsx" renders the workbook with exceljs' streaming writer (rows serialised and compressed as they are added) and writes it into a new folder. Both through the CLI's output transaction, in process, median of the runs. Then \`roadshow schedule\` of the same stop without and with \`--xlsx\` (median wall time; peak RSS by /usr/bin/time -v; the CLI's budget is 1 GB).`,
     "",
-    "| instance | meetings | participant files | CSVs | agenda.xlsx | workbook size | schedule | schedule --xlsx | added | peak RSS | peak RSS --xlsx |",
+    "| instance | meetings | participant files | CSVs written | agenda.xlsx written | workbook size | schedule | schedule --xlsx | added | peak RSS | peak RSS --xlsx |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map((r) => {
       const cli = "note" in r.cli

@@ -6,6 +6,8 @@ import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
 import { writeOutputs } from "../write/transaction.js";
 import { stopOutput } from "../run/files.js";
+import type { OutputFile } from "../write/output-file.js";
+import { workbookFiles } from "../write/stop-xlsx.js";
 import { loadRun } from "../run/load.js";
 import { runFiles, type RunFiles } from "../run/options.js";
 import { Reporter } from "../run/report.js";
@@ -20,6 +22,8 @@ export interface ExportArgs {
   readonly out: string;
   readonly previous: string | undefined;
   readonly excel: boolean;
+  /** Also write agenda.xlsx (`--xlsx`). */
+  readonly xlsx: boolean;
   readonly force: boolean;
   /** Who sends the calendar invitations (ORGANIZER). */
   readonly organizer?: Organizer | undefined;
@@ -39,7 +43,8 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
   const stopIds = [...new Set(rows.map((r) => r.stopId))].sort();
   run.ownStops(stopIds);
   const previous = await run.previous(args.previous, stopIds);
-  const files = stopIds.flatMap((stopId) => {
+  const files: OutputFile<string | Uint8Array>[] = [];
+  for (const stopId of stopIds) {
     const instance = run.instance(run.findStop(stopId));
     const meetings = rows.filter((r) => r.stopId === stopId);
     const { schedule, violations } = reviewAgenda(instance, meetings);
@@ -47,9 +52,12 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
       const lines = v.meetings.map((i) => meetings[i]!.line).join(",");
       io.stderr(`${args.agenda}:${lines} ${t(common.lang, "cli.warning")} ${v.code}: ${v.message}\n`);
     }
-    const own = stopOutput(schedule, instance, { lang: common.lang, excel: args.excel, organizer: args.organizer, previous });
-    return stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }));
-  });
+    const own = [
+      ...stopOutput(schedule, instance, { lang: common.lang, excel: args.excel, organizer: args.organizer, previous }),
+      ...(await workbookFiles(schedule, instance, { xlsx: args.xlsx, lang: common.lang, ...(previous && { previous }) })),
+    ];
+    files.push(...(stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }))));
+  }
   await writeOutputs(args.out, files, run.output);
   io.stdout(`${t(common.lang, "cli.written", { count: files.length, out: args.out })}\n`);
 }
@@ -61,6 +69,8 @@ interface ExportFlags extends DayFlags, OrganizerFlags {
   readonly scores?: string;
   readonly requests?: string;
   readonly excel: boolean;
+  /** Also write agenda.xlsx (`--xlsx`). */
+  readonly xlsx: boolean;
   readonly force: boolean;
 }
 
@@ -77,11 +87,12 @@ export function defineExport(root: Command, ctx: CommandContext): void {
     .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
     .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--xlsx", "also write agenda.xlsx: the agenda, every participant's meetings, unmatched and summary in one workbook", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
     .action(async (agenda: string, dataDir: string, o: ExportFlags) => {
       await exportAgenda(
-        { files: runFiles(dataDir, o), agenda, out: o.out, previous: o.previous, excel: o.excel, force: o.force, organizer: o.organizer },
+        { files: runFiles(dataDir, o), agenda, out: o.out, previous: o.previous, excel: o.excel, xlsx: o.xlsx, force: o.force, organizer: o.organizer },
         ctx.common(),
         ctx.io,
       );

@@ -12,6 +12,7 @@ import { writeOutputs } from "../write/transaction.js";
 import { summaryLine } from "../replan/report.js";
 import { formatSummary } from "../text/summary.js";
 import { replanOutput } from "../run/files.js";
+import { workbookFiles } from "../write/stop-xlsx.js";
 import { loadRun } from "../run/load.js";
 import { planSettings, runFiles } from "../run/options.js";
 import { Reporter } from "../run/report.js";
@@ -41,7 +42,10 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   // Nothing changed: the agenda sent before is written back as it was, byte for byte.
   const unchanged = result.changes.length === 0 && rows.every((r) => r.stopId === stop.id);
   const kept = unchanged ? new Uint8Array(await readFile(args.previous)) : null;
-  const out: OutputFile<string | Uint8Array>[] = files.map((f) => (kept !== null && f.path === "agenda.csv" ? { path: f.path, content: kept } : f));
+  const out: OutputFile<string | Uint8Array>[] = [
+    ...files.map((f) => (kept !== null && f.path === "agenda.csv" ? { path: f.path, content: kept } : f)),
+    ...(await workbookFiles(schedule, instance, { xlsx: args.xlsx, lang: common.lang, previous })),
+  ];
   await writeOutputs(args.out, out, run.output);
   const s = result.stats;
   io.stdout(formatSummary(schedule, common.lang, io.color));
@@ -59,6 +63,8 @@ interface ReplanFlags extends PlanningFlags, OrganizerFlags {
   readonly out?: string;
   readonly allowMoves: boolean;
   readonly excel: boolean;
+  /** Also write agenda.xlsx (`--xlsx`). */
+  readonly xlsx: boolean;
   readonly force: boolean;
 }
 
@@ -72,6 +78,7 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
     .option("--out <dir>", "output folder; without --previous and --out: the workspace's next version, re-planned from the version last sent and the whole day-of log")
     .option("--allow-moves", "let still-valid meetings move where that re-places more pairs, meets more musts or serves more firms (each move counts)", false)
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--xlsx", "also write agenda.xlsx: the agenda, every participant's meetings, unmatched and summary in one workbook", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02 --previous out/BS-2026-02/agenda.csv --changes ${EXAMPLE_DIR}/day-of/changes.csv --out out/BS-2026-02-day\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02   (the workspace: from the version last sent and the day-of log)\n`)
     .action(async (dataDir: string, o: ReplanFlags) => {
@@ -85,7 +92,7 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
       await replan(
         {
           files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, out: o.out, previous: o.previous, allowMoves: o.allowMoves,
-          force: o.force, excel: o.excel, organizer: o.organizer,
+          force: o.force, excel: o.excel, xlsx: o.xlsx, organizer: o.organizer,
         },
         ctx.common(),
         ctx.io,

@@ -10,6 +10,7 @@ import { writeOutputs } from "../write/transaction.js";
 import { formatSummary } from "../text/summary.js";
 import { formatNumber, t } from "../text/i18n.js";
 import { stopOutput } from "../run/files.js";
+import { workbookFiles } from "../write/stop-xlsx.js";
 import { loadRun } from "../run/load.js";
 import { planSettings, runFiles, type PlanSettings, type RunFiles } from "../run/options.js";
 import { Reporter } from "../run/report.js";
@@ -22,6 +23,8 @@ export interface ScheduleArgs {
   readonly out: string;
   readonly force: boolean;
   readonly excel: boolean;
+  /** Also write agenda.xlsx (`--xlsx`). */
+  readonly xlsx: boolean;
   /** Earlier agenda of this stop, to cancel dropped meetings in the calendars. */
   readonly previous: string | undefined;
   /** Who sends the calendar invitations (ORGANIZER). */
@@ -38,7 +41,10 @@ export async function schedule(args: ScheduleArgs, common: Common, io: Io): Prom
   const instance = run.instance(stop);
   const result = planStop(instance, await run.options(args.settings, report.progress()));
   report.step(t(common.lang, "progress.render"));
-  const files = stopOutput(result, instance, { lang: common.lang, excel: args.excel, organizer: args.organizer, previous });
+  const files = [
+    ...stopOutput(result, instance, { lang: common.lang, excel: args.excel, organizer: args.organizer, previous }),
+    ...(await workbookFiles(result, instance, { xlsx: args.xlsx, lang: common.lang, ...(previous && { previous }) })),
+  ];
   report.step(t(common.lang, "progress.write", { count: formatNumber(files.length, common.lang, 0), out: args.out }));
   await writeOutputs(args.out, files, run.output);
   io.stdout(formatSummary(result, common.lang, io.color));
@@ -50,6 +56,8 @@ interface ScheduleFlags extends PlanningFlags, OrganizerFlags {
   /** Without it: the workspace's next version. */
   readonly out?: string;
   readonly excel: boolean;
+  /** Also write agenda.xlsx (`--xlsx`). */
+  readonly xlsx: boolean;
   readonly previous?: string;
   readonly force: boolean;
 }
@@ -62,6 +70,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .requiredOption("--stop <id>", "stop_id to plan")
     .option("--out <dir>", "output folder (without it: the stop's next version in <data-dir>/workspace/<stop_id>/versions/, from the master files and the day-of log)")
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--xlsx", "also write agenda.xlsx: the agenda, every participant's meetings, unmatched and summary in one workbook", false)
     .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02   (into ${EXAMPLE_DIR}/workspace/BS-2026-02/versions/)\n`)
@@ -73,7 +82,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
         return;
       }
       await schedule(
-        { files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, out: o.out!, force: o.force, excel: o.excel, previous: o.previous, organizer: o.organizer },
+        { files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, out: o.out, force: o.force, excel: o.excel, xlsx: o.xlsx, previous: o.previous, organizer: o.organizer },
         ctx.common(),
         ctx.io,
       );

@@ -12,7 +12,8 @@ import { formatSeasonSummary, heldLine } from "../text/season-summary.js";
 import { violationText } from "../text/violations.js";
 import type { OutputFile } from "../write/output-file.js";
 import { writeOutputs } from "../write/transaction.js";
-import { heldFile, seasonReportFiles } from "../write/season-csv.js";
+import { heldFile, heldTable, seasonReportFiles, seasonTables } from "../write/season-csv.js";
+import { seasonWorkbook, workbookFiles } from "../write/stop-xlsx.js";
 import { stopOutput, type OutputOptions } from "../run/files.js";
 import { loadRun, type Run } from "../run/load.js";
 import { planSettings, runFiles, type PlanSettings, type RunFiles } from "../run/options.js";
@@ -33,6 +34,8 @@ export interface SeasonArgs {
   readonly compare: boolean;
   readonly force: boolean;
   readonly excel: boolean;
+  /** Also write agenda.xlsx (`--xlsx`). */
+  readonly xlsx: boolean;
   /** Who sends the calendar invitations (ORGANIZER). */
   readonly organizer?: Organizer | undefined;
 }
@@ -97,16 +100,16 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, repo
 }
 
 /** Every stop's files under `<stop_id>/`; a frozen stop read from its own file keeps its agenda.csv byte for byte. */
-function planFiles(plan: SeasonPlan, frozen: Frozen, options: OutputOptions): OutputFile<string | Uint8Array>[] {
-  return plan.stops.flatMap(({ schedule, instance, origin, cancelled }) => {
+async function planFiles(plan: SeasonPlan, frozen: Frozen, options: OutputOptions, xlsx: boolean): Promise<OutputFile<string | Uint8Array>[]> {
+  const files: OutputFile<string | Uint8Array>[] = [];
+  for (const { schedule, instance, origin, cancelled } of plan.stops) {
     const id = schedule.stop.id;
     // A held agenda with meetings cancelled by changes.csv is written as it was held, without them.
     const held = origin === "frozen" && cancelled.length === 0 ? frozen.bytes.get(id) : undefined;
-    return stopOutput(schedule, instance, options).map((f) => ({
-      path: `${id}/${f.path}`,
-      content: held !== undefined && f.path === "agenda.csv" ? held : f.content,
-    }));
-  });
+    const own = [...stopOutput(schedule, instance, options), ...(await workbookFiles(schedule, instance, { xlsx, lang: options.lang }))];
+    for (const f of own) files.push({ path: `${id}/${f.path}`, content: held !== undefined && f.path === "agenda.csv" ? held : f.content });
+  }
+  return files;
 }
 
 /** Plans every stop in date order, writes each stop's files and the season report, prints the season summary. */
@@ -147,10 +150,12 @@ export async function season(args: SeasonArgs, common: Common, io: Io): Promise<
     const shown = held.strays.slice(0, 5).map((o) => `${o.stopId} ${o.firmId} × ${o.delegationId}`).join(", ");
     report.warning(t(common.lang, "season.warn.strays", { count: held.strays.length, list: shown }));
   }
+  const tables = [...seasonTables(totals, compare, common.lang), ...(held === null ? [] : [heldTable(held)])];
   const files = [
-    ...planFiles(plan, frozen, { lang: common.lang, excel: args.excel, organizer: args.organizer }),
+    ...(await planFiles(plan, frozen, { lang: common.lang, excel: args.excel, organizer: args.organizer }, args.xlsx)),
     ...seasonReportFiles(totals, compare, { lang: common.lang, excel: args.excel }),
     ...(held === null ? [] : [heldFile(held, args.excel)]),
+    ...(args.xlsx ? [await seasonWorkbook(tables, common.lang)] : []),
   ];
   await writeOutputs(args.out, files, run.output);
   io.stdout(formatSeasonSummary(compare, args.independent ? "independent" : "season", path.normalize(args.out), common.lang, io.color));
@@ -166,6 +171,8 @@ interface SeasonFlags extends PlanningFlags, OrganizerFlags {
   /** `--no-compare` sets it false. */
   readonly compare: boolean;
   readonly excel: boolean;
+  /** Also write agenda.xlsx (`--xlsx`). */
+  readonly xlsx: boolean;
   readonly force: boolean;
 }
 
@@ -180,13 +187,14 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
     .option("--independent", "plan each stop alone (no season history, no fairness bonus), for comparison", false)
     .option("--no-compare", "do not plan the other way for the side-by-side summary")
     .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--xlsx", "also write season.xlsx (the season report) and each stop's agenda.xlsx", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow season ${EXAMPLE_DIR} --out out/season\n  roadshow season ${EXAMPLE_DIR} --out out/season-2 --from MB-2026-05 --frozen out/season/BS-2026-02/agenda.csv --frozen out/season/BG-2026-03/agenda.csv\n`)
     .action(async (dataDir: string, o: SeasonFlags) => {
       await season(
         {
           files: runFiles(dataDir, o), settings: planSettings(o), out: o.out, from: o.from, frozen: o.frozen, independent: o.independent, compare: o.compare,
-          force: o.force, excel: o.excel, organizer: o.organizer,
+          force: o.force, excel: o.excel, xlsx: o.xlsx, organizer: o.organizer,
         },
         ctx.common(),
         ctx.io,

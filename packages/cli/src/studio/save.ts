@@ -14,6 +14,7 @@ import { readAgenda } from "../read/load.js";
 import type { OutputFile } from "../write/exports.js";
 import { writeOutputs } from "../write/transaction.js";
 import { replanOutput, stopOutput } from "../run/files.js";
+import { workbookFiles } from "../write/stop-xlsx.js";
 import type { SaveAnswer, SaveBody } from "./api.js";
 import { agendaKey, type Workspace } from "./workspace.js";
 
@@ -45,10 +46,11 @@ export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswe
   const files: OutputFile[] = replan !== null && previous !== undefined
     ? replanOutput(replan, instance, previous, written).files
     : stopOutput(schedule, instance, { ...written, previous });
-  const existing = files.filter((f) => existsSync(path.join(folder, f.path))).map((f) => f.path);
+  const all = [...files, ...(await workbookFiles(schedule, instance, { xlsx: body.xlsx, lang: body.lang, ...(previous && { previous }) }))];
+  const existing = all.filter((f) => existsSync(path.join(folder, f.path))).map((f) => f.path);
   if (existing.length > 0 && !body.force) return { saved: false, folder: shown, existing, hasAgenda };
   // The writer refuses to replace a folder that holds an input (the data folder, the agenda sent before is read already).
-  await writeOutputs(folder, files, { force: body.force, inputs: [ws.folders.data, ...body.options.history.map((h) => ws.folders.resolve(h))] });
+  await writeOutputs(folder, all, { force: body.force, inputs: [ws.folders.data, ...body.options.history.map((h) => ws.folders.resolve(h))] });
   ws.touched();
   // Read back what was written and check it as `roadshow validate --agenda` would.
   const rows = (await readAgenda(agendaFile)).filter((r) => r.stopId === stopId);
@@ -56,5 +58,5 @@ export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswe
   const check = violations.length === 0
     ? `${path.join(shown, "agenda.csv")}: ${rows.length} meetings obey every hard rule`
     : `${path.join(shown, "agenda.csv")}: ${violations.length} violation(s) in ${rows.length} meetings`;
-  return { saved: true, folder: shown, files: files.length, check, violations: violations.length, as };
+  return { saved: true, folder: shown, files: all.length, check, violations: violations.length, as };
 }

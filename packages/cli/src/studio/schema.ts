@@ -64,6 +64,8 @@ export const PeopleBodySchema = v.pipe(v.strictObject({ ...agendaEntries, kind: 
 export const SaveBodySchema = v.pipe(v.strictObject({
   ...agendaEntries,
   excel: v.boolean(),
+  /** Also write agenda.xlsx, as `--xlsx` does (optional: false). */
+  xlsx: v.optional(v.boolean(), false),
   /** Overwrite files that exist (the page asked first). */
   force: v.boolean(),
   /** Treat the agenda already in the folder as sent: calendars cancel what was dropped and raise SEQUENCE. */

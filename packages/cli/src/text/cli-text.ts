@@ -43,6 +43,9 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "stop_id to plan": "stop_id da pianificare",
   "output folder": "cartella di uscita",
   "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)": "scrive i CSV come li apre Excel in italiano (BOM, ;, CRLF, virgola decimale)",
+  "also write agenda.xlsx: the agenda, every participant's meetings, unmatched and summary in one workbook":
+    "scrive anche agenda.xlsx: l'agenda, gli incontri di ogni partecipante, le imprese non abbinate e il riepilogo in una cartella di lavoro",
+  "also write season.xlsx (the season report) and each stop's agenda.xlsx": "scrive anche season.xlsx (il rapporto della stagione) e l'agenda.xlsx di ogni tappa",
   "the agenda sent before: calendars cancel the meetings dropped since": "l'agenda inviata prima: i calendari annullano gli incontri tolti da allora",
   "overwrite existing output files": "sovrascrive i file di uscita esistenti",
   // season

@@ -1,9 +1,8 @@
 /**
  * `agenda.xlsx` (`--xlsx`): a planned stop as one workbook for the organiser, in
  * `--lang`. Sheets: Agenda (agenda.csv's rows, typed), Firms and Delegations
- * (every participant's day, one row per slot as in firms/<id>.csv, the
- * participant first so the filter shows one), Unmatched (unmatched.csv) and
- * Summary. The participant sheets carry what the participant files carry: no
+ * (every participant's meetings as in firms/<id>.csv, the participant first so
+ * the filter shows one), Unmatched (unmatched.csv) and Summary. The participant sheets carry what the participant files carry: no
  * score, no reason.
  */
 import type { Schedule } from "@roadshow/core";
@@ -51,10 +50,22 @@ export function tableSheet(name: string, table: OutTable, lang: Lang, types: Rea
 
 export const sheetName = (lang: Lang, key: string): string => word(lang, `xlsx.sheet.${key}`, key);
 
-/** Every participant's day, in the organiser's language, one participant after the other. */
-function* participantDays(ctx: ExportContext, participants: readonly Participant[]): Generator<CsvCell[]> {
+/** The participant file's columns on the Firms and Delegations sheets: its meetings only, so `status` goes. */
+const STATUS = PARTICIPANT_COLUMNS.indexOf("status");
+const MEETING_COLUMNS = PARTICIPANT_COLUMNS.filter((c) => c !== "status");
+
+/**
+ * Every participant's meetings, as its participant file has them (in the
+ * organiser's language), one participant after the other, the participant first:
+ * free slots and breaks are left to the participant files (at 12,000 meetings
+ * they would triple the rows to write).
+ */
+function* participantMeetings(ctx: ExportContext, participants: readonly Participant[]): Generator<CsvCell[]> {
+  const meeting = t(ctx.lang, "status.meeting");
   for (const p of participants) {
-    for (const row of participantRows(ctx, { ...p, language: ctx.language })) yield [p.id, p.name, ...row];
+    for (const row of participantRows(ctx, { ...p, language: ctx.language })) {
+      if (row[STATUS] === meeting) yield [p.id, p.name, ...row.slice(0, STATUS), ...row.slice(STATUS + 1)];
+    }
   }
 }
 
@@ -86,16 +97,21 @@ export interface StopWorkbookOptions {
   readonly previous?: readonly PreviousMeeting[];
 }
 
+/** agenda.xlsx when it is asked for (`--xlsx`, the studio's Save), else nothing: what every writer of a stop's files adds to them. */
+export async function workbookFiles(schedule: Schedule, data: Pick<DataSet, "firms" | "delegations">, options: StopWorkbookOptions & { readonly xlsx: boolean }): Promise<OutputFile<Uint8Array>[]> {
+  return options.xlsx ? [await stopWorkbook(schedule, data, options)] : [];
+}
+
 /** `agenda.xlsx` of a planned stop. */
-export async function stopWorkbook(schedule: Schedule, data: DataSet, options: StopWorkbookOptions): Promise<OutputFile<Uint8Array>> {
+export async function stopWorkbook(schedule: Schedule, data: Pick<DataSet, "firms" | "delegations">, options: StopWorkbookOptions): Promise<OutputFile<Uint8Array>> {
   const { lang } = options;
   const why = scheduleWhy(schedule, lang);
   const ctx = exportContext({ schedule, firms: data.firms, delegations: data.delegations, why }, lang);
-  const dayColumns = ["participant_id", "participant", ...PARTICIPANT_COLUMNS];
+  const dayColumns = ["participant_id", "participant", ...MEETING_COLUMNS];
   const sheets: XlsxSheet[] = [
     tableSheet(sheetName(lang, "agenda"), agendaTable(schedule, data.firms, data.delegations, lang, options.previous), lang),
-    { name: sheetName(lang, "firms"), columns: xlsxColumns(dayColumns, lang), rows: { [Symbol.iterator]: () => participantDays(ctx, ctx.firms) } },
-    { name: sheetName(lang, "delegations"), columns: xlsxColumns(dayColumns, lang), rows: { [Symbol.iterator]: () => participantDays(ctx, ctx.delegations) } },
+    { name: sheetName(lang, "firms"), columns: xlsxColumns(dayColumns, lang), rows: { [Symbol.iterator]: () => participantMeetings(ctx, ctx.firms) } },
+    { name: sheetName(lang, "delegations"), columns: xlsxColumns(dayColumns, lang), rows: { [Symbol.iterator]: () => participantMeetings(ctx, ctx.delegations) } },
     tableSheet(sheetName(lang, "unmatched"), unmatchedTable(schedule, data.firms, lang), lang),
     { name: sheetName(lang, "summary"), columns: xlsxColumns(["measure", "value"], lang), rows: summaryRows(schedule, lang) },
   ];

@@ -41,23 +41,30 @@ const SAMPLE = 500;
 
 type Value = string | number | Date | null;
 
-/** A cell's value and number format for its column's type. */
-function typed(cell: CsvCell, type: XlsxType, lang: Lang): { value: Value; numFmt?: string } {
-  if (cell === "") return { value: null };
-  if (type === "text") return { value: String(cell) };
+// One style object per number format, shared by every cell that has it: exceljs caches a style by its object,
+// so a shared one is looked up once (a fresh object per cell costs more than the rest of the cell).
+const PLAIN: Partial<ExcelJS.Style> = {};
+const INTEGER: Partial<ExcelJS.Style> = { numFmt: "0" };
+const CLOCK: Partial<ExcelJS.Style> = { numFmt: "hh:mm" };
+const DAY: Readonly<Record<Lang, Partial<ExcelJS.Style>>> = { it: { numFmt: DATE_FORMAT.it }, en: { numFmt: DATE_FORMAT.en } };
+
+/** A cell's value and style for its column's type. */
+function typed(cell: CsvCell, type: XlsxType, lang: Lang): { value: Value; style: Partial<ExcelJS.Style> } {
+  if (cell === "") return { value: null, style: PLAIN };
+  if (type === "text") return { value: String(cell), style: PLAIN };
   if (type === "integer" || type === "number") {
     const n = typeof cell === "number" ? cell : NUMBER.test(cell) ? Number(cell) : null;
-    if (n === null) return { value: String(cell) };
-    return { value: n, ...(type === "integer" && Number.isInteger(n) ? { numFmt: "0" } : {}) };
+    if (n === null) return { value: String(cell), style: PLAIN };
+    return { value: n, style: type === "integer" && Number.isInteger(n) ? INTEGER : PLAIN };
   }
   const text = String(cell);
   if (type === "time") {
     const m = TIME.exec(text);
     // A time is a fraction of a day, shown hh:mm.
-    return m === null ? { value: text } : { value: (Number(m[1]) * 60 + Number(m[2])) / 1440, numFmt: "hh:mm" };
+    return m === null ? { value: text, style: PLAIN } : { value: (Number(m[1]) * 60 + Number(m[2])) / 1440, style: CLOCK };
   }
   const m = DATE.exec(text);
-  return m === null ? { value: text } : { value: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))), numFmt: DATE_FORMAT[lang] };
+  return m === null ? { value: text, style: PLAIN } : { value: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))), style: DAY[lang] };
 }
 
 /** The width a cell needs, in characters. */
@@ -107,11 +114,11 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: XlsxSheet, lang
   const add = (cells: readonly CsvCell[]) => {
     const row = ws.addRow([]);
     sheet.columns.forEach((column, i) => {
-      const { value, numFmt } = typed(cells[i] ?? "", column.type, lang);
+      const { value, style } = typed(cells[i] ?? "", column.type, lang);
       if (value === null) return;
       const cell = row.getCell(i + 1);
       cell.value = value;
-      if (numFmt !== undefined) cell.numFmt = numFmt;
+      cell.style = style;
     });
     row.commit();
     count++;
@@ -131,7 +138,8 @@ export async function xlsxBytes(sheets: readonly XlsxSheet[], lang: Lang): Promi
     stream.on("end", resolve);
     stream.on("error", reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  // Shared strings: a status, a country or a firm's name repeated on many rows is written once.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } });
   // Fixed, so the same tables give the same bytes.
   wb.created = wb.modified = new Date(Date.UTC(2000, 0, 1));
   wb.creator = wb.lastModifiedBy = "roadshow";

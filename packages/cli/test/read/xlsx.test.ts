@@ -156,4 +156,28 @@ describe("inputs read from .xlsx", () => {
     const width = firms.rows[0]!.length;
     expect(issues.find((i) => i.code === "unlabelled-column")).toMatchObject({ severity: "warning", sheet: "firms", line: 5, letter: String.fromCharCode(65 + width + 1), value: "call back" });
   });
+
+  it("reads a two-row header (a group row merged across columns, a name merged down) and a 1904-dated workbook", async () => {
+    const stops = sheetOf("stops");
+    const [header, ...data] = stops.rows;
+    const group: SpecCell[] = header!.map((c) => (c === "start" ? "Session" : c === "stop_id" ? "stop_id" : null));
+    const second: SpecCell[] = header!.map((c) => (c === "stop_id" ? null : c));
+    const start = header!.indexOf("start");
+    const col = (i: number) => String.fromCharCode(65 + i);
+    const twoRows: SpecSheet = { name: "stops", rows: [group, second, ...data], merges: ["A1:A2", `${col(start)}1:${col(start + 1)}1`] };
+    const dir = folder("two-rows", { "roadshow.xlsx": [twoRows, ...FILES.slice(1).map(sheetOf)] });
+    expect(await agendaOf(dir, path.join(work, "out-two-rows"))).toBe(csvAgenda);
+    const mac = path.join(work, "mac");
+    mkdirSync(mac);
+    writeWorkbook(path.join(mac, "roadshow.xlsx"), FILES.map(sheetOf), { date1904: true });
+    expect(await agendaOf(mac, path.join(work, "out-mac"))).toBe(csvAgenda);
+  });
+
+  it("gives an Italian date typed as text the CSV's located error and fix", async () => {
+    const stops = sheetOf("stops");
+    const rows = stops.rows.map((r, i) => (i === 1 ? r.map((c, j) => (j === 2 ? "25/02/2026" : c)) : r));
+    const dir = folder("text-date", { "stops.xlsx": [{ ...stops, rows }], "firms.csv": "csv", "delegations.csv": "csv" });
+    const { issues } = await readDataDir(dir);
+    expect(issues.find((i) => i.code === "bad-date")).toMatchObject({ file: "stops.xlsx", sheet: "stops", line: 2, letter: "C", column: "date", value: "25/02/2026", hint: "write 2026-02-25" });
+  });
 });

@@ -98,19 +98,21 @@ describe("agenda.xlsx", () => {
     expectRows(agenda, agendaHeader!, agendaRows);
     expectLayout(agenda, agendaHeader!.length);
 
-    // The participant sheets: each firm's (delegation's) file, one after the other, the participant first.
+    // The participant sheets: the meeting rows of each firm's (delegation's) file, one after the other, the participant first.
+    const status = PARTICIPANT_COLUMNS.indexOf("status");
+    const columns = PARTICIPANT_COLUMNS.filter((c) => c !== "status");
     for (const [sheet, dir] of [[firms, "firms"], [delegations, "delegations"]] as const) {
       const expected: string[][] = [];
-      const ids = dir === "firms" ? schedule.meetings.length > 0 && data.firms.filter((f) => f.stops.includes(STOP)) : data.delegations;
+      const ids = dir === "firms" ? data.firms : data.delegations;
       for (const p of ids as readonly { id: string; name: string }[]) {
         const csv = files.get(`${dir}/${p.id}.csv`);
         if (csv === undefined) continue;
         const [, ...rows] = csvRows(csv);
-        for (const row of rows) expected.push([p.id, p.name, ...row]);
+        for (const row of rows) if (row[status] === "meeting") expected.push([p.id, p.name, ...row.filter((_, i) => i !== status)]);
       }
-      expect(expected.length).toBeGreaterThan(0);
-      expectRows(sheet, ["participant_id", "participant", ...PARTICIPANT_COLUMNS], expected);
-      expectLayout(sheet, PARTICIPANT_COLUMNS.length + 2);
+      expect(expected.length).toBe(schedule.meetings.length);
+      expectRows(sheet, ["participant_id", "participant", ...columns], expected);
+      expectLayout(sheet, columns.length + 2);
       // What participants must not see: no score, no reason.
       const headers = sheet.rows[0]!.map((c) => String(c.value));
       expect(headers).not.toContain("Score");

@@ -7,6 +7,7 @@ import type { Ctx } from "../state.js";
 export function SaveTab({ ctx }: { ctx: Ctx }) {
   const { t, stop, history, checked, session } = ctx;
   const [excel, setExcel] = useState(false);
+  const [xlsx, setXlsx] = useState(false);
   const [previous, setPrevious] = useState(true);
   const [organizer, setOrganizer] = useState("");
   const [answer, setAnswer] = useState<SaveAnswer | null>(null);
@@ -17,7 +18,7 @@ export function SaveTab({ ctx }: { ctx: Ctx }) {
 
   const save = (force: boolean) => {
     const body: SaveBody = {
-      stop: stop.id, options: ctx.options, lang: ctx.lang, excel, force, previous, organizer: organizer.trim() === "" ? null : organizer,
+      stop: stop.id, options: ctx.options, lang: ctx.lang, excel, xlsx, force, previous, organizer: organizer.trim() === "" ? null : organizer,
       meetings: history.present.meetings.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId })),
     };
     setBusy(true);
@@ -36,6 +37,7 @@ export function SaveTab({ ctx }: { ctx: Ctx }) {
       <p>{t("save.folder")}: <code id="save-folder">{`${session.outDir}/${stop.id}`}</code></p>
       <div class="form">
         <label class="check"><input id="excel" type="checkbox" checked={excel} onChange={(e) => setExcel((e.target as HTMLInputElement).checked)} /> {t("save.excel")}</label>
+        <label class="check"><input id="xlsx" type="checkbox" checked={xlsx} onChange={(e) => setXlsx((e.target as HTMLInputElement).checked)} /> {t("save.xlsx")}</label>
         <label class="check"><input id="previous" type="checkbox" checked={previous} onChange={(e) => setPrevious((e.target as HTMLInputElement).checked)} /> {t("save.previous")}</label>
         <label class="wide">{t("save.organizer")} <input id="organizer" type="text" value={organizer} onInput={(e) => setOrganizer((e.target as HTMLInputElement).value)} /></label>
       </div>
