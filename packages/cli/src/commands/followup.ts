@@ -4,8 +4,8 @@ import path from "node:path";
 import { reviewAgenda } from "@roadshow/core";
 import type { Command } from "commander";
 import type { Common, Io } from "../context.js";
-import { EnvironmentError, EXIT, InputError } from "../errors.js";
-import { findStop, instanceOf, load, readAgenda } from "../read/load.js";
+import { EnvironmentError, EXIT } from "../errors.js";
+import { findStop, instanceOf, load } from "../read/load.js";
 import { t } from "../text/i18n.js";
 import { formatIssues } from "../text/issues-format.js";
 import type { Organizer } from "../write/exports.js";
@@ -15,7 +15,7 @@ import { emlPath } from "../mail/prepare.js";
 import type { Composed } from "../mail/compose.js";
 import { sendLocked } from "../mail/send.js";
 import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
-import { dayAgendaFile } from "../desk/day.js";
+import { deskDay, deskOutcomes } from "../desk/day.js";
 import { answersTemplate, prepareFollowUp } from "../desk/followup.js";
 import { EXAMPLE_DIR, organizer, type CommandContext } from "./shared.js";
 
@@ -49,17 +49,10 @@ export async function followUp(args: FollowUpArgs, common: Common, io: Io, world
   const loaded = await load({ dataDir: args.dataDir });
   if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
-  const agendaFile = args.agenda ?? dayAgendaFile(args.dataDir, stop.id);
-  if (agendaFile === undefined) {
-    throw new InputError(`no agenda of ${stop.id}`, [{
-      severity: "error", code: "no-agenda", file: args.dataDir, line: null, column: null, value: stop.id,
-      message: `there is no agenda of ${stop.id}: neither --agenda nor a version in ${args.dataDir}/workspace/`,
-      hint: `plan the stop first (roadshow schedule ${args.dataDir} --stop ${stop.id}), or give --agenda <agenda.csv>`,
-    }]);
-  }
-  const rows = (await readAgenda(agendaFile)).filter((r) => r.stopId === stop.id);
-  const notHeld = new Set(loaded.data.outcomes.filter((o) => o.stopId === stop.id && !o.held).map((o) => `${o.firmId}|${o.delegationId}`));
-  const heldRows = rows.filter((r) => !notHeld.has(`${r.firmId}|${r.delegationId}`));
+  // The day's agenda (with its refills) and what did not happen: outcomes.csv and the desk's log.
+  const desk = await deskDay(args.dataDir, loaded, stop, args.agenda);
+  const notHeld = new Set([...loaded.data.outcomes.filter((o) => o.stopId === stop.id && !o.held), ...deskOutcomes(desk, stop.id)].map((o) => `${o.firmId}|${o.delegationId}`));
+  const heldRows = desk.agenda.filter((r) => !notHeld.has(`${r.firmId}|${r.delegationId}`));
   const reviewed = reviewAgenda(instanceOf(loaded, stop), heldRows);
   const held = { ...reviewed.schedule, meetings: heldRows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0, parts: [] })) };
   const mailing = await prepareFollowUp(held, loaded.data, { lang, organizer: args.organizer });
