@@ -91,6 +91,27 @@ interface GridLayout extends Layout {
   readonly columnWidths: readonly number[];
 }
 
+/** The words of the cells `selector` picks that are wider than their cell's content box (the browser breaks them mid-word), measured in their own font. */
+async function brokenWords(page: Page, selector: string): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const canvas = document.createElement("canvas").getContext("2d");
+    const broken = [];
+    for (const cell of document.querySelectorAll(${JSON.stringify(selector)})) {
+      const style = getComputedStyle(cell);
+      const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      for (const el of [cell, ...cell.querySelectorAll("*")]) {
+        const s = getComputedStyle(el);
+        canvas.font = s.fontStyle + " " + s.fontWeight + " " + s.fontSize + " " + s.fontFamily;
+        const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(" ");
+        for (const word of own.split(/\\s+/).filter((w) => w)) {
+          if (canvas.measureText(word).width > inner + 0.5) broken.push(word + " in " + Math.round(inner) + "px");
+        }
+      }
+    }
+    return broken;
+  })()`)) as string[];
+}
+
 /** The grid laid out at the landscape printable width, with each word of each cell measured in the cell's font. */
 async function gridLayout(page: Page): Promise<GridLayout> {
   const layout = await printLayout(page, AREA.landscape.width);
@@ -290,6 +311,26 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("printed in Chromium"
     await page.setViewportSize({ width: 900, height: 1200 });
     await page.screenshot({ path: path.join(ARTIFACTS, "checkin.png") });
     await page.close();
+  });
+
+  test("no header of any page breaks a word (Ar/riv/ed), nor any cell of the check-in list, in Italian and English", async () => {
+    const broken: string[] = [];
+    for (const lang of ["it", "en"] as const) {
+      for (const input of [bergamo(), seventyFiveTables()]) {
+        for (const [name, area, cells] of [
+          ["checkin.html", AREA.portrait, "table th, table td"],
+          ["agendas.html", AREA.portrait, "table th"],
+          ["summary.html", AREA.portrait, "table th"],
+          ["grid.html", AREA.landscape, "table th"],
+        ] as const) {
+          const page = await open(file(input, name, lang), `words-${lang}-${name}`);
+          await printLayout(page, area.width);
+          broken.push(...(await brokenWords(page, cells)).map((w) => `${lang} ${name}: ${w}`));
+          await page.close();
+        }
+      }
+    }
+    expect(broken).toEqual([]);
   });
 
   test("summary: three charts drawn, nothing wider than A4 portrait", async () => {
