@@ -53,7 +53,7 @@ describe("--lang it", () => {
       expect(r.stdout, command).toMatch(/^Esempi(o)?:$/m);
     }
     const english = await runCli("schedule", "--help");
-    expect(english.stdout).toMatch(/^Usage: roadshow schedule \[options\]/);
+    expect(english.stdout).toMatch(/^Usage: roadshow schedule <data-dir> --stop <id> --out <dir> \[options\]/);
   });
 
   it("writes usage errors in Italian", async () => {
@@ -120,7 +120,7 @@ describe("--lang it", () => {
   it("keeps English issues English and fills every template", () => {
     const issue = { severity: "error", code: "empty-cell", file: "firms.csv", line: 3, column: "name", value: "", message: "name is required but the cell is empty", hint: "fill in name" } as const;
     expect(issueInItalian(issue)).toMatchObject({ message: "name è obbligatoria ma la cella è vuota", hint: "compila name" });
-    for (const text of Object.values(ISSUES_IT)) expect(`${text.message} ${text.hint}`).not.toMatch(/\{(?!column|value|file)\w+\}/);
+    for (const text of Object.values(ISSUES_IT)) expect(`${text.message} ${text.hint}`).not.toMatch(/\{(?!column|value|file|tried)\w+\}/);
   });
 
   it("reads --lang from the command line before the program is built", () => {
