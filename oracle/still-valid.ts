@@ -2,7 +2,8 @@
  * Which meetings of a previous agenda are still valid after changes, decided
  * from the spec alone (independent of the core): both participants still at the
  * stop and present in that slot, the pair still allowed, and its table one of
- * the delegation's lowest-numbered previous tables when its tables went down.
+ * the tables the delegation held most meetings at (its lowest-numbered ones
+ * when its tables went down).
  * Capacity conflicts among still-valid meetings are not resolved here (the
  * perturbations used with it never reduce representatives or `max_meetings`).
  */
@@ -34,9 +35,16 @@ export function stillValid(
   const met = new Set(options.allowRepeats ? [] : instance.history.map((h) => `${h.firmId}|${h.delegationId}`));
   const scores = new Map((instance.scores ?? []).map((s) => [`${s.firmId}|${s.delegationId}`, s.score]));
   const scoreOf = options.scoreOf ?? ((f: string, d: string): number => scores.get(`${f}|${d}`) ?? 0);
+  // A table is its majority delegation's (a tie: the larger share of that delegation's meetings, then the lower id).
+  const count = (d: string, t?: number) => previous.filter((m) => m.delegationId === d && (t === undefined || m.table === t)).length;
+  const ownerOf = (t: number): string => {
+    const ids = [...new Set(previous.filter((m) => m.table === t).map((m) => m.delegationId))];
+    ids.sort((a, b) => count(b, t) - count(a, t) || count(b, t) / count(b) - count(a, t) / count(a) || (a < b ? -1 : 1));
+    return ids[0]!;
+  };
   const keptTables = new Map<string, Set<number>>();
   for (const d of delegations.values()) {
-    const used = [...new Set(previous.filter((m) => m.delegationId === d.id).map((m) => m.table))].sort((a, b) => a - b);
+    const used = [...new Set(previous.filter((m) => m.delegationId === d.id).map((m) => m.table))].filter((t) => ownerOf(t) === d.id).sort((a, b) => a - b);
     keptTables.set(d.id, new Set(used.slice(0, d.tables)));
   }
   const allowed = (firmId: string, delegationId: string): boolean => {

@@ -2,7 +2,8 @@
  * The exact polish is anytime: a run cut short by its time limit (a counting clock decides where, so no test
  * depends on the machine's speed) never returns an agenda lexicographically worse than the search alone
  * (`--no-exact`) at that limit, nor than the search's finished agenda once the limit covers it; more time
- * never gives a worse agenda; a solver cut off mid-way with a worse answer changes nothing; bounds stay true.
+ * never gives a worse agenda; a solver cut off mid-way with a worse answer changes nothing; bounds stay true;
+ * after the exact compaction, firm gaps are within 1.1 × the proven minimum + 1.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { planStop, type ExactSolver, type ObjectiveLevels, type Schedule, type ScheduleOptions, type StopInstance } from "@roadshow/core";
@@ -10,6 +11,7 @@ import { loadExactSolver } from "../packages/cli/src/solve/highs.js";
 import { atLeast } from "../packages/core/src/levels.js";
 import { generateInstance } from "../oracle/generate.js";
 import { checkAgenda } from "../oracle/verify.js";
+import { minimumFirmGaps } from "../oracle/peers/gaps.js";
 
 let highs: ExactSolver;
 beforeAll(async () => {
@@ -84,5 +86,15 @@ describe("a time limit never makes the agenda worse than the search's own", () =
     expect(schedule.status).toBe("timedout");
     expect(schedule.stats.levels).toEqual(alone.stats.levels);
     expect(schedule.meetings).toEqual(alone.meetings);
+  });
+});
+
+describe("the exact compaction", () => {
+  it.each([2, 3, 7])("M narrow, seed %i: firm gaps within 1.1 × the oracle's proven minimum + 1", async (seed) => {
+    const instance = generateInstance("M", seed, { narrowWindows: 0.8 });
+    const schedule = run(instance, 1, 1e12, highs);
+    const minimum = await minimumFirmGaps(instance, schedule.meetings, 60);
+    expect(minimum?.proven).toBe(true);
+    expect(schedule.stats.gaps!.firms).toBeLessThanOrEqual(1.1 * minimum!.gaps + 1);
   });
 });

@@ -91,17 +91,25 @@ describe("roadshow schedule on the example", () => {
     const firms = gaps("firm_id");
     const delegations = gaps("delegation_id");
     const gapsText = `Idle gaps between meetings: firms ${firms.gaps} (${firms.idle} free slots), delegations ${delegations.gaps} (${delegations.idle})`;
+    // B2BSP's fairness: the most and fewest gaps of any firm, on the rows written.
+    const gapsPerFirm = [...new Set(rows.map((m) => m.firm_id!))].map((id) => {
+      const sorted = [...new Set(rows.filter((m) => m.firm_id === id).map((m) => Number(m.slot)))].sort((a, b) => a - b);
+      return sorted.filter((t, i) => i > 0 && t !== sorted[i - 1]! + 1).length;
+    });
+    const [most, fewest] = [Math.max(...gapsPerFirm), Math.min(...gapsPerFirm)];
+    const fairnessText = `Gap fairness (B2BSP): a firm has at most ${most} gaps and at least ${fewest} (spread ${most - fewest})`;
     const score = rows.reduce((sum, m) => sum + Number(m.score), 0);
     const balance = /^Balance costs ([\d.]+)% of the score \(best score without balance: ([\d,.]+)\)$/m.exec(r.stdout);
     expect(r.stdout).toContain(`Firms by number of meetings: ${histogram}\n`);
     expect(r.stdout).toContain(`${gapsText}\n`);
+    expect(r.stdout).toContain(`${fairnessText}\n`);
     expect(balance).not.toBeNull();
     const unbalanced = Number(balance![2]!.replaceAll(",", ""));
     expect(unbalanced).toBeGreaterThanOrEqual(score - 0.01);
     expect(Number(balance![1])).toBeCloseTo((100 * (unbalanced - score)) / unbalanced, 1);
     // The page the organiser keeps says the same.
     const page = readFileSync(path.join(out, "summary.html"), "utf8");
-    for (const line of [`Firms by number of meetings: ${histogram}`, gapsText, balance![0]!.replace(/\d\.\d\d\)$/, "")]) expect(page).toContain(line);
+    for (const line of [`Firms by number of meetings: ${histogram}`, gapsText, balance![0]!.replace(/\d\.\d\d\)$/, ""), fairnessText]) expect(page).toContain(line);
     // Without balance: the best score without balance is what the unbalanced agenda scores, and nothing is said about balance.
     const plain = run("schedule", EXAMPLE, "--stop", STOP, "--out", path.join(work, "report-plain"), "--no-balance");
     expect(plain.code).toBe(0);

@@ -64,15 +64,21 @@ export async function minimumFirmGaps(
       columns.push({ name: `b${f}_${t}`, upper: cols.length > 0 ? 1 : 0, integer: false, cost: 0 });
       if (cols.length > reps) rows.push({ name: `firm_${f}_${t}`, cols, coefs: cols.map(() => 1), lower: -Infinity, upper: reps });
       rows.push({ name: `bu_${f}_${t}`, cols: [b, ...cols], coefs: [1, ...cols.map(() => -1)], lower: -Infinity, upper: 0 });
-      for (const c of cols) rows.push({ name: `bl_${f}_${t}_${c}`, cols: [b, c], coefs: [1, -1], lower: 0, upper: Infinity });
+      // One representative: busy is the slot's meetings (tighter than b ≥ each x).
+      if (reps === 1) rows.push({ name: `be_${f}_${t}`, cols: [b, ...cols], coefs: [1, ...cols.map(() => -1)], lower: 0, upper: Infinity });
+      else for (const c of cols) rows.push({ name: `bl_${f}_${t}_${c}`, cols: [b, c], coefs: [1, -1], lower: 0, upper: Infinity });
     }
+    const starts: number[] = [];
     for (let t = 0; t < n; t++) {
       const s = columns.length;
       columns.push({ name: `s${f}_${t}`, upper: 1, integer: false, cost: -1 });
       const cols = t === 0 ? [s, busy[t]!] : [s, busy[t]!, busy[t - 1]!];
       const coefs = t === 0 ? [1, -1] : [1, -1, 1];
       rows.push({ name: `st_${f}_${t}`, cols, coefs, lower: 0, upper: Infinity });
+      starts.push(s);
     }
+    // A firm with a meeting has one block at least (without it the LP spreads the day thin and bounds nothing).
+    if (meetings.some((m) => m.firmId === id)) rows.push({ name: `one_${f}`, cols: starts, coefs: starts.map(() => 1), lower: 1, upper: Infinity });
   });
   const highs = await loadHighs();
   const outcome = highsStage(highs, { columns, rows }, null, timeLimitSec, 0.999);

@@ -119,6 +119,7 @@ const dataOf = (instance: StopInstance): DataSet => ({
   // The instance is the stop as planned: its changes are already applied.
   changes: [],
   outcomes: [],
+  answers: [],
 });
 
 /**

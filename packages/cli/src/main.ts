@@ -10,6 +10,7 @@ import { ENVIRONMENT_CODES, EnvironmentError, EXIT, InputError, systemReason, Us
 import { defaultLang, type Lang } from "./text/i18n.js";
 import { toInputIssue } from "./read/instance-issues.js";
 import { escapeControls } from "./text/escape.js";
+import { givenSecrets, scrub } from "./secrets.js";
 import { formatIssues } from "./text/issues-format.js";
 
 /** The version of @roadshow/cli, from its package.json (one folder above both src/ and dist/). */
@@ -70,12 +71,15 @@ function checkRepeats(argv: readonly string[], root: Command, command: Command):
   }
 }
 
-/** Io whose printed text has its control characters escaped (cells may hold terminal escape codes). */
-function escaped(io: Io): Io {
+/**
+ * Io whose printed text has its control characters escaped (cells may hold terminal escape codes)
+ * and the passwords the run was given (`--smtp`, ROADSHOW_SMTP_PASSWORD) masked, whatever prints them.
+ */
+function escaped(io: Io, secrets: readonly string[]): Io {
   return {
     ...io,
-    stdout: (text) => io.stdout(escapeControls(text, io.color)),
-    stderr: (text) => io.stderr(escapeControls(text, io.color)),
+    stdout: (text) => io.stdout(escapeControls(scrub(text, secrets), io.color)),
+    stderr: (text) => io.stderr(escapeControls(scrub(text, secrets), io.color)),
   };
 }
 
@@ -85,7 +89,7 @@ function escaped(io: Io): Io {
  * permission, disk full, locked). The one place where errors become exit codes.
  */
 export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
-  const io = escaped(rawIo);
+  const io = escaped(rawIo, givenSecrets(argv, rawIo.env));
   let code: number = EXIT.ok;
   const lang = langFromArgv(argv) ?? defaultLang(rawIo.env.LANG);
   const cli = program(io, (c) => (code = c), lang);

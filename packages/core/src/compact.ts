@@ -128,6 +128,37 @@ export function boardGaps(prep: Prepared, board: Board): Gaps {
   return { firms: firms.gaps, firmIdleSlots: firms.idle, delegations: delegations.gaps, delegationIdleSlots: delegations.idle };
 }
 
+/**
+ * The gaps of an agenda as written, counted from its meetings alone (a re-plan's
+ * board holds only the meetings it placed, not the pinned ones it kept).
+ */
+export function agendaGaps(prep: Prepared, meetings: readonly { readonly firmId: string; readonly delegationId: string; readonly slot: number }[]): Gaps {
+  const n = prep.slots.length;
+  const firmIndex = new Map(prep.firms.map((f, i) => [f.id, i]));
+  const delegationIndex = new Map(prep.delegations.map((d, i) => [d.id, i]));
+  const firms = new BusyRows(prep.firms.length, n, FIRM_GAP, FIRM_IDLE);
+  const delegations = new BusyRows(prep.delegations.length, n, DELEGATION_GAP, DELEGATION_IDLE);
+  for (const m of meetings) {
+    const f = firmIndex.get(m.firmId);
+    const d = delegationIndex.get(m.delegationId);
+    if (f !== undefined) firms.add(f, m.slot - 1);
+    if (d !== undefined) delegations.add(d, m.slot - 1);
+  }
+  const total = (who: BusyRows, count: number): { gaps: number; idle: number } => {
+    let gaps = 0;
+    let idle = 0;
+    for (let r = 0; r < count; r++) {
+      who.measureRow(r);
+      gaps += who.gaps;
+      idle += who.idle;
+    }
+    return { gaps, idle };
+  };
+  const f = total(firms, prep.firms.length);
+  const d = total(delegations, prep.delegations.length);
+  return { firms: f.gaps, firmIdleSlots: f.idle, delegations: d.gaps, delegationIdleSlots: d.idle };
+}
+
 /** Sweeps at most (each is a pass over every meeting): a work budget, so the result never depends on the clock. */
 export const COMPACT_SWEEPS = 30;
 

@@ -27,3 +27,6 @@ export { replanStop } from "./replan/replan.js";
 export { validateInstance, validateSeason } from "./validate.js";
 export type { InstanceIssue, InstanceIssueCode } from "./validate.js";
 export { InvalidInstanceError, InternalError } from "./errors.js";
+export { refillSlot, happening } from "./desk/refill.js";
+export { dayReport, FOLLOW_UP_OUTCOMES } from "./desk/report.js";
+export type { DayReport, FollowUpSummary, StopRecord, Tally, UnmetCountry } from "./desk/report.js";

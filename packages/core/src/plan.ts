@@ -3,6 +3,7 @@ import { Budget } from "./budget.js";
 import { boundsFor, relaxedLevels, tightest } from "./bounds.js";
 import { compact } from "./compact.js";
 import { InternalError } from "./errors.js";
+import { fewestFirmGaps } from "./exact/gaps.js";
 import { ExactPolish, polishable, withProven } from "./exact/polish.js";
 import { levelsText, levelValues, reaches } from "./levels.js";
 import { prepare, type Prepared } from "./prepare.js";
@@ -48,6 +49,8 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   // After the levels: the same meetings in other slots, so days have fewer idle gaps.
   budget.report("compact", `compacting days: ${board.placed().length} meetings`, "compacting", { meetings: board.placed().length });
   compact(prep, board);
+  // Then, on a model small enough, the fewest firm gaps these meetings allow, by the exact solver.
+  if (budget.exact !== undefined) fewestFirmGaps(prep, board, budget.exact, budget);
   const meetings = seat(prep, board, tableAssignment(prep));
   budget.report("verify", `checking ${meetings.length} meetings against every rule`, "checking", { meetings: meetings.length });
   const violations = verifyPrepared(prep, meetings);

@@ -134,6 +134,11 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
       if (i !== undefined) metBefore.add(i);
     }
   }
+  const excluded = new Set<number>();
+  for (const x of options.excluded ?? []) {
+    const i = pairIndex(x.firmId, x.delegationId);
+    if (i !== undefined) excluded.add(i);
+  }
   let external: (ScoreEntry | undefined)[] | null = null;
   if (instance.scores !== null) {
     external = new Array(firms.length * D);
@@ -165,7 +170,7 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
       const score = withBonus(base, options.bonus?.(firm, delegation) ?? 0);
       const common = commonSlots(firmSlots[f]!, firmWhole[f]!, delegationSlots[d]!, delegationWhole[d]!);
       const block: PairBlock | null =
-        kind === "avoid" ? "avoided"
+        kind === "avoid" || excluded.has(i) ? "avoided"
         : metBefore.has(i) ? "met-before"
         : !(score.score > 0) ? "zero-score"
         : common.length === 0 ? "no-common-slot"

@@ -301,6 +301,8 @@ export type ProgressStep =
   | "bounding-reached"
   | "solving-core"
   | "compacting"
+  | "compacting-exact"
+  | "compacted-exact"
   | "checking"
   | "exact-solving"
   | "exact-solved"
@@ -356,6 +358,12 @@ export interface ScheduleOptions {
    * bonus); shown as a `season` part. Never makes a zero-score pair eligible.
    */
   readonly bonus?: (firm: Firm, delegation: Delegation) => number;
+  /**
+   * Pairs that may not meet at this stop, whatever their score (a meeting the
+   * organiser cancelled on the day): blocked as `avoided`.
+   * @example [{ firmId: "F0017", delegationId: "US-CG" }]
+   */
+  readonly excluded?: readonly { readonly firmId: string; readonly delegationId: string }[];
   /**
    * Under windows, stop improving once levels 1–2 reach their bound and the
    * score is within this fraction of its bound; 0 searches to the end.
@@ -413,6 +421,8 @@ export interface ExactLimits {
   readonly relativeGap: number;
   /** …or within this much (0.999 on integer levels: the bound rounded down is then met). */
   readonly absoluteGap: number;
+  /** A second work budget, when set: the solver's LP iterations (simplex), which bound the root's cuts too. */
+  readonly lpIterations?: number;
 }
 
 /**
@@ -653,6 +663,8 @@ export type MeetingChangeReason =
   | "delegation-window"
   /** Tables, representatives or `max_meetings` went down. */
   | "capacity"
+  /** It sat at a table another delegation holds (a hand edit of the agenda): back to its own. */
+  | "other-table"
   /** The pair may no longer meet: avoided, met before, zero score, a repeat. */
   | "rule"
   /** A new meeting of a firm or delegation without any meeting in the previous agenda. */
@@ -712,4 +724,90 @@ export interface Replan {
   /** Sorted by firm id, then delegation id. */
   readonly changes: readonly MeetingChange[];
   readonly stats: ReplanStats;
+}
+
+// The day at the desk: check-ins, no-shows and standby refills
+
+/**
+ * A participant (firm or delegation) checked in at the reception, at a local time of day.
+ * @example { kind: "checkin", participantId: "F0001", at: 830 } // 13:50
+ */
+export interface CheckIn {
+  readonly kind: "checkin";
+  readonly participantId: string;
+  readonly at: TimeOfDay;
+}
+
+/**
+ * A participant that did not turn up for its meetings of one slot (1-based):
+ * those meetings do not happen and their table-slots are freed.
+ * @example { kind: "noshow", participantId: "US-CG", slot: 3 }
+ */
+export interface NoShow {
+  readonly kind: "noshow";
+  readonly participantId: string;
+  readonly slot: number;
+}
+
+/** One thing the reception recorded. */
+export type DeskEvent = CheckIn | NoShow;
+
+/**
+ * What the reception recorded at one stop so far, in the order recorded (a
+ * check-in after a no-show says the participant is back). Absences and
+ * windows are not here: they are stop changes (`applyChanges`), already in
+ * the instance.
+ * @example { events: [{ kind: "checkin", participantId: "F0001", at: 830 }, { kind: "noshow", participantId: "F0007", slot: 2 }] }
+ */
+export interface DeskRecord {
+  readonly events: readonly DeskEvent[];
+}
+
+/**
+ * A table-slot of a delegation whose meeting does not happen (a participant
+ * absent, gone, or a no-show) and that its delegation can still use.
+ * @example { delegationId: "US-CG", table: 2, slot: 5 }
+ */
+export interface FreedTable {
+  readonly delegationId: string;
+  readonly table: number;
+  readonly slot: number;
+}
+
+/**
+ * The standby refill of one slot (`refillSlot`): the new meetings, best under
+ * the objective's levels among those the refill rule allows, and what they add
+ * on each level. Nobody else is moved.
+ * @example { slot: 5, freed: [{ delegationId: "US-CG", table: 2, slot: 5 }],
+ *   meetings: [{ slot: 5, table: 2, delegationId: "US-CG", firmId: "F0031", score: 70, parts: [] }],
+ *   gain: { musts: 0, served: 1, balance: 7, score: 70 }, candidates: { firms: 4, delegations: 1 } }
+ */
+export interface Refill {
+  readonly slot: number;
+  /** Every freed table-slot of the slot, by table. */
+  readonly freed: readonly FreedTable[];
+  /** The proposed meetings, sorted by table. */
+  readonly meetings: readonly Meeting[];
+  /** What the meetings add to each level of the objective (musts, firms served, balance, score). */
+  readonly gain: ObjectiveLevels;
+  /** Participants eligible in the slot under the rule (free, present, checked in when check-ins exist). */
+  readonly candidates: { readonly firms: number; readonly delegations: number };
+}
+
+/** Where a meeting stands some months on, on b2match's scale. */
+export type FollowUpOutcome = "no-contact" | "in-contact" | "negotiating" | "agreement";
+
+/**
+ * One participant's answer about one meeting (a row of `answers.csv`): a rating 1–5 and the outcome.
+ * @example { stopId: "BS-2026-02", firmId: "F0001", delegationId: "US-CG", respondentId: "F0001", rating: 4, outcome: "in-contact" }
+ */
+export interface FollowUpAnswer {
+  readonly stopId: string;
+  readonly firmId: string;
+  readonly delegationId: string;
+  /** Who answered: the firm or the delegation of the meeting. */
+  readonly respondentId: string;
+  /** 1 (useless) to 5 (excellent); `null` when not given. */
+  readonly rating: number | null;
+  readonly outcome: FollowUpOutcome | null;
 }

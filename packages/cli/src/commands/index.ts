@@ -1,8 +1,13 @@
 // The list of `roadshow` commands, each registered by its own file.
+import { defineChange } from "./change.js";
+import { defineStatus } from "./status.js";
 import { defineExplain } from "./explain.js";
 import { defineExport } from "./export.js";
 import { defineMail } from "./mail.js";
 import { defineReplan } from "./replan.js";
+import { defineReport } from "./report.js";
+import { defineRefill } from "./refill.js";
+import { defineFollowUp } from "./followup.js";
 import { defineSchedule } from "./schedule.js";
 import { defineScore } from "./score.js";
 import { defineSeason } from "./season.js";
@@ -11,4 +16,4 @@ import { defineValidate } from "./validate.js";
 import { defineStudio } from "../studio/command.js";
 
 /** Every `roadshow` command, in help order. */
-export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineStudio];
+export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineChange, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineStatus, defineRefill, defineReport, defineFollowUp, defineStudio];

@@ -14,11 +14,11 @@ import type { Composed } from "../mail/compose.js";
 import { emlPath, prepareMailing } from "../mail/prepare.js";
 import type { Skipped } from "../mail/recipients.js";
 import { emptyJournal, readJournal } from "../mail/journal.js";
-import { sendMailing } from "../mail/send.js";
-import { parseSmtpUrl, SEND_GRACE_MS, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
+import { sendLocked } from "../mail/send.js";
+import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
 import { formatIssues } from "../text/issues-format.js";
 import { violationText } from "../text/violations.js";
-import { underLock, writeOutputs } from "../write/transaction.js";
+import { writeOutputs } from "../write/transaction.js";
 import { EXAMPLE_DIR, organizer, type CommandContext, type OrganizerFlags } from "./shared.js";
 
 /** Options of `roadshow mail`. */
@@ -141,21 +141,8 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   if (target === undefined) return;
 
   io.stderr(`${t(lang, "mail.cli.sending", { server: target.shown })}\n`);
-  // The output's lock is held while sending: two runs into one folder cannot both send. Ctrl-C
-  // stops as every writer does: the message in flight is finished and journaled, the lock removed, exit 130.
-  const report = await underLock(
-    { target: realpathSync(args.out), shown: args.out },
-    async (stop) => {
-      try {
-        return await sendMailing(mailing.messages, world.outbox(target), journalFile, world.now, io.stderr, lang, stop);
-      } catch (error) {
-        // Interrupted, the run exits 130 as it leaves the lock: what was sent is said here.
-        if (stop.aborted && error instanceof EnvironmentError) io.stderr(`${error.message}\n`);
-        throw error;
-      }
-    },
-    { graceMs: SEND_GRACE_MS, onStop: () => io.stderr(`${t(lang, "mail.cli.stopping", { seconds: SEND_GRACE_MS / 1000 })}\n`) },
-  );
+  // The output's lock is held while sending: two runs into one folder cannot both send.
+  const report = await sendLocked({ target: realpathSync(args.out), shown: args.out }, mailing.messages, world.outbox(target), journalFile, world.now, io.stderr, lang);
   io.stdout(`${t(lang, "mail.cli.sent", { sent: report.sent, before: report.before, journal: journalFile })}\n`);
   if (report.refused.length > 0) {
     const list = report.refused.map((r) => `  ${r}`).join("\n");

@@ -3,7 +3,8 @@ import { EnvironmentError } from "../errors.js";
 import { t, type Lang } from "../text/i18n.js";
 import { build, type Composed } from "./compose.js";
 import { Journal, readJournal, type SentRecord } from "./journal.js";
-import { describeFailure, refusedOnlyThis, type Outbox } from "./smtp.js";
+import { describeFailure, refusedOnlyThis, SEND_GRACE_MS, type Outbox } from "./smtp.js";
+import { underLock } from "../write/transaction.js";
 
 /** What a sending run did. */
 export interface SendReport {
@@ -76,4 +77,34 @@ export async function sendMailing(
     outbox.close();
   }
   return { sent, before, refused };
+}
+
+/**
+ * `sendMailing` with the lock of `target` held, stopped by a signal as every writer is: Ctrl-C
+ * (or SIGTERM, SIGHUP) lets the message in flight finish and be journaled, starts no new one,
+ * says what was sent, removes the lock and exits 130 (a second signal leaves at once). Every
+ * command that sends (mail, and whatever else mails participants) sends through here.
+ */
+export function sendLocked(
+  target: { readonly target: string; readonly shown: string },
+  messages: readonly Composed[],
+  outbox: Outbox,
+  journalFile: string,
+  now: () => Date,
+  progress: (line: string) => void,
+  lang: Lang = "en",
+): Promise<SendReport> {
+  return underLock(
+    target,
+    async (stop) => {
+      try {
+        return await sendMailing(messages, outbox, journalFile, now, progress, lang, stop);
+      } catch (error) {
+        // Interrupted: the run exits 130 as it leaves the lock, so what was sent is said here.
+        if (stop.aborted && error instanceof EnvironmentError) progress(`${error.message}\n`);
+        throw error;
+      }
+    },
+    { graceMs: SEND_GRACE_MS, onStop: () => progress(`${t(lang, "mail.cli.stopping", { seconds: SEND_GRACE_MS / 1000 })}\n`) },
+  );
 }

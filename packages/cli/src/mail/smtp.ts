@@ -1,6 +1,7 @@
 /** The mail server named by `--smtp`: its URL read and checked, and a connection that hands it messages. */
 import nodemailer from "nodemailer";
 import { UsageError } from "../errors.js";
+import { maskSmtpUrl, typedUserinfo } from "../secrets.js";
 
 /** Where to send and as whom; the password is never printed. */
 export interface SmtpTarget {
@@ -15,31 +16,43 @@ export interface SmtpTarget {
 }
 
 const EXAMPLE = "smtps://eventi%40example.it:password@smtp.example.it or smtp://localhost:2525";
+const ENCODINGS = "/ as %2F, @ as %40, : as %3A, ? as %3F, # as %23, % as %25";
 
 /**
  * `smtp://` or `smtps://` with host, optional port, user and password (percent-encoded).
  * User and password missing from the URL come from ROADSHOW_SMTP_USER and ROADSHOW_SMTP_PASSWORD.
  */
 export function parseSmtpUrl(value: string, env: Readonly<Record<string, string | undefined>>): SmtpTarget {
+  // Every message shows the URL with its password masked, whatever is wrong with it.
+  const shownValue = maskSmtpUrl(value);
+  // A `/`, `?` or `#` before the last `@` ends the server's part of a URL: the password would be cut (or shown as a path).
+  const userinfo = typedUserinfo(value);
+  const breaking = userinfo === null ? undefined : [...userinfo].find((c) => "/?#\\".includes(c));
+  if (breaking !== undefined) {
+    throw new UsageError(
+      `--smtp "${shownValue}": the user or password holds "${breaking}", which a URL reads as the end of the server's name; ` +
+        `percent-encode it (${ENCODINGS}), or leave the password out of the URL and set ROADSHOW_SMTP_PASSWORD`,
+    );
+  }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--smtp "${value}" is not a URL; write e.g. ${EXAMPLE}`);
+    throw new UsageError(`--smtp "${shownValue}" is not a URL (percent-encode the user and password: ${ENCODINGS}); write e.g. ${EXAMPLE}`);
   }
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
     throw new UsageError(`--smtp must start with smtp:// or smtps://, got "${url.protocol}//"; write e.g. ${EXAMPLE}`);
   }
-  if (url.hostname === "") throw new UsageError(`--smtp "${value}" names no server; write e.g. ${EXAMPLE}`);
+  if (url.hostname === "") throw new UsageError(`--smtp "${shownValue}" names no server; write e.g. ${EXAMPLE}`);
   if ((url.pathname !== "" && url.pathname !== "/") || url.search !== "" || url.hash !== "") {
-    throw new UsageError(`--smtp takes only a server, port, user and password, not "${url.pathname}${url.search}${url.hash}"; write e.g. ${EXAMPLE}`);
+    throw new UsageError(`--smtp "${shownValue}" takes only a server, port, user and password, not a path; write e.g. ${EXAMPLE}`);
   }
   const secure = url.protocol === "smtps:";
   const decode = (s: string) => {
     try {
       return decodeURIComponent(s);
     } catch {
-      throw new UsageError(`--smtp: the user or password holds a bad %-escape; write @ as %40, : as %3A and % as %25`);
+      throw new UsageError(`--smtp "${shownValue}": the user or password holds a bad %-escape; percent-encode them: ${ENCODINGS}`);
     }
   };
   const user = url.username !== "" ? decode(url.username) : env.ROADSHOW_SMTP_USER || undefined;

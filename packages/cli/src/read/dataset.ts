@@ -1,9 +1,10 @@
 // A data folder's files parsed together into one checked DataSet: each file, then the references between them.
-import type { Delegation, Firm, MeetingOutcome, MeetingRequest, ScoreEntry, Stop, StopChange } from "@roadshow/core";
+import type { Delegation, Firm, FollowUpAnswer, MeetingOutcome, MeetingRequest, ScoreEntry, Stop, StopChange } from "@roadshow/core";
 import { readChanges } from "./changes.js";
 import { readDelegations } from "./delegations.js";
 import { readFirms } from "./firms.js";
 import { readOutcomes } from "./outcomes.js";
+import { readAnswers } from "./answers.js";
 import type { InputIssue } from "./issues.js";
 import { checkReferences } from "./references.js";
 import { Reporter } from "./report.js";
@@ -24,12 +25,14 @@ export interface DataSet {
   readonly changes: readonly StopChange[];
   /** Meeting outcomes (outcomes.csv); empty without the file. */
   readonly outcomes: readonly MeetingOutcome[];
+  /** Follow-up answers (answers.csv); empty without the file. */
+  readonly answers?: readonly FollowUpAnswer[];
 }
 
-export type DataFileKind = "stops" | "delegations" | "firms" | "requests" | "scores" | "changes" | "outcomes";
+export type DataFileKind = "stops" | "delegations" | "firms" | "requests" | "scores" | "changes" | "outcomes" | "answers";
 
 /** The optional data files, read when present in the folder or named on the command line. */
-export const OPTIONAL_FILES = ["requests", "scores", "changes", "outcomes"] as const;
+export const OPTIONAL_FILES = ["requests", "scores", "changes", "outcomes", "answers"] as const;
 
 /** The data files as bytes; stops, delegations and firms are required. */
 export type DataFiles = { readonly [K in DataFileKind]?: InputFile };
@@ -86,6 +89,7 @@ export function readDataFiles(files: DataFiles, reportMissing: boolean): { data:
   const scores = files.scores === undefined ? null : readScores(files.scores, firms.known, delegations.known, issues);
   const changes = files.changes === undefined ? null : readChanges(files.changes, { stops, firms, delegations }, issues);
   const outcomes = files.outcomes === undefined ? null : readOutcomes(files.outcomes, { stops: stops.known, firms: firms.known, delegations: delegations.known }, issues);
+  const answers = files.answers === undefined ? null : readAnswers(files.answers, { stops: stops.known, firms: firms.known, delegations: delegations.known }, issues);
   const failed = () => skipped.length > 0 || issues.some((i) => i.severity === "error");
   // Cross-file warnings on partly read data would be misleading; they come once the errors are fixed.
   if (!failed()) checkReferences({ stops, delegations, firms, requests, scores }, issues);
@@ -99,6 +103,7 @@ export function readDataFiles(files: DataFiles, reportMissing: boolean): { data:
       scores: scores === null ? null : values(scores, (s) => s.firmId, (s) => s.delegationId),
       changes: changes === null ? [] : changes.items.map((i) => i.value),
       outcomes: outcomes === null ? [] : values(outcomes, (o) => o.stopId, (o) => o.firmId, (o) => o.delegationId),
+      answers: answers === null ? [] : values(answers, (a) => a.stopId, (a) => a.firmId, (a) => a.delegationId, (a) => a.respondentId),
     },
     issues,
   };

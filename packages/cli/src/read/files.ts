@@ -248,7 +248,7 @@ async function readData(
   if (book !== null) unknownSheets(book, issues);
   const files: { -readonly [K in DataFileKind]?: InputFile } = {};
   const namedFiles: { readonly [K in DataFileKind]?: string | undefined } = {
-    requests: opts.requestsFile, scores: opts.scoresFile, changes: opts.changesFile, outcomes: opts.outcomesFile,
+    requests: opts.requestsFile, scores: opts.scoresFile, changes: opts.changesFile, outcomes: opts.outcomesFile, answers: undefined,
   };
   for (const kind of [...REQUIRED_FILES, ...OPTIONAL_FILES] as const) {
     const named = namedFiles[kind];

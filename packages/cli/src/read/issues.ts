@@ -114,6 +114,18 @@ export const ISSUE_CODES = {
   "absent-not-registered": "warning: a participant marked absent at a stop it is not registered for",
   "bad-yes-no": "not yes or no (held, follow_up)",
   "duplicate-outcome": "two rows of outcomes.csv for the same meeting",
+  // answers.csv and the report
+  "wrong-respondent": "a respondent_id of answers.csv that is neither the meeting's firm nor its delegation",
+  "duplicate-answer": "two rows of answers.csv for the same meeting and respondent",
+  "no-agenda": "a report asked of a stop with no agenda (no --agenda, no version in the workspace)",
+  // The workspace (log.csv, versions)
+  "bad-entry": "an entry number of log.csv out of order, or an undo that names no earlier entry",
+  "unexpected-value": "a value given to a log entry kind that takes none",
+  "no-time-left": "arrives, leaves or window leaving a participant no time inside the session",
+  "not-at-stop": "a window change for a participant that does not take part in the stop at that point of the log",
+  "already-undone": "an undo of an entry already undone",
+  "no-such-meeting": "cancel naming two participants without a meeting in the latest version",
+  "bad-version": "a version's version.json that cannot be read",
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -74,7 +74,21 @@ function solveOnce(highs: Highs, program: ExactProgram, start: Float64Array | nu
       random_seed: 0,
     });
     if (start !== null) model.setSolution({ colValue: start });
-    const { modelStatus } = model.run();
+    // The LP-iteration budget, counted by HiGHS itself: a stop there does not depend on the clock.
+    let spent = false;
+    const budget = limits.lpIterations;
+    const { modelStatus } = model.run(
+      budget === undefined
+        ? undefined
+        : {
+            [highs.constants.callbackType.mipInterrupt]: (event) => {
+              if (Number(event.data.mip_total_lp_iterations ?? 0) >= budget) {
+                spent = true;
+                event.interrupt();
+              }
+            },
+          },
+    );
     const codes = highs.constants.modelStatus;
     const values = model.info.get("primal_solution_status") === 2 ? Float64Array.from(model.getSolution().colValue) : null;
     const dual = Number(model.info.get("mip_dual_bound"));
@@ -83,8 +97,9 @@ function solveOnce(highs: Highs, program: ExactProgram, start: Float64Array | nu
     switch (modelStatus) {
       case codes.optimal:
         return { status: "optimal", values, bound, nodes };
-      case codes.timeLimit:
       case codes.interrupted:
+        return { status: spent ? "limit" : "timedout", values, bound, nodes };
+      case codes.timeLimit:
         return { status: "timedout", values, bound, nodes };
       case codes.infeasible:
         return { status: "infeasible", values: null, bound: null, nodes };

@@ -3,9 +3,13 @@
  * shared by the server (`packages/cli/src/studio`) and the page (`packages/cli/studio-web`).
  */
 import type { MeetingChange, ObjectiveLevels, ScheduleStatus, ScorePart, Violation } from "@roadshow/core";
+import type { InferOutput } from "valibot";
 import type { InputIssue } from "../read/issues.js";
+import type { FieldProblem, AgendaBodySchema, MailBodySchema, OpenBodySchema, PeopleBodySchema, PlanOptionsSchema, ReplanBodySchema, SaveBodySchema, StudioLangSchema } from "./schema.js";
 
-export type StudioLang = "it" | "en";
+// The bodies the page sends are the schemas' types (schema.ts): the server checks them with the same schemas.
+
+export type StudioLang = InferOutput<typeof StudioLangSchema>;
 
 /** A file the page may name: `data:<path>` inside the data folder, `out:<path>` inside the output folder. */
 export type FileRef = string;
@@ -21,20 +25,7 @@ export interface SessionInfo {
 }
 
 /** The CLI's planning options, as the Plan view sets them. */
-export interface PlanOptions {
-  readonly minMeetings: number;
-  readonly allowRepeats: boolean;
-  /** `--time-limit` in seconds; `null` keeps the default (60). */
-  readonly timeLimitSeconds: number | null;
-  readonly history: readonly FileRef[];
-  readonly scores: FileRef | null;
-  readonly requests: FileRef | null;
-  readonly weights: FileRef | null;
-  /** `--changes`; `null`: `<data-dir>/changes.csv` when present. */
-  readonly changes: FileRef | null;
-  /** `--outcomes`; `null`: `<data-dir>/outcomes.csv` when present. */
-  readonly outcomes: FileRef | null;
-}
+export type PlanOptions = InferOutput<typeof PlanOptionsSchema>;
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null,
@@ -155,17 +146,13 @@ export type PlanEvent =
   | { readonly type: "done"; readonly desk: Desk }
   | { readonly type: "error"; readonly message: string; readonly issues: readonly InputIssue[] };
 
-export interface AgendaBody {
-  readonly stop: string;
-  readonly options: PlanOptions;
-  readonly lang: StudioLang;
-  readonly meetings: readonly Omit<DeskMeeting, "score">[];
-}
+/** An agenda of a stop to judge (`/api/check`, `/api/verify`). */
+export type AgendaBody = InferOutput<typeof AgendaBodySchema>;
 
-export interface ReplanBody extends AgendaBody {
-  readonly locked: readonly Omit<DeskMeeting, "score">[];
-  readonly allowMoves: boolean;
-}
+/** An agenda file to open (`/api/open`). */
+export type OpenBody = InferOutput<typeof OpenBodySchema>;
+
+export type ReplanBody = InferOutput<typeof ReplanBodySchema>;
 
 export interface ReplanAnswer {
   readonly desk: Desk;
@@ -206,19 +193,9 @@ export type PeopleAnswer =
   | { readonly kind: "firm"; readonly id: string; readonly name: string; readonly title: string; readonly headline: string; readonly pairs: readonly FirmPair[] }
   | { readonly kind: "delegation"; readonly id: string; readonly name: string; readonly title: string; readonly headline: string; readonly pairs: readonly DelegationPair[] };
 
-export interface PeopleBody extends AgendaBody {
-  readonly kind: "firm" | "delegation";
-  readonly id: string;
-}
+export type PeopleBody = InferOutput<typeof PeopleBodySchema>;
 
-export interface SaveBody extends AgendaBody {
-  readonly excel: boolean;
-  /** Overwrite files that exist (the page asked first). */
-  readonly force: boolean;
-  /** Treat the agenda already in the folder as sent: calendars cancel what was dropped and raise SEQUENCE. */
-  readonly previous: boolean;
-  readonly organizer: string | null;
-}
+export type SaveBody = InferOutput<typeof SaveBodySchema>;
 
 export type SaveAnswer =
   | {
@@ -228,12 +205,7 @@ export type SaveAnswer =
     }
   | { readonly saved: false; readonly folder: string; readonly existing: readonly string[]; readonly hasAgenda: boolean };
 
-export interface MailBody {
-  readonly stop: string;
-  readonly organizer: string;
-  /** Send through the studio's `--smtp` server; otherwise only write the .eml files. */
-  readonly send: boolean;
-}
+export type MailBody = InferOutput<typeof MailBodySchema>;
 
 export interface MailAnswer {
   readonly folder: string;
@@ -244,8 +216,20 @@ export interface MailAnswer {
   readonly onlyChanged: boolean;
 }
 
-/** An error the page shows: a sentence and, for input problems, the located issues. */
+/** Each POST route of the API: the body it takes (checked by its schema) and what it answers. */
+export interface PostRoutes {
+  readonly "/api/check": { readonly body: AgendaBody; readonly answer: Desk };
+  readonly "/api/verify": { readonly body: AgendaBody; readonly answer: VerifyAnswer };
+  readonly "/api/open": { readonly body: OpenBody; readonly answer: Desk };
+  readonly "/api/replan": { readonly body: ReplanBody; readonly answer: ReplanAnswer };
+  readonly "/api/people": { readonly body: PeopleBody; readonly answer: PeopleAnswer };
+  readonly "/api/save": { readonly body: SaveBody; readonly answer: SaveAnswer };
+  readonly "/api/mail": { readonly body: MailBody; readonly answer: MailAnswer };
+}
+
+/** An error the page shows: a sentence and, for input problems, the located issues; for a malformed request (400), its fields. */
 export interface ErrorAnswer {
   readonly error: string;
   readonly issues: readonly InputIssue[];
+  readonly fields?: readonly FieldProblem[];
 }

@@ -1,56 +1,44 @@
-/** Reads a JSON request body (at most 20 MB) and checks its shape before anything uses it. */
+/** Reads a JSON request body (at most 20 MB) and checks every field with its schema before anything uses it. */
 import type { IncomingMessage } from "node:http";
-import { InputError } from "../errors.js";
-import { DEFAULT_PLAN_OPTIONS } from "./api.js";
+import type { InferOutput } from "valibot";
+import { BODY_SCHEMAS, check, type BodyKind, type FieldProblem } from "./schema.js";
 
 const LIMIT = 20 * 1024 * 1024;
 
-type Kind = "agenda" | "open" | "replan" | "people" | "save" | "mail";
-
-const isInt = (x: unknown): boolean => Number.isInteger(x);
-const isText = (x: unknown): boolean => typeof x === "string";
-const isBool = (x: unknown): boolean => typeof x === "boolean";
-const isTextOrNull = (x: unknown): boolean => x === null || typeof x === "string";
-
-function isMeetings(x: unknown): boolean {
-  return Array.isArray(x) && x.every((m) => typeof m === "object" && m !== null && isInt(m.slot) && isInt(m.table) && isText(m.firmId) && isText(m.delegationId));
+/** A request the API cannot take (400 Bad Request, 413 too large): its sentence names the fields at fault. */
+export class BadRequest extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+    readonly fields: readonly FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = "BadRequest";
+  }
 }
 
-function isOptions(x: unknown): boolean {
-  if (typeof x !== "object" || x === null) return false;
-  const o = x as Record<string, unknown>;
-  return isInt(o.minMeetings) && (o.minMeetings as number) >= 0 && isBool(o.allowRepeats)
-    && (o.timeLimitSeconds === null || (typeof o.timeLimitSeconds === "number" && o.timeLimitSeconds > 0))
-    && Array.isArray(o.history) && o.history.every(isText) && isTextOrNull(o.scores) && isTextOrNull(o.requests) && isTextOrNull(o.weights)
-    && isTextOrNull(o.changes ?? null) && isTextOrNull(o.outcomes ?? null);
+/** The sentence of a refused body: `the save request: lang must be ("it" | "en"), found "fr"; meetings.2.slot is missing`. */
+export function badFields(what: string, problems: readonly FieldProblem[]): BadRequest {
+  const listed = problems.slice(0, 5).map((p) => `${p.field} ${p.problem}`).join("; ");
+  const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : "";
+  return new BadRequest(400, `${what} is malformed: ${listed}${more}`, problems);
 }
 
-/** What each kind of body must hold beyond the stop, options and agenda. */
-const EXTRA: Readonly<Record<Kind, (b: Record<string, unknown>) => boolean>> = {
-  agenda: () => true,
-  open: (b) => isText(b.file),
-  replan: (b) => isMeetings(b.locked) && isBool(b.allowMoves),
-  people: (b) => (b.kind === "firm" || b.kind === "delegation") && isText(b.id),
-  save: (b) => isBool(b.excel) && isBool(b.force) && isBool(b.previous) && isTextOrNull(b.organizer),
-  mail: (b) => isText(b.organizer) && isBool(b.send),
-};
-
-export async function readBody<T>(req: IncomingMessage, kind: Kind): Promise<T> {
+export async function readBody<K extends BodyKind>(req: IncomingMessage, kind: K): Promise<InferOutput<(typeof BODY_SCHEMAS)[K]>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > LIMIT) throw new InputError("the request is larger than 20 MB");
+    if (size > LIMIT) throw new BadRequest(413, "the request is larger than 20 MB");
     chunks.push(chunk as Buffer);
   }
   let body: unknown;
   try {
     body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
-    throw new InputError("the request is not JSON");
+    throw new BadRequest(400, `the ${kind} request is not JSON`);
   }
-  const b = body as Record<string, unknown>;
-  const ok = typeof body === "object" && body !== null && isText(b.stop) && (kind === "mail" || (isOptions(b.options) && isMeetings(b.meetings ?? []))) && EXTRA[kind](b);
-  if (!ok) throw new InputError(`the ${kind} request is malformed`);
-  return { meetings: [], ...b, options: { ...DEFAULT_PLAN_OPTIONS, ...(b.options as object) } } as T;
+  const checked = check(BODY_SCHEMAS[kind], body);
+  if (!checked.ok) throw badFields(`the ${kind} request`, checked.problems);
+  return checked.value;
 }

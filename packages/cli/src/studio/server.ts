@@ -7,13 +7,14 @@ import { readFileSync, existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { InputError } from "../errors.js";
+import { ENVIRONMENT_CODES, EnvironmentError, InputError, systemReason, UsageError } from "../errors.js";
 import type { Lang } from "../text/i18n.js";
-import { DEFAULT_PLAN_OPTIONS } from "./api.js";
 import { verifyAgenda } from "@roadshow/core";
-import type { AgendaBody, ErrorAnswer, MailBody, PeopleBody, VerifyAnswer, PlanEvent, PlanOptions, ReplanBody, SaveBody, SessionInfo } from "./api.js";
+import type { ErrorAnswer, VerifyAnswer, PlanEvent, PlanOptions, SessionInfo } from "./api.js";
 import { judge, newToken, sessionCookie, type GuardConfig } from "./guard.js";
-import { readBody } from "./body.js";
+import { BadRequest, badFields, readBody } from "./body.js";
+import { check, PlanOptionsSchema, StudioLangSchema } from "./schema.js";
+import { scrub, secretsOf } from "../secrets.js";
 import { delegationPeople, firmPeople } from "./people.js";
 import { replanDesk } from "./replan.js";
 import { saveStop } from "./save.js";
@@ -72,24 +73,59 @@ class HttpError extends Error {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+/**
+ * An error as the API answers it, the HTTP twin of the CLI's exit codes: a malformed request
+ * 400 (naming its fields), bad input 422, the environment (another run holds the lock, the
+ * folder exists: 409; permission denied, disk full: 503) with the CLI's own sentence, a bug 500.
+ */
+function errorAnswer(error: unknown): [number, ErrorAnswer] {
+  if (error instanceof BadRequest) return [error.status, { error: error.message, issues: [], fields: error.fields }];
+  if (error instanceof InputError) return [422, { error: error.message, issues: error.issues }];
+  if (error instanceof UsageError) return [400, { error: error.message, issues: [] }];
+  if (error instanceof HttpError) return [error.status, { error: error.message, issues: [] }];
+  if (error instanceof EnvironmentError) return [CONFLICTS.has(error.code ?? "") ? 409 : 503, { error: error.message, issues: [] }];
+  const system = (error as NodeJS.ErrnoException | null)?.code;
+  if (system !== undefined && ENVIRONMENT_CODES.has(system)) {
+    const where = (error as NodeJS.ErrnoException).path;
+    return [CONFLICTS.has(system) ? 409 : 503, { error: `${where === undefined ? "" : `${where}: `}${systemReason(error)}`, issues: [] }];
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return [500, { error: `internal error: ${detail}. This is a bug in roadshow; please report it.`, issues: [] }];
+}
+
+/** Environment refusals that are about the state of the folder (another run writes it, it exists): 409 Conflict. */
+const CONFLICTS: ReadonlySet<string> = new Set(["ELOCKED", "EEXIST", "ENOTEMPTY"]);
+
+function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}, secrets: readonly string[] = []): void {
+  // The SMTP password never leaves in an answer, not even inside a message quoting the server.
+  const text = scrub(JSON.stringify(body), secrets);
   res.writeHead(status, { ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", ...extra });
   res.end(text);
 }
 
 const langOf = (value: unknown, fallback: Lang): Lang => (value === "it" || value === "en" ? value : fallback);
 
+/** The `?lang=` of a request, checked by the same schema as the bodies' `lang`; absent: the studio's. */
+function queryLang(url: URL, fallback: Lang): Lang {
+  const value = url.searchParams.get("lang");
+  if (value === null) return fallback;
+  const checked = check(StudioLangSchema, value);
+  if (!checked.ok) throw badFields("the request's query", checked.problems.map((p) => ({ ...p, field: "lang" })));
+  return checked.value;
+}
+
 /** Starts the studio on 127.0.0.1 (port 0: any free port) and resolves once it listens. */
 export async function startStudio(config: StudioConfig): Promise<RunningStudio> {
   const ws = config.workspace;
   const token = config.token ?? newToken();
   const streams = new Set<ServerResponse>();
+  // The SMTP password as it may appear in an answer: as given and JSON-escaped.
+  const secrets = secretsOf(config.smtp === undefined ? [] : [config.smtp], config.env ?? {}).flatMap((p) => [p, JSON.stringify(p).slice(1, -1)]);
   let guard: GuardConfig = { token, port: config.port };
 
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const route = `${req.method} ${url.pathname}`;
-    const lang = langOf(url.searchParams.get("lang"), ws.lang);
+    const lang = queryLang(url, ws.lang);
     switch (route) {
       case "GET /api/session":
         return send(res, 200, { lang: ws.lang, dataDir: ws.folders.dataShown, outDir: ws.folders.outShown, version: config.version, smtp: config.smtp !== undefined } satisfies SessionInfo);
@@ -104,29 +140,29 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
       case "GET /api/plan":
         return plan(req, res, url, lang);
       case "POST /api/open": {
-        const body = await readBody<AgendaBody & { file: string }>(req, "open");
+        const body = await readBody(req, "open");
         const inputs = await ws.stop(body.stop, body.options);
         const rows = (await readAgenda(ws.folders.resolve(body.file))).filter((r) => r.stopId === inputs.instance.stop.id);
         const reviewed = ws.review(inputs.instance.stop.id, body.options, inputs, rows);
         return send(res, 200, deskOfAgenda(inputs.instance, rows, reviewed, langOf(body.lang, lang), body.file));
       }
       case "POST /api/check": {
-        const body = await readBody<AgendaBody>(req, "agenda");
+        const body = await readBody(req, "agenda");
         const inputs = await ws.stop(body.stop, body.options);
         const reviewed = ws.review(inputs.instance.stop.id, body.options, inputs, body.meetings);
         return send(res, 200, deskOfAgenda(inputs.instance, body.meetings, reviewed, langOf(body.lang, lang), "edit"));
       }
       case "POST /api/verify": {
-        const body = await readBody<AgendaBody>(req, "agenda");
+        const body = await readBody(req, "agenda");
         const { instance, options } = await ws.stop(body.stop, body.options);
         return send(res, 200, { violations: verifyAgenda(instance, body.meetings, options) } satisfies VerifyAnswer);
       }
       case "POST /api/replan": {
-        const body = await readBody<ReplanBody>(req, "replan");
+        const body = await readBody(req, "replan");
         return send(res, 200, await replanDesk(ws, body, langOf(body.lang, lang)));
       }
       case "POST /api/people": {
-        const body = await readBody<PeopleBody>(req, "people");
+        const body = await readBody(req, "people");
         const inputs = await ws.stop(body.stop, body.options);
         const { instance, options } = inputs;
         const l = langOf(body.lang, lang);
@@ -135,9 +171,9 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
         return send(res, 200, firmPeople(instance, schedule, options, body.id, l));
       }
       case "POST /api/mail":
-        return send(res, 200, await mailStop(ws, await readBody<MailBody>(req, "mail"), lang, config.smtp, config.env ?? {}));
+        return send(res, 200, await mailStop(ws, await readBody(req, "mail"), lang, config.smtp, config.env ?? {}), {}, secrets);
       case "POST /api/save":
-        return send(res, 200, await saveStop(ws, await readBody<SaveBody>(req, "save")));
+        return send(res, 200, await saveStop(ws, await readBody(req, "save")));
       default:
         throw new HttpError(404, `no such endpoint: ${route}`);
     }
@@ -146,12 +182,15 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
   /** Plans a stop in the solver thread, streaming progress as server-sent events. */
   const plan = async (req: IncomingMessage, res: ServerResponse, url: URL, lang: Lang): Promise<void> => {
     const stopId = url.searchParams.get("stop") ?? "";
-    let options: PlanOptions;
+    let parsed: unknown;
     try {
-      options = { ...DEFAULT_PLAN_OPTIONS, ...(JSON.parse(url.searchParams.get("options") ?? "") as PlanOptions) };
+      parsed = JSON.parse(url.searchParams.get("options") ?? "");
     } catch {
-      throw new HttpError(400, "options must be JSON");
+      throw new BadRequest(400, "the plan request is malformed: options must be JSON");
     }
+    const checked = check(PlanOptionsSchema, parsed);
+    if (!checked.ok) throw badFields("the plan request's options", checked.problems);
+    const options: PlanOptions = checked.value;
     res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/event-stream; charset=utf-8", connection: "keep-alive" });
     const event = (e: PlanEvent) => res.write(`data: ${JSON.stringify(e)}\n\n`);
     try {
@@ -193,13 +232,15 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
     const handled = req.method === "GET" && name !== undefined ? Promise.resolve(asset(res, name, verdict.setCookie)) : api(req, res, url);
     handled.catch((error: unknown) => {
       if (res.headersSent) return void res.end();
-      if (error instanceof InputError) return send(res, 422, { error: error.message, issues: error.issues } satisfies ErrorAnswer);
-      if (error instanceof HttpError) return send(res, error.status, { error: error.message, issues: [] } satisfies ErrorAnswer);
-      const detail = error instanceof Error ? error.message : String(error);
-      send(res, 500, { error: `internal error: ${detail}. This is a bug in roadshow; please report it.`, issues: [] } satisfies ErrorAnswer);
+      const [status, answer] = errorAnswer(error);
+      send(res, status, answer, {}, secrets);
     });
   });
 
+  // An organiser pauses for minutes between two requests: a connection kept open that long is not
+  // closed under the page (Node's 5 s default races a POST sent on it: "other side closed").
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, "127.0.0.1", () => resolve());

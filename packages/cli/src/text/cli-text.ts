@@ -107,6 +107,47 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "the stop changes replan was given (walk-ins, absences; default: <data-dir>/changes.csv if present)":
     "le variazioni della tappa date a replan (arrivi senza iscrizione, assenze; predefinito: <data-dir>/changes.csv se presente)",
   "replace an output folder holding other messages (its sent.csv is kept)": "sostituisce una cartella di uscita con altri messaggi (il suo sent.csv è conservato)",
+  // report
+  "the board's report of what the stops produced (booked, held, no-shows per country, sector and time, table use, unmet asks, follow-up): report.csv, unmet.csv, report.it.html, report.en.html":
+    "il report per il consiglio di cosa hanno prodotto le tappe (prenotati, svolti, assenze per paese, settore e orario, uso dei tavoli, richieste non soddisfatte, follow-up): report.csv, unmet.csv, report.it.html, report.en.html",
+  "folder with the inputs, outcomes.csv and answers.csv; agendas come from its workspace/": "cartella con i dati, outcomes.csv e answers.csv; le agende vengono dal suo workspace/",
+  "report on this stop only (default: the season, and each stop in its own folder)": "solo questa tappa (predefinito: la stagione, e ogni tappa nella sua cartella)",
+  "an agenda to report on instead of the workspace's last version (repeatable)": "un'agenda su cui fare il report al posto dell'ultima versione del workspace (ripetibile)",
+  "meetings not held and follow-ups (default: <data-dir>/outcomes.csv if present)": "incontri non svolti e follow-up (predefinito: <data-dir>/outcomes.csv se presente)",
+  "replace an existing output folder": "sostituisce una cartella di uscita esistente",
+  // refill
+  "standby refill of one slot on the day: the table-slots freed by absences and no-shows go to participants there and free, best under the objective, nobody moved; --apply enters them in the stop's log":
+    "rimpiazzo di uno slot durante la giornata: i posti-tavolo liberati da assenze e mancate presentazioni vanno a partecipanti presenti e liberi, al meglio secondo l'obiettivo, senza spostare nessuno; --apply li registra nel log della tappa",
+  "folder with the inputs; the stop's agenda and log are in its workspace/": "cartella con i dati; agenda e log della tappa sono nel suo workspace/",
+  "the stop": "la tappa",
+  "the slot to refill (1-based)": "lo slot da riempire (da 1)",
+  "enter the proposed meetings in the stop's log (one refill entry each)": "registra gli incontri proposti nel log della tappa (una voce refill ciascuno)",
+  "K of the objective's second level": "K del secondo livello dell'obiettivo",
+  "no balance level: after musts and K, the highest score": "senza equilibrio: dopo must e K, il punteggio più alto",
+  "who enters the refill (default: ROADSHOW_USER)": "chi registra il rimpiazzo (predefinito: ROADSHOW_USER)",
+  "text, or json: {\"meetings\":[{\"firm_id\",\"delegation_id\",\"slot\",\"table\"}]}": "text, o json: {\"meetings\":[{\"firm_id\",\"delegation_id\",\"slot\",\"table\"}]}",
+  // followup
+  "after a stop: one message per participant with an email and a held meeting, in its language, asking a rating and an outcome per meeting; answers.csv to fill in; with --smtp, each participant is mailed once":
+    "dopo una tappa: un messaggio per partecipante con email e almeno un incontro svolto, nella sua lingua, che chiede un voto e un esito per incontro; answers.csv da compilare; con --smtp ognuno riceve il messaggio una volta sola",
+  "folder with the inputs and outcomes.csv; the agenda comes from its workspace/": "cartella con i dati e outcomes.csv; l'agenda viene dal suo workspace/",
+  "the stop whose participants are asked": "la tappa i cui partecipanti sono interpellati",
+  "output folder: firms/<id>.eml, delegations/<id>.eml and answers.csv": "cartella di uscita: firms/<id>.eml, delegations/<id>.eml e answers.csv",
+  "the agenda of the day (default: the workspace's last version)": "l'agenda del giorno (predefinita: l'ultima versione del workspace)",
+  // change, status
+  "enter one day-of change of a stop in its log (workspace/<stop_id>/log.csv); prints the entry's number":
+    "registra una variazione del giorno di una tappa nel suo registro (workspace/<stop_id>/log.csv); stampa il numero della voce",
+  "folder with stops.csv, delegations.csv, firms.csv; the workspace is <data-dir>/workspace/":
+    "cartella con stops.csv, delegations.csv, firms.csv; l'area di lavoro è <data-dir>/workspace/",
+  "absent, present, arrives, leaves, window, tables, representatives, cancel, checkin, noshow, confirm, decline, refill or undo": "absent, present, arrives, leaves, window, tables, representatives, cancel, checkin, noshow, confirm, decline, refill o undo",
+  "the firm or delegation (for undo: the entry number)": "l'impresa o la delegazione (per undo: il numero della voce)",
+  "HH:MM, HH:MM-HH:MM, a number (noshow: the slot), or the other participant of the meeting (cancel, confirm, decline)": "HH:MM, HH:MM-HH:MM, un numero (noshow: lo slot), o l'altro partecipante dell'incontro (cancel, confirm, decline)",
+  "checkin: the time of arrival (default: now at the stop)": "checkin: l'ora di arrivo (predefinita: adesso, all'ora della tappa)",
+  "the stop whose log gets the entry": "la tappa nel cui registro va la voce",
+  "who enters it (default: ROADSHOW_USER, else the system user)": "chi la registra (predefinito: ROADSHOW_USER, altrimenti l'utente del sistema)",
+  "a note kept with the entry": "una nota conservata con la voce",
+  "where each stop stands: versions, what was sent to whom and when, log entries not yet re-planned, participants not told yet":
+    "a che punto è ogni tappa: versioni, cosa è stato inviato a chi e quando, voci del registro non ancora ripianificate, partecipanti non ancora avvisati",
+  "only this stop (default: every stop of stops.csv)": "solo questa tappa (predefinito: ogni tappa di stops.csv)",
   // studio
   "the organiser's desk in the browser, local and private: data, plan, grid with live rule checks, people, save":
     "la scrivania dell'organizzatore nel browser, locale e privata: dati, pianificazione, griglia con verifica immediata delle regole, persone, salvataggio",
@@ -235,6 +276,12 @@ const ERRORS_IT: readonly Rule[] = [
   [/the held agenda of (\S+) is given twice, in (.*) and in (.*)$/m, "l'agenda svolta di $1 è indicata due volte, in $2 e in $3"],
   [/--from (\S+) re-plans from \S+ onward, so the stops before it need their held agenda \(--frozen <agenda\.csv>\): (.*)$/m,
     "--from $1 ripianifica da $1 in poi, quindi le tappe precedenti richiedono la loro agenda svolta (--frozen <agenda.csv>): $2"],
+  [/--smtp "([^"]*)": the user or password holds "(.)", which a URL reads as the end of the server's name; percent-encode it \(([^)]*)\), or leave the password out of the URL and set ROADSHOW_SMTP_PASSWORD/,
+    "--smtp \"$1\": l'utente o la password contiene \"$2\", che in un URL chiude il nome del server; codificalo con il segno di percentuale ($3), oppure togli la password dall'URL e impostala in ROADSHOW_SMTP_PASSWORD"],
+  [/--smtp "([^"]*)" is not a URL \(percent-encode the user and password: ([^)]*)\); write e\.g\. (.*)$/m,
+    "--smtp \"$1\" non è un URL (codifica utente e password con il segno di percentuale: $2); scrivi per esempio $3"],
+  [/--smtp "([^"]*)": the user or password holds a bad %-escape; percent-encode them: /, "--smtp \"$1\": l'utente o la password contiene un codice % non valido; codificali con il segno di percentuale: "],
+  [/ as %(2F|40|3A|3F|23|25)/g, " come %$1"],
   [/^Example:$/m, "Esempio:"],
   [/^Examples:$/m, "Esempi:"],
 ];

@@ -86,6 +86,16 @@ export const ISSUES_IT: Readonly<Record<IssueCode, { readonly message: string; r
   "absent-not-registered": { message: "partecipante segnato assente a una tappa a cui non è iscritto", hint: "controlla la tappa della riga" },
   "bad-yes-no": { message: "\"{value}\" non è yes o no", hint: "scrivi yes o no" },
   "duplicate-outcome": { message: "due righe di outcomes.csv per lo stesso incontro", hint: "tieni una sola riga per incontro" },
+  "wrong-respondent": { message: "\"{value}\" non è né l'impresa né la delegazione di questo incontro", hint: "scrivi l'id dell'impresa o della delegazione dell'incontro" },
+  "duplicate-answer": { message: "due righe di answers.csv per lo stesso incontro e la stessa persona", hint: "tieni una sola riga per incontro e per chi risponde" },
+  "no-agenda": { message: "non c'è un'agenda della tappa da riportare (né --agenda né una versione nel workspace)", hint: "pianifica prima la tappa (roadshow schedule <cartella> --stop <id>) o indica --agenda <agenda.csv>" },
+  "bad-entry": { message: "il numero della voce del registro non è quello atteso", hint: "le voci sono numerate 1, 2, 3, … in ordine; annulla una voce con roadshow change … undo <voce>" },
+  "unexpected-value": { message: "questo tipo di voce non prende un valore", hint: "togli il valore" },
+  "no-time-left": { message: "la modifica non lascia al partecipante alcun orario nella sessione", hint: "indica un orario dentro la sessione, oppure segna il partecipante assente" },
+  "not-at-stop": { message: "il partecipante non prende parte alla tappa a questo punto del registro", hint: "inserisci prima present <id> (iscritto sul posto, o di ritorno)" },
+  "already-undone": { message: "la voce è già annullata", hint: "per ripristinarla annulla la voce che l'ha annullata" },
+  "no-such-meeting": { message: "i due partecipanti non hanno un incontro nell'ultima versione", hint: "controlla i due codici nell'agenda" },
+  "bad-version": { message: "il file version.json della versione non si può leggere", hint: "ripristina l'area di lavoro da una copia, o sposta altrove la cartella della versione" },
 };
 
 function fill(template: string, issue: InputIssue): string {

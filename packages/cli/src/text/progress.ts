@@ -108,6 +108,8 @@ export function progressText(p: Progress, lang: Lang): string {
     case "bounding-reached": return t(lang, "progress.bounding-reached", { levels: levelsText(values, "", lang) });
     case "solving-core": return t(lang, "progress.solving-core");
     case "compacting": return t(lang, "progress.compacting", { meetings: n("meetings") });
+    case "compacting-exact": return t(lang, "progress.compacting-exact", { solver: String(values["solver"]), value: n("value"), columns: n("columns") });
+    case "compacted-exact": return t(lang, "progress.compacted-exact", { solver: String(values["solver"]), from: n("from"), to: n("to") });
     case "checking": return t(lang, "progress.checking", { meetings: n("meetings") });
     case "exact-solving":
       return t(lang, "progress.exact.solving", { solver: String(values["solver"]), level: levelName(values, lang), value: amount(values, "value", lang), bound: amount(values, "bound", lang), columns: n("columns") });

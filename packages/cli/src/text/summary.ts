@@ -1,6 +1,6 @@
 // The summary printed after planning a stop: meetings, firms served, musts, score, bound, gap, balance and time.
 import { Chalk, type ChalkInstance } from "chalk";
-import type { Schedule } from "@roadshow/core";
+import type { Meeting, Schedule } from "@roadshow/core";
 import { formatNumber, t, type Lang } from "./i18n.js";
 
 /** "0 × 2, 1 × 3, 2 × 40": how many firms have each number of meetings (registered firms without any meeting first). */
@@ -57,7 +57,29 @@ export function formatSummary(schedule: Schedule, lang: Lang, color: boolean): s
 export function gapsLine(schedule: Schedule, lang: Lang): string[] {
   const gaps = schedule.stats.gaps;
   if (gaps === undefined) return [];
-  return [t(lang, "summary.gaps", { firms: gaps.firms, firmSlots: gaps.firmIdleSlots, delegations: gaps.delegations, delegationSlots: gaps.delegationIdleSlots })];
+  const fairness = firmGapSpread(schedule.meetings);
+  return [
+    t(lang, "summary.gaps", { firms: gaps.firms, firmSlots: gaps.firmIdleSlots, delegations: gaps.delegations, delegationSlots: gaps.delegationIdleSlots }),
+    ...(fairness === null ? [] : [t(lang, "summary.fairness", { ...fairness, spread: fairness.most - fairness.fewest })]),
+  ];
+}
+
+/**
+ * B2BSP's fairness, on the meetings as written: the most and the fewest idle
+ * gaps (runs of busy slots less one) of any firm with a meeting; null without meetings.
+ */
+export function firmGapSpread(meetings: readonly Meeting[]): { most: number; fewest: number } | null {
+  const slots = new Map<string, Set<number>>();
+  for (const m of meetings) (slots.get(m.firmId) ?? slots.set(m.firmId, new Set()).get(m.firmId)!).add(m.slot);
+  let most = -1;
+  let fewest = Infinity;
+  for (const busy of slots.values()) {
+    const sorted = [...busy].sort((a, b) => a - b);
+    const gaps = sorted.filter((slot, i) => i > 0 && slot !== sorted[i - 1]! + 1).length;
+    most = Math.max(most, gaps);
+    fewest = Math.min(fewest, gaps);
+  }
+  return most < 0 ? null : { most, fewest };
 }
 
 /** What balance cost in score, when the planner measured it (the terminal's summary and summary.html). */

@@ -1,5 +1,5 @@
 /** The page's calls to its server: JSON in and out; the session token travels in the cookie set by the first load. */
-import type { ErrorAnswer } from "../../src/studio/api.js";
+import type { ErrorAnswer, PostRoutes } from "../../src/studio/api.js";
 
 /** An error answered by the server, with the located input issues when there are any. */
 export class ApiError extends Error {
@@ -18,6 +18,7 @@ export async function get<T>(url: string): Promise<T> {
   return answer<T>(await fetch(url, { credentials: "same-origin" }));
 }
 
-export async function post<T>(url: string, body: unknown): Promise<T> {
-  return answer<T>(await fetch(url, { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+/** POSTs a route's body, typed by the server's schema for that route (`query`: `?lang=it`). */
+export async function post<R extends keyof PostRoutes>(route: R, body: PostRoutes[R]["body"], query = ""): Promise<PostRoutes[R]["answer"]> {
+  return answer(await fetch(`${route}${query}`, { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
 }

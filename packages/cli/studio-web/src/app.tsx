@@ -1,7 +1,7 @@
 /** The studio's page: header, tabs, and the state every view shares (the agenda on the desk is checked by the server after each edit). */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { DEFAULT_PLAN_OPTIONS } from "../../src/studio/api.js";
-import type { AgendaBody, VerifyAnswer, DataView, Desk, DeskMeeting, ErrorAnswer, PlanOptions, ReplanAnswer, Review, SessionInfo, StopInfo, StudioLang } from "../../src/studio/api.js";
+import type { AgendaBody, DataView, DeskMeeting, ErrorAnswer, PlanOptions, ReplanAnswer, Review, SessionInfo, StopInfo, StudioLang } from "../../src/studio/api.js";
 import { get, post } from "./api.js";
 import { push, redo as redoHistory, start, undo as undoHistory, type Edit, type History } from "./desk.js";
 import { tr, type Key } from "./i18n.js";
@@ -43,14 +43,14 @@ export function App({ session }: { session: SessionInfo }) {
       setChecking(true);
       const body: AgendaBody = { stop: stopNow, options: optionsNow, lang: langNow, meetings: meetings.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId })) };
       // The rules first (fast), then the levels and the bound (a flow over the whole stop).
-      post<VerifyAnswer>("/api/verify", body)
+      post("/api/verify", body)
         .then((v) => {
           if (mine !== seq.current) return;
           setChecked((c) => (c === null ? c : { review: c.review, checked: meetings, violations: v.violations, reviewed: false }));
           setChecking(false);
         })
         .catch(showError);
-      post<Desk>("/api/check", body)
+      post("/api/check", body)
         .then((desk) => {
           if (mine !== seq.current) return;
           setChecked({ review: desk.review, checked: meetings, violations: desk.review.violations, reviewed: true });

@@ -71,6 +71,7 @@ export const scoreRow = (over: Cells = {}): Cells => ({ firm_id: "F0001", delega
 export const changeRow = (over: Cells = {}): Cells => ({
   stop_id: "BG-2026-03", participant_id: "F0001", status: "absent", available: "", tables: "", representatives: "", note: "cancelled", ...over,
 });
+export const answerRow = (over: Cells = {}): Cells => ({ stop_id: "BG-2026-03", firm_id: "F0001", delegation_id: "US-CG", respondent_id: "F0001", rating: "4", outcome: "in-contact", ...over });
 export const outcomeRow = (over: Cells = {}): Cells => ({ stop_id: "BG-2026-03", firm_id: "F0001", delegation_id: "US-CG", held: "no", follow_up: "", ...over });
 
 /** Rows of a small valid data set: two stops, two delegations, three firms. */
@@ -89,7 +90,7 @@ export function validRows(): Record<"stops" | "delegations" | "firms", Cells[]> 
   };
 }
 
-export type RowSets = Partial<Record<"stops" | "delegations" | "firms" | "requests" | "scores" | "changes" | "outcomes", Cells[]>>;
+export type RowSets = Partial<Record<"stops" | "delegations" | "firms" | "requests" | "scores" | "changes" | "outcomes" | "answers", Cells[]>>;
 
 /** Data files from row sets: the valid set, with any file replaced. */
 export function dataFiles(over: RowSets = {}, options: CsvOptions = {}): DataFiles {
@@ -103,6 +104,7 @@ export function dataFiles(over: RowSets = {}, options: CsvOptions = {}): DataFil
   if (rows.scores) files.scores = file("scores.csv", csv(rows.scores, options));
   if (rows.changes) files.changes = file("changes.csv", csv(rows.changes, options));
   if (rows.outcomes) files.outcomes = file("outcomes.csv", csv(rows.outcomes, options));
+  if (rows.answers) files.answers = file("answers.csv", csv(rows.answers, options));
   return files;
 }
 

@@ -5,7 +5,7 @@ import { ISSUE_CODES } from "../../src/read/issues.js";
 import { MAX_FILE_BYTES, MAX_ROWS, parseDataSet } from "../../src/read/index.js";
 import { MAX_CELL_CHARS } from "../../src/read/limits.js";
 import type { DataFiles, InputIssue } from "../../src/read/index.js";
-import { changeRow, csv, dataFiles, delegationRow, file, firmRow, outcomeRow, requestRow, scoreRow, stopRow, validRows } from "./builders.js";
+import { answerRow, changeRow, csv, dataFiles, delegationRow, file, firmRow, outcomeRow, requestRow, scoreRow, stopRow, validRows } from "./builders.js";
 
 interface Case {
   readonly code: string;
@@ -233,12 +233,17 @@ const CASES: readonly Case[] = [
   },
   { code: "bad-yes-no", files: () => dataFiles({ outcomes: [outcomeRow({ held: "maybe" })] }), file: "outcomes.csv", line: 2, column: "held" },
   { code: "duplicate-outcome", files: () => dataFiles({ outcomes: [outcomeRow(), outcomeRow()] }), file: "outcomes.csv", line: 3, column: "delegation_id" },
+  { code: "wrong-respondent", files: () => dataFiles({ answers: [answerRow({ respondent_id: "F0002" })] }), file: "answers.csv", line: 2, column: "respondent_id" },
+  { code: "duplicate-answer", files: () => dataFiles({ answers: [answerRow(), answerRow({ rating: "5" })] }), file: "answers.csv", line: 3, column: "respondent_id" },
 ];
 
 // Codes met only with real files or command lines: files.test.ts and faults.test.ts.
-const FS_ONLY = ["missing-folder", "missing-file", "unreadable-file", "duplicate-file", "own-history", "other-stop"];
+// no-agenda is met by `roadshow report` (report.test.ts).
+const FS_ONLY = ["no-agenda", "missing-folder", "missing-file", "unreadable-file", "duplicate-file", "own-history", "other-stop"];
 // Codes of agenda files read back: agenda.test.ts.
 const AGENDA_ONLY = ["date-mismatch", "unknown-slot", "slot-mismatch"];
+// Codes of the workspace (log.csv, versions): workspace-log.test.ts and test/workspace-e2e.test.ts.
+const WORKSPACE_ONLY = ["bad-entry", "unexpected-value", "no-time-left", "not-at-stop", "already-undone", "no-such-meeting", "bad-version"];
 // Codes of workbook inputs only: xlsx.test.ts.
 const WORKBOOK_ONLY = ["not-xlsx", "hidden-sheet", "unknown-sheet", "error-cell", "unlabelled-column"];
 
@@ -255,8 +260,8 @@ describe("every issue code, located", () => {
     if (severity === "error") expect(data).toBeNull();
   });
 
-  it("covers every documented code (fs-only ones in files.test.ts, agenda ones in agenda.test.ts, workbook ones in xlsx.test.ts)", () => {
-    const tested = new Set([...CASES.map((c) => c.code), ...FS_ONLY, ...AGENDA_ONLY, ...WORKBOOK_ONLY]);
+  it("covers every documented code (fs-only ones in files.test.ts, agenda ones in agenda.test.ts, workbook ones in xlsx.test.ts, workspace ones in workspace-log.test.ts)", () => {
+    const tested = new Set([...CASES.map((c) => c.code), ...FS_ONLY, ...AGENDA_ONLY, ...WORKBOOK_ONLY, ...WORKSPACE_ONLY]);
     expect(Object.keys(ISSUE_CODES).filter((c) => !tested.has(c))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import type { DataFileKind, DataFiles, InputFile } from "../../src/read/index.js";
 import { changeRow, csv, outcomeRow, requestRow, scoreRow, validRows } from "./builders.js";
 
-export const KINDS: readonly DataFileKind[] = ["stops", "delegations", "firms", "requests", "scores", "changes", "outcomes"];
+export const KINDS: readonly DataFileKind[] = ["stops", "delegations", "firms", "requests", "scores", "changes", "outcomes", "answers"];
 export const WHOLE_FILE = new Set(["file-too-large", "empty-file", "not-csv", "not-utf8", "too-many-rows", "missing-file", "unreadable-file"]);
 const NASTY = ["", " ", "|", "||", '"', '""', ",", ";", "\t", "\n", "9.30", "25:00", "14:00-13:00", "-1", "0", "1.5", "1e9", "XX", "usa",
   "2026-02-30", "'=cmd", "=1+1", "\u0000", "é", "\uFEFF", "NaN", "Infinity", "BG-2026-03|BG-2026-03", "F0001", "US-CG"];
@@ -22,6 +22,7 @@ const base = (): Record<DataFileKind, string> => {
     scores: csv([scoreRow(), scoreRow({ firm_id: "F0002" }), scoreRow({ firm_id: "F0003" })]),
     changes: csv([changeRow(), changeRow({ participant_id: "US-CG", status: "", available: "15:00-18:00", tables: "1", note: "late" })]),
     outcomes: csv([outcomeRow(), outcomeRow({ firm_id: "F0002", held: "yes", follow_up: "yes" })]),
+    answers: csv([{ stop_id: "BG-2026-03", firm_id: "F0001", delegation_id: "US-CG", respondent_id: "F0001", rating: "4", outcome: "in-contact" }]),
   };
 };
 

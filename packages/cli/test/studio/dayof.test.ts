@@ -1,10 +1,9 @@
 // The day of a stop in the studio: plan, save, changes arrive, re-plan, save, mail, as the CLI would.
-import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { BIN, EXAMPLE, startStudio, type Studio } from "./harness.js";
+import { EXAMPLE, runBin, startStudio, type Studio } from "./harness.js";
 
 const STOP = "BS-2026-02";
 const options = { minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null };
@@ -60,12 +59,12 @@ describe("the day of a stop in the studio: plan, save, changes arrive, re-plan, 
     expect(await call<{ saved: boolean; as: string }>("/api/save", { ...body, force: true })).toMatchObject({ saved: true, as: "replan" });
 
     const cli = path.join(work, "cli");
-    const run = spawnSync(process.execPath, [BIN, "--lang", "en", "replan", studio.dataDir, "--stop", STOP, "--previous", sent, "--out", cli], { encoding: "utf8" });
+    const run = await runBin(["--lang", "en", "replan", studio.dataDir, "--stop", STOP, "--previous", sent, "--out", cli]);
     expect(run.status, run.stderr).toBe(0);
     for (const f of ["agenda.csv", "unmatched.csv", "changes.csv", "changes.html"]) {
       expect(readFileSync(path.join(studio.outDir, STOP, f), "utf8"), f).toBe(readFileSync(path.join(cli, f), "utf8"));
     }
-    const validate = spawnSync(process.execPath, [BIN, "validate", studio.dataDir, "--agenda", path.join(studio.outDir, STOP, "agenda.csv")], { encoding: "utf8" });
+    const validate = await runBin(["validate", studio.dataDir, "--agenda", path.join(studio.outDir, STOP, "agenda.csv")]);
     expect(validate.status, validate.stdout).toBe(0);
 
     const mailed = await call<{ output: string; sent: boolean }>(`/api/mail?lang=en`, { stop: STOP, organizer: "Confindustria Lombardia <eventi@example.it>", send: false });

@@ -20,8 +20,8 @@ export interface Studio {
   stop(): Promise<void>;
 }
 
-/** Copies the example to a fresh folder and starts the studio on it (any free port, never a browser). */
-export async function startStudio(prepare: (dataDir: string) => void = () => {}): Promise<Studio> {
+/** Copies the example to a fresh folder and starts the studio on it (any free port, never a browser); `as`: run it as that user (from root). */
+export async function startStudio(prepare: (dataDir: string) => void = () => {}, as?: { readonly uid: number; readonly gid: number }): Promise<Studio> {
   if (!existsSync(path.join(ROOT, "packages/cli/dist/studio-web/app.js"))) {
     throw new Error("the CLI is not built: run `npx -y pnpm@10.34.9 build` first");
   }
@@ -33,6 +33,7 @@ export async function startStudio(prepare: (dataDir: string) => void = () => {})
   const child: ChildProcess = spawn(process.execPath, [BIN, "--lang", "en", "studio", dataDir, "--out", outDir, "--port", "0", "--no-open"], {
     env: { ...process.env, CI: "1", ROADSHOW_NO_BROWSER: "1", LANG: "en_GB.UTF-8" },
     stdio: ["ignore", "pipe", "pipe"],
+    ...as,
   });
   let out = "";
   let err = "";
@@ -81,5 +82,21 @@ export function raw(port: number, method: string, pathname: string, headers: Rec
     req.on("error", reject);
     if (body !== undefined) req.write(body);
     req.end();
+  });
+}
+
+/**
+ * Runs the built CLI without blocking this process: a `spawnSync` of a few seconds would freeze the
+ * test's HTTP client past the studio's keep-alive time-out, and its next request would meet a closed socket.
+ */
+export function runBin(args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
 }

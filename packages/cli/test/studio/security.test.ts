@@ -83,11 +83,11 @@ describe("roadshow studio: local and private", () => {
     }
   });
 
-  test("malformed requests get a clear 422, not a crash", async () => {
+  test("malformed requests get a clear 400, not a crash", async () => {
     const headers = { host: host(), "x-roadshow-token": studio.token, "content-type": "application/json" };
     for (const body of ["not json", "{}", JSON.stringify({ stop: "BS-2026-02", options, meetings: [{ slot: "x" }] })]) {
       const res = await raw(studio.port, "POST", "/api/check", headers, body);
-      expect(res.status).toBe(422);
+      expect(res.status).toBe(400);
       expect(JSON.parse(res.text).error).toMatch(/JSON|malformed/);
     }
     const unknown = await raw(studio.port, "POST", "/api/check", headers, JSON.stringify({ stop: "XX-0000", options, lang: "en", meetings: [] }));

@@ -21,7 +21,7 @@ export const STAGES = ["replaced", "musts", "served", "balance", "score"] as con
 export type Stage = (typeof STAGES)[number];
 
 /** A sparse linear expression over the columns. */
-interface Linear {
+export interface Linear {
   readonly index: number[];
   readonly value: number[];
 }
@@ -47,7 +47,7 @@ export interface TimeIndexed {
   readonly objective: Readonly<Record<Stage, Linear & { readonly constant: number }>>;
 }
 
-interface Row extends Linear {
+export interface Row extends Linear {
   readonly lower: number;
   readonly upper: number;
 }
@@ -212,6 +212,11 @@ export function stageProgram(model: TimeIndexed, stage: Stage, fixed: Partial<Re
   const cost = new Float64Array(model.columns);
   const objective = model.objective[stage];
   objective.index.forEach((j, k) => (cost[j] = objective.value[k]!));
+  return programOf(cost, model.upper, model.integer, rows);
+}
+
+/** A program in compressed sparse rows from its columns (cost, upper bound, integrality) and rows. */
+export function programOf(cost: Float64Array, upper: Float64Array, integer: Uint8Array, rows: readonly Row[]): ExactProgram {
   let entries = 0;
   for (const row of rows) entries += row.index.length;
   const rowStarts = new Int32Array(rows.length + 1);
@@ -227,10 +232,10 @@ export function stageProgram(model: TimeIndexed, stage: Stage, fixed: Partial<Re
   });
   rowStarts[rows.length] = k;
   return {
-    columns: model.columns,
+    columns: cost.length,
     cost,
-    upper: model.upper,
-    integer: model.integer,
+    upper,
+    integer,
     rowStarts,
     rowIndex,
     rowValue,

@@ -12,6 +12,7 @@ const LOCK_PROBLEM: Readonly<Record<MeetingChangeReason, string>> = {
   "firm-window": "the firm is not present in that slot",
   "delegation-window": "the delegation is not present in that slot",
   capacity: "the table is not one of the delegation's",
+  "other-table": "the table is another delegation's",
   rule: "the pair may not meet (avoided, met before or score 0)",
   "walk-in": "",
   "freed-capacity": "",
@@ -43,18 +44,49 @@ export interface PreviousReading {
   readonly lostAt: ReadonlyMap<number, { readonly slot: number; readonly table: number }>;
 }
 
+/** Table number → the delegation that held the most of its meetings (ties: the larger share of its own meetings, then the lower id). */
+function tableOwners(previous: readonly AgendaMeeting[]): Map<number, string> {
+  const at = new Map<number, Map<string, number>>();
+  const total = new Map<string, number>();
+  for (const m of previous) {
+    if (!Number.isInteger(m.table) || m.table < 1) continue;
+    const counts = at.get(m.table) ?? new Map<string, number>();
+    counts.set(m.delegationId, (counts.get(m.delegationId) ?? 0) + 1);
+    at.set(m.table, counts);
+    total.set(m.delegationId, (total.get(m.delegationId) ?? 0) + 1);
+  }
+  const owner = new Map<number, string>();
+  for (const [table, counts] of at) {
+    let best: [string, number] | null = null;
+    for (const entry of counts) {
+      if (best === null) best = entry;
+      else {
+        const [id, n] = entry;
+        const [bestId, bestN] = best;
+        // n / total(id) against bestN / total(bestId), without division.
+        const share = n * total.get(bestId)! - bestN * total.get(id)!;
+        if (n > bestN || (n === bestN && (share > 0 || (share === 0 && id < bestId)))) best = entry;
+      }
+    }
+    owner.set(table, best![0]);
+  }
+  return owner;
+}
+
 /**
- * Each delegation keeps the table numbers its previous meetings used (the
- * lowest ones when its tables went down); a delegation that needs more takes
- * the numbers right after its own while nobody used them, then a run of
- * numbers nobody used, then fresh numbers after the highest in use. Without
- * any change this gives back the numbering the agenda was made with.
+ * Each table belongs to the delegation that held the most meetings at it (on a
+ * tie, the one for which it held the larger share of its meetings, then the
+ * lower id), and each delegation keeps the table numbers it owns (the lowest
+ * ones when its tables went down). So a meeting moved by hand onto another
+ * delegation's table takes that table from nobody: it is lost there and placed
+ * again at its own. A delegation that needs more takes the numbers right after
+ * its own while nobody used them, then a run of numbers nobody used, then fresh
+ * numbers after the highest in use. Without any change this gives back the
+ * numbering the agenda was made with.
  */
 export function keptTables(prep: Prepared, previous: readonly AgendaMeeting[]): TableAssignment[] {
-  const owner = new Map<number, string>();
-  for (const m of [...previous].sort((a, b) => (a.delegationId < b.delegationId ? -1 : a.delegationId > b.delegationId ? 1 : 0))) {
-    if (Number.isInteger(m.table) && m.table >= 1 && !owner.has(m.table)) owner.set(m.table, m.delegationId);
-  }
+  const owner = tableOwners(previous);
+  // Every number the agenda used stays taken, also those of delegations gone from the stop.
   const taken = new Set(owner.keys());
   const tables = prep.delegations.map((d) => {
     const own = [...owner].filter(([, id]) => id === d.id).map(([table]) => table).sort((a, b) => a - b);
@@ -106,6 +138,8 @@ export function readPrevious(
   const firmIndex = new Map(prep.firms.map((f, i) => [f.id, i]));
   const delegationIndex = new Map(prep.delegations.map((d, i) => [d.id, i]));
   const tableOf = tables.map((t) => new Set(t.tables));
+  // A meeting at a table it does not keep: its own delegation's table gone (capacity), or another's (a hand edit).
+  const owners = tableOwners(previous);
 
   // Why one meeting cannot be kept on its own (capacities come after).
   const invalid = (m: AgendaMeeting): { reason: MeetingChangeReason; pair: number } | { reason: null; pair: number; slot: number } => {
@@ -118,7 +152,7 @@ export function readPrevious(
     if (block !== null && block !== "no-common-slot") return { reason: "rule", pair: -1 };
     if (!Number.isInteger(m.slot) || m.slot < 1 || m.slot > n || !prep.firmPresent[f]![m.slot - 1]) return { reason: "firm-window", pair };
     if (!prep.delegationPresent[d]![m.slot - 1]) return { reason: "delegation-window", pair };
-    if (!tableOf[d]!.has(m.table)) return { reason: "capacity", pair };
+    if (!tableOf[d]!.has(m.table)) return { reason: owners.get(m.table) === m.delegationId ? "capacity" : "other-table", pair };
     return { reason: null, pair, slot: m.slot - 1 };
   };
 

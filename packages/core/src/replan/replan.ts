@@ -3,6 +3,7 @@ import { Board } from "../search/board.js";
 import { lexBetter } from "../levels.js";
 import { Budget } from "../budget.js";
 import { scheduleOf } from "../schedule.js";
+import { agendaGaps } from "../compact.js";
 import { delegationAt, firmAt, pairAt, prepare, type Prepared } from "../prepare.js";
 import { assertValidInstance } from "../validate.js";
 import { InternalError } from "../errors.js";
@@ -48,8 +49,11 @@ export function replanStop(instance: StopInstance, previous: readonly AgendaMeet
   const [broken] = violations;
   if (broken !== undefined) throw new InternalError(`the re-plan broke a rule (${broken.message}); please report this`);
   // The solved board counts pins too: it gives the firms served and the unmatched on the stop itself.
+  const planned = scheduleOf(prep, solved.board, meetings, solved.levels, solved.bounds, { timedOut: solved.timedOut, elapsedMs: budget.elapsedMs() });
   const schedule = {
-    ...scheduleOf(prep, solved.board, meetings, solved.levels, solved.bounds, { timedOut: solved.timedOut, elapsedMs: budget.elapsedMs() }),
+    ...planned,
+    // The board holds the meetings placed around the pins: the gaps are those of the whole agenda.
+    stats: { ...planned.stats, gaps: agendaGaps(prep, meetings) },
     tables,
   };
   const { changes, stats } = diffAgendas(previous, reading, meetings);

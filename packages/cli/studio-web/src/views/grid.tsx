@@ -168,7 +168,7 @@ export function GridTab({ ctx }: { ctx: Ctx }) {
     const strip = ({ slot, table, firmId, delegationId }: DeskMeeting) => ({ slot, table, firmId, delegationId });
     const body: ReplanBody = { stop: stop.id, options: ctx.options, lang: ctx.lang, meetings: edit.meetings.map(strip), locked: lockedMeetings.map(strip), allowMoves };
     setReplanning(true);
-    post<ReplanAnswer>("/api/replan", body)
+    post("/api/replan", body)
       .then((answer) => {
         const placed = new Set(answer.desk.meetings.map(pairKey));
         ctx.apply({ meetings: answer.desk.meetings, waiting: edit.waiting.filter((m) => !placed.has(pairKey(m))), locks: edit.locks.filter((k) => placed.has(k)) });

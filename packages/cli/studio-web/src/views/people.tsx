@@ -40,7 +40,7 @@ export function PeopleTab({ ctx }: { ctx: Ctx }) {
       stop: stop.id, options: ctx.options, lang: ctx.lang, kind: person.kind, id: person.id,
       meetings: meetings.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId })),
     };
-    post<PeopleAnswer>("/api/people", body).then(setAnswer).catch(ctx.showError);
+    post("/api/people", body).then(setAnswer).catch(ctx.showError);
   }, [person, stop?.id, meetings, ctx.lang]);
   if (!stop || !history) return <p class="empty">{t("people.noDesk")}</p>;
 

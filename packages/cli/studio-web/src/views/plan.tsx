@@ -1,6 +1,6 @@
 /** The Plan view: the CLI's planning options, a run streamed as it solves, the summary with bound and gap, and who was left short and why. */
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { AgendaBody, Desk, PlanEvent, PlanOptions } from "../../../src/studio/api.js";
+import type { OpenBody, PlanEvent, PlanOptions } from "../../../src/studio/api.js";
 import { post } from "../api.js";
 import type { Ctx } from "../state.js";
 
@@ -55,8 +55,8 @@ export function PlanTab({ ctx }: { ctx: Ctx }) {
   };
   const open = () => {
     if (agenda === "" || stopId === "") return;
-    const body: AgendaBody & { file: string } = { stop: stopId, options, lang: ctx.lang, meetings: [], file: agenda };
-    post<Desk>("/api/open", body).then((d) => ctx.load(d.stop, d.meetings, d.review, d.source)).catch(ctx.showError);
+    const body: OpenBody = { stop: stopId, options, lang: ctx.lang, meetings: [], file: agenda };
+    post("/api/open", body).then((d) => ctx.load(d.stop, d.meetings, d.review, d.source)).catch(ctx.showError);
   };
 
   const review = checked?.review;

@@ -22,12 +22,12 @@ export function SaveTab({ ctx }: { ctx: Ctx }) {
     };
     setBusy(true);
     setMailed(null);
-    post<SaveAnswer>("/api/save", body).then(setAnswer).catch(ctx.showError).finally(() => setBusy(false));
+    post("/api/save", body).then(setAnswer).catch(ctx.showError).finally(() => setBusy(false));
   };
   const mail = (send: boolean) => {
     const body: MailBody = { stop: stop.id, organizer, send };
     setBusy(true);
-    post<MailAnswer>(`/api/mail?lang=${ctx.lang}`, body).then(setMailed).catch(ctx.showError).finally(() => setBusy(false));
+    post("/api/mail", body, `?lang=${ctx.lang}`).then(setMailed).catch(ctx.showError).finally(() => setBusy(false));
   };
 
   return (

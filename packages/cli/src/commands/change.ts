@@ -1,0 +1,166 @@
+// `roadshow change`: appends one entry to a stop's day-of log (workspace/<stop_id>/log.csv) and prints its number.
+import { userInfo } from "node:os";
+import path from "node:path";
+import type { Command } from "commander";
+import { DateTime } from "luxon";
+import type { Stop } from "@roadshow/core";
+import type { Common, Io } from "../context.js";
+import { EXIT, InputError, UsageError } from "../errors.js";
+import type { InputIssue } from "../read/issues.js";
+import { findStop, load, readAgenda } from "../read/load.js";
+import { formatIssues } from "../text/issues-format.js";
+import { t } from "../text/i18n.js";
+import { checkInstance, logError, startDay } from "../workspace/day.js";
+import { foldLog, inEffect, LOG_KINDS, logCsv, readLog, writeDurably, type EntryProblem, type LogEntry } from "../workspace/log.js";
+import { listVersions, lockStop, stopPaths } from "../workspace/store.js";
+import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
+
+/** Options of `roadshow change`. */
+export interface ChangeArgs {
+  readonly dataDir: string;
+  readonly stop: string;
+  readonly kind: string;
+  /** The participant id, or for `undo` the entry number. */
+  readonly subject: string | undefined;
+  readonly value: string | undefined;
+  readonly by: string | undefined;
+  readonly note: string | undefined;
+  /** `checkin` only: the time of arrival (default: now at the stop). */
+  readonly at?: string | undefined;
+}
+
+/** Test seam: the clock. */
+export interface ChangeWorld {
+  readonly now: () => Date;
+}
+
+const who = (io: Io): string => io.env["ROADSHOW_USER"] ?? (() => {
+  try {
+    return userInfo().username;
+  } catch {
+    return "";
+  }
+})();
+
+/** The new entry as the command line gives it (`undo` names an entry, every other kind a participant). */
+function entryOf(args: ChangeArgs, number: number, at: string, by: string): LogEntry {
+  const kind = args.kind.toLowerCase();
+  const spec = LOG_KINDS.get(kind);
+  if (spec === undefined) {
+    throw new UsageError(`"${args.kind}" is not a kind of change; kinds: ${[...LOG_KINDS.values()].map((k) => k.usage).join(", ")}`);
+  }
+  if (args.subject === undefined || args.subject === "") throw new UsageError(`${kind} needs ${spec.names === "entry" ? "an entry number" : "a participant id"}: roadshow change <data-dir> --stop <id> ${spec.usage}`);
+  if (spec.names === "entry") {
+    if (args.value !== undefined) throw new UsageError(`undo takes one entry number: roadshow change <data-dir> --stop <id> ${spec.usage}`);
+    return { entry: number, at, by, kind, participantId: "", value: args.subject, note: args.note ?? "", line: 0 };
+  }
+  if (spec.value === "required" && args.value === undefined) throw new UsageError(`${kind} needs a value: roadshow change <data-dir> --stop <id> ${spec.usage}`);
+  if (spec.value === "none" && args.value !== undefined) throw new UsageError(`${kind} takes no value: roadshow change <data-dir> --stop <id> ${spec.usage}`);
+  return { entry: number, at, by, kind, participantId: args.subject, value: args.value ?? "", note: args.note ?? "", line: 0 };
+}
+
+/** A problem of the entry being added, located where the id or value was looked up. */
+function newEntryIssue(args: ChangeArgs, logFile: string, p: EntryProblem): InputIssue {
+  const kind = LOG_KINDS.get(p.entry.kind);
+  if (p.code === "unknown-participant") {
+    // An unknown id is located where it was looked for: firms.csv, or delegations.csv for a delegation's kind.
+    const delegation = p.column === "participant_id" && kind?.names === "delegation";
+    const file = path.join(args.dataDir, delegation ? "delegations.csv" : "firms.csv");
+    const value = p.column === "participant_id" ? p.entry.participantId : p.entry.value;
+    return { severity: "error", code: p.code, file, line: null, column: delegation ? "delegation_id" : "firm_id", value, message: p.message, hint: p.hint };
+  }
+  const value = p.column === "participant_id" ? p.entry.participantId : p.entry.value;
+  return { severity: "error", code: p.code, file: logFile, line: null, column: p.column, value, message: `${p.entry.kind} ${p.entry.participantId} ${p.entry.value}`.trim() + `: ${p.message}`, hint: p.hint };
+}
+
+/** The ids a log entry for a meeting (`cancel`) must name: a meeting of the latest version, when there is one. */
+async function checkMeeting(entry: LogEntry, agenda: string | undefined): Promise<void> {
+  if (agenda === undefined) return;
+  const rows = await readAgenda(agenda);
+  const has = rows.some((r) => (r.firmId === entry.participantId && r.delegationId === entry.value) || (r.delegationId === entry.participantId && r.firmId === entry.value));
+  if (has) return;
+  throw new InputError(`no such meeting`, [{
+    severity: "error", code: "no-such-meeting", file: agenda, line: null, column: "firm_id", value: `${entry.participantId} ${entry.value}`,
+    message: `${entry.participantId} and ${entry.value} have no meeting in the latest version (${agenda}): nothing to cancel`,
+    hint: "check both ids in the agenda; to keep a firm away from a delegation for good use requests.csv (avoid)",
+  }]);
+}
+
+/** A check-in's time is its value: `--at`, else the time now at the stop; `--at` belongs to check-ins only. */
+function withArrival(args: ChangeArgs, stop: Stop, now: Date): ChangeArgs {
+  const checkin = args.kind.toLowerCase() === "checkin";
+  if (args.at !== undefined && !checkin) throw new UsageError(`--at is the time of a check-in; ${args.kind} does not take it`);
+  if (!checkin || args.value !== undefined) return args;
+  return { ...args, value: args.at ?? DateTime.fromJSDate(now, { zone: stop.timezone }).toFormat("HH:mm") };
+}
+
+/** Appends one entry to the stop's log, under the stop's lock; prints its number. */
+export async function change(args: ChangeArgs, common: Common, io: Io, world: ChangeWorld = { now: () => new Date() }): Promise<void> {
+  const loaded = await load({ dataDir: args.dataDir });
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
+  const stop = findStop(loaded.data, args.stop, args.dataDir);
+  const paths = stopPaths(args.dataDir, stop.id);
+  const release = lockStop(paths);
+  try {
+    const entries = readLog(paths.log);
+    const entry = entryOf(withArrival(args, stop, world.now()), entries.length + 1, world.now().toISOString(), args.by ?? who(io));
+    const state = startDay(loaded, stop);
+    const earlier = foldLog(state, entries);
+    if (earlier.length > 0) throw logError(paths.log, earlier);
+    // Re-entering the log's last entry (a command re-run after a kill) adds nothing.
+    const last = entries.at(-1);
+    const effect = inEffect(entries);
+    if (last !== undefined && effect.at(-1) && last.kind === entry.kind && last.participantId === entry.participantId && last.value === entry.value) {
+      io.stdout(`${t(common.lang, "change.again", { entry: last.entry, stop: stop.id, log: paths.log })}\n`);
+      return;
+    }
+    if (entry.kind === "undo") {
+      const target = Number(entry.value);
+      const undoneBy = entries.find((e, i) => effect[i] && e.kind === "undo" && Number(e.value) === target);
+      if (undoneBy !== undefined) {
+        throw new InputError(`entry ${target} is already undone`, [{
+          severity: "error", code: "already-undone", file: paths.log, line: undoneBy.line, column: "value", value: entry.value,
+          message: `entry ${target} is already undone by entry ${undoneBy.entry}`, hint: `to bring entry ${target} back, undo entry ${undoneBy.entry}`,
+        }]);
+      }
+    }
+    const problems = foldLog(state, [...entries, entry]).filter((p) => p.entry === entry);
+    if (problems.length > 0) throw new InputError(`the change cannot be entered`, problems.map((p) => newEntryIssue(args, paths.log, p)));
+    checkInstance(state.instance, paths.log);
+    if (entry.kind === "cancel" || entry.kind === "confirm" || entry.kind === "decline") await checkMeeting(entry, listVersions(paths).at(-1)?.agenda);
+    writeDurably(paths.log, logCsv([...entries, entry]));
+    const what = entry.kind === "undo" ? `undo ${entry.value}` : `${entry.kind} ${entry.participantId}${entry.value === "" ? "" : ` ${entry.value}`}`;
+    io.stdout(`${t(common.lang, "change.added", { entry: entry.entry, stop: stop.id, what, log: paths.log })}\n`);
+  } finally {
+    release();
+  }
+}
+
+/** The flags of `roadshow change`, as commander parses them. */
+interface ChangeFlags {
+  readonly stop: string;
+  readonly by?: string;
+  readonly note?: string;
+  readonly at?: string;
+}
+
+/** Registers `roadshow change`. */
+export function defineChange(root: Command, ctx: CommandContext): void {
+  const kinds = [...LOG_KINDS.values()].map((k) => `  ${k.usage}`).join("\n");
+  root
+    .command("change")
+    .description("enter one day-of change of a stop in its log (workspace/<stop_id>/log.csv); prints the entry's number")
+    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv; the workspace is <data-dir>/workspace/")
+    .argument("<kind>", "absent, present, arrives, leaves, window, tables, representatives, cancel, checkin, noshow, confirm, decline, refill or undo")
+    .argument("[participant-id]", "the firm or delegation (for undo: the entry number)")
+    .argument("[value]", "HH:MM, HH:MM-HH:MM, a number (noshow: the slot), or the other participant of the meeting (cancel, confirm, decline)")
+    .requiredOption("--stop <id>", "the stop whose log gets the entry")
+    .option("--by <name>", "who enters it (default: ROADSHOW_USER, else the system user)")
+    .option("--note <text>", "a note kept with the entry")
+    .option("--at <HH:MM>", "checkin: the time of arrival (default: now at the stop)")
+    .addHelpText("after", `\nKinds:\n${kinds}\n\nExample:\n  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 arrives US-CG 15:00\n  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 undo 3\n`)
+    .action(async (dataDir: string, kind: string, subject: string | undefined, value: string | undefined, o: ChangeFlags) => {
+      await change({ dataDir, stop: o.stop, kind, subject, value, by: o.by, note: o.note, at: o.at }, ctx.common(), ctx.io);
+      ctx.done(EXIT.ok);
+    });
+}

@@ -1,0 +1,119 @@
+// `roadshow followup`: after a stop, one message per participant asking how each held meeting went; sent once each, answers come back as answers.csv.
+import { mkdirSync, realpathSync } from "node:fs";
+import path from "node:path";
+import { reviewAgenda } from "@roadshow/core";
+import type { Command } from "commander";
+import type { Common, Io } from "../context.js";
+import { EnvironmentError, EXIT, InputError } from "../errors.js";
+import { findStop, instanceOf, load, readAgenda } from "../read/load.js";
+import { t } from "../text/i18n.js";
+import { formatIssues } from "../text/issues-format.js";
+import type { Organizer } from "../write/exports.js";
+import { acquireLock } from "../write/lock.js";
+import { writeOutputs } from "../write/transaction.js";
+import { readJournal } from "../mail/journal.js";
+import { emlPath } from "../mail/prepare.js";
+import { sendMailing } from "../mail/send.js";
+import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
+import { dayAgendaFile } from "../desk/day.js";
+import { answersTemplate, prepareFollowUp } from "../desk/followup.js";
+import { EXAMPLE_DIR, organizer, type CommandContext } from "./shared.js";
+
+/** Options of `roadshow followup`. */
+export interface FollowUpArgs {
+  readonly dataDir: string;
+  readonly stop: string;
+  readonly agenda: string | undefined;
+  readonly out: string;
+  readonly organizer: Organizer;
+  readonly smtp: string | undefined;
+  readonly excel: boolean;
+  readonly force: boolean;
+}
+
+/** Test seam: the server and the clock. */
+export interface FollowUpWorld {
+  readonly outbox: (target: SmtpTarget) => Outbox;
+  readonly now: () => Date;
+}
+
+/** The journal of follow-ups sent, per stop, in the workspace: a participant in it is never mailed a follow-up again. */
+export function followUpJournal(dataDir: string, stopId: string): string {
+  return path.join(dataDir, "workspace", stopId, "followup-sent.csv");
+}
+
+/** Writes the follow-up messages and the answers template into `--out`; with `--smtp`, sends each participant's once. */
+export async function followUp(args: FollowUpArgs, common: Common, io: Io, world: FollowUpWorld = { outbox: smtpOutbox, now: () => new Date() }): Promise<void> {
+  const lang = common.lang;
+  const target = args.smtp === undefined ? undefined : parseSmtpUrl(args.smtp, io.env);
+  const loaded = await load({ dataDir: args.dataDir });
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang }));
+  const stop = findStop(loaded.data, args.stop, args.dataDir);
+  const agendaFile = args.agenda ?? dayAgendaFile(args.dataDir, stop.id);
+  if (agendaFile === undefined) {
+    throw new InputError(`no agenda of ${stop.id}`, [{
+      severity: "error", code: "no-agenda", file: args.dataDir, line: null, column: null, value: stop.id,
+      message: `there is no agenda of ${stop.id}: neither --agenda nor a version in ${args.dataDir}/workspace/`,
+      hint: `plan the stop first (roadshow schedule ${args.dataDir} --stop ${stop.id}), or give --agenda <agenda.csv>`,
+    }]);
+  }
+  const rows = (await readAgenda(agendaFile)).filter((r) => r.stopId === stop.id);
+  const notHeld = new Set(loaded.data.outcomes.filter((o) => o.stopId === stop.id && !o.held).map((o) => `${o.firmId}|${o.delegationId}`));
+  const heldRows = rows.filter((r) => !notHeld.has(`${r.firmId}|${r.delegationId}`));
+  const reviewed = reviewAgenda(instanceOf(loaded, stop), heldRows);
+  const held = { ...reviewed.schedule, meetings: heldRows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0, parts: [] })) };
+  const mailing = await prepareFollowUp(held, loaded.data, { lang, organizer: args.organizer });
+  const template = "answers.csv";
+  await writeOutputs(
+    args.out,
+    [...mailing.messages.map((m) => ({ path: emlPath(m.draft.recipient), content: m.eml })), { path: template, content: answersTemplate(held, { excel: args.excel }) }],
+    { force: args.force, inputs: [args.dataDir, args.agenda] },
+  );
+  io.stdout(`${t(lang, "followup.written", { count: mailing.messages.length, out: args.out, skipped: mailing.skipped.length, template: path.join(args.out, template) })}\n`);
+  if (target === undefined) return;
+
+  const journal = followUpJournal(args.dataDir, stop.id);
+  mkdirSync(path.dirname(journal), { recursive: true });
+  // The stop's workspace lock: two runs cannot both send, and a participant in the journal is never mailed again.
+  const release = acquireLock(realpathSync(path.dirname(journal)), `the workspace of stop ${stop.id} (${path.dirname(journal)})`);
+  try {
+    const told = new Set([...readJournal(journal).values()].map((r) => `${r.kind}:${r.participantId}`));
+    const pending = mailing.messages.filter((m) => !told.has(`${m.draft.recipient.kind}:${m.draft.recipient.id}`));
+    const report = await sendMailing(pending, world.outbox(target), journal, world.now, io.stderr, lang);
+    io.stdout(`${t(lang, "followup.sent", { sent: report.sent, before: mailing.messages.length - pending.length + report.before, journal })}\n`);
+    if (report.refused.length > 0) throw new EnvironmentError(report.refused.join("\n"));
+  } finally {
+    release();
+  }
+}
+
+/** The flags of `roadshow followup`, as commander parses them. */
+interface FollowUpFlags {
+  readonly stop: string;
+  readonly agenda?: string;
+  readonly out: string;
+  readonly organizer: Organizer;
+  readonly smtp?: string;
+  readonly excel: boolean;
+  readonly force: boolean;
+}
+
+/** Registers `roadshow followup`. */
+export function defineFollowUp(root: Command, ctx: CommandContext): void {
+  root
+    .command("followup")
+    .description("after a stop: one message per participant with an email and a held meeting, in its language, asking a rating and an outcome per meeting; answers.csv to fill in; with --smtp, each participant is mailed once")
+    .argument("<data-dir>", "folder with the inputs and outcomes.csv; the agenda comes from its workspace/")
+    .requiredOption("--stop <id>", "the stop whose participants are asked")
+    .requiredOption("--out <dir>", "output folder: firms/<id>.eml, delegations/<id>.eml and answers.csv")
+    .requiredOption("--organizer <\"Name <email>\">", "the sender: From of every message and ORGANIZER of every event", organizer)
+    .option("--agenda <agenda.csv>", "the agenda of the day (default: the workspace's last version)")
+    .option("--smtp <url>", "send through this server: smtp://host:port or smtps://user:password@host (user and password also from ROADSHOW_SMTP_USER, ROADSHOW_SMTP_PASSWORD)")
+    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--force", "replace an existing output folder", false)
+    .addHelpText("after", `\nExample:\n  roadshow followup ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-followup --organizer "Confindustria Lombardia <eventi@example.it>"\n`)
+    .action(async (dataDir: string, o: FollowUpFlags) => {
+      await followUp({ dataDir, stop: o.stop, agenda: o.agenda, out: o.out, organizer: o.organizer, smtp: o.smtp, excel: o.excel, force: o.force }, ctx.common(), ctx.io);
+      ctx.done(EXIT.ok);
+    });
+}

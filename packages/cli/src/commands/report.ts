@@ -1,0 +1,112 @@
+/** `roadshow report`: what the stops produced, for the association's board: per stop and for the season, Italian and English, HTML and CSV. */
+import type { Command } from "commander";
+import { dayReport, type Stop, type StopRecord } from "@roadshow/core";
+import type { Common, Io } from "../context.js";
+import { EXIT, InputError } from "../errors.js";
+import type { AgendaRow } from "../read/index.js";
+import { findStop, inputPaths, instanceOf, load, readAgendaChecked } from "../read/load.js";
+import { formatIssues } from "../text/issues-format.js";
+import { t } from "../text/i18n.js";
+import type { OutputFile } from "../write/output-file.js";
+import { writeOutputs } from "../write/transaction.js";
+import { reportFiles } from "../desk/report-files.js";
+import { dayAgendaFile } from "../desk/day.js";
+import { collect, EXAMPLE_DIR, type CommandContext } from "./shared.js";
+
+/** Options of `roadshow report`. */
+export interface ReportArgs {
+  readonly dataDir: string;
+  readonly stop: string | undefined;
+  /** Agendas to report on instead of the workspace's (repeatable; each row names its stop). */
+  readonly agendas: readonly string[] | undefined;
+  readonly outcomes: string | undefined;
+  readonly out: string;
+  readonly excel: boolean;
+  readonly force: boolean;
+}
+
+/** The agenda of each stop reported on: from `--agenda` files, else the stop's day in the workspace. */
+async function agendasOf(args: ReportArgs, stops: readonly Stop[], loaded: Awaited<ReturnType<typeof load>>): Promise<Map<string, readonly AgendaRow[]>> {
+  const byStop = new Map<string, AgendaRow[]>();
+  const wanted = new Set(stops.map((s) => s.id));
+  if (args.agendas !== undefined && args.agendas.length > 0) {
+    for (const file of args.agendas) {
+      const { rows } = await readAgendaChecked(file, loaded.data, "error");
+      for (const row of rows) {
+        if (!wanted.has(row.stopId)) continue;
+        byStop.set(row.stopId, [...(byStop.get(row.stopId) ?? []), row]);
+      }
+    }
+    return byStop;
+  }
+  for (const stop of stops) {
+    const file = dayAgendaFile(args.dataDir, stop.id);
+    if (file === undefined) continue;
+    const { rows } = await readAgendaChecked(file, loaded.data, "error");
+    byStop.set(stop.id, rows.filter((r) => r.stopId === stop.id));
+  }
+  return byStop;
+}
+
+/** Reads the data folder and the agendas of the day, computes the report and writes its files. */
+export async function report(args: ReportArgs, common: Common, io: Io): Promise<void> {
+  const loaded = await load({ dataDir: args.dataDir, outcomes: args.outcomes });
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
+  const stops = args.stop === undefined ? loaded.data.stops : [findStop(loaded.data, args.stop, args.dataDir)];
+  const agendas = await agendasOf(args, stops, loaded);
+  const reported = [...stops].filter((s) => agendas.has(s.id)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+  if (reported.length === 0) {
+    const where = args.stop === undefined ? "any stop" : args.stop;
+    throw new InputError(`no agenda of ${where} to report on`, [{
+      severity: "error", code: "no-agenda", file: args.dataDir, line: null, column: null, value: args.stop ?? null,
+      message: `there is no agenda of ${where}: neither --agenda nor a version in ${args.dataDir}/workspace/`,
+      hint: `plan the stop first (roadshow schedule ${args.dataDir} --stop <id>), or give --agenda <agenda.csv>`,
+    }]);
+  }
+  const records: StopRecord[] = reported.map((stop) => ({
+    instance: instanceOf(loaded, stop),
+    agenda: agendas.get(stop.id)!,
+    outcomes: loaded.data.outcomes.filter((o) => o.stopId === stop.id),
+    answers: (loaded.data.answers ?? []).filter((a) => a.stopId === stop.id),
+  }));
+  const firms = new Map(loaded.data.firms.map((f) => [f.id, f]));
+  const dialect = { excel: args.excel };
+  const files: OutputFile[] = [];
+  if (args.stop !== undefined) {
+    files.push(...reportFiles("", { stops: reported, season: false }, dayReport(records), firms, common.lang, dialect));
+  } else {
+    files.push(...reportFiles("", { stops: reported, season: true }, dayReport(records), firms, common.lang, dialect));
+    records.forEach((record, i) => files.push(...reportFiles(`${reported[i]!.id}/`, { stops: [reported[i]!], season: false }, dayReport([record]), firms, common.lang, dialect)));
+  }
+  await writeOutputs(args.out, files, { force: args.force, inputs: [...inputPaths({ dataDir: args.dataDir, outcomes: args.outcomes }), ...(args.agendas ?? [])] });
+  io.stdout(`${t(common.lang, "report.written", { scope: reported.map((s) => s.id).join(", "), out: args.out })}\n`);
+}
+
+/** The flags of `roadshow report`, as commander parses them. */
+interface ReportFlags {
+  readonly stop?: string;
+  readonly agenda?: string[];
+  readonly outcomes?: string;
+  readonly out: string;
+  readonly excel: boolean;
+  readonly force: boolean;
+}
+
+/** Registers `roadshow report`. */
+export function defineReport(root: Command, ctx: CommandContext): void {
+  root
+    .command("report")
+    .description("the board's report of what the stops produced (booked, held, no-shows per country, sector and time, table use, unmet asks, follow-up): report.csv, unmet.csv, report.it.html, report.en.html")
+    .argument("<data-dir>", "folder with the inputs, outcomes.csv and answers.csv; agendas come from its workspace/")
+    .option("--stop <id>", "report on this stop only (default: the season, and each stop in its own folder)")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--agenda <agenda.csv>", "an agenda to report on instead of the workspace's last version (repeatable)", collect)
+    .option("--outcomes <file>", "meetings not held and follow-ups (default: <data-dir>/outcomes.csv if present)")
+    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--force", "replace an existing output folder", false)
+    .addHelpText("after", `\nExample:\n  roadshow report ${EXAMPLE_DIR} --stop BS-2026-02 --out out/report-BS\n`)
+    .action(async (dataDir: string, o: ReportFlags) => {
+      await report({ dataDir, stop: o.stop, agendas: o.agenda, outcomes: o.outcomes, out: o.out, excel: o.excel, force: o.force }, ctx.common(), ctx.io);
+      ctx.done(EXIT.ok);
+    });
+}

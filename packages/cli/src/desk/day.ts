@@ -1,0 +1,47 @@
+/**
+ * The day of a stop at the desk: its agenda of the day (the workspace's latest version, or
+ * an agenda given, plus the meetings `refill` entries added since) and what the log says
+ * of the stop now (the instance with its changes, the desk's check-ins and no-shows).
+ */
+import type { AgendaMeeting, Stop } from "@roadshow/core";
+import { InputError } from "../errors.js";
+import { readAgenda, type Loaded } from "../read/load.js";
+import { deriveDay, type Day } from "../workspace/day.js";
+import { readLog } from "../workspace/log.js";
+import { listVersions, stopPaths, type StopPaths } from "../workspace/store.js";
+
+/** A stop's day at the desk. */
+export interface DeskDay {
+  readonly paths: StopPaths;
+  readonly day: Day;
+  /** Where the agenda came from: a version's agenda.csv, or the file given. */
+  readonly source: string;
+  /** Every meeting of the day: the agenda's, then those added by refills since it was made. */
+  readonly agenda: readonly AgendaMeeting[];
+}
+
+/** The agenda.csv of the stop's latest version in its workspace, if any. */
+export function dayAgendaFile(dataDir: string, stopId: string): string | undefined {
+  return listVersions(stopPaths(dataDir, stopId)).at(-1)?.agenda;
+}
+
+/** Reads the stop's log and agenda of the day; `agendaFile` replaces the workspace's latest version. */
+export async function deskDay(dataDir: string, loaded: Loaded, stop: Stop, agendaFile?: string): Promise<DeskDay> {
+  const paths = stopPaths(dataDir, stop.id);
+  const day = deriveDay(loaded, stop, readLog(paths.log), paths.log);
+  const version = listVersions(paths).at(-1);
+  const source = agendaFile ?? version?.agenda;
+  if (source === undefined) {
+    throw new InputError(`no agenda of ${stop.id}`, [{
+      severity: "error", code: "no-agenda", file: paths.dir, line: null, column: null, value: stop.id,
+      message: `there is no agenda of ${stop.id}: no version in ${paths.versions} and no --agenda`,
+      hint: `plan the stop into its workspace first (roadshow schedule ${dataDir} --stop ${stop.id}), or give --agenda <agenda.csv>`,
+    }]);
+  }
+  const rows: AgendaMeeting[] = (await readAgenda(source)).filter((r) => r.stopId === stop.id).map(({ firmId, delegationId, slot, table }) => ({ firmId, delegationId, slot, table }));
+  // Refills entered after the version was made are not in it yet.
+  const since = agendaFile === undefined ? (version?.logThrough ?? 0) : 0;
+  const onAgenda = new Set(rows.map((r) => `${r.firmId}\u0000${r.delegationId}`));
+  const added = day.refills.filter((r) => r.entry > since && !onAgenda.has(`${r.meeting.firmId}\u0000${r.meeting.delegationId}`)).map((r) => r.meeting);
+  return { paths, day, source, agenda: [...rows, ...added] };
+}
