@@ -115,25 +115,8 @@ async function brokenWords(page: Page, selector: string): Promise<string[]> {
 /** The grid laid out at the landscape printable width, with each word of each cell measured in the cell's font. */
 async function gridLayout(page: Page): Promise<GridLayout> {
   const layout = await printLayout(page, AREA.landscape.width);
-  const measured = (await page.evaluate(`(() => {
-    const canvas = document.createElement("canvas").getContext("2d");
-    const broken = [];
-    for (const cell of document.querySelectorAll(".grid td, .grid th")) {
-      const style = getComputedStyle(cell);
-      const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      for (const el of [cell, ...cell.querySelectorAll("*")]) {
-        const s = getComputedStyle(el);
-        canvas.font = s.fontStyle + " " + s.fontWeight + " " + s.fontSize + " " + s.fontFamily;
-        const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(" ");
-        for (const word of own.split(/\\s+/).filter((w) => w)) {
-          if (canvas.measureText(word).width > inner + 0.5) broken.push(word + " in " + Math.round(inner) + "px");
-        }
-      }
-    }
-    const widths = [...document.querySelectorAll(".grid thead th:not(:first-child)")].map((th) => th.getBoundingClientRect().width);
-    return { broken, widths };
-  })()`)) as { broken: string[]; widths: number[] };
-  return { ...layout, brokenWords: measured.broken, columnWidths: measured.widths };
+  const widths = (await page.evaluate(`[...document.querySelectorAll(".grid thead th:not(:first-child)")].map((th) => th.getBoundingClientRect().width)`)) as number[];
+  return { ...layout, brokenWords: await brokenWords(page, ".grid td, .grid th"), columnWidths: widths };
 }
 
 /** Print to PDF with the page's own @page size; the number of pages and the first page's size in points. */
