@@ -1,7 +1,7 @@
 /**
  * Ctrl-C (a real SIGINT to the built binary) while a message is in flight to a local SMTP server
- * that delays its 250: the message is finished and journaled in sent.csv, the lock removed, the
- * exit 130; the next run sends the rest and nobody twice.
+ * that delays its 250, in `mail` and in `followup`: the message is finished and journaled, the
+ * lock removed, the exit 130; the next run sends the rest and nobody twice.
  * `pnpm test` builds first; run `pnpm build` before running this file alone.
  */
 import { spawn } from "node:child_process";
@@ -130,4 +130,37 @@ describe("Ctrl-C while the server delays its 250", () => {
       expect(lockLeft(out)).toEqual([]);
     }, 60_000);
   }
+});
+
+describe("followup: Ctrl-C while the server delays its 250", () => {
+  it("finishes and journals the message in flight, removes the workspace lock, exits 130; the next run sends only the rest", async () => {
+    const out = (n: number) => path.join(work, `followup-${n}`);
+    const args = (n: number, url: string) => ["followup", data, "--stop", STOP, "--agenda", agenda, "--out", out(n), "--organizer", ORGANIZER, "--smtp", url];
+    const journalFile = path.join(data, "workspace", STOP, "followup-sent.csv");
+    let child: ReturnType<typeof spawn> | undefined;
+    const server = await smtpServer({ slow: 2, delayMs: 1_500, onSlow: () => child!.kill("SIGINT") });
+    let first: Run;
+    try {
+      first = await roadshow(args(1, server.url), (c) => (child = c));
+    } finally {
+      await server.close();
+    }
+    expect(first.code, first.stderr).toBe(130);
+    expect(server.accepted).toHaveLength(2);
+    const journaled = () => (parse(readFileSync(journalFile), { columns: true, bom: true }) as Record<string, string>[]).map((r) => r.message_id);
+    expect(journaled()).toEqual(server.accepted.map((a) => a.id));
+    expect(readdirSync(path.join(data, "workspace")).filter((e) => e.includes("roadshow-lock"))).toEqual([]);
+
+    const again = await smtpServer();
+    let second: Run;
+    try {
+      second = await roadshow(args(2, again.url));
+    } finally {
+      await again.close();
+    }
+    expect(second.code, second.stderr).toBe(0);
+    const everyone = [...server.accepted, ...again.accepted].map((a) => a.to);
+    expect(new Set(everyone).size).toBe(everyone.length);
+    expect(again.accepted.length).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -78,6 +78,39 @@ describe("change checkin/noshow and refill", () => {
     for (const m of second) expect(added.some((a) => a.table === m.table)).toBe(false);
   });
 
+  it("writes the day's outcomes into outcomes.csv, which season reads back with the same held shares", async () => {
+    const o = await runCli("outcomes", data, "--stop", STOP, "--agenda", agendaFile);
+    expect(o.code, o.stderr).toBe(0);
+    const rows = readCsv(path.join(data, "outcomes.csv"));
+    const { data: set } = await readDataDir(data, {});
+    const stop = set!.stops.find((s) => s.id === STOP)!;
+    const log = readCsv(path.join(data, "workspace", STOP, "log.csv"));
+    const absent = log.filter((e) => e.kind === "absent").map((e) => e.participant_id!);
+    const events: DeskEvent[] = log.filter((e) => e.kind === "noshow").map((e) => ({ kind: "noshow", participantId: e.participant_id!, slot: Number(e.value) }));
+    const today = applyChanges({ stop, firms: set!.firms, delegations: set!.delegations, requests: set!.requests, scores: null, history: [] },
+      absent.map((id) => ({ stopId: STOP, participantId: id, status: "absent" as const, available: null, tables: null, representatives: null, note: "" })));
+    const agenda: AgendaMeeting[] = [
+      ...readCsv(agendaFile).map((m) => ({ firmId: m.firm_id!, delegationId: m.delegation_id!, slot: Number(m.slot), table: Number(m.table) })),
+      ...log.filter((e) => e.kind === "refill").map((e) => ({ firmId: e.participant_id!, delegationId: e.value!.split("|")[0]!, slot: Number(e.value!.split("|")[1]), table: Number(e.value!.split("|")[2]) })),
+    ];
+    const happens = happening(today, agenda, { events });
+    expect(rows.map((r) => `${r.firm_id}|${r.delegation_id}|${r.held}`).sort()).toEqual(agenda.filter((_, k) => !happens[k]).map((m) => `${m.firmId}|${m.delegationId}|no`).sort());
+    // season keeps the held agenda (--frozen) and reads outcomes.csv: each firm's held share is the day's.
+    const season = await runCli("season", data, "--out", path.join(work, "season"), "--frozen", agendaFile, "--no-compare", "--no-exact");
+    expect(season.code, season.stderr).toBe(0);
+    const held = readCsv(path.join(work, "season", "season-held.csv")).filter((r) => r.kind === "firm");
+    const frozen = readCsv(agendaFile);
+    let checked = 0;
+    for (const r of held) {
+      const mine = frozen.filter((m) => m.firm_id === r.id);
+      if (mine.length === 0) continue;
+      const notHeld = rows.filter((o) => o.firm_id === r.id && o.held === "no" && mine.some((m) => m.delegation_id === o.delegation_id)).length;
+      expect(Number(r.not_held), r.id).toBe(notHeld);
+      checked += notHeld;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it("records check-ins with their time and, once anyone checked in, refills only those checked in", async () => {
     const c = await runCli("change", data, "--stop", STOP, "checkin", "F0014", "--at", "13:50");
     expect(c.code, c.stderr).toBe(0);

@@ -6,14 +6,15 @@
  * A thin layer over the CLI's own modules; see docs/library.md.
  */
 import type { PastMeeting, Schedule, StopInstance } from "@roadshow/core";
-import { agendaCsv, unmatchedCsv } from "./write/agenda-csv.js";
 import { InputError } from "./errors.js";
 import type { Organizer, OutputFile, PreviousMeeting } from "./write/exports.js";
 import type { Lang } from "./text/i18n.js";
 import type { AgendaRow, DataSet, InputIssue } from "./read/index.js";
-import { findStop, instanceOf, load, readAgenda as readAgendaOrThrow } from "./read/load.js";
+import { readAgenda as readAgendaOrThrow } from "./read/load.js";
 import { writeOutputs } from "./write/transaction.js";
-import { stopFiles as allStopFiles } from "./write/stop-files.js";
+import { agendaOutput, stopOutput, type OutputOptions } from "./run/files.js";
+import { loadRun, stopInstanceOf } from "./run/load.js";
+import type { RunFiles } from "./run/options.js";
 
 export { EnvironmentError, InputError } from "./errors.js";
 export type { AgendaRow, DataSet, InputIssue, IssueCode, Severity } from "./read/index.js";
@@ -27,19 +28,8 @@ export { agendaCsv, unmatchedCsv, AGENDA_COLUMNS } from "./write/agenda-csv.js";
 export { renderExports, participantCsvs, renderAgendas, renderGrid, renderSummary, renderCalendars, meetingUid } from "./write/exports.js";
 export type { ExportInput, ExportOptions, Organizer, OutputFile, PreviousMeeting } from "./write/exports.js";
 
-/** Where the data is, beyond the folder: the same as the CLI's `--scores`, `--requests` and `--history`. */
-export interface LoadOptions {
-  /** A scores.csv elsewhere (default: the folder's scores.csv, if present). */
-  readonly scores?: string;
-  /** A requests.csv elsewhere (default: the folder's requests.csv, if present). */
-  readonly requests?: string;
-  /** A changes.csv elsewhere (default: the folder's changes.csv, if present). */
-  readonly changes?: string;
-  /** An outcomes.csv elsewhere (default: the folder's outcomes.csv, if present). */
-  readonly outcomes?: string;
-  /** Earlier agendas: their firm–delegation pairs are history. */
-  readonly history?: readonly string[];
-}
+/** Where the data is, beyond the folder: the same as the CLI's `--scores`, `--requests`, `--changes`, `--outcomes` and `--history`. */
+export type LoadOptions = Omit<RunFiles, "dataDir" | "weights">;
 
 /** A data folder read and checked: its domain values, history and the warnings met on the way. */
 export interface StopData {
@@ -63,15 +53,8 @@ export type LoadResult = ({ readonly ok: true } & StopData) | { readonly ok: fal
  */
 export async function loadStopData(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   try {
-    const loaded = await load({
-      dataDir: dir,
-      scores: options.scores,
-      requests: options.requests,
-      changes: options.changes,
-      outcomes: options.outcomes,
-      history: options.history,
-    });
-    return { ok: true, ...loaded };
+    const run = await loadRun({ files: { ...options, dataDir: dir } });
+    return { ok: true, ...run.loaded };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, issues: error.issues };
     throw error;
@@ -85,7 +68,7 @@ export async function loadStopData(dir: string, options: LoadOptions = {}): Prom
  * stop id, or with the issues the core's `validateInstance` finds.
  */
 export function stopInstance(stopData: StopData, stopId: string, dir = "."): StopInstance {
-  return instanceOf(stopData, findStop(stopData.data, stopId, dir));
+  return stopInstanceOf(stopData, stopId, dir);
 }
 
 /** Reads an agenda.csv (written by roadshow or edited by hand); throws an `InputError` with every issue. */
@@ -110,32 +93,21 @@ export interface WriteOptions {
   readonly organizer?: Organizer;
 }
 
-const dataOf = (instance: StopInstance): DataSet => ({
-  stops: [instance.stop],
-  delegations: instance.delegations,
-  firms: instance.firms,
-  requests: instance.requests,
-  scores: instance.scores,
-  // The instance is the stop as planned: its changes are already applied.
-  changes: [],
-  outcomes: [],
-  answers: [],
-});
-
 /**
  * Every file `roadshow schedule` writes for a planned stop, as content:
  * agenda.csv, unmatched.csv, participant CSVs, agendas.html, grid.html,
  * summary.html and the calendars. Pure.
  */
 export function stopFiles(schedule: Schedule, instance: StopInstance, options: WriteOptions = {}): OutputFile[] {
-  const lang = options.lang ?? "en";
-  return allStopFiles(schedule, dataOf(instance), {
-    lang,
-    excel: options.excel ?? false,
-    organizer: options.organizer,
-    ...(options.previous && { previous: options.previous }),
-  });
+  return stopOutput(schedule, instance, outputOptions(options));
 }
+
+const outputOptions = (options: WriteOptions): OutputOptions => ({
+  lang: options.lang ?? "en",
+  excel: options.excel ?? false,
+  organizer: options.organizer,
+  previous: options.previous,
+});
 
 /**
  * Writes the files of `stopFiles` as the folder `outDir`, all or none, as the
@@ -156,12 +128,7 @@ export async function writeStopFiles(outDir: string, schedule: Schedule, instanc
  * @returns the paths written, relative to `outDir`.
  */
 export async function writeAgenda(outDir: string, schedule: Schedule, instance: StopInstance, options: WriteOptions = {}): Promise<string[]> {
-  const lang = options.lang ?? "en";
-  const dialect = { excel: options.excel ?? false };
-  const files: OutputFile[] = [
-    { path: "agenda.csv", content: agendaCsv(schedule, instance.firms, instance.delegations, dialect, lang, options.previous) },
-    { path: "unmatched.csv", content: unmatchedCsv(schedule, instance.firms, dialect, lang) },
-  ];
+  const files = agendaOutput(schedule, instance, outputOptions(options));
   await writeFiles(outDir, files, options);
   return files.map((f) => f.path);
 }

@@ -2,32 +2,24 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { explainFirm, planStop } from "@roadshow/core";
-import type { Firm, ScheduleOptions, Stop } from "@roadshow/core";
+import type { Firm, Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
 import type { DataSet } from "../read/index.js";
 import { nearest } from "../read/suggest.js";
-import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../read/load.js";
-import { formatIssues } from "../text/issues-format.js";
-import { exactOption } from "../solve/highs.js";
-import { t } from "../text/i18n.js";
-import { readWeights } from "../read/weights.js";
+import { loadRun } from "../run/load.js";
+import { planSettings, runFiles, type PlanSettings, type RunFiles } from "../run/options.js";
+import { Reporter } from "../run/report.js";
 import { explanationJson, explanationText } from "../text/why.js";
 import { EXAMPLE_DIR, planningOptions, type CommandContext, type PlanningFlags } from "./shared.js";
 
 /** Options of `roadshow explain`. */
-export interface ExplainArgs extends Sources {
+export interface ExplainArgs {
+  readonly files: RunFiles;
+  readonly settings: PlanSettings;
   readonly stop: string;
   readonly firm: string;
   readonly delegation: string | undefined;
-  readonly weights: string | undefined;
-  readonly allowRepeats: boolean;
-  readonly minMeetings: number;
-  /** Balance meetings across firms (default true; `--no-balance`). */
-  readonly balance?: boolean;
-  /** Polish windowed stops with the exact solver (HiGHS; default true; `--no-exact`). */
-  readonly exact?: boolean;
-  readonly timeLimitSeconds: number | undefined;
 }
 
 function unknown(code: string, file: string, column: string, value: string, message: string, hint: string): InputError {
@@ -56,32 +48,22 @@ function findFirm(data: DataSet, stop: Stop, firmId: string, dataDir: string): F
 
 /** Plans the stop as `schedule` would, then tells one firm why it meets whom it meets. */
 export async function explain(args: ExplainArgs, common: Common, io: Io): Promise<void> {
-  const loaded = await load(args);
-  const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
-  const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
-  const stop = findStop(loaded.data, args.stop, args.dataDir);
-  refuseOwnHistory(loaded, [stop.id]);
-  const instance = instanceOf(loaded, stop);
+  const dataDir = args.files.dataDir;
+  const run = await loadRun({ files: args.files, exact: args.settings.exact }, new Reporter(io, common));
+  const stop = run.stop(args.stop);
+  const instance = run.instance(stop);
   // Who is at the stop on the day: changes.csv applied.
-  findFirm({ ...loaded.data, firms: instance.firms }, stop, args.firm, args.dataDir);
+  findFirm({ ...run.data, firms: instance.firms }, stop, args.firm, dataDir);
   const attends = (id: string) => instance.delegations.some((d) => d.id === id && (d.stops === null || d.stops.includes(stop.id)));
   if (args.delegation !== undefined && !attends(args.delegation)) {
     const here = instance.delegations.filter((d) => attends(d.id)).map((d) => d.id);
     const near = nearest(args.delegation, here);
-    throw unknown("unknown-delegation", path.join(args.dataDir, "delegations.csv"), "delegation_id", args.delegation,
+    throw unknown("unknown-delegation", path.join(dataDir, "delegations.csv"), "delegation_id", args.delegation,
       `--delegation ${args.delegation} is not a delegation at ${stop.id}${near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""}`, `use one of: ${here.join(", ")}`);
   }
 
-  const options: ScheduleOptions = {
-    minMeetings: args.minMeetings,
-    allowRepeats: args.allowRepeats,
-    balance: args.balance ?? true,
-    // The same agenda as `schedule` plans: polished alike.
-    ...(await exactOption(args.exact, (reason) => io.stderr(`${t(common.lang, "progress.exact.unavailable", { reason })}\n`))),
-    ...(weights && { weights: weights.weights }),
-    ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
-  };
+  // The same agenda as `schedule` plans: polished alike.
+  const options = await run.options(args.settings);
   const schedule = planStop(instance, options);
   const full = explainFirm(instance, schedule, args.firm, options);
   const explanation = args.delegation === undefined ? full : { ...full, pairs: full.pairs.filter((p) => p.delegation.id === args.delegation) };
@@ -106,10 +88,7 @@ export function defineExplain(root: Command, ctx: CommandContext): void {
     .addHelpText("after", `\nExamples:\n  roadshow explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045\n  roadshow --lang it explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045 --delegation US-CG\n`)
     .action(async (dataDir: string, o: ExplainFlags) => {
       await explain(
-        {
-          dataDir, stop: o.stop, firm: o.firm, delegation: o.delegation, weights: o.weights, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,
-          history: o.history, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, timeLimitSeconds: o.timeLimit,
-        },
+        { files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, firm: o.firm, delegation: o.delegation },
         ctx.common(),
         ctx.io,
       );

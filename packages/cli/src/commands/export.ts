@@ -4,16 +4,18 @@ import type { Command } from "commander";
 import path from "node:path";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import { checkPrevious, dataAt, findStop, instanceOf, load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../read/load.js";
-import { formatIssues } from "../text/issues-format.js";
-import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
-import { stopFiles } from "../write/stop-files.js";
+import { writeOutputs } from "../write/transaction.js";
+import { stopOutput } from "../run/files.js";
+import { loadRun } from "../run/load.js";
+import { runFiles, type RunFiles } from "../run/options.js";
+import { Reporter } from "../run/report.js";
 import { EXAMPLE_DIR, organizerOption, type CommandContext, type DayFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
 import { t } from "../text/i18n.js";
 
 /** Options of `roadshow export`. */
-export interface ExportArgs extends Sources {
+export interface ExportArgs {
+  readonly files: RunFiles;
   readonly agenda: string;
   readonly out: string;
   readonly previous: string | undefined;
@@ -29,31 +31,26 @@ export interface ExportArgs extends Sources {
  * An agenda with several stops gets one subfolder per stop.
  */
 export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Promise<void> {
+  const report = new Reporter(io, common);
   // The agenda and --previous may lie in --out: they are read before the new folder replaces the old one.
-  const output = { force: args.force, inputs: inputPaths(args) };
-  checkOutputFolder(args.out, output);
-  const loaded = await load(args);
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
+  const run = await loadRun({ files: args.files, out: { path: args.out, force: args.force } }, report);
   // Dates and times that do not match their slot are errors: which one the organiser meant is theirs to say.
-  const { rows } = await readAgendaChecked(args.agenda, loaded.data, "error");
+  const { rows } = await run.agenda(args.agenda, "error");
   const stopIds = [...new Set(rows.map((r) => r.stopId))].sort();
-  refuseOwnHistory(loaded, stopIds);
-  const before = args.previous === undefined ? undefined : await readAgendaChecked(args.previous, loaded.data, "warning");
-  if (before !== undefined && before.warnings.length > 0) io.stderr(formatIssues(before.warnings, { color: io.color, format: common.format, lang: common.lang }));
-  const previous = before?.rows;
-  if (previous !== undefined) checkPrevious(previous, args.previous!, stopIds);
+  run.ownStops(stopIds);
+  const previous = await run.previous(args.previous, stopIds);
   const files = stopIds.flatMap((stopId) => {
-    const instance = instanceOf(loaded, findStop(loaded.data, stopId, args.dataDir));
+    const instance = run.instance(run.findStop(stopId));
     const meetings = rows.filter((r) => r.stopId === stopId);
     const { schedule, violations } = reviewAgenda(instance, meetings);
     for (const v of violations) {
       const lines = v.meetings.map((i) => meetings[i]!.line).join(",");
       io.stderr(`${args.agenda}:${lines} ${t(common.lang, "cli.warning")} ${v.code}: ${v.message}\n`);
     }
-    const own = stopFiles(schedule, dataAt(loaded.data, instance), { lang: common.lang, excel: args.excel, organizer: args.organizer, ...(previous && { previous }) });
+    const own = stopOutput(schedule, instance, { lang: common.lang, excel: args.excel, organizer: args.organizer, previous });
     return stopIds.length === 1 ? own : own.map((f) => ({ ...f, path: path.posix.join(stopId, f.path) }));
   });
-  await writeOutputs(args.out, files, output);
+  await writeOutputs(args.out, files, run.output);
   io.stdout(`${t(common.lang, "cli.written", { count: files.length, out: args.out })}\n`);
 }
 
@@ -84,10 +81,7 @@ export function defineExport(root: Command, ctx: CommandContext): void {
     .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
     .action(async (agenda: string, dataDir: string, o: ExportFlags) => {
       await exportAgenda(
-        {
-          agenda, dataDir, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, excel: o.excel, force: o.force,
-          organizer: o.organizer,
-        },
+        { files: runFiles(dataDir, o), agenda, out: o.out, previous: o.previous, excel: o.excel, force: o.force, organizer: o.organizer },
         ctx.common(),
         ctx.io,
       );

@@ -9,11 +9,11 @@ import { findStop, instanceOf, load, readAgenda } from "../read/load.js";
 import { t } from "../text/i18n.js";
 import { formatIssues } from "../text/issues-format.js";
 import type { Organizer } from "../write/exports.js";
-import { acquireLock } from "../write/lock.js";
 import { writeOutputs } from "../write/transaction.js";
 import { readJournal } from "../mail/journal.js";
 import { emlPath } from "../mail/prepare.js";
-import { sendMailing } from "../mail/send.js";
+import type { Composed } from "../mail/compose.js";
+import { sendLocked } from "../mail/send.js";
 import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
 import { dayAgendaFile } from "../desk/day.js";
 import { answersTemplate, prepareFollowUp } from "../desk/followup.js";
@@ -75,16 +75,19 @@ export async function followUp(args: FollowUpArgs, common: Common, io: Io, world
   const journal = followUpJournal(args.dataDir, stop.id);
   mkdirSync(path.dirname(journal), { recursive: true });
   // The stop's workspace lock: two runs cannot both send, and a participant in the journal is never mailed again.
-  const release = acquireLock(realpathSync(path.dirname(journal)), `the workspace of stop ${stop.id} (${path.dirname(journal)})`);
-  try {
-    const told = new Set([...readJournal(journal).values()].map((r) => `${r.kind}:${r.participantId}`));
-    const pending = mailing.messages.filter((m) => !told.has(`${m.draft.recipient.kind}:${m.draft.recipient.id}`));
-    const report = await sendMailing(pending, world.outbox(target), journal, world.now, io.stderr, lang);
-    io.stdout(`${t(lang, "followup.sent", { sent: report.sent, before: mailing.messages.length - pending.length + report.before, journal })}\n`);
-    if (report.refused.length > 0) throw new EnvironmentError(report.refused.join("\n"));
-  } finally {
-    release();
-  }
+  // Sent as mail sends: Ctrl-C finishes the message in flight, journals it, removes the lock and exits 130.
+  let pending: readonly Composed[] = [];
+  const report = await sendLocked(
+    { target: realpathSync(path.dirname(journal)), shown: `the workspace of stop ${stop.id} (${path.dirname(journal)})` },
+    () => {
+      const told = new Set([...readJournal(journal).values()].map((r) => `${r.kind}:${r.participantId}`));
+      pending = mailing.messages.filter((m) => !told.has(`${m.draft.recipient.kind}:${m.draft.recipient.id}`));
+      return pending;
+    },
+    world.outbox(target), journal, world.now, io.stderr, lang,
+  );
+  io.stdout(`${t(lang, "followup.sent", { sent: report.sent, before: mailing.messages.length - pending.length + report.before, journal })}\n`);
+  if (report.refused.length > 0) throw new EnvironmentError(report.refused.join("\n"));
 }
 
 /** The flags of `roadshow followup`, as commander parses them. */

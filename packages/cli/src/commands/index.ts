@@ -7,6 +7,7 @@ import { defineMail } from "./mail.js";
 import { defineReplan } from "./replan.js";
 import { defineReport } from "./report.js";
 import { defineRefill } from "./refill.js";
+import { defineOutcomes } from "./outcomes.js";
 import { defineFollowUp } from "./followup.js";
 import { defineSchedule } from "./schedule.js";
 import { defineScore } from "./score.js";
@@ -16,4 +17,4 @@ import { defineValidate } from "./validate.js";
 import { defineStudio } from "../studio/command.js";
 
 /** Every `roadshow` command, in help order. */
-export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineChange, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineStatus, defineRefill, defineReport, defineFollowUp, defineStudio];
+export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineChange, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineStatus, defineRefill, defineOutcomes, defineReport, defineFollowUp, defineStudio];

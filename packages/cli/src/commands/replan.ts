@@ -2,25 +2,18 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { replanStop, type Delegation, type Firm, type StopInstance } from "@roadshow/core";
+import { replanStop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
 import { t } from "../text/i18n.js";
-import type { AgendaRow } from "../read/index.js";
-import { checkPrevious, dataAt, findStop, inputPaths, instanceOf, load, readAgenda, refuseOwnHistory } from "../read/load.js";
-import { formatIssues } from "../text/issues-format.js";
-import { progressLine } from "../text/progress.js";
-import { exactOption } from "../solve/highs.js";
 import type { OutputFile } from "../write/output-file.js";
-import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
-import { changedCalendars } from "../replan/calendars.js";
-import { changesCsv } from "../replan/csv.js";
-import { changesHtml } from "../replan/html.js";
-import { changeRows, changeSummary, summaryLine } from "../replan/report.js";
-import { stopFiles } from "../write/stop-files.js";
+import { writeOutputs } from "../write/transaction.js";
+import { summaryLine } from "../replan/report.js";
 import { formatSummary } from "../text/summary.js";
-import { readWeights } from "../read/weights.js";
-import { scheduleWhy } from "../text/why.js";
+import { replanOutput } from "../run/files.js";
+import { loadRun } from "../run/load.js";
+import { planSettings, runFiles } from "../run/options.js";
+import { Reporter } from "../run/report.js";
 import type { ScheduleArgs } from "./schedule.js";
 import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 
@@ -31,63 +24,24 @@ export interface ReplanArgs extends Omit<ScheduleArgs, "previous"> {
   readonly allowMoves: boolean;
 }
 
-/** Names for the change report, also of participants taken out of the data files (their agenda row keeps the firm's name). */
-function people(instance: StopInstance, previous: readonly AgendaRow[]): { firms: Pick<Firm, "id" | "name">[]; delegations: Pick<Delegation, "id" | "name" | "country">[] } {
-  const firms = new Map<string, Pick<Firm, "id" | "name">>(previous.map((r) => [r.firmId, { id: r.firmId, name: r.firmName }]));
-  for (const f of instance.firms) firms.set(f.id, f);
-  const delegations = new Map<string, Pick<Delegation, "id" | "name" | "country">>(previous.map((r) => [r.delegationId, { id: r.delegationId, name: r.delegationId, country: r.country }]));
-  for (const d of instance.delegations) delegations.set(d.id, d);
-  return { firms: [...firms.values()], delegations: [...delegations.values()] };
-}
-
 /** Reads the inputs as they are now and the agenda sent before, re-plans the stop, writes the files and what changed. */
 export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<void> {
+  const report = new Reporter(io, common);
   // --previous may lie in --out (re-planning into the same folder with --force): it is read before the folder is replaced.
-  const output = { force: args.force, inputs: inputPaths(args) };
-  checkOutputFolder(args.out, output);
-  const exact = exactOption(args.exact, (reason) => io.stderr(`${t(common.lang, "progress.exact.unavailable", { reason })}\n`));
-  const loaded = await load(args);
-  const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
-  const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
-  const stop = findStop(loaded.data, args.stop, args.dataDir);
-  refuseOwnHistory(loaded, [stop.id]);
-  const rows = await readAgenda(args.previous);
-  checkPrevious(rows, args.previous, [stop.id]);
+  const run = await loadRun({ files: args.files, out: { path: args.out, force: args.force }, exact: args.settings.exact }, report);
+  const stop = run.stop(args.stop);
+  const rows = await run.previous(args.previous, [stop.id]);
   const previous = rows.filter((r) => r.stopId === stop.id);
-  const instance = instanceOf(loaded, stop);
-  const options = { minMeetings: args.minMeetings, allowRepeats: args.allowRepeats, balance: args.balance ?? true, ...(weights && { weights: weights.weights }) };
-  let lastProgress = 0;
-  const result = replanStop(instance, previous, {
-    ...options,
-    ...(await exact),
-    allowMoves: args.allowMoves,
-    ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
-    onProgress: (p) => {
-      if (p.warning || (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000)) {
-        lastProgress = p.elapsedMs;
-        io.stderr(progressLine(p, common.lang));
-      }
-    },
-  });
+  const instance = run.instance(stop);
+  const options = await run.options(args.settings, report.progress());
+  const result = replanStop(instance, previous, { ...options, allowMoves: args.allowMoves });
   const { schedule } = result;
-  const why = scheduleWhy(schedule, common.lang);
-  const data = dataAt(loaded.data, instance);
-  const files = stopFiles(schedule, data, { lang: common.lang, excel: args.excel, organizer: args.organizer, previous });
+  const { files, summary } = replanOutput(result, instance, previous, { lang: common.lang, excel: args.excel, organizer: args.organizer });
   // Nothing changed: the agenda sent before is written back as it was, byte for byte.
   const unchanged = result.changes.length === 0 && rows.every((r) => r.stopId === stop.id);
   const kept = unchanged ? new Uint8Array(await readFile(args.previous)) : null;
-  const summary = changeSummary(result);
-  const report = changeRows(result.changes, schedule.slots, people(instance, previous), common.lang);
-  const notified = { firms: result.stats.notifiedFirms, delegations: result.stats.notifiedDelegations };
-  const exportInput = { schedule, firms: data.firms, delegations: data.delegations, why };
-  const out: OutputFile<string | Uint8Array>[] = [
-    ...files.map((f) => (kept !== null && f.path === "agenda.csv" ? { path: f.path, content: kept } : f)),
-    { path: "changes.csv", content: changesCsv(stop.id, report, { excel: args.excel }) },
-    { path: "changes.html", content: changesHtml(stop, report, summary, common.lang) },
-    ...changedCalendars(files, exportInput, previous, notified, common.lang),
-  ];
-  await writeOutputs(args.out, out, output);
+  const out: OutputFile<string | Uint8Array>[] = files.map((f) => (kept !== null && f.path === "agenda.csv" ? { path: f.path, content: kept } : f));
+  await writeOutputs(args.out, out, run.output);
   const s = result.stats;
   io.stdout(formatSummary(schedule, common.lang, io.color));
   const moves = args.allowMoves ? t(common.lang, "replan.moves", { moves: s.moves }) : "";
@@ -121,9 +75,8 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
     .action(async (dataDir: string, o: ReplanFlags) => {
       await replan(
         {
-          dataDir, stop: o.stop, out: o.out, previous: o.previous, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes,
-          history: o.history, allowMoves: o.allowMoves, allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, timeLimitSeconds: o.timeLimit,
-          force: o.force, excel: o.excel, weights: o.weights, organizer: o.organizer,
+          files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, out: o.out, previous: o.previous, allowMoves: o.allowMoves,
+          force: o.force, excel: o.excel, organizer: o.organizer,
         },
         ctx.common(),
         ctx.io,

@@ -1,16 +1,15 @@
 /** `roadshow report`: what the stops produced, for the association's board: per stop and for the season, Italian and English, HTML and CSV. */
 import type { Command } from "commander";
-import { dayReport, type Stop, type StopRecord } from "@roadshow/core";
+import { dayReport, type AgendaMeeting, type MeetingOutcome, type Stop, type StopRecord } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
-import type { AgendaRow } from "../read/index.js";
 import { findStop, inputPaths, instanceOf, load, readAgendaChecked } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
 import { t } from "../text/i18n.js";
 import type { OutputFile } from "../write/output-file.js";
 import { writeOutputs } from "../write/transaction.js";
 import { reportFiles } from "../desk/report-files.js";
-import { dayAgendaFile } from "../desk/day.js";
+import { dayAgendaFile, deskDay, deskOutcomes } from "../desk/day.js";
 import { collect, EXAMPLE_DIR, type CommandContext } from "./shared.js";
 
 /** Options of `roadshow report`. */
@@ -26,8 +25,8 @@ export interface ReportArgs {
 }
 
 /** The agenda of each stop reported on: from `--agenda` files, else the stop's day in the workspace. */
-async function agendasOf(args: ReportArgs, stops: readonly Stop[], loaded: Awaited<ReturnType<typeof load>>): Promise<Map<string, readonly AgendaRow[]>> {
-  const byStop = new Map<string, AgendaRow[]>();
+async function agendasOf(args: ReportArgs, stops: readonly Stop[], loaded: Awaited<ReturnType<typeof load>>, desk: Map<string, MeetingOutcome[]>): Promise<Map<string, readonly AgendaMeeting[]>> {
+  const byStop = new Map<string, AgendaMeeting[]>();
   const wanted = new Set(stops.map((s) => s.id));
   if (args.agendas !== undefined && args.agendas.length > 0) {
     for (const file of args.agendas) {
@@ -39,11 +38,12 @@ async function agendasOf(args: ReportArgs, stops: readonly Stop[], loaded: Await
     }
     return byStop;
   }
+  // The day in the workspace: the last version with the refills since, and what the desk recorded as not held.
   for (const stop of stops) {
-    const file = dayAgendaFile(args.dataDir, stop.id);
-    if (file === undefined) continue;
-    const { rows } = await readAgendaChecked(file, loaded.data, "error");
-    byStop.set(stop.id, rows.filter((r) => r.stopId === stop.id));
+    if (dayAgendaFile(args.dataDir, stop.id) === undefined) continue;
+    const day = await deskDay(args.dataDir, loaded, stop);
+    byStop.set(stop.id, [...day.agenda]);
+    desk.set(stop.id, deskOutcomes(day, stop.id));
   }
   return byStop;
 }
@@ -53,7 +53,8 @@ export async function report(args: ReportArgs, common: Common, io: Io): Promise<
   const loaded = await load({ dataDir: args.dataDir, outcomes: args.outcomes });
   if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stops = args.stop === undefined ? loaded.data.stops : [findStop(loaded.data, args.stop, args.dataDir)];
-  const agendas = await agendasOf(args, stops, loaded);
+  const desk = new Map<string, MeetingOutcome[]>();
+  const agendas = await agendasOf(args, stops, loaded, desk);
   const reported = [...stops].filter((s) => agendas.has(s.id)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   if (reported.length === 0) {
     const where = args.stop === undefined ? "any stop" : args.stop;
@@ -66,7 +67,7 @@ export async function report(args: ReportArgs, common: Common, io: Io): Promise<
   const records: StopRecord[] = reported.map((stop) => ({
     instance: instanceOf(loaded, stop),
     agenda: agendas.get(stop.id)!,
-    outcomes: loaded.data.outcomes.filter((o) => o.stopId === stop.id),
+    outcomes: [...loaded.data.outcomes.filter((o) => o.stopId === stop.id), ...(desk.get(stop.id) ?? [])],
     answers: (loaded.data.answers ?? []).filter((a) => a.stopId === stop.id),
   }));
   const firms = new Map(loaded.data.firms.map((f) => [f.id, f]));

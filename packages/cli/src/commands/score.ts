@@ -4,19 +4,18 @@ import { EXIT } from "../errors.js";
 import { EXAMPLE_DIR, type CommandContext, type DayFlags } from "./shared.js";
 import { scorePairs, type ScorePart } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { findStop, instanceOf, load, type Sources, inputPaths } from "../read/load.js";
 import { toCsv } from "../write/csv.js";
-import { formatIssues } from "../text/issues-format.js";
-import { checkOutputFile, writeOutputFile } from "../write/transaction.js";
-import { readWeights } from "../read/weights.js";
+import { writeOutputFile } from "../write/transaction.js";
+import { loadRun } from "../run/load.js";
+import { runFiles, type RunFiles } from "../run/options.js";
+import { Reporter } from "../run/report.js";
 import { whyText } from "../text/why.js";
 import { t } from "../text/i18n.js";
 
 /** Options of `roadshow score`. */
-export interface ScoreArgs extends Sources {
+export interface ScoreArgs {
+  readonly files: RunFiles;
   readonly stop: string;
-  /** A weights file (JSON or CSV `weight,value`). */
-  readonly weights?: string | undefined;
   readonly out: string | undefined;
   readonly force: boolean;
   readonly excel: boolean;
@@ -29,14 +28,10 @@ const PART_COLUMNS = ["stop-sector", "delegation-sector", "target", "market", "m
  * columns first, then the parts, the block and a `why` sentence in the CLI's language.
  */
 export async function score(args: ScoreArgs, common: Common, io: Io): Promise<void> {
-  const output = { force: args.force, inputs: inputPaths(args) };
-  if (args.out !== undefined) checkOutputFile(args.out, output);
-  const loaded = await load(args);
-  const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
-  const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
-  const stop = findStop(loaded.data, args.stop, args.dataDir);
-  const pairs = scorePairs(instanceOf(loaded, stop), weights ? { weights: weights.weights } : {});
+  const out = args.out === undefined ? undefined : { path: args.out, force: args.force, file: true };
+  const run = await loadRun({ files: args.files, out }, new Reporter(io, common));
+  const stop = run.stop(args.stop);
+  const pairs = scorePairs(run.instance(stop), run.weights ? { weights: run.weights } : {});
   // Numbers stay numbers: toCsv writes them in the dialect (a decimal comma with --excel).
   const points = (parts: readonly ScorePart[], code: string): number =>
     parts.filter((p) => p.code === code).reduce((sum, p) => sum + p.points, 0);
@@ -50,7 +45,7 @@ export async function score(args: ScoreArgs, common: Common, io: Io): Promise<vo
     io.stdout(csv);
     return;
   }
-  await writeOutputFile(args.out, csv, output);
+  await writeOutputFile(args.out, csv, run.output);
   io.stderr(`${t(common.lang, "cli.scored", { count: pairs.length, stop: stop.id, out: args.out })}\n`);
 }
 
@@ -83,7 +78,7 @@ export function defineScore(root: Command, ctx: CommandContext): void {
     .addHelpText("after", `\nExample:\n  roadshow score ${EXAMPLE_DIR} --stop BS-2026-02 --out out/scores.csv\n`)
     .action(async (dataDir: string, o: ScoreFlags) => {
       await score(
-        { dataDir, stop: o.stop, out: o.out, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, weights: o.weights, force: o.force, excel: o.excel },
+        { files: runFiles(dataDir, o), stop: o.stop, out: o.out, force: o.force, excel: o.excel },
         ctx.common(),
         ctx.io,
       );

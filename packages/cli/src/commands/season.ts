@@ -7,40 +7,32 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../read/index.js";
 import { didYouMean, nearest } from "../read/suggest.js";
-import { dataAt, load, readAgendaChecked, refuseOwnHistory, type Sources, inputPaths } from "../read/load.js";
-import { formatIssues } from "../text/issues-format.js";
-import { progressLine } from "../text/progress.js";
 import { t, type Lang } from "../text/i18n.js";
 import { formatSeasonSummary, heldLine } from "../text/season-summary.js";
 import { violationText } from "../text/violations.js";
-import { exactOption } from "../solve/highs.js";
 import type { OutputFile } from "../write/output-file.js";
-import { checkOutputFolder, writeOutputs } from "../write/transaction.js";
+import { writeOutputs } from "../write/transaction.js";
 import { heldFile, seasonReportFiles } from "../write/season-csv.js";
-import { stopFiles } from "../write/stop-files.js";
-import { readWeights } from "../read/weights.js";
+import { stopOutput, type OutputOptions } from "../run/files.js";
+import { loadRun, type Run } from "../run/load.js";
+import { planSettings, runFiles, type PlanSettings, type RunFiles } from "../run/options.js";
+import { Reporter } from "../run/report.js";
 import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
 
 /** Options of `roadshow season`. */
-export interface SeasonArgs extends Sources {
+export interface SeasonArgs {
+  readonly files: RunFiles;
+  readonly settings: PlanSettings;
   readonly out: string;
   readonly from: string | undefined;
   /** Agendas already held (`agenda.csv` files). */
   readonly frozen: readonly string[];
-  readonly allowRepeats: boolean;
-  readonly minMeetings: number;
-  /** Balance meetings across firms (default true; `--no-balance`). */
-  readonly balance?: boolean;
-  /** Polish windowed stops with the exact solver (HiGHS; default true; `--no-exact`). */
-  readonly exact?: boolean;
   readonly independent: boolean;
   /** Also plan the other way (season vs independent) and show both side by side. */
   readonly compare: boolean;
-  readonly timeLimitSeconds: number | undefined;
   readonly force: boolean;
   readonly excel: boolean;
-  readonly weights?: string | undefined;
   /** Who sends the calendar invitations (ORGANIZER). */
   readonly organizer?: Organizer | undefined;
 }
@@ -64,20 +56,21 @@ function unknownStop(data: DataSet, id: string, file: string, line: number | nul
   ]);
 }
 
-async function readFrozen(files: readonly string[], data: DataSet, io: Io, common: Common): Promise<Frozen> {
+async function readFrozen(files: readonly string[], run: Run, report: Reporter, lang: Lang): Promise<Frozen> {
+  const { data } = run;
   const meetings = new Map<string, readonly HeldMeeting[]>();
   const bytes = new Map<string, Uint8Array>();
   const from = new Map<string, string>();
   for (const file of files) {
-    const { rows, warnings } = await readAgendaChecked(file, data, "warning");
-    if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
+    const { rows, warnings } = await run.agenda(file, "warning");
+    report.issues(warnings);
     const byStop = new Map<string, AgendaRow[]>();
     for (const r of rows) {
       const held = byStop.get(r.stopId);
       if (held === undefined) byStop.set(r.stopId, [r]);
       else held.push(r);
     }
-    if (byStop.size === 0) io.stderr(`${t(common.lang, "cli.warning")}: ${t(common.lang, "season.warn.frozenEmpty", { file })}\n`);
+    if (byStop.size === 0) report.warning(t(lang, "season.warn.frozenEmpty", { file }));
     for (const [stopId, held] of byStop) {
       if (!data.stops.some((s) => s.id === stopId)) throw unknownStop(data, stopId, file, held[0]!.line, "stop_id");
       if (from.has(stopId)) throw new UsageError(`the held agenda of ${stopId} is given twice, in ${from.get(stopId)} and in ${file}`);
@@ -90,7 +83,7 @@ async function readFrozen(files: readonly string[], data: DataSet, io: Io, commo
 }
 
 /** `--from` must name a stop, and every stop before it needs its held agenda. */
-function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: Io, lang: Lang): void {
+function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, report: Reporter, lang: Lang): void {
   if (from === undefined) return;
   const order = [...data.stops].sort(byDate);
   const at = order.findIndex((s) => s.id === from);
@@ -100,16 +93,16 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, io: 
     throw new UsageError(`--from ${from} re-plans from ${from} onward, so the stops before it need their held agenda (--frozen <agenda.csv>): ${missing.join(", ")}`);
   }
   const later = order.slice(at).filter((s) => frozen.meetings.has(s.id)).map((s) => s.id);
-  if (later.length > 0) io.stderr(`${t(lang, "cli.warning")}: ${t(lang, "season.warn.fromIgnores", { from, stops: later.join(", ") })}\n`);
+  if (later.length > 0) report.warning(t(lang, "season.warn.fromIgnores", { from, stops: later.join(", ") }));
 }
 
 /** Every stop's files under `<stop_id>/`; a frozen stop read from its own file keeps its agenda.csv byte for byte. */
-function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Common, excel: boolean, organizer: Organizer | undefined): OutputFile<string | Uint8Array>[] {
+function planFiles(plan: SeasonPlan, frozen: Frozen, options: OutputOptions): OutputFile<string | Uint8Array>[] {
   return plan.stops.flatMap(({ schedule, instance, origin, cancelled }) => {
     const id = schedule.stop.id;
     // A held agenda with meetings cancelled by changes.csv is written as it was held, without them.
     const held = origin === "frozen" && cancelled.length === 0 ? frozen.bytes.get(id) : undefined;
-    return stopFiles(schedule, dataAt(data, instance), { lang: common.lang, excel, organizer }).map((f) => ({
+    return stopOutput(schedule, instance, options).map((f) => ({
       path: `${id}/${f.path}`,
       content: held !== undefined && f.path === "agenda.csv" ? held : f.content,
     }));
@@ -118,64 +111,48 @@ function planFiles(plan: SeasonPlan, data: DataSet, frozen: Frozen, common: Comm
 
 /** Plans every stop in date order, writes each stop's files and the season report, prints the season summary. */
 export async function season(args: SeasonArgs, common: Common, io: Io): Promise<void> {
+  const report = new Reporter(io, common);
   // --frozen agendas may lie in --out: they are read (and written back byte for byte) before the new folder replaces the old one.
-  const output = { force: args.force, inputs: inputPaths(args) };
-  checkOutputFolder(args.out, output);
-  const exact = exactOption(args.exact, (reason) => io.stderr(`${t(common.lang, "progress.exact.unavailable", { reason })}\n`));
-  const loaded = await load(args);
-  const weights = args.weights === undefined ? undefined : await readWeights(args.weights);
-  const warnings = [...loaded.warnings, ...(weights?.warnings ?? [])];
-  if (warnings.length > 0) io.stderr(formatIssues(warnings, { color: io.color, format: common.format, lang: common.lang }));
-  const { data } = loaded;
-  refuseOwnHistory(loaded, data.stops.map((s) => s.id));
-  const frozen = await readFrozen(args.frozen, data, io, common);
-  checkFrom(data, args.from, frozen, io, common.lang);
+  const run = await loadRun({ files: args.files, out: { path: args.out, force: args.force }, exact: args.settings.exact }, report);
+  const { data, loaded } = run;
+  run.ownStops(data.stops.map((s) => s.id));
+  const frozen = await readFrozen(args.frozen, run, report, common.lang);
+  checkFrom(data, args.from, frozen, report, common.lang);
 
-  let lastProgress = 0;
+  const { onProgress: _none, ...stopOptions } = await run.options(args.settings);
   const options: SeasonOptions = {
-    minMeetings: args.minMeetings,
-    allowRepeats: args.allowRepeats,
-    balance: args.balance ?? true,
-    ...(await exact),
-    ...(weights && { weights: weights.weights }),
+    ...stopOptions,
     ...(args.from !== undefined && { from: args.from }),
-    ...(args.timeLimitSeconds !== undefined && { timeLimitMs: args.timeLimitSeconds * 1000 }),
   };
   const input = { ...data, history: loaded.history, frozen: frozen.meetings };
   const plan = planSeason(input, {
     ...options,
     independent: args.independent,
-    onProgress: (stopId, p) => {
-      // Only long solves talk: a line per second at most.
-      if (p.warning || (p.elapsedMs > 1000 && p.elapsedMs - lastProgress > 1000)) {
-        lastProgress = p.elapsedMs;
-        io.stderr(progressLine(p, common.lang, stopId));
-      }
-    },
+    onProgress: report.seasonProgress(),
   });
   const other = args.compare ? planSeason(input, { ...options, independent: !args.independent }) : null;
   for (const s of plan.stops) {
     const [first] = s.violations;
     if (first !== undefined) {
       const e = { stop: s.schedule.stop.id, count: s.violations.length, code: first.code, message: violationText(first, common.lang) };
-      io.stderr(`${t(common.lang, "cli.warning")}: ${t(common.lang, "season.warn.heldBreaks", e)}\n`);
+      report.warning(t(common.lang, "season.warn.heldBreaks", e));
     }
   }
 
-  const report = seasonReport(plan, data, loaded.history);
+  const totals = seasonReport(plan, data, loaded.history);
   const otherReport = other === null ? null : seasonReport(other, data, loaded.history);
-  const compare = args.independent ? { season: otherReport, independent: report } : { season: report, independent: otherReport };
+  const compare = args.independent ? { season: otherReport, independent: totals } : { season: totals, independent: otherReport };
   const held = heldReport(plan, data);
   if (held !== null && held.strays.length > 0) {
     const shown = held.strays.slice(0, 5).map((o) => `${o.stopId} ${o.firmId} × ${o.delegationId}`).join(", ");
-    io.stderr(`${t(common.lang, "cli.warning")}: ${t(common.lang, "season.warn.strays", { count: held.strays.length, list: shown })}\n`);
+    report.warning(t(common.lang, "season.warn.strays", { count: held.strays.length, list: shown }));
   }
   const files = [
-    ...planFiles(plan, data, frozen, common, args.excel, args.organizer),
-    ...seasonReportFiles(report, compare, { lang: common.lang, excel: args.excel }),
+    ...planFiles(plan, frozen, { lang: common.lang, excel: args.excel, organizer: args.organizer }),
+    ...seasonReportFiles(totals, compare, { lang: common.lang, excel: args.excel }),
     ...(held === null ? [] : [heldFile(held, args.excel)]),
   ];
-  await writeOutputs(args.out, files, output);
+  await writeOutputs(args.out, files, run.output);
   io.stdout(formatSeasonSummary(compare, args.independent ? "independent" : "season", path.normalize(args.out), common.lang, io.color));
   if (held !== null) io.stdout(heldLine(held, common.lang));
 }
@@ -208,9 +185,8 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
     .action(async (dataDir: string, o: SeasonFlags) => {
       await season(
         {
-          dataDir, out: o.out, from: o.from, frozen: o.frozen, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, weights: o.weights,
-          allowRepeats: o.allowRepeats, minMeetings: o.minMeetings, balance: o.balance, exact: o.exact, independent: o.independent, compare: o.compare,
-          timeLimitSeconds: o.timeLimit, force: o.force, excel: o.excel, organizer: o.organizer,
+          files: runFiles(dataDir, o), settings: planSettings(o), out: o.out, from: o.from, frozen: o.frozen, independent: o.independent, compare: o.compare,
+          force: o.force, excel: o.excel, organizer: o.organizer,
         },
         ctx.common(),
         ctx.io,

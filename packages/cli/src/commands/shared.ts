@@ -2,6 +2,10 @@
 import { InvalidArgumentError, type Command, type Option } from "commander";
 import type { Common, Io } from "../context.js";
 import type { Organizer } from "../write/exports.js";
+import type { FileFlags, SettingFlags } from "../run/options.js";
+import { organizer } from "../run/organizer.js";
+
+export { organizer };
 
 /** What a command's action needs from the program. */
 export interface CommandContext {
@@ -21,21 +25,8 @@ export interface DayFlags {
   readonly outcomes?: string;
 }
 
-/** The options `planningOptions` adds, as commander parses them. */
-export interface PlanningFlags extends DayFlags {
-  readonly scores?: string;
-  readonly requests?: string;
-  readonly weights?: string;
-  readonly history?: string[];
-  readonly allowRepeats: boolean;
-  readonly minMeetings: number;
-  /** `--no-balance` sets it false. */
-  readonly balance: boolean;
-  /** `--no-exact` sets it false. */
-  readonly exact: boolean;
-  /** Seconds. */
-  readonly timeLimit?: number;
-}
+/** The options `planningOptions` adds, as commander parses them (mapped by `runFiles` and `planSettings`). */
+export interface PlanningFlags extends FileFlags, SettingFlags {}
 
 /** `--organizer` (`organizerOption`), parsed into a name and an address. */
 export interface OrganizerFlags {
@@ -66,19 +57,6 @@ export const collect = (value: string, previous: string[] = []): string[] => [..
 /** Whether an option may be given more than once: repeatable lists (`collect`, a list default, variadic); every other value option may not. */
 export function isRepeatable(option: Option): boolean {
   return option.variadic || option.parseArg === collect || Array.isArray(option.defaultValue);
-}
-
-const EMAIL = /^[^\s<>@"]+@[^\s<>@"]+\.[^\s<>@".]+$/;
-
-/** `Name <email>` or a bare `email`: who sends the calendar invitations. */
-export function organizer(value: string): Organizer {
-  const named = /^\s*([^<>]*?)\s*<([^<>]*)>\s*$/.exec(value);
-  const name = named ? named[1]! : "";
-  const email = (named ? named[2]! : value).trim();
-  if (!EMAIL.test(email)) {
-    throw new InvalidArgumentError(`expected "Name <email>" or an email address, got "${value}" (e.g. "Confindustria Lombardia <eventi@example.it>")`);
-  }
-  return { name: name === "" ? email : name, email };
 }
 
 /** `--organizer`, for every command that writes calendars. */

@@ -10,13 +10,16 @@ import { readAgendaFile, type AgendaRow } from "../read/index.js";
 import { checkAgendaTimes } from "../read/agenda.js";
 import type { InputIssue } from "../read/issues.js";
 import { didYouMean, nearest } from "../read/suggest.js";
-import { findStop, instanceOf, load, refuseOwnHistory, type Sources } from "../read/load.js";
+import { loadRun } from "../run/load.js";
+import { runFiles, type RunFiles } from "../run/options.js";
+import { Reporter } from "../run/report.js";
 import { formatIssues } from "../text/issues-format.js";
 import { violationText } from "../text/violations.js";
 import { t } from "../text/i18n.js";
 
 /** Options of `roadshow validate`. */
-export interface ValidateArgs extends Sources {
+export interface ValidateArgs {
+  readonly files: RunFiles;
   readonly stop: string | undefined;
   readonly agenda: string | undefined;
   readonly allowRepeats: boolean;
@@ -32,11 +35,11 @@ const CHUNK = 2_000;
  * @returns whether everything is valid (the caller maps `false` to exit 1).
  */
 export async function validate(args: ValidateArgs, common: Common, io: Io): Promise<boolean> {
-  const loaded = await load(args);
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
-  if (args.stop !== undefined) findStop(loaded.data, args.stop, args.dataDir);
+  const run = await loadRun({ files: args.files }, new Reporter(io, common));
+  const { loaded } = run;
+  if (args.stop !== undefined) run.findStop(args.stop);
   if (args.agenda === undefined) {
-    io.stdout(`${t(common.lang, "cli.inputsValid", { dir: args.dataDir, stops: loaded.data.stops.length, delegations: loaded.data.delegations.length, firms: loaded.data.firms.length })}\n`);
+    io.stdout(`${t(common.lang, "cli.inputsValid", { dir: args.files.dataDir, stops: loaded.data.stops.length, delegations: loaded.data.delegations.length, firms: loaded.data.firms.length })}\n`);
     return true;
   }
   const agenda = await readAgendaFile(args.agenda);
@@ -57,13 +60,12 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
   if (agenda.good.length === 0 && issues.some((i) => i.severity === "error")) {
     throw new InputError(`${args.agenda} cannot be read as an agenda`, issues);
   }
-  refuseOwnHistory(loaded, [...byStop.keys()]);
+  run.ownStops([...byStop.keys()]);
   const checked = [...byStop.values()].flat();
   for (const issue of checkAgendaTimes(checked, loaded.data.stops, args.agenda, "error")) issues.push(issue);
   const found: { lines: number[]; violation: Violation }[] = [];
   for (const [stopId, rows] of [...byStop].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const stop = findStop(loaded.data, stopId, args.dataDir);
-    const violations = verifyAgenda(instanceOf(loaded, stop), rows, { allowRepeats: args.allowRepeats });
+    const violations = verifyAgenda(run.instance(run.findStop(stopId)), rows, { allowRepeats: args.allowRepeats });
     for (const violation of violations) found.push({ lines: violation.meetings.map((i) => rows[i]!.line), violation });
   }
   if (issues.length > 0) io.stderr(formatIssues(issues, { color: io.color, format: common.format, lang: common.lang }));
@@ -119,7 +121,7 @@ export function defineValidate(root: Command, ctx: CommandContext): void {
     .addHelpText("after", `\nExample:\n  roadshow validate ${EXAMPLE_DIR} --agenda out/BS-2026-02/agenda.csv\n`)
     .action(async (dataDir: string, o: ValidateFlags) => {
       const ok = await validate(
-        { dataDir, stop: o.stop, agenda: o.agenda, scores: o.scores, requests: o.requests, changes: o.changes, outcomes: o.outcomes, history: o.history, allowRepeats: o.allowRepeats },
+        { files: runFiles(dataDir, o), stop: o.stop, agenda: o.agenda, allowRepeats: o.allowRepeats },
         ctx.common(),
         ctx.io,
       );

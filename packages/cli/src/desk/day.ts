@@ -3,7 +3,7 @@
  * an agenda given, plus the meetings `refill` entries added since) and what the log says
  * of the stop now (the instance with its changes, the desk's check-ins and no-shows).
  */
-import type { AgendaMeeting, Stop } from "@roadshow/core";
+import { happening, type AgendaMeeting, type MeetingOutcome, type Stop } from "@roadshow/core";
 import { InputError } from "../errors.js";
 import { readAgenda, type Loaded } from "../read/load.js";
 import { deriveDay, type Day } from "../workspace/day.js";
@@ -44,4 +44,16 @@ export async function deskDay(dataDir: string, loaded: Loaded, stop: Stop, agend
   const onAgenda = new Set(rows.map((r) => `${r.firmId}\u0000${r.delegationId}`));
   const added = day.refills.filter((r) => r.entry > since && !onAgenda.has(`${r.meeting.firmId}\u0000${r.meeting.delegationId}`)).map((r) => r.meeting);
   return { paths, day, source, agenda: [...rows, ...added] };
+}
+
+/**
+ * The outcomes the desk recorded for the stop: every meeting of the day's agenda that did
+ * not happen (a no-show, a participant absent or gone) as `held` no. Sorted by firm, then delegation.
+ */
+export function deskOutcomes(desk: DeskDay, stopId: string): MeetingOutcome[] {
+  const happens = happening(desk.day.instance, desk.agenda, desk.day.desk);
+  return desk.agenda
+    .filter((_, k) => !happens[k])
+    .map((m) => ({ stopId, firmId: m.firmId, delegationId: m.delegationId, held: false, followUp: false }))
+    .sort((a, b) => (a.firmId < b.firmId ? -1 : a.firmId > b.firmId ? 1 : a.delegationId < b.delegationId ? -1 : 1));
 }

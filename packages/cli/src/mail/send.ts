@@ -87,7 +87,8 @@ export async function sendMailing(
  */
 export function sendLocked(
   target: { readonly target: string; readonly shown: string },
-  messages: readonly Composed[],
+  /** The messages, or a function choosing them once the lock is held (from what was sent before). */
+  messages: readonly Composed[] | (() => readonly Composed[]),
   outbox: Outbox,
   journalFile: string,
   now: () => Date,
@@ -98,7 +99,7 @@ export function sendLocked(
     target,
     async (stop) => {
       try {
-        return await sendMailing(messages, outbox, journalFile, now, progress, lang, stop);
+        return await sendMailing(typeof messages === "function" ? messages() : messages, outbox, journalFile, now, progress, lang, stop);
       } catch (error) {
         // Interrupted: the run exits 130 as it leaves the lock, so what was sent is said here.
         if (stop.aborted && error instanceof EnvironmentError) progress(`${error.message}\n`);

@@ -156,11 +156,6 @@ export function instanceOf(loaded: Loaded, stop: Stop): StopInstance {
   return instance;
 }
 
-/** The data set with the participants as they are at the instance's stop: an absent one gets no agenda there. */
-export function dataAt(data: DataSet, instance: StopInstance): DataSet {
-  return instance.firms === data.firms && instance.delegations === data.delegations ? data : { ...data, firms: instance.firms, delegations: instance.delegations };
-}
-
 /** The instance of one stop from the master data alone (no changes.csv). */
 export function masterInstanceOf(loaded: Loaded, stop: Stop): StopInstance {
   return {

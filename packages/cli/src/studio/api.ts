@@ -28,7 +28,7 @@ export interface SessionInfo {
 export type PlanOptions = InferOutput<typeof PlanOptionsSchema>;
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
-  minMeetings: 1, allowRepeats: false, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null,
+  minMeetings: 1, allowRepeats: false, balance: true, exact: true, timeLimitSeconds: null, history: [], scores: null, requests: null, weights: null, changes: null, outcomes: null,
 };
 
 /** One file of the data folder. */

@@ -1,9 +1,14 @@
 /** A solve the studio runs off the main thread: what it is given, what it reports, and how it runs. */
 import { planStop, replanStop } from "@roadshow/core";
-import type { AgendaMeeting, ExactSolver, Progress, Replan, Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
+import type { AffinityWeights, AgendaMeeting, ExactSolver, Progress, Replan, Schedule, StopInstance } from "@roadshow/core";
+import { coreOptions, type PlanSettings } from "../run/options.js";
+import { throttle } from "../run/report.js";
 
-/** The options of a solve that can cross a thread (no callbacks; the exact solver is loaded where the job runs). */
-export type JobOptions = Omit<ScheduleOptions, "onProgress" | "now" | "bonus" | "exact">;
+/** The options of a solve, as they cross a thread: the settings and the weights read (the exact solver is loaded where the job runs). */
+export interface JobOptions {
+  readonly settings: PlanSettings;
+  readonly weights: AffinityWeights | undefined;
+}
 
 export interface PlanJob {
   readonly kind: "plan";
@@ -32,16 +37,9 @@ export type JobMessage =
 
 /** Runs a job, reporting progress at most every 200 ms; `exact` polishes windowed stops as `schedule` does. */
 export function runJob(job: Job, report: (progress: Progress) => void, exact: ExactSolver | null): JobResult {
-  let last = -Infinity;
-  const onProgress = (p: Progress): void => {
-    if (p.elapsedMs - last >= 200) {
-      last = p.elapsedMs;
-      report(p);
-    }
-  };
-  const polish = exact === null ? {} : { exact };
-  if (job.kind === "plan") return { kind: "plan", schedule: planStop(job.instance, { ...job.options, ...polish, onProgress }) };
+  const base = coreOptions(job.options.settings, { weights: job.options.weights, exact, onProgress: throttle(report, 200) });
+  if (job.kind === "plan") return { kind: "plan", schedule: planStop(job.instance, base) };
   // No locks are passed as none: the core's re-plan with `locked: []` can differ from one without (reported).
-  const options = { ...job.options, ...polish, onProgress, allowMoves: job.allowMoves, ...(job.locked.length > 0 && { locked: job.locked }) };
+  const options = { ...base, allowMoves: job.allowMoves, ...(job.locked.length > 0 && { locked: job.locked }) };
   return { kind: "replan", replan: replanStop(job.instance, job.previous, options) };
 }

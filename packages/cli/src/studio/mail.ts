@@ -5,8 +5,8 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { mail } from "../commands/mail.js";
-import { organizer } from "../commands/shared.js";
+import { mail } from "../run/mail.js";
+import { organizer } from "../run/organizer.js";
 import { InputError } from "../errors.js";
 import type { Lang } from "../text/i18n.js";
 import type { MailAnswer, MailBody } from "./api.js";

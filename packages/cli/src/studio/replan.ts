@@ -8,14 +8,14 @@ import { deskOfPlan } from "./views.js";
 import type { Workspace } from "./workspace.js";
 
 export async function replanDesk(ws: Workspace, body: ReplanBody, lang: Lang): Promise<ReplanAnswer> {
-  const { instance, options } = await ws.stop(body.stop, body.options);
+  const { instance, options, job: jobOptions } = await ws.stop(body.stop, body.options);
   // Locks must hold on their own (the core keeps them whatever happens); name the ones that do not.
   const broken = verifyAgenda(instance, body.locked, options);
   if (broken.length > 0) {
     const named = broken.map((v) => `${v.code}: ${v.message}`).join("; ");
     throw new InputError(`a locked meeting breaks a rule; unlock or move it first (${named})`);
   }
-  const job = startJob({ kind: "replan", instance, previous: body.meetings, locked: body.locked, allowMoves: body.allowMoves, options }, () => {});
+  const job = startJob({ kind: "replan", instance, previous: body.meetings, locked: body.locked, allowMoves: body.allowMoves, options: jobOptions }, () => {});
   const result = await job.result;
   if (result.kind !== "replan") throw new Error("the solver answered a re-plan with a plan");
   ws.rememberReplan(instance.stop.id, body.options, body.meetings, result.replan);

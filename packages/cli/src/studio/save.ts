@@ -7,19 +7,13 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { verifyAgenda, type Replan, type StopInstance } from "@roadshow/core";
-import { organizer } from "../commands/shared.js";
+import { verifyAgenda, type Replan } from "@roadshow/core";
+import { organizer } from "../run/organizer.js";
 import { InputError } from "../errors.js";
-import type { AgendaRow } from "../read/index.js";
-import { dataAt, readAgenda } from "../read/load.js";
+import { readAgenda } from "../read/load.js";
 import type { OutputFile } from "../write/exports.js";
 import { writeOutputs } from "../write/transaction.js";
-import { changedCalendars } from "../replan/calendars.js";
-import { changesCsv } from "../replan/csv.js";
-import { changesHtml } from "../replan/html.js";
-import { changeRows, changeSummary } from "../replan/report.js";
-import { stopFiles } from "../write/stop-files.js";
-import { scheduleWhy } from "../text/why.js";
+import { replanOutput, stopOutput } from "../run/files.js";
 import type { SaveAnswer, SaveBody } from "./api.js";
 import { agendaKey, type Workspace } from "./workspace.js";
 
@@ -32,18 +26,9 @@ function organizerOf(value: string | null) {
   }
 }
 
-/** Names for the change report, also of participants no longer in the data (their agenda rows keep the names). */
-function people(instance: StopInstance, previous: readonly AgendaRow[]) {
-  const firms = new Map(previous.map((r) => [r.firmId, { id: r.firmId, name: r.firmName }]));
-  for (const f of instance.firms) firms.set(f.id, f);
-  const delegations = new Map(previous.map((r) => [r.delegationId, { id: r.delegationId, name: r.delegationId, country: r.country }]));
-  for (const d of instance.delegations) delegations.set(d.id, d);
-  return { firms: [...firms.values()], delegations: [...delegations.values()] };
-}
-
 export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswer> {
   const inputs = await ws.stop(body.stop, body.options);
-  const { loaded, instance, options } = inputs;
+  const { instance, options } = inputs;
   const stopId = instance.stop.id;
   const folder = ws.folders.stopFolder(stopId);
   const shown = path.join(ws.folders.outShown, stopId);
@@ -56,18 +41,10 @@ export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswe
   const planned = ws.planned(stopId, body.options, body.meetings);
   const schedule = replan?.schedule ?? planned ?? ws.review(stopId, body.options, inputs, body.meetings).schedule;
   const as = replan !== null ? "replan" : planned !== null ? "schedule" : "export";
-  const why = scheduleWhy(schedule, body.lang);
-  const data = dataAt(loaded.data, instance);
-  const files: OutputFile[] = stopFiles(schedule, data, { lang: body.lang, excel: body.excel, organizer: organizerOf(body.organizer), ...(previous && { previous }) });
-  if (replan !== null && previous !== undefined) {
-    const report = changeRows(replan.changes, schedule.slots, people(instance, previous), body.lang);
-    const notified = { firms: replan.stats.notifiedFirms, delegations: replan.stats.notifiedDelegations };
-    files.push(
-      { path: "changes.csv", content: changesCsv(stopId, report, { excel: body.excel }) },
-      { path: "changes.html", content: changesHtml(instance.stop, report, changeSummary(replan), body.lang) },
-      ...changedCalendars(files, { schedule, firms: data.firms, delegations: data.delegations, why }, previous, notified, body.lang),
-    );
-  }
+  const written = { lang: body.lang, excel: body.excel, organizer: organizerOf(body.organizer) };
+  const files: OutputFile[] = replan !== null && previous !== undefined
+    ? replanOutput(replan, instance, previous, written).files
+    : stopOutput(schedule, instance, { ...written, previous });
   const existing = files.filter((f) => existsSync(path.join(folder, f.path))).map((f) => f.path);
   if (existing.length > 0 && !body.force) return { saved: false, folder: shown, existing, hasAgenda };
   // The writer refuses to replace a folder that holds an input (the data folder, the agenda sent before is read already).

@@ -17,6 +17,10 @@ const wholeNumber = v.pipe(v.number(), v.integer());
 export const PlanOptionsSchema = v.pipe(v.strictObject({
   minMeetings: v.pipe(wholeNumber, v.minValue(0)),
   allowRepeats: v.boolean(),
+  /** `--no-balance` sends false; a page that does not send it plans balanced. */
+  balance: v.optional(v.boolean(), true),
+  /** `--no-exact` sends false; a page that does not send it polishes with HiGHS. */
+  exact: v.optional(v.boolean(), true),
   /** `--time-limit` in seconds; `null` keeps the default (60). */
   timeLimitSeconds: v.nullable(v.pipe(v.number(), v.finite(), v.gtValue(0))),
   history: v.pipe(v.array(FileRefSchema), v.readonly()),

@@ -195,7 +195,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
     const event = (e: PlanEvent) => res.write(`data: ${JSON.stringify(e)}\n\n`);
     try {
       const inputs = await ws.stop(stopId, options);
-      const job = startJob({ kind: "plan", instance: inputs.instance, options: inputs.options }, (p) =>
+      const job = startJob({ kind: "plan", instance: inputs.instance, options: inputs.job }, (p) =>
         event({ type: "progress", phase: p.phase, message: progressText(p, lang), elapsedMs: p.elapsedMs }));
       req.on("close", () => job.cancel());
       const result = await job.result;

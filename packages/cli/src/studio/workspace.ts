@@ -6,15 +6,17 @@
 import { watch, statSync, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { reviewAgenda } from "@roadshow/core";
-import type { AffinityWeights, Replan, Schedule, ScheduleOptions, StopInstance, Violation } from "@roadshow/core";
+import type { Replan, Schedule, ScheduleOptions, StopInstance, Violation } from "@roadshow/core";
 
 /** What `reviewAgenda` answers. */
 export type Review = { readonly schedule: Schedule; readonly violations: readonly Violation[] };
 import { InputError } from "../errors.js";
 import type { Lang } from "../text/i18n.js";
 import type { InputIssue } from "../read/issues.js";
-import { findStop, instanceOf, load, type Loaded } from "../read/load.js";
-import { readWeights } from "../read/weights.js";
+import type { Loaded } from "../read/load.js";
+import { loadRun, type Run } from "../run/load.js";
+import { coreOptions, pageFiles, pageSettings } from "../run/options.js";
+import type { JobOptions } from "./job.js";
 import { DEFAULT_PLAN_OPTIONS, type DataView, type FileInfo, type PlanOptions } from "./api.js";
 import { listFiles, type Folders } from "./folders.js";
 import { rosters } from "./views.js";
@@ -23,7 +25,10 @@ import { rosters } from "./views.js";
 export interface StopInputs {
   readonly loaded: Loaded;
   readonly instance: StopInstance;
+  /** The core's options (no exact solver, no progress): for reviews, checks and explanations. */
   readonly options: ScheduleOptions;
+  /** What a solve of the stop takes across the thread. */
+  readonly job: JobOptions;
   readonly warnings: readonly InputIssue[];
 }
 
@@ -35,7 +40,7 @@ export function agendaKey(meetings: readonly { slot: number; table: number; firm
 export class Workspace {
   /** Bumped whenever a file of the data folder changes. */
   version = 0;
-  private cache: { key: string; loaded: Loaded; weights: AffinityWeights | undefined; warnings: readonly InputIssue[]; instances: Map<string, StopInstance> } | null = null;
+  private cache: { key: string; run: Run; loaded: Loaded; warnings: readonly InputIssue[]; instances: Map<string, StopInstance> } | null = null;
   private readonly plans = new Map<string, { key: string; options: string; schedule: Schedule }>();
   private reviews: { key: string; value: Review }[] = [];
   private readonly replans = new Map<string, { key: string; options: string; previousKey: string; replan: Replan }>();
@@ -47,41 +52,27 @@ export class Workspace {
     readonly lang: Lang,
   ) {}
 
-  /** Reads the inputs as the CLI does (`load`, `readWeights`); throws `InputError` with every issue. */
-  async inputs(options: PlanOptions): Promise<{ loaded: Loaded; weights: AffinityWeights | undefined; warnings: readonly InputIssue[]; instances: Map<string, StopInstance> }> {
+  /** Reads the inputs as the CLI does (`loadRun`); throws `InputError` with every issue. */
+  async inputs(options: PlanOptions): Promise<{ run: Run; loaded: Loaded; warnings: readonly InputIssue[]; instances: Map<string, StopInstance> }> {
     const f = this.folders;
-    const sources = {
-      dataDir: f.dataShown,
-      ...(options.scores !== null && { scores: f.resolve(options.scores) }),
-      ...(options.requests !== null && { requests: f.resolve(options.requests) }),
-      ...(options.changes !== null && { changes: f.resolve(options.changes) }),
-      ...(options.outcomes !== null && { outcomes: f.resolve(options.outcomes) }),
-      history: options.history.map((h) => f.resolve(h)),
-    };
-    const weightsFile = options.weights === null ? null : f.resolve(options.weights);
-    const key = JSON.stringify([this.version, sources, weightsFile]);
+    const files = pageFiles(f.dataShown, options, (ref) => f.resolve(ref));
+    const key = JSON.stringify([this.version, files]);
     if (this.cache?.key === key) return this.cache;
-    const loaded = await load(sources);
-    const weights = weightsFile === null ? undefined : await readWeights(weightsFile);
-    const value = { key, loaded, weights: weights?.weights, warnings: [...loaded.warnings, ...(weights?.warnings ?? [])], instances: new Map<string, StopInstance>() };
+    const run = await loadRun({ files });
+    const value = { key, run, loaded: run.loaded, warnings: run.warnings, instances: new Map<string, StopInstance>() };
     this.cache = value;
     return value;
   }
 
   /** The inputs of one stop with the scheduling options of the Plan view. */
   async stop(stopId: string, options: PlanOptions): Promise<StopInputs> {
-    const { loaded, weights, warnings, instances } = await this.inputs(options);
-    const stop = findStop(loaded.data, stopId, this.folders.dataShown);
+    const { run, loaded, warnings, instances } = await this.inputs(options);
+    const stop = run.stop(stopId);
     // Checked once per stop and inputs: every edit of the grid asks again.
-    const instance = instances.get(stop.id) ?? instanceOf(loaded, stop);
+    const instance = instances.get(stop.id) ?? run.instance(stop);
     instances.set(stop.id, instance);
-    const scheduleOptions: ScheduleOptions = {
-      minMeetings: options.minMeetings,
-      allowRepeats: options.allowRepeats,
-      ...(weights && { weights }),
-      ...(options.timeLimitSeconds !== null && { timeLimitMs: options.timeLimitSeconds * 1000 }),
-    };
-    return { loaded, instance, options: scheduleOptions, warnings };
+    const settings = pageSettings(options);
+    return { loaded, instance, options: coreOptions(settings, { weights: run.weights }), job: { settings, weights: run.weights }, warnings };
   }
 
   /** Keeps the plan of a stop, to save it as planned while the agenda is unchanged. */

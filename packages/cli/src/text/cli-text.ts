@@ -126,6 +126,11 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "no balance level: after musts and K, the highest score": "senza equilibrio: dopo must e K, il punteggio più alto",
   "who enters the refill (default: ROADSHOW_USER)": "chi registra il rimpiazzo (predefinito: ROADSHOW_USER)",
   "text, or json: {\"meetings\":[{\"firm_id\",\"delegation_id\",\"slot\",\"table\"}]}": "text, o json: {\"meetings\":[{\"firm_id\",\"delegation_id\",\"slot\",\"table\"}]}",
+  // outcomes
+  "write what the desk recorded at a stop (no-shows, absences: meetings not held) into outcomes.csv, which season and report read":
+    "scrive quanto registrato al banco di una tappa (mancate presentazioni, assenze: incontri non svolti) in outcomes.csv, che season e report leggono",
+  "the file to write (default: <data-dir>/outcomes.csv)": "il file da scrivere (predefinito: <data-dir>/outcomes.csv)",
+  "replace an existing file": "sostituisce un file esistente",
   // followup
   "after a stop: one message per participant with an email and a held meeting, in its language, asking a rating and an outcome per meeting; answers.csv to fill in; with --smtp, each participant is mailed once":
     "dopo una tappa: un messaggio per partecipante con email e almeno un incontro svolto, nella sua lingua, che chiede un voto e un esito per incontro; answers.csv da compilare; con --smtp ognuno riceve il messaggio una volta sola",

@@ -16,6 +16,18 @@ export interface StopFileOptions {
   readonly organizer?: Organizer | undefined;
 }
 
+/** The participants the files name: those of the stop as it is on the day. */
+export type Participants = Pick<DataSet, "firms" | "delegations">;
+
+/** agenda.csv and unmatched.csv of a planned stop, the first two of `stopFiles`. */
+export function agendaFiles(result: Schedule, data: Participants, options: StopFileOptions): OutputFile[] {
+  const dialect = { excel: options.excel };
+  return [
+    { path: "agenda.csv", content: agendaCsv(result, data.firms, data.delegations, dialect, options.lang, options.previous) },
+    { path: "unmatched.csv", content: unmatchedCsv(result, data.firms, dialect, options.lang) },
+  ];
+}
+
 /**
  * Every file written for a planned stop (by `schedule`, per stop by `season`,
  * and by `export` from an edited agenda): agenda.csv, unmatched.csv and the
@@ -23,12 +35,10 @@ export interface StopFileOptions {
  * The `why` of each meeting is worded here from its score parts, so every
  * caller writes the same agenda.csv for the same schedule.
  */
-export function stopFiles(result: Schedule, data: DataSet, options: StopFileOptions): OutputFile[] {
-  const dialect = { excel: options.excel };
+export function stopFiles(result: Schedule, data: Participants, options: StopFileOptions): OutputFile[] {
   const why = scheduleWhy(result, options.lang);
   return [
-    { path: "agenda.csv", content: agendaCsv(result, data.firms, data.delegations, dialect, options.lang, options.previous) },
-    { path: "unmatched.csv", content: unmatchedCsv(result, data.firms, dialect, options.lang) },
+    ...agendaFiles(result, data, options),
     ...renderExports(
       { schedule: result, firms: data.firms, delegations: data.delegations, why },
       {

@@ -68,6 +68,8 @@ export function PlanTab({ ctx }: { ctx: Ctx }) {
           <label>{t("plan.minMeetings")} <input id="min-meetings" type="number" min={0} value={options.minMeetings} onInput={(e) => set({ minMeetings: Math.max(0, Math.floor(Number((e.target as HTMLInputElement).value) || 0)) })} /></label>
           <label>{t("plan.timeLimit")} <input id="time-limit" type="number" min={1} value={options.timeLimitSeconds ?? ""} onInput={(e) => { const v = Number((e.target as HTMLInputElement).value); set({ timeLimitSeconds: v > 0 ? v : null }); }} /></label>
           <label class="check"><input id="allow-repeats" type="checkbox" checked={options.allowRepeats} onChange={(e) => set({ allowRepeats: (e.target as HTMLInputElement).checked })} /> {t("plan.allowRepeats")}</label>
+          <label class="check"><input id="no-balance" type="checkbox" checked={!options.balance} onChange={(e) => set({ balance: !(e.target as HTMLInputElement).checked })} /> {t("plan.noBalance")}</label>
+          <label class="check"><input id="no-exact" type="checkbox" checked={!options.exact} onChange={(e) => set({ exact: !(e.target as HTMLInputElement).checked })} /> {t("plan.noExact")}</label>
           <label>{t("plan.scores")} <FileSelect id="scores" ctx={ctx} value={options.scores} choices={inputs} onChange={(v) => set({ scores: v })} /></label>
           <label>{t("plan.requests")} <FileSelect id="requests" ctx={ctx} value={options.requests} choices={inputs} onChange={(v) => set({ requests: v })} /></label>
           <label>{t("plan.weights")} <FileSelect id="weights" ctx={ctx} value={options.weights} choices={inputs} onChange={(v) => set({ weights: v })} /></label>

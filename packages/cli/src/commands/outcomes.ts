@@ -1,0 +1,73 @@
+/** `roadshow outcomes`: writes what the desk recorded at a stop (meetings not held) into the outcomes.csv that season and report read. */
+import path from "node:path";
+import type { Command } from "commander";
+import type { MeetingOutcome } from "@roadshow/core";
+import type { Common, Io } from "../context.js";
+import { EXIT } from "../errors.js";
+import { findStop, load } from "../read/load.js";
+import { formatIssues } from "../text/issues-format.js";
+import { toCsv } from "../write/csv.js";
+import { writeOutputFile } from "../write/transaction.js";
+import { deskDay, deskOutcomes } from "../desk/day.js";
+import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
+
+/** Options of `roadshow outcomes`. */
+export interface OutcomesArgs {
+  readonly dataDir: string;
+  readonly stop: string;
+  readonly agenda: string | undefined;
+  /** Default `<data-dir>/outcomes.csv`. */
+  readonly out: string | undefined;
+  readonly force: boolean;
+}
+
+const key = (o: MeetingOutcome): string => `${o.stopId}\u0000${o.firmId}\u0000${o.delegationId}`;
+
+/**
+ * outcomes.csv with the stop's rows made from the day: each meeting that did not happen is
+ * `held` no; a follow-up already recorded for a meeting of the stop is kept; other stops'
+ * rows stay as they were.
+ */
+export async function outcomes(args: OutcomesArgs, common: Common, io: Io): Promise<void> {
+  const loaded = await load({ dataDir: args.dataDir });
+  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
+  const stop = findStop(loaded.data, args.stop, args.dataDir);
+  const desk = await deskDay(args.dataDir, loaded, stop, args.agenda);
+  const notHeld = new Map(deskOutcomes(desk, stop.id).map((o) => [key(o), o]));
+  const rows = new Map<string, MeetingOutcome>();
+  for (const o of loaded.data.outcomes) {
+    if (o.stopId !== stop.id) rows.set(key(o), o);
+    else if (o.followUp) rows.set(key(o), { ...o, held: !notHeld.has(key(o)) });
+  }
+  for (const [k, o] of notHeld) rows.set(k, { ...o, followUp: rows.get(k)?.followUp ?? false });
+  const sorted = [...rows.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const file = args.out ?? path.join(args.dataDir, "outcomes.csv");
+  const csv = toCsv(["stop_id", "firm_id", "delegation_id", "held", "follow_up"], sorted.map((o) => [o.stopId, o.firmId, o.delegationId, o.held ? "yes" : "no", o.followUp ? "yes" : ""]), { excel: false });
+  await writeOutputFile(file, csv, { force: args.force, inputs: [args.agenda] });
+  io.stdout(`${stop.id}: ${notHeld.size} of ${desk.agenda.length} meetings not held → ${file}\n`);
+}
+
+/** The flags of `roadshow outcomes`, as commander parses them. */
+interface OutcomesFlags {
+  readonly stop: string;
+  readonly agenda?: string;
+  readonly out?: string;
+  readonly force: boolean;
+}
+
+/** Registers `roadshow outcomes`. */
+export function defineOutcomes(root: Command, ctx: CommandContext): void {
+  root
+    .command("outcomes")
+    .description("write what the desk recorded at a stop (no-shows, absences: meetings not held) into outcomes.csv, which season and report read")
+    .argument("<data-dir>", "folder with the inputs; the stop's agenda and log are in its workspace/")
+    .requiredOption("--stop <id>", "the stop")
+    .option("--agenda <agenda.csv>", "the agenda of the day (default: the workspace's last version)")
+    .option("--out <file>", "the file to write (default: <data-dir>/outcomes.csv)")
+    .option("--force", "replace an existing file", false)
+    .addHelpText("after", `\nExample:\n  roadshow outcomes ${EXAMPLE_DIR} --stop BS-2026-02 --force\n`)
+    .action(async (dataDir: string, o: OutcomesFlags) => {
+      await outcomes({ dataDir, stop: o.stop, agenda: o.agenda, out: o.out, force: o.force }, ctx.common(), ctx.io);
+      ctx.done(EXIT.ok);
+    });
+}
