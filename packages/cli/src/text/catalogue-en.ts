@@ -118,7 +118,7 @@ export const EN = {
   "summary.perFirm": "Firms by number of meetings: {list}",
   "summary.balanceCost": "Balance costs {percent}% of the score (best score without balance: {score})",
   "summary.gaps": "Idle gaps between meetings: firms {firms} ({firmSlots} free slots), delegations {delegations} ({delegationSlots})",
-  "summary.fairness": "Gap fairness (B2BSP): a firm has at most {most} gaps and at least {fewest} (spread {spread})",
+  "summary.fairness": "Gap fairness (B2BSP): most gaps of a firm {most}, fewest {fewest}, spread {spread}",
   "progress.render": "rendering agendas, calendars and pages",
   "progress.write": "writing {count} files into {out}",
   "summary.byCountry": "Meetings per country",

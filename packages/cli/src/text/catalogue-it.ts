@@ -119,7 +119,7 @@ export const IT: { readonly [K in MessageKey]: string } = {
   "summary.perFirm": "Imprese per numero di incontri: {list}",
   "summary.balanceCost": "L'equilibrio costa il {percent}% del punteggio (punteggio migliore senza equilibrio: {score})",
   "summary.gaps": "Pause tra un incontro e l'altro: imprese {firms} ({firmSlots} fasce libere), delegazioni {delegations} ({delegationSlots})",
-  "summary.fairness": "Equità delle pause (B2BSP): un'impresa ha al massimo {most} pause e almeno {fewest} (scarto {spread})",
+  "summary.fairness": "Equità delle pause (B2BSP): pause di un'impresa al massimo {most}, al minimo {fewest}, scarto {spread}",
   "progress.render": "preparazione di agende, calendari e pagine",
   "progress.write": "scrittura di {count} file in {out}",
   "summary.byCountry": "Incontri per paese",
