@@ -7,7 +7,11 @@
  * - `bench`: the benchmark's L family (~30 % of participants with broad windows), K = 1 and 2;
  * - `narrow`: the M family with 80 % of firms and 40 % of delegations present
  *   for a third of the day or less, K = 1 and 2;
+ * - `broadM`: the M family with its own broad windows, K = 1 and 2;
  * - `narrowL`: the L family with the same narrow windows, K = 1 and 2.
+ * Each row also runs the search alone (`--no-exact`) and ours cut at 25 % and
+ * 50 % of its own time (anytime: never below the search alone), and gives the
+ * firm-gap fairness spread (B2BSP: most less fewest gaps of any firm).
  * Each row also gives our firm gaps (idle runs between a firm's meetings)
  * and the fewest the same meetings allow (HiGHS, `peers/gaps.ts`).
  * Writes a table per suite and a summary. Progress goes to stderr.
@@ -16,7 +20,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { planStop, type ObjectiveLevels } from "@roadshow/core";
+import { planStop, type Meeting, type ObjectiveLevels } from "@roadshow/core";
+import { atLeast } from "../packages/core/src/levels.js";
+import { firmGapSpread } from "../packages/cli/src/text/summary.js";
 import { fmt } from "./compare.js";
 import { generateInstance, type FamilyName, type GenerateOptions } from "../oracle/generate.js";
 import { machineInfo } from "./machine.js";
@@ -55,6 +61,7 @@ const range = (text: string): number[] => {
 const SUITES: readonly Suite[] = [
   { name: "bench", title: "Benchmark L (≈30 % of participants with broad windows)", family: "L", options: {}, seeds: range(flags.seeds ?? "1-7") },
   { name: "narrow", title: "M with narrow windows (80 % of firms, 40 % of delegations)", family: "M", options: { narrowWindows: 0.8 }, seeds: range(flags.seeds ?? "1-8") },
+  { name: "broadM", title: "M with the family's broad windows (≈30 % of participants)", family: "M", options: {}, seeds: range(flags.seeds ?? "1-8") },
   { name: "narrowL", title: "L with narrow windows (80 % of firms, 40 % of delegations)", family: "L", options: { narrowWindows: 0.8 }, seeds: range(flags.seeds ?? "1-4") },
 ];
 
@@ -72,6 +79,13 @@ interface Row {
   /** Our firm gaps, and the fewest our meetings allow (null: not proven within the cap). */
   readonly firmGaps: number;
   readonly minGaps: number | null;
+  /** The search alone (`--no-exact`): its levels and time. */
+  readonly alone: ObjectiveLevels;
+  readonly aloneMs: number;
+  /** Runs cut at 25 % and 50 % of ours' time: whether each is lexicographically at least the search alone. */
+  readonly cut: readonly boolean[];
+  /** B2BSP fairness: most less fewest gaps of any firm. */
+  readonly spread: number;
 }
 
 const log = (message: string): void => void process.stderr.write(`[quality] ${message}\n`);
@@ -92,6 +106,11 @@ async function runSuite(suite: Suite): Promise<Row[]> {
       const highs = await solveWithHighs(instance, { minMeetings: K, allowRepeats: false, timeLimitSec: HIGHS_CAP_SEC });
       const exact = highs.status === "optimal" ? highs.levels : null;
       const minimum = await minimumFirmGaps(instance, schedule.meetings, GAPS_CAP_SEC);
+      const alone = planStop(instance, { minMeetings: K });
+      const cut = [0.25, 0.5].map((share) =>
+        atLeast(planStop(instance, { minMeetings: K, timeLimitMs: share * schedule.stats.elapsedMs, ...(solver && { exact: solver }) }).stats.levels, alone.stats.levels),
+      );
+      const fairness = firmGapSpread(schedule.meetings as Meeting[]);
       const row = {
         seed,
         K,
@@ -102,6 +121,10 @@ async function runSuite(suite: Suite): Promise<Row[]> {
         ...judge(schedule.stats.levels, exact),
         firmGaps: schedule.stats.gaps?.firms ?? 0,
         minGaps: minimum?.proven ? minimum.gaps : null,
+        alone: alone.stats.levels,
+        aloneMs: alone.stats.elapsedMs,
+        cut,
+        spread: fairness === null ? 0 : fairness.most - fairness.fewest,
       };
       log(
         `${suite.name} ${suite.family}-${seed} K=${K}: ours ${fmt(row.ours)} in ${Math.round(row.oursMs)} ms, HiGHS ${exact ? fmt(exact) : highs.status} in ${highs.seconds.toFixed(1)} s: ${row.verdict}; firm gaps ${row.firmGaps} (fewest ${row.minGaps ?? "?"})`,
@@ -116,13 +139,13 @@ function render(suite: Suite, rows: readonly Row[]): string[] {
   const out = [
     `## ${suite.title}`,
     "",
-    "| seed | K | ours | ours ms | HiGHS optimum | HiGHS s | verdict | score gap | firm gaps | fewest possible |",
-    "|---:|---:|---|---:|---|---:|---|---:|---:|---:|",
+    "| seed | K | ours | ours ms | HiGHS optimum | HiGHS s | verdict | score gap | ours ÷ HiGHS time | search alone (`--no-exact`) | alone ms | 25 % / 50 % of ours' time ≥ alone | firm gaps | fewest possible | ≤ 1.1 × fewest + 1 | fairness spread |",
+    "|---:|---:|---|---:|---|---:|---|---:|---:|---|---:|---|---:|---:|---|---:|",
   ];
   for (const r of rows) {
     const gap = r.gapPercent === null ? "—" : `${r.gapPercent.toFixed(3)}%`;
     out.push(
-      `| ${r.seed} | ${r.K} | ${fmt(r.ours)} | ${Math.round(r.oursMs)} | ${r.exact ? fmt(r.exact) : "—"} | ${r.highsSec.toFixed(1)} | ${r.verdict} | ${gap} | ${r.firmGaps} | ${r.minGaps ?? "—"} |`,
+      `| ${r.seed} | ${r.K} | ${fmt(r.ours)} | ${Math.round(r.oursMs)} | ${r.exact ? fmt(r.exact) : "—"} | ${r.highsSec.toFixed(1)} | ${r.verdict} | ${gap} | ${(r.oursMs / 1000 / r.highsSec).toFixed(2)} | ${fmt(r.alone)} | ${Math.round(r.aloneMs)} | ${r.cut.map((ok) => (ok ? "yes" : "**no**")).join(" / ")} | ${r.firmGaps} | ${r.minGaps ?? "—"} | ${r.minGaps === null ? "—" : r.firmGaps <= 1.1 * r.minGaps + 1 ? "yes" : "**no**"} | ${r.spread} |`,
     );
   }
   const count = (v: Verdict): number => rows.filter((r) => r.verdict === v).length;
@@ -140,6 +163,13 @@ function render(suite: Suite, rows: readonly Row[]): string[] {
   const ours = proven.reduce((a, r) => a + r.firmGaps, 0);
   const fewest = proven.reduce((a, r) => a + r.minGaps!, 0);
   const all = rows.reduce((a, r) => a + r.firmGaps, 0);
+  const cutShort = rows.filter((r) => r.cut.some((ok) => !ok)).length;
+  const within = proven.filter((r) => r.firmGaps <= 1.1 * r.minGaps! + 1).length;
+  const fifth = rows.filter((r) => r.verdict === "equal" && r.oursMs / 1000 <= r.highsSec / 5).length;
+  out.push(
+    `Anytime: ${rows.length - cutShort} of ${rows.length} with both cut runs at least the search alone. Speed: ${fifth} of ${rows.length} equal to the optimum in at most a fifth of HiGHS's time. Gaps: ${within} of ${proven.length} proven minima within 1.1 × + 1.`,
+    "",
+  );
   out.push(
     proven.length > 0
       ? `Firm gaps: ${all} in all; on the ${proven.length} instances where HiGHS proved the fewest, ${ours} against ${fewest}.`

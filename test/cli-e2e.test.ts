@@ -97,7 +97,7 @@ describe("roadshow schedule on the example", () => {
       return sorted.filter((t, i) => i > 0 && t !== sorted[i - 1]! + 1).length;
     });
     const [most, fewest] = [Math.max(...gapsPerFirm), Math.min(...gapsPerFirm)];
-    const fairnessText = `Gap fairness (B2BSP): a firm has at most ${most} gaps and at least ${fewest} (spread ${most - fewest})`;
+    const fairnessText = `Gap fairness (B2BSP): most gaps of a firm ${most}, fewest ${fewest}, spread ${most - fewest}`;
     const score = rows.reduce((sum, m) => sum + Number(m.score), 0);
     const balance = /^Balance costs ([\d.]+)% of the score \(best score without balance: ([\d,.]+)\)$/m.exec(r.stdout);
     expect(r.stdout).toContain(`Firms by number of meetings: ${histogram}\n`);

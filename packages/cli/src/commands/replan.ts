@@ -69,7 +69,7 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
     .requiredOption("--previous <agenda.csv>", "the agenda sent before (agenda.csv of schedule or of an earlier replan)")
     .requiredOption("--out <dir>", "output folder")
     .option("--allow-moves", "let still-valid meetings move where that re-places more pairs, meets more musts or serves more firms (each move counts)", false)
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02 --previous out/BS-2026-02/agenda.csv --changes ${EXAMPLE_DIR}/day-of/changes.csv --out out/BS-2026-02-day\n`)
     .action(async (dataDir: string, o: ReplanFlags) => {
