@@ -1,6 +1,7 @@
 /**
  * Writes the README's figures from real runs instead of by hand: the season
- * table (`roadshow season` on the bundled example, planned now) and the
+ * table (`roadshow season` on the bundled example, planned now), the `explain`
+ * sample (`roadshow explain` on it, as its command line says) and the
  * benchmark table (from `bench/results.md`, written by `pnpm bench`). Each
  * figure sits between `<!-- figure:NAME -->` and `<!-- /figure:NAME -->`.
  *
@@ -36,6 +37,23 @@ export async function seasonFigure(dataDir = path.join(ROOT, "examples/lombardia
   const rows = lines.slice(head).filter((l) => /^\S.*\s\d[\d,]*\s+\d[\d,]*$/.test(l));
   if (head < 0 || rows.length === 0) throw new Error(`unexpected season output:\n${stdout}`);
   return ["```", lines[head], ...rows, "```"].join("\n");
+}
+
+/** The command line of the README's `explain` sample, run as written (English). */
+export const EXPLAIN_SAMPLE = ["explain", "examples/lombardia-2026", "--stop", "BS-2026-02", "--firm", "F0045", "--delegation", "US-CG"] as const;
+
+/** The `explain` sample: its command line and what it prints now. */
+export async function explainFigure(): Promise<string> {
+  let stdout = "";
+  const [command, data, ...rest] = EXPLAIN_SAMPLE;
+  const code = await main(["--lang", "en", command, path.join(ROOT, data), ...rest], {
+    stdout: (text) => void (stdout += text),
+    stderr: () => undefined,
+    env: {},
+    color: false,
+  });
+  if (code !== 0) throw new Error(`roadshow explain exited ${code}`);
+  return ["```", `$ pnpm roadshow ${EXPLAIN_SAMPLE.join(" ")}`, stdout.trimEnd(), "```"].join("\n");
 }
 
 type Row = Readonly<Record<string, string>>;
@@ -142,7 +160,7 @@ export function withFigure(readme: string, name: string, figure: string): string
 
 /** The README as the current code and `bench/results.md` make it. */
 export async function figuresReadme(readme = readFileSync(README, "utf8")): Promise<string> {
-  return withFigure(withFigure(readme, "season", await seasonFigure()), "bench", benchFigure());
+  return withFigure(withFigure(withFigure(readme, "season", await seasonFigure()), "explain", await explainFigure()), "bench", benchFigure());
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,13 +1,14 @@
 /**
  * The README's figures are a real run's: the season table equals what
- * `roadshow season` prints on the bundled example now, and the benchmark table
+ * `roadshow season` prints on the bundled example now, the `explain` sample
+ * is what that command prints, and the benchmark table
  * equals what `bench/results.md` holds (both through scripts/readme-figures.ts;
  * `pnpm readme` rewrites them).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { benchFigure, seasonFigure, withFigure } from "../scripts/readme-figures.js";
+import { benchFigure, explainFigure, seasonFigure, withFigure } from "../scripts/readme-figures.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
@@ -15,6 +16,10 @@ const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
 describe("README figures", () => {
   it("shows the season table of a real run (run `pnpm readme` after changing the planner or the example)", async () => {
     expect(withFigure(readme, "season", await seasonFigure())).toBe(readme);
+  });
+
+  it("shows the explain sample as roadshow explain prints it now (run `pnpm readme` after changing explain's texts)", async () => {
+    expect(withFigure(readme, "explain", await explainFigure())).toBe(readme);
   });
 
   it("shows the benchmark table of bench/results.md (run `pnpm readme` after `pnpm bench`)", () => {

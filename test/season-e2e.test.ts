@@ -26,7 +26,8 @@ describe("roadshow season on the example", () => {
   it("plans all nine stops without a repeated pair and beats planning each stop alone", () => {
     const out = path.join(work, "season");
     const r = spawnSync(process.execPath, [BIN, "season", EXAMPLE, "--out", out], { cwd: ROOT, encoding: "utf8", env: { ...process.env, LANG: "en_GB.UTF-8" } });
-    expect(r.stderr).toBe("");
+    // No warning: the only lines allowed are the progress of a stop that took over a second (a loaded machine).
+    expect(r.stderr.split("\n").filter((l) => l !== "" && !/^\[[A-Z0-9-]+ [\d.]+ s\] /.test(l))).toEqual([]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Season · 9 stops planned, 0 frozen");
 

@@ -86,7 +86,7 @@ export function defineExport(root: Command, ctx: CommandContext): void {
     .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
     .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
     .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
     .option("--xlsx", "also write agenda.xlsx: the agenda, every participant's meetings, unmatched and summary in one workbook", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)

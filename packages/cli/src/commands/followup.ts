@@ -105,7 +105,7 @@ export function defineFollowUp(root: Command, ctx: CommandContext): void {
     .requiredOption("--organizer <\"Name <email>\">", "the sender: From of every message and ORGANIZER of every event", organizer)
     .option("--agenda <agenda.csv>", "the agenda of the day (default: the workspace's last version)")
     .option("--smtp <url>", "send through this server: smtp://host:port or smtps://user:password@host (user and password also from ROADSHOW_SMTP_USER, ROADSHOW_SMTP_PASSWORD)")
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
     .option("--force", "replace an existing output folder", false)
     .addHelpText("after", `\nExample:\n  roadshow followup ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-followup --organizer "Confindustria Lombardia <eventi@example.it>"\n`)
     .action(async (dataDir: string, o: FollowUpFlags) => {

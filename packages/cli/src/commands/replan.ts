@@ -77,7 +77,7 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
     .option("--previous <agenda.csv>", "the agenda sent before (agenda.csv of schedule or of an earlier replan); with --out")
     .option("--out <dir>", "output folder; without --previous and --out: the workspace's next version, re-planned from the version last sent and the whole day-of log")
     .option("--allow-moves", "let still-valid meetings move where that re-places more pairs, meets more musts or serves more firms (each move counts)", false)
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
     .option("--xlsx", "also write agenda.xlsx: the agenda, every participant's meetings, unmatched and summary in one workbook", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02 --previous out/BS-2026-02/agenda.csv --changes ${EXAMPLE_DIR}/day-of/changes.csv --out out/BS-2026-02-day\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02   (the workspace: from the version last sent and the day-of log)\n`)

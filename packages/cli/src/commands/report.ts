@@ -103,7 +103,7 @@ export function defineReport(root: Command, ctx: CommandContext): void {
     .requiredOption("--out <dir>", "output folder")
     .option("--agenda <agenda.csv>", "an agenda to report on instead of the workspace's last version (repeatable)", collect)
     .option("--outcomes <file>", "meetings not held and follow-ups (default: <data-dir>/outcomes.csv if present)")
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
     .option("--force", "replace an existing output folder", false)
     .addHelpText("after", `\nExample:\n  roadshow report ${EXAMPLE_DIR} --stop BS-2026-02 --out out/report-BS\n`)
     .action(async (dataDir: string, o: ReportFlags) => {

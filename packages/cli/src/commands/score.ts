@@ -73,7 +73,7 @@ export function defineScore(root: Command, ctx: CommandContext): void {
     .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
     .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
     .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")
-    .option("--excel", "Italian Excel dialect", false)
+    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
     .option("--force", "overwrite an existing file", false)
     .addHelpText("after", `\nExample:\n  roadshow score ${EXAMPLE_DIR} --stop BS-2026-02 --out out/scores.csv\n`)
     .action(async (dataDir: string, o: ScoreFlags) => {

@@ -186,7 +186,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
     .option("--frozen <agenda.csv>", "agenda already held: kept unchanged and counted as history (repeatable)", collect, [])
     .option("--independent", "plan each stop alone (no season history, no fairness bonus), for comparison", false)
     .option("--no-compare", "do not plan the other way for the side-by-side summary")
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)", false)
+    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
     .option("--xlsx", "also write season.xlsx (the season report) and each stop's agenda.xlsx", false)
     .option("--force", "overwrite existing output files", false)
     .addHelpText("after", `\nExample:\n  roadshow season ${EXAMPLE_DIR} --out out/season\n  roadshow season ${EXAMPLE_DIR} --out out/season-2 --from MB-2026-05 --frozen out/season/BS-2026-02/agenda.csv --frozen out/season/BG-2026-03/agenda.csv\n`)

@@ -3,7 +3,7 @@
  * input-error sentences, translated where they are printed (the commands define them in English).
  */
 import { Help } from "commander";
-import type { Command, HelpConfiguration, Option } from "commander";
+import type { Argument, Command, HelpConfiguration, Option } from "commander";
 import type { Lang } from "./i18n.js";
 
 /** Help texts (command, argument and option descriptions, defaults): English → Italian. Add a line per new text. */
@@ -42,7 +42,7 @@ export const HELP_IT: Readonly<Record<string, string>> = {
     "chi invia gli inviti: scritto come ORGANIZER in ogni evento del calendario (necessario quando i file .ics sono spediti per posta)",
   "stop_id to plan": "stop_id da pianificare",
   "output folder": "cartella di uscita",
-  "write CSVs the way Italian Excel opens them (BOM, ;, CRLF)": "scrive i CSV come li apre Excel in italiano (BOM, ;, CRLF, virgola decimale)",
+  "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)": "scrive i CSV come li apre Excel in italiano (BOM, ;, CRLF, virgola decimale: 39,2)",
   "also write agenda.xlsx: the agenda, every participant's meetings, unmatched and summary in one workbook":
     "scrive anche agenda.xlsx: l'agenda, gli incontri di ogni partecipante, le imprese non abbinate e il riepilogo in una cartella di lavoro",
   "also write season.xlsx (the season report) and each stop's agenda.xlsx": "scrive anche season.xlsx (il rapporto della stagione) e l'agenda.xlsx di ogni tappa",
@@ -65,7 +65,6 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "external scores to show instead of the built-in ones": "punteggi esterni da mostrare al posto di quelli predefiniti",
   "stop-specific changes (default: <data-dir>/changes.csv if present)": "variazioni della tappa (predefinito: <data-dir>/changes.csv se presente)",
   "meeting outcomes (default: <data-dir>/outcomes.csv if present)": "esiti degli incontri (predefinito: <data-dir>/outcomes.csv se presente)",
-  "Italian Excel dialect": "formato di Excel in italiano",
   "overwrite an existing file": "sovrascrive un file esistente",
   // explain
   "plan one stop as schedule does and tell one firm, for every delegation, its score, its parts and why it was or was not scheduled":
@@ -197,29 +196,65 @@ export function helpText(text: string, lang: Lang): string {
   return lang === "it" ? (HELP_IT[text] ?? text) : text;
 }
 
-/** commander's help, in `lang`: titles, descriptions and the `(default: …)` / `(choices: …)` notes. */
+/** The words commander's help adds, in `lang`. */
+const HELP_WORDS: Readonly<Record<Lang, { readonly options: string; readonly command: string; readonly required: string; readonly default: string; readonly choices: string }>> = {
+  en: { options: "[options]", command: "[command]", required: "required", default: "default", choices: "choices" },
+  it: { options: "[opzioni]", command: "[comando]", required: "obbligatoria", default: "predefinito", choices: "valori" },
+};
+
+/** An argument as the usage line writes it: `<data-dir>`, `[file]`, `<files...>`. */
+function argumentUsage(argument: Argument): string {
+  const name = `${argument.name()}${argument.variadic ? "..." : ""}`;
+  return argument.required ? `<${name}>` : `[${name}]`;
+}
+
+/**
+ * A command's usage line: the command, its arguments, then the options it cannot
+ * run without, then the others: `roadshow schedule <data-dir> --stop <id> --out <dir> [options]`.
+ */
+function commandUsage(cmd: Command, base: Help, words: (typeof HELP_WORDS)[Lang]): string {
+  if (cmd.parent === null) return base.commandUsage(cmd).replace("[options]", words.options).replace("[command]", words.command);
+  const required = cmd.options.filter((o) => o.mandatory).map((o) => o.flags.replace(/^-\w, /, ""));
+  let parents = "";
+  for (let p: Command | null = cmd.parent; p !== null; p = p.parent) parents = `${p.name()} ${parents}`;
+  return [`${parents}${cmd.name()}`, ...cmd.registeredArguments.map(argumentUsage), ...required, words.options].join(" ");
+}
+
+/**
+ * commander's help in `lang`: titles, descriptions and notes. In both languages the
+ * options a command requires come first, marked required, and named in the usage line;
+ * an on/off flag shows no `(default: false)`.
+ */
 export function helpConfiguration(lang: Lang): HelpConfiguration {
-  if (lang === "en") return {};
   const base = new Help();
+  const words = HELP_WORDS[lang];
   return {
-    styleTitle: (title) => TITLES_IT[title] ?? title,
-    commandUsage: (cmd: Command) => base.commandUsage(cmd).replace("[options]", "[opzioni]").replace("[command]", "[comando]"),
-    subcommandTerm: (cmd: Command) => base.subcommandTerm(cmd).replace("[options]", "[opzioni]").replace("[command]", "[comando]"),
-    commandDescription: (cmd: Command) => helpText(base.commandDescription(cmd), lang),
-    subcommandDescription: (cmd: Command) => helpText(base.subcommandDescription(cmd), lang),
-    argumentDescription: (argument) => {
-      const text = helpText(argument.description, lang);
-      const extra = argument.defaultValue === undefined ? "" : ` (predefinito: ${argument.defaultValueDescription ?? JSON.stringify(argument.defaultValue)})`;
-      return `${text}${extra}`;
+    ...(lang === "it" && {
+      styleTitle: (title: string) => TITLES_IT[title] ?? title,
+      subcommandTerm: (cmd: Command) => base.subcommandTerm(cmd).replace("[options]", words.options).replace("[command]", words.command),
+      commandDescription: (cmd: Command) => helpText(base.commandDescription(cmd), lang),
+      subcommandDescription: (cmd: Command) => helpText(base.subcommandDescription(cmd), lang),
+      argumentDescription: (argument: Argument) => {
+        const text = helpText(argument.description, lang);
+        const extra = argument.defaultValue === undefined ? "" : ` (${words.default}: ${argument.defaultValueDescription ?? JSON.stringify(argument.defaultValue)})`;
+        return `${text}${extra}`;
+      },
+    }),
+    commandUsage: (cmd: Command) => commandUsage(cmd, base, words),
+    // What the command cannot run without first, in the order the command defines it.
+    visibleOptions: (cmd: Command) => {
+      const all = base.visibleOptions(cmd);
+      return [...all.filter((o) => o.mandatory), ...all.filter((o) => !o.mandatory)];
     },
     optionDescription: (option: Option) => {
       const notes: string[] = [];
-      if (option.argChoices) notes.push(`valori: ${option.argChoices.map((c) => JSON.stringify(c)).join(", ")}`);
-      // As commander decides when to show a default.
-      const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === "boolean");
+      if (option.mandatory) notes.push(words.required);
+      if (option.argChoices) notes.push(`${words.choices}: ${option.argChoices.map((c) => JSON.stringify(c)).join(", ")}`);
+      // A value's default, as commander shows it; an on/off flag's "false" says nothing.
+      const showDefault = option.required || option.optional;
       if (option.defaultValue !== undefined && showDefault) {
         const value = option.defaultValueDescription ? helpText(option.defaultValueDescription, lang) : JSON.stringify(option.defaultValue);
-        notes.push(`predefinito: ${value}`);
+        notes.push(`${words.default}: ${value}`);
       }
       const text = helpText(option.description, lang);
       return notes.length > 0 ? `${text} (${notes.join(", ")})` : text;

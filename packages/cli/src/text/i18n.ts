@@ -51,9 +51,12 @@ type ParamArgs<K extends MessageKey> = [Placeholders<(typeof EN)[K]>] extends [n
  */
 export function t<K extends MessageKey>(lang: Lang, key: K, ...args: ParamArgs<K>): string {
   const params: Readonly<Record<string, string | number>> = args[0] ?? {};
-  return CATALOGUE[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return CATALOGUE[lang][key].replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = String(params[name]);
+    // A value that ends a sentence with its own full stop ("Rossi S.r.l.") takes no second one.
+    return stop === "." && value.endsWith(".") ? value : value + stop;
+  });
 }
 
 /** Every message key, for tests and tooling. */

@@ -26,6 +26,11 @@ export function balanceCostPercent(schedule: Schedule): number | null {
   return Math.max(0, (100 * (unbalanced - schedule.stats.bounds.score)) / unbalanced);
 }
 
+/** A score as the summaries print it: two decimals, as agenda.csv adds them up (`11,068.24`). */
+export function scoreFigure(score: number, lang: Lang): string {
+  return formatNumber(score, lang, 2);
+}
+
 /** The summary printed after `schedule`: meetings, firms served and by meetings, musts, score, bound, gap, balance, time. */
 export function formatSummary(schedule: Schedule, lang: Lang, color: boolean): string {
   const c: ChalkInstance = new Chalk({ level: color ? 1 : 0 });
@@ -37,8 +42,8 @@ export function formatSummary(schedule: Schedule, lang: Lang, color: boolean): s
     t(lang, "summary.served", { served: stats.servedFirms, registered: stats.registeredFirms }),
     t(lang, "summary.perFirm", { list: firmsByMeetings(schedule) }),
     t(lang, "summary.musts", { met: stats.levels.musts, requested: stats.requestedMusts }),
-    t(lang, "summary.score", { score: formatNumber(stats.levels.score, lang, 2) }),
-    t(lang, "summary.bound", { bound: formatNumber(stats.bounds.score, lang, 2) }),
+    t(lang, "summary.score", { score: scoreFigure(stats.levels.score, lang) }),
+    t(lang, "summary.bound", { bound: scoreFigure(stats.bounds.score, lang) }),
     t(lang, "summary.gap", { gap: formatNumber(stats.gapPercent, lang, 2) }),
     ...balanceLine(schedule, lang),
     ...gapsLine(schedule, lang),
@@ -77,8 +82,9 @@ export function firmGapSpread(meetings: readonly Meeting[]): { most: number; few
   return most < 0 ? null : { most, fewest };
 }
 
-function balanceLine(schedule: Schedule, lang: Lang): string[] {
+/** What balance cost in score, when the planner measured it (the terminal's summary and summary.html). */
+export function balanceLine(schedule: Schedule, lang: Lang): string[] {
   const cost = balanceCostPercent(schedule);
   if (cost === null) return [];
-  return [t(lang, "summary.balanceCost", { percent: formatNumber(cost, lang, 2), score: formatNumber(schedule.stats.unbalancedScore!, lang, 2) })];
+  return [t(lang, "summary.balanceCost", { percent: formatNumber(cost, lang, 2), score: scoreFigure(schedule.stats.unbalancedScore!, lang) })];
 }

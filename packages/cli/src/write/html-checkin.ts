@@ -4,13 +4,14 @@ import type { ExportContext, Participant } from "./export-context.js";
 import { html, htmlDocument } from "./html.js";
 import type { SafeHtml } from "./html.js";
 
+// The columns take at least their widest word (a header such as "Arrivato" never breaks mid-word); the widths below are minimums.
 const CSS = `
 @page{size:A4 portrait;margin:12mm}
 @media screen{body{background:#ccc}main{width:210mm;min-height:297mm;margin:6mm auto;padding:12mm;background:#fff}}
 h1{font-size:15pt}
 h2{font-size:12pt;margin-top:5mm}
 p{margin:0 0 2mm}
-table.checkin{font-size:9.5pt}
+table.checkin{font-size:9.5pt;table-layout:auto}
 .checkin thead{display:table-header-group}
 .checkin tr{break-inside:avoid;page-break-inside:avoid}
 .checkin col.box{width:9mm}

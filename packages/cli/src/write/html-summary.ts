@@ -1,6 +1,6 @@
 // `summary.html`: the organiser's summary with its charts (scores stay here).
-import { countryName, formatDate, formatNumber, t } from "../text/i18n.js";
-import { balanceCostPercent, firmsByMeetings, gapsLine } from "../text/summary.js";
+import { countryName, formatDate, formatNumber, t, type Lang } from "../text/i18n.js";
+import { balanceLine, firmsByMeetings, gapsLine, scoreFigure } from "../text/summary.js";
 import type { ExportContext } from "./export-context.js";
 import { html, htmlDocument } from "./html.js";
 import type { SafeHtml } from "./html.js";
@@ -32,8 +32,12 @@ function histogram(ctx: ExportContext): ChartItem[] {
   const counts = ctx.firms.map((f) => f.meetings.length);
   const firms = new Array<number>(Math.max(0, ...counts) + 1).fill(0);
   for (const c of counts) firms[c]! += 1;
-  return firms.map((value, meetings) => ({ label: String(meetings), value }));
+  return firms.map((value, meetings) => ({ label: meetingsText(meetings, ctx.lang), value }));
 }
+
+/** A count with its unit, as a bar's value says it: `1 meeting`, `12 meetings`. */
+const meetingsText = (count: number, lang: Lang) => t(lang, count === 1 ? "chart.value.meeting" : "chart.value.meetings", { count: formatNumber(count, lang, 0) });
+const firmsText = (count: number, lang: Lang) => t(lang, count === 1 ? "chart.value.firm" : "chart.value.firms", { count: formatNumber(count, lang, 0) });
 
 function utilisation(ctx: ExportContext): ChartItem[] {
   const used = new Map<number, number>();
@@ -54,19 +58,11 @@ function facts(ctx: ExportContext): SafeHtml {
     t(lang, "summary.served", { served, registered: ctx.firms.length }),
     t(lang, "summary.perFirm", { list: firmsByMeetings(schedule) }),
     stats.requestedMusts > 0 ? t(lang, "summary.musts", { met: stats.levels.musts, requested: stats.requestedMusts }) : "",
-    t(lang, "summary.score", { score: formatNumber(score, lang, 1) }),
-    ...balanceFacts(ctx),
+    t(lang, "summary.score", { score: scoreFigure(score, lang) }),
+    ...balanceLine(schedule, lang),
     ...gapsLine(ctx.schedule, ctx.lang),
   ];
   return html`<ul class="facts">${lines.filter((l) => l !== "").map((l) => html`<li>${l}</li>`)}</ul>`;
-}
-
-/** What balance cost in score (when the planner measured it). */
-function balanceFacts(ctx: ExportContext): string[] {
-  const cost = balanceCostPercent(ctx.schedule);
-  if (cost === null) return [];
-  const score = formatNumber(ctx.schedule.stats.unbalancedScore!, ctx.lang, 1);
-  return [t(ctx.lang, "summary.balanceCost", { percent: formatNumber(cost, ctx.lang, 2), score })];
 }
 
 function unmatched(ctx: ExportContext): SafeHtml {
@@ -83,9 +79,10 @@ function unmatched(ctx: ExportContext): SafeHtml {
 /** `summary.html`: the stop's numbers and inline SVG charts, readable without script or network. */
 export function renderSummary(ctx: ExportContext): string {
   const { lang, stop } = ctx;
-  const integer = (n: number) => formatNumber(n, lang, 0);
   const title = `${t(lang, "summary.title")}: ${ctx.event}`;
-  const figure = (heading: string, chart: SafeHtml) => html`<figure><h2>${heading}</h2>${chart}</figure>`;
+  // Every chart says its unit: in its heading, and on each bar's value.
+  const figure = (heading: string, chart: (title: string) => SafeHtml) => html`<figure><h2>${heading}</h2>${chart(heading)}</figure>`;
+  const percent = (n: number) => t(lang, "chart.value.percent", { percent: formatNumber(n, lang, 0) });
   return htmlDocument({
     lang,
     title,
@@ -94,9 +91,9 @@ export function renderSummary(ctx: ExportContext): string {
 <h1>${title}</h1>
 <p>${stop.city} · ${formatDate(stop.date, stop.timezone, lang)}</p>
 ${facts(ctx)}
-${figure(t(lang, "summary.byCountry"), barChart(byCountry(ctx), { title: t(lang, "summary.byCountry"), format: integer }))}
-${figure(t(lang, "summary.histogram"), columnChart(histogram(ctx), { title: `${t(lang, "summary.histogram")} (${t(lang, "chart.firms")} / ${t(lang, "chart.meetings")})`, format: integer }))}
-${figure(t(lang, "summary.utilisation"), columnChart(utilisation(ctx), { title: `${t(lang, "summary.utilisation")} (${t(lang, "chart.percent")})`, format: integer, max: 100 }))}
+${figure(`${t(lang, "summary.byCountry")} (${t(lang, "chart.meetings")})`, (heading) => barChart(byCountry(ctx), { title: heading, format: (n) => meetingsText(n, lang) }))}
+${figure(`${t(lang, "summary.histogram")} (${t(lang, "chart.firms")} / ${t(lang, "chart.meetings")})`, (heading) => columnChart(histogram(ctx), { title: heading, format: (n) => firmsText(n, lang) }))}
+${figure(`${t(lang, "summary.utilisation")} (${t(lang, "chart.percent")})`, (heading) => columnChart(utilisation(ctx), { title: heading, format: percent, max: 100 }))}
 <h2>${t(lang, "summary.unmatched")}</h2>
 ${unmatched(ctx)}
 </main>`,

@@ -31,7 +31,8 @@ function scale(items: readonly ChartItem[], max: number | undefined): number {
 export function barChart(items: readonly ChartItem[], opts: ChartOptions): SafeHtml {
   const row = 18;
   const labelWidth = 200;
-  const valueWidth = 48;
+  // Room for a value with its unit after the longest bar ("1,234 meetings").
+  const valueWidth = 96;
   const top = scale(items, opts.max);
   const span = WIDTH - labelWidth - valueWidth;
   const height = Math.max(items.length, 1) * row + 4;

@@ -91,13 +91,12 @@ interface GridLayout extends Layout {
   readonly columnWidths: readonly number[];
 }
 
-/** The grid laid out at the landscape printable width, with each word of each cell measured in the cell's font. */
-async function gridLayout(page: Page): Promise<GridLayout> {
-  const layout = await printLayout(page, AREA.landscape.width);
-  const measured = (await page.evaluate(`(() => {
+/** The words of the cells `selector` picks that are wider than their cell's content box (the browser breaks them mid-word), measured in their own font. */
+async function brokenWords(page: Page, selector: string): Promise<string[]> {
+  return (await page.evaluate(`(() => {
     const canvas = document.createElement("canvas").getContext("2d");
     const broken = [];
-    for (const cell of document.querySelectorAll(".grid td, .grid th")) {
+    for (const cell of document.querySelectorAll(${JSON.stringify(selector)})) {
       const style = getComputedStyle(cell);
       const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       for (const el of [cell, ...cell.querySelectorAll("*")]) {
@@ -109,10 +108,15 @@ async function gridLayout(page: Page): Promise<GridLayout> {
         }
       }
     }
-    const widths = [...document.querySelectorAll(".grid thead th:not(:first-child)")].map((th) => th.getBoundingClientRect().width);
-    return { broken, widths };
-  })()`)) as { broken: string[]; widths: number[] };
-  return { ...layout, brokenWords: measured.broken, columnWidths: measured.widths };
+    return broken;
+  })()`)) as string[];
+}
+
+/** The grid laid out at the landscape printable width, with each word of each cell measured in the cell's font. */
+async function gridLayout(page: Page): Promise<GridLayout> {
+  const layout = await printLayout(page, AREA.landscape.width);
+  const widths = (await page.evaluate(`[...document.querySelectorAll(".grid thead th:not(:first-child)")].map((th) => th.getBoundingClientRect().width)`)) as number[];
+  return { ...layout, brokenWords: await brokenWords(page, ".grid td, .grid th"), columnWidths: widths };
 }
 
 /** Print to PDF with the page's own @page size; the number of pages and the first page's size in points. */
@@ -290,6 +294,26 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("printed in Chromium"
     await page.setViewportSize({ width: 900, height: 1200 });
     await page.screenshot({ path: path.join(ARTIFACTS, "checkin.png") });
     await page.close();
+  });
+
+  test("no header of any page breaks a word (Ar/riv/ed), nor any cell of the check-in list, in Italian and English", async () => {
+    const broken: string[] = [];
+    for (const lang of ["it", "en"] as const) {
+      for (const input of [bergamo(), seventyFiveTables()]) {
+        for (const [name, area, cells] of [
+          ["checkin.html", AREA.portrait, "table th, table td"],
+          ["agendas.html", AREA.portrait, "table th"],
+          ["summary.html", AREA.portrait, "table th"],
+          ["grid.html", AREA.landscape, "table th"],
+        ] as const) {
+          const page = await open(file(input, name, lang), `words-${lang}-${name}`);
+          await printLayout(page, area.width);
+          broken.push(...(await brokenWords(page, cells)).map((w) => `${lang} ${name}: ${w}`));
+          await page.close();
+        }
+      }
+    }
+    expect(broken).toEqual([]);
   });
 
   test("summary: three charts drawn, nothing wider than A4 portrait", async () => {
