@@ -53,7 +53,7 @@ describe("--lang it", () => {
       expect(r.stdout, command).toMatch(/^Esempi(o)?:$/m);
     }
     const english = await runCli("schedule", "--help");
-    expect(english.stdout).toMatch(/^Usage: roadshow schedule <data-dir> --stop <id> --out <dir> \[options\]/);
+    expect(english.stdout).toMatch(/^Usage: roadshow schedule <data-dir> --stop <id> \[options\]/);
   });
 
   it("writes usage errors in Italian", async () => {

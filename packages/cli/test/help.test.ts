@@ -5,8 +5,9 @@ import { runCli } from "./run-cli.js";
 const COMMANDS = ["schedule", "replan", "season", "score", "explain", "validate", "export", "mail", "studio"] as const;
 /** The options each command cannot run without (its command surface). */
 const REQUIRED: Readonly<Record<string, readonly string[]>> = {
-  schedule: ["--stop", "--out"],
-  replan: ["--stop", "--previous", "--out"],
+  // --out (and replan's --previous) are optional: without them the stop is planned into its workspace (issue 21).
+  schedule: ["--stop"],
+  replan: ["--stop"],
   season: ["--out"],
   explain: ["--stop", "--firm"],
   export: ["--out"],
