@@ -4,7 +4,7 @@
  * and whether the sheet is hidden. Nothing is interpreted here; `sheet-table.ts`
  * turns a sheet into the same located rows a CSV gives.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Reporter } from "./report.js";
 
 /** One cell as stored: `null` when empty; a `Date` for a cell formatted as a date or time. */
@@ -103,7 +103,9 @@ export function isWorkbookName(file: string): boolean {
  * located `not-xlsx` error when the bytes are not a workbook exceljs can open.
  */
 export async function readWorkbook(bytes: Uint8Array, report: Reporter): Promise<SheetSource[] | null> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is most of the program's start-up, and most runs read and write no workbook.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   try {
     // exceljs' type asks for its own Buffer flavour; a Node Buffer over the same bytes is what it reads.
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);

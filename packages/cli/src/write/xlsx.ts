@@ -8,7 +8,7 @@
  * give the same bytes (fixed workbook dates, fixed zip entry times).
  */
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Lang } from "../text/i18n.js";
 import type { CsvCell } from "./csv.js";
 import { fixZipTimes } from "./zip-times.js";
@@ -139,7 +139,9 @@ export async function xlsxBytes(sheets: readonly XlsxSheet[], lang: Lang): Promi
     stream.on("error", reject);
   });
   // Shared strings: a status, a country or a firm's name repeated on many rows is written once.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } });
+  // Loaded on first use: exceljs is most of the program's start-up, and most runs read and write no workbook.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } });
   // Fixed, so the same tables give the same bytes.
   wb.created = wb.modified = new Date(Date.UTC(2000, 0, 1));
   wb.creator = wb.lastModifiedBy = "roadshow";
