@@ -11,7 +11,7 @@ import type { Watch } from "./watch.js";
 const QUICK: Effort = { depth: 1, work: 60 };
 
 /** A small seeded generator (mulberry32), so a search is repeatable. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
