@@ -12,8 +12,8 @@
 import type { Budget } from "./budget.js";
 import { compact, FIRM_GAP, rowsOf, type BusyRows } from "./compact.js";
 import type { Prepared } from "./prepare.js";
-import type { Board } from "./search/board.js";
-import { random } from "./search/lns.js";
+import type { Board } from "./board.js";
+import { random } from "./random.js";
 
 /** Moves tried per meeting, and in all at most: the work budget (an M day: 40,000 moves, ≈ 0.1 s). */
 export const ANNEAL_MOVES_PER_MEETING = 100;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Board } from "../src/search/board.js";
+import { Board } from "../src/board.js";
 import { anneal } from "../src/anneal.js";
 import { Budget } from "../src/budget.js";
 import { boardGaps, compact } from "../src/compact.js";

@@ -29,9 +29,9 @@
  * worth per firm is concave and each level outweighs the ones below.
  */
 import { FlowNetwork, minCostFlow } from "../flow.js";
-import { balanceOf, majorWeights } from "../levels.js";
+import { balanceOf, majorWeights, roundScore } from "../levels.js";
 import { prepare, type Prepared } from "../prepare.js";
-import { addFirmArcs, roundScore, scoreScale } from "../select.js";
+import { addFirmArcs, scoreScale } from "../select.js";
 import type { DeskRecord, FreedTable, Meeting, ObjectiveLevels, Refill, ScheduleOptions, StopInstance } from "../types.js";
 import type { AgendaMeeting } from "../verify.js";
 

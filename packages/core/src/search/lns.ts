@@ -1,26 +1,15 @@
 /** Large-neighbourhood search: free the meetings of a firm and a delegation or two, refill them, keep the result when it is not worse. */
 import type { Budget } from "../budget.js";
-import type { Board } from "./board.js";
+import type { Board } from "../board.js";
 import { improve, type Effort } from "./improve.js";
 import { atLeast } from "../levels.js";
 import { pairAt, type Prepared } from "../prepare.js";
 import type { ObjectiveLevels } from "../types.js";
+import { random } from "../random.js";
 import type { Watch } from "./watch.js";
 
 /** Insertion effort inside a neighbourhood: many cheap rounds beat few thorough ones. */
 const QUICK: Effort = { depth: 1, work: 60 };
-
-/** A small seeded generator (mulberry32), so a search is repeatable. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Large-neighbourhood search: free every meeting of one or two participants
