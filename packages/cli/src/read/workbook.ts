@@ -58,14 +58,14 @@ function plain(value: ExcelJS.CellValue): SheetCell | undefined {
 /** A formula without a cached result, read as an error cell. */
 const UNCOMPUTED = { error: "formula without a computed value" } as const;
 
-function sheetOf(workbook: string, ws: ExcelJS.Worksheet, date1904: boolean): SheetSource {
+function sheetOf(workbook: string, ws: ExcelJS.Worksheet, date1904: boolean, formula: ExcelJS.ValueType): SheetSource {
   const rows: { number: number; cells: SheetCell[] }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, number) => {
     const cells: SheetCell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       // A merged cell reads as its range's top-left value (exceljs does it); the table decides what that means.
       // exceljs' `value` drops a formula's cached result when it is 0 or false; `result` keeps it.
-      const value = cell.type === ExcelJS.ValueType.Formula ? (cell.result === undefined ? undefined : plain(cell.result as ExcelJS.CellValue)) : plain(cell.value);
+      const value = cell.type === formula ? (cell.result === undefined ? undefined : plain(cell.result as ExcelJS.CellValue)) : plain(cell.value);
       while (cells.length < col - 1) cells.push(null);
       cells[col - 1] = value === undefined ? UNCOMPUTED : value;
     });
@@ -120,5 +120,5 @@ export async function readWorkbook(bytes: Uint8Array, report: Reporter): Promise
     return null;
   }
   const date1904 = wb.properties.date1904 === true;
-  return wb.worksheets.map((ws) => sheetOf(report.file, ws, date1904));
+  return wb.worksheets.map((ws) => sheetOf(report.file, ws, date1904, Excel.ValueType.Formula));
 }
