@@ -11,7 +11,7 @@ import { findStop, load, readAgenda } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
 import { t } from "../text/i18n.js";
 import { checkInstance, logError, startDay } from "../workspace/day.js";
-import { foldLog, inEffect, LOG_KINDS, logCsv, readLog, writeDurably, type EntryProblem, type LogEntry } from "../workspace/log.js";
+import { foldLog, inEffect, LOG_KINDS, logCsv, readLog, resolve, writeDurably, type DayState, type EntryProblem, type LogEntry } from "../workspace/log.js";
 import { listVersions, stopPaths, withStop } from "../workspace/store.js";
 import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
 
@@ -86,6 +86,30 @@ async function checkMeeting(entry: LogEntry, agenda: string | undefined): Promis
   }]);
 }
 
+/**
+ * A `lock` names the other participant; the entry keeps the meeting's place with it
+ * (`<other>|<slot>|<table>`), read from the latest version or a refill since, so that what
+ * is locked does not depend on which version a later re-plan starts from. A place given
+ * already (`US-CG|3|2`) is kept as given.
+ */
+async function lockPlace(entry: LogEntry, agenda: string | undefined, day: DayState): Promise<LogEntry> {
+  if (entry.kind !== "lock" || entry.value.includes("|")) return entry;
+  const rows = agenda === undefined ? [] : await readAgenda(agenda);
+  const of = (m: { firmId: string; delegationId: string }) => (m.firmId === entry.participantId && m.delegationId === entry.value) || (m.delegationId === entry.participantId && m.firmId === entry.value);
+  const meeting = [...day.refills.map((r) => r.meeting)].reverse().find(of) ?? rows.find(of);
+  // An unknown id is said as every entry's is (located in firms.csv or delegations.csv), below.
+  const unknown = "code" in resolve(day, entry.participantId, "participant") || "code" in resolve(day, entry.value, "participant");
+  if (meeting === undefined && unknown) return entry;
+  if (meeting === undefined) {
+    throw new InputError(`no such meeting`, [{
+      severity: "error", code: "no-such-meeting", file: agenda ?? entry.participantId, line: null, column: "firm_id", value: `${entry.participantId} ${entry.value}`,
+      message: `${entry.participantId} and ${entry.value} have no meeting in the latest version${agenda === undefined ? "" : ` (${agenda})`}: nothing to lock`,
+      hint: "check both ids in the agenda, or give the place: lock <participant-id> <other-id>|<slot>|<table>",
+    }]);
+  }
+  return { ...entry, value: `${entry.value}|${meeting.slot}|${meeting.table}` };
+}
+
 /** A check-in's time is its value: `--at`, else the time now at the stop; `--at` belongs to check-ins only. */
 function withArrival(args: ChangeArgs, stop: Stop, now: Date): ChangeArgs {
   const checkin = args.kind.toLowerCase() === "checkin";
@@ -102,10 +126,11 @@ export async function change(args: ChangeArgs, common: Common, io: Io, world: Ch
   const paths = stopPaths(args.dataDir, stop.id);
   await withStop(paths, async () => {
     const entries = readLog(paths.log);
-    const entry = entryOf(withArrival(args, stop, world.now()), entries.length + 1, world.now().toISOString(), args.by ?? who(io));
+    const typed = entryOf(withArrival(args, stop, world.now()), entries.length + 1, world.now().toISOString(), args.by ?? who(io));
     const state = startDay(loaded, stop);
     const earlier = foldLog(state, entries);
     if (earlier.length > 0) throw logError(paths.log, earlier);
+    const entry = await lockPlace(typed, listVersions(paths).at(-1)?.agenda, state);
     // Re-entering the log's last entry (a command re-run after a kill) adds nothing.
     const last = entries.at(-1);
     const effect = inEffect(entries);
@@ -148,9 +173,9 @@ export function defineChange(root: Command, ctx: CommandContext): void {
     .command("change")
     .description("enter one day-of change of a stop in its log (workspace/<stop_id>/log.csv); prints the entry's number")
     .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv; the workspace is <data-dir>/workspace/")
-    .argument("<kind>", "absent, present, arrives, leaves, window, tables, representatives, cancel, checkin, noshow, confirm, decline, refill or undo")
+    .argument("<kind>", "absent, present, arrives, leaves, window, tables, representatives, cancel, lock, checkin, noshow, confirm, decline, refill or undo")
     .argument("[participant-id]", "the firm or delegation (for undo: the entry number)")
-    .argument("[value]", "HH:MM, HH:MM-HH:MM, a number (noshow: the slot), or the other participant of the meeting (cancel, confirm, decline)")
+    .argument("[value]", "HH:MM, HH:MM-HH:MM, a number (noshow: the slot), or the other participant of the meeting (cancel, lock, confirm, decline)")
     .requiredOption("--stop <id>", "the stop whose log gets the entry")
     .option("--by <name>", "who enters it (default: ROADSHOW_USER, else the system user)")
     .option("--note <text>", "a note kept with the entry")

@@ -7,24 +7,15 @@ import { formatDate, t, type Lang } from "../text/i18n.js";
 import { inEffect, readLog, type LogEntry } from "../workspace/log.js";
 import { stopPaths } from "../workspace/store.js";
 import { whoIsTold, type Told } from "../workspace/told.js";
+import type { StopStatus } from "../workspace/status-json.js";
 import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
+
+export type { StopStatus } from "../workspace/status-json.js";
 
 /** Options of `roadshow status`. */
 export interface StatusArgs {
   readonly dataDir: string;
   readonly stop: string | undefined;
-}
-
-/** One stop's status, as `--format json` prints it. */
-export interface StopStatus {
-  readonly stop_id: string;
-  /** The latest version; 0 before the first `schedule`. */
-  readonly current: number;
-  readonly versions: readonly { version: number; kind: string; from: number | null; log_through: number; created_at: string; agenda: string; sent_to: number }[];
-  readonly not_told: readonly string[];
-  readonly not_told_participants: readonly { participant_kind: string; participant_id: string; last_sent_version: number | null }[];
-  readonly sent: readonly { participant_kind: string; participant_id: string; version: number; sent_at: string; channel: string; address: string }[];
-  readonly log: { readonly entries: number; readonly not_replanned: readonly { entry: number; kind: string; participant_id: string; value: string; in_effect: boolean }[] };
 }
 
 /** The status of one stop from its workspace. */

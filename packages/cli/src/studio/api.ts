@@ -216,6 +216,39 @@ export interface MailAnswer {
   readonly onlyChanged: boolean;
 }
 
+/** The stop's workspace as the page reads it (`GET /api/workspace?stop=`): `roadshow status --format json` of one stop. */
+export type { StopStatus } from "../workspace/status-json.js";
+
+/** One log entry, as `roadshow change <data-dir> --stop <stop> <kind> <participant> [value]` takes it. */
+export interface WorkspaceChangeBody {
+  readonly stop: string;
+  readonly kind: string;
+  /** The participant id (for `undo`, the entry number). */
+  readonly participant: string;
+  readonly value?: string;
+  readonly note?: string;
+  readonly by?: string;
+}
+
+/** The stop's next version: `schedule` (the first) or `replan` without `--out`. */
+export interface WorkspacePlanBody {
+  readonly stop: string;
+  readonly kind: "schedule" | "replan";
+}
+
+/** `roadshow send` of the stop's current version (through the studio's `--smtp`, else the messages are written only). */
+export interface WorkspaceSendBody {
+  readonly stop: string;
+  readonly organizer: string;
+  readonly dryRun: boolean;
+}
+
+/** What the CLI function printed (and, for send, whether mail went out). */
+export interface WorkspaceAnswer {
+  readonly output: string;
+  readonly sent?: boolean;
+}
+
 /** Each POST route of the API: the body it takes (checked by its schema) and what it answers. */
 export interface PostRoutes {
   readonly "/api/check": { readonly body: AgendaBody; readonly answer: Desk };
@@ -225,6 +258,9 @@ export interface PostRoutes {
   readonly "/api/people": { readonly body: PeopleBody; readonly answer: PeopleAnswer };
   readonly "/api/save": { readonly body: SaveBody; readonly answer: SaveAnswer };
   readonly "/api/mail": { readonly body: MailBody; readonly answer: MailAnswer };
+  readonly "/api/workspace/change": { readonly body: WorkspaceChangeBody; readonly answer: WorkspaceAnswer };
+  readonly "/api/workspace/plan": { readonly body: WorkspacePlanBody; readonly answer: WorkspaceAnswer };
+  readonly "/api/workspace/send": { readonly body: WorkspaceSendBody; readonly answer: WorkspaceAnswer };
 }
 
 /** An error the page shows: a sentence and, for input problems, the located issues; for a malformed request (400), its fields. */

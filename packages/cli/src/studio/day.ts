@@ -22,6 +22,8 @@ import { readLog } from "../workspace/log.js";
 import { stopPaths } from "../workspace/store.js";
 import { whoIsTold } from "../workspace/told.js";
 import { planVersion } from "../workspace/versions.js";
+import { pageSettings } from "../run/options.js";
+import { DEFAULT_PLAN_OPTIONS } from "./api.js";
 import type { Workspace } from "./workspace.js";
 
 /** An answer of a workspace route. */
@@ -99,7 +101,8 @@ export async function dayApi(
         const b = await json(req);
         const kind = text(b, "kind");
         if (kind !== "schedule" && kind !== "replan") throw new InputError(`"kind" must be schedule or replan`);
-        const settings = { minMeetings: 1, allowRepeats: false, balance: true, exact: true, timeLimitSeconds: undefined };
+        // The CLI's defaults, as `roadshow replan <data-dir> --stop <id>` runs with no flag.
+        const settings = pageSettings(DEFAULT_PLAN_OPTIONS);
         const output = await captured(env, (io) => planVersion(kind, { files: { dataDir }, settings, stop: text(b, "stop")!, excel: false }, common, io));
         ws.touched();
         return { status: 200, body: { output } };

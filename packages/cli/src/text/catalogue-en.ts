@@ -359,6 +359,7 @@ export const EN = {
   "send.dryRun": "{stop}, version {version}: {count} messages would be written; {skipped} participants skipped",
   "send.written": "{stop}, version {version}: {count} messages in {dir}; {skipped} participants skipped",
   "send.notSent": "Not sent: give --smtp to send them (until then those participants are not told)",
+  "version.lockDropped": "warning: {kind} entry {entry} ({firm} × {delegation}, slot {slot}, table {table}) no longer holds and is not kept: {why}",
   "version.same": "{stop}: version {version} was already planned from these inputs and this log; nothing added ({dir})",
   "version.planned": "{stop}: version {version} planned (log entries up to {through}) → {dir}",
   "version.replanned": "{stop}: version {version} re-planned from version {from} (log entries up to {through}) → {dir}",

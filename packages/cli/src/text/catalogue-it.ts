@@ -360,6 +360,7 @@ export const IT: { readonly [K in MessageKey]: string } = {
   "send.dryRun": "{stop}, versione {version}: verrebbero scritti {count} messaggi; {skipped} partecipanti esclusi",
   "send.written": "{stop}, versione {version}: {count} messaggi in {dir}; {skipped} partecipanti esclusi",
   "send.notSent": "Non inviati: indica --smtp per inviarli (fino ad allora quei partecipanti non sono avvisati)",
+  "version.lockDropped": "attenzione: la voce {kind} {entry} ({firm} × {delegation}, slot {slot}, tavolo {table}) non vale più e non è mantenuta: {why}",
   "version.same": "{stop}: la versione {version} era già stata pianificata da questi dati e da questo registro; nulla aggiunto ({dir})",
   "version.planned": "{stop}: versione {version} pianificata (voci del registro fino alla {through}) → {dir}",
   "version.replanned": "{stop}: versione {version} ripianificata dalla versione {from} (voci del registro fino alla {through}) → {dir}",

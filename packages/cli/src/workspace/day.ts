@@ -19,12 +19,14 @@ export interface Day {
   readonly desk: DeskRecord;
   /** Meetings added by `refill` entries, with their entry number. */
   readonly refills: readonly { readonly entry: number; readonly meeting: AgendaMeeting }[];
+  /** Meetings pinned by `lock` entries (one per pair, the latest), in entry order. */
+  readonly locked: readonly { readonly entry: number; readonly meeting: AgendaMeeting }[];
 }
 
 /** A fresh day state on the master instance. */
 export function startDay(loaded: Loaded, stop: Stop): DayState {
   const base = instanceOf(loaded, stop);
-  return { base, instance: base, changes: [], cancelled: new Map(), desk: [], refills: [], confirmed: new Map() };
+  return { base, instance: base, changes: [], cancelled: new Map(), desk: [], refills: [], confirmed: new Map(), locked: new Map() };
 }
 
 /** The day's result once folded. */
@@ -33,7 +35,8 @@ export function dayOf(state: DayState, entries: readonly LogEntry[]): Day {
     const [firmId, delegationId] = k.split("\u0000") as [string, string];
     return { firmId, delegationId };
   });
-  return { instance: state.instance, excluded, entries, desk: { events: [...state.desk] }, refills: [...state.refills] };
+  const locked = [...state.locked.values()].sort((a, b) => a.entry - b.entry);
+  return { instance: state.instance, excluded, entries, desk: { events: [...state.desk] }, refills: [...state.refills], locked };
 }
 
 /**

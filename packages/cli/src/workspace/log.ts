@@ -76,6 +76,8 @@ export interface DayState {
   readonly refills: { readonly entry: number; readonly meeting: AgendaMeeting }[];
   /** `firm\u0000delegation` → the entry where a participant confirmed the meeting. */
   readonly confirmed: Map<string, number>;
+  /** `firm\u0000delegation` → the meeting a `lock` entry pins (a re-plan keeps it where it is), with the entry. */
+  readonly locked: Map<string, { readonly entry: number; readonly meeting: AgendaMeeting }>;
 }
 
 /** What a kind names. */
@@ -257,6 +259,22 @@ export const LOG_KINDS: ReadonlyMap<string, LogKind> = new Map(
         const t = parseInteger(1, 100_000)(table);
         if (!t.ok) return badValue(t);
         day.refills.push({ entry: e.entry, meeting: { firmId: who!.value.id, delegationId: other.value.id, slot: s.value, table: t.value } });
+        return null;
+      },
+    },
+    {
+      name: "lock", usage: "lock <participant-id> <other-participant-id>", names: "participant", value: "required",
+      apply: (day, e, who) => {
+        // Written as `<other>|<slot>|<table>`: `roadshow change` completes the other's id with the meeting's place.
+        const [otherId = "", slot = "", table = ""] = e.value.split("|");
+        const other = resolve(day, otherId, who!.kind === "firm" ? "delegation" : "firm");
+        if ("code" in other) return other;
+        const s = parseInteger(1, buildSlots(day.base.stop).length)(slot);
+        if (!s.ok) return badValue(s);
+        const t = parseInteger(1, 100_000)(table);
+        if (!t.ok) return badValue(t);
+        const [firmId, delegationId] = who!.kind === "firm" ? [who!.value.id, other.value.id] : [other.value.id, who!.value.id];
+        day.locked.set(pairKey(firmId, delegationId), { entry: e.entry, meeting: { firmId, delegationId, slot: s.value, table: t.value } });
         return null;
       },
     },

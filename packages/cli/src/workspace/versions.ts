@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { planStop, replanStop, type Schedule } from "@roadshow/core";
+import { InvalidInstanceError, planStop, replanStop, type AgendaMeeting, type Replan, type ReplanOptions, type Schedule } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { InputError } from "../errors.js";
 import type { AgendaRow } from "../read/index.js";
@@ -26,8 +26,8 @@ import { t } from "../text/i18n.js";
 import { formatSummary } from "../text/summary.js";
 import type { Organizer, OutputFile } from "../write/exports.js";
 import { writeOutputs } from "../write/transaction.js";
-import { deriveDay } from "./day.js";
-import { readLog, type LogEntry } from "./log.js";
+import { deriveDay, type Day } from "./day.js";
+import { pairKey, readLog, type LogEntry } from "./log.js";
 import { whoIsTold } from "./told.js";
 import { baseVersion, lastSent, listVersions, stopPaths, withStop, VERSION_FILE, versionJson, type Version } from "./store.js";
 
@@ -69,6 +69,55 @@ export function fingerprint(entries: readonly LogEntry[], args: VersionArgs, lan
 /** The stop's rows of a version's agenda. */
 async function rowsOf(version: Version, stopId: string): Promise<readonly AgendaRow[]> {
   return (await readAgenda(version.agenda)).filter((r) => r.stopId === stopId);
+}
+
+/** A meeting the log pins in a re-plan: a `lock`, or a `refill` not on the base version's agenda yet. */
+interface Pin {
+  readonly entry: number;
+  readonly kind: "lock" | "refill";
+  readonly meeting: AgendaMeeting;
+}
+
+/**
+ * The re-plan of the day around the version it starts from, keeping where they are the
+ * meetings the log pins: `lock` entries and `refill` entries made since that version (a
+ * later entry for the same pair replaces an earlier one). A pin that no longer holds (a
+ * participant absent since, its window narrowed, a clash with a later pin) is not kept:
+ * it is returned with the core's reason, and its pair is re-planned as any other.
+ */
+export function replanPinned(day: Day, previous: readonly AgendaMeeting[], since: number, options: ReplanOptions): { result: Replan; dropped: (Pin & { why: string })[] } {
+  const onAgenda = new Set(previous.map((m) => pairKey(m.firmId, m.delegationId)));
+  const byPair = new Map<string, Pin>();
+  const pins = [
+    ...day.refills.filter((r) => r.entry > since && !onAgenda.has(pairKey(r.meeting.firmId, r.meeting.delegationId))).map((r) => ({ ...r, kind: "refill" as const })),
+    ...day.locked.map((l) => ({ ...l, kind: "lock" as const })),
+  ].sort((a, b) => a.entry - b.entry);
+  for (const p of pins) {
+    const key = pairKey(p.meeting.firmId, p.meeting.delegationId);
+    byPair.delete(key);
+    byPair.set(key, p);
+  }
+  let kept = [...byPair.values()].sort((a, b) => a.entry - b.entry);
+  const dropped: (Pin & { why: string })[] = [];
+  for (;;) {
+    try {
+      return { result: replanStop(day.instance, previous, { ...options, locked: kept.map((p) => p.meeting) }), dropped };
+    } catch (error) {
+      // The core names each lock that does not hold (`locked[i]`): those are let go, the rest tried again.
+      if (!(error instanceof InvalidInstanceError)) throw error;
+      const bad = new Map(error.issues.filter((i) => i.code === "bad-lock").map((i) => [lockIndex(i.path), i.message]));
+      if (bad.size === 0 || [...bad.keys()].some((k) => kept[k] === undefined)) throw error;
+      dropped.push(...kept.flatMap((p, k) => (bad.has(k) ? [{ ...p, why: bad.get(k)! }] : [])));
+      kept = kept.filter((_, k) => !bad.has(k));
+    }
+  }
+}
+
+/** The lock an issue's path names: `locked[3]`, or `["locked", 3]`; -1 for any other path. */
+function lockIndex(at: unknown): number {
+  if (Array.isArray(at)) return at[0] === "locked" && typeof at[1] === "number" ? at[1] : -1;
+  const m = /^locked\[(\d+)\]$/.exec(String(at));
+  return m === null ? -1 : Number(m[1]);
 }
 
 /** In the workspace, a re-plan's report is named for what it is: changed.csv, changed.html (log.csv holds the stop's changes). */
@@ -123,7 +172,8 @@ export async function planVersion(kind: "schedule" | "replan", args: VersionArgs
       io.stdout(formatSummary(schedule, common.lang, io.color));
     } else {
       const previous = await rowsOf(base, stop.id);
-      const result = replanStop(day.instance, previous, { ...options, allowMoves: args.allowMoves ?? false });
+      const { result, dropped } = replanPinned(day, previous, base.logThrough, { ...options, allowMoves: args.allowMoves ?? false });
+      for (const d of dropped) io.stderr(`${t(common.lang, "version.lockDropped", { entry: d.entry, kind: d.kind, firm: d.meeting.firmId, delegation: d.meeting.delegationId, slot: d.meeting.slot, table: d.meeting.table, why: d.why })}\n`);
       schedule = result.schedule;
       const { files, summary } = replanOutput(result, day.instance, previous, { lang: common.lang, excel: args.excel, organizer: args.organizer });
       // Nothing changed: the base version's agenda, byte for byte.

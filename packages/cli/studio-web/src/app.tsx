@@ -12,8 +12,9 @@ import { PeopleTab } from "./views/people.js";
 import { PlanTab } from "./views/plan.js";
 import { SaveTab } from "./views/save.js";
 import { ReceptionTab } from "./views/reception.js";
+import { WorkspaceTab } from "./views/workspace.js";
 
-const TABS: readonly Tab[] = ["data", "plan", "grid", "people", "save", "reception"];
+const TABS: readonly Tab[] = ["data", "plan", "grid", "people", "save", "workspace", "reception"];
 
 export function App({ session }: { session: SessionInfo }) {
   const [lang, setLang] = useState<StudioLang>(session.lang);
@@ -175,6 +176,7 @@ export function App({ session }: { session: SessionInfo }) {
         {tab === "grid" && <GridTab ctx={ctx} />}
         {tab === "people" && <PeopleTab ctx={ctx} />}
         {tab === "save" && <SaveTab ctx={ctx} />}
+        {tab === "workspace" && <WorkspaceTab ctx={ctx} />}
         {tab === "reception" && <ReceptionTab ctx={ctx} />}
       </main>
     </div>

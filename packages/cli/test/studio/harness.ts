@@ -20,8 +20,8 @@ export interface Studio {
   stop(): Promise<void>;
 }
 
-/** Copies the example to a fresh folder and starts the studio on it (any free port, never a browser); `as`: run it as that user (from root). */
-export async function startStudio(prepare: (dataDir: string) => void = () => {}, as?: { readonly uid: number; readonly gid: number }): Promise<Studio> {
+/** Copies the example to a fresh folder and starts the studio on it (any free port, never a browser); `as`: run it as that user (from root); `flags`: more of `roadshow studio`'s (`--smtp …`). */
+export async function startStudio(prepare: (dataDir: string) => void = () => {}, as?: { readonly uid: number; readonly gid: number }, flags: readonly string[] = []): Promise<Studio> {
   if (!existsSync(path.join(ROOT, "packages/cli/dist/studio-web/app.js"))) {
     throw new Error("the CLI is not built: run `npx -y pnpm@10.34.9 build` first");
   }
@@ -30,7 +30,7 @@ export async function startStudio(prepare: (dataDir: string) => void = () => {},
   const outDir = path.join(work, "out");
   cpSync(EXAMPLE, dataDir, { recursive: true });
   prepare(dataDir);
-  const child: ChildProcess = spawn(process.execPath, [BIN, "--lang", "en", "studio", dataDir, "--out", outDir, "--port", "0", "--no-open"], {
+  const child: ChildProcess = spawn(process.execPath, [BIN, "--lang", "en", "studio", dataDir, "--out", outDir, "--port", "0", "--no-open", ...flags], {
     env: { ...process.env, CI: "1", ROADSHOW_NO_BROWSER: "1", LANG: "en_GB.UTF-8" },
     stdio: ["ignore", "pipe", "pipe"],
     ...as,

@@ -5,21 +5,25 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { lockStop, stopPaths } from "../../src/workspace/store.js";
 import { readLog } from "../../src/workspace/log.js";
 import { runCli } from "../run-cli.js";
+import { smtpSink } from "../../../../test/mail-fixture.js";
 import { startStudio, type Studio } from "./harness.js";
 
 const STOP = "BS-2026-02";
 let studio: Studio;
+let sink: Awaited<ReturnType<typeof smtpSink>>;
 
 beforeAll(async () => {
+  sink = await smtpSink();
   studio = await startStudio((dir) => {
     for (const [file, domain] of [["firms.csv", "firms"], ["delegations.csv", "delegations"]] as const) {
       const lines = readFileSync(path.join(dir, file), "utf8").trimEnd().split("\n");
       writeFileSync(path.join(dir, file), `${lines.map((l, i) => (i === 0 ? `${l},email` : `${l},${l.split(",")[0]!.toLowerCase()}@${domain}.example`)).join("\n")}\n`);
     }
-  });
+  }, undefined, ["--smtp", sink.url]);
 });
 afterAll(async () => {
   await studio?.stop();
+  await sink?.close();
 });
 
 /** POSTs a JSON body with the session token; throws with the studio's error when it refuses. */
@@ -71,5 +75,27 @@ describe("the studio on the workspace", () => {
     } finally {
       release();
     }
+  });
+  test("locks a meeting as a log entry, and its Send mails exactly whom it listed to notify, through the CLI's send", async () => {
+    const before = await status();
+    expect(before.not_told.length).toBeGreaterThan(0);
+    const agenda = (await fetch(`${studio.base}/api/workspace?stop=${STOP}`, { headers: { "x-roadshow-token": studio.token } }).then((r) => r.json()) as { versions: { version: number; agenda: string }[]; current: number });
+    const file = agenda.versions.find((v) => v.version === agenda.current)!.agenda;
+    const [header, first] = readFileSync(file, "utf8").split("\n");
+    const cell = (name: string) => first!.split(",")[header!.split(",").indexOf(name)]!;
+    const locked = await post<{ output: string }>(studio, "/api/workspace/change", { stop: STOP, kind: "lock", participant: cell("firm_id"), value: cell("delegation_id") });
+    expect(locked.output).toMatch(/^Entry \d+ /);
+    expect(readLog(stopPaths(studio.dataDir, STOP).log).at(-1)).toMatchObject({ kind: "lock", participantId: cell("firm_id"), value: `${cell("delegation_id")}|${cell("slot")}|${cell("table")}` });
+
+    const sent = await post<{ output: string; sent: boolean }>(studio, "/api/workspace/send", { stop: STOP, organizer: "Eventi <eventi@example.it>", dryRun: false });
+    expect(sent.sent).toBe(true);
+    const emails = (ids: readonly string[]) => ids.map((id) => `${id.toLowerCase()}@${/^F\d/.test(id) ? "firms" : "delegations"}.example`).sort();
+    expect(sink.received.map((m) => m.to.join(",")).sort()).toEqual(emails(before.not_told));
+    expect((await status()).not_told).toEqual([]);
+    expect((await cliStatus()).not_told).toEqual([]);
+    // The CLI's send after the studio's finds nobody left to tell.
+    const again = await runCli("send", studio.dataDir, "--stop", STOP, "--organizer", "Eventi <eventi@example.it>", "--smtp", sink.url);
+    expect(again.code, again.stderr).toBe(0);
+    expect(sink.received.length).toBe(before.not_told.length);
   });
 });
