@@ -1,4 +1,5 @@
-// The CLI's languages: texts from the catalogue (`t`, over catalogue-en.ts and catalogue-it.ts), and the formatting of numbers, dates, countries and sectors by language.
+// The CLI's languages: texts from the catalogue (`t`: ICU MessageFormat over catalogue-en.ts and catalogue-it.ts, by intl-messageformat), and the formatting of numbers, dates, countries and sectors by language.
+import { IntlMessageFormat } from "intl-messageformat";
 import { DateTime } from "luxon";
 import { sectorLabel } from "@roadshow/core";
 import type { CountryCode, SectorCode } from "@roadshow/core";
@@ -33,36 +34,79 @@ export function defaultLang(env: string | undefined): Lang {
 }
 
 
-/** A message of the catalogue (catalogue-en.ts, catalogue-it.ts). */
+/** A message of the catalogue (catalogue-en.ts, catalogue-it.ts): an ICU MessageFormat text. */
 export type MessageKey = keyof typeof EN;
 
 const CATALOGUE: Readonly<Record<Lang, { readonly [K in MessageKey]: string }>> = { en: EN, it: IT };
 
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
+/** The `{name}` arguments of a plain message (no plural or select). */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? Trim<P> | Placeholders<Rest> : never;
+/** A message with a plural or select takes its arguments untyped here; the catalogue test checks their names against the library's parse. */
+type Arguments<S extends string> = S extends `${string}, plural,${string}` | `${string}, select,${string}` ? string : Placeholders<S>;
 
-/** The parameters a message takes, from its `{name}` placeholders. */
-export type MessageParams<K extends MessageKey> = { readonly [P in Placeholders<(typeof EN)[K]>]: string | number };
+/** The parameters a message takes, from its ICU arguments. */
+export type MessageParams<K extends MessageKey> = { readonly [P in Arguments<(typeof EN)[K]>]: string | number };
 
-type ParamArgs<K extends MessageKey> = [Placeholders<(typeof EN)[K]>] extends [never] ? [] : [params: MessageParams<K>];
+type ParamArgs<K extends MessageKey> = [Arguments<(typeof EN)[K]>] extends [never] ? [] : [params: MessageParams<K>];
+
+/** A message compiled once by intl-messageformat, with the arguments that end a sentence (`{firm}.`). */
+interface Compiled {
+  readonly format: IntlMessageFormat;
+  readonly beforeStop: ReadonlySet<string>;
+}
+
+const compiled = new Map<string, Compiled>();
+
+function compile(lang: Lang, key: string, source: string): Compiled {
+  const id = `${lang}\0${key}`;
+  let message = compiled.get(id);
+  if (message === undefined) {
+    // Tags stay text: help and messages write `<data-dir>` and `<id>.eml`.
+    const format = new IntlMessageFormat(source, LOCALE[lang], undefined, { ignoreTag: true });
+    const beforeStop = new Set([...source.matchAll(/\{(\w+)\}\./g)].map((m) => m[1]!));
+    compiled.set(id, (message = { format, beforeStop }));
+  }
+  return message;
+}
 
 /**
- * A human text in the given language.
+ * A message of the catalogue in the given language, formatted by intl-messageformat
+ * (plurals and selects by the language's rules).
  * @example t("it", "table.n", { n: 3 }) // "Tavolo 3"
  */
 export function t<K extends MessageKey>(lang: Lang, key: K, ...args: ParamArgs<K>): string {
-  const params: Readonly<Record<string, string | number>> = args[0] ?? {};
-  return CATALOGUE[lang][key].replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) => {
-    if (!Object.hasOwn(params, name)) return whole;
-    const value = String(params[name]);
+  return formatMessage(lang, key, args[0] ?? {});
+}
+
+/**
+ * A message whose key is computed (`violation.${code}`), with its parameters as data.
+ * @example formatMessage("en", "violation.repeated-pair", { firm: "F1", delegation: "US-CG", count: 2 })
+ */
+export function formatMessage(lang: Lang, key: MessageKey, params: Readonly<Record<string, string | number>>): string {
+  const message = compile(lang, key, CATALOGUE[lang][key]);
+  let values = params;
+  if (message.beforeStop.size > 0) {
     // A value that ends a sentence with its own full stop ("Rossi S.r.l.") takes no second one.
-    return stop === "." && value.endsWith(".") ? value : value + stop;
-  });
+    const trimmed: Record<string, string | number> = { ...params };
+    for (const name of message.beforeStop) {
+      const value = trimmed[name];
+      if (typeof value === "string" && value.endsWith(".")) trimmed[name] = value.slice(0, -1);
+    }
+    values = trimmed;
+  }
+  return String(message.format.format(values));
 }
 
 /** Every message key, for tests and tooling. */
 export const MESSAGE_KEYS = Object.keys(EN) as readonly MessageKey[];
 
-/** The raw template of a message (for checking that both languages use the same placeholders). */
+/** Whether `key` is a message of the catalogue (for keys made from data, such as a column name). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(EN, key);
+}
+
+/** The ICU source of a message (for the catalogue's tests, and words used as they are: a column header). */
 export function template(lang: Lang, key: MessageKey): string {
   return CATALOGUE[lang][key];
 }
