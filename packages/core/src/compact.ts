@@ -1,5 +1,5 @@
 /** Compact days: the same meetings moved between slots so that firms, then delegations, wait as little as possible between meetings. */
-import type { Board } from "./search/board.js";
+import type { Board } from "./board.js";
 import type { Prepared } from "./prepare.js";
 import type { Gaps } from "./types.js";
 

@@ -1,6 +1,6 @@
 /** An agenda made elsewhere (edited by hand) as a `Schedule`: its levels, bounds, unmatched firms and tables, without planning. */
 import { Budget } from "./budget.js";
-import { Board } from "./search/board.js";
+import { Board } from "./board.js";
 import { boundsFor } from "./bounds.js";
 import { scheduleOf } from "./schedule.js";
 import { prepare, type Prepared } from "./prepare.js";

@@ -5,6 +5,11 @@ import type { ObjectiveLevels } from "./types.js";
 /** Scores closer than this are equal (sums of cents or of external decimals). */
 const EPS = 1e-6;
 
+/** Scores are summed in micro-units and shown rounded to 1e-6 to keep totals reproducible. */
+export function roundScore(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
 /** `a` is lexicographically better than `b`: more re-placed (re-planning), then more musts, more served, more balance, then a higher score. */
 export function lexBetter(a: ObjectiveLevels, b: ObjectiveLevels): boolean {
   const replaced = (a.replaced ?? 0) - (b.replaced ?? 0);

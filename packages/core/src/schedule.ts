@@ -2,7 +2,7 @@
 import type { Prepared } from "./prepare.js";
 import { reaches } from "./levels.js";
 import { boardGaps } from "./compact.js";
-import type { Board } from "./search/board.js";
+import type { Board } from "./board.js";
 import { tableAssignment } from "./timetable.js";
 import type { Meeting, ObjectiveLevels, Schedule } from "./types.js";
 import { unmatched } from "./unmatched.js";

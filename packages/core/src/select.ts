@@ -2,7 +2,7 @@
 import { FlowNetwork, MinCostFlow } from "./flow.js";
 import { ReplaceRouting } from "./replan/routing.js";
 import type { Prepared } from "./prepare.js";
-import { balanceOfCounts, majorWeights, meetingMajor } from "./levels.js";
+import { balanceOfCounts, majorWeights, meetingMajor, roundScore } from "./levels.js";
 import type { ObjectiveLevels } from "./types.js";
 
 /** Which levels of the objective a selection optimises: all in order, or one alone (for bounds). */
@@ -182,11 +182,6 @@ export function levelsOf(prep: Prepared, pairs: Iterable<number>): ObjectiveLeve
     score: roundScore(score),
   };
   return pins ? { replaced, ...levels } : levels;
-}
-
-/** Scores are summed in micro-units and shown rounded to 1e-6 to keep totals reproducible. */
-export function roundScore(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
 }
 
 const scales = new WeakMap<Prepared, number>();

@@ -1,5 +1,5 @@
 /** Puts the selected meetings in slots (edge colouring without windows, ejection chains with them) and seats them at their delegations' tables. */
-import { Board } from "./search/board.js";
+import { Board } from "./board.js";
 import { colourSlots } from "./colour.js";
 import { firmAt, pairAt, type Prepared } from "./prepare.js";
 import type { Meeting, TableAssignment } from "./types.js";

@@ -1,5 +1,5 @@
 /** Why firms got fewer than K meetings or an unmet `must`: one reason code per firm and request, from the board. */
-import type { Board } from "./search/board.js";
+import type { Board } from "./board.js";
 import { delegationAt, firmAt, type Pair, type Prepared } from "./prepare.js";
 import type { Unmatched, UnmatchedReason } from "./types.js";
 

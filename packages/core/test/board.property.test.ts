@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Board } from "../src/search/board.js";
+import { Board } from "../src/board.js";
 import { prepare } from "../src/prepare.js";
 import { arbInstance } from "./builders.js";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Board } from "../src/search/board.js";
+import { Board } from "../src/board.js";
 import { boardGaps, compact } from "../src/compact.js";
 import { planStop } from "../src/plan.js";
 import { prepare } from "../src/prepare.js";

@@ -1,7 +1,7 @@
 import { Budget } from "../src/budget.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Board } from "../src/search/board.js";
+import { Board } from "../src/board.js";
 import { atLeast } from "../src/levels.js";
 import { prepare } from "../src/prepare.js";
 import { reoptimiseSlots } from "../src/search/reslot.js";

@@ -522,6 +522,7 @@ export const EN = {
   "help.outcomes.stop": "the stop",
   "help.outcomes.agenda": "the agenda of the day (default: the workspace's last version)",
   "help.outcomes.out": "the file to write (default: <data-dir>/outcomes.csv)",
+  "help.outcomes.held-agenda": "also write the meetings held (the day's agenda with its refills, without those not held) as an agenda.csv",
   "help.outcomes.force": "replace an existing file",
   "help.refill": "standby refill of one slot on the day: the table-slots freed by absences and no-shows go to participants there and free, best under the objective, nobody moved; --apply enters them in the stop's log",
   "help.refill.data-dir": "folder with the inputs; the stop's agenda and log are in its workspace/",

@@ -523,6 +523,7 @@ export const IT: { readonly [K in MessageKey]: string } = {
   "help.outcomes.stop": "la tappa",
   "help.outcomes.agenda": "l'agenda del giorno (predefinita: l'ultima versione del workspace)",
   "help.outcomes.out": "il file da scrivere (predefinito: <data-dir>/outcomes.csv)",
+  "help.outcomes.held-agenda": "scrive anche gli incontri svolti (l'agenda del giorno con i rimpiazzi, senza quelli non svolti) come agenda.csv",
   "help.outcomes.force": "sostituisce un file esistente",
   "help.refill": "rimpiazzo di uno slot durante la giornata: i posti-tavolo liberati da assenze e mancate presentazioni vanno a partecipanti presenti e liberi, al meglio secondo l'obiettivo, senza spostare nessuno; --apply li registra nel log della tappa",
   "help.refill.data-dir": "cartella con i dati; agenda e log della tappa sono nel suo workspace/",

@@ -15,7 +15,7 @@
 import type { Budget } from "../budget.js";
 import { boardGaps, compact } from "../compact.js";
 import type { Prepared } from "../prepare.js";
-import type { Board } from "../search/board.js";
+import type { Board } from "../board.js";
 import { boardOf } from "../timetable.js";
 import type { ExactSolver } from "../types.js";
 import { programOf, type Row } from "./program.js";

@@ -7,10 +7,9 @@
  * (with every level above proven) gets the solver's bound.
  */
 import type { Budget } from "../budget.js";
-import type { Board } from "../search/board.js";
-import { lexBetter } from "../levels.js";
+import type { Board } from "../board.js";
+import { lexBetter, roundScore } from "../levels.js";
 import type { Prepared } from "../prepare.js";
-import { roundScore } from "../select.js";
 import { boardOf } from "../timetable.js";
 import type { ExactLimits, ExactOutcome, ExactSolver, ObjectiveLevels } from "../types.js";
 import { levelOf, meetingsOf, STAGES, stageProgram, startOf, timeIndexed, type Stage, type TimeIndexed } from "./program.js";

@@ -11,7 +11,7 @@
  * their places and count on every level. A stage maximises one level with the
  * levels above fixed at values already reached.
  */
-import type { Board } from "../search/board.js";
+import type { Board } from "../board.js";
 import { balanceWorth } from "../levels.js";
 import type { Prepared } from "../prepare.js";
 import type { ExactProgram, ObjectiveLevels } from "../types.js";

@@ -1,6 +1,6 @@
 /** `allowMoves`: still-valid meetings keep their pair but may change slot where that gains a level above the score, with as few moves as found. */
 import type { Budget } from "../budget.js";
-import { Board } from "../search/board.js";
+import { Board } from "../board.js";
 import { lexBetter } from "../levels.js";
 import { pairAt, type Prepared } from "../prepare.js";
 import { solvePinned, type PinnedSolve } from "./pinned.js";

@@ -1,5 +1,5 @@
 /** The stop with some meetings pinned (re-planning): what every stage of the search works on, and the bounds of its levels. */
-import type { Board } from "../search/board.js";
+import type { Board } from "../board.js";
 import { reaches } from "../levels.js";
 import { relaxedLevels, tightest } from "../bounds.js";
 import type { Budget } from "../budget.js";

@@ -1,5 +1,5 @@
 /** Re-plans a stop around the agenda sent before: what still holds stays, lost pairs meet again elsewhere, the rest is planned as `planStop` does. */
-import { Board } from "../search/board.js";
+import { Board } from "../board.js";
 import { lexBetter } from "../levels.js";
 import { Budget } from "../budget.js";
 import { scheduleOf } from "../schedule.js";

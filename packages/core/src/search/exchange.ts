@@ -1,6 +1,6 @@
 /** Exchanges towards the flow's selection: the alternating paths and cycles by which the agenda differs from it, tried one piece at a time. */
 import type { Budget } from "../budget.js";
-import type { Board } from "./board.js";
+import type { Board } from "../board.js";
 import type { Effort } from "./improve.js";
 import { lexBetter } from "../levels.js";
 import { pairAt, type Prepared } from "../prepare.js";

@@ -1,6 +1,6 @@
 /** Local search on a board: insert unplaced pairs (with ejection chains) or swap them for a meeting worth less, while the objective strictly improves. */
 import type { Budget } from "../budget.js";
-import type { Board } from "./board.js";
+import type { Board } from "../board.js";
 import { balanceWorth, lexBetter } from "../levels.js";
 import type { Prepared } from "../prepare.js";
 import type { ObjectiveLevels } from "../types.js";

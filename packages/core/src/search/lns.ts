@@ -1,6 +1,6 @@
 /** Large-neighbourhood search: free the meetings of a firm and a delegation or two, refill them, keep the result when it is not worse. */
 import type { Budget } from "../budget.js";
-import type { Board } from "./board.js";
+import type { Board } from "../board.js";
 import { improve, type Effort } from "./improve.js";
 import { atLeast } from "../levels.js";
 import { pairAt, type Prepared } from "../prepare.js";

@@ -1,6 +1,6 @@
 /** Exact re-optimisation of one participant's day at a time (a delegation's, then a firm's meetings across slots), by min-cost flow. */
 import type { Budget } from "../budget.js";
-import type { Board } from "./board.js";
+import type { Board } from "../board.js";
 import { FlowNetwork, minCostFlow } from "../flow.js";
 import { lexBetter, majorWeights, meetingMajor } from "../levels.js";
 import { delegationAt, pairAt, type Prepared } from "../prepare.js";

@@ -1,6 +1,6 @@
 /** Exact re-optimisation of one slot at a time, the other slots fixed, by the same min-cost flow as the selection. */
 import type { Budget } from "../budget.js";
-import type { Board } from "./board.js";
+import type { Board } from "../board.js";
 import { FlowNetwork, minCostFlow } from "../flow.js";
 import { lexBetter, majorWeights } from "../levels.js";
 import { delegationAt, pairAt, type Prepared } from "../prepare.js";

@@ -6,7 +6,7 @@ import type { Selector } from "../select.js";
 import { boardOf, timetable } from "../timetable.js";
 import type { ObjectiveLevels, SearchStage } from "../types.js";
 import type { Budget } from "../budget.js";
-import type { Board } from "./board.js";
+import type { Board } from "../board.js";
 import { exchange } from "./exchange.js";
 import { improve, THOROUGH } from "./improve.js";
 import { largeNeighbourhoodSearch } from "./lns.js";

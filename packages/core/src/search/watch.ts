@@ -1,5 +1,5 @@
 /** What a search step watches besides the time limit: the levels that prove the search done, and a progress tick. */
-import type { Board } from "./board.js";
+import type { Board } from "../board.js";
 import { reaches } from "../levels.js";
 import type { ObjectiveLevels } from "../types.js";
 

@@ -3,9 +3,8 @@ import { Budget } from "../budget.js";
 import { absentAt, applyChanges, metHistory } from "../changes.js";
 import { agendaBoard } from "../evaluate.js";
 import { planStop } from "../plan.js";
-import { balanceOfCounts } from "../levels.js";
+import { balanceOfCounts, roundScore } from "../levels.js";
 import { pairAffinities, prepare, scorePairs } from "../prepare.js";
-import { roundScore } from "../select.js";
 import type {
   CountryCode, Delegation, Firm, Meeting, MeetingOutcome, MeetingRequest, PastMeeting, Progress, Schedule, ScheduleOptions,
   ScoreEntry, Stop, StopChange, StopInstance, TableAssignment, Violation,

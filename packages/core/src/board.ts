@@ -1,9 +1,8 @@
 /** The slot board the search works on: which pair meets in which slot, the loads it implies, and insertion by ejection chains with a journal to undo. */
-import { InternalError } from "../errors.js";
-import { balanceOf, balanceWorth } from "../levels.js";
-import type { Prepared } from "../prepare.js";
-import { roundScore } from "../select.js";
-import type { ObjectiveLevels } from "../types.js";
+import { InternalError } from "./errors.js";
+import { balanceOf, balanceWorth, roundScore } from "./levels.js";
+import type { Prepared } from "./prepare.js";
+import type { ObjectiveLevels } from "./types.js";
 
 /**
  * The slot board: which pair meets in which slot, with per-slot loads of every
