@@ -64,7 +64,8 @@ function sheetOf(workbook: string, ws: ExcelJS.Worksheet, date1904: boolean): Sh
     const cells: SheetCell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       // A merged cell reads as its range's top-left value (exceljs does it); the table decides what that means.
-      const value = plain(cell.value);
+      // exceljs' `value` drops a formula's cached result when it is 0 or false; `result` keeps it.
+      const value = cell.type === ExcelJS.ValueType.Formula ? (cell.result === undefined ? undefined : plain(cell.result as ExcelJS.CellValue)) : plain(cell.value);
       while (cells.length < col - 1) cells.push(null);
       cells[col - 1] = value === undefined ? UNCOMPUTED : value;
     });
