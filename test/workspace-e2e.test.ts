@@ -187,13 +187,22 @@ class Account {
         const valid = this.lastSent.filter((m) => !away.has(m.firmId) && !away.has(m.delegationId) && present(firm.get(m.firmId)!.available, m.slot) && present(delegation.get(m.delegationId)!.available, m.slot) && !fewerTables.has(m.delegationId));
         const now = new Set(rows.map((m) => `${m.firmId}|${m.delegationId}|${m.slot}|${m.table}`));
         expect(valid.filter((m) => !now.has(`${m.firmId}|${m.delegationId}|${m.slot}|${m.table}`)), what).toEqual([]);
-        if (stdout !== null) expect(stdout, what).toContain(`Idle gaps between meetings: firms ${countGaps(current!.agenda).firms} (`);
+        if (stdout !== null) {
+          expect(stdout, what).toContain(`Idle gaps between meetings: firms ${countGaps(current!.agenda).firms} (`);
+          // Everyone was told the base version: the re-plan's "to notify" is whom send will mail.
+          expect(stdout, what).toContain(`; ${s.not_told.length} participants to notify`);
+          expect(stdout, what).toContain(`Not told yet: ${s.not_told.length}\n`);
+        }
       }
     }
     if (step[0] === "send") {
       // Exactly the participants not told before this send got one message each (everyone has an email here).
       expect(mail.map((m) => m.to.join(",")).sort(), what).toEqual(this.notToldBefore.map(emailOf).sort());
       const previous = days(this.lastSent);
+      const before = this.lastSent;
+      // Who is away now, by the test's own reading of the log: a meeting lost to them says why.
+      const instance = await instanceAfter(this.data, this.stop, this.entries);
+      const away = new Set([...instance.firms.filter((f) => !f.stops.includes(this.stop)).map((f) => `firm:${f.id}`), ...instance.delegations.filter((d) => d.stops !== null && !d.stops.includes(this.stop)).map((d) => `delegation:${d.id}`)]);
       this.lastSent = agendaOf(current!.agenda);
       const sent = days(this.lastSent);
       // An update says so; one whose meetings are all gone is told they are cancelled.
@@ -203,6 +212,9 @@ class Account {
         const first = `${parsed.subject}\n${(parsed.text ?? "").split("\n")[0]}`;
         if (previous.has(key) && !sent.has(key)) expect(first, key).toMatch(/cancel|annull/i);
         else if (this.told.has(key)) expect(first, key).toMatch(/updat|aggiorn/i);
+        const now = new Set(this.lastSent.map((r) => `${r.firmId}|${r.delegationId}`));
+        const lostToAway = before.filter((r) => (`firm:${r.firmId}` === key || `delegation:${r.delegationId}` === key) && !now.has(`${r.firmId}|${r.delegationId}`) && (away.has(`firm:${r.firmId}`) || away.has(`delegation:${r.delegationId}`)));
+        if (lostToAway.length > 0) expect(parsed.text, `${key}: why its meetings are cancelled`).toMatch(/is not coming/);
       }
       for (const [k, v] of sent) this.told.set(k, v);
       // Also those whose day is now empty: they were told their cancellations.

@@ -25,8 +25,8 @@ export interface DiffArgs {
 const REASONS: ReadonlySet<string> = new Set(["firm-absent", "delegation-absent", "firm-window", "delegation-window", "capacity", "rule", "walk-in", "freed-capacity", "improvement"]);
 const key = (firmId: string, delegationId: string) => `${firmId}\u0000${delegationId}`;
 
-/** The reason each pair changed, from the report (changed.csv) of every re-plan in (from, to]: the latest wins. */
-function reasons(versions: readonly Version[], from: number, to: number): Map<string, MeetingChangeReason> {
+/** The reason each pair changed (`firm\u0000delegation`), from the report (changed.csv) of every re-plan in (from, to]: the latest wins. */
+export function changeReasons(versions: readonly Version[], from: number, to: number): Map<string, MeetingChangeReason> {
   const found = new Map<string, MeetingChangeReason>();
   for (const v of versions) {
     if (v.version <= from || v.version > to) continue;
@@ -90,7 +90,7 @@ export async function diff(args: DiffArgs, common: Common, io: Io): Promise<void
   }
   const rowsOf = async (v: number) => (v === 0 ? [] : (await readAgenda(versions.find((x) => x.version === v)!.agenda)).filter((r) => r.stopId === stop.id));
   const [before, after] = [await rowsOf(from), await rowsOf(to)];
-  const changes = agendaChanges(before, after, reasons(versions, Math.min(from, to), Math.max(from, to)));
+  const changes = agendaChanges(before, after, changeReasons(versions, Math.min(from, to), Math.max(from, to)));
   const unknown = new Set(changes.filter((c) => !c.known).map((c) => key(c.firmId, c.delegationId)));
   const people = {
     firms: [...loaded.data.firms, ...[...before, ...after].map((r) => ({ id: r.firmId, name: r.firmName }))].filter((f, i, all) => all.findIndex((x) => x.id === f.id) === i),

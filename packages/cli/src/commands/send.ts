@@ -22,6 +22,7 @@ import { deriveDay } from "../workspace/day.js";
 import { readLog } from "../workspace/log.js";
 import { SENT_FILE, stopPaths, withStop } from "../workspace/store.js";
 import { whoIsTold } from "../workspace/told.js";
+import { changeReasons } from "./diff.js";
 import { EXAMPLE_DIR, organizer, type CommandContext } from "./shared.js";
 
 /** Options of `roadshow send`. */
@@ -85,7 +86,7 @@ export async function send(args: SendArgs, common: Common, io: Io, world: MailWo
     const skipped: Skipped[] = [];
     for (const [version, only] of [...groups].sort(([a], [b]) => (a ?? 0) - (b ?? 0))) {
       const previous = version === null ? undefined : told.agendas.get(version)!;
-      const mailing = await prepareMailing(schedule, onTheDay(run.data, day.instance, previous), { lang, organizer: args.organizer, rows, previous, only, told: version === null ? undefined : only });
+      const mailing = await prepareMailing(schedule, onTheDay(run.data, day.instance, previous), { lang, organizer: args.organizer, rows, previous, only, told: version === null ? undefined : only, reasons: version === null ? undefined : changeReasons(told.versions, version, current.version) });
       messages.push(...mailing.messages);
       skipped.push(...mailing.skipped);
     }

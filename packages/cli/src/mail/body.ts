@@ -9,6 +9,8 @@ export interface Dropped {
   /** `14:00-14:20`, or empty when its slot no longer exists. */
   readonly time: string;
   readonly counterpart: string;
+  /** Why it was cancelled, in the reader's language (as `roadshow diff` says it), when the tool recorded it. */
+  readonly reason?: string | undefined;
 }
 
 /**
@@ -54,7 +56,7 @@ export function mailText(ctx: ExportContext, p: Participant, organizer: Organize
   const intro = t(lang, kind === "update" ? "mail.intro.update" : kind === "cancellation" ? "mail.intro.cancellation" : "mail.intro", words);
   const count = p.meetings.length;
   const summary = t(lang, "mail.meetings", { count });
-  const cancelled = dropped.map((d) => t(lang, "mail.cancelled", d).trim());
+  const cancelled = dropped.map((d) => (d.reason === undefined ? t(lang, "mail.cancelled", d) : t(lang, "mail.cancelledWhy", { ...d, reason: d.reason })).trim());
   const cancelledHeading = t(lang, kind === "cancellation" ? "mail.cancelled.all" : "mail.cancelled.heading");
   const closing = t(lang, "mail.closing");
   const text = [

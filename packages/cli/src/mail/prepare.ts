@@ -1,7 +1,7 @@
 /** A stop's mailing, composed: one message per participant with an email, in its language, and who is left out. */
-import type { Schedule } from "@roadshow/core";
+import type { MeetingChangeReason, Schedule } from "@roadshow/core";
 import { exportContext, forParticipant, participantCalendars, type Organizer, type PreviousMeeting } from "../write/exports.js";
-import type { Language } from "../text/i18n.js";
+import { t, type Language } from "../text/i18n.js";
 import type { DataSet } from "../read/index.js";
 import { counterpartName, mailText, type Dropped, type MailKind } from "./body.js";
 import { compose, fileDate, type Composed } from "./compose.js";
@@ -23,6 +23,8 @@ export interface MailOptions {
    * all cancelled and who has meetings again is sent an update, not a first agenda.
    */
   readonly told?: ReadonlySet<string> | undefined;
+  /** Why meetings were cancelled (`firm\u0000delegation` → reason), from the re-plans since: said beside each. */
+  readonly reasons?: ReadonlyMap<string, MeetingChangeReason> | undefined;
 }
 
 /** The composed messages (firms then delegations, by id) and the participants left out. */
@@ -83,7 +85,8 @@ export async function prepareMailing(schedule: Schedule, data: DataSet, opts: Ma
     const ctx = forParticipant(base, p);
     const lost = (droppedOf.get(`${r.kind}:${r.id}`) ?? []).map((d): Dropped => {
       const slot = slotOf.get(d.slot);
-      return { time: slot ? ctx.slotLabel(slot) : "", counterpart: counterpartName(ctx, p, d.firmId, d.delegationId) };
+      const why = opts.reasons?.get(`${d.firmId}\u0000${d.delegationId}`);
+      return { time: slot ? ctx.slotLabel(slot) : "", counterpart: counterpartName(ctx, p, d.firmId, d.delegationId), reason: why === undefined ? undefined : t(ctx.lang, `replan.reason.${why}`) };
     });
     const invitation = {
       request: requestOf(p),

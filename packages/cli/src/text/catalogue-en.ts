@@ -162,6 +162,7 @@ export const EN = {
   "mail.cancelled.heading": "Cancelled since the previous agenda:",
   "mail.cancelled.all": "Cancelled:",
   "mail.cancelled": "{time}  {counterpart}",
+  "mail.cancelledWhy": "{time}  {counterpart}: {reason}",
   "mail.closing": "Kind regards,",
   "mail.cli.wouldWrite": "would write",
   "mail.cli.wouldSend": "would send",

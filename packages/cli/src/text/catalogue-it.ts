@@ -163,6 +163,7 @@ export const IT: { readonly [K in MessageKey]: string } = {
   "mail.cancelled.heading": "Annullati rispetto all'agenda precedente:",
   "mail.cancelled.all": "Annullati:",
   "mail.cancelled": "{time}  {counterpart}",
+  "mail.cancelledWhy": "{time}  {counterpart}: {reason}",
   "mail.closing": "Cordiali saluti,",
   "mail.cli.wouldWrite": "da scrivere",
   "mail.cli.wouldSend": "da inviare",
