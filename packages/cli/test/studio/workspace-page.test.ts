@@ -26,7 +26,10 @@ const listed = () => page.locator("#ws-notify li code").allTextContents();
 async function act(selector: string): Promise<string> {
   const before = (await page.locator("#ws-output").count()) > 0 ? await page.locator("#ws-output").textContent() : null;
   await page.locator(selector).click();
-  await expect.poll(async () => ((await page.locator("#ws-output").count()) > 0 ? await page.locator("#ws-output").textContent() : null), { timeout: 60_000 }).not.toBe(before);
+  // The page's answer, or the error it shows instead.
+  const shown = async () => ((await page.locator(".error").count()) > 0 ? `error: ${await page.locator(".error").textContent()}` : (await page.locator("#ws-output").count()) > 0 ? await page.locator("#ws-output").textContent() : null);
+  await expect.poll(shown, { timeout: 120_000 }).not.toBe(before);
+  expect(await shown()).not.toMatch(/^error: /);
   return (await page.locator("#ws-output").textContent()) ?? "";
 }
 
@@ -59,8 +62,10 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("the studio's Workspa
 
   test("plans, sends, takes a change, re-plans and sends again: to notify is always whom Send mails", async () => {
     await page.goto(studio.url);
+    await expect.poll(() => page.locator("#stop option").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.locator("#stop").selectOption(STOP);
     await page.locator('nav button[data-tab="workspace"]').click();
-    await expect.poll(() => page.locator("#ws-plan").isVisible()).toBe(true);
+    await expect.poll(() => page.locator("#ws-plan").isEnabled(), { timeout: 30_000 }).toBe(true);
     expect(await act("#ws-plan")).toContain("version 1 planned");
     await expect.poll(async () => (await listed()).length, { timeout: 20_000 }).toBeGreaterThan(0);
     const first = await listed();

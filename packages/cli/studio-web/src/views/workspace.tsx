@@ -23,6 +23,8 @@ export function WorkspaceTab({ ctx }: { ctx: Ctx }) {
   const [output, setOutput] = useState("");
   const [busy, setBusy] = useState(false);
   const roster = ctx.data?.stops.find((s) => s.id === stopId);
+  // Nothing is entered, planned or sent before the stop's workspace is read (the stop is known then).
+  const ready = status !== null && status.stop_id === stopId;
 
   const refresh = () => {
     if (stopId === "") return;
@@ -74,7 +76,7 @@ export function WorkspaceTab({ ctx }: { ctx: Ctx }) {
           {[...(roster?.firms ?? []), ...(roster?.delegations ?? [])].map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </datalist>
       </div>
-      <p class="actions"><button id="ws-add" disabled={busy || participant.trim() === ""} onClick={enter}>{t("ws.add")}</button></p>
+      <p class="actions"><button id="ws-add" disabled={busy || !ready || participant.trim() === ""} onClick={enter}>{t("ws.add")}</button></p>
       {status && status.log.not_replanned.length > 0 && (
         <table id="ws-pending">
           <tbody>
@@ -87,13 +89,13 @@ export function WorkspaceTab({ ctx }: { ctx: Ctx }) {
 
       <h3>{t("ws.save")}</h3>
       <p class="hint">{t("ws.save.hint")}</p>
-      <p class="actions"><button id="ws-plan" class="primary" disabled={busy} onClick={plan}>{(status?.current ?? 0) === 0 ? t("ws.schedule") : t("ws.replan")}</button></p>
+      <p class="actions"><button id="ws-plan" class="primary" disabled={busy || !ready} onClick={plan}>{(status?.current ?? 0) === 0 ? t("ws.schedule") : t("ws.replan")}</button></p>
 
       <h3>{t("ws.send")}</h3>
       <label class="wide">{t("save.organizer")} <input id="ws-organizer" type="text" value={organizer} onInput={(e) => setOrganizer((e.target as HTMLInputElement).value)} /></label>
       <p class="actions">
-        <button id="ws-dry" disabled={busy || organizer.trim() === ""} onClick={() => send(true)}>{t("ws.dry")}</button>
-        <button id="ws-send" class="danger" disabled={busy || organizer.trim() === ""} onClick={() => send(false)}>{session.smtp ? t("ws.sendNow") : t("ws.write")}</button>
+        <button id="ws-dry" disabled={busy || !ready || organizer.trim() === ""} onClick={() => send(true)}>{t("ws.dry")}</button>
+        <button id="ws-send" class="danger" disabled={busy || !ready || organizer.trim() === ""} onClick={() => send(false)}>{session.smtp ? t("ws.sendNow") : t("ws.write")}</button>
       </p>
       {output !== "" && <pre id="ws-output">{output}</pre>}
     </section>
