@@ -1,3 +1,4 @@
+/** Checks that day-of changes (absences, arrivals, overrides) reshape the instance and the met history as documented. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { absentAt, applyChanges, metHistory } from "../src/changes.js";

@@ -1,3 +1,4 @@
+/** Checks planSeason on a hand-made season: date order, repeats, history, independent stops and frozen agendas. */
 import { describe, expect, it } from "vitest";
 import { planSeason, SEASON_FAIRNESS, type HeldMeeting, type SeasonInput } from "../src/season/season.js";
 import type { Meeting, Stop } from "../src/types.js";
