@@ -117,7 +117,7 @@ export function renderXlsx(rows: readonly XlsxRow[], command: string): string {
   const lines = [
     "# Workbook benchmark (`--xlsx`)",
     "",
-    `Command: \`${command}\`. "CSVs" renders what agenda.xlsx holds as CSV files (agenda.csv, unmatched.csv and every participant's file) and writes them into a new folder; "agenda.xlsx" renders the workbook with exceljs' streaming writer (rows serialised and compressed as they are added) and writes it into a new folder. Both through the CLI's output transaction, in process, median of the runs. Then \`roadshow schedule\` of the same stop without and with \`--xlsx\` (median wall time; peak RSS by /usr/bin/time -v; the CLI's budget is 1 GB).`,
+    `Command: \`${command}\`. "CSVs" renders what agenda.xlsx holds as CSV files (agenda.csv, unmatched.csv and every participant's file) and writes them into a new folder; "agenda.xlsx" renders the workbook (roadshow's SpreadsheetML writer, \`packages/cli/src/write/xlsx.ts\`: one pass over each sheet's rows into XML, a sheet compressed before the next is rendered) and writes it into a new folder. Both through the CLI's output transaction, in process, median of the runs. Then \`roadshow schedule\` of the same stop without and with \`--xlsx\` (median wall time; peak RSS by /usr/bin/time -v; the CLI's budget is 1 GB).`,
     "",
     "| instance | meetings | participant files | CSVs written | agenda.xlsx written | workbook size | schedule | schedule --xlsx | added | peak RSS | peak RSS --xlsx |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

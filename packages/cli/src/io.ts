@@ -1,8 +1,8 @@
 /**
  * `@roadshow/cli/io`: the CLI's file side as a library, for programs that embed
  * `@roadshow/core` and want the same files in and out without the binary —
- * read a data folder with the same located issues, write agenda.csv,
- * unmatched.csv and the day-of-event files byte for byte as `roadshow schedule`.
+ * read a data folder (or a workbook, `.xlsx`) with the same located issues, write agenda.csv,
+ * unmatched.csv, the day-of-event files and agenda.xlsx byte for byte as `roadshow schedule`.
  * A thin layer over the CLI's own modules; see docs/library.md.
  */
 import type { PastMeeting, Schedule, StopInstance } from "@roadshow/core";
@@ -14,6 +14,7 @@ import { readAgenda as readAgendaOrThrow } from "./read/load.js";
 import { writeOutputs } from "./write/transaction.js";
 import { agendaOutput, stopOutput, type OutputOptions } from "./run/files.js";
 import { loadRun, stopInstanceOf } from "./run/load.js";
+import { workbookFiles } from "./write/stop-xlsx.js";
 import type { RunFiles } from "./run/options.js";
 
 export { EnvironmentError, InputError } from "./errors.js";
@@ -27,6 +28,10 @@ export { toInputIssue } from "./read/instance-issues.js";
 export { agendaCsv, unmatchedCsv, AGENDA_COLUMNS } from "./write/agenda-csv.js";
 export { renderExports, participantCsvs, renderAgendas, renderGrid, renderSummary, renderCalendars, meetingUid } from "./write/exports.js";
 export type { ExportInput, ExportOptions, Organizer, OutputFile, PreviousMeeting } from "./write/exports.js";
+export { stopWorkbook, seasonWorkbook } from "./write/stop-xlsx.js";
+export type { StopWorkbookOptions } from "./write/stop-xlsx.js";
+export { xlsxBytes } from "./write/xlsx.js";
+export type { XlsxColumn, XlsxSheet, XlsxType } from "./write/xlsx.js";
 
 /** Where the data is, beyond the folder: the same as the CLI's `--scores`, `--requests`, `--changes`, `--outcomes` and `--history`. */
 export type LoadOptions = Omit<RunFiles, "dataDir" | "weights">;
@@ -91,6 +96,8 @@ export interface WriteOptions {
   readonly previous?: readonly PreviousMeeting[];
   /** Written as ORGANIZER on every calendar event. */
   readonly organizer?: Organizer;
+  /** `writeStopFiles` adds agenda.xlsx, as `--xlsx` does. Default false. */
+  readonly xlsx?: boolean;
 }
 
 /**
@@ -110,14 +117,15 @@ const outputOptions = (options: WriteOptions): OutputOptions => ({
 });
 
 /**
- * Writes the files of `stopFiles` as the folder `outDir`, all or none, as the
+ * Writes the files of `stopFiles` (and agenda.xlsx with `xlsx`) as the folder `outDir`, all or none, as the
  * CLI does: without `force` the folder must be new or empty; with it, a folder
  * roadshow wrote is replaced as a whole. Throws an `EnvironmentError` when the
  * folder exists without `force` or cannot be written.
  * @returns the paths written, relative to `outDir`.
  */
 export async function writeStopFiles(outDir: string, schedule: Schedule, instance: StopInstance, options: WriteOptions = {}): Promise<string[]> {
-  const files = stopFiles(schedule, instance, options);
+  const xlsx = await workbookFiles(schedule, instance, { xlsx: options.xlsx ?? false, lang: options.lang ?? "en", ...(options.previous && { previous: options.previous }) });
+  const files: OutputFile<string | Uint8Array>[] = [...stopFiles(schedule, instance, options), ...xlsx];
   await writeFiles(outDir, files, options);
   return files.map((f) => f.path);
 }
@@ -134,6 +142,6 @@ export async function writeAgenda(outDir: string, schedule: Schedule, instance: 
 }
 
 /** Writes output files as the folder `outDir`, all or none, as the CLI does (see `writeStopFiles`). */
-export function writeFiles(outDir: string, files: readonly OutputFile[], options: { readonly force?: boolean } = {}): Promise<void> {
+export function writeFiles(outDir: string, files: readonly OutputFile<string | Uint8Array>[], options: { readonly force?: boolean } = {}): Promise<void> {
   return writeOutputs(outDir, files, { force: options.force ?? false });
 }

@@ -44,6 +44,21 @@ describe("@roadshow/cli/io", () => {
     for (const [file, bytes] of a) expect(bytes.equals(b.get(file)!), file).toBe(true);
   });
 
+  it("reads the example workbook as the folder, and writes agenda.xlsx as `schedule --xlsx` does", async () => {
+    const read = await loadStopData(`${EXAMPLE}.xlsx`);
+    if (!read.ok) throw new Error(formatIssues(read.issues, { color: false, format: "text" }));
+    const instance = stopInstance(read, STOP);
+    const schedule = planStop(instance, { minMeetings: 1, timeLimitMs: 60_000 });
+    const ours = path.join(work, "library-xlsx");
+    expect(await writeStopFiles(ours, schedule, instance, { lang: "it", xlsx: true })).toContain("agenda.xlsx");
+    const cli = path.join(work, "cli-xlsx");
+    const run = await runCli("--lang", "it", "schedule", `${EXAMPLE}.xlsx`, "--stop", STOP, "--out", cli, "--xlsx");
+    expect(run.code, run.stderr).toBe(0);
+    const [a, b] = [tree(ours), tree(cli)];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [file, bytes] of a) expect(bytes.equals(b.get(file)!), file).toBe(true);
+  });
+
   it("writeAgenda writes agenda.csv and unmatched.csv only, and overwrites nothing without force", async () => {
     const read = await loadStopData(EXAMPLE);
     if (!read.ok) throw new Error("example unreadable");

@@ -1,4 +1,4 @@
-// parseWeights: a `--weights` file as JSON or CSV (Italian Excel too), every bad name or value located.
+// parseWeights: a `--weights` file as JSON, CSV (Italian Excel too) or a workbook sheet, every bad name or value located.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { DEFAULT_WEIGHTS } from "@roadshow/core";
 import { readDataDir } from "../src/read/index.js";
 import { parseWeights, readWeights } from "../src/read/weights.js";
 import { runCli } from "./run-cli.js";
+import { writeWorkbook } from "./openpyxl.js";
 
 const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../examples/lombardia-2026");
@@ -61,6 +62,27 @@ describe("parseWeights", () => {
   it("rejects a weight given twice and a CSV without its columns", () => {
     expect(parseWeights(file("w.csv", "weight,value\nmarket,5\nMarket,6\n")).issues.map((i) => [i.code, i.line])).toEqual([["duplicate-weight", 3]]);
     expect(parseWeights(file("w.csv", "name,points\nmarket,5\n")).weights).toBeNull();
+  });
+
+  it("reads a workbook's weights sheet (numbers as numbers, a decimal comma typed as text), locating a bad cell by sheet, row and letter", async () => {
+    const good = path.join(work, "weights.xlsx");
+    writeWorkbook(good, [
+      { name: "Istruzioni", rows: [["Pesi della tappa di marzo"]] },
+      { name: "weights", rows: [["Weight", "Value"], ["market", 25], ["target-decay", "0,5"], [], ["stop_sector_primary", { number: 50, format: "0.00" }]] },
+    ]);
+    const read = await readWeights(good);
+    expect(read.weights).toEqual({ ...DEFAULT_WEIGHTS, market: 25, targetDecay: 0.5, stopSectorPrimary: 50 });
+    expect(read.warnings.map((i) => [i.code, i.sheet, i.line, i.letter])).toEqual([["decimal-comma", "weights", 3, "B"]]);
+    const bad = path.join(work, "bad-weights.xlsx");
+    writeWorkbook(bad, [{ name: "Foglio1", rows: [["", "weight", "value"], ["", "markt", 20], ["", "must", -1], ["", "market", 5], ["", "Market", 6]] }]);
+    await expect(readWeights(bad)).rejects.toMatchObject({
+      name: "InputError",
+      issues: [
+        { code: "duplicate-weight", file: bad, sheet: "Foglio1", line: 5, letter: "B", value: "6" },
+        { code: "unknown-weight", file: bad, sheet: "Foglio1", line: 2, letter: "B", column: "markt", value: "20" },
+        { code: "out-of-range", file: bad, sheet: "Foglio1", line: 3, letter: "C", column: "must", value: "-1" },
+      ],
+    });
   });
 
   it("a missing file is an input error", async () => {

@@ -9,7 +9,7 @@ import type { Gaps } from "./types.js";
  * gaps and idle slots of a row, as it is or after a move, cost a few word
  * operations instead of a pass over the slots.
  */
-class BusyRows {
+export class BusyRows {
   private readonly words: number;
   private readonly bits: Int32Array;
   private readonly count: Int32Array;
@@ -95,10 +95,10 @@ function popcount(x: number): number {
 const DELEGATION_IDLE = 1;
 const FIRM_IDLE = 1e3;
 const DELEGATION_GAP = 1e6;
-const FIRM_GAP = 1e9;
+export const FIRM_GAP = 1e9;
 
 /** The busy rows of a board's firms and delegations. */
-function rowsOf(prep: Prepared, board: Board): { firms: BusyRows; delegations: BusyRows } {
+export function rowsOf(prep: Prepared, board: Board): { firms: BusyRows; delegations: BusyRows } {
   const n = prep.slots.length;
   const firms = new BusyRows(prep.firms.length, n, FIRM_GAP, FIRM_IDLE);
   const delegations = new BusyRows(prep.delegations.length, n, DELEGATION_GAP, DELEGATION_IDLE);

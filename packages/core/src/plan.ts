@@ -1,6 +1,7 @@
 /** Plans one stop: the pipeline from an instance to a verified schedule, each stage in its own file. */
 import { Budget } from "./budget.js";
 import { boundsFor, relaxedLevels, tightest } from "./bounds.js";
+import { anneal } from "./anneal.js";
 import { compact } from "./compact.js";
 import { InternalError } from "./errors.js";
 import { fewestFirmGaps } from "./exact/gaps.js";
@@ -49,6 +50,8 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   // After the levels: the same meetings in other slots, so days have fewer idle gaps.
   budget.report("compact", `compacting days: ${board.placed().length} meetings`, "compacting", { meetings: board.placed().length });
   compact(prep, board);
+  // Then annealing past the descent's local minimum (chains of moves between two slots), within its move budget.
+  const annealCut = anneal(prep, board, budget);
   // Then, on a model small enough, the fewest firm gaps these meetings allow, by the exact solver.
   if (budget.exact !== undefined) fewestFirmGaps(prep, board, budget.exact, budget);
   const meetings = seat(prep, board, tableAssignment(prep));
@@ -56,7 +59,7 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const violations = verifyPrepared(prep, meetings);
   const [broken] = violations;
   if (broken !== undefined) throw new InternalError(`the scheduler broke a rule (${broken.message}); please report this`);
-  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: timedOut || (exact?.timedOut ?? false), elapsedMs: budget.elapsedMs() });
+  const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: timedOut || annealCut || (exact?.timedOut ?? false), elapsedMs: budget.elapsedMs() });
   const unbalanced = unbalancedScore(prep);
   budget.report("done", provenText(schedule), "done", provenValues(schedule));
   return unbalanced === null ? schedule : { ...schedule, stats: { ...schedule.stats, unbalancedScore: unbalanced } };

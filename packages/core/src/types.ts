@@ -761,6 +761,11 @@ export type DeskEvent = CheckIn | NoShow;
  */
 export interface DeskRecord {
   readonly events: readonly DeskEvent[];
+  /**
+   * Meetings taken back on the day (cancelled, or declined by a participant):
+   * they do not happen, their table-slots are freed and the pair is not paired again.
+   */
+  readonly cancelled?: readonly { readonly firmId: string; readonly delegationId: string }[];
 }
 
 /**

@@ -1,14 +1,15 @@
 /** `roadshow outcomes`: writes what the desk recorded at a stop (meetings not held) into the outcomes.csv that season and report read. */
 import path from "node:path";
 import type { Command } from "commander";
-import type { MeetingOutcome } from "@roadshow/core";
+import { reviewAgenda, type MeetingOutcome } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import { findStop, load } from "../read/load.js";
+import { findStop, instanceOf, load } from "../read/load.js";
+import { agendaCsv } from "../write/agenda-csv.js";
 import { formatIssues } from "../text/issues-format.js";
 import { toCsv } from "../write/csv.js";
 import { writeOutputFile } from "../write/transaction.js";
-import { deskDay, deskOutcomes } from "../desk/day.js";
+import { deskDay, deskOutcomes, heldAgenda } from "../desk/day.js";
 import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
 
 /** Options of `roadshow outcomes`. */
@@ -18,6 +19,8 @@ export interface OutcomesArgs {
   readonly agenda: string | undefined;
   /** Default `<data-dir>/outcomes.csv`. */
   readonly out: string | undefined;
+  /** Also write the meetings held (the day's agenda with its refills, without those not held) as an agenda.csv. */
+  readonly heldAgenda?: string | undefined;
   readonly force: boolean;
 }
 
@@ -43,8 +46,14 @@ export async function outcomes(args: OutcomesArgs, common: Common, io: Io): Prom
   const sorted = [...rows.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const file = args.out ?? path.join(args.dataDir, "outcomes.csv");
   const csv = toCsv(["stop_id", "firm_id", "delegation_id", "held", "follow_up"], sorted.map((o) => [o.stopId, o.firmId, o.delegationId, o.held ? "yes" : "no", o.followUp ? "yes" : ""]), { excel: false });
-  await writeOutputFile(file, csv, { force: args.force, inputs: [args.agenda] });
-  io.stdout(`${stop.id}: ${notHeld.size} of ${desk.agenda.length} meetings not held → ${file}\n`);
+  if (args.heldAgenda !== undefined) {
+    // The day as held, scored and written as schedule writes an agenda: `validate --agenda` checks it.
+    const { schedule } = reviewAgenda(instanceOf(loaded, stop), heldAgenda(desk));
+    const held = agendaCsv(schedule, loaded.data.firms, loaded.data.delegations, { excel: false }, common.lang);
+    await writeOutputFile(args.heldAgenda, held, { force: args.force, inputs: [args.agenda, file] });
+  }
+  await writeOutputFile(file, csv, { force: args.force, inputs: [args.agenda, args.heldAgenda] });
+  io.stdout(`${stop.id}: ${notHeld.size} of ${desk.agenda.length} meetings not held → ${file}${args.heldAgenda === undefined ? "" : `; the meetings held → ${args.heldAgenda}`}\n`);
 }
 
 /** The flags of `roadshow outcomes`, as commander parses them. */
@@ -52,6 +61,7 @@ interface OutcomesFlags {
   readonly stop: string;
   readonly agenda?: string;
   readonly out?: string;
+  readonly heldAgenda?: string;
   readonly force: boolean;
 }
 
@@ -64,10 +74,11 @@ export function defineOutcomes(root: Command, ctx: CommandContext): void {
     .requiredOption("--stop <id>", "the stop")
     .option("--agenda <agenda.csv>", "the agenda of the day (default: the workspace's last version)")
     .option("--out <file>", "the file to write (default: <data-dir>/outcomes.csv)")
+    .option("--held-agenda <file>", "also write the meetings held (the day's agenda with its refills, without those not held) as an agenda.csv")
     .option("--force", "replace an existing file", false)
-    .addHelpText("after", `\nExample:\n  roadshow outcomes ${EXAMPLE_DIR} --stop BS-2026-02 --force\n`)
+    .addHelpText("after", `\nExample:\n  roadshow outcomes ${EXAMPLE_DIR} --stop BS-2026-02 --held-agenda out/BS-2026-02-held.csv --force\n`)
     .action(async (dataDir: string, o: OutcomesFlags) => {
-      await outcomes({ dataDir, stop: o.stop, agenda: o.agenda, out: o.out, force: o.force }, ctx.common(), ctx.io);
+      await outcomes({ dataDir, stop: o.stop, agenda: o.agenda, out: o.out, heldAgenda: o.heldAgenda, force: o.force }, ctx.common(), ctx.io);
       ctx.done(EXIT.ok);
     });
 }

@@ -49,7 +49,7 @@ export async function refill(args: RefillArgs, common: Common, io: Io, world: Re
   const options = { minMeetings: args.minMeetings, balance: args.balance };
   const propose = async () => {
     const desk = await deskDay(args.dataDir, loaded, stop, args.agenda);
-    return { desk, refill: refillSlot(desk.day.instance, desk.agenda, args.slot, desk.day.desk, options) };
+    return { desk, refill: refillSlot(desk.day.instance, desk.agenda, args.slot, desk.record, options) };
   };
   let { refill: result } = await propose();
   const entries: number[] = [];

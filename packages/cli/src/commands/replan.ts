@@ -13,6 +13,7 @@ import { summaryLine } from "../replan/report.js";
 import { formatSummary } from "../text/summary.js";
 import { replanOutput } from "../run/files.js";
 import { workbookFiles } from "../write/stop-xlsx.js";
+import { isWorkbookName } from "../read/workbook.js";
 import { loadRun } from "../run/load.js";
 import { planSettings, runFiles } from "../run/options.js";
 import { Reporter } from "../run/report.js";
@@ -39,8 +40,8 @@ export async function replan(args: ReplanArgs, common: Common, io: Io): Promise<
   const result = replanStop(instance, previous, { ...options, allowMoves: args.allowMoves });
   const { schedule } = result;
   const { files, summary } = replanOutput(result, instance, previous, { lang: common.lang, excel: args.excel, organizer: args.organizer });
-  // Nothing changed: the agenda sent before is written back as it was, byte for byte.
-  const unchanged = result.changes.length === 0 && rows.every((r) => r.stopId === stop.id);
+  // Nothing changed: the agenda sent before is written back as it was, byte for byte (an agenda.xlsx given as --previous is rewritten as CSV).
+  const unchanged = result.changes.length === 0 && rows.every((r) => r.stopId === stop.id) && !isWorkbookName(args.previous);
   const kept = unchanged ? new Uint8Array(await readFile(args.previous)) : null;
   const out: OutputFile<string | Uint8Array>[] = [
     ...files.map((f) => (kept !== null && f.path === "agenda.csv" ? { path: f.path, content: kept } : f)),

@@ -97,7 +97,7 @@ interface ReportFlags {
 export function defineReport(root: Command, ctx: CommandContext): void {
   root
     .command("report")
-    .description("the board's report of what the stops produced (booked, held, no-shows per country, sector and time, table use, unmet asks, follow-up): report.csv, unmet.csv, report.it.html, report.en.html")
+    .description("the board's report of what the stops produced (booked, held, no-shows per country, sector and time, table use, unmet asks, follow-up): report.csv, unmet.csv, meetings-per-firm.csv, report.it.html, report.en.html")
     .argument("<data-dir>", "folder with the inputs, outcomes.csv and answers.csv; agendas come from its workspace/")
     .option("--stop <id>", "report on this stop only (default: the season, and each stop in its own folder)")
     .requiredOption("--out <dir>", "output folder")

@@ -7,6 +7,7 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../read/index.js";
 import { didYouMean, nearest } from "../read/suggest.js";
+import { isWorkbookName } from "../read/workbook.js";
 import { t, type Lang } from "../text/i18n.js";
 import { formatSeasonSummary, heldLine } from "../text/season-summary.js";
 import { violationText } from "../text/violations.js";
@@ -80,7 +81,8 @@ async function readFrozen(files: readonly string[], run: Run, report: Reporter, 
       from.set(stopId, file);
       meetings.set(stopId, held.map((r) => ({ slot: r.slot, table: r.table, delegationId: r.delegationId, firmId: r.firmId, score: r.score })));
     }
-    if (byStop.size === 1) bytes.set([...byStop.keys()][0]!, new Uint8Array(await readFile(file)));
+    // An agenda.xlsx given as held is read as its rows; only a CSV's bytes can be written back as agenda.csv.
+    if (byStop.size === 1 && !isWorkbookName(file)) bytes.set([...byStop.keys()][0]!, new Uint8Array(await readFile(file)));
   }
   return { meetings, bytes };
 }

@@ -85,7 +85,7 @@ export async function send(args: SendArgs, common: Common, io: Io, world: MailWo
     const skipped: Skipped[] = [];
     for (const [version, only] of [...groups].sort(([a], [b]) => (a ?? 0) - (b ?? 0))) {
       const previous = version === null ? undefined : told.agendas.get(version)!;
-      const mailing = await prepareMailing(schedule, onTheDay(run.data, day.instance, previous), { lang, organizer: args.organizer, rows, previous, only });
+      const mailing = await prepareMailing(schedule, onTheDay(run.data, day.instance, previous), { lang, organizer: args.organizer, rows, previous, only, told: version === null ? undefined : only });
       messages.push(...mailing.messages);
       skipped.push(...mailing.skipped);
     }

@@ -3,7 +3,7 @@
  * an agenda given, plus the meetings `refill` entries added since) and what the log says
  * of the stop now (the instance with its changes, the desk's check-ins and no-shows).
  */
-import { happening, type AgendaMeeting, type MeetingOutcome, type Stop } from "@roadshow/core";
+import { happening, type AgendaMeeting, type DeskRecord, type MeetingOutcome, type Stop } from "@roadshow/core";
 import { InputError } from "../errors.js";
 import { readAgenda, type Loaded } from "../read/load.js";
 import { deriveDay, type Day } from "../workspace/day.js";
@@ -18,6 +18,8 @@ export interface DeskDay {
   readonly source: string;
   /** Every meeting of the day: the agenda's, then those added by refills since it was made. */
   readonly agenda: readonly AgendaMeeting[];
+  /** What the desk recorded (check-ins, no-shows) with the meetings the log cancelled or declined: what `happening` and `refillSlot` take. */
+  readonly record: DeskRecord;
 }
 
 /** The agenda.csv of the stop's latest version in its workspace, if any. */
@@ -43,15 +45,27 @@ export async function deskDay(dataDir: string, loaded: Loaded, stop: Stop, agend
   const since = agendaFile === undefined ? (version?.logThrough ?? 0) : 0;
   const onAgenda = new Set(rows.map((r) => `${r.firmId}\u0000${r.delegationId}`));
   const added = day.refills.filter((r) => r.entry > since && !onAgenda.has(`${r.meeting.firmId}\u0000${r.meeting.delegationId}`)).map((r) => r.meeting);
-  return { paths, day, source, agenda: [...rows, ...added] };
+  return { paths, day, source, agenda: [...rows, ...added], record: { events: day.desk.events, cancelled: day.excluded } };
+}
+
+/** Whether each meeting of the day's agenda happens (the core's `happening` on the day's record). */
+export function deskHappening(desk: DeskDay): boolean[] {
+  return happening(desk.day.instance, desk.agenda, desk.record);
+}
+
+/** The meetings of the day that happen: the agenda of the day as it was held, refills included, nobody moved. */
+export function heldAgenda(desk: DeskDay): AgendaMeeting[] {
+  const happens = deskHappening(desk);
+  return desk.agenda.filter((_, k) => happens[k]);
 }
 
 /**
  * The outcomes the desk recorded for the stop: every meeting of the day's agenda that did
- * not happen (a no-show, a participant absent or gone) as `held` no. Sorted by firm, then delegation.
+ * not happen (a no-show, a participant absent or gone, a meeting cancelled or declined in
+ * the log) as `held` no. Sorted by firm, then delegation.
  */
 export function deskOutcomes(desk: DeskDay, stopId: string): MeetingOutcome[] {
-  const happens = happening(desk.day.instance, desk.agenda, desk.day.desk);
+  const happens = deskHappening(desk);
   return desk.agenda
     .filter((_, k) => !happens[k])
     .map((m) => ({ stopId, firmId: m.firmId, delegationId: m.delegationId, held: false, followUp: false }))

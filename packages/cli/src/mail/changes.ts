@@ -1,9 +1,7 @@
-/** The participants whose day changed, read from the `changes.csv` that `roadshow replan` writes. */
-import { readFileSync, statSync } from "node:fs";
-import path from "node:path";
+/** The participants whose day changed, read from the `changes.csv` that `roadshow replan` writes (or a workbook holding it). */
 import { InputError } from "../errors.js";
+import { loadTable } from "../read/files.js";
 import type { InputIssue } from "../read/issues.js";
-import { MAX_FILE_BYTES } from "../read/limits.js";
 import { Reporter } from "../read/report.js";
 import { readTable, type TableSpec } from "../read/table.js";
 
@@ -29,25 +27,15 @@ export interface KnownParticipants {
  * other stops are skipped; an id that is not a participant of the stop is a warning at its line
  * (a firm deleted from the data since has no address to mail anyway).
  */
-export function readChangedParticipants(
+export async function readChangedParticipants(
   file: string,
   stopId: string,
   known: KnownParticipants,
-): { readonly changed: Set<string>; readonly warnings: readonly InputIssue[] } {
+): Promise<{ readonly changed: Set<string>; readonly warnings: readonly InputIssue[] }> {
   const issues: InputIssue[] = [];
   const report = new Reporter(file, issues);
-  let bytes: Uint8Array | null = null;
-  try {
-    const info = statSync(file);
-    if (!info.isFile()) report.error("unreadable-file", {}, `${file} is not a file`, "give the changes.csv written by roadshow replan");
-    else if (info.size > MAX_FILE_BYTES) report.error("file-too-large", {}, `the file is over ${MAX_FILE_BYTES / 1024 / 1024} MB`, "give the changes.csv written by roadshow replan");
-    else bytes = new Uint8Array(readFileSync(file));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const tried = path.resolve(file);
-    report.error(code === "ENOENT" ? "missing-file" : "unreadable-file", { path: tried }, `${file} ${code === "ENOENT" ? "does not exist" : `cannot be read (${code})`} (looked for ${tried})`, "check the path of --changes");
-  }
-  const table = bytes === null ? null : readTable({ name: file, bytes }, SPEC, issues);
+  const input = await loadTable(file, file, "changes", issues);
+  const table = input === null ? null : readTable(input, SPEC, issues);
   const changed = new Set<string>();
   if (table !== null) {
     const has = (name: string) => table.columns.has(name);

@@ -114,8 +114,12 @@ function hiddenSheet(sheet: SheetSource, name: string, out: InputIssue[]): void 
   );
 }
 
-/** A file given on its own: a CSV, or the table's sheet of an .xlsx workbook. */
-async function loadTable(filePath: string, name: string, table: string, out: InputIssue[]): Promise<InputFile | null> {
+/**
+ * A file given on its own (`--weights`, `--changes`, `--previous`, …): a CSV,
+ * or, named `.xlsx`, the sheet of that workbook named `table` (else its first
+ * visible sheet). `null` with a located issue when it cannot be read.
+ */
+export async function loadTable(filePath: string, name: string, table: string, out: InputIssue[]): Promise<InputFile | null> {
   if (!isWorkbookName(filePath)) return load(filePath, name, out);
   const sheets = await loadBook(filePath, name, out);
   const sheet = sheets === null ? null : tableSheet(sheets, table, name, out);

@@ -1,10 +1,10 @@
-// A `--weights` file (CSV or JSON) read into the built-in affinity's weights, with located issues.
+// A `--weights` file (CSV, JSON or an .xlsx sheet) read into the built-in affinity's weights, with located issues.
 import path from "node:path";
 import { DEFAULT_WEIGHTS, resolveWeights, WEIGHT_NAMES } from "@roadshow/core";
 import type { AffinityWeights, WeightProblem } from "@roadshow/core";
 import { InputError } from "../errors.js";
 import { decodeBytes } from "./decode.js";
-import { readInputBytes } from "./files.js";
+import { loadTable } from "./files.js";
 import type { InputIssue } from "./issues.js";
 import { Reporter } from "./report.js";
 import { didYouMean, nearest } from "./suggest.js";
@@ -25,6 +25,14 @@ interface Entry {
   readonly name: string;
   readonly value: unknown;
   readonly line: number | null;
+  /** In a workbook sheet: the sheet and the letters of the weight and value columns. */
+  readonly cell?: CellPlace;
+}
+
+interface CellPlace {
+  readonly sheet: string;
+  readonly nameLetter?: string | undefined;
+  readonly valueLetter?: string | undefined;
 }
 
 // `stop_sector_primary`, `Stop-Sector-Primary` and `stopSectorPrimary` name the same weight.
@@ -32,6 +40,7 @@ const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
 const CANONICAL = new Map<string, string>(WEIGHT_NAMES.map((n) => [squash(n), n]));
 
 const looksLikeJson = (file: InputFile): boolean => {
+  if (file.sheet !== undefined) return false;
   if (path.extname(file.name).toLowerCase() === ".json") return true;
   const text = new TextDecoder().decode(file.bytes.subarray(0, 64)).replace(/^\uFEFF/, "");
   return text.trimStart().startsWith("{");
@@ -58,6 +67,12 @@ function fromCsv(file: InputFile, issues: InputIssue[]): Entry[] | null {
   const table = readTable(file, WEIGHTS_CSV, issues);
   if (table === null) return null;
   const entries: Entry[] = [];
+  const place = table.report.place;
+  const cell: CellPlace | undefined = place && {
+    sheet: place.sheet,
+    nameLetter: place.letters.get(table.columns.header("weight")),
+    valueLetter: place.letters.get(table.columns.header("value")),
+  };
   for (const { row, ragged } of table.rows) {
     if (ragged) continue;
     const name = row.raw("weight");
@@ -70,14 +85,21 @@ function fromCsv(file: InputFile, issues: InputIssue[]): Entry[] | null {
     const comma = /^[+-]?\d+,\d+$/.test(raw);
     const text = comma ? raw.replace(",", ".") : raw;
     if (comma) row.warning("value", "decimal-comma", raw, `"${raw}" has a decimal comma; read as ${text}`, `write ${text} to be unambiguous`);
-    entries.push({ name, value: /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : raw, line: row.line });
+    entries.push({ name, value: /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : raw, line: row.line, ...(cell && { cell }) });
   }
   return entries;
 }
 
-function problemIssue(file: string, p: WeightProblem, line: number | null): InputIssue {
+/** Where a weight's problem is in a workbook sheet: the name's cell for an unknown name, else the value's. */
+function inSheet(cell: CellPlace | undefined, onName: boolean): { sheet?: string; letter?: string } {
+  if (cell === undefined) return {};
+  const letter = onName ? cell.nameLetter : cell.valueLetter;
+  return { sheet: cell.sheet, ...(letter !== undefined && { letter }) };
+}
+
+function problemIssue(file: string, p: WeightProblem, entry: Entry | undefined): InputIssue {
   const shown = typeof p.value === "string" ? p.value : (JSON.stringify(p.value) ?? String(p.value));
-  const base = { severity: "error" as const, file, line, column: p.name, value: shown };
+  const base = { severity: "error" as const, file, line: entry?.line ?? null, column: p.name, value: shown, ...inSheet(entry?.cell, p.problem === "unknown") };
   const name = p.name as keyof AffinityWeights;
   if (p.problem === "unknown") {
     return {
@@ -96,7 +118,7 @@ function problemIssue(file: string, p: WeightProblem, line: number | null): Inpu
 }
 
 /**
- * A weights file (a JSON object, or a CSV with columns `weight,value`) → the
+ * A weights file (a JSON object, or a CSV or workbook sheet with columns `weight,value`) → the
  * affinity weights; names missing from the file keep `DEFAULT_WEIGHTS`. Names
  * match case-insensitively, ignoring `_`, `-` and spaces. `weights` is `null`
  * when any issue is an error (unknown name, not a number, out of range, repeated).
@@ -108,28 +130,33 @@ export function parseWeights(file: InputFile): { readonly weights: AffinityWeigh
   if (entries === null) return { weights: null, issues };
 
   const given: Record<string, unknown> = {};
-  const lineOf = new Map<string, number | null>();
+  const entryOf = new Map<string, Entry>();
   for (const e of entries) {
     const name = CANONICAL.get(squash(e.name)) ?? e.name;
     if (Object.hasOwn(given, name)) {
-      report.error("duplicate-weight", { line: e.line, column: e.name, value: String(e.value) }, `${name} is given twice; only one value can hold`, `keep one ${name}`);
+      issues.push({
+        severity: "error", code: "duplicate-weight", file: file.name, line: e.line, column: e.name, value: String(e.value),
+        message: `${name} is given twice; only one value can hold`, hint: `keep one ${name}`, ...inSheet(e.cell, true),
+      });
       continue;
     }
     given[name] = e.value;
-    lineOf.set(name, e.line);
+    entryOf.set(name, e);
   }
   const resolved = resolveWeights(given);
-  if (!resolved.ok) issues.push(...resolved.problems.map((p) => problemIssue(file.name, p, lineOf.get(p.name) ?? null)));
+  if (!resolved.ok) issues.push(...resolved.problems.map((p) => problemIssue(file.name, p, entryOf.get(p.name))));
   const failed = issues.some((i) => i.severity === "error");
   return { weights: failed || !resolved.ok ? null : resolved.value, issues };
 }
 
-/** Reads a `--weights` file; throws `InputError` with every issue when it cannot be used. */
+/** Reads a `--weights` file (JSON, CSV, or the `weights` or first visible sheet of an .xlsx); throws `InputError` with every issue when it cannot be used. */
 export async function readWeights(file: string): Promise<{ readonly weights: AffinityWeights; readonly warnings: readonly InputIssue[] }> {
   const read: InputIssue[] = [];
-  const bytes = await readInputBytes(file, new Reporter(file, read));
-  if (bytes === null) throw new InputError(`${file} cannot be read`, read);
-  const { weights, issues } = parseWeights({ name: file, bytes });
+  const input = await loadTable(file, file, "weights", read);
+  if (input === null) throw new InputError(`${file} cannot be read`, read);
+  const parsed = parseWeights(input);
+  const weights = parsed.weights;
+  const issues = [...read, ...parsed.issues];
   if (weights === null) throw new InputError(`${file} is not a usable weights file`, issues);
   return { weights, warnings: issues };
 }

@@ -114,7 +114,7 @@ export async function mail(args: MailArgs, common: Common, io: Io, world: MailWo
   let only: Set<string> | undefined;
   if (args.changes !== undefined) {
     const known = { firms: new Set(loaded.data.firms.map((f) => f.id)), delegations: new Set(loaded.data.delegations.map((d) => d.id)) };
-    const read = readChangedParticipants(args.changes, stop.id, known);
+    const read = await readChangedParticipants(args.changes, stop.id, known);
     warnings.push(...read.warnings);
     only = read.changed;
   }

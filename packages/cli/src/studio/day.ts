@@ -32,7 +32,7 @@ export interface DayAnswer {
 
 const LIMIT = 1024 * 1024;
 
-async function json(req: IncomingMessage): Promise<Record<string, unknown>> {
+export async function json(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

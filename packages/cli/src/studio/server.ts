@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ENVIRONMENT_CODES, EnvironmentError, InputError, systemReason, UsageError } from "../errors.js";
 import { dayApi } from "./day.js";
+import { deskModeApi } from "./desk-mode.js";
 import type { Lang } from "../text/i18n.js";
 import { verifyAgenda } from "@roadshow/core";
 import type { ErrorAnswer, VerifyAnswer, PlanEvent, PlanOptions, SessionInfo } from "./api.js";
@@ -176,8 +177,8 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
       case "POST /api/save":
         return send(res, 200, await saveStop(ws, await readBody(req, "save")));
       default: {
-        // The stop's workspace: the CLI's status, change, schedule/replan and send (studio/day.ts).
-        const day = await dayApi(route, req, url, ws, lang, config.smtp, config.env ?? {});
+        // The stop's workspace: the CLI's status, change, schedule/replan and send (studio/day.ts); the desk mode (studio/desk-mode.ts).
+        const day = (await deskModeApi(route, req, url, ws, lang, config.env ?? {})) ?? (await dayApi(route, req, url, ws, lang, config.smtp, config.env ?? {}));
         if (day !== null) return send(res, day.status, day.body, {}, secrets);
         throw new HttpError(404, `no such endpoint: ${route}`);
       }

@@ -59,7 +59,7 @@ export const EN = {
   "report.measure.mean_rating": "mean rating (1–5)",
   "report.def.booked": "meetings on the agenda of the day",
   "report.def.held": "booked meetings not recorded as not held (outcomes.csv held = no)",
-  "report.def.not_held": "booked meetings recorded as not held in outcomes.csv",
+  "report.def.not_held": "booked meetings recorded as not held in outcomes.csv or, at a stop with a workspace, by the desk's log (no-show, absent, gone, cancelled or declined)",
   "report.def.not_held_percent": "not held ÷ booked × 100, one decimal",
   "report.def.table_slots": "Σ over the delegations present of tables × slots it was present",
   "report.def.use_booked_percent": "booked ÷ table-slots offered × 100, one decimal",

@@ -60,7 +60,7 @@ export const IT: { readonly [K in MessageKey]: string } = {
   "report.measure.mean_rating": "valutazione media (1–5)",
   "report.def.booked": "incontri nell'agenda del giorno",
   "report.def.held": "incontri prenotati non registrati come non svolti (outcomes.csv held = no)",
-  "report.def.not_held": "incontri prenotati registrati come non svolti in outcomes.csv",
+  "report.def.not_held": "incontri prenotati registrati come non svolti in outcomes.csv o, per una tappa con area di lavoro, dal registro del desk (no-show, assente, andato via, annullato o rifiutato)",
   "report.def.not_held_percent": "non svolti ÷ prenotati × 100, un decimale",
   "report.def.table_slots": "Σ sulle delegazioni presenti di tavoli × slot di presenza",
   "report.def.use_booked_percent": "prenotati ÷ posti-tavolo offerti × 100, un decimale",

@@ -111,8 +111,8 @@ export const HELP_IT: Readonly<Record<string, string>> = {
     "le variazioni della tappa date a replan (arrivi senza iscrizione, assenze; predefinito: <data-dir>/changes.csv se presente)",
   "replace an output folder holding other messages (its sent.csv is kept)": "sostituisce una cartella di uscita con altri messaggi (il suo sent.csv è conservato)",
   // report
-  "the board's report of what the stops produced (booked, held, no-shows per country, sector and time, table use, unmet asks, follow-up): report.csv, unmet.csv, report.it.html, report.en.html":
-    "il report per il consiglio di cosa hanno prodotto le tappe (prenotati, svolti, assenze per paese, settore e orario, uso dei tavoli, richieste non soddisfatte, follow-up): report.csv, unmet.csv, report.it.html, report.en.html",
+  "the board's report of what the stops produced (booked, held, no-shows per country, sector and time, table use, unmet asks, follow-up): report.csv, unmet.csv, meetings-per-firm.csv, report.it.html, report.en.html":
+    "il report per il consiglio di cosa hanno prodotto le tappe (prenotati, svolti, assenze per paese, settore e orario, uso dei tavoli, richieste non soddisfatte, follow-up): report.csv, unmet.csv, meetings-per-firm.csv, report.it.html, report.en.html",
   "folder with the inputs, outcomes.csv and answers.csv; agendas come from its workspace/": "cartella con i dati, outcomes.csv e answers.csv; le agende vengono dal suo workspace/",
   "report on this stop only (default: the season, and each stop in its own folder)": "solo questa tappa (predefinito: la stagione, e ogni tappa nella sua cartella)",
   "an agenda to report on instead of the workspace's last version (repeatable)": "un'agenda su cui fare il report al posto dell'ultima versione del workspace (ripetibile)",
@@ -133,6 +133,8 @@ export const HELP_IT: Readonly<Record<string, string>> = {
   "write what the desk recorded at a stop (no-shows, absences: meetings not held) into outcomes.csv, which season and report read":
     "scrive quanto registrato al banco di una tappa (mancate presentazioni, assenze: incontri non svolti) in outcomes.csv, che season e report leggono",
   "the file to write (default: <data-dir>/outcomes.csv)": "il file da scrivere (predefinito: <data-dir>/outcomes.csv)",
+  "also write the meetings held (the day's agenda with its refills, without those not held) as an agenda.csv":
+    "scrive anche gli incontri svolti (l'agenda della giornata con i rimpiazzi, senza quelli non svolti) come agenda.csv",
   "replace an existing file": "sostituisce un file esistente",
   // followup
   "after a stop: one message per participant with an email and a held meeting, in its language, asking a rating and an outcome per meeting; answers.csv to fill in; with --smtp, each participant is mailed once":

@@ -11,8 +11,9 @@ import { GridTab } from "./views/grid.js";
 import { PeopleTab } from "./views/people.js";
 import { PlanTab } from "./views/plan.js";
 import { SaveTab } from "./views/save.js";
+import { ReceptionTab } from "./views/reception.js";
 
-const TABS: readonly Tab[] = ["data", "plan", "grid", "people", "save"];
+const TABS: readonly Tab[] = ["data", "plan", "grid", "people", "save", "reception"];
 
 export function App({ session }: { session: SessionInfo }) {
   const [lang, setLang] = useState<StudioLang>(session.lang);
@@ -174,6 +175,7 @@ export function App({ session }: { session: SessionInfo }) {
         {tab === "grid" && <GridTab ctx={ctx} />}
         {tab === "people" && <PeopleTab ctx={ctx} />}
         {tab === "save" && <SaveTab ctx={ctx} />}
+        {tab === "reception" && <ReceptionTab ctx={ctx} />}
       </main>
     </div>
   );

@@ -4,7 +4,7 @@ import type { DataView, DeskMeeting, ErrorAnswer, PlanOptions, ReplanAnswer, Rev
 import type { Edit, History } from "./desk.js";
 import type { Key } from "./i18n.js";
 
-export type Tab = "data" | "plan" | "grid" | "people" | "save";
+export type Tab = "data" | "plan" | "grid" | "people" | "save" | "reception";
 
 /**
  * The agenda last sent to be checked: its broken rules (`violations` index into

@@ -1,10 +1,11 @@
 // --xlsx on the commands: schedule writes agenda.xlsx beside the CSVs, validate and replan take it back as the agenda, season writes season.xlsx and each stop's agenda.xlsx (read by openpyxl).
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readWorkbookIndependently } from "../openpyxl.js";
 import { runCli } from "../run-cli.js";
+import { readAgendaFile, type AgendaRow } from "../../src/read/index.js";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../../examples/lombardia-2026");
 const STOP = "BS-2026-02";
@@ -28,6 +29,10 @@ describe("--xlsx", () => {
     const r = await runCli("replan", EXAMPLE, "--stop", STOP, "--previous", path.join(out, "agenda.xlsx"), "--out", re, "--xlsx");
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(path.join(re, "agenda.xlsx"))).toBe(true);
+    // Nothing changed: the agenda is written back as the same meetings, and as CSV (never the workbook's bytes under agenda.csv).
+    expect(readFileSync(path.join(re, "agenda.csv"), "utf8").startsWith("stop_id,")).toBe(true);
+    const strip = (rows: readonly AgendaRow[] | null) => rows?.map(({ line: _line, ...r }) => r);
+    expect(strip((await readAgendaFile(path.join(re, "agenda.csv"))).rows)).toEqual(strip((await readAgendaFile(path.join(out, "agenda.csv"))).rows));
   });
 
   it("season writes season.xlsx and each stop's agenda.xlsx", async () => {

@@ -5,8 +5,8 @@
  *
  * The rule (README, "Standby refill"; formats.md, "The refill rule"):
  * - a meeting of the agenda **happens** unless its firm or delegation is no
- *   longer at the stop or present in its slot (absent, window) or is recorded
- *   as a no-show in that slot;
+ *   longer at the stop or present in its slot (absent, window), is recorded
+ *   as a no-show in that slot, or the meeting was cancelled or declined;
  * - a **freed table-slot** of slot n is the table of a meeting of slot n that
  *   does not happen; it can only go to its own delegation (a delegation keeps
  *   its tables), which must itself be eligible;
@@ -37,8 +37,8 @@ import type { AgendaMeeting } from "../verify.js";
 
 /**
  * Whether each meeting of an agenda happens: its firm and delegation are at
- * the stop and present in its slot (the instance as on the day), and neither
- * is recorded as a no-show in that slot.
+ * the stop and present in its slot (the instance as on the day), neither
+ * is recorded as a no-show in that slot, and it was not cancelled or declined.
  * @example happening(instance, agenda, { events: [{ kind: "noshow", participantId: "F0003", slot: 2 }] })
  */
 export function happening(instance: StopInstance, agenda: readonly AgendaMeeting[], desk: DeskRecord, options: ScheduleOptions = {}): boolean[] {
@@ -49,7 +49,9 @@ function happeningPrepared(prep: Prepared, agenda: readonly AgendaMeeting[], des
   const firmIndex = new Map(prep.firms.map((f, i) => [f.id, i]));
   const delegationIndex = new Map(prep.delegations.map((d, i) => [d.id, i]));
   const noShow = new Set(desk.events.filter((e) => e.kind === "noshow").map((e) => `${e.participantId}\u0000${e.slot}`));
+  const cancelled = new Set((desk.cancelled ?? []).map((c) => `${c.firmId}\u0000${c.delegationId}`));
   return agenda.map((m) => {
+    if (cancelled.has(`${m.firmId}\u0000${m.delegationId}`)) return false;
     const f = firmIndex.get(m.firmId);
     const d = delegationIndex.get(m.delegationId);
     const t = m.slot - 1;

@@ -5,22 +5,11 @@ import { improve, type Effort } from "./improve.js";
 import { atLeast } from "../levels.js";
 import { pairAt, type Prepared } from "../prepare.js";
 import type { ObjectiveLevels } from "../types.js";
+import { random } from "../random.js";
 import type { Watch } from "./watch.js";
 
 /** Insertion effort inside a neighbourhood: many cheap rounds beat few thorough ones. */
 const QUICK: Effort = { depth: 1, work: 60 };
-
-/** A small seeded generator (mulberry32), so a search is repeatable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Large-neighbourhood search: free every meeting of one or two participants

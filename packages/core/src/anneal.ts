@@ -1,0 +1,201 @@
+/**
+ * The annealed compaction: the agenda's meetings (the same pairs, so every
+ * level unchanged) moved between slots by simulated annealing towards the
+ * fewest firm gaps, then delegation gaps and idle slots, where the descent of
+ * `compact` stops at a local minimum. A move takes a meeting from its slot a
+ * to another of its common slots b and, where that overfills a firm's
+ * representatives or a delegation's tables, moves one of theirs from b to a,
+ * and so on: a chain between two slots (a Kempe chain of the table colouring)
+ * that keeps every rule. Seeded and counted in moves, so the same input gives
+ * the same agenda; the best agenda met is kept.
+ */
+import type { Budget } from "./budget.js";
+import { compact, FIRM_GAP, rowsOf, type BusyRows } from "./compact.js";
+import type { Prepared } from "./prepare.js";
+import type { Board } from "./board.js";
+import { random } from "./random.js";
+
+/** Moves tried per meeting, and in all at most: the work budget (an M day: 40,000 moves, ≈ 0.1 s). */
+export const ANNEAL_MOVES_PER_MEETING = 100;
+export const ANNEAL_MAX_MOVES = 1_000_000;
+
+/** Meetings one chain may move at most. */
+const CHAIN = 12;
+
+/** Temperatures at the start and the end, in firm gaps (a move adding one firm gap is taken with e^(−1/T)). */
+const HOT = 0.6;
+const COLD = 0.03;
+
+/**
+ * Anneals the board's slots in place; keeps the best day met (never worse than
+ * it was, in the order firm gaps, delegation gaps, firm idle, delegation idle),
+ * then lets `compact` finish. Stops early only at the deadline.
+ * @returns whether the deadline stopped it.
+ */
+export function anneal(prep: Prepared, board: Board, budget: Budget): boolean {
+  const meetings = board.placed();
+  if (meetings.length < 2) return false;
+  const rows = rowsOf(prep, board);
+  const total = (): number => sum(rows.firms.cost) + sum(rows.delegations.cost);
+  let current = total();
+  if (current === 0) return false;
+  const next = random(0xc0ffee);
+  const moves = Math.min(ANNEAL_MAX_MOVES, ANNEAL_MOVES_PER_MEETING * meetings.length);
+  const cooling = Math.pow(COLD / HOT, 1 / moves);
+  let best = current;
+  let bestSlots = slotsOf(board, meetings);
+  const chain = new Chain(prep, board);
+  let temperature = HOT;
+  let cut = false;
+  for (let k = 0; k < moves && current > 0; k++, temperature *= cooling) {
+    if ((k & 1023) === 0 && budget.expired()) {
+      cut = true;
+      break;
+    }
+    // Mostly meetings of a firm or a delegation whose day has a gap or an idle slot: where a move can help.
+    let pair = meetings[Math.floor(next() * meetings.length)]!;
+    for (let retry = 0; retry < 3 && rows.firms.cost[prep.pairs[pair]!.firm] === 0 && rows.delegations.cost[prep.pairs[pair]!.delegation] === 0; retry++) {
+      pair = meetings[Math.floor(next() * meetings.length)]!;
+    }
+    const { slots } = prep.pairs[pair]!;
+    if (slots.length < 2) continue;
+    const a = board.slotOf[pair]!;
+    const b = slots[Math.floor(next() * slots.length)]!;
+    if (a === b || !chain.build(pair, a, b, next)) continue;
+    const change = chain.apply(rows, true);
+    if (change <= 0 || next() < Math.exp(-change / FIRM_GAP / temperature)) {
+      current += change;
+      if (current < best - 0.5) {
+        best = current;
+        bestSlots = slotsOf(board, meetings);
+      }
+    } else {
+      chain.apply(rows, false);
+    }
+  }
+  if (best < current - 0.5) {
+    for (const pair of meetings) board.remove(pair);
+    meetings.forEach((pair, k) => board.place(pair, bestSlots[k]!));
+  }
+  compact(prep, board);
+  return cut;
+}
+
+function sum(values: Float64Array): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+}
+
+function slotsOf(board: Board, meetings: readonly number[]): Int32Array {
+  return Int32Array.from(meetings, (pair) => board.slotOf[pair]!);
+}
+
+/**
+ * A chain of meetings exchanged between two slots a and b: the first goes
+ * from a to b, and while a firm or a delegation has more meetings in a slot
+ * than its representatives or tables, one of its meetings there goes to the
+ * other slot (one of its common slots, else the chain fails).
+ */
+class Chain {
+  /** The pairs moving and the slot each goes to. */
+  private readonly pairs: number[] = [];
+  private readonly to: number[] = [];
+  /** The slot each moving pair comes from. */
+  private readonly origin: number[] = [];
+  /** The firms and delegations the chain touches (scratch). */
+  private readonly firms: number[] = [];
+  private readonly delegations: number[] = [];
+
+  constructor(
+    private readonly prep: Prepared,
+    private readonly board: Board,
+  ) {}
+
+  build(first: number, a: number, b: number, next: () => number): boolean {
+    this.pairs.length = 0;
+    this.to.length = 0;
+    this.origin.length = 0;
+    this.pairs.push(first);
+    this.to.push(b);
+    this.origin.push(a);
+    // Each moving meeting may overfill its firm or its delegation where it goes: settle them in order.
+    for (let i = 0; i < this.pairs.length; i++) {
+      const { firm, delegation } = this.prep.pairs[this.pairs[i]!]!;
+      const t = this.to[i]!;
+      const from = t === a ? b : a;
+      if (this.net("firm", firm, t) > this.board.firmRoom(firm, t) && !this.push(this.board.firmMeetingsAt(firm, t), from, next)) return false;
+      if (this.net("delegation", delegation, t) > this.board.delegationRoom(delegation, t) && !this.push(this.board.delegationMeetings(delegation, t), from, next))
+        return false;
+    }
+    return true;
+  }
+
+  /** Meetings of a participant coming into slot t less those leaving it, in the chain so far. */
+  private net(side: "firm" | "delegation", who: number, t: number): number {
+    let n = 0;
+    for (let i = 0; i < this.pairs.length; i++) {
+      const pair = this.prep.pairs[this.pairs[i]!]!;
+      if (pair[side] !== who) continue;
+      if (this.to[i] === t) n++;
+      else if (this.origin[i] === t) n--;
+    }
+    return n;
+  }
+
+  /** Sends one of `candidates` (not yet moving, free to meet at `to`) to slot `to`; false when none can go or the chain is too long. */
+  private push(candidates: readonly number[], to: number, next: () => number): boolean {
+    if (this.pairs.length >= CHAIN) return false;
+    // A random one of those that can go: start at a random candidate and take the first that can.
+    const start = Math.floor(next() * candidates.length);
+    let pair = -1;
+    for (let k = 0; k < candidates.length && pair < 0; k++) {
+      const c = candidates[(start + k) % candidates.length]!;
+      if (!this.pairs.includes(c) && this.prep.pairs[c]!.slots.includes(to)) pair = c;
+    }
+    if (pair < 0) return false;
+    this.pairs.push(pair);
+    this.origin.push(this.board.slotOf[pair]!);
+    this.to.push(to);
+    return true;
+  }
+
+  /**
+   * Makes the chain's moves (`forward`) or undoes them, on the board and in
+   * the busy rows. @returns the change of the weighted cost.
+   */
+  apply(rows: { firms: BusyRows; delegations: BusyRows }, forward: boolean): number {
+    const { board, prep, pairs } = this;
+    const from = forward ? this.origin : this.to;
+    const dest = forward ? this.to : this.origin;
+    const firms = this.firms;
+    const delegations = this.delegations;
+    firms.length = 0;
+    delegations.length = 0;
+    for (const pair of pairs) {
+      const { firm, delegation } = prep.pairs[pair]!;
+      if (!firms.includes(firm)) firms.push(firm);
+      if (!delegations.includes(delegation)) delegations.push(delegation);
+    }
+    const cost = (): number => {
+      let c = 0;
+      for (const f of firms) c += rows.firms.cost[f]!;
+      for (const d of delegations) c += rows.delegations.cost[d]!;
+      return c;
+    };
+    const before = cost();
+    pairs.forEach((pair, i) => {
+      const { firm, delegation } = prep.pairs[pair]!;
+      board.remove(pair);
+      rows.firms.remove(firm, from[i]!);
+      rows.delegations.remove(delegation, from[i]!);
+    });
+    pairs.forEach((pair, i) => {
+      const { firm, delegation } = prep.pairs[pair]!;
+      board.place(pair, dest[i]!);
+      rows.firms.add(firm, dest[i]!);
+      rows.delegations.add(delegation, dest[i]!);
+    });
+    return cost() - before;
+  }
+}

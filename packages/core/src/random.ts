@@ -1,0 +1,13 @@
+/** A small seeded random generator, so that searches that sample are repeatable. */
+
+/** Mulberry32 from `seed`: numbers in [0, 1), the same sequence for the same seed. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
