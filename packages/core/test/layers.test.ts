@@ -11,12 +11,12 @@ const SRC = fileURLToPath(new URL("../src/", import.meta.url));
  * of a layer below; `folder/` stands for every file in that folder.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ["types.ts", "heap.ts", "sectors.ts", "ateco.ts", "changes.ts"],
+  ["types.ts", "heap.ts", "random.ts", "sectors.ts", "ateco.ts", "changes.ts"],
   ["errors.ts", "validate.ts", "slots.ts", "affinity.ts", "flow.ts"],
   ["prepare.ts", "explain.ts", "levels.ts", "budget.ts", "colour.ts"],
   ["board.ts"],
   ["select.ts", "bounds.ts"],
-  ["timetable.ts", "verify.ts", "unmatched.ts", "compact.ts"],
+  ["timetable.ts", "verify.ts", "unmatched.ts", "compact.ts", "anneal.ts"],
   ["search/", "exact/"],
   ["schedule.ts", "evaluate.ts"],
   ["plan.ts"],
