@@ -136,7 +136,7 @@ export function solvePinned(
   const rp = pinnedPrep(prep, fixed, replace);
   const selector = new Selector(rp, "lexicographic", (first) => new ReplaceRouting(rp, first));
   const relaxed = selector.selection;
-  budget.report("timetable", `placing ${relaxed.pairs.length} meetings around ${fixed.length} kept`, "placing-around", { meetings: relaxed.pairs.length, kept: fixed.length });
+  budget.report("timetable", { step: "placing-around", meetings: relaxed.pairs.length, kept: fixed.length });
   const first = timetable(rp, relaxed.pairs, start?.(rp));
   // Local search first: on the few free table-slots it usually reaches the tolerated gap of the flow's optimum,
   // and then there is nothing more to search (nor a slot relaxation to build).
