@@ -148,9 +148,9 @@ export const HELP_IT: Readonly<Record<string, string>> = {
     "registra una variazione del giorno di una tappa nel suo registro (workspace/<stop_id>/log.csv); stampa il numero della voce",
   "folder with stops.csv, delegations.csv, firms.csv; the workspace is <data-dir>/workspace/":
     "cartella con stops.csv, delegations.csv, firms.csv; l'area di lavoro è <data-dir>/workspace/",
-  "absent, present, arrives, leaves, window, tables, representatives, cancel, checkin, noshow, confirm, decline, refill or undo": "absent, present, arrives, leaves, window, tables, representatives, cancel, checkin, noshow, confirm, decline, refill o undo",
+  "absent, present, arrives, leaves, window, tables, representatives, cancel, checkin, noshow, confirm, decline, followup, refill or undo": "absent, present, arrives, leaves, window, tables, representatives, cancel, checkin, noshow, confirm, decline, followup, refill o undo",
   "the firm or delegation (for undo: the entry number)": "l'impresa o la delegazione (per undo: il numero della voce)",
-  "HH:MM, HH:MM-HH:MM, a number (noshow: the slot), or the other participant of the meeting (cancel, confirm, decline)": "HH:MM, HH:MM-HH:MM, un numero (noshow: lo slot), o l'altro partecipante dell'incontro (cancel, confirm, decline)",
+  "HH:MM, HH:MM-HH:MM, a number (noshow: the slot), or the other participant of the meeting (cancel, confirm, decline, followup)": "HH:MM, HH:MM-HH:MM, un numero (noshow: lo slot), o l'altro partecipante dell'incontro (cancel, confirm, decline, followup)",
   "checkin: the time of arrival (default: now at the stop)": "checkin: l'ora di arrivo (predefinita: adesso, all'ora della tappa)",
   "the stop whose log gets the entry": "la tappa nel cui registro va la voce",
   "who enters it (default: ROADSHOW_USER, else the system user)": "chi la registra (predefinito: ROADSHOW_USER, altrimenti l'utente del sistema)",
