@@ -47,7 +47,8 @@ describe("documents", () => {
   it("gives every input and output file its own section in docs/formats.md", () => {
     const sections = readFileSync(path.join(ROOT, "docs/formats.md"), "utf8").match(/^## .+$/gm)!.join("\n");
     for (const file of ["stops.csv", "delegations.csv", "firms.csv", "requests.csv", "scores.csv", "agenda.csv", "unmatched.csv",
-      "firms/<id>.csv", "agendas.html", ".ics", "season.csv", "season-firms.csv", "season-countries.csv", "season-unmet.csv", "season-summary.csv"]) {
+      "firms/<id>.csv", "agendas.html", ".ics", "season.csv", "season-firms.csv", "season-countries.csv", "season-unmet.csv", "season-summary.csv",
+      "outcomes.csv", "answers.csv", "report.csv", "unmet.csv", "meetings-per-firm.csv", "log.csv"]) {
       expect(sections).toContain(file);
     }
     for (const section of ["## Hard rules", "## The objective", "## Input problems"]) expect(sections).toContain(section);

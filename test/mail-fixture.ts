@@ -26,24 +26,50 @@ export function planned(data: DataSet, stopId = STOP): { schedule: Schedule; row
   return { schedule, rows };
 }
 
-/** An SMTP server on 127.0.0.1 (smtp-server) that accepts every message and keeps its bytes; close it after use. */
-export async function smtpSink(): Promise<{ readonly url: string; readonly delivered: Buffer[]; close(): Promise<void> }> {
+/** One message as the sink received it: the envelope's recipients and the bytes. */
+export interface SinkMessage {
+  readonly to: readonly string[];
+  readonly bytes: Buffer;
+}
+
+/** What a test may do with a message once its data has arrived, before the server answers. */
+export interface SinkOptions {
+  /** Called with the envelope's recipients; answering true refuses the message (451, not kept), e.g. after killing the sender. */
+  readonly intercept?: (to: readonly string[]) => boolean | Promise<boolean>;
+}
+
+/**
+ * An SMTP server on 127.0.0.1 (smtp-server) that accepts every message and keeps its bytes
+ * (`delivered`) with its envelope (`received`), in the order accepted; close it after use.
+ */
+export async function smtpSink(options: SinkOptions = {}): Promise<{ readonly url: string; readonly delivered: Buffer[]; readonly received: SinkMessage[]; close(): Promise<void> }> {
   const { SMTPServer } = await import("smtp-server");
   const delivered: Buffer[] = [];
+  const received: SinkMessage[] = [];
   const smtp = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
     authOptional: true,
     logger: false,
-    onData(stream, _session, done) {
+    onData(stream, session, done) {
       const chunks: Buffer[] = [];
+      // The envelope is the connection's: read it now, before the next message resets it.
+      const to = session.envelope.rcptTo.map((r) => r.address);
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        delivered.push(Buffer.concat(chunks));
-        done();
+        void (async () => {
+          if ((await options.intercept?.(to)) === true) {
+            done(Object.assign(new Error("not accepted"), { responseCode: 451 }));
+            return;
+          }
+          const bytes = Buffer.concat(chunks);
+          delivered.push(bytes);
+          received.push({ to, bytes });
+          done();
+        })();
       });
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   const { port } = smtp.server.address() as import("node:net").AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, delivered, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
+  return { url: `smtp://127.0.0.1:${port}`, delivered, received, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
 }

@@ -128,5 +128,7 @@ describe("mails after a change", () => {
     expect(mailKind([m("F1", 1), m("F2", 2)], [m("F1", 1)])).toBe("update");
     expect(mailKind([m("F1", 1)], [m("F1", 1), m("F2", 2)])).toBe("update");
     expect(mailKind([], [m("F1", 1)])).toBe("cancellation");
+    // Told before (all cancelled then), meetings again: an update.
+    expect(mailKind([m("F1", 1)], [], true)).toBe("update");
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Checks `roadshow report` on two planned stops of the example against figures recomputed here from the files alone
  * (agenda.csv, outcomes.csv, answers.csv, stops.csv, delegations.csv, firms.csv): booked, held and not held overall,
- * per country, per sector and per slot, table use, firms per number of meetings, unmet asks and follow-up answers.
+ * per country, per sector and per slot, table use, firms per number of meetings, meetings per firm, unmet asks and follow-up answers.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -127,6 +127,16 @@ describe("roadshow report", () => {
     expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
     expect((got.get("total|all|not_held") ?? 0) > 0).toBe(true);
     expect(readCsv(path.join(out, "unmet.csv")).length).toBe(want.get("unmet|all|unmet"));
+    // Meetings per firm: every firm registered for the stop, booked and held counted on agenda.csv and outcomes.csv.
+    const agenda = readCsv(path.join(work, STOPS[0]!, "agenda.csv"));
+    const noShows = new Set(readCsv(path.join(data, "outcomes.csv")).filter((o) => o.held === "no").map((o) => `${o.stop_id}|${o.firm_id}|${o.delegation_id}`));
+    const registered = readCsv(path.join(data, "firms.csv")).filter((f) => f.stops!.split("|").includes(STOPS[0]!)).map((f) => f.firm_id!).sort();
+    const perFirm = registered.map((id) => {
+      const mine = agenda.filter((m) => m.firm_id === id);
+      const held = mine.filter((m) => !noShows.has(`${STOPS[0]}|${m.firm_id}|${m.delegation_id}`)).length;
+      return [id, mine.length, held, mine.length - held];
+    });
+    expect(readCsv(path.join(out, "meetings-per-firm.csv")).map((r) => [r.firm_id, Number(r.booked), Number(r.held), Number(r.not_held)])).toEqual(perFirm);
     const it = readFileSync(path.join(out, "report.it.html"), "utf8");
     const en = readFileSync(path.join(out, "report.en.html"), "utf8");
     expect(it).toContain("Per paese");

@@ -1,6 +1,6 @@
-// The board's report as files: report.csv (every figure with its definition), unmet.csv, and one printable HTML page per language.
+// The board's report as files: report.csv (every figure with its definition), unmet.csv, meetings-per-firm.csv, and one printable HTML page per language.
 import { FOLLOW_UP_OUTCOMES, type DayReport, type Firm, type Stop } from "@roadshow/core";
-import { countryName, formatDate, formatNumber, sectorName, t, template, TEXT_LANGS, type Lang, type MessageKey } from "../text/i18n.js";
+import { countryName, formatDate, formatNumber, sectorName, t, formatMessage, TEXT_LANGS, type Lang, type MessageKey } from "../text/i18n.js";
 import { toCsv, type CsvDialect } from "../write/csv.js";
 import { html, htmlDocument, type SafeHtml } from "../write/html.js";
 import type { OutputFile } from "../write/output-file.js";
@@ -57,13 +57,18 @@ export function reportFigures(r: DayReport): ReportFigure[] {
 }
 
 /** A catalogue text without placeholders, by a key built from data (a measure, a section, an outcome). */
-const word = (lang: Lang, key: string): string => template(lang, key as MessageKey);
+const word = (lang: Lang, key: string): string => formatMessage(lang, key as MessageKey, {});
 const measureText = (lang: Lang, m: ReportMeasure): string => word(lang, `report.measure.${m}`);
 const definition = (lang: Lang, m: ReportMeasure): string => word(lang, `report.def.${m}`);
 
 /** report.csv: `scope,section,group,measure,value,definition` (the definition in `lang`). */
 export function reportCsv(scope: string, figures: readonly ReportFigure[], lang: Lang, dialect: CsvDialect): string {
   return toCsv(["scope", "section", "group", "measure", "value", "definition"], figures.map((f) => [scope, f.section, f.group, f.measure, f.value ?? "", definition(lang, f.measure)]), dialect);
+}
+
+/** meetings-per-firm.csv: each firm registered for the stop(s), its meetings booked, held and not held. */
+export function firmsCsv(r: DayReport, firms: ReadonlyMap<string, Firm>, dialect: CsvDialect): string {
+  return toCsv(["firm_id", "firm_name", "booked", "held", "not_held"], r.firms.map((f) => [f.key, firms.get(f.key)?.name ?? f.key, f.booked, f.held, f.notHeld]), dialect);
 }
 
 /** unmet.csv: every country asked for and never met. */
@@ -122,19 +127,21 @@ ${section("sector")}
 ${section("time", columnChart(r.byTime.map((c) => ({ label: c.key, value: c.booked === 0 ? 0 : (100 * c.notHeld) / c.booked })), { title: t(lang, "report.chart.time"), format: fmt, max: 100 }))}
 ${section("tables")}
 ${section("firms", columnChart(r.perFirm.map((p) => ({ label: String(p.meetings), value: p.firms })), { title: t(lang, "report.chart.firms"), format: fmt }))}
+<section class="per-firm"><table><thead><tr><th>${t(lang, "col.firm")}</th><th>${measureText(lang, "booked")}</th><th>${measureText(lang, "held")}</th><th>${measureText(lang, "not_held")}</th></tr></thead><tbody>${r.firms.map((f) => html`<tr><td>${firms.get(f.key)?.name ?? f.key} (${f.key})</td><td>${f.booked}</td><td>${f.held}</td><td>${f.notHeld}</td></tr>`)}</tbody></table></section>
 <section><h2>${t(lang, "report.section.unmet")}</h2>${figureTable(figures, "unmet", lang)}${unmet}</section>
 ${section("followup", barChart(FOLLOW_UP_OUTCOMES.map((o) => ({ label: word(lang, `report.outcome.${o}`), value: r.followUp.outcomes[o] })), { title: t(lang, "report.chart.outcomes"), format: fmt }))}
 </main>`;
   return htmlDocument({ lang, title, css: CSS, body });
 }
 
-/** The report's files under `prefix` (`""` or `"<stop_id>/"`): report.csv and unmet.csv in `lang`, and report.<lang>.html in every language. */
+/** The report's files under `prefix` (`""` or `"<stop_id>/"`): report.csv, unmet.csv and meetings-per-firm.csv in `lang`, and report.<lang>.html in every language. */
 export function reportFiles(prefix: string, scope: { readonly stops: readonly Stop[]; readonly season: boolean }, r: DayReport, firms: ReadonlyMap<string, Firm>, lang: Lang, dialect: CsvDialect): OutputFile[] {
   const figures = reportFigures(r);
   const name = scope.season ? "season" : (scope.stops[0]?.id ?? "season");
   return [
     { path: `${prefix}report.csv`, content: reportCsv(name, figures, lang, dialect) },
     { path: `${prefix}unmet.csv`, content: unmetCsv(r, firms, dialect) },
+    { path: `${prefix}meetings-per-firm.csv`, content: firmsCsv(r, firms, dialect) },
     ...TEXT_LANGS.map((l) => ({ path: `${prefix}report.${l}.html`, content: reportHtml(scope, r, figures, firms, l) })),
   ];
 }

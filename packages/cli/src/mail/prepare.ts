@@ -18,6 +18,11 @@ export interface MailOptions {
   readonly previous?: readonly PreviousMeeting[] | undefined;
   /** Only these participants (`firm:<id>`, `delegation:<id>`), from `--changes`. */
   readonly only?: ReadonlySet<string> | undefined;
+  /**
+   * Participants who got a message before (the workspace's sends know): one whose meetings were
+   * all cancelled and who has meetings again is sent an update, not a first agenda.
+   */
+  readonly told?: ReadonlySet<string> | undefined;
 }
 
 /** The composed messages (firms then delegations, by id) and the participants left out. */
@@ -32,12 +37,13 @@ const place = (m: { firmId: string; delegationId: string; slot: number; table: n
 /**
  * What one participant's message is: a cancellation when every meeting it had is
  * dropped, an update when it had meetings in the agenda sent before and its day
- * changed since (a meeting dropped, moved or added), else its agenda as sent first
+ * changed since (a meeting dropped, moved or added) or, `told` before with no meeting then, it has
+ * meetings again; else its agenda as sent first
  * (the same message again, so a participant whose day did not change is not mailed twice).
  * `now` and `before` are the participant's meetings in the agenda and in the one sent before.
  */
-export function mailKind(now: readonly { firmId: string; delegationId: string; slot: number; table: number }[], before: readonly { firmId: string; delegationId: string; slot: number; table: number }[]): MailKind {
-  if (before.length === 0) return "agenda";
+export function mailKind(now: readonly { firmId: string; delegationId: string; slot: number; table: number }[], before: readonly { firmId: string; delegationId: string; slot: number; table: number }[], told = false): MailKind {
+  if (before.length === 0) return told && now.length > 0 ? "update" : "agenda";
   if (now.length === 0) return "cancellation";
   const was = new Set(before.map(place));
   return now.length === before.length && now.every((m) => was.has(place(m))) ? "agenda" : "update";
@@ -83,7 +89,8 @@ export async function prepareMailing(schedule: Schedule, data: DataSet, opts: Ma
       request: requestOf(p),
       cancel: lost.length > 0 ? cancelOf(p) : null,
     };
-    const kind = mailKind(p.meetings, sentBefore.get(`${r.kind}:${r.id}`) ?? []);
+    const key = `${r.kind}:${r.id}`;
+    const kind = mailKind(p.meetings, sentBefore.get(key) ?? [], opts.told?.has(key) === true);
     const text = mailText(ctx, p, opts.organizer, lost, kind);
     messages.push(await compose({ stopId, recipient: r, organizer: opts.organizer, text, invitation }, date));
   }

@@ -4,7 +4,6 @@
  * and whether the sheet is hidden. Nothing is interpreted here; `sheet-table.ts`
  * turns a sheet into the same located rows a CSV gives.
  */
-// Types only: the library is loaded when a workbook is read (loading it costs most of a second, which no CSV run should pay).
 import type ExcelJS from "exceljs";
 import type { Reporter } from "./report.js";
 
@@ -59,17 +58,14 @@ function plain(value: ExcelJS.CellValue): SheetCell | undefined {
 /** A formula without a cached result, read as an error cell. */
 const UNCOMPUTED = { error: "formula without a computed value" } as const;
 
-/** `ValueType.Formula` of exceljs' cell types. */
-const FORMULA = 6;
-
-function sheetOf(workbook: string, ws: ExcelJS.Worksheet, date1904: boolean): SheetSource {
+function sheetOf(workbook: string, ws: ExcelJS.Worksheet, date1904: boolean, formula: ExcelJS.ValueType): SheetSource {
   const rows: { number: number; cells: SheetCell[] }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, number) => {
     const cells: SheetCell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       // A merged cell reads as its range's top-left value (exceljs does it); the table decides what that means.
       // exceljs' `value` drops a formula's cached result when it is 0 or false; `result` keeps it.
-      const value = cell.type === (FORMULA as ExcelJS.ValueType) ? (cell.result === undefined ? undefined : plain(cell.result as ExcelJS.CellValue)) : plain(cell.value);
+      const value = cell.type === formula ? (cell.result === undefined ? undefined : plain(cell.result as ExcelJS.CellValue)) : plain(cell.value);
       while (cells.length < col - 1) cells.push(null);
       cells[col - 1] = value === undefined ? UNCOMPUTED : value;
     });
@@ -108,8 +104,9 @@ export function isWorkbookName(file: string): boolean {
  * located `not-xlsx` error when the bytes are not a workbook exceljs can open.
  */
 export async function readWorkbook(bytes: Uint8Array, report: Reporter): Promise<SheetSource[] | null> {
-  const { default: excel } = await import("exceljs");
-  const wb = new excel.Workbook();
+  // Loaded on first use: exceljs is most of the program's start-up, and most runs read and write no workbook.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   try {
     // exceljs' type asks for its own Buffer flavour; a Node Buffer over the same bytes is what it reads.
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -123,5 +120,5 @@ export async function readWorkbook(bytes: Uint8Array, report: Reporter): Promise
     return null;
   }
   const date1904 = wb.properties.date1904 === true;
-  return wb.worksheets.map((ws) => sheetOf(report.file, ws, date1904));
+  return wb.worksheets.map((ws) => sheetOf(report.file, ws, date1904, Excel.ValueType.Formula));
 }

@@ -4,7 +4,7 @@
  * second run into the same output fails clearly and a lock left by a killed run
  * is recognised as stale and taken over.
  */
-import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { EnvironmentError, systemReason } from "../errors.js";
@@ -72,10 +72,26 @@ export function lockPath(target: string): string {
 export function acquireLock(target: string, shown: string): () => void {
   const file = lockPath(target);
   const holder: Holder = { pid: process.pid, start: ownStart(), host: hostname(), since: new Date().toISOString() };
+  // The lock appears whole: its content is written beside it first and hard-linked into place
+  // (link fails when the lock exists), so a run killed at any instant leaves no empty lock behind.
+  const filled = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(filled, `${JSON.stringify(holder)}\n`);
+  } catch (err) {
+    throw new EnvironmentError(`cannot create the lock ${file} for ${shown} (${systemReason(err)}); nothing was written`, file, (err as NodeJS.ErrnoException).code ?? null);
+  }
+  try {
+    return takeLock(file, filled, shown);
+  } finally {
+    rmSync(filled, { force: true });
+  }
+}
+
+/** Links the filled lock into place, replacing a stale one; throws naming a live holder. */
+function takeLock(file: string, filled: string, shown: string): () => void {
   for (let attempt = 0; attempt < 5; attempt++) {
-    let fd: number;
     try {
-      fd = openSync(file, "wx");
+      linkSync(filled, file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") {
         throw new EnvironmentError(`cannot create the lock ${file} for ${shown} (${systemReason(err)}); nothing was written`, file, (err as NodeJS.ErrnoException).code ?? null);
@@ -101,11 +117,6 @@ export function acquireLock(target: string, shown: string): () => void {
         // Another run took it over first; try again.
       }
       continue;
-    }
-    try {
-      writeSync(fd, `${JSON.stringify(holder)}\n`);
-    } finally {
-      closeSync(fd);
     }
     return () => {
       // Only our own lock is removed (a stale-lock takeover by another run would have replaced it).

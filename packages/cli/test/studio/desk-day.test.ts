@@ -168,6 +168,12 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("a day at the desk in
     expect(held.filter((r) => !plannedCells.has(cell(r))).map(cell).sort()).toEqual([...refillCells].sort());
     expect(planned.filter((r) => !held.some((h) => cell(h) === cell(r))).map(pair).sort()).toEqual([...notHeld].sort());
 
+    // The board's report counts the day from the workspace: booked = planned + refills, not held = the desk's.
+    const report = await runBin(["--lang", "en", "report", studio.dataDir, "--stop", STOP, "--out", path.join(studio.outDir, "report")]);
+    expect(report.status, report.stderr).toBe(0);
+    const figure = (group: string, measure: string) => csv(path.join(studio.outDir, "report", "report.csv")).find((r) => r.section === "total" && r.group === group && r.measure === measure)?.value;
+    expect([figure("all", "booked"), figure("all", "not_held")]).toEqual([String(planned.length + proposed.length), String(notHeld.size)]);
+
     // The day as booked (planned + refills) with outcomes.csv reads back into season: held shares per firm and country match.
     const lines = readFileSync(path.join(studio.dataDir, "workspace", STOP, "versions/1/agenda.csv"), "utf8").trimEnd().split("\n");
     const heldLines = readFileSync(heldFile, "utf8").trimEnd().split("\n");

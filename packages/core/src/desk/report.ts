@@ -67,6 +67,8 @@ export interface DayReport {
   readonly tableSlots: number;
   /** Firms registered, by meetings booked: `{ meetings: 2, firms: 54 }`, every count from 0 to the most. */
   readonly perFirm: readonly { readonly meetings: number; readonly firms: number }[];
+  /** Each firm registered, by id: its meetings booked and held (`{ key: "F0002", booked: 3, held: 2, notHeld: 1 }`). */
+  readonly firms: readonly Tally[];
   readonly unmet: readonly UnmetCountry[];
   readonly followUp: FollowUpSummary;
 }
@@ -97,6 +99,7 @@ export function dayReport(stops: readonly StopRecord[]): DayReport {
   const byTime = new Map<string, { booked: number; held: number }>();
   const total = new Map<string, { booked: number; held: number }>();
   const booked = new Map<string, number>();
+  const byFirm = new Map<string, { booked: number; held: number }>();
   const registered = new Set<string>();
   const metCountries = new Map<string, Set<string>>();
   const offered = new Map<string, Set<string>>();
@@ -120,6 +123,7 @@ export function dayReport(stops: readonly StopRecord[]): DayReport {
       if (!f.stops.includes(stop.id)) continue;
       registered.add(f.id);
       if (!booked.has(f.id)) booked.set(f.id, 0);
+      if (!byFirm.has(f.id)) byFirm.set(f.id, { booked: 0, held: 0 });
       const wants = asked.get(f.id) ?? new Map<string, "must" | "target">();
       for (const c of f.targets) if (!wants.has(c)) wants.set(c, "target");
       asked.set(f.id, wants);
@@ -140,6 +144,7 @@ export function dayReport(stops: readonly StopRecord[]): DayReport {
       const slot = slots[m.slot - 1];
       count(byTime, slot === undefined ? String(m.slot) : formatTime(slot.start), held);
       booked.set(m.firmId, (booked.get(m.firmId) ?? 0) + 1);
+      count(byFirm, m.firmId, held);
       if (held) metCountries.set(m.firmId, (metCountries.get(m.firmId) ?? new Set()).add(c));
     }
     for (const a of stopAnswers) {
@@ -170,6 +175,7 @@ export function dayReport(stops: readonly StopRecord[]): DayReport {
     byTime: tallies(byTime),
     tableSlots,
     perFirm,
+    firms: tallies(byFirm),
     unmet,
     followUp: { answers, outcomes: outcomesCount, ratings, meanRating: ratings === 0 ? null : ratingSum / ratings },
   };
