@@ -109,8 +109,8 @@ describe("the exact polish is only a polish", () => {
     const schedule = planStop(instance, { exact: throwing, onProgress: (p) => progress.push(p) });
     expect(checkAgenda(instance, schedule.slots, { allowRepeats: false }, schedule.meetings)).toEqual([]);
     expect(schedule.stats.levels).toEqual(planStop(instance).stats.levels);
-    expect(progress.some((p) => p.phase === "exact" && p.warning && /failed.*memory access/.test(p.message))).toBe(true);
-    expect(progress.some((p) => p.phase === "exact" && p.warning && /search goes on from its own/.test(p.message))).toBe(true);
+    expect(progress.some((p) => p.phase === "exact" && p.warning && p.step === "exact-solved" && p.status === "failed" && /memory access/.test(p.note ?? ""))).toBe(true);
+    expect(progress.some((p) => p.phase === "exact" && p.warning && p.step === "exact-fallback" && p.reason === "failed")).toBe(true);
   });
 
   it("drops a solution that breaks a rule, and proves nothing from it", () => {

@@ -6,6 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { planStop, type Progress } from "@roadshow/core";
 import { generateInstance } from "../oracle/generate.js";
+import { progressText } from "../packages/cli/src/text/progress.js";
+
+/** A report as the CLI prints it in English. */
+const said = (p: Progress): string => progressText(p, "en");
 
 function plan(seed: number, K: number): { progress: Progress[]; status: string } {
   const progress: Progress[] = [];
@@ -23,8 +27,8 @@ describe("progress of a windowed solve", () => {
     // the levels reached, compaction, the final check, and what was proven.
     expect(progress.map((p) => p.phase).join(" ")).toMatch(/^score select timetable bound (improve |exact )+bound compact verify done$/);
     // No raw floating-point noise such as 58985.300879999995: at most three decimals anywhere.
-    for (const p of progress) expect(p.message, p.message).not.toMatch(/\d\.\d{4,}/);
-    const done = progress.at(-1)!.message;
+    for (const p of progress) expect(said(p), said(p)).not.toMatch(/\d\.\d{4,}/);
+    const done = said(progress.at(-1)!);
     if (status === "optimal") expect(done).toMatch(/^optimal, every level at its bound \(musts \d+, served \d+, balance \d+, score \d+\.\d\)$/);
     else expect(done).toMatch(/^(musts, served and balance at their bounds|[a-z, ]+ at their bounds|no level proven); score \d+\.\d, \d+\.\d{3} % below its bound \d+\.\d$/);
   });
@@ -36,7 +40,7 @@ describe("progress of a windowed solve", () => {
       const schedule = planStop(instance, { ...(gapTolerance !== undefined && { gapTolerance }), onProgress: (p) => progress.push(p) });
       const { levels, bounds } = schedule.stats;
       return {
-        steps: progress.filter((p) => p.phase === "improve" && !p.message.includes("aiming at")).map((p) => p.message.split(":")[0]!),
+        steps: progress.filter((p) => p.phase === "improve" && p.step !== "searching-toward").map((p) => said(p).split(":")[0]!),
         proven: levels.musts === bounds.musts && levels.served === bounds.served && levels.balance === bounds.balance,
       };
     };

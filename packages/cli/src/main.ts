@@ -2,12 +2,12 @@
 import { InternalError, InvalidInstanceError } from "@roadshow/core";
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { cliText, helpConfiguration, helpText, langFromArgv } from "./text/cli-text.js";
+import { cliText, helpConfiguration, langFromArgv } from "./text/cli-text.js";
 import { COMMANDS } from "./commands/index.js";
 import { isRepeatable } from "./commands/shared.js";
 import type { Common, Io } from "./context.js";
 import { ENVIRONMENT_CODES, EnvironmentError, EXIT, InputError, systemReason, UsageError } from "./errors.js";
-import { defaultLang, type Lang } from "./text/i18n.js";
+import { defaultLang, TEXT_LANGS, type Lang } from "./text/i18n.js";
 import { toInputIssue } from "./read/instance-issues.js";
 import { escapeControls } from "./text/escape.js";
 import { givenSecrets, scrub } from "./secrets.js";
@@ -26,13 +26,13 @@ function program(io: Io, done: (code: number) => void, lang: Lang): Command {
   };
   const afterError = cliText("(run with --help for usage and an example)", lang);
   const root = new Command("roadshow")
-    .description("Plans one-to-one B2B meetings for a business roadshow: who meets whom, when, at which table.")
-    .version(VERSION, "-V, --version", helpText("output the version number", lang))
-    .helpOption("-h, --help", helpText("display help for command", lang))
-    .helpCommand("help [command]", helpText("display help for command", lang))
+    .description("help.roadshow")
+    .version(VERSION, "-V, --version", "help.roadshow.version")
+    .helpOption("-h, --help", "help.roadshow.help")
+    .helpCommand("help [command]", "help.roadshow.help")
     .configureHelp(helpConfiguration(lang))
-    .addOption(new Option("--lang <lang>", "language of texts").choices(["it", "en"]).default(defaultLang(io.env.LANG), "it if LANG starts with it, else en"))
-    .addOption(new Option("--format <format>", "how problems are printed").choices(["text", "json"]).default("text"))
+    .addOption(new Option("--lang <lang>", "help.roadshow.lang").choices(TEXT_LANGS).default(defaultLang(io.env.LANG), "help.roadshow.lang.default"))
+    .addOption(new Option("--format <format>", "help.roadshow.format").choices(["text", "json"]).default("text"))
     .showHelpAfterError(afterError)
     .configureOutput(output);
   const common = (): Common => {
@@ -44,7 +44,7 @@ function program(io: Io, done: (code: number) => void, lang: Lang): Command {
   for (const command of root.commands) {
     command
       .showHelpAfterError(afterError)
-      .helpOption("-h, --help", helpText("display help for command", lang))
+      .helpOption("-h, --help", "help.roadshow.help")
       .configureHelp(helpConfiguration(lang))
       .configureOutput(output);
   }

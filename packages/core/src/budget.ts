@@ -1,6 +1,6 @@
 /** A run's budget, merged from the options once and passed down whole: its clock, deadline, gap tolerance and work limits. */
 import type { Prepared } from "./prepare.js";
-import type { ExactSolver, Progress, ProgressStep, ScheduleOptions } from "./types.js";
+import type { ExactSolver, Progress, ProgressEvent, ScheduleOptions } from "./types.js";
 
 /** Default `gapTolerance`: improvement stops within 0.01 % of the bound... */
 export const DEFAULT_GAP_TOLERANCE = 1e-4;
@@ -69,11 +69,11 @@ export class Budget {
   }
 
   /**
-   * Reports progress to the caller's `onProgress`, stamped with the time elapsed; `step` and `values` say it as data;
+   * Reports progress to the caller's `onProgress`, stamped with the time elapsed: the event as data;
    * `warning` marks a fallback the caller should tell at once.
    */
-  report(phase: Progress["phase"], message: string, step?: ProgressStep, values: Progress["values"] = {}, warning = false): void {
+  report(phase: Progress["phase"], event: ProgressEvent, warning = false): void {
     if (this.onProgress === undefined) return;
-    this.onProgress({ phase, message, ...(step !== undefined && { step, values }), elapsedMs: this.elapsedMs(), ...(warning && { warning: true as const }) });
+    this.onProgress({ ...event, phase, elapsedMs: this.elapsedMs(), ...(warning && { warning: true as const }) });
   }
 }

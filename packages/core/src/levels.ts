@@ -88,17 +88,3 @@ export function meetingMajor(prep: Prepared, j: number, countServed = true, coun
   return (countServed && j <= prep.minMeetings ? majorWeights(prep).served : 0) + (countBalance ? balanceWorth(prep, j) : 0);
 }
 
-/**
- * Levels as the values of a progress report, names prefixed and capitalised after a prefix.
- * @example levelValues(levels, "target") // { targetMusts: 3, targetServed: 118, targetBalance: 1630, targetScore: 5120.5 }
- */
-export function levelValues(levels: ObjectiveLevels, prefix = ""): Record<string, number> {
-  const name = (level: string): string => (prefix === "" ? level : `${prefix}${level[0]!.toUpperCase()}${level.slice(1)}`);
-  return { [name("musts")]: levels.musts, [name("served")]: levels.served, [name("balance")]: levels.balance, [name("score")]: levels.score };
-}
-
-/** Levels as a short text for progress lines: integers as they are, the score rounded. */
-export function levelsText(levels: ObjectiveLevels): string {
-  const score = Number.isFinite(levels.score) ? levels.score.toFixed(1) : "—";
-  return `musts ${levels.musts}, served ${levels.served}, balance ${levels.balance}, score ${score}`;
-}

@@ -6,7 +6,7 @@ import { compact } from "./compact.js";
 import { InternalError } from "./errors.js";
 import { fewestFirmGaps } from "./exact/gaps.js";
 import { ExactPolish, polishable, withProven } from "./exact/polish.js";
-import { levelsText, levelValues, reaches } from "./levels.js";
+import { reaches } from "./levels.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { scheduleOf } from "./schedule.js";
 import { goal, search } from "./search/search.js";
@@ -26,17 +26,17 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   assertValidInstance(instance);
   const budget = new Budget(options);
 
-  budget.report("score", "scoring pairs", "scoring");
+  budget.report("score", { step: "scoring" });
   const prep = prepare(instance, options);
-  budget.report("select", `selecting among ${prep.eligible.length} eligible pairs`, "selecting", { pairs: prep.eligible.length });
+  budget.report("select", { step: "selecting", pairs: prep.eligible.length });
   const selector = new Selector(prep, "lexicographic");
   const relaxed = selector.selection;
-  budget.report("timetable", `placing ${relaxed.pairs.length} meetings in ${prep.slots.length} slots`, "placing", { meetings: relaxed.pairs.length, slots: prep.slots.length });
+  budget.report("timetable", { step: "placing", meetings: relaxed.pairs.length, slots: prep.slots.length });
   const first = timetable(prep, relaxed.pairs);
   // The slot relaxation is only worth building when the first timetable falls short of the flow's bound.
   const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
   if (short && prep.windowed) {
-    budget.report("bound", `bounding the levels with the slot relaxation (${prep.candidates} pair-slot candidates)`, "bounding", { candidates: prep.candidates });
+    budget.report("bound", { step: "bounding", candidates: prep.candidates });
   }
   const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
   const target = goal(tightest(optima), budget.tolerance(prep));
@@ -45,23 +45,23 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   const { board, timedOut } = short ? search(prep, selector, first, target, budget, exact?.hook()) : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
-  if (short) budget.report("bound", `bounding each level the agenda does not prove (${levelsText(levels)})`, "bounding-reached", levelValues(levels));
+  if (short) budget.report("bound", { step: "bounding-reached", levels });
   const bounds = withProven(boundsFor(prep, optima, levels), exact?.proven ?? {});
   // After the levels: the same meetings in other slots, so days have fewer idle gaps.
-  budget.report("compact", `compacting days: ${board.placed().length} meetings`, "compacting", { meetings: board.placed().length });
+  budget.report("compact", { step: "compacting", meetings: board.placed().length });
   compact(prep, board);
   // Then annealing past the descent's local minimum (chains of moves between two slots), within its move budget.
   const annealCut = anneal(prep, board, budget);
   // Then, on a model small enough, the fewest firm gaps these meetings allow, by the exact solver.
   if (budget.exact !== undefined) fewestFirmGaps(prep, board, budget.exact, budget);
   const meetings = seat(prep, board, tableAssignment(prep));
-  budget.report("verify", `checking ${meetings.length} meetings against every rule`, "checking", { meetings: meetings.length });
+  budget.report("verify", { step: "checking", meetings: meetings.length });
   const violations = verifyPrepared(prep, meetings);
   const [broken] = violations;
   if (broken !== undefined) throw new InternalError(`the scheduler broke a rule (${broken.message}); please report this`);
   const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: timedOut || annealCut || (exact?.timedOut ?? false), elapsedMs: budget.elapsedMs() });
   const unbalanced = unbalancedScore(prep);
-  budget.report("done", provenText(schedule), "done", provenValues(schedule));
+  budget.report("done", { step: "done", status: schedule.status, levels: schedule.stats.levels, bounds: schedule.stats.bounds, gap: schedule.stats.gapPercent });
   return unbalanced === null ? schedule : { ...schedule, stats: { ...schedule.stats, unbalancedScore: unbalanced } };
 }
 
@@ -74,17 +74,3 @@ function unbalancedScore(prep: Prepared): number | null {
   return select({ ...prep, balanceTop: 0 }, "lexicographic").levels.score;
 }
 
-/** What a schedule proved, in words, for the last progress line. */
-/** What `provenText` says, as values: the status, the levels, their bounds and the gap. */
-function provenValues(schedule: Schedule): Record<string, number | string> {
-  const { levels, bounds, gapPercent } = schedule.stats;
-  return { status: schedule.status, ...levelValues(levels), ...levelValues(bounds, "bound"), gap: gapPercent };
-}
-
-function provenText(schedule: Schedule): string {
-  const { levels, bounds, gapPercent } = schedule.stats;
-  if (schedule.status === "optimal") return `optimal, every level at its bound (${levelsText(levels)})`;
-  const at = (["musts", "served", "balance"] as const).filter((k) => levels[k] >= bounds[k]);
-  const proven = at.length === 3 ? "musts, served and balance at their bounds" : at.length > 0 ? `${at.join(", ")} at their bounds` : "no level proven";
-  return `${proven}; score ${levels.score.toFixed(1)}, ${gapPercent.toFixed(3)} % below its bound ${bounds.score.toFixed(1)}${schedule.status === "timedout" ? " (time limit reached)" : ""}`;
-}

@@ -284,56 +284,82 @@ export interface StopInstance {
   readonly history: readonly PastMeeting[];
 }
 
-/**
- * What a progress report says, as a code, for a caller to word it in its own
- * language from the report's `values`.
- */
-export type ProgressStep =
-  | "scoring"
-  | "selecting"
-  | "kept"
-  | "placing"
-  | "placing-around"
-  | "moving"
-  | "searching"
-  | "searching-toward"
-  | "bounding"
-  | "bounding-reached"
-  | "solving-core"
-  | "compacting"
-  | "compacting-exact"
-  | "compacted-exact"
-  | "checking"
-  | "exact-solving"
-  | "exact-solved"
-  | "exact-fallback"
-  | "done";
+/** The stage of the search a progress report comes from: its local search (with its round), a rebuild, re-optimisation, or large neighbourhoods. */
+export type SearchStage = "local-search" | "rebuild" | "reoptimise" | "lns";
+
+/** An objective level the exact solver works on (`replaced` only when re-planning). */
+export type ExactLevel = "replaced" | "musts" | "served" | "balance" | "score";
 
 /**
- * Progress of a long solve, for a CLI to show.
- * @example { phase: "select", message: "selecting among 812 eligible pairs", step: "selecting", values: { pairs: 812 }, elapsedMs: 40 }
+ * What a progress report says, as typed data for a caller to word in its own
+ * language: a `step` and the values that step names.
+ * @example { step: "selecting", pairs: 812 }
  */
-export interface Progress {
+export type ProgressEvent =
+  | { readonly step: "scoring" }
+  | { readonly step: "selecting"; readonly pairs: number }
+  | { readonly step: "kept"; readonly kept: number; readonly lost: number }
+  | { readonly step: "placing"; readonly meetings: number; readonly slots: number }
+  | { readonly step: "placing-around"; readonly meetings: number; readonly kept: number }
+  | { readonly step: "moving"; readonly kept: number }
+  | { readonly step: "searching"; readonly stage: SearchStage; readonly round?: number; readonly levels: ObjectiveLevels }
+  | { readonly step: "searching-toward"; readonly stage: SearchStage; readonly round?: number; readonly levels: ObjectiveLevels; readonly target: ObjectiveLevels }
+  | { readonly step: "bounding"; readonly candidates: number }
+  | { readonly step: "bounding-reached"; readonly levels: ObjectiveLevels }
+  | { readonly step: "solving-core" }
+  | { readonly step: "compacting"; readonly meetings: number }
+  | { readonly step: "compacting-exact"; readonly solver: string; readonly value: number; readonly columns: number }
+  | {
+      readonly step: "compacted-exact";
+      readonly solver: string;
+      readonly from: number;
+      readonly to: number;
+      readonly status: ExactOutcome["status"];
+      readonly proven: boolean;
+      readonly nodes?: number;
+      readonly note?: string;
+    }
+  | { readonly step: "checking"; readonly meetings: number }
+  | { readonly step: "exact-solving"; readonly solver: string; readonly level: ExactLevel; readonly value: number; readonly bound: number; readonly columns: number }
+  | {
+      readonly step: "exact-solved";
+      readonly solver: string;
+      readonly level: ExactLevel;
+      readonly status: ExactOutcome["status"];
+      /** The solver's own word on its outcome (`node limit`). */
+      readonly note?: string;
+      /** The level before and after the solve. */
+      readonly from: number;
+      readonly to: number;
+      readonly bound?: number;
+      readonly nodes?: number;
+      /** The solver's agenda broke a rule and was dropped; the search's is kept. */
+      readonly dropped?: true;
+    }
+  | { readonly step: "exact-fallback"; readonly solver: string; readonly reason: "failed" | "distrusted" }
+  | {
+      readonly step: "done";
+      readonly status: ScheduleStatus;
+      readonly levels: ObjectiveLevels;
+      readonly bounds: ObjectiveLevels;
+      /** How far the score is below its bound, in per cent. */
+      readonly gap: number;
+    };
+
+/** The code of a progress report's step. */
+export type ProgressStep = ProgressEvent["step"];
+
+/**
+ * Progress of a long solve, for a CLI to show: what happened as data (no prose),
+ * in which phase and when.
+ * @example { phase: "select", step: "selecting", pairs: 812, elapsedMs: 40 }
+ */
+export type Progress = ProgressEvent & {
   readonly phase: "score" | "select" | "timetable" | "bound" | "improve" | "exact" | "compact" | "verify" | "done";
-  /** In English. */
-  readonly message: string;
-  /** What `message` says, as a code. */
-  readonly step?: ProgressStep;
-  /**
-   * The values `message` names: counts (`pairs`, `meetings`, `slots`, `kept`,
-   * `lost`), the search's `stage` (`local-search` with its `round`, `rebuild`,
-   * `reoptimise`, `lns`), objective levels (`musts`, `served`, `balance`,
-   * `score`) and, prefixed, the levels aimed at (`targetMusts`…) or the bounds
-   * (`boundMusts`…, with `gap` and the `status`, when done); the exact
-   * solver's `solver`, `level`, `value`, `bound`, `columns`, its `status`, the
-   * level `from` → `to`, `nodes` and `dropped` (1: its agenda broke a rule),
-   * and for a fallback `reason` (`failed` or `distrusted`).
-   */
-  readonly values?: Readonly<Record<string, number | string>>;
   readonly elapsedMs: number;
   /** Set when something fell back that the user should hear about at once (the exact solver failed: the search's agenda is kept). */
   readonly warning?: true;
-}
+};
 
 /**
  * Options of the stop scheduler.

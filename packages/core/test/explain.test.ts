@@ -1,3 +1,4 @@
+/** Checks that explainFirm gives each unscheduled pair the right reason (full, busy, blocked, lower score, not reached). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { explainFirm, type FirmExplanation, type PairExplanation } from "../src/explain.js";

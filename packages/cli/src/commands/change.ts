@@ -146,15 +146,15 @@ export function defineChange(root: Command, ctx: CommandContext): void {
   const kinds = [...LOG_KINDS.values()].map((k) => `  ${k.usage}`).join("\n");
   root
     .command("change")
-    .description("enter one day-of change of a stop in its log (workspace/<stop_id>/log.csv); prints the entry's number")
-    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv; the workspace is <data-dir>/workspace/")
-    .argument("<kind>", "absent, present, arrives, leaves, window, tables, representatives, cancel, checkin, noshow, confirm, decline, refill or undo")
-    .argument("[participant-id]", "the firm or delegation (for undo: the entry number)")
-    .argument("[value]", "HH:MM, HH:MM-HH:MM, a number (noshow: the slot), or the other participant of the meeting (cancel, confirm, decline)")
-    .requiredOption("--stop <id>", "the stop whose log gets the entry")
-    .option("--by <name>", "who enters it (default: ROADSHOW_USER, else the system user)")
-    .option("--note <text>", "a note kept with the entry")
-    .option("--at <HH:MM>", "checkin: the time of arrival (default: now at the stop)")
+    .description("help.change")
+    .argument("<data-dir>", "help.change.data-dir")
+    .argument("<kind>", "help.change.kind")
+    .argument("[participant-id]", "help.change.participant-id")
+    .argument("[value]", "help.change.value")
+    .requiredOption("--stop <id>", "help.change.stop")
+    .option("--by <name>", "help.change.by")
+    .option("--note <text>", "help.change.note")
+    .option("--at <HH:MM>", "help.change.at")
     .addHelpText("after", `\nKinds:\n${kinds}\n\nExample:\n  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 arrives US-CG 15:00\n  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 undo 3\n`)
     .action(async (dataDir: string, kind: string, subject: string | undefined, value: string | undefined, o: ChangeFlags) => {
       await change({ dataDir, stop: o.stop, kind, subject, value, by: o.by, note: o.note, at: o.at }, ctx.common(), ctx.io);

@@ -121,11 +121,11 @@ export async function diff(args: DiffArgs, common: Common, io: Io): Promise<void
 export function defineDiff(root: Command, ctx: CommandContext): void {
   root
     .command("diff")
-    .description("what changed between two versions of a stop, participant by participant (default: the version last sent and the current one)")
-    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv; the workspace is <data-dir>/workspace/")
-    .argument("[from]", "the earlier version (default: the version last sent, else the one before the current)", positiveInteger)
-    .argument("[to]", "the later version (default: the current one)", positiveInteger)
-    .requiredOption("--stop <id>", "the stop whose versions are compared")
+    .description("help.diff")
+    .argument("<data-dir>", "help.diff.data-dir")
+    .argument("[from]", "help.diff.from", positiveInteger)
+    .argument("[to]", "help.diff.to", positiveInteger)
+    .requiredOption("--stop <id>", "help.diff.stop")
     .addHelpText("after", `\nExample:\n  roadshow diff ${EXAMPLE_DIR} --stop BS-2026-02\n  roadshow diff ${EXAMPLE_DIR} --stop BS-2026-02 1 3\n`)
     .action(async (dataDir: string, from: number | undefined, to: number | undefined, o: { stop: string }) => {
       await diff({ dataDir, stop: o.stop, from, to }, ctx.common(), ctx.io);

@@ -80,11 +80,11 @@ interface ExplainFlags extends PlanningFlags {
 /** Registers `roadshow explain`. */
 export function defineExplain(root: Command, ctx: CommandContext): void {
   planningOptions(root.command("explain"))
-    .description("plan one stop as schedule does and tell one firm, for every delegation, its score, its parts and why it was or was not scheduled")
-    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
-    .requiredOption("--stop <id>", "stop_id to plan")
-    .requiredOption("--firm <id>", "firm_id to explain")
-    .option("--delegation <id>", "only this delegation")
+    .description("help.explain")
+    .argument("<data-dir>", "help.explain.data-dir")
+    .requiredOption("--stop <id>", "help.explain.stop")
+    .requiredOption("--firm <id>", "help.explain.firm")
+    .option("--delegation <id>", "help.explain.delegation")
     .addHelpText("after", `\nExamples:\n  roadshow explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045\n  roadshow --lang it explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045 --delegation US-CG\n`)
     .action(async (dataDir: string, o: ExplainFlags) => {
       await explain(

@@ -98,15 +98,15 @@ interface FollowUpFlags {
 export function defineFollowUp(root: Command, ctx: CommandContext): void {
   root
     .command("followup")
-    .description("after a stop: one message per participant with an email and a held meeting, in its language, asking a rating and an outcome per meeting; answers.csv to fill in; with --smtp, each participant is mailed once")
-    .argument("<data-dir>", "folder with the inputs and outcomes.csv; the agenda comes from its workspace/")
-    .requiredOption("--stop <id>", "the stop whose participants are asked")
-    .requiredOption("--out <dir>", "output folder: firms/<id>.eml, delegations/<id>.eml and answers.csv")
-    .requiredOption("--organizer <\"Name <email>\">", "the sender: From of every message and ORGANIZER of every event", organizer)
-    .option("--agenda <agenda.csv>", "the agenda of the day (default: the workspace's last version)")
-    .option("--smtp <url>", "send through this server: smtp://host:port or smtps://user:password@host (user and password also from ROADSHOW_SMTP_USER, ROADSHOW_SMTP_PASSWORD)")
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
-    .option("--force", "replace an existing output folder", false)
+    .description("help.followup")
+    .argument("<data-dir>", "help.followup.data-dir")
+    .requiredOption("--stop <id>", "help.followup.stop")
+    .requiredOption("--out <dir>", "help.followup.out")
+    .requiredOption("--organizer <\"Name <email>\">", "help.followup.organizer", organizer)
+    .option("--agenda <agenda.csv>", "help.followup.agenda")
+    .option("--smtp <url>", "help.followup.smtp")
+    .option("--excel", "help.followup.excel", false)
+    .option("--force", "help.followup.force", false)
     .addHelpText("after", `\nExample:\n  roadshow followup ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-followup --organizer "Confindustria Lombardia <eventi@example.it>"\n`)
     .action(async (dataDir: string, o: FollowUpFlags) => {
       await followUp({ dataDir, stop: o.stop, agenda: o.agenda, out: o.out, organizer: o.organizer, smtp: o.smtp, excel: o.excel, force: o.force }, ctx.common(), ctx.io);

@@ -69,13 +69,13 @@ interface OutcomesFlags {
 export function defineOutcomes(root: Command, ctx: CommandContext): void {
   root
     .command("outcomes")
-    .description("write what the desk recorded at a stop (no-shows, absences: meetings not held) into outcomes.csv, which season and report read")
-    .argument("<data-dir>", "folder with the inputs; the stop's agenda and log are in its workspace/")
-    .requiredOption("--stop <id>", "the stop")
-    .option("--agenda <agenda.csv>", "the agenda of the day (default: the workspace's last version)")
-    .option("--out <file>", "the file to write (default: <data-dir>/outcomes.csv)")
-    .option("--held-agenda <file>", "also write the meetings held (the day's agenda with its refills, without those not held) as an agenda.csv")
-    .option("--force", "replace an existing file", false)
+    .description("help.outcomes")
+    .argument("<data-dir>", "help.outcomes.data-dir")
+    .requiredOption("--stop <id>", "help.outcomes.stop")
+    .option("--agenda <agenda.csv>", "help.outcomes.agenda")
+    .option("--out <file>", "help.outcomes.out")
+    .option("--held-agenda <file>", "help.outcomes.held-agenda")
+    .option("--force", "help.outcomes.force", false)
     .addHelpText("after", `\nExample:\n  roadshow outcomes ${EXAMPLE_DIR} --stop BS-2026-02 --held-agenda out/BS-2026-02-held.csv --force\n`)
     .action(async (dataDir: string, o: OutcomesFlags) => {
       await outcomes({ dataDir, stop: o.stop, agenda: o.agenda, out: o.out, heldAgenda: o.heldAgenda, force: o.force }, ctx.common(), ctx.io);

@@ -109,16 +109,16 @@ const slotNumber = (value: string): number => {
 export function defineRefill(root: Command, ctx: CommandContext): void {
   root
     .command("refill")
-    .description("standby refill of one slot on the day: the table-slots freed by absences and no-shows go to participants there and free, best under the objective, nobody moved; --apply enters them in the stop's log")
-    .argument("<data-dir>", "folder with the inputs; the stop's agenda and log are in its workspace/")
-    .requiredOption("--stop <id>", "the stop")
-    .requiredOption("--slot <n>", "the slot to refill (1-based)", slotNumber)
-    .option("--apply", "enter the proposed meetings in the stop's log (one refill entry each)", false)
-    .option("--agenda <agenda.csv>", "the agenda of the day (default: the workspace's last version)")
-    .option("--min-meetings <K>", "K of the objective's second level", positiveInteger, 1)
-    .option("--no-balance", "no balance level: after musts and K, the highest score")
-    .option("--by <name>", "who enters the refill (default: ROADSHOW_USER)")
-    .addOption(new Option("--format <format>", "text, or json: {\"meetings\":[{\"firm_id\",\"delegation_id\",\"slot\",\"table\"}]}").choices(["text", "json"]))
+    .description("help.refill")
+    .argument("<data-dir>", "help.refill.data-dir")
+    .requiredOption("--stop <id>", "help.refill.stop")
+    .requiredOption("--slot <n>", "help.refill.slot", slotNumber)
+    .option("--apply", "help.refill.apply", false)
+    .option("--agenda <agenda.csv>", "help.refill.agenda")
+    .option("--min-meetings <K>", "help.refill.min-meetings", positiveInteger, 1)
+    .option("--no-balance", "help.refill.no-balance")
+    .option("--by <name>", "help.refill.by")
+    .addOption(new Option("--format <format>", "help.refill.format").choices(["text", "json"]))
     .addHelpText("after", `\nExample:\n  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 noshow F0117 3\n  roadshow refill ${EXAMPLE_DIR} --stop BS-2026-02 --slot 3 --format json\n`)
     .action(async (dataDir: string, o: RefillFlags) => {
       const common = ctx.common();

@@ -72,15 +72,15 @@ interface ReplanFlags extends PlanningFlags, OrganizerFlags {
 /** Registers `roadshow replan`. */
 export function defineReplan(root: Command, ctx: CommandContext): void {
   organizerOption(planningOptions(root.command("replan")))
-    .description("re-plan one stop around the agenda sent before: every still-valid meeting stays; writes the stop's files plus changes.csv, changes.html and calendar/changed/")
-    .argument("<data-dir>", "folder with the inputs as they are now (rows removed, added or edited; changes.csv optional)")
-    .requiredOption("--stop <id>", "stop_id to re-plan")
-    .option("--previous <agenda.csv>", "the agenda sent before (agenda.csv of schedule or of an earlier replan); with --out")
-    .option("--out <dir>", "output folder; without --previous and --out: the workspace's next version, re-planned from the version last sent and the whole day-of log")
-    .option("--allow-moves", "let still-valid meetings move where that re-places more pairs, meets more musts or serves more firms (each move counts)", false)
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
-    .option("--xlsx", "also write agenda.xlsx: the agenda, every participant's meetings, unmatched and summary in one workbook", false)
-    .option("--force", "overwrite existing output files", false)
+    .description("help.replan")
+    .argument("<data-dir>", "help.replan.data-dir")
+    .requiredOption("--stop <id>", "help.replan.stop")
+    .option("--previous <agenda.csv>", "help.replan.previous")
+    .option("--out <dir>", "help.replan.out")
+    .option("--allow-moves", "help.replan.allow-moves", false)
+    .option("--excel", "help.replan.excel", false)
+    .option("--xlsx", "help.replan.xlsx", false)
+    .option("--force", "help.replan.force", false)
     .addHelpText("after", `\nExample:\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02 --previous out/BS-2026-02/agenda.csv --changes ${EXAMPLE_DIR}/day-of/changes.csv --out out/BS-2026-02-day\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02   (the workspace: from the version last sent and the day-of log)\n`)
     .action(async (dataDir: string, o: ReplanFlags) => {
       if (o.previous === undefined && o.out === undefined) {

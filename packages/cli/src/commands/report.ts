@@ -97,14 +97,14 @@ interface ReportFlags {
 export function defineReport(root: Command, ctx: CommandContext): void {
   root
     .command("report")
-    .description("the board's report of what the stops produced (booked, held, no-shows per country, sector and time, table use, unmet asks, follow-up): report.csv, unmet.csv, meetings-per-firm.csv, report.it.html, report.en.html")
-    .argument("<data-dir>", "folder with the inputs, outcomes.csv and answers.csv; agendas come from its workspace/")
-    .option("--stop <id>", "report on this stop only (default: the season, and each stop in its own folder)")
-    .requiredOption("--out <dir>", "output folder")
-    .option("--agenda <agenda.csv>", "an agenda to report on instead of the workspace's last version (repeatable)", collect)
-    .option("--outcomes <file>", "meetings not held and follow-ups (default: <data-dir>/outcomes.csv if present)")
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
-    .option("--force", "replace an existing output folder", false)
+    .description("help.report")
+    .argument("<data-dir>", "help.report.data-dir")
+    .option("--stop <id>", "help.report.stop")
+    .requiredOption("--out <dir>", "help.report.out")
+    .option("--agenda <agenda.csv>", "help.report.agenda", collect)
+    .option("--outcomes <file>", "help.report.outcomes")
+    .option("--excel", "help.report.excel", false)
+    .option("--force", "help.report.force", false)
     .addHelpText("after", `\nExample:\n  roadshow report ${EXAMPLE_DIR} --stop BS-2026-02 --out out/report-BS\n`)
     .action(async (dataDir: string, o: ReportFlags) => {
       await report({ dataDir, stop: o.stop, agendas: o.agenda, outcomes: o.outcomes, out: o.out, excel: o.excel, force: o.force }, ctx.common(), ctx.io);

@@ -65,14 +65,14 @@ interface ScheduleFlags extends PlanningFlags, OrganizerFlags {
 /** Registers `roadshow schedule`. */
 export function defineSchedule(root: Command, ctx: CommandContext): void {
   organizerOption(planningOptions(root.command("schedule")))
-    .description("plan one stop: writes <out>/agenda.csv, unmatched.csv, participant agendas, grid, summary and calendars; prints a summary")
-    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
-    .requiredOption("--stop <id>", "stop_id to plan")
-    .option("--out <dir>", "output folder (without it: the stop's next version in <data-dir>/workspace/<stop_id>/versions/, from the master files and the day-of log)")
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
-    .option("--xlsx", "also write agenda.xlsx: the agenda, every participant's meetings, unmatched and summary in one workbook", false)
-    .option("--previous <agenda.csv>", "the agenda sent before: calendars cancel the meetings dropped since")
-    .option("--force", "overwrite existing output files", false)
+    .description("help.schedule")
+    .argument("<data-dir>", "help.schedule.data-dir")
+    .requiredOption("--stop <id>", "help.schedule.stop")
+    .option("--out <dir>", "help.schedule.out")
+    .option("--excel", "help.schedule.excel", false)
+    .option("--xlsx", "help.schedule.xlsx", false)
+    .option("--previous <agenda.csv>", "help.schedule.previous")
+    .option("--force", "help.schedule.force", false)
     .addHelpText("after", `\nExample:\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02   (into ${EXAMPLE_DIR}/workspace/BS-2026-02/versions/)\n`)
     .action(async (dataDir: string, o: ScheduleFlags) => {
       if (o.out === undefined) {

@@ -64,17 +64,17 @@ interface ScoreFlags extends DayFlags {
 export function defineScore(root: Command, ctx: CommandContext): void {
   root
     .command("score")
-    .description("write every firm × delegation score of a stop with its parts and a why sentence (scores.csv columns first)")
-    .argument("<data-dir>", "folder with the input CSVs")
-    .requiredOption("--stop <id>", "stop_id to score")
-    .option("--out <file>", "file to write (default: print to stdout)")
-    .option("--scores <file>", "external scores to show instead of the built-in ones")
-    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
-    .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
-    .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
-    .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
-    .option("--force", "overwrite an existing file", false)
+    .description("help.score")
+    .argument("<data-dir>", "help.score.data-dir")
+    .requiredOption("--stop <id>", "help.score.stop")
+    .option("--out <file>", "help.score.out")
+    .option("--scores <file>", "help.score.scores")
+    .option("--requests <file>", "help.score.requests")
+    .option("--changes <file>", "help.score.changes")
+    .option("--outcomes <file>", "help.score.outcomes")
+    .option("--weights <file>", "help.score.weights")
+    .option("--excel", "help.score.excel", false)
+    .option("--force", "help.score.force", false)
     .addHelpText("after", `\nExample:\n  roadshow score ${EXAMPLE_DIR} --stop BS-2026-02 --out out/scores.csv\n`)
     .action(async (dataDir: string, o: ScoreFlags) => {
       await score(

@@ -181,16 +181,16 @@ interface SeasonFlags extends PlanningFlags, OrganizerFlags {
 /** Registers `roadshow season`. */
 export function defineSeason(root: Command, ctx: CommandContext): void {
   organizerOption(planningOptions(root.command("season")))
-    .description("plan every stop in date order without repeated meetings: writes <out>/<stop_id>/ per stop and the season report")
-    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
-    .requiredOption("--out <dir>", "output folder")
-    .option("--from <stop_id>", "re-plan from this stop onward; the stops before it come from --frozen")
-    .option("--frozen <agenda.csv>", "agenda already held: kept unchanged and counted as history (repeatable)", collect, [])
-    .option("--independent", "plan each stop alone (no season history, no fairness bonus), for comparison", false)
-    .option("--no-compare", "do not plan the other way for the side-by-side summary")
-    .option("--excel", "write CSVs the way Italian Excel opens them (BOM, ;, CRLF, decimal comma: 39,2)", false)
-    .option("--xlsx", "also write season.xlsx (the season report) and each stop's agenda.xlsx", false)
-    .option("--force", "overwrite existing output files", false)
+    .description("help.season")
+    .argument("<data-dir>", "help.season.data-dir")
+    .requiredOption("--out <dir>", "help.season.out")
+    .option("--from <stop_id>", "help.season.from")
+    .option("--frozen <agenda.csv>", "help.season.frozen", collect, [])
+    .option("--independent", "help.season.independent", false)
+    .option("--no-compare", "help.season.no-compare")
+    .option("--excel", "help.season.excel", false)
+    .option("--xlsx", "help.season.xlsx", false)
+    .option("--force", "help.season.force", false)
     .addHelpText("after", `\nExample:\n  roadshow season ${EXAMPLE_DIR} --out out/season\n  roadshow season ${EXAMPLE_DIR} --out out/season-2 --from MB-2026-05 --frozen out/season/BS-2026-02/agenda.csv --frozen out/season/BG-2026-03/agenda.csv\n`)
     .action(async (dataDir: string, o: SeasonFlags) => {
       await season(

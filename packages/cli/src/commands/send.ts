@@ -144,12 +144,12 @@ interface SendFlags {
 export function defineSend(root: Command, ctx: CommandContext): void {
   root
     .command("send")
-    .description("mail the participants whose day in the stop's current version differs from what they were last sent (the first send: everyone with an email)")
-    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (email and lang columns); the workspace is <data-dir>/workspace/")
-    .requiredOption("--stop <id>", "the stop whose current version is sent")
-    .requiredOption("--organizer <\"Name <email>\">", "the sender: From of every message and ORGANIZER of every event", organizer)
-    .option("--smtp <url>", "send through this server: smtp://host:port or smtps://user:password@host (user and password also from ROADSHOW_SMTP_USER, ROADSHOW_SMTP_PASSWORD)")
-    .option("--dry-run", "list what would be written or sent; write and send nothing", false)
+    .description("help.send")
+    .argument("<data-dir>", "help.send.data-dir")
+    .requiredOption("--stop <id>", "help.send.stop")
+    .requiredOption("--organizer <\"Name <email>\">", "help.send.organizer", organizer)
+    .option("--smtp <url>", "help.send.smtp")
+    .option("--dry-run", "help.send.dry-run", false)
     .addHelpText("after", `\nExample:\n  roadshow send ${EXAMPLE_DIR} --stop BS-2026-02 --organizer "Confindustria Lombardia <eventi@example.it>" --smtp smtps://smtp.example.it\n`)
     .action(async (dataDir: string, o: SendFlags) => {
       await send({ dataDir, stop: o.stop, organizer: o.organizer, smtp: o.smtp, dryRun: o.dryRun }, ctx.common(), ctx.io);

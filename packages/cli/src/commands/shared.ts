@@ -63,7 +63,7 @@ export function isRepeatable(option: Option): boolean {
 export function organizerOption(command: Command): Command {
   return command.option(
     "--organizer <\"Name <email>\">",
-    "who sends the invitations: written as ORGANIZER on every calendar event (needed when the .ics files are mailed)",
+    "help.shared.organizer",
     organizer,
   );
 }
@@ -72,20 +72,20 @@ export function organizerOption(command: Command): Command {
 /** `--changes` and `--outcomes`: what changed at a stop and what happened after it; every command reads them. */
 export function dayOptions(command: Command): Command {
   return command
-    .option("--changes <file>", "stop-specific changes: absent, present, late, fewer tables (default: <data-dir>/changes.csv if present)")
-    .option("--outcomes <file>", "meetings not held and follow-ups after a stop (default: <data-dir>/outcomes.csv if present)");
+    .option("--changes <file>", "help.shared.changes")
+    .option("--outcomes <file>", "help.shared.outcomes");
 }
 
 /** The input and planning options of every command that plans: schedule, explain, season, replan. */
 export function planningOptions(command: Command): Command {
   return dayOptions(command)
-    .option("--scores <file>", "affinity scores replacing the built-in ones (default: <data-dir>/scores.csv if present)")
-    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
-    .option("--weights <file>", "affinity weights (JSON object or CSV weight,value); missing names keep their defaults")
-    .option("--history <agenda.csv>", "earlier agenda: pairs in it do not meet again (repeatable)", collect)
-    .option("--allow-repeats", "let pairs from history (and, in a season, from earlier stops) meet again", false)
-    .option("--min-meetings <K>", "K: give every firm that can be served K meetings (per stop) first", positiveInteger, 1)
-    .option("--no-balance", "do not balance meetings across firms: after musts and K, the highest total score alone")
-    .option("--no-exact", "skip the exact polish (HiGHS) of stops with windows: the search's agenda as it is")
-    .option("--time-limit <seconds>", "budget (per stop) for improving agendas under availability windows (default 60)", positiveNumber);
+    .option("--scores <file>", "help.shared.scores")
+    .option("--requests <file>", "help.shared.requests")
+    .option("--weights <file>", "help.shared.weights")
+    .option("--history <agenda.csv>", "help.shared.history", collect)
+    .option("--allow-repeats", "help.shared.allow-repeats", false)
+    .option("--min-meetings <K>", "help.shared.min-meetings", positiveInteger, 1)
+    .option("--no-balance", "help.shared.no-balance")
+    .option("--no-exact", "help.shared.no-exact")
+    .option("--time-limit <seconds>", "help.shared.time-limit", positiveNumber);
 }

@@ -97,9 +97,9 @@ interface StatusFlags {
 export function defineStatus(root: Command, ctx: CommandContext): void {
   root
     .command("status")
-    .description("where each stop stands: versions, what was sent to whom and when, log entries not yet re-planned, participants not told yet")
-    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv; the workspace is <data-dir>/workspace/")
-    .option("--stop <id>", "only this stop (default: every stop of stops.csv)")
+    .description("help.status")
+    .argument("<data-dir>", "help.status.data-dir")
+    .option("--stop <id>", "help.status.stop")
     .addHelpText("after", `\nExample:\n  roadshow status ${EXAMPLE_DIR} --stop BS-2026-02 --format json\n`)
     .action(async (dataDir: string, o: StatusFlags) => {
       const common: Common = ctx.common();

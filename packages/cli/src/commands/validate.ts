@@ -108,16 +108,16 @@ interface ValidateFlags extends DayFlags {
 export function defineValidate(root: Command, ctx: CommandContext): void {
   root
     .command("validate")
-    .description("check the input files and, with --agenda, an agenda against every hard rule")
-    .argument("<data-dir>", "folder with the input CSVs")
-    .option("--stop <id>", "only this stop")
-    .option("--agenda <file>", "an agenda.csv to check")
-    .option("--scores <file>", "external scores (default: <data-dir>/scores.csv if present)")
-    .option("--requests <file>", "must/avoid requests (default: <data-dir>/requests.csv if present)")
-    .option("--changes <file>", "stop-specific changes (default: <data-dir>/changes.csv if present)")
-    .option("--outcomes <file>", "meeting outcomes (default: <data-dir>/outcomes.csv if present)")
-    .option("--history <agenda.csv>", "earlier agenda (repeatable)", collect)
-    .option("--allow-repeats", "pairs from history may meet again", false)
+    .description("help.validate")
+    .argument("<data-dir>", "help.validate.data-dir")
+    .option("--stop <id>", "help.validate.stop")
+    .option("--agenda <file>", "help.validate.agenda")
+    .option("--scores <file>", "help.validate.scores")
+    .option("--requests <file>", "help.validate.requests")
+    .option("--changes <file>", "help.validate.changes")
+    .option("--outcomes <file>", "help.validate.outcomes")
+    .option("--history <agenda.csv>", "help.validate.history", collect)
+    .option("--allow-repeats", "help.validate.allow-repeats", false)
     .addHelpText("after", `\nExample:\n  roadshow validate ${EXAMPLE_DIR} --agenda out/BS-2026-02/agenda.csv\n`)
     .action(async (dataDir: string, o: ValidateFlags) => {
       const ok = await validate(

@@ -1,6 +1,6 @@
 // The board's report as files: report.csv (every figure with its definition), unmet.csv, meetings-per-firm.csv, and one printable HTML page per language.
 import { FOLLOW_UP_OUTCOMES, type DayReport, type Firm, type Stop } from "@roadshow/core";
-import { countryName, formatDate, formatNumber, sectorName, t, template, TEXT_LANGS, type Lang, type MessageKey } from "../text/i18n.js";
+import { countryName, formatDate, formatNumber, sectorName, t, formatMessage, TEXT_LANGS, type Lang, type MessageKey } from "../text/i18n.js";
 import { toCsv, type CsvDialect } from "../write/csv.js";
 import { html, htmlDocument, type SafeHtml } from "../write/html.js";
 import type { OutputFile } from "../write/output-file.js";
@@ -57,7 +57,7 @@ export function reportFigures(r: DayReport): ReportFigure[] {
 }
 
 /** A catalogue text without placeholders, by a key built from data (a measure, a section, an outcome). */
-const word = (lang: Lang, key: string): string => template(lang, key as MessageKey);
+const word = (lang: Lang, key: string): string => formatMessage(lang, key as MessageKey, {});
 const measureText = (lang: Lang, m: ReportMeasure): string => word(lang, `report.measure.${m}`);
 const definition = (lang: Lang, m: ReportMeasure): string => word(lang, `report.def.${m}`);
 

@@ -53,7 +53,7 @@ export function mailText(ctx: ExportContext, p: Participant, organizer: Organize
   const greeting = p.contactName ? t(lang, "mail.greeting", { name: p.contactName }) : t(lang, "mail.greeting.organisation", { name: p.name });
   const intro = t(lang, kind === "update" ? "mail.intro.update" : kind === "cancellation" ? "mail.intro.cancellation" : "mail.intro", words);
   const count = p.meetings.length;
-  const summary = count === 0 ? "" : count === 1 ? t(lang, "mail.meetings.one") : t(lang, "mail.meetings.many", { count });
+  const summary = t(lang, "mail.meetings", { count });
   const cancelled = dropped.map((d) => t(lang, "mail.cancelled", d).trim());
   const cancelledHeading = t(lang, kind === "cancellation" ? "mail.cancelled.all" : "mail.cancelled.heading");
   const closing = t(lang, "mail.closing");

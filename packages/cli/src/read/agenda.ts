@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { buildSlots, formatTime } from "@roadshow/core";
 import type { CountryCode, PastMeeting, Slot, Stop, TimeOfDay } from "@roadshow/core";
 import { parseCountry } from "./countries.js";
-import { template, TEXT_LANGS, type MessageKey } from "../text/i18n.js";
+import { formatMessage, TEXT_LANGS, type MessageKey } from "../text/i18n.js";
 import type { InputIssue, Severity } from "./issues.js";
 import { MAX_ROWS } from "./limits.js";
 import { fail, ok, Reporter } from "./report.js";
@@ -41,7 +41,7 @@ const AGENDA_NAMES = ["stop_id", "date", "slot", "start", "end", "table", "deleg
 
 /** The Agenda sheet of agenda.xlsx has its headers in `--lang` (`Tavolo`): each is read back as its column. */
 const LABELS: ReadonlyMap<string, string> = new Map(
-  TEXT_LANGS.flatMap((lang) => AGENDA_NAMES.map((name) => [template(lang, `xlsx.col.${name}` as MessageKey).toLowerCase(), name] as const)),
+  TEXT_LANGS.flatMap((lang) => AGENDA_NAMES.map((name) => [formatMessage(lang, `xlsx.col.${name}` as MessageKey, {}).toLowerCase(), name] as const)),
 );
 
 /** The CLI writes extra columns after the required ones; they are read back silently. */

@@ -107,12 +107,12 @@ interface StudioFlags {
 export function defineStudio(root: Command, ctx: CommandContext): void {
   root
     .command("studio")
-    .description("the organiser's desk in the browser, local and private: data, plan, grid with live rule checks, people, save")
-    .argument("<data-dir>", "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)")
-    .option("--port <n>", `port on 127.0.0.1 (default ${DEFAULT_PORT}, or any free port when it is taken; 0: any free port)`, port)
-    .option("--out <dir>", "output folder: each stop is saved in <out>/<stop_id>/", "out")
-    .option("--smtp <url>", "the server the Save view sends the messages through (as roadshow mail --smtp)")
-    .option("--no-open", "do not open a browser (it is never opened in CI or when the output is not a terminal)")
+    .description("help.studio")
+    .argument("<data-dir>", "help.studio.data-dir")
+    .option("--port <n>", "help.studio.port", port)
+    .option("--out <dir>", "help.studio.out", "out")
+    .option("--smtp <url>", "help.studio.smtp")
+    .option("--no-open", "help.studio.no-open")
     .addHelpText("after", `\nExample:\n  roadshow studio ${EXAMPLE_DIR} --out out\n`)
     .action(async (dataDir: string, o: StudioFlags) => {
       await studio({ dataDir, out: o.out, port: o.port, open: o.open, smtp: o.smtp }, ctx.common().lang, ctx.io);

@@ -1,15 +1,11 @@
-// The CLI's languages: texts from the catalogue (`t`, over catalogue-en.ts and catalogue-it.ts), and the formatting of numbers, dates, countries and sectors by language.
+// The CLI's languages: texts from the catalogue (messages.ts: ICU MessageFormat by intl-messageformat), and the formatting of numbers, dates, countries and sectors by language.
 import { DateTime } from "luxon";
 import { sectorLabel } from "@roadshow/core";
 import type { CountryCode, SectorCode } from "@roadshow/core";
-import { EN } from "./catalogue-en.js";
-import { IT } from "./catalogue-it.js";
+import { LOCALE, TEXT_LANGS, type Lang } from "./messages.js";
 
-/** The languages the CLI speaks. */
-export type Lang = "it" | "en";
-
-/** The languages with texts of their own; any other language gets English texts. */
-export const TEXT_LANGS: readonly Lang[] = ["it", "en"];
+export { formatMessage, isLang, isMessageKey, LOCALE, MESSAGE_KEYS, t, template, TEXT_LANGS } from "./messages.js";
+export type { Lang, MessageKey, MessageParams } from "./messages.js";
 
 /**
  * A participant's language: a BCP 47 tag ICU has data for (`it`, `en`, `de`, `pt-BR`).
@@ -27,48 +23,12 @@ export function textLang(language: Language): Lang {
   return (TEXT_LANGS as readonly string[]).includes(primary) ? (primary as Lang) : "en";
 }
 
-/** `it` when the environment's `LANG` starts with `it` (e.g. `it_IT.UTF-8`), else `en`. */
+/** The language the environment's `LANG` starts with (`it_IT.UTF-8` → `it`) when the catalogue has it, else `en`. */
 export function defaultLang(env: string | undefined): Lang {
-  return env?.toLowerCase().startsWith("it") ? "it" : "en";
+  const given = env?.toLowerCase() ?? "";
+  return TEXT_LANGS.find((lang) => given.startsWith(lang)) ?? "en";
 }
 
-
-/** A message of the catalogue (catalogue-en.ts, catalogue-it.ts). */
-export type MessageKey = keyof typeof EN;
-
-const CATALOGUE: Readonly<Record<Lang, { readonly [K in MessageKey]: string }>> = { en: EN, it: IT };
-
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
-
-/** The parameters a message takes, from its `{name}` placeholders. */
-export type MessageParams<K extends MessageKey> = { readonly [P in Placeholders<(typeof EN)[K]>]: string | number };
-
-type ParamArgs<K extends MessageKey> = [Placeholders<(typeof EN)[K]>] extends [never] ? [] : [params: MessageParams<K>];
-
-/**
- * A human text in the given language.
- * @example t("it", "table.n", { n: 3 }) // "Tavolo 3"
- */
-export function t<K extends MessageKey>(lang: Lang, key: K, ...args: ParamArgs<K>): string {
-  const params: Readonly<Record<string, string | number>> = args[0] ?? {};
-  return CATALOGUE[lang][key].replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) => {
-    if (!Object.hasOwn(params, name)) return whole;
-    const value = String(params[name]);
-    // A value that ends a sentence with its own full stop ("Rossi S.r.l.") takes no second one.
-    return stop === "." && value.endsWith(".") ? value : value + stop;
-  });
-}
-
-/** Every message key, for tests and tooling. */
-export const MESSAGE_KEYS = Object.keys(EN) as readonly MessageKey[];
-
-/** The raw template of a message (for checking that both languages use the same placeholders). */
-export function template(lang: Lang, key: MessageKey): string {
-  return CATALOGUE[lang][key];
-}
-
-/** The BCP 47 locale used for dates and numbers (British English: day-month order, 24-hour clock). */
-export const LOCALE: Readonly<Record<Lang, string>> = { it: "it-IT", en: "en-GB" };
 
 /** The ICU locale of a language: `it` → `it-IT`, `en` → `en-GB`, any other tag as it is. */
 export function localeOf(language: Language): string {

@@ -1,6 +1,6 @@
 // Input issues printed: grouped by file, coloured by severity, in the user's language, or as JSON for programs.
 import { Chalk } from "chalk";
-import type { Lang } from "./i18n.js";
+import { t, type Lang } from "./i18n.js";
 import type { InputIssue } from "../read/issues.js";
 import { issueInItalian } from "./issues-it.js";
 
@@ -35,40 +35,17 @@ function ordered(issues: readonly InputIssue[]): InputIssue[][] {
   );
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-const LABELS = {
-  en: {
-    error: "error",
-    warning: "warning",
-    row: "row",
-    column: "column",
-    count: (errors: number, warnings: number) => `${plural(errors, "error")}, ${plural(warnings, "warning")}`,
-    more: (n: number, code: string, severity: string, file: string) => `… and ${plural(n, `more ${code} ${severity}`)} in ${file}`,
-  },
-  it: {
-    error: "errore",
-    warning: "avviso",
-    row: "riga",
-    column: "colonna",
-    count: (errors: number, warnings: number) => `${errors} ${errors === 1 ? "errore" : "errori"}, ${warnings} ${warnings === 1 ? "avviso" : "avvisi"}`,
-    more: (n: number, code: string, severity: string, file: string) =>
-      `… e ${n === 1 ? "un altro" : `altri ${n}`} ${severity === "error" ? (n === 1 ? "errore" : "errori") : n === 1 ? "avviso" : "avvisi"} ${code} in ${file}`,
-  },
-} as const;
 
 /**
  * Where an issue is, for people: `firms.csv:12` and ` [targets]` for a CSV; for a
  * workbook sheet its name, row, column letter and header:
  * `roadshow.xlsx › firms, row 12, column C` and ` [targets]`.
  */
-function place(i: InputIssue, labels: { readonly row: string; readonly column: string }): { where: string; column: string } {
+function place(i: InputIssue, lang: Lang): { where: string; column: string } {
   const header = i.column === null ? "" : ` [${i.column}]`;
   if (i.sheet === undefined) return { where: i.line === null ? i.file : `${i.file}:${i.line}`, column: header };
-  const row = i.line === null ? "" : `, ${labels.row} ${i.line}`;
-  const letter = i.letter === undefined ? "" : `, ${labels.column} ${i.letter}`;
+  const row = i.line === null ? "" : `, ${t(lang, "issues.row")} ${i.line}`;
+  const letter = i.letter === undefined ? "" : `, ${t(lang, "issues.column")} ${i.letter}`;
   return { where: `${i.file} › ${i.sheet}${row}${letter}`, column: header };
 }
 
@@ -81,7 +58,6 @@ function place(i: InputIssue, labels: { readonly row: string; readonly column: s
 export function formatIssues(given: readonly InputIssue[], options: FormatOptions): string {
   const lang = options.lang ?? "en";
   const issues = lang === "it" ? given.map(issueInItalian) : given;
-  const labels = LABELS[lang];
   const groups = ordered(issues);
   if (options.format === "json") return `${JSON.stringify(groups.flat(), null, 2)}\n`;
   if (issues.length === 0) return "";
@@ -95,16 +71,16 @@ export function formatIssues(given: readonly InputIssue[], options: FormatOption
       const count = (shown.get(key)?.count ?? 0) + 1;
       shown.set(key, { issue: i, count });
       if (count > max) continue;
-      const { where, column } = place(i, labels);
-      const severity = i.severity === "error" ? c.red.bold(labels.error) : c.yellow.bold(labels.warning);
+      const { where, column } = place(i, lang);
+      const severity = i.severity === "error" ? c.red.bold(t(lang, "issues.error")) : c.yellow.bold(t(lang, "issues.warning"));
       lines.push(`${c.bold(where)}${column} ${severity} ${c.bold(i.code)}: ${i.message} ${c.dim(`→ ${i.hint}`)}`);
     }
     for (const { issue, count } of shown.values()) {
-      if (count > max) lines.push(c.dim(labels.more(count - max, issue.code, issue.severity, issue.file)));
+      if (count > max) lines.push(c.dim(t(lang, "issues.more", { n: count - max, code: issue.code, severity: issue.severity, file: issue.file })));
     }
     return lines.join("\n");
   });
   const errors = issues.filter((i) => i.severity === "error").length;
-  const summary = labels.count(errors, issues.length - errors);
+  const summary = t(lang, "issues.count", { errors, warnings: issues.length - errors });
   return `${blocks.join("\n\n")}\n${errors > 0 ? c.red(summary) : c.yellow(summary)}\n`;
 }

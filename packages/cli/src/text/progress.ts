@@ -1,121 +1,89 @@
-// Progress lines of a long solve in the user's language: the core's report (its step and values) told from the catalogue.
-import type { Progress } from "@roadshow/core";
+// Progress lines of a long solve in the user's language: the core's typed progress events told from the catalogue.
+import type { ExactLevel, ObjectiveLevels, Progress, ProgressEvent, SearchStage } from "@roadshow/core";
 import { t, type Lang } from "./i18n.js";
 
-type Values = Readonly<Record<string, number | string>>;
-
-const LEVELS = ["musts", "served", "balance"] as const;
-const STAGES = ["local-search", "rebuild", "reoptimise", "lns"] as const;
-type Stage = (typeof STAGES)[number];
-const isStage = (code: unknown): code is Stage => (STAGES as readonly unknown[]).includes(code);
-
-/** A number with `digits` decimals, with a decimal comma in Italian (the core writes `toFixed`). */
+/** A number with `digits` decimals, with a decimal comma in Italian. */
 const fixed = (x: number, digits: number, lang: Lang): string => {
   const text = x.toFixed(digits);
   return lang === "it" ? text.replace(".", ",") : text;
 };
-const num = (values: Values, key: string): number => Number(values[key] ?? 0);
-const capital = (prefix: string, level: string): string => (prefix === "" ? level : `${prefix}${level[0]!.toUpperCase()}${level.slice(1)}`);
 
-/** Objective levels (`musts`…`score`, or `targetMusts`… with a prefix) as the progress line names them; an unbounded level is a dash in Italian. */
-function levelsText(values: Values, prefix: string, lang: Lang): string {
-  const score = num(values, capital(prefix, "score"));
-  const count = (level: string): string => {
-    const x = num(values, capital(prefix, level));
-    return Number.isFinite(x) || lang === "en" ? String(x) : "—";
-  };
+/** Objective levels as the progress line names them; an unbounded level is a dash in Italian. */
+function levelsText(levels: ObjectiveLevels, lang: Lang): string {
+  const count = (x: number): string => (Number.isFinite(x) || lang === "en" ? String(x) : "—");
   return t(lang, "progress.levels", {
-    musts: count("musts"),
-    served: count("served"),
-    balance: count("balance"),
-    score: Number.isFinite(score) ? fixed(score, 1, lang) : "—",
+    musts: count(levels.musts),
+    served: count(levels.served),
+    balance: count(levels.balance),
+    score: Number.isFinite(levels.score) ? fixed(levels.score, 1, lang) : "—",
   });
 }
 
-/** The search's stage in words (a code the catalogue does not know is shown as it is). */
-function stageText(values: Values, lang: Lang): string {
-  const code = values["stage"];
-  return isStage(code) ? t(lang, `progress.stage.${code}`, { round: num(values, "round") }) : String(code ?? "");
-}
+/** The search's stage in words. */
+const stageText = (stage: SearchStage, round: number | undefined, lang: Lang): string => t(lang, `progress.stage.${stage}`, { round: round ?? 0 });
 
-/** `a, b` in English as the core writes it; `a e b` in Italian. */
+/** `a, b` in English; `a e b` in Italian. */
 const listText = (items: readonly string[], lang: Lang): string =>
   lang === "it" && items.length > 1 ? `${items.slice(0, -1).join(", ")} e ${items.at(-1)}` : items.join(", ");
 
+const LEVELS = ["musts", "served", "balance"] as const;
+
 /** The closing report: optimal, or which levels are proven and how far the score is from its bound. */
-function doneText(values: Values, lang: Lang): string {
-  if (values["status"] === "optimal") return t(lang, "progress.done.optimal", { levels: levelsText(values, "", lang) });
-  const at = LEVELS.filter((k) => num(values, k) >= num(values, capital("bound", k)));
+function doneText(p: Extract<ProgressEvent, { step: "done" }>, lang: Lang): string {
+  if (p.status === "optimal") return t(lang, "progress.done.optimal", { levels: levelsText(p.levels, lang) });
+  const at = LEVELS.filter((k) => p.levels[k] >= p.bounds[k]);
   const proven = at.length === 3 ? t(lang, "progress.done.all")
     : at.length > 0 ? t(lang, "progress.done.some", { levels: listText(at.map((k) => t(lang, `progress.level.${k}`)), lang) })
     : t(lang, "progress.done.none");
-  const text = t(lang, "progress.done", { proven, score: fixed(num(values, "score"), 1, lang), gap: fixed(num(values, "gap"), 3, lang), bound: fixed(num(values, "boundScore"), 1, lang) });
-  return values["status"] === "timedout" ? t(lang, "progress.done.timedout", { text }) : text;
-}
-
-const EXACT_STATUSES = ["optimal", "limit", "timedout", "infeasible", "failed"] as const;
-
-/** An objective level's name (`served`, `score`, …) in `lang`. */
-function levelName(values: Values, lang: Lang): string {
-  const level = values["level"];
-  return level === "musts" || level === "served" || level === "balance" || level === "score" || level === "replaced" ? t(lang, `progress.level.${level}`) : String(level ?? "");
+  const text = t(lang, "progress.done", { proven, score: fixed(p.levels.score, 1, lang), gap: fixed(p.gap, 3, lang), bound: fixed(p.bounds.score, 1, lang) });
+  return p.status === "timedout" ? t(lang, "progress.done.timedout", { text }) : text;
 }
 
 /** A level's value: whole numbers as they are, a score with one decimal. */
-const amount = (values: Values, key: string, lang: Lang): string => {
-  const x = num(values, key);
-  return Number.isInteger(x) ? String(x) : fixed(x, 1, lang);
-};
+const amount = (x: number, lang: Lang): string => (Number.isInteger(x) ? String(x) : fixed(x, 1, lang));
+const levelName = (level: ExactLevel, lang: Lang): string => t(lang, `progress.level.${level}`);
 
 /** What the exact solver did to one level: its status, the level before and after, its bound and nodes. */
-function exactSolvedText(values: Values, lang: Lang): string {
-  const code = values["status"];
-  const status = EXACT_STATUSES.find((s) => s === code);
+function exactSolvedText(p: Extract<ProgressEvent, { step: "exact-solved" }>, lang: Lang): string {
   return (
     t(lang, "progress.exact.solved", {
-      solver: String(values["solver"]),
-      level: levelName(values, lang),
-      status: status === undefined ? String(code ?? "") : t(lang, `progress.exact.status.${status}`),
-      note: values["note"] !== undefined ? ` (${String(values["note"])})` : "",
-      from: amount(values, "from", lang),
-      to: amount(values, "to", lang),
+      solver: p.solver,
+      level: levelName(p.level, lang),
+      status: t(lang, `progress.exact.status.${p.status}`),
+      note: p.note !== undefined ? ` (${p.note})` : "",
+      from: amount(p.from, lang),
+      to: amount(p.to, lang),
     }) +
-    (values["bound"] !== undefined ? t(lang, "progress.exact.bound", { bound: amount(values, "bound", lang) }) : "") +
-    (values["nodes"] !== undefined ? t(lang, num(values, "nodes") === 1 ? "progress.exact.node" : "progress.exact.nodes", { nodes: num(values, "nodes") }) : "") +
-    (values["dropped"] !== undefined ? t(lang, "progress.exact.dropped") : "")
+    (p.bound !== undefined ? t(lang, "progress.exact.bound", { bound: amount(p.bound, lang) }) : "") +
+    (p.nodes !== undefined ? t(lang, "progress.exact.nodes", { nodes: p.nodes }) : "") +
+    (p.dropped ? t(lang, "progress.exact.dropped") : "")
   );
 }
 
-/**
- * What a progress report says, in `lang`; in English it is the core's own
- * `message`. A report without a step keeps its message.
- */
-export function progressText(p: Progress, lang: Lang): string {
-  const values: Values = p.values ?? {};
-  const n = (key: string): number => num(values, key);
-  if (p.step === undefined) return p.message;
+/** What a progress event says, in `lang`. */
+export function progressText(p: ProgressEvent, lang: Lang): string {
   switch (p.step) {
     case "scoring": return t(lang, "progress.scoring");
-    case "selecting": return t(lang, "progress.selecting", { pairs: n("pairs") });
-    case "kept": return t(lang, "progress.kept", { kept: n("kept"), lost: n("lost") });
-    case "placing": return t(lang, "progress.placing", { meetings: n("meetings"), slots: n("slots") });
-    case "placing-around": return t(lang, "progress.placing-around", { meetings: n("meetings"), kept: n("kept") });
-    case "moving": return t(lang, "progress.moving", { kept: n("kept") });
-    case "searching": return t(lang, "progress.searching", { stage: stageText(values, lang), levels: levelsText(values, "", lang) });
+    case "selecting": return t(lang, "progress.selecting", { pairs: p.pairs });
+    case "kept": return t(lang, "progress.kept", { kept: p.kept, lost: p.lost });
+    case "placing": return t(lang, "progress.placing", { meetings: p.meetings, slots: p.slots });
+    case "placing-around": return t(lang, "progress.placing-around", { meetings: p.meetings, kept: p.kept });
+    case "moving": return t(lang, "progress.moving", { kept: p.kept });
+    case "searching": return t(lang, "progress.searching", { stage: stageText(p.stage, p.round, lang), levels: levelsText(p.levels, lang) });
     case "searching-toward":
-      return t(lang, "progress.searching-toward", { stage: stageText(values, lang), levels: levelsText(values, "", lang), target: levelsText(values, "target", lang) });
-    case "bounding": return t(lang, "progress.bounding", { candidates: n("candidates") });
-    case "bounding-reached": return t(lang, "progress.bounding-reached", { levels: levelsText(values, "", lang) });
+      return t(lang, "progress.searching-toward", { stage: stageText(p.stage, p.round, lang), levels: levelsText(p.levels, lang), target: levelsText(p.target, lang) });
+    case "bounding": return t(lang, "progress.bounding", { candidates: p.candidates });
+    case "bounding-reached": return t(lang, "progress.bounding-reached", { levels: levelsText(p.levels, lang) });
     case "solving-core": return t(lang, "progress.solving-core");
-    case "compacting": return t(lang, "progress.compacting", { meetings: n("meetings") });
-    case "compacting-exact": return t(lang, "progress.compacting-exact", { solver: String(values["solver"]), value: n("value"), columns: n("columns") });
-    case "compacted-exact": return t(lang, "progress.compacted-exact", { solver: String(values["solver"]), from: n("from"), to: n("to") });
-    case "checking": return t(lang, "progress.checking", { meetings: n("meetings") });
+    case "compacting": return t(lang, "progress.compacting", { meetings: p.meetings });
+    case "compacting-exact": return t(lang, "progress.compacting-exact", { solver: p.solver, value: p.value, columns: p.columns });
+    case "compacted-exact": return t(lang, "progress.compacted-exact", { solver: p.solver, from: p.from, to: p.to });
+    case "checking": return t(lang, "progress.checking", { meetings: p.meetings });
     case "exact-solving":
-      return t(lang, "progress.exact.solving", { solver: String(values["solver"]), level: levelName(values, lang), value: amount(values, "value", lang), bound: amount(values, "bound", lang), columns: n("columns") });
-    case "exact-solved": return exactSolvedText(values, lang);
-    case "exact-fallback": return t(lang, values["reason"] === "distrusted" ? "progress.exact.distrusted" : "progress.exact.failed", { solver: String(values["solver"]) });
-    case "done": return doneText(values, lang);
+      return t(lang, "progress.exact.solving", { solver: p.solver, level: levelName(p.level, lang), value: amount(p.value, lang), bound: amount(p.bound, lang), columns: p.columns });
+    case "exact-solved": return exactSolvedText(p, lang);
+    case "exact-fallback": return t(lang, p.reason === "distrusted" ? "progress.exact.distrusted" : "progress.exact.failed", { solver: p.solver });
+    case "done": return doneText(p, lang);
   }
 }
 

@@ -1,6 +1,6 @@
 // A broken hard rule in words: the core's violation (code and the values it names) told from the catalogue in the user's language.
 import type { Violation } from "@roadshow/core";
-import { template, type Lang } from "./i18n.js";
+import { formatMessage, type Lang } from "./i18n.js";
 
 /**
  * The sentence of a violation in `lang`; in English it is the core's own `message`.
@@ -10,8 +10,6 @@ export function violationText(violation: Violation, lang: Lang): string {
   const params: Readonly<Record<string, string | number | undefined>> = { ...violation.params };
   // A delegation at another delegation's table is said with that delegation's name.
   const key = violation.code === "wrong-table" && params.owner !== undefined ? "violation.wrong-table.shared" : `violation.${violation.code}` as const;
-  return template(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  const given = Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
+  return formatMessage(lang, key, Object.fromEntries(given));
 }

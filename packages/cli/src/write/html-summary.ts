@@ -36,8 +36,8 @@ function histogram(ctx: ExportContext): ChartItem[] {
 }
 
 /** A count with its unit, as a bar's value says it: `1 meeting`, `12 meetings`. */
-const meetingsText = (count: number, lang: Lang) => t(lang, count === 1 ? "chart.value.meeting" : "chart.value.meetings", { count: formatNumber(count, lang, 0) });
-const firmsText = (count: number, lang: Lang) => t(lang, count === 1 ? "chart.value.firm" : "chart.value.firms", { count: formatNumber(count, lang, 0) });
+const meetingsText = (count: number, lang: Lang) => t(lang, "chart.value.meetings", { count });
+const firmsText = (count: number, lang: Lang) => t(lang, "chart.value.firms", { count });
 
 function utilisation(ctx: ExportContext): ChartItem[] {
   const used = new Map<number, number>();

@@ -7,7 +7,7 @@
  */
 import type { Schedule } from "@roadshow/core";
 import type { DataSet } from "../read/index.js";
-import { MESSAGE_KEYS, t, template, type Lang, type MessageKey } from "../text/i18n.js";
+import { formatMessage, isMessageKey, t, type Lang } from "../text/i18n.js";
 import { scheduleWhy } from "../text/why.js";
 import { agendaTable, unmatchedTable, type OutTable } from "./agenda-csv.js";
 import type { CsvCell } from "./csv.js";
@@ -26,11 +26,9 @@ const TYPES: Readonly<Record<string, XlsxType>> = {
   not_held: "integer", held_percent: "number", follow_ups: "integer",
 };
 
-const KEYS: ReadonlySet<string> = new Set(MESSAGE_KEYS);
-
 /** A workbook word of the catalogue (`xlsx.col.table` → `Tavolo`), or `fallback` when it has none. */
 function word(lang: Lang, key: string, fallback: string): string {
-  return KEYS.has(key) ? template(lang, key as MessageKey) : fallback;
+  return isMessageKey(key) ? formatMessage(lang, key, {}) : fallback;
 }
 
 /** A column's header in `lang` (`Tavolo`), or the name itself when the catalogue has none (a stop id). */

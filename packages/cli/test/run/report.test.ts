@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { Progress } from "@roadshow/core";
 import { Reporter, throttle } from "../../src/run/report.js";
 
-const at = (elapsedMs: number, phase: Progress["phase"] = "improve", warning = false): Progress => ({ phase, message: `at ${elapsedMs}`, elapsedMs, ...(warning && { warning: true as const }) });
+const at = (elapsedMs: number, phase: Progress["phase"] = "improve", warning = false): Progress => ({ phase, step: "checking", meetings: elapsedMs, elapsedMs, ...(warning && { warning: true as const }) });
 
 function shown(reports: readonly Progress[], everyMs: number, quietMs?: number): number[] {
   const seen: number[] = [];

@@ -1,4 +1,4 @@
-// Progress lines told from the catalogue: in English they are the core's own messages, in Italian every value is filled.
+// Progress lines told from the catalogue: the core's typed events worded in English as the core used to, and in Italian with every value filled.
 import { describe, expect, it } from "vitest";
 import { planStop, replanStop, type ExactSolver, type Progress } from "@roadshow/core";
 import { loadExactSolver } from "../../src/solve/highs.js";
@@ -37,19 +37,34 @@ describe("progressText", async () => {
     }
   });
 
-  it("is the core's message in English, and Italian with every value filled", () => {
+  it("words every event in English and Italian with every value filled", () => {
     for (const p of all) {
-      expect(progressText(p, "en"), p.step).toBe(p.message);
-      expect(progressText(p, "it"), p.step).not.toMatch(/[{}]|undefined|NaN/);
+      for (const lang of ["en", "it"] as const) expect(progressText(p, lang), `${lang} ${p.step}`).not.toMatch(/[{}]|undefined|NaN|^$/);
     }
     const done = all.find((p) => p.step === "done");
     expect(done && progressText(done, "it")).toMatch(/^(ottimo|obbligatori|nessun|servite|equilibrio)/);
   });
 
   it("writes the line as before in English, with the stop in a season", () => {
-    const p: Progress = { phase: "select", message: "selecting among 12 eligible pairs", step: "selecting", values: { pairs: 12 }, elapsedMs: 1250 };
+    const p: Progress = { phase: "select", step: "selecting", pairs: 12, elapsedMs: 1250 };
     expect(progressLine(p, "en")).toBe("[1.3 s] select: selecting among 12 eligible pairs\n");
     expect(progressLine(p, "en", "BS-2026-02")).toBe("[BS-2026-02 1.3 s] select: selecting among 12 eligible pairs\n");
     expect(progressLine(p, "it", "BS-2026-02")).toBe("[BS-2026-02 1,3 s] selezione: scelta tra 12 coppie ammissibili\n");
+  });
+
+  it("says each event as the core's English prose said it before events were data", () => {
+    const levels = { musts: 3, served: 118, balance: 1630, score: 5120.54 };
+    const bounds = { musts: 3, served: 120, balance: 1700, score: 5300 };
+    expect(progressText({ step: "searching", stage: "local-search", round: 2, levels }, "en")).toBe("local search, round 2: musts 3, served 118, balance 1630, score 5120.5");
+    expect(progressText({ step: "searching-toward", stage: "lns", levels, target: bounds }, "en")).toBe(
+      "large-neighbourhood search: musts 3, served 118, balance 1630, score 5120.5 (aiming at musts 3, served 120, balance 1700, score 5300.0)",
+    );
+    expect(progressText({ step: "done", status: "timedout", levels, bounds, gap: 3.39 }, "en")).toBe("musts at their bounds; score 5120.5, 3.390 % below its bound 5300.0 (time limit reached)");
+    expect(progressText({ step: "done", status: "optimal", levels, bounds: levels, gap: 0 }, "en")).toBe("optimal, every level at its bound (musts 3, served 118, balance 1630, score 5120.5)");
+    const solved = { step: "exact-solved", solver: "HiGHS", level: "score", status: "limit", note: "node limit", from: 5120.54, to: 5130, bound: 5200, dropped: true } as const;
+    expect(progressText({ ...solved, nodes: 1 }, "en")).toBe("HiGHS: score limit (node limit): 5120.5 → 5130, bound 5200, 1 node; its agenda broke a rule and was dropped, the search's is kept");
+    expect(progressText({ ...solved, nodes: 1500 }, "en")).toContain(", 1500 nodes;");
+    expect(progressText({ ...solved, nodes: 1 }, "it")).toContain(", 1 nodo");
+    expect(progressText({ step: "exact-fallback", solver: "HiGHS", reason: "failed" }, "en")).toBe("HiGHS gave no agenda: the search goes on from its own");
   });
 });

@@ -139,7 +139,8 @@ export function fewestFirmGaps(prep: Prepared, board: Board, solver: ExactSolver
   for (let j = 0; j < X; j++) if (board.slotOf[meetings[xMeeting[j]!]!] === xSlot[j]) start[j] = 1;
   startExtra.forEach((v, i) => (start[X + i] = v));
 
-  budget.report("compact", `${solver.name}: ${from} firm gaps; solving the fewest the same meetings allow (${columns} columns)`, "compacting-exact", {
+  budget.report("compact", {
+    step: "compacting-exact",
     solver: solver.name,
     value: from,
     columns,
@@ -167,12 +168,13 @@ export function fewestFirmGaps(prep: Prepared, board: Board, solver: ExactSolver
   }
   // The bound caps −(blocks): the fewest gaps are at least ⌈−bound⌉ less the firms with a block.
   const proven = outcome?.status === "optimal" && outcome.bound !== null && to <= Math.ceil(-outcome.bound - 1e-6) - firmsWithBlocks(prep, board);
-  budget.report("compact", `${solver.name}: firm gaps ${from} → ${to}`, "compacted-exact", {
+  budget.report("compact", {
+    step: "compacted-exact",
     solver: solver.name,
     from,
     to,
     status: outcome?.status ?? "failed",
-    proven: proven ? 1 : 0,
+    proven,
     ...(outcome?.nodes !== undefined && { nodes: outcome.nodes }),
     ...(outcome?.message !== undefined && { note: outcome.message }),
   });

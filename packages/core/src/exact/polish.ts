@@ -78,7 +78,8 @@ export class ExactPolish {
       }
       const left = budget.deadline - budget.now();
       if (left <= 0) return (this.timedOut = true);
-      budget.report("exact", `${solver.name}: ${stage} ${format(ours)}, bound ${format(bound)}; solving the time-indexed model (${model.columns} columns)`, "exact-solving", {
+      budget.report("exact", {
+        step: "exact-solving",
         solver: solver.name,
         level: stage,
         value: ours,
@@ -95,15 +96,11 @@ export class ExactPolish {
       const kept = outcome.values === null ? null : adopt(prep, model, board, outcome.values);
       const reached = levelOf(board.levels(), stage);
       const shown = outcome.bound === null ? null : stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6);
-      const proof = shown === null ? "" : `, bound ${format(shown)}`;
       const failed = kept === "invalid" || outcome.status === "failed" || outcome.status === "infeasible";
       budget.report(
         "exact",
-        `${solver.name}: ${stage} ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}: ${format(ours)} → ${format(reached)}${proof}` +
-          (outcome.nodes !== undefined ? `, ${outcome.nodes} node${outcome.nodes === 1 ? "" : "s"}` : "") +
-          (kept === "invalid" ? "; its agenda broke a rule and was dropped, the search's is kept" : ""),
-        "exact-solved",
         {
+          step: "exact-solved",
           solver: solver.name,
           level: stage,
           status: outcome.status,
@@ -112,12 +109,12 @@ export class ExactPolish {
           to: reached,
           ...(shown !== null && { bound: shown }),
           ...(outcome.nodes !== undefined && { nodes: outcome.nodes }),
-          ...(kept === "invalid" && { dropped: 1 }),
+          ...(kept === "invalid" && { dropped: true as const }),
         },
         failed,
       );
       if (kept === "invalid") {
-        budget.report("exact", `${solver.name} is not trusted further: the search goes on from its own agenda`, "exact-fallback", { solver: solver.name, reason: "distrusted" }, true);
+        budget.report("exact", { step: "exact-fallback", solver: solver.name, reason: "distrusted" }, true);
         for (const level of STAGES) delete this.proven[level];
         return false;
       }
@@ -130,7 +127,7 @@ export class ExactPolish {
       fixed[stage] = reached;
       if (outcome.status === "timedout") return (this.timedOut = true);
       if (outcome.status === "failed" || outcome.status === "infeasible") {
-        budget.report("exact", `${solver.name} gave no agenda: the search goes on from its own`, "exact-fallback", { solver: solver.name, reason: "failed" }, true);
+        budget.report("exact", { step: "exact-fallback", solver: solver.name, reason: "failed" }, true);
         return false;
       }
     }
@@ -167,10 +164,6 @@ function adopt(prep: Prepared, model: TimeIndexed, board: Board, values: ArrayLi
   if (!lexBetter(candidate.levels(), board.levels())) return "not better";
   board.restore(candidate.snapshot());
   return "kept";
-}
-
-function format(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
 /** `bounds` tightened by what the solver proved. */

@@ -42,7 +42,7 @@ export function moveKept(
     for (const pair of base.board.placed()) board.place(pair, base.board.slotOf[pair]!);
     return board;
   };
-  budget.report("improve", `letting ${reading.kept.length} kept meetings move`, "moving", { kept: reading.kept.length });
+  budget.report("improve", { step: "moving", kept: reading.kept.length });
   const solved = solvePinned(prep, reading.locked, weights, budget, start);
   const { board } = solved;
   const shifted = (l: ObjectiveLevels): ObjectiveLevels => ({ ...l, replaced: (l.replaced ?? 0) - offset });

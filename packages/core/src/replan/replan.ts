@@ -28,11 +28,11 @@ export function replanStop(instance: StopInstance, previous: readonly AgendaMeet
   assertValidInstance(instance);
   const budget = new Budget(options);
 
-  budget.report("score", "scoring pairs", "scoring");
+  budget.report("score", { step: "scoring" });
   const prep = prepare(instance, options);
   const tables = keptTables(prep, previous);
   const reading = readPrevious(prep, previous, options.locked ?? [], tables);
-  budget.report("select", `${reading.kept.length + reading.locked.length} meetings kept, ${reading.lostPairs.length} pairs to place again`, "kept", { kept: reading.kept.length + reading.locked.length, lost: reading.lostPairs.length });
+  budget.report("select", { step: "kept", kept: reading.kept.length + reading.locked.length, lost: reading.lostPairs.length });
 
   const replace = new Int32Array(prep.pairs.length);
   for (const pair of reading.lostPairs) replace[pair] = 1;
@@ -44,7 +44,7 @@ export function replanStop(instance: StopInstance, previous: readonly AgendaMeet
   if (options.allowMoves && reading.kept.length > 0 && !budget.expired()) solved = moveKept(prep, reading, replace, solved, budget) ?? solved;
 
   const { meetings } = seatAll(prep, tables, solved, reading.lostAt);
-  budget.report("verify", `checking ${meetings.length} meetings against every rule`, "checking", { meetings: meetings.length });
+  budget.report("verify", { step: "checking", meetings: meetings.length });
   const violations = verifyPrepared(prep, meetings);
   const [broken] = violations;
   if (broken !== undefined) throw new InternalError(`the re-plan broke a rule (${broken.message}); please report this`);

@@ -1,10 +1,10 @@
 /** The windowed search: from the first timetable towards the bound, by local search, re-selection, exact re-optimisation, exchanges and large neighbourhoods. */
 import { slotCore } from "../bounds.js";
-import { levelValues, lexBetter, levelsText, reaches } from "../levels.js";
+import { lexBetter, reaches } from "../levels.js";
 import type { Prepared } from "../prepare.js";
 import type { Selector } from "../select.js";
 import { boardOf, timetable } from "../timetable.js";
-import type { ObjectiveLevels } from "../types.js";
+import type { ObjectiveLevels, SearchStage } from "../types.js";
 import type { Budget } from "../budget.js";
 import type { Board } from "../board.js";
 import { exchange } from "./exchange.js";
@@ -15,7 +15,6 @@ import { reoptimiseSlots } from "./reslot.js";
 import type { Watch } from "./watch.js";
 
 /** The search's stages, as progress reports name them (`values.stage`). */
-type SearchStage = "local-search" | "rebuild" | "reoptimise" | "lns";
 
 /** The levels a search aims for: the bound, less the tolerated gap on the score (none when the score is unbounded). */
 export function goal(bound: ObjectiveLevels, tolerance: number): ObjectiveLevels {
@@ -43,9 +42,8 @@ export function search(
 ): { board: Board; timedOut: boolean } {
   let selection = selector.selection;
   let best = first;
-  let phase = "";
   // The stage as data for the progress report: a code, and the round of the local search.
-  let stage: Record<string, number | string> = {};
+  let stage: { readonly stage: SearchStage; readonly round?: number } = { stage: "local-search" };
   let lastTick = budget.now();
   const watchOf = (board: () => Board): Watch => ({
     target,
@@ -54,19 +52,18 @@ export function search(
       if (at - lastTick < TICK_MS) return;
       lastTick = at;
       const levels = board().levels();
-      budget.report("improve", `${phase}: ${levelsText(levels)} (aiming at ${levelsText(target)})`, "searching-toward", { ...stage, ...levelValues(levels), ...levelValues(target, "target") });
+      budget.report("improve", { step: "searching-toward", ...stage, levels, target });
     },
   });
-  const begin = (name: string, board: Board, code: SearchStage, round = 0): void => {
-    phase = name;
+  const begin = (board: Board, code: SearchStage, round = 0): void => {
     stage = { stage: code, ...(round > 0 && { round }) };
     lastTick = budget.now();
     const levels = board.levels();
-    budget.report("improve", `${name}: ${levelsText(levels)}`, "searching", { ...stage, ...levelValues(levels) });
+    budget.report("improve", { step: "searching", ...stage, levels });
   };
   for (let round = 1; round <= 8; round++) {
     const board = round === 1 ? first : timetable(prep, selection.pairs);
-    begin(`local search, round ${round}`, board, "local-search", round);
+    begin(board, "local-search", round);
     improve(prep, board, budget, prep.eligible, THOROUGH, watchOf(() => board));
     const progress = round === 1 || lexBetter(board.levels(), best.levels());
     if (progress) best = board;
@@ -81,11 +78,11 @@ export function search(
   // Levels 1–2 short of the bound: rebuild around the meetings that reach the slot relaxation's
   // (an agenda as they are when K = 1 without musts), then add the selection where it fits.
   if (!budget.expired() && (best.levels().musts < target.musts || best.levels().served < target.served)) {
-    budget.report("improve", "rebuilding around the slot relaxation: solving its core (the meetings that reach levels 1–2)", "solving-core");
+    budget.report("improve", { step: "solving-core" });
     const core = slotCore(prep);
     if (core !== null) {
       const board = timetable(prep, selector.selection.pairs, boardOf(prep, core));
-      begin("rebuilding around the slot relaxation", board, "rebuild");
+      begin(board, "rebuild");
       improve(prep, board, budget, prep.eligible, THOROUGH, watchOf(() => board));
       if (lexBetter(board.levels(), best.levels())) best = board;
     }
@@ -93,14 +90,14 @@ export function search(
   // Alternate exact re-optimisation (of a slot, a delegation, a firm), local search and exchanges
   // towards the selection while any improves.
   for (let progress = true; progress && !reaches(best.levels(), target) && !budget.expired(); ) {
-    begin("re-optimising slots and days, exchanging", best, "reoptimise");
+    begin(best, "reoptimise");
     progress = reoptimiseSlots(prep, best, budget, watch);
     if (!reaches(best.levels(), target) && reoptimiseParticipants(prep, best, budget, watch)) progress = true;
     if (progress) improve(prep, best, budget, prep.eligible, THOROUGH, watch);
     if (!reaches(best.levels(), target) && exchange(prep, best, selector, budget, watch)) progress = true;
   }
   if (!reaches(best.levels(), target) && !budget.expired()) {
-    begin("large-neighbourhood search", best, "lns");
+    begin(best, "lns");
     largeNeighbourhoodSearch(prep, best, target, budget, watch);
     reoptimiseSlots(prep, best, budget, watch);
   }

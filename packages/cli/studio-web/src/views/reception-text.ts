@@ -1,114 +1,12 @@
-/** The desk mode's words in English and Italian. */
+/** The desk mode's words: the `studio.desk.*` keys of the CLI's one catalogue per language. */
 import type { StudioLang } from "../../../src/studio/api.js";
+import { formatMessage, isMessageKey, type MessageKey } from "../../../src/text/messages.js";
 
-const EN = {
-  loading: "Reading the day…",
-  noAgenda: "The desk works on the stop's workspace: plan the stop into it first (roadshow schedule <data-dir> --stop <id>, or the Save view).",
-  clock: "Time at the stop",
-  live: "Back to the live clock",
-  lateAfter: "Late after (min)",
-  slotNow: "Slot {slot} ({time}) under way.",
-  nextIn: "Next slot ({slot}, {start}) in {time}.",
-  dayOver: "No slot left today.",
-  hall: "Hall view",
-  exitHall: "Close the hall view",
-  source: "Agenda: {file} · {entries} log entries",
-  late: "Late meetings",
-  lateHint: "not started {n} minutes into their slot: someone is not checked in",
-  noLate: "Nothing late.",
-  notIn: "is not checked in",
-  noShow: "No-show",
-  goneForDay: "Absent for the rest of the day",
-  checkIn: "Check in",
-  checkedIn: "in at {at}",
-  noShowIn: "no-show in slot {slot}",
-  away: "away for the rest of the day",
-  freed: "Freed table-slots",
-  noFreed: "No table-slot freed from now on.",
-  freedIn: "Slot {slot} ({time}): {n} table-slot(s) freed",
-  propose: "Propose a refill",
-  proposal: "Refill proposed for slot {slot} ({time})",
-  entered: "Refill of slot {slot} entered in the log (entries {entries})",
-  noCandidate: "Nobody present and free can take these tables.",
-  confirm: "Confirm",
-  decline: "Decline",
-  confirmed: "confirmed",
-  declinedRefill: "Refill of slot {slot} declined: nothing entered.",
-  printSlips: "Print the slips",
-  mailHint: "To mail the two participants, use Send in the Save view (the workspace's send).",
-  slip: "New meeting: {time}, table {table}, with {other}.",
-  board: "Tables now and next",
-  table: "Table {n}",
-  now: "Now",
-  next: "Next",
-  close: "End of the day",
-  closeHint: "Writes outcomes.csv in the data folder (meetings not held) and the agenda as held (<out>/<stop>/held-agenda.csv), as roadshow outcomes does.",
-  closeButton: "Write the outcomes",
-  checkInTitle: "Check-in A–Z",
-  counted: "{n} of {of} checked in",
-  all: "All",
-  search: "Name or id",
-  "reason.noshow": "no-show",
-  "reason.absent": "absent",
-  "reason.cancelled": "cancelled",
-} as const;
+/** A text of the desk mode: a catalogue key without its `studio.desk.` prefix. */
+export type DeskKey = MessageKey extends infer K ? (K extends `studio.desk.${infer Rest}` ? Rest : never) : never;
 
-export type DeskKey = keyof typeof EN;
-
-const IT: { readonly [K in DeskKey]: string } = {
-  loading: "Lettura della giornata…",
-  noAgenda: "Il desk lavora sull'area di lavoro della tappa: pianificala prima (roadshow schedule <data-dir> --stop <id>, o la vista Salva).",
-  clock: "Ora alla tappa",
-  live: "Torna all'orologio reale",
-  lateAfter: "In ritardo dopo (min)",
-  slotNow: "Turno {slot} ({time}) in corso.",
-  nextIn: "Prossimo turno ({slot}, {start}) fra {time}.",
-  dayOver: "Nessun turno rimasto oggi.",
-  hall: "Vista sala",
-  exitHall: "Chiudi la vista sala",
-  source: "Agenda: {file} · {entries} voci nel registro",
-  late: "Incontri in ritardo",
-  lateHint: "non iniziati {n} minuti dopo l'inizio del turno: qualcuno non ha fatto il check-in",
-  noLate: "Nessun ritardo.",
-  notIn: "non ha fatto il check-in",
-  noShow: "Assente (no-show)",
-  goneForDay: "Assente per il resto della giornata",
-  checkIn: "Check-in",
-  checkedIn: "arrivato alle {at}",
-  noShowIn: "no-show nel turno {slot}",
-  away: "assente per il resto della giornata",
-  freed: "Tavoli liberati",
-  noFreed: "Nessun tavolo liberato da ora in poi.",
-  freedIn: "Turno {slot} ({time}): {n} tavolo/i liberato/i",
-  propose: "Proponi un rimpiazzo",
-  proposal: "Rimpiazzo proposto per il turno {slot} ({time})",
-  entered: "Rimpiazzo del turno {slot} registrato (voci {entries})",
-  noCandidate: "Nessun presente libero può prendere questi tavoli.",
-  confirm: "Conferma",
-  decline: "Rifiuta",
-  confirmed: "confermato",
-  declinedRefill: "Rimpiazzo del turno {slot} rifiutato: nulla registrato.",
-  printSlips: "Stampa i biglietti",
-  mailHint: "Per scrivere ai due partecipanti usa Invia nella vista Salva (l'invio dell'area di lavoro).",
-  slip: "Nuovo incontro: {time}, tavolo {table}, con {other}.",
-  board: "Tavoli: ora e dopo",
-  table: "Tavolo {n}",
-  now: "Ora",
-  next: "Dopo",
-  close: "Fine giornata",
-  closeHint: "Scrive outcomes.csv nella cartella dati (incontri non tenuti) e l'agenda come si è svolta (<out>/<stop>/held-agenda.csv), come roadshow outcomes.",
-  closeButton: "Scrivi gli esiti",
-  checkInTitle: "Check-in A–Z",
-  counted: "{n} su {of} arrivati",
-  all: "Tutti",
-  search: "Nome o id",
-  "reason.noshow": "no-show",
-  "reason.absent": "assente",
-  "reason.cancelled": "annullato",
-};
-
-/** A text of the desk mode in `lang`, `{name}` placeholders filled. */
+/** A text of the desk mode in `lang`, its ICU arguments filled; a reason the catalogue does not know is shown as its code. */
 export function deskText(lang: StudioLang, key: DeskKey | `reason.${string}`, params: Readonly<Record<string, string | number>> = {}): string {
-  const table: Readonly<Record<string, string>> = lang === "it" ? IT : EN;
-  return (table[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const full = `studio.desk.${key}`;
+  return isMessageKey(full) ? formatMessage(lang, full, params) : key;
 }
