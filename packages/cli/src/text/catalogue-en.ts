@@ -2,6 +2,7 @@
 
 /** Every text of the CLI in English; add a key here and in the Italian catalogue (catalogue-it.ts). */
 export const EN = {
+  "language.locale": "en-GB",
   "event.title": "Roadshow {city}: {sector}",
   "participant.firm": "Firm",
   "participant.delegation": "Delegation",

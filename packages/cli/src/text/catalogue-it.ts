@@ -3,6 +3,7 @@ import type { MessageKey } from "./i18n.js";
 
 /** Every text of the CLI in Italian. */
 export const IT: { readonly [K in MessageKey]: string } = {
+  "language.locale": "it-IT",
   "event.title": "Roadshow {city}: {sector}",
   "participant.firm": "Impresa",
   "participant.delegation": "Delegazione",
