@@ -10,7 +10,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { InvalidInstanceError, planStop, reviewAgenda, validateInstance, verifyAgenda } from "@roadshow/core";
+import { formatPath, InvalidInstanceError, planStop, reviewAgenda, validateInstance, verifyAgenda } from "@roadshow/core";
 import { formatIssues, loadStopData, stopInstance, writeStopFiles } from "@roadshow/cli/io";
 
 const dataDir = process.argv[2] ?? fileURLToPath(new URL("./lombardia-2026", import.meta.url));
@@ -43,7 +43,7 @@ console.log("edited agenda:", review.violations.map((v) => `${v.code}: ${v.messa
 
 // 5. The core refuses an instance it cannot plan, saying where.
 const broken = { ...instance, stop: { ...instance.stop, timezone: "Mars/Base" } };
-console.log("issues:", validateInstance(broken).map((i) => `${i.path}: ${i.message}`));
+console.log("issues:", validateInstance(broken).map((i) => `${formatPath(i.path)}: ${i.message}`));
 try {
   planStop(broken);
 } catch (error) {

@@ -34,8 +34,8 @@ describe("the README's library example", () => {
   it("runs as written", () => {
     const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
     const section = readme.slice(readme.indexOf("\n## Library\n"));
-    const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
-    expect(code, "a ts block under ## Library").toBeDefined();
+    const code = /```js\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(code, "a js block under ## Library").toBeDefined();
     const out = path.join(work, "readme-out");
     // Resolved from the repository's node_modules, like a file of the repository; paths made absolute.
     const dir = path.join(ROOT, "node_modules/.cache/roadshow-readme");

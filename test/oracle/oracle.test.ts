@@ -1,3 +1,4 @@
+/** Checks the independent oracle: exactOptimum's refusals and checkAgenda's verdicts on valid and broken agendas. */
 import { describe, expect, it } from "vitest";
 import { buildSlots } from "@roadshow/core";
 import type { Slot, StopInstance } from "@roadshow/core";

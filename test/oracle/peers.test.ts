@@ -1,3 +1,4 @@
+/** Checks the bench generator's determinism and shapes, and that the peer solvers (HiGHS, jsLPSolver) agree and obey every rule. */
 import { describe, expect, it } from "vitest";
 import { buildSlots } from "@roadshow/core";
 import { FAMILIES, generateInstance } from "../../oracle/generate.js";

@@ -7,7 +7,7 @@ import { COMMANDS } from "./commands/index.js";
 import { isRepeatable } from "./commands/shared.js";
 import type { Common, Io } from "./context.js";
 import { ENVIRONMENT_CODES, EnvironmentError, EXIT, InputError, systemReason, UsageError } from "./errors.js";
-import { defaultLang, type Lang } from "./text/i18n.js";
+import { defaultLang, TEXT_LANGS, type Lang } from "./text/i18n.js";
 import { toInputIssue } from "./read/instance-issues.js";
 import { escapeControls } from "./text/escape.js";
 import { givenSecrets, scrub } from "./secrets.js";
@@ -31,7 +31,7 @@ function program(io: Io, done: (code: number) => void, lang: Lang): Command {
     .helpOption("-h, --help", "help.roadshow.help")
     .helpCommand("help [command]", "help.roadshow.help")
     .configureHelp(helpConfiguration(lang))
-    .addOption(new Option("--lang <lang>", "help.roadshow.lang").choices(["it", "en"]).default(defaultLang(io.env.LANG), "help.roadshow.lang.default"))
+    .addOption(new Option("--lang <lang>", "help.roadshow.lang").choices(TEXT_LANGS).default(defaultLang(io.env.LANG), "help.roadshow.lang.default"))
     .addOption(new Option("--format <format>", "help.roadshow.format").choices(["text", "json"]).default("text"))
     .showHelpAfterError(afterError)
     .configureOutput(output);

@@ -64,10 +64,10 @@ describe("core issues told in the files' terms", () => {
   it("maps a path to its file, column and record id", () => {
     const instance: StopInstance = { stop: data!.stops[0]!, ...data!, history: [] };
     const firm = instance.firms[1]!;
-    const issue = toInputIssue({ severity: "error", code: "bad-max-meetings", path: "firms[1].maxMeetings", message: "maxMeetings is a whole number", value: -1 }, instance);
+    const issue = toInputIssue({ severity: "error", code: "bad-max-meetings", path: ["firms", 1, "maxMeetings"], message: "maxMeetings is a whole number", value: -1 }, instance);
     expect(issue).toMatchObject({ severity: "error", code: "bad-max-meetings", file: "firms.csv", line: null, column: "max_meetings", value: "-1" });
     expect(issue.message).toBe(`firm ${firm.id}: maxMeetings is a whole number (firms[1].maxMeetings)`);
-    expect(toInputIssue({ severity: "error", code: "bad-timezone", path: "stop.timezone", message: "no zone", value: "Mars/Base" }, instance)).toMatchObject({
+    expect(toInputIssue({ severity: "error", code: "bad-timezone", path: ["stop", "timezone"], message: "no zone", value: "Mars/Base" }, instance)).toMatchObject({
       file: "stops.csv",
       column: "timezone",
       value: "Mars/Base",

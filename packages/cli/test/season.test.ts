@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { planSeason, seasonReport, type SeasonPlan } from "@roadshow/core";
+import { planSeason, seasonReport, type SeasonPlan, type SeasonReport, type SeasonStats, type UnmetAsk } from "@roadshow/core";
 import { readDataDir, type DataSet } from "../src/read/index.js";
 import { formatSeasonSummary } from "../src/text/season-summary.js";
 import { stopFiles } from "../src/write/stop-files.js";
@@ -137,23 +137,50 @@ describe("roadshow season", () => {
 });
 
 describe("formatSeasonSummary", () => {
-  it("lines up each measure for both plans", () => {
-    const report = seasonReport(plan, data, []);
-    const alone = seasonReport(planSeason({ ...data, history: [] }, { independent: true }), data, []);
-    const fixed = (r: typeof report) => ({ ...r, stats: { ...r.stats, elapsedMs: 12 } });
-    expect(formatSeasonSummary({ season: fixed(report), independent: fixed(alone) }, "season", "out", "en", false)).toMatchInlineSnapshot(`
+  /** A hand-made report: every figure is chosen here, so the test reads the formatter and nothing else. */
+  const report = (stats: Partial<SeasonStats>, unmet: number): SeasonReport => ({
+    stopIds: ["A", "B", "C"],
+    firmStops: [],
+    firms: [],
+    countries: [],
+    unmet: Array.from({ length: unmet }, (): UnmetAsk => ({ firm: data.firms[0]!, country: "BR", asked: "target", reason: "not-at-same-stop", stops: [] })),
+    stats: { planned: 3, frozen: 0, meetings: 0, pairs: 0, firmCountries: 0, repeats: 0, firms: 0, firmsWithoutMeeting: 0, elapsedMs: 0, ...stats },
+  });
+
+  it("lines up each measure for both plans, from the reports as given", () => {
+    const season = report({ meetings: 1234, firmCountries: 7, pairs: 9, firms: 4, firmsWithoutMeeting: 1, repeats: 0, elapsedMs: 12 }, 2);
+    const alone = report({ meetings: 14, firmCountries: 6, pairs: 7, firms: 4, firmsWithoutMeeting: 0, repeats: 5, elapsedMs: 3456 }, 3);
+    expect(formatSeasonSummary({ season, independent: alone }, "season", "out", "en", false)).toMatchInlineSnapshot(`
       "Season · 3 stops planned, 0 frozen
                                          season *  independent
-      Meetings                                  9           14
+      Meetings                              1,234           14
       Distinct firm–country pairs               7            6
       Distinct firm–delegation pairs            9            7
       Firms registered                          4            4
-      Firms without any meeting                 0            0
+      Firms without any meeting                 1            0
       Pairs meeting more than once              0            5
-      Countries asked for and never met         2            2
-      Time                                  12 ms        12 ms
+      Countries asked for and never met         2            3
+      Time                                  12 ms     3,456 ms
       * written to the output folder
       Report: out/season.csv, season-firms.csv, season-countries.csv, season-unmet.csv, season-summary.csv
+      "
+    `);
+  });
+
+  it("shows one column, without a mark, when only one plan was computed; Italian numbers", () => {
+    const season = report({ meetings: 1234, frozen: 1, planned: 2, elapsedMs: 1500 }, 0);
+    expect(formatSeasonSummary({ season, independent: null }, "season", "out", "it", false)).toMatchInlineSnapshot(`
+      "Stagione · 2 tappe pianificate, 1 già svolte
+                                           stagione
+      Incontri                                 1234
+      Coppie impresa–paese distinte               0
+      Coppie impresa–delegazione distinte         0
+      Imprese iscritte                            0
+      Imprese senza alcun incontro                0
+      Coppie che si incontrano più volte          0
+      Paesi richiesti e mai incontrati            0
+      Tempo                                 1500 ms
+      Rapporto: out/season.csv, season-firms.csv, season-countries.csv, season-unmet.csv, season-summary.csv
       "
     `);
   });

@@ -113,6 +113,11 @@ export function rowsOf(prep: Prepared, board: Board): { firms: BusyRows; delegat
 /** The gaps of a board's agenda. */
 export function boardGaps(prep: Prepared, board: Board): Gaps {
   const rows = rowsOf(prep, board);
+  return gapsOf(rows.firms, prep.firms.length, rows.delegations, prep.delegations.length);
+}
+
+/** The gaps and idle slots summed over every row of the firms' and the delegations' busy rows. */
+function gapsOf(firms: BusyRows, firmCount: number, delegations: BusyRows, delegationCount: number): Gaps {
   const total = (who: BusyRows, count: number): { gaps: number; idle: number } => {
     let gaps = 0;
     let idle = 0;
@@ -123,9 +128,9 @@ export function boardGaps(prep: Prepared, board: Board): Gaps {
     }
     return { gaps, idle };
   };
-  const firms = total(rows.firms, prep.firms.length);
-  const delegations = total(rows.delegations, prep.delegations.length);
-  return { firms: firms.gaps, firmIdleSlots: firms.idle, delegations: delegations.gaps, delegationIdleSlots: delegations.idle };
+  const f = total(firms, firmCount);
+  const d = total(delegations, delegationCount);
+  return { firms: f.gaps, firmIdleSlots: f.idle, delegations: d.gaps, delegationIdleSlots: d.idle };
 }
 
 /**
@@ -144,19 +149,7 @@ export function agendaGaps(prep: Prepared, meetings: readonly { readonly firmId:
     if (f !== undefined) firms.add(f, m.slot - 1);
     if (d !== undefined) delegations.add(d, m.slot - 1);
   }
-  const total = (who: BusyRows, count: number): { gaps: number; idle: number } => {
-    let gaps = 0;
-    let idle = 0;
-    for (let r = 0; r < count; r++) {
-      who.measureRow(r);
-      gaps += who.gaps;
-      idle += who.idle;
-    }
-    return { gaps, idle };
-  };
-  const f = total(firms, prep.firms.length);
-  const d = total(delegations, prep.delegations.length);
-  return { firms: f.gaps, firmIdleSlots: f.idle, delegations: d.gaps, delegationIdleSlots: d.idle };
+  return gapsOf(firms, prep.firms.length, delegations, prep.delegations.length);
 }
 
 /** Sweeps at most (each is a pass over every meeting): a work budget, so the result never depends on the clock. */

@@ -57,14 +57,24 @@ export class FlowNetwork {
     return g.cap[g.twin[this.position![arc]!]!]!;
   }
 
-  /** Compressed residual graph: each node's arcs contiguous, each arc with its twin. */
-  compile(): Residual {
+  /**
+   * Compressed residual graph: each node's arcs contiguous, each arc with its
+   * twin. `extra` arcs (a solver's own, such as the free return arc) follow the
+   * network's arcs in the residual graph without being added to the network:
+   * compiling, and so solving, leaves the network as it was built.
+   */
+  compile(extra: readonly ExtraArc[] = []): Residual {
     const n = this.nodeCount;
-    const m = this.tails.length;
+    const tails = [...this.tails, ...extra.map((x) => x.from)];
+    const heads = [...this.heads, ...extra.map((x) => x.to)];
+    const caps = [...this.caps, ...extra.map((x) => x.capacity)];
+    const majors = [...this.majors, ...extra.map(() => 0)];
+    const minors = [...this.minors, ...extra.map(() => 0)];
+    const m = tails.length;
     const first = new Int32Array(n + 1);
     for (let a = 0; a < m; a++) {
-      first[this.tails[a]! + 1]!++;
-      first[this.heads[a]! + 1]!++;
+      first[tails[a]! + 1]!++;
+      first[heads[a]! + 1]!++;
     }
     for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
     const fill = first.slice(0, n);
@@ -73,26 +83,33 @@ export class FlowNetwork {
     const cap = new Float64Array(2 * m);
     const major = new Float64Array(2 * m);
     const minor = new Float64Array(2 * m);
-    this.position = new Int32Array(m);
+    this.position = new Int32Array(this.tails.length);
     for (let a = 0; a < m; a++) {
-      const u = this.tails[a]!;
-      const v = this.heads[a]!;
+      const u = tails[a]!;
+      const v = heads[a]!;
       const e = fill[u]!++;
       const r = fill[v]!++;
       to[e] = v;
       to[r] = u;
       twin[e] = r;
       twin[r] = e;
-      cap[e] = this.caps[a]!;
-      major[e] = this.majors[a]!;
-      major[r] = -this.majors[a]!;
-      minor[e] = this.minors[a]!;
-      minor[r] = -this.minors[a]!;
-      this.position[a] = e;
+      cap[e] = caps[a]!;
+      major[e] = majors[a]!;
+      major[r] = -majors[a]!;
+      minor[e] = minors[a]!;
+      minor[r] = -minors[a]!;
+      if (a < this.position.length) this.position[a] = e;
     }
     this.compiled = { n, first, to, twin, cap, major, minor };
     return this.compiled;
   }
+}
+
+/** An arc a solver adds to the residual graph only (cost 0), not to the network. */
+export interface ExtraArc {
+  readonly from: number;
+  readonly to: number;
+  readonly capacity: number;
 }
 
 interface Residual {
@@ -166,8 +183,8 @@ export class MinCostFlow {
 
 /** The cheapest circulation from scratch (cost scaling, see `minCostFlow`), with the state a warm re-solve needs. */
 function solveCold(net: FlowNetwork, source: number, sink: number): Solved {
-  net.addArc(sink, source, net.capacityOut(source), 0, 0);
-  const g = net.compile();
+  // The free return arc makes the flow a circulation; it lives in the residual graph only.
+  const g = net.compile([{ from: sink, to: source, capacity: net.capacityOut(source) }]);
   const n = g.n;
   const m = g.to.length;
   const tail = new Int32Array(m);

@@ -25,6 +25,7 @@ export type { PairBlock } from "./prepare.js";
 export { evaluateAgenda, reviewAgenda } from "./evaluate.js";
 export { replanStop } from "./replan/replan.js";
 export { validateInstance, validateSeason } from "./validate.js";
+export { formatPath, type IssuePath } from "./errors.js";
 export type { InstanceIssue, InstanceIssueCode } from "./validate.js";
 export { InvalidInstanceError, InternalError } from "./errors.js";
 export { refillSlot, happening } from "./desk/refill.js";

@@ -1,6 +1,5 @@
 /** Which meetings to hold: the lexicographic objective as one min-cost flow over firms and delegations (no slots), re-solvable warm without some pairs. */
 import { FlowNetwork, MinCostFlow } from "./flow.js";
-import { ReplaceRouting } from "./replan/routing.js";
 import type { Prepared } from "./prepare.js";
 import { balanceOfCounts, majorWeights, meetingMajor, roundScore } from "./levels.js";
 import type { ObjectiveLevels } from "./types.js";
@@ -32,11 +31,28 @@ export interface Selection {
  * With pins (re-planning) capacities are what the pins leave, K and the musts
  * count what the pins have not met yet, and a pair to re-place is worth
  * `replaceUnit` per unit of its weight on top and goes through the slots still
- * open to it (`ReplaceRouting`; lexicographic mode only).
+ * open to it (a `Routing` the caller passes in, re-planning's `ReplaceRouting`;
+ * lexicographic mode only).
  */
-export function select(prep: Prepared, mode: SelectMode): Selection {
-  return new Selector(prep, mode).selection;
+export function select(prep: Prepared, mode: SelectMode, routing?: RoutingOf): Selection {
+  return new Selector(prep, mode, routing).selection;
 }
+
+/**
+ * Flow nodes a caller adds between pairs and delegations (re-planning sends a
+ * pair to re-place through the slots still open to it): `target(pair)` is the
+ * node its arc goes to instead of its delegation's, `undefined` for the others.
+ */
+export interface Routing {
+  /** Nodes used, from the first one given. */
+  readonly nodeCount: number;
+  target(pair: number): number | undefined;
+  /** Adds the routing arcs; `delegationNode` numbers the delegations in the network. */
+  addArcs(net: FlowNetwork, delegationNode: (d: number) => number): void;
+}
+
+/** Builds a `Routing` whose nodes are numbered from `first`. */
+export type RoutingOf = (first: number) => Routing;
 
 /** A selection that can be solved again, warm, without some pairs (or with them again). */
 export class Selector {
@@ -51,6 +67,7 @@ export class Selector {
   constructor(
     private readonly prep: Prepared,
     mode: SelectMode,
+    routingOf?: RoutingOf,
   ) {
     const F = prep.firms.length;
     const D = prep.delegations.length;
@@ -64,9 +81,8 @@ export class Selector {
         if (!(pins && pins.mustMeetings[i]! > 0)) mustNode.set(`${m.firm}|${m.country}`, 2 + F + D + mustNode.size);
       });
     }
-    const routing = new ReplaceRouting(prep, 2 + F + D + mustNode.size);
-    const routed = wantMusts && pins !== undefined;
-    const net = new FlowNetwork(2 + F + D + mustNode.size + (routed ? routing.nodeCount : 0));
+    const routing = wantMusts && pins !== undefined ? routingOf?.(2 + F + D + mustNode.size) : undefined;
+    const net = new FlowNetwork(2 + F + D + mustNode.size + (routing?.nodeCount ?? 0));
     const source = 0;
     const sink = 1;
     const firmNode = (f: number): number => 2 + f;
@@ -82,8 +98,8 @@ export class Selector {
       net.addArc(firmNode(f), node, prep.delegations.length, 0, 0);
     }
     for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, prep.delegationCapacity[d]! - (pins ? pins.delegationMeetings[d]! : 0), 0, 0);
-    const replace = routed ? replaceUnit(prep) : 0;
-    if (routed) routing.addArcs(net, delegationNode);
+    const replace = routing ? replaceUnit(prep) : 0;
+    routing?.addArcs(net, delegationNode);
 
     this.arcOf = new Int32Array(prep.pairs.length).fill(-1);
     this.excluded = new Uint8Array(prep.pairs.length);
@@ -92,7 +108,7 @@ export class Selector {
       const country = prep.delegations[pair.delegation]!.country;
       const from = mustNode.get(`${pair.firm}|${country}`) ?? firmNode(pair.firm);
       const major = replace > 0 ? -replace * pins!.replace[i]! : 0;
-      const to = (routed ? routing.target(i) : undefined) ?? delegationNode(pair.delegation);
+      const to = routing?.target(i) ?? delegationNode(pair.delegation);
       this.arcOf[i] = net.addArc(from, to, 1, major, -Math.round(pair.affinity.score * scale));
     }
     this.solver = new MinCostFlow(net, source, sink);

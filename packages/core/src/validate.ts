@@ -7,7 +7,7 @@
 import { buildSlots } from "./slots.js";
 import type { Delegation, Firm, MeetingRequest, PastMeeting, ScoreEntry, Stop, StopInstance, TimeWindow } from "./types.js";
 
-import { InvalidInstanceError } from "./errors.js";
+import { InvalidInstanceError, type IssuePath } from "./errors.js";
 
 /** Kinds of problem `validateInstance` reports (the CLI's input checks use the same words). */
 export type InstanceIssueCode =
@@ -41,14 +41,18 @@ export type InstanceIssueCode =
  * `planSeason` throw an `InvalidInstanceError`; warnings do not: a request,
  * score or history entry naming a firm or delegation the instance does not
  * have (withdrawn, or left out on purpose) has no effect.
- * @example { severity: "error", code: "bad-timezone", path: "stop.timezone",
+ * @example { severity: "error", code: "bad-timezone", path: ["stop", "timezone"],
  *   message: "\"Mars/Base\" is not an IANA time zone", value: "Mars/Base" }
  */
 export interface InstanceIssue {
   readonly severity: "error" | "warning";
   readonly code: InstanceIssueCode;
-  /** Where, as a property path into the instance: `stop.date`, `firms[3].available[0]`. */
-  readonly path: string;
+  /**
+   * Where, as the property names and list indexes into the instance (as zod's
+   * issues give it): `["stop", "date"]`, `["firms", 3, "available", 0]`;
+   * `formatPath` writes it as `firms[3].available[0]`.
+   */
+  readonly path: IssuePath;
   readonly message: string;
   /** The offending value, as given. */
   readonly value: unknown;
@@ -58,11 +62,11 @@ export interface InstanceIssue {
 class Issues {
   readonly list: InstanceIssue[] = [];
 
-  error(code: InstanceIssueCode, path: string, message: string, value: unknown): void {
+  error(code: InstanceIssueCode, path: IssuePath, message: string, value: unknown): void {
     this.list.push({ severity: "error", code, path, message, value });
   }
 
-  warning(code: InstanceIssueCode, path: string, message: string, value: unknown): void {
+  warning(code: InstanceIssueCode, path: IssuePath, message: string, value: unknown): void {
     this.list.push({ severity: "warning", code, path, message, value });
   }
 }
@@ -98,7 +102,7 @@ function isTimeZone(zone: unknown): boolean {
 
 const hhmm = (t: number): string => `${String(Math.floor(t / 60)).padStart(2, "0")}:${String(t % 60).padStart(2, "0")}`;
 
-function checkWindow(out: Issues, path: string, w: TimeWindow): boolean {
+function checkWindow(out: Issues, path: IssuePath, w: TimeWindow): boolean {
   if (!isTime(w?.start) || !isTime(w?.end)) {
     out.error("bad-window", path, "a window's start and end must be whole minutes after midnight, 0 to 1440", w);
     return false;
@@ -110,16 +114,16 @@ function checkWindow(out: Issues, path: string, w: TimeWindow): boolean {
   return true;
 }
 
-function checkWindows(out: Issues, path: string, windows: readonly TimeWindow[] | null): void {
+function checkWindows(out: Issues, path: IssuePath, windows: readonly TimeWindow[] | null): void {
   if (windows === null) return;
   if (!Array.isArray(windows)) {
     out.error("bad-list", path, "expected a list of windows, or null for the whole session", windows);
     return;
   }
-  windows.forEach((w, i) => checkWindow(out, `${path}[${i}]`, w));
+  windows.forEach((w, i) => checkWindow(out, [...path, i], w));
 }
 
-function checkIdList(out: Issues, path: string, list: readonly string[] | null, allowNull: boolean): void {
+function checkIdList(out: Issues, path: IssuePath, list: readonly string[] | null, allowNull: boolean): void {
   if (list === null && allowNull) return;
   if (!Array.isArray(list) || list.some((s) => typeof s !== "string")) {
     out.error("bad-list", path, `expected a list of texts${allowNull ? ", or null" : ""}`, list);
@@ -127,41 +131,41 @@ function checkIdList(out: Issues, path: string, list: readonly string[] | null, 
 }
 
 /** The stop's own fields; `path` is `stop` or `stops[i]`. */
-function checkStop(out: Issues, path: string, stop: Stop): void {
+function checkStop(out: Issues, path: IssuePath, stop: Stop): void {
   // A season's stop ids are checked with the other lists' ids.
-  if (path === "stop" && (typeof stop.id !== "string" || stop.id === "")) out.error("missing-id", `${path}.id`, "the stop has no id", stop.id);
-  if (!isCalendarDate(stop.date)) out.error("bad-date", `${path}.date`, `"${String(stop.date)}" is not a YYYY-MM-DD calendar date`, stop.date);
-  if (!isTimeZone(stop.timezone)) out.error("bad-timezone", `${path}.timezone`, `"${String(stop.timezone)}" is not an IANA time zone (e.g. Europe/Rome)`, stop.timezone);
+  if (path.length === 1 && path[0] === "stop" && (typeof stop.id !== "string" || stop.id === "")) out.error("missing-id", [...path, "id"], "the stop has no id", stop.id);
+  if (!isCalendarDate(stop.date)) out.error("bad-date", [...path, "date"], `"${String(stop.date)}" is not a YYYY-MM-DD calendar date`, stop.date);
+  if (!isTimeZone(stop.timezone)) out.error("bad-timezone", [...path, "timezone"], `"${String(stop.timezone)}" is not an IANA time zone (e.g. Europe/Rome)`, stop.timezone);
   const times = [
     ["start", stop.start],
     ["end", stop.end],
   ] as const;
   for (const [key, t] of times) {
-    if (!isTime(t)) out.error("bad-time", `${path}.${key}`, "expected whole minutes after midnight, 0 to 1440", t);
+    if (!isTime(t)) out.error("bad-time", [...path, key], "expected whole minutes after midnight, 0 to 1440", t);
   }
   if (isTime(stop.start) && isTime(stop.end) && stop.end <= stop.start) {
-    out.error("end-before-start", `${path}.end`, `the session ends at ${hhmm(stop.end)}, not after it starts at ${hhmm(stop.start)}`, stop.end);
+    out.error("end-before-start", [...path, "end"], `the session ends at ${hhmm(stop.end)}, not after it starts at ${hhmm(stop.start)}`, stop.end);
   }
   if (!isInteger(stop.slotMinutes) || stop.slotMinutes <= 0) {
-    out.error("bad-slot-length", `${path}.slotMinutes`, "a slot lasts a whole number of minutes, at least 1", stop.slotMinutes);
+    out.error("bad-slot-length", [...path, "slotMinutes"], "a slot lasts a whole number of minutes, at least 1", stop.slotMinutes);
   }
   if (!isInteger(stop.gapMinutes) || stop.gapMinutes < 0) {
-    out.error("bad-gap", `${path}.gapMinutes`, "the gap between slots is a whole number of minutes, 0 or more", stop.gapMinutes);
+    out.error("bad-gap", [...path, "gapMinutes"], "the gap between slots is a whole number of minutes, 0 or more", stop.gapMinutes);
   }
   let breaksOk = Array.isArray(stop.breaks);
-  if (!breaksOk) out.error("bad-list", `${path}.breaks`, "expected a list of windows (empty for none)", stop.breaks);
-  else stop.breaks.forEach((b, i) => (breaksOk = checkWindow(out, `${path}.breaks[${i}]`, b) && breaksOk));
+  if (!breaksOk) out.error("bad-list", [...path, "breaks"], "expected a list of windows (empty for none)", stop.breaks);
+  else stop.breaks.forEach((b, i) => (breaksOk = checkWindow(out, [...path, "breaks", i], b) && breaksOk));
   if (breaksOk) {
     const order = stop.breaks.map((b, i) => ({ b, i })).sort((x, y) => x.b.start - y.b.start);
     for (let k = 1; k < order.length; k++) {
       const [a, b] = [order[k - 1]!, order[k]!];
-      if (b.b.start < a.b.end) out.error("overlapping-breaks", `${path}.breaks[${b.i}]`, `breaks ${a.i} and ${b.i} overlap`, b.b);
+      if (b.b.start < a.b.end) out.error("overlapping-breaks", [...path, "breaks", b.i], `breaks ${a.i} and ${b.i} overlap`, b.b);
     }
   }
   // Slots are only worth building on a stop whose fields are all sound.
-  if (out.list.some((i) => i.path.startsWith(`${path}.`) && i.severity === "error")) return;
+  if (out.list.some((i) => i.severity === "error" && i.path.length > path.length && path.every((part, k) => i.path[k] === part))) return;
   if (buildSlots(stop).length === 0) {
-    out.error("no-slots", `${path}.slotMinutes`, `no ${stop.slotMinutes}-minute slot fits in the session ${hhmm(stop.start)}-${hhmm(stop.end)} outside its breaks`, stop.slotMinutes);
+    out.error("no-slots", [...path, "slotMinutes"], `no ${stop.slotMinutes}-minute slot fits in the session ${hhmm(stop.start)}-${hhmm(stop.end)} outside its breaks`, stop.slotMinutes);
   }
 }
 
@@ -170,58 +174,58 @@ function checkIds(out: Issues, list: string, items: readonly { readonly id: stri
   const first = new Map<string, number>();
   items.forEach((item, i) => {
     if (typeof item.id !== "string" || item.id === "") {
-      out.error("missing-id", `${list}[${i}].id`, "an id is a non-empty text", item.id);
+      out.error("missing-id", [list, i, "id"], "an id is a non-empty text", item.id);
       return;
     }
     const seen = first.get(item.id);
     if (seen === undefined) first.set(item.id, i);
-    else out.error("duplicate-id", `${list}[${i}].id`, `id ${item.id} is already used by ${list}[${seen}]`, item.id);
+    else out.error("duplicate-id", [list, i, "id"], `id ${item.id} is already used by ${list}[${seen}]`, item.id);
   });
   return new Set(first.keys());
 }
 
-function checkDelegation(out: Issues, path: string, d: Delegation): void {
-  if (typeof d.country !== "string" || !COUNTRY.test(d.country)) out.error("bad-country", `${path}.country`, "expected an upper-case ISO 3166-1 alpha-2 code, e.g. US", d.country);
-  if (!isInteger(d.tables) || d.tables < 1) out.error("bad-capacity", `${path}.tables`, "tables is a whole number, at least 1", d.tables);
-  checkIdList(out, `${path}.stops`, d.stops, true);
-  checkIdList(out, `${path}.sectors`, d.sectors, false);
-  checkWindows(out, `${path}.available`, d.available);
+function checkDelegation(out: Issues, path: IssuePath, d: Delegation): void {
+  if (typeof d.country !== "string" || !COUNTRY.test(d.country)) out.error("bad-country", [...path, "country"], "expected an upper-case ISO 3166-1 alpha-2 code, e.g. US", d.country);
+  if (!isInteger(d.tables) || d.tables < 1) out.error("bad-capacity", [...path, "tables"], "tables is a whole number, at least 1", d.tables);
+  checkIdList(out, [...path, "stops"], d.stops, true);
+  checkIdList(out, [...path, "sectors"], d.sectors, false);
+  checkWindows(out, [...path, "available"], d.available);
 }
 
-function checkFirm(out: Issues, path: string, f: Firm): void {
-  if (!isInteger(f.representatives) || f.representatives < 1) out.error("bad-capacity", `${path}.representatives`, "representatives is a whole number, at least 1", f.representatives);
+function checkFirm(out: Issues, path: IssuePath, f: Firm): void {
+  if (!isInteger(f.representatives) || f.representatives < 1) out.error("bad-capacity", [...path, "representatives"], "representatives is a whole number, at least 1", f.representatives);
   if (f.maxMeetings !== null && (!isInteger(f.maxMeetings) || f.maxMeetings < 0)) {
-    out.error("bad-max-meetings", `${path}.maxMeetings`, "maxMeetings is a whole number, 0 or more, or null for no cap", f.maxMeetings);
+    out.error("bad-max-meetings", [...path, "maxMeetings"], "maxMeetings is a whole number, 0 or more, or null for no cap", f.maxMeetings);
   }
-  for (const key of ["sectors", "stops", "targets", "markets"] as const) checkIdList(out, `${path}.${key}`, f[key], false);
-  if (f.ateco !== undefined) checkIdList(out, `${path}.ateco`, f.ateco, false);
-  checkWindows(out, `${path}.available`, f.available);
+  for (const key of ["sectors", "stops", "targets", "markets"] as const) checkIdList(out, [...path, key], f[key], false);
+  if (f.ateco !== undefined) checkIdList(out, [...path, "ateco"], f.ateco, false);
+  checkWindows(out, [...path, "available"], f.available);
 }
 
 function checkRequests(out: Issues, requests: readonly MeetingRequest[], firms: ReadonlySet<string>): void {
   const kinds = new Map<string, { kind: string; index: number }>();
   requests.forEach((r, i) => {
-    const path = `requests[${i}]`;
-    if (!firms.has(r.firmId)) out.warning("unknown-firm", `${path}.firmId`, `no firm has id ${String(r.firmId)}; the request has no effect`, r.firmId);
-    if (typeof r.country !== "string" || !COUNTRY.test(r.country)) out.error("bad-country", `${path}.country`, "expected an upper-case ISO 3166-1 alpha-2 code, e.g. US", r.country);
+    const path: IssuePath = ["requests", i];
+    if (!firms.has(r.firmId)) out.warning("unknown-firm", [...path, "firmId"], `no firm has id ${String(r.firmId)}; the request has no effect`, r.firmId);
+    if (typeof r.country !== "string" || !COUNTRY.test(r.country)) out.error("bad-country", [...path, "country"], "expected an upper-case ISO 3166-1 alpha-2 code, e.g. US", r.country);
     if (r.kind !== "must" && r.kind !== "avoid") {
-      out.error("bad-choice", `${path}.kind`, `expected "must" or "avoid"`, r.kind);
+      out.error("bad-choice", [...path, "kind"], `expected "must" or "avoid"`, r.kind);
       return;
     }
     const key = `${r.firmId}\u0000${r.country}`;
     const earlier = kinds.get(key);
     if (earlier === undefined) kinds.set(key, { kind: r.kind, index: i });
-    else if (earlier.kind !== r.kind) out.error("must-and-avoid", `${path}.kind`, `${r.firmId} and ${r.country} are both must and avoid (requests[${earlier.index}])`, r.kind);
+    else if (earlier.kind !== r.kind) out.error("must-and-avoid", [...path, "kind"], `${r.firmId} and ${r.country} are both must and avoid (requests[${earlier.index}])`, r.kind);
   });
 }
 
 function checkScores(out: Issues, scores: readonly ScoreEntry[], firms: ReadonlySet<string>, delegations: ReadonlySet<string>): void {
   const seen = new Map<string, number>();
   scores.forEach((s, i) => {
-    const path = `scores[${i}]`;
-    if (!firms.has(s.firmId)) out.warning("unknown-firm", `${path}.firmId`, `no firm has id ${String(s.firmId)}; the score has no effect`, s.firmId);
-    if (!delegations.has(s.delegationId)) out.warning("unknown-delegation", `${path}.delegationId`, `no delegation has id ${String(s.delegationId)}; the score has no effect`, s.delegationId);
-    if (typeof s.score !== "number" || !Number.isFinite(s.score) || s.score < 0) out.error("bad-score", `${path}.score`, "a score is a finite number, 0 or more", s.score);
+    const path: IssuePath = ["scores", i];
+    if (!firms.has(s.firmId)) out.warning("unknown-firm", [...path, "firmId"], `no firm has id ${String(s.firmId)}; the score has no effect`, s.firmId);
+    if (!delegations.has(s.delegationId)) out.warning("unknown-delegation", [...path, "delegationId"], `no delegation has id ${String(s.delegationId)}; the score has no effect`, s.delegationId);
+    if (typeof s.score !== "number" || !Number.isFinite(s.score) || s.score < 0) out.error("bad-score", [...path, "score"], "a score is a finite number, 0 or more", s.score);
     const key = `${s.firmId}\u0000${s.delegationId}`;
     const earlier = seen.get(key);
     if (earlier === undefined) seen.set(key, i);
@@ -231,10 +235,10 @@ function checkScores(out: Issues, scores: readonly ScoreEntry[], firms: Readonly
 
 function checkHistory(out: Issues, history: readonly PastMeeting[], firms: ReadonlySet<string>, delegations: ReadonlySet<string>): void {
   history.forEach((m, i) => {
-    const path = `history[${i}]`;
+    const path: IssuePath = ["history", i];
     // Past meetings of firms or delegations no longer registered are harmless: they cannot meet again anyway.
-    if (!firms.has(m.firmId)) out.warning("unknown-firm", `${path}.firmId`, `no firm has id ${String(m.firmId)}; the entry has no effect`, m.firmId);
-    if (!delegations.has(m.delegationId)) out.warning("unknown-delegation", `${path}.delegationId`, `no delegation has id ${String(m.delegationId)}; the entry has no effect`, m.delegationId);
+    if (!firms.has(m.firmId)) out.warning("unknown-firm", [...path, "firmId"], `no firm has id ${String(m.firmId)}; the entry has no effect`, m.firmId);
+    if (!delegations.has(m.delegationId)) out.warning("unknown-delegation", [...path, "delegationId"], `no delegation has id ${String(m.delegationId)}; the entry has no effect`, m.delegationId);
   });
 }
 
@@ -242,15 +246,15 @@ function checkHistory(out: Issues, history: readonly PastMeeting[], firms: Reado
 function checkParticipants(out: Issues, input: Omit<StopInstance, "stop">, stops: ReadonlySet<string> | null): void {
   const delegationIds = checkIds(out, "delegations", input.delegations);
   const firmIds = checkIds(out, "firms", input.firms);
-  input.delegations.forEach((d, i) => checkDelegation(out, `delegations[${i}]`, d));
-  input.firms.forEach((f, i) => checkFirm(out, `firms[${i}]`, f));
+  input.delegations.forEach((d, i) => checkDelegation(out, ["delegations", i], d));
+  input.firms.forEach((f, i) => checkFirm(out, ["firms", i], f));
   if (stops !== null) {
-    const refer = (path: string, ids: readonly string[] | null) =>
+    const refer = (path: IssuePath, ids: readonly string[] | null) =>
       ids?.forEach((id, k) => {
-        if (!stops.has(id)) out.error("unknown-stop", `${path}[${k}]`, `no stop has id ${id}`, id);
+        if (!stops.has(id)) out.error("unknown-stop", [...path, k], `no stop has id ${id}`, id);
       });
-    input.delegations.forEach((d, i) => Array.isArray(d.stops) && refer(`delegations[${i}].stops`, d.stops));
-    input.firms.forEach((f, i) => Array.isArray(f.stops) && refer(`firms[${i}].stops`, f.stops));
+    input.delegations.forEach((d, i) => Array.isArray(d.stops) && refer(["delegations", i, "stops"], d.stops));
+    input.firms.forEach((f, i) => Array.isArray(f.stops) && refer(["firms", i, "stops"], f.stops));
   }
   checkRequests(out, input.requests, firmIds);
   if (input.scores !== null) checkScores(out, input.scores, firmIds, delegationIds);
@@ -262,11 +266,11 @@ function checkParticipants(out: Issues, input: Omit<StopInstance, "stop">, stops
  * `[]` when it can be planned as given. `planStop` runs it first and throws
  * an `InvalidInstanceError` with the errors.
  * @example validateInstance({ ...instance, stop: { ...stop, timezone: "Mars/Base" } })
- * // [{ severity: "error", code: "bad-timezone", path: "stop.timezone", message: "…", value: "Mars/Base" }]
+ * // [{ severity: "error", code: "bad-timezone", path: ["stop", "timezone"], message: "…", value: "Mars/Base" }]
  */
 export function validateInstance(instance: StopInstance): InstanceIssue[] {
   const out = new Issues();
-  checkStop(out, "stop", instance.stop);
+  checkStop(out, ["stop"], instance.stop);
   checkParticipants(out, instance, null);
   return out.list;
 }
@@ -278,7 +282,7 @@ export function validateInstance(instance: StopInstance): InstanceIssue[] {
 export function validateSeason(input: { readonly stops: readonly Stop[] } & Omit<StopInstance, "stop">): InstanceIssue[] {
   const out = new Issues();
   const stopIds = checkIds(out, "stops", input.stops);
-  input.stops.forEach((s, i) => checkStop(out, `stops[${i}]`, s));
+  input.stops.forEach((s, i) => checkStop(out, ["stops", i], s));
   checkParticipants(out, input, stopIds);
   return out.list;
 }

@@ -1,3 +1,4 @@
+/** Checks that a pair's score parts add up to its score and that weights move scores in the documented direction. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { affinity, DEFAULT_WEIGHTS, resolveWeights, WEIGHT_NAMES } from "../src/affinity.js";

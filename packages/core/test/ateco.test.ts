@@ -1,3 +1,4 @@
+/** Checks the ATECO-code → sector mapping and how a firm's sectors merge declared and mapped ones. */
 import { describe, expect, it } from "vitest";
 import { affinity } from "../src/affinity.js";
 import { ATECO_SECTORS, atecoSectors, firmSectors, unknownAteco } from "../src/ateco.js";

@@ -1,3 +1,4 @@
+/** Checks that the slot board's nested journals roll back exactly what they recorded (random instances). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Board } from "../src/board.js";

@@ -1,3 +1,4 @@
+/** Checks the slot relaxation's bounds against the served count that slotCore reaches (random instances). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prepare } from "../src/prepare.js";

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { SeasonInput } from "../src/season/season.js";
 import type { Delegation, Firm, MeetingRequest, ScoreEntry, Stop, StopInstance, TimeWindow } from "../src/types.js";
 
 export const makeStop = (over: Partial<Stop> = {}): Stop => ({
@@ -48,6 +49,23 @@ export const makeInstance = (over: Partial<StopInstance> = {}): StopInstance => 
 });
 
 const COUNTRIES = ["US", "DE", "FR", "IN"] as const;
+
+/** A stop of a season: `slots` slots of 20 minutes from 14:00. */
+export const seasonStop = (id: string, date: string, slots = 1): Stop => makeStop({ id, city: id, date, end: 14 * 60 + 20 * slots });
+
+/** Two stops in date order given in reverse; one firm and two US delegations at both, US1 worth more. */
+export const twoStopSeason = (over: Partial<SeasonInput> = {}): SeasonInput => ({
+  stops: [seasonStop("S2", "2026-04-01"), seasonStop("S1", "2026-03-01")],
+  delegations: [makeDelegation({ id: "US1" }), makeDelegation({ id: "US2" })],
+  firms: [makeFirm({ id: "F1", stops: ["S1", "S2"] })],
+  requests: [],
+  scores: [
+    { firmId: "F1", delegationId: "US1", score: 9 },
+    { firmId: "F1", delegationId: "US2", score: 5 },
+  ],
+  history: [],
+  ...over,
+});
 
 export interface InstanceShape {
   readonly firms: number;

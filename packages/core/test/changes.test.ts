@@ -1,11 +1,12 @@
+/** Checks that day-of changes (absences, arrivals, overrides) reshape the instance and the met history as documented. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { absentAt, applyChanges, metHistory } from "../src/changes.js";
-import { planSeason, type HeldMeeting, type SeasonInput } from "../src/season/season.js";
+import { planSeason, type HeldMeeting } from "../src/season/season.js";
 import { planStop } from "../src/plan.js";
 import { verifyAgenda } from "../src/verify.js";
-import type { Meeting, StopChange, Stop } from "../src/types.js";
-import { arbInstance, makeDelegation, makeFirm, makeInstance, makeStop } from "./builders.js";
+import type { Meeting, StopChange } from "../src/types.js";
+import { arbInstance, makeDelegation, makeFirm, makeInstance, twoStopSeason } from "./builders.js";
 
 const change = (over: Partial<StopChange> & { participantId: string }): StopChange => ({
   stopId: "BG-2026-03", status: null, available: null, tables: null, representatives: null, note: "", ...over,
@@ -85,19 +86,8 @@ describe("metHistory", () => {
 });
 
 describe("planSeason with changes and outcomes", () => {
-  const stop = (id: string, date: string): Stop => makeStop({ id, city: id, date, end: 14 * 60 + 20 });
-  const season = (over: Partial<SeasonInput> = {}): SeasonInput => ({
-    stops: [stop("S1", "2026-03-01"), stop("S2", "2026-04-01")],
-    delegations: [makeDelegation({ id: "US1" }), makeDelegation({ id: "US2" })],
-    firms: [makeFirm({ id: "F1", stops: ["S1", "S2"] })],
-    requests: [],
-    scores: [
-      { firmId: "F1", delegationId: "US1", score: 9 },
-      { firmId: "F1", delegationId: "US2", score: 5 },
-    ],
-    history: [],
-    ...over,
-  });
+  const season = twoStopSeason;
+
   const pairs = (meetings: readonly Meeting[]) => meetings.map((m) => `${m.firmId}-${m.delegationId}`);
   const held: HeldMeeting = { slot: 1, table: 1, firmId: "F1", delegationId: "US1", score: 9 };
 

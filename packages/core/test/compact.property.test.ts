@@ -1,3 +1,4 @@
+/** Checks that gap compaction closes idle gaps, keeps every meeting and rule, and never adds a gap. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Board } from "../src/board.js";

@@ -1,3 +1,4 @@
+/** Checks that reviewAgenda gives back a planned agenda's levels and agrees with verifyAgenda on edited agendas. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateAgenda, reviewAgenda } from "../src/evaluate.js";

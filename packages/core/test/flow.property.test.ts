@@ -126,6 +126,28 @@ describe("minCostFlow", () => {
     );
   });
 
+  it("leaves the network as built: solving twice, cold, gives the same flows and potentials", () => {
+    fc.assert(
+      fc.property(network(12, 40, 1000), (net) => {
+        const flowNet = new FlowNetwork(net.nodes);
+        const ids = net.arcs.map((a) => flowNet.addArc(a.from, a.to, a.capacity, a.major, a.minor));
+        const out = flowNet.capacityOut(SINK);
+        const solver = new MinCostFlow(flowNet, SOURCE, SINK);
+        const first = solver.solve();
+        const once = { flows: ids.map((id) => flowNet.flow(id)), major: [...first.major], minor: [...first.minor] };
+        // No arc was added: the next arc id is the one after the network's own, and the sink sends out what it did.
+        expect(flowNet.addArc(SOURCE, SINK, 0, 0, 0)).toBe(ids.length);
+        expect(flowNet.capacityOut(SINK)).toBe(out);
+        const again = new MinCostFlow(flowNet, SOURCE, SINK).solve();
+        expect(ids.map((id) => flowNet.flow(id))).toEqual(once.flows);
+        expect([...again.major]).toEqual(once.major);
+        expect([...again.minor]).toEqual(once.minor);
+        expectOptimal(net, { flows: once.flows, major: first.major, minor: first.minor });
+      }),
+      { seed: 402, numRuns: 200 },
+    );
+  });
+
   it("matches the cheapest flow found by enumeration on tiny networks", () => {
     fc.assert(
       fc.property(network(5, 7, 50), (net) => {

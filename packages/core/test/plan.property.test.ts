@@ -1,3 +1,4 @@
+/** Checks planStop against brute force on tiny instances: the optimum without windows, and a valid bound with them. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planStop } from "../src/plan.js";

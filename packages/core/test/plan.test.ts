@@ -1,3 +1,4 @@
+/** Checks planStop's objective order on hand-made stops: musts, firms served, balance, score, and table numbering. */
 import { describe, expect, it } from "vitest";
 import { planStop } from "../src/plan.js";
 import { makeDelegation, makeFirm, makeInstance, makeStop } from "./builders.js";

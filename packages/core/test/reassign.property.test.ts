@@ -1,3 +1,4 @@
+/** Checks that re-optimising participants' days never worsens an agenda, keeps it valid, and finds a one-delegation optimum. */
 import { Budget } from "../src/budget.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

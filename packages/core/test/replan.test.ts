@@ -1,3 +1,4 @@
+/** Checks replanStop on hand-made days: kept meetings, lost ones placed again, absences, walk-ins, locks and tables. */
 import { describe, expect, it } from "vitest";
 import { planStop } from "../src/plan.js";
 import { InvalidInstanceError } from "../src/errors.js";

@@ -1,3 +1,4 @@
+/** Checks that re-optimising one slot picks that slot's best meetings and never makes an agenda worse. */
 import { Budget } from "../src/budget.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+/** Checks planSeason on generated seasons: no pair meets twice, hard and fairness rules hold, frozen stops stay as given. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkAgenda } from "../../../oracle/verify.js";

@@ -1,26 +1,16 @@
+/** Checks planSeason on a hand-made season: date order, repeats, history, independent stops and frozen agendas. */
 import { describe, expect, it } from "vitest";
-import { planSeason, SEASON_FAIRNESS, type HeldMeeting, type SeasonInput } from "../src/season/season.js";
-import type { Meeting, Stop } from "../src/types.js";
-import { makeDelegation, makeFirm, makeStop } from "./builders.js";
+import { InvalidInstanceError } from "../src/errors.js";
+import { planSeason, SEASON_FAIRNESS, type HeldMeeting } from "../src/season/season.js";
+import type { Meeting } from "../src/types.js";
+import { makeDelegation, makeFirm, seasonStop, twoStopSeason } from "./builders.js";
 
 /** Meetings as a held agenda gives them: the parts are scored again for `why`. */
 const withoutParts = (meetings: readonly Meeting[]): HeldMeeting[] => meetings.map(({ parts: _parts, ...m }) => m);
 
-const stop = (id: string, date: string, slots = 1): Stop => makeStop({ id, city: id, date, end: 14 * 60 + 20 * slots });
+const stop = seasonStop;
+const twoStops = twoStopSeason;
 
-/** Two stops in date order given in reverse; one firm and two US delegations at both. */
-const twoStops = (over: Partial<SeasonInput> = {}): SeasonInput => ({
-  stops: [stop("S2", "2026-04-01"), stop("S1", "2026-03-01")],
-  delegations: [makeDelegation({ id: "US1" }), makeDelegation({ id: "US2" })],
-  firms: [makeFirm({ id: "F1", stops: ["S1", "S2"] })],
-  requests: [],
-  scores: [
-    { firmId: "F1", delegationId: "US1", score: 9 },
-    { firmId: "F1", delegationId: "US2", score: 5 },
-  ],
-  history: [],
-  ...over,
-});
 
 const pairs = (meetings: readonly Meeting[]): string[] => meetings.map((m) => `${m.firmId}-${m.delegationId}`);
 
@@ -103,7 +93,8 @@ describe("planSeason", () => {
   });
 
   it("rejects a from that is not a stop", () => {
-    expect(() => planSeason(twoStops(), { from: "NOPE" })).toThrow(RangeError);
+    expect(() => planSeason(twoStops(), { from: "NOPE" })).toThrow(InvalidInstanceError);
+    expect(() => planSeason(twoStops(), { from: "NOPE" })).toThrow(/options\.from: from NOPE is not one of the season's stops/);
   });
 });
 

@@ -1,3 +1,4 @@
+/** Checks buildSlots: consecutive slots, changeover gaps, breaks, numbering and daylight-saving nights. */
 import { describe, expect, it } from "vitest";
 import { buildSlots, formatTime, slotsInside } from "../src/slots.js";
 import { makeStop } from "./builders.js";

@@ -1,9 +1,14 @@
 // Tests of validateInstance / validateSeason and of planStop / planSeason refusing invalid instances.
 import { describe, expect, it } from "vitest";
-import { InternalError, InvalidInstanceError } from "../src/errors.js";
+import { formatPath, InternalError, InvalidInstanceError } from "../src/errors.js";
 import { planStop } from "../src/plan.js";
 import { replanStop } from "../src/replan/replan.js";
 import { planSeason } from "../src/season/season.js";
+import { explainFirm } from "../src/explain.js";
+import { verifyAgenda } from "../src/verify.js";
+import { evaluateAgenda, reviewAgenda } from "../src/evaluate.js";
+import { pairAffinities, scorePairs } from "../src/prepare.js";
+import { refillSlot } from "../src/desk/refill.js";
 import type { StopInstance } from "../src/types.js";
 import { validateInstance, validateSeason } from "../src/validate.js";
 import { makeDelegation, makeFirm, makeInstance, makeStop } from "./builders.js";
@@ -18,7 +23,7 @@ const valid = (): StopInstance =>
   });
 
 const errors = (instance: StopInstance) => validateInstance(instance).filter((i) => i.severity === "error");
-const at = (instance: StopInstance) => errors(instance).map((i) => [i.code, i.path]);
+const at = (instance: StopInstance) => errors(instance).map((i) => [i.code, formatPath(i.path)]);
 
 describe("validateInstance", () => {
   it("finds nothing wrong with a sound instance", () => {
@@ -28,7 +33,7 @@ describe("validateInstance", () => {
   it("reports an unknown time zone with its path and value", () => {
     const instance = { ...valid(), stop: makeStop({ timezone: "Mars/Base" }) };
     expect(validateInstance(instance)).toEqual([
-      { severity: "error", code: "bad-timezone", path: "stop.timezone", message: expect.stringContaining("Mars/Base"), value: "Mars/Base" },
+      { severity: "error", code: "bad-timezone", path: ["stop", "timezone"], message: expect.stringContaining("Mars/Base"), value: "Mars/Base" },
     ]);
   });
 
@@ -89,7 +94,7 @@ describe("validateInstance", () => {
       ["duplicate-pair", "scores[2]"],
     ]);
     // Naming a firm or delegation the instance lacks (withdrawn, left out) has no effect: a warning.
-    expect(validateInstance(instance).filter((i) => i.severity === "warning").map((i) => [i.code, i.path])).toEqual([
+    expect(validateInstance(instance).filter((i) => i.severity === "warning").map((i) => [i.code, formatPath(i.path)])).toEqual([
       ["unknown-firm", "requests[0].firmId"],
       ["unknown-delegation", "scores[0].delegationId"],
     ]);
@@ -100,7 +105,7 @@ describe("validateInstance", () => {
   it("warns, without an error, about history naming firms or delegations not in the instance", () => {
     const instance = { ...valid(), history: [{ firmId: "GONE", delegationId: "US-CG", stopId: "MI-2026-01" }] };
     expect(validateInstance(instance)).toEqual([
-      { severity: "warning", code: "unknown-firm", path: "history[0].firmId", message: expect.any(String), value: "GONE" },
+      { severity: "warning", code: "unknown-firm", path: ["history", 0, "firmId"], message: expect.any(String), value: "GONE" },
     ]);
     expect(planStop(instance).meetings.length).toBeGreaterThan(0);
   });
@@ -118,7 +123,7 @@ describe("planStop and planSeason on invalid instances", () => {
     expect(thrown).toBeInstanceOf(InvalidInstanceError);
     expect(thrown).not.toBeInstanceOf(InternalError);
     const issues = (thrown as InvalidInstanceError).issues;
-    expect(issues.map((i) => i.path)).toEqual(["stop.date", "stop.timezone"]);
+    expect(issues.map((i) => i.path)).toEqual([["stop", "date"], ["stop", "timezone"]]);
     expect((thrown as Error).message).toContain("stop.date");
     expect(() => replanStop(instance, [])).toThrow(InvalidInstanceError);
   });
@@ -133,11 +138,41 @@ describe("planStop and planSeason on invalid instances", () => {
       scores: null,
       history: [],
     };
-    expect(validateSeason(season).map((i) => [i.code, i.path])).toEqual([
+    expect(validateSeason(season).map((i) => [i.code, formatPath(i.path)])).toEqual([
       ["duplicate-id", "stops[2].id"],
       ["bad-timezone", "stops[1].timezone"],
       ["unknown-stop", "firms[0].stops[1]"],
     ]);
     expect(() => planSeason(season)).toThrow(InvalidInstanceError);
+  });
+});
+
+describe("every exported function that takes an instance", () => {
+  const broken = (): StopInstance => ({ ...valid(), stop: makeStop({ timezone: "Mars/Base" }) });
+  const calls: [string, (instance: StopInstance) => unknown][] = [
+    ["planStop", (i) => planStop(i)],
+    ["replanStop", (i) => replanStop(i, [])],
+    ["explainFirm", (i) => explainFirm(i, planStop(valid()), i.firms[0]!.id)],
+    ["verifyAgenda", (i) => verifyAgenda(i, [])],
+    ["evaluateAgenda", (i) => evaluateAgenda(i, [])],
+    ["reviewAgenda", (i) => reviewAgenda(i, [])],
+    ["scorePairs", (i) => scorePairs(i)],
+    ["pairAffinities", (i) => pairAffinities(i, [])],
+    ["refillSlot", (i) => refillSlot(i, [], 1, { events: [] })],
+  ];
+
+  it.each(calls)("%s accepts the valid instance", (_name, call) => {
+    expect(() => call(valid())).not.toThrow(InvalidInstanceError);
+  });
+
+  it.each(calls)("%s refuses an invalid one with InvalidInstanceError naming the path, and nothing else", (_name, call) => {
+    let thrown: unknown;
+    try {
+      call(broken());
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidInstanceError);
+    expect((thrown as InvalidInstanceError).issues.map((i) => i.path)).toEqual([["stop", "timezone"]]);
   });
 });

@@ -4,7 +4,7 @@
  * `max_meetings`, firm F0004. The CLI checks files first, so these arise only
  * when its own checks miss something the core refuses.
  */
-import type { InstanceIssue } from "@roadshow/core";
+import { formatPath, type InstanceIssue } from "@roadshow/core";
 import type { InputIssue } from "./issues.js";
 
 /** What a path's first part names: its file, its id column and how to call one record. */
@@ -27,8 +27,6 @@ const COLUMNS: Record<string, string> = {
   delegationId: "delegation_id",
 };
 
-const PATH = /^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?/;
-
 /** The id of the record a path points into: a stop's, firm's or delegation's `id`, or a pair's `firmId`. */
 function recordId(records: object, list: string, index: number | null): string | null {
   const field: unknown = (records as Record<string, unknown>)[list];
@@ -45,10 +43,12 @@ function recordId(records: object, list: string, index: number | null): string |
  * @param records the instance (or season input) the issue's path points into
  */
 export function toInputIssue(issue: InstanceIssue, records: object = {}): InputIssue {
-  const m = PATH.exec(issue.path);
-  const list = m?.[1] ?? "";
-  const index = m?.[2] === undefined ? null : Number(m[2]);
-  const field = m?.[3] ?? null;
+  // The path's list (or record), its index when it is a list, and the record's field.
+  const [head, ...rest] = issue.path;
+  const list = typeof head === "string" ? head : "";
+  const index = typeof rest[0] === "number" ? rest[0] : null;
+  const named = rest[index === null ? 0 : 1];
+  const field = typeof named === "string" ? named : null;
   const place = FILES[list];
   const id = recordId(records, list, index);
   const column = field === null ? null : field === "id" ? (place?.id ?? "id") : (COLUMNS[field] ?? field);
@@ -60,7 +60,7 @@ export function toInputIssue(issue: InstanceIssue, records: object = {}): InputI
     line: null,
     column,
     value,
-    message: `${place !== undefined && id !== null ? `${place.what} ${id}: ` : ""}${issue.message} (${issue.path})`,
+    message: `${place !== undefined && id !== null ? `${place.what} ${id}: ` : ""}${issue.message} (${formatPath(issue.path)})`,
     hint: "fix the value in the file; the input checks let it through, so please also report this to the roadshow maintainers",
   };
 }

@@ -9,20 +9,25 @@ import type { InputIssue } from "./issues.js";
 import { nearest } from "./suggest.js";
 import { toInputIssue } from "./instance-issues.js";
 
-/** Where a command's inputs are. */
+/** Where a run's inputs are: the data folder, the files that replace its defaults, history agendas and a weights file. */
 export interface Sources {
   readonly dataDir: string;
+  /** Affinity scores (default `<data-dir>/scores.csv` if present). */
   readonly scores?: string | undefined;
+  /** Must/avoid requests (default `<data-dir>/requests.csv` if present). */
   readonly requests?: string | undefined;
+  /** Earlier agendas: their pairs do not meet again. */
   readonly history?: readonly string[] | undefined;
   /** Stop-specific changes (default `<data-dir>/changes.csv` if present). */
   readonly changes?: string | undefined;
   /** Meeting outcomes (default `<data-dir>/outcomes.csv` if present). */
   readonly outcomes?: string | undefined;
+  /** A weights file (JSON or CSV `weight,value`). */
+  readonly weights?: string | undefined;
 }
 
 /** Every path a run reads as data: no output of the run may replace one (`writeOutputs`' `inputs`). */
-export function inputPaths(sources: Sources & { readonly weights?: string | undefined }): (string | undefined)[] {
+export function inputPaths(sources: Sources): (string | undefined)[] {
   return [sources.dataDir, sources.scores, sources.requests, sources.changes, sources.outcomes, sources.weights, ...(sources.history ?? [])];
 }
 

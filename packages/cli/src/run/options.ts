@@ -13,23 +13,10 @@
  * const options = coreOptions(settings, { weights, exact, onProgress });
  */
 import type { AffinityWeights, ExactSolver, Progress, ScheduleOptions } from "@roadshow/core";
+import type { Sources } from "../read/load.js";
 
-/** Where a run's inputs are: the data folder, the files that replace its defaults, history agendas and a weights file. */
-export interface RunFiles {
-  readonly dataDir: string;
-  /** Affinity scores (default `<data-dir>/scores.csv` if present). */
-  readonly scores?: string | undefined;
-  /** Must/avoid requests (default `<data-dir>/requests.csv` if present). */
-  readonly requests?: string | undefined;
-  /** Earlier agendas: their pairs do not meet again. */
-  readonly history?: readonly string[] | undefined;
-  /** Stop-specific changes (default `<data-dir>/changes.csv` if present). */
-  readonly changes?: string | undefined;
-  /** Meeting outcomes (default `<data-dir>/outcomes.csv` if present). */
-  readonly outcomes?: string | undefined;
-  /** A weights file (JSON or CSV `weight,value`). */
-  readonly weights?: string | undefined;
-}
+/** Where a run's inputs are (the readers' `Sources`): the data folder, the files that replace its defaults, history agendas and a weights file. */
+export type RunFiles = Sources;
 
 /** How a stop is planned: the options `schedule`, `replan`, `season` and `explain` share (and the studio's Plan view). */
 export interface PlanSettings {

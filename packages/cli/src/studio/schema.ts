@@ -4,9 +4,10 @@
  * and the types the page sends are inferred from them, so the two cannot drift.
  */
 import * as v from "valibot";
+import { TEXT_LANGS } from "../text/messages.js";
 
 /** The studio's languages. */
-export const StudioLangSchema = v.picklist(["it", "en"]);
+export const StudioLangSchema = v.picklist(TEXT_LANGS);
 
 /** A file the page may name: `data:<path>` inside the data folder, `out:<path>` inside the output folder. */
 const FileRefSchema = v.string();

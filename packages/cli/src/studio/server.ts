@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { ENVIRONMENT_CODES, EnvironmentError, InputError, systemReason, UsageError } from "../errors.js";
 import { dayApi } from "./day.js";
 import { deskModeApi } from "./desk-mode.js";
-import type { Lang } from "../text/i18n.js";
+import { isLang, type Lang } from "../text/i18n.js";
 import { verifyAgenda } from "@roadshow/core";
 import type { ErrorAnswer, VerifyAnswer, PlanEvent, PlanOptions, SessionInfo } from "./api.js";
 import { judge, newToken, sessionCookie, type GuardConfig } from "./guard.js";
@@ -105,7 +105,7 @@ function send(res: ServerResponse, status: number, body: unknown, extra: Record<
   res.end(text);
 }
 
-const langOf = (value: unknown, fallback: Lang): Lang => (value === "it" || value === "en" ? value : fallback);
+const langOf = (value: unknown, fallback: Lang): Lang => (isLang(value) ? value : fallback);
 
 /** The `?lang=` of a request, checked by the same schema as the bodies' `lang`; absent: the studio's. */
 function queryLang(url: URL, fallback: Lang): Lang {

@@ -2,6 +2,7 @@
 
 /** Every text of the CLI in English; add a key here and in the Italian catalogue (catalogue-it.ts). */
 export const EN = {
+  "language.locale": "en-GB",
   "event.title": "Roadshow {city}: {sector}",
   "participant.firm": "Firm",
   "participant.delegation": "Delegation",
@@ -467,9 +468,9 @@ export const EN = {
   "help.studio.no-open": "do not open a browser (it is never opened in CI or when the output is not a terminal)",
   "help.change": "enter one day-of change of a stop in its log (workspace/<stop_id>/log.csv); prints the entry's number",
   "help.change.data-dir": "folder with stops.csv, delegations.csv, firms.csv; the workspace is <data-dir>/workspace/",
-  "help.change.kind": "absent, present, arrives, leaves, window, tables, representatives, cancel, lock, checkin, noshow, confirm, decline, refill or undo",
+  "help.change.kind": "absent, present, arrives, leaves, window, tables, representatives, cancel, lock, checkin, noshow, confirm, decline, followup, refill or undo",
   "help.change.participant-id": "the firm or delegation (for undo: the entry number)",
-  "help.change.value": "HH:MM, HH:MM-HH:MM, a number (noshow: the slot), or the other participant of the meeting (cancel, lock, confirm, decline)",
+  "help.change.value": "HH:MM, HH:MM-HH:MM, a number (noshow: the slot), or the other participant of the meeting (cancel, lock, confirm, decline, followup)",
   "help.change.stop": "the stop whose log gets the entry",
   "help.change.by": "who enters it (default: ROADSHOW_USER, else the system user)",
   "help.change.note": "a note kept with the entry",
@@ -852,6 +853,8 @@ export const EN = {
   "studio.desk.confirm": "Confirm",
   "studio.desk.decline": "Decline",
   "studio.desk.confirmed": "confirmed",
+  "studio.desk.followUp": "Wants to meet again",
+  "studio.desk.followedUp": "follow-up",
   "studio.desk.declinedRefill": "Refill of slot {slot} declined: nothing entered.",
   "studio.desk.printSlips": "Print the slips",
   "studio.desk.mailHint": "To mail the two participants, use Send in the Save view (the workspace's send).",

@@ -3,6 +3,7 @@ import type { MessageKey } from "./i18n.js";
 
 /** Every text of the CLI in Italian. */
 export const IT: { readonly [K in MessageKey]: string } = {
+  "language.locale": "it-IT",
   "event.title": "Roadshow {city}: {sector}",
   "participant.firm": "Impresa",
   "participant.delegation": "Delegazione",
@@ -468,9 +469,9 @@ export const IT: { readonly [K in MessageKey]: string } = {
   "help.studio.no-open": "non apre il browser (non viene mai aperto in CI o quando l'uscita non è un terminale)",
   "help.change": "registra una variazione del giorno di una tappa nel suo registro (workspace/<stop_id>/log.csv); stampa il numero della voce",
   "help.change.data-dir": "cartella con stops.csv, delegations.csv, firms.csv; l'area di lavoro è <data-dir>/workspace/",
-  "help.change.kind": "absent, present, arrives, leaves, window, tables, representatives, cancel, lock, checkin, noshow, confirm, decline, refill o undo",
+  "help.change.kind": "absent, present, arrives, leaves, window, tables, representatives, cancel, lock, checkin, noshow, confirm, decline, followup, refill o undo",
   "help.change.participant-id": "l'impresa o la delegazione (per undo: il numero della voce)",
-  "help.change.value": "HH:MM, HH:MM-HH:MM, un numero (noshow: lo slot), o l'altro partecipante dell'incontro (cancel, lock, confirm, decline)",
+  "help.change.value": "HH:MM, HH:MM-HH:MM, un numero (noshow: lo slot), o l'altro partecipante dell'incontro (cancel, lock, confirm, decline, followup)",
   "help.change.stop": "la tappa nel cui registro va la voce",
   "help.change.by": "chi la registra (predefinito: ROADSHOW_USER, altrimenti l'utente del sistema)",
   "help.change.note": "una nota conservata con la voce",
@@ -853,6 +854,8 @@ export const IT: { readonly [K in MessageKey]: string } = {
   "studio.desk.confirm": "Conferma",
   "studio.desk.decline": "Rifiuta",
   "studio.desk.confirmed": "confermato",
+  "studio.desk.followUp": "Vogliono rivedersi",
+  "studio.desk.followedUp": "follow-up",
   "studio.desk.declinedRefill": "Rimpiazzo del turno {slot} rifiutato: nulla registrato.",
   "studio.desk.printSlips": "Stampa i biglietti",
   "studio.desk.mailHint": "Per scrivere ai due partecipanti usa Invia nella vista Salva (l'invio dell'area di lavoro).",

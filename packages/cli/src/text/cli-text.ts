@@ -4,7 +4,7 @@
  */
 import { Help } from "commander";
 import type { Argument, Command, HelpConfiguration, Option } from "commander";
-import { formatMessage, isMessageKey, t, type Lang, type MessageKey } from "./i18n.js";
+import { formatMessage, isLang, isMessageKey, t, type Lang, type MessageKey } from "./i18n.js";
 
 /** commander's section titles, by the catalogue's key. */
 const TITLES: Readonly<Record<string, MessageKey>> = {
@@ -152,7 +152,7 @@ export function langFromArgv(argv: readonly string[]): Lang | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice("--lang=".length) : undefined;
-    if (value === "it" || value === "en") return value;
+    if (isLang(value)) return value;
     if (arg === "--") break;
   }
   return undefined;

@@ -4,7 +4,7 @@ import { sectorLabel } from "@roadshow/core";
 import type { CountryCode, SectorCode } from "@roadshow/core";
 import { LOCALE, TEXT_LANGS, type Lang } from "./messages.js";
 
-export { formatMessage, isMessageKey, LOCALE, MESSAGE_KEYS, t, template, TEXT_LANGS } from "./messages.js";
+export { formatMessage, isLang, isMessageKey, LOCALE, MESSAGE_KEYS, t, template, TEXT_LANGS } from "./messages.js";
 export type { Lang, MessageKey, MessageParams } from "./messages.js";
 
 /**
@@ -23,9 +23,10 @@ export function textLang(language: Language): Lang {
   return (TEXT_LANGS as readonly string[]).includes(primary) ? (primary as Lang) : "en";
 }
 
-/** `it` when the environment's `LANG` starts with `it` (e.g. `it_IT.UTF-8`), else `en`. */
+/** The language the environment's `LANG` starts with (`it_IT.UTF-8` → `it`) when the catalogue has it, else `en`. */
 export function defaultLang(env: string | undefined): Lang {
-  return env?.toLowerCase().startsWith("it") ? "it" : "en";
+  const given = env?.toLowerCase() ?? "";
+  return TEXT_LANGS.find((lang) => given.startsWith(lang)) ?? "en";
 }
 
 

@@ -3,16 +3,25 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { EN } from "./catalogue-en.js";
 import { IT } from "./catalogue-it.js";
 
+/**
+ * Every catalogue, by language: one ICU MessageFormat file per language with every key of the English one.
+ * Adding a language is its catalogue file and its line here; `--lang`, the studio and `LANG` follow this list.
+ */
+const CATALOGUES = { it: IT, en: EN } as const;
+
 /** The languages the CLI speaks. */
-export type Lang = "it" | "en";
+export type Lang = keyof typeof CATALOGUES;
 
 /** The languages with texts of their own; any other language gets English texts. */
-export const TEXT_LANGS: readonly Lang[] = ["it", "en"];
+export const TEXT_LANGS = Object.keys(CATALOGUES) as readonly Lang[];
+
+/** Whether `value` names a language of the catalogue. */
+export const isLang = (value: unknown): value is Lang => typeof value === "string" && Object.hasOwn(CATALOGUES, value);
 
 /** A message of the catalogue (catalogue-en.ts, catalogue-it.ts): an ICU MessageFormat text. */
 export type MessageKey = keyof typeof EN;
 
-const CATALOGUE: Readonly<Record<Lang, { readonly [K in MessageKey]: string }>> = { en: EN, it: IT };
+const CATALOGUE: Readonly<Record<Lang, { readonly [K in MessageKey]: string }>> = CATALOGUES;
 
 type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
 /** The `{name}` arguments of a plain message (no plural or select). */
@@ -87,5 +96,5 @@ export function template(lang: Lang, key: MessageKey): string {
 }
 
 /** The BCP 47 locale used for dates and numbers (British English: day-month order, 24-hour clock). */
-export const LOCALE: Readonly<Record<Lang, string>> = { it: "it-IT", en: "en-GB" };
+export const LOCALE = Object.fromEntries(TEXT_LANGS.map((lang) => [lang, CATALOGUES[lang]["language.locale"]])) as Readonly<Record<Lang, string>>;
 

@@ -1,3 +1,4 @@
+/** Checks the stop summary's text: the balance cost, firms counted by meetings, and the idle-gap lines. */
 import type { Schedule } from "@roadshow/core";
 import { describe, expect, it } from "vitest";
 import { balanceCostPercent, firmsByMeetings, formatSummary } from "../../src/text/summary.js";

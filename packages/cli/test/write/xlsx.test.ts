@@ -1,5 +1,5 @@
 // agenda.xlsx and season.xlsx read back by an independent reader (openpyxl): every cell's value and type matches the CSV twin, participant sheets carry no score or reason, and the layout (frozen header, filter, A4, widths) is there.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { planSeason, planStop, seasonReport } from "@roadshow/core";
@@ -13,6 +13,9 @@ import { PARTICIPANT_COLUMNS } from "../../src/write/participant-csv.js";
 import { csvRows, readWorkbookIndependently, type ReadCell, type ReadSheet } from "../openpyxl.js";
 import { parseAgenda, readAgendaFile, type DataSet } from "../../src/read/index.js";
 import type { Lang } from "../../src/text/i18n.js";
+import { xlsxBytes } from "../../src/write/xlsx.js";
+import { readWorkbook } from "../../src/read/workbook.js";
+import { Reporter } from "../../src/read/report.js";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../../examples/lombardia-2026");
 const STOP = "BS-2026-02";
@@ -138,6 +141,40 @@ describe("agenda.xlsx", () => {
     expect(sheets[0]!.rows[0]!.slice(0, 6).map((c) => c.value)).toEqual(["Tappa", "Data", "Turno", "Inizio", "Fine", "Tavolo"]);
     expect(sheets[0]!.rows[1]![1]!.format).toBe("dd/mm/yyyy");
     expect(sheets[0]!.rows[1]![3]!.format).toBe("hh:mm");
+  });
+});
+
+describe("the workbook writer", () => {
+  it("keeps any text as text, byte for byte, through openpyxl and exceljs (markup, escapes, spaces, formulas, control characters)", async () => {
+    const texts = [
+      'Rossi & Figli <S.p.A.> "la ditta"',
+      "_x000D_ is how SpreadsheetML escapes a CR",
+      "  leading and trailing spaces  ",
+      "=SUM(A1:A3)",
+      "two\nlines",
+      "Zürich — 東京 — 🚀",
+      "tab\there",
+      "x".repeat(5000),
+    ];
+    const sheet = {
+      name: "Quote's & <sheet>",
+      columns: [{ header: "text", type: "text" as const }, { header: "n", type: "number" as const }, { header: "when", type: "date" as const }, { header: "at", type: "time" as const }],
+      rows: [...texts.map((t, i) => [t, i === 0 ? "1|2" : -i / 4, i === 1 ? "soon" : "2026-02-28", i === 2 ? "9.30" : "23:59"]), ["bell\u0007char", "", "", ""]],
+    };
+    const bytes = await xlsxBytes([sheet], "en");
+    const [read] = await readBack("texts.xlsx", bytes);
+    expect(read!.name).toBe(sheet.name);
+    texts.forEach((t, i) => expect([read!.rows[i + 1]![0]!.type, read!.rows[i + 1]![0]!.value]).toEqual(["s", t]));
+    expect(read!.rows[1]![1]!.value).toBe("1|2");
+    expect(read!.rows[3]![1]!).toMatchObject({ type: "n", value: -0.5 });
+    expect(read!.rows[2]![2]!.value).toBe("soon");
+    expect(read!.rows[3]![3]!.value).toBe("9.30");
+    expect(read!.rows[4]!.slice(2).map((c) => c.value)).toEqual(["2026-02-28T00:00:00", "23:59:00"]);
+    // XML cannot hold a bell: it is dropped, the rest of the cell kept.
+    expect(read!.rows[texts.length + 1]![0]!.value).toBe("bellchar");
+    const file = path.join(work, "texts.xlsx");
+    const sheets = await readWorkbook(new Uint8Array(readFileSync(file)), new Reporter(file, []));
+    expect(sheets![0]!.rows.slice(1, texts.length + 1).map((r) => r.cells[0])).toEqual(texts);
   });
 });
 

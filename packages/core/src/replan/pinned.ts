@@ -7,6 +7,7 @@ import { goal, search } from "../search/search.js";
 import { delegationAt, firmAt, pairAt, type Pins, type Prepared } from "../prepare.js";
 import { improve } from "../search/improve.js";
 import { Selector } from "../select.js";
+import { ReplaceRouting } from "./routing.js";
 import { timetable } from "../timetable.js";
 import type { ObjectiveLevels } from "../types.js";
 import { ExactPolish, polishable, withProven } from "../exact/polish.js";
@@ -133,7 +134,7 @@ export function solvePinned(
   start?: (rp: Prepared) => Board,
 ): PinnedSolve {
   const rp = pinnedPrep(prep, fixed, replace);
-  const selector = new Selector(rp, "lexicographic");
+  const selector = new Selector(rp, "lexicographic", (first) => new ReplaceRouting(rp, first));
   const relaxed = selector.selection;
   budget.report("timetable", { step: "placing-around", meetings: relaxed.pairs.length, kept: fixed.length });
   const first = timetable(rp, relaxed.pairs, start?.(rp));

@@ -185,7 +185,7 @@ export function readPrevious(
     if (check.reason !== null || !fits(check.pair, check.slot, m.table)) {
       const why = check.reason === null ? "it clashes with another lock" : LOCK_PROBLEM[check.reason];
       const message = `locked meeting ${m.firmId} × ${m.delegationId} in slot ${m.slot} at table ${m.table} is not valid now: ${why}; unlock it or move it`;
-      issues.push({ severity: "error", code: "bad-lock", path: `locked[${i}]`, message, value: m });
+      issues.push({ severity: "error", code: "bad-lock", path: ["locked", i], message, value: m });
       return;
     }
     take(check.pair, check.slot, m.table);

@@ -1,6 +1,7 @@
 /** Where pinned meetings leave room (re-planning): the slots still open to each pair to re-place, as flow nodes. */
 import type { FlowNetwork } from "../flow.js";
 import { delegationAt, firmAt, pairAt, type Prepared } from "../prepare.js";
+import type { Routing } from "../select.js";
 
 /**
  * Flow nodes that send each pair to re-place only through the slots where its
@@ -9,7 +10,7 @@ import { delegationAt, firmAt, pairAt, type Prepared } from "../prepare.js";
  * selection's top level aware of time (a late delegation's free tables are
  * mostly where its lost firms are busy); other pairs are not routed.
  */
-export class ReplaceRouting {
+export class ReplaceRouting implements Routing {
   private readonly pairNode = new Map<number, number>();
   private readonly cellNode = new Map<number, number>();
   /** The slots still open to each routed pair. */
