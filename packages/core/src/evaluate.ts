@@ -7,6 +7,7 @@ import { prepare, type Prepared } from "./prepare.js";
 import { levelsOf, select } from "./select.js";
 import type { Meeting, Schedule, ScheduleOptions, StopInstance, Violation } from "./types.js";
 import { verifyPrepared, type AgendaMeeting } from "./verify.js";
+import { assertValidInstance } from "./validate.js";
 
 /**
  * The schedule of an agenda made elsewhere (an edited `agenda.csv`): its
@@ -24,6 +25,7 @@ export function reviewAgenda(
   agenda: readonly AgendaMeeting[],
   options: ScheduleOptions = {},
 ): { readonly schedule: Schedule; readonly violations: Violation[] } {
+  assertValidInstance(instance);
   const clock = new Budget(options);
   const prep = prepare(instance, options);
   const violations = verifyPrepared(prep, agenda);

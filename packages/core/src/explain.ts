@@ -1,5 +1,7 @@
 /** Why a pair has, or has not, a meeting in a schedule, told to one firm for every delegation of the stop. */
+import { InvalidInstanceError } from "./errors.js";
 import { firmAt, pairAt, type PairBlock, prepare } from "./prepare.js";
+import { assertValidInstance } from "./validate.js";
 import type { Affinity, Delegation, Firm, Meeting, Schedule, ScheduleOptions, Stop, StopInstance } from "./types.js";
 
 /**
@@ -120,13 +122,18 @@ function groupBy(meetings: readonly Meeting[], key: (m: Meeting) => string): Map
  * Explains a schedule to one firm: for every delegation of the stop, its
  * score and parts, its meeting or the reason there is none (see
  * `ExplainReason`), and the least valuable meeting preferred to it. `options`
- * must be those the schedule was planned with. Throws a `RangeError` when the
- * firm is not registered for the stop.
+ * must be those the schedule was planned with. Throws an
+ * `InvalidInstanceError` when the instance is invalid, or when the firm is not
+ * registered for the stop (`unknown-firm`, path `["firmId"]`).
  */
 export function explainFirm(instance: StopInstance, schedule: Schedule, firmId: string, options: ScheduleOptions = {}): FirmExplanation {
+  assertValidInstance(instance);
   const prep = prepare(instance, options);
   const f = prep.firms.findIndex((x) => x.id === firmId);
-  if (f < 0) throw new RangeError(`explainFirm: ${firmId} is not a firm registered for ${instance.stop.id}`);
+  if (f < 0) {
+    const message = `${String(firmId)} is not a firm registered for ${instance.stop.id}`;
+    throw new InvalidInstanceError([{ severity: "error", code: "unknown-firm", path: ["firmId"], message, value: firmId }]);
+  }
   const firm = firmAt(prep, f);
   const D = prep.delegations.length;
   const K = prep.minMeetings;

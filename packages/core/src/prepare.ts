@@ -1,6 +1,7 @@
 /** Indexes a stop for solving: who attends, who is present when, and every firm × delegation pair with its score parts and whether it may meet. */
 import { affinity, DEFAULT_WEIGHTS, externalAffinity } from "./affinity.js";
 import { InternalError } from "./errors.js";
+import { assertValidInstance } from "./validate.js";
 import { buildSlots, slotsInside } from "./slots.js";
 import type { Affinity, CountryCode, Delegation, Firm, ScheduleOptions, ScoreEntry, Slot, StopInstance } from "./types.js";
 
@@ -228,6 +229,7 @@ export function scorePairs(
   instance: StopInstance,
   options: ScheduleOptions = {},
 ): { readonly firm: Firm; readonly delegation: Delegation; readonly affinity: Affinity; readonly block: PairBlock | null }[] {
+  assertValidInstance(instance);
   const prep = prepare(instance, options);
   return prep.pairs.map((p) => ({
     firm: firmAt(prep, p.firm),
@@ -254,6 +256,7 @@ export function pairAffinities(
   pairs: readonly { readonly firmId: string; readonly delegationId: string }[],
   options: ScheduleOptions = {},
 ): Affinity[] {
+  assertValidInstance(instance);
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const firms = new Map(instance.firms.map((f) => [f.id, f]));
   const delegations = new Map(instance.delegations.map((d) => [d.id, d]));

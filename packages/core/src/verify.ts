@@ -2,6 +2,7 @@
 import { delegationAt, firmAt, pairAt, prepare, type Prepared } from "./prepare.js";
 import { tableAssignment } from "./timetable.js";
 import type { Meeting, ScheduleOptions, StopInstance, Violation, ViolationCode, ViolationParams } from "./types.js";
+import { assertValidInstance } from "./validate.js";
 
 /** A meeting to check: as in an agenda, the score is not trusted. */
 export type AgendaMeeting = Pick<Meeting, "slot" | "table" | "delegationId" | "firmId">;
@@ -15,6 +16,7 @@ export function verifyAgenda(
   meetings: readonly AgendaMeeting[],
   options: ScheduleOptions = {},
 ): Violation[] {
+  assertValidInstance(instance);
   return verifyPrepared(prepare(instance, options), meetings);
 }
 

@@ -1,6 +1,7 @@
 /** Checks that explainFirm gives each unscheduled pair the right reason (full, busy, blocked, lower score, not reached). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { InvalidInstanceError } from "../src/errors.js";
 import { explainFirm, type FirmExplanation, type PairExplanation } from "../src/explain.js";
 import { pairAffinities } from "../src/prepare.js";
 import { planStop } from "../src/plan.js";
@@ -102,7 +103,12 @@ describe("explainFirm", () => {
 
   it("rejects a firm not registered for the stop", () => {
     const instance = makeInstance({ stop: stop(1), delegations: [US], firms: [firm("F1", ["US"], { stops: ["elsewhere"] })] });
-    expect(() => explain(instance, "F1")).toThrow(RangeError);
+    expect(() => explain(instance, "F1")).toThrow(InvalidInstanceError);
+    try {
+      explain(instance, "F1");
+    } catch (error) {
+      expect((error as InvalidInstanceError).issues).toEqual([expect.objectContaining({ code: "unknown-firm", path: ["firmId"], value: "F1" })]);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 /** Checks planSeason on a hand-made season: date order, repeats, history, independent stops and frozen agendas. */
 import { describe, expect, it } from "vitest";
+import { InvalidInstanceError } from "../src/errors.js";
 import { planSeason, SEASON_FAIRNESS, type HeldMeeting } from "../src/season/season.js";
 import type { Meeting } from "../src/types.js";
 import { makeDelegation, makeFirm, seasonStop, twoStopSeason } from "./builders.js";
@@ -92,7 +93,8 @@ describe("planSeason", () => {
   });
 
   it("rejects a from that is not a stop", () => {
-    expect(() => planSeason(twoStops(), { from: "NOPE" })).toThrow(RangeError);
+    expect(() => planSeason(twoStops(), { from: "NOPE" })).toThrow(InvalidInstanceError);
+    expect(() => planSeason(twoStops(), { from: "NOPE" })).toThrow(/options\.from: from NOPE is not one of the season's stops/);
   });
 });
 

@@ -4,6 +4,11 @@ import { formatPath, InternalError, InvalidInstanceError } from "../src/errors.j
 import { planStop } from "../src/plan.js";
 import { replanStop } from "../src/replan/replan.js";
 import { planSeason } from "../src/season/season.js";
+import { explainFirm } from "../src/explain.js";
+import { verifyAgenda } from "../src/verify.js";
+import { evaluateAgenda, reviewAgenda } from "../src/evaluate.js";
+import { pairAffinities, scorePairs } from "../src/prepare.js";
+import { refillSlot } from "../src/desk/refill.js";
 import type { StopInstance } from "../src/types.js";
 import { validateInstance, validateSeason } from "../src/validate.js";
 import { makeDelegation, makeFirm, makeInstance, makeStop } from "./builders.js";
@@ -139,5 +144,35 @@ describe("planStop and planSeason on invalid instances", () => {
       ["unknown-stop", "firms[0].stops[1]"],
     ]);
     expect(() => planSeason(season)).toThrow(InvalidInstanceError);
+  });
+});
+
+describe("every exported function that takes an instance", () => {
+  const broken = (): StopInstance => ({ ...valid(), stop: makeStop({ timezone: "Mars/Base" }) });
+  const calls: [string, (instance: StopInstance) => unknown][] = [
+    ["planStop", (i) => planStop(i)],
+    ["replanStop", (i) => replanStop(i, [])],
+    ["explainFirm", (i) => explainFirm(i, planStop(valid()), i.firms[0]!.id)],
+    ["verifyAgenda", (i) => verifyAgenda(i, [])],
+    ["evaluateAgenda", (i) => evaluateAgenda(i, [])],
+    ["reviewAgenda", (i) => reviewAgenda(i, [])],
+    ["scorePairs", (i) => scorePairs(i)],
+    ["pairAffinities", (i) => pairAffinities(i, [])],
+    ["refillSlot", (i) => refillSlot(i, [], 1, { events: [] })],
+  ];
+
+  it.each(calls)("%s accepts the valid instance", (_name, call) => {
+    expect(() => call(valid())).not.toThrow(InvalidInstanceError);
+  });
+
+  it.each(calls)("%s refuses an invalid one with InvalidInstanceError naming the path, and nothing else", (_name, call) => {
+    let thrown: unknown;
+    try {
+      call(broken());
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidInstanceError);
+    expect((thrown as InvalidInstanceError).issues.map((i) => i.path)).toEqual([["stop", "timezone"]]);
   });
 });

@@ -51,7 +51,7 @@ export async function followUp(args: FollowUpArgs, common: Common, io: Io, world
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   // The day's agenda (with its refills) and what did not happen: outcomes.csv and the desk's log.
   const desk = await deskDay(args.dataDir, loaded, stop, args.agenda);
-  const notHeld = new Set([...loaded.data.outcomes.filter((o) => o.stopId === stop.id && !o.held), ...deskOutcomes(desk, stop.id)].map((o) => `${o.firmId}|${o.delegationId}`));
+  const notHeld = new Set([...loaded.data.outcomes.filter((o) => o.stopId === stop.id && !o.held), ...deskOutcomes(desk, stop.id).filter((o) => !o.held)].map((o) => `${o.firmId}|${o.delegationId}`));
   const heldRows = desk.agenda.filter((r) => !notHeld.has(`${r.firmId}|${r.delegationId}`));
   const reviewed = reviewAgenda(instanceOf(loaded, stop), heldRows);
   const held = { ...reviewed.schedule, meetings: heldRows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0, parts: [] })) };

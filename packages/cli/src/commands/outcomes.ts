@@ -28,21 +28,22 @@ const key = (o: MeetingOutcome): string => `${o.stopId}\u0000${o.firmId}\u0000${
 
 /**
  * outcomes.csv with the stop's rows made from the day: each meeting that did not happen is
- * `held` no; a follow-up already recorded for a meeting of the stop is kept; other stops'
- * rows stay as they were.
+ * `held` no, each a `followup` entry names has `follow_up` yes; a follow-up already recorded
+ * for a meeting of the stop is kept; other stops' rows stay as they were.
  */
 export async function outcomes(args: OutcomesArgs, common: Common, io: Io): Promise<void> {
   const loaded = await load({ dataDir: args.dataDir });
   if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
   const stop = findStop(loaded.data, args.stop, args.dataDir);
   const desk = await deskDay(args.dataDir, loaded, stop, args.agenda);
-  const notHeld = new Map(deskOutcomes(desk, stop.id).map((o) => [key(o), o]));
+  const recorded = deskOutcomes(desk, stop.id);
+  const notHeld = new Set(recorded.filter((o) => !o.held).map(key));
   const rows = new Map<string, MeetingOutcome>();
   for (const o of loaded.data.outcomes) {
     if (o.stopId !== stop.id) rows.set(key(o), o);
     else if (o.followUp) rows.set(key(o), { ...o, held: !notHeld.has(key(o)) });
   }
-  for (const [k, o] of notHeld) rows.set(k, { ...o, followUp: rows.get(k)?.followUp ?? false });
+  for (const o of recorded) rows.set(key(o), { ...o, followUp: o.followUp || (rows.get(key(o))?.followUp ?? false) });
   const sorted = [...rows.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const file = args.out ?? path.join(args.dataDir, "outcomes.csv");
   const csv = toCsv(["stop_id", "firm_id", "delegation_id", "held", "follow_up"], sorted.map((o) => [o.stopId, o.firmId, o.delegationId, o.held ? "yes" : "no", o.followUp ? "yes" : ""]), { excel: false });

@@ -7,7 +7,7 @@ import { happening, type AgendaMeeting, type DeskRecord, type MeetingOutcome, ty
 import { InputError } from "../errors.js";
 import { readAgenda, type Loaded } from "../read/load.js";
 import { deriveDay, type Day } from "../workspace/day.js";
-import { readLog } from "../workspace/log.js";
+import { inEffect, readLog } from "../workspace/log.js";
 import { listVersions, stopPaths, type StopPaths } from "../workspace/store.js";
 
 /** A stop's day at the desk. */
@@ -59,15 +59,24 @@ export function heldAgenda(desk: DeskDay): AgendaMeeting[] {
   return desk.agenda.filter((_, k) => happens[k]);
 }
 
+/** The pairs (`firm\u0000delegation`) named by the log's entries of `kind` in effect (`confirm`, `followup`), whichever side entered them. */
+export function pairsEntered(desk: DeskDay, kind: string): Set<string> {
+  const entries = desk.day.entries;
+  const effect = inEffect(entries);
+  return new Set(entries.filter((e, i) => effect[i] && e.kind === kind).flatMap((e) => [`${e.participantId}\u0000${e.value}`, `${e.value}\u0000${e.participantId}`]));
+}
+
 /**
  * The outcomes the desk recorded for the stop: every meeting of the day's agenda that did
  * not happen (a no-show, a participant absent or gone, a meeting cancelled or declined in
- * the log) as `held` no. Sorted by firm, then delegation.
+ * the log) as `held` no, and every meeting a `followup` entry names with `follow_up` yes.
+ * Sorted by firm, then delegation.
  */
 export function deskOutcomes(desk: DeskDay, stopId: string): MeetingOutcome[] {
   const happens = deskHappening(desk);
+  const followUps = pairsEntered(desk, "followup");
   return desk.agenda
-    .filter((_, k) => !happens[k])
-    .map((m) => ({ stopId, firmId: m.firmId, delegationId: m.delegationId, held: false, followUp: false }))
+    .map((m, k) => ({ stopId, firmId: m.firmId, delegationId: m.delegationId, held: happens[k]!, followUp: followUps.has(`${m.firmId}\u0000${m.delegationId}`) }))
+    .filter((o) => !o.held || o.followUp)
     .sort((a, b) => (a.firmId < b.firmId ? -1 : a.firmId > b.firmId ? 1 : a.delegationId < b.delegationId ? -1 : 1));
 }

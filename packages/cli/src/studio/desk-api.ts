@@ -28,6 +28,8 @@ export interface DeskDayMeeting {
   readonly refill: boolean;
   /** Confirmed by a participant (a `confirm` entry). */
   readonly confirmed: boolean;
+  /** The pair asked to meet again (a `followup` entry): outcomes.csv's follow_up. */
+  readonly followUp: boolean;
 }
 
 /** What GET /api/desk answers. */

@@ -16,7 +16,7 @@ import type { IncomingMessage } from "node:http";
 import { buildSlots, formatTime, slotsInside, type Stop, type TimeWindow } from "@roadshow/core";
 import { outcomes } from "../commands/outcomes.js";
 import { refill } from "../commands/refill.js";
-import { deskDay, deskHappening } from "../desk/day.js";
+import { deskDay, deskHappening, pairsEntered } from "../desk/day.js";
 import { InputError } from "../errors.js";
 import { findStop, load } from "../read/load.js";
 import type { Lang } from "../text/i18n.js";
@@ -62,14 +62,15 @@ export async function deskBoard(dataDir: string, stopId: string, lang: Lang): Pr
   const cancelled = new Set((desk.record.cancelled ?? []).map((c) => `${c.firmId}\u0000${c.delegationId}`));
   const noShowIn = new Set(desk.record.events.flatMap((e) => (e.kind === "noshow" ? [`${e.participantId}\u0000${e.slot}`] : [])));
   const refills = new Set(desk.day.refills.map((r) => `${r.meeting.firmId}\u0000${r.meeting.delegationId}`));
-  const confirmed = new Set(desk.day.entries.filter((e) => e.kind === "confirm").flatMap((e) => [`${e.participantId}\u0000${e.value}`, `${e.value}\u0000${e.participantId}`]));
+  const confirmed = pairsEntered(desk, "confirm");
+  const followUps = pairsEntered(desk, "followup");
   const meetings = desk.agenda.map((m, k): DeskDayMeeting => {
     const pair = `${m.firmId}\u0000${m.delegationId}`;
     const reason = happens[k] ? null
       : cancelled.has(pair) ? "cancelled"
       : noShowIn.has(`${m.firmId}\u0000${m.slot}`) || noShowIn.has(`${m.delegationId}\u0000${m.slot}`) ? "noshow"
       : "absent";
-    return { slot: m.slot, table: m.table, firmId: m.firmId, delegationId: m.delegationId, happens: happens[k]!, reason, refill: refills.has(pair), confirmed: confirmed.has(pair) };
+    return { slot: m.slot, table: m.table, firmId: m.firmId, delegationId: m.delegationId, happens: happens[k]!, reason, refill: refills.has(pair), confirmed: confirmed.has(pair), followUp: followUps.has(pair) };
   }).sort((a, b) => a.slot - b.slot || a.table - b.table || (a.happens === b.happens ? 0 : a.happens ? -1 : 1));
   const slots = buildSlots(stop).map((s) => ({ index: s.index, start: formatTime(s.start), end: formatTime(s.end) }));
   return {

@@ -247,6 +247,11 @@ export const LOG_KINDS: ReadonlyMap<string, LogKind> = new Map(
       apply: (day, e, who) => meetingOf(day, e, who!, (key) => void day.cancelled.set(key, e.entry)),
     },
     {
+      // The pair asked to meet again: outcomes.csv's follow_up (written by `roadshow outcomes`).
+      name: "followup", usage: "followup <participant-id> <other-participant-id>", names: "participant", value: "required",
+      apply: (day, e, who) => meetingOf(day, e, who!, () => undefined),
+    },
+    {
       name: "refill", usage: "refill <firm-id> <delegation-id>|<slot>|<table>", names: "firm", value: "required",
       apply: (day, e, who) => {
         const [delegationId = "", slot = "", table = ""] = e.value.split("|");

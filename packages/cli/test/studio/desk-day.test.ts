@@ -1,4 +1,4 @@
-// A scripted day at the studio's desk in Chromium: check-ins, two no-shows, one absent for the afternoon, a refill accepted and one declined, a meeting declined; then the held agenda validates, nothing else moved, and outcomes.csv reads back into season with the same held shares.
+// A scripted day at the studio's desk in Chromium: check-ins, two no-shows, one absent for the afternoon, a refill accepted and one declined, a meeting declined, a follow-up; then the held agenda validates, nothing else moved, and outcomes.csv reads back into season with the same held shares.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -141,6 +141,13 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("a day at the desk in
     expect(log().at(-1)).toMatchObject({ kind: "decline", participant_id: declined.firm_id, value: declined.delegation_id });
     await page.locator(`#people li[data-id="${declined.firm_id}"] li.off[data-other="${declined.delegation_id}"]`).waitFor();
 
+    // A pair met in slot 1 wants to meet again: a followup entry, outcomes.csv's follow_up.
+    const again = planned.find((r) => r.slot === "1" && ![x, y, z, declined.firm_id].includes(r.firm_id!))!;
+    await page.locator(`#people li[data-id="${again.firm_id}"] button.name`).click();
+    await page.locator(`#people li[data-id="${again.firm_id}"] li[data-other="${again.delegation_id}"] button[data-act="followup"]`).tap();
+    await entries(before + 2);
+    expect(log().at(-1)).toMatchObject({ kind: "followup", participant_id: again.firm_id, value: again.delegation_id });
+
     // The hall view: every table with now and next, and the countdown.
     await page.locator("#hall-open").tap();
     await page.locator("#hall .table-card").first().waitFor();
@@ -159,6 +166,7 @@ describe.skipIf(process.env.ROADSHOW_SKIP_BROWSER === "1")("a day at the desk in
       (r.slot === "2" && (r.firm_id === x || r.firm_id === y)) || (r.firm_id === z && Number(r.slot) >= 4) || pair(r) === pair(declined)).map(pair));
     const outcomes = csv(path.join(studio.dataDir, "outcomes.csv"));
     expect(outcomes.filter((o) => o.held === "no").map(pair).sort()).toEqual([...notHeld].sort());
+    expect(outcomes.filter((o) => o.follow_up === "yes").map((o) => [pair(o), o.held])).toEqual([[pair(again), "yes"]]);
 
     // The saved agenda validates; nobody moved: each meeting held is the planned one in its cell, or a refill.
     const validate = await runBin(["validate", studio.dataDir, "--agenda", heldFile]);

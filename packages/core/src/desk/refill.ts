@@ -31,6 +31,7 @@
 import { FlowNetwork, minCostFlow } from "../flow.js";
 import { balanceOf, majorWeights, roundScore } from "../levels.js";
 import { prepare, type Prepared } from "../prepare.js";
+import { assertValidInstance } from "../validate.js";
 import { addFirmArcs, scoreScale } from "../select.js";
 import type { DeskRecord, FreedTable, Meeting, ObjectiveLevels, Refill, ScheduleOptions, StopInstance } from "../types.js";
 import type { AgendaMeeting } from "../verify.js";
@@ -95,6 +96,7 @@ export function refillSlot(
   desk: DeskRecord,
   options: ScheduleOptions = {},
 ): Refill {
+  assertValidInstance(instance);
   const prep = prepare(instance, options);
   const F = prep.firms.length;
   const D = prep.delegations.length;

@@ -11,6 +11,7 @@ import type {
 } from "../types.js";
 import { unmatched } from "../unmatched.js";
 import { verifyPrepared } from "../verify.js";
+import { InvalidInstanceError } from "../errors.js";
 import { assertValidSeason } from "../validate.js";
 
 /**
@@ -179,7 +180,10 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
   const clock = new Budget({ ...(options.now ? { now: options.now } : {}) });
   const order = [...input.stops].sort(byDate);
   const fromIndex = options.from === undefined ? 0 : order.findIndex((s) => s.id === options.from);
-  if (fromIndex < 0) throw new RangeError(`planSeason: from ${options.from} is not one of the season's stops`);
+  if (fromIndex < 0) {
+    const message = `from ${String(options.from)} is not one of the season's stops`;
+    throw new InvalidInstanceError([{ severity: "error", code: "unknown-stop", path: ["options", "from"], message, value: options.from }]);
+  }
   const frozen = input.frozen ?? new Map<string, readonly HeldMeeting[]>();
   const held = (i: number): readonly HeldMeeting[] | undefined => (options.from === undefined || i < fromIndex ? frozen.get(order[i]!.id) : undefined);
   const used = new Set(order.flatMap((s, i) => (held(i) ? [s.id] : [])));

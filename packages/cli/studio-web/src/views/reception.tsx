@@ -358,6 +358,10 @@ export function ReceptionTab({ ctx }: { ctx: Ctx }) {
                           <span>{slotTime(m.slot)} · {t("table", { n: m.table })} · {nameOf(other)}</span>
                           {!m.happens && <em> · {t(`reason.${m.reason ?? "absent"}`)}</em>}
                           {m.confirmed && <em class="ok"> · {t("confirmed")}</em>}
+                          {m.followUp && <em class="ok"> · {t("followedUp")}</em>}
+                          {m.happens && !m.followUp && m.slot <= slotIndex && (
+                            <button class="tap" data-act="followup" disabled={busy} onClick={() => void enter("followup", p.id, other)}>{t("followUp")}</button>
+                          )}
                           {m.happens && m.slot >= slotIndex && (
                             <span class="acts">
                               {!m.confirmed && <button class="tap" data-act="confirm" disabled={busy} onClick={() => void enter("confirm", p.id, other)}>{t("confirm")}</button>}
