@@ -16,7 +16,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const printed = (stdout: string) => {
-  const m = /Idle gaps between meetings: firms (\d+) \((\d+) free slots\), delegations (\d+) \((\d+)\)/.exec(stdout);
+  const m = /Idle gaps between meetings: firms (\d+) \((\d+) free slots?\), delegations (\d+) \((\d+)\)/.exec(stdout);
   expect(m, stdout).not.toBeNull();
   return { firms: Number(m![1]), firmSlots: Number(m![2]), delegations: Number(m![3]), delegationSlots: Number(m![4]) };
 };

@@ -21,9 +21,16 @@ describe("a name ending in a full stop", () => {
   it("takes no second one from any text of the catalogue, in either language", () => {
     for (const lang of ["en", "it"] as const) {
       for (const key of MESSAGE_KEYS) {
-        const names = [...template(lang, key).matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-        const params = Object.fromEntries(names.map((n) => [n, "Rossi S.r.l."]));
-        const text = (t as (lang: string, key: MessageKey, params: Record<string, string>) => string)(lang, key, params);
+        const source = template(lang, key);
+        const names = [...source.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+        const counts = [...source.matchAll(/\{(\w+), *(plural|selectordinal),/g)].map((m) => m[1]!);
+        const choices = [...source.matchAll(/\{(\w+), *select,/g)].map((m) => m[1]!);
+        const params = Object.fromEntries([
+          ...names.map((n) => [n, "Rossi S.r.l."]),
+          ...counts.map((n) => [n, 2]),
+          ...choices.map((n) => [n, "other"]),
+        ]);
+        const text = (t as (lang: string, key: MessageKey, params: Record<string, string | number>) => string)(lang, key, params);
         if (!template(lang, key).includes("..")) expect(text, `${lang} ${key}`).not.toContain("..");
       }
     }

@@ -67,7 +67,7 @@ export function bergamo(): ExportInput {
     makeDelegation("US-CG", "US", { name: "Consolato Generale degli Stati Uniti", tables: 2 }),
     makeDelegation("DE-KONS", "DE", { name: "Generalkonsulat; Mailand, \\ \"Büro\"" }),
     makeDelegation("IN-CG", "IN", { name: "Consulate General of India", available: [{ start: 16 * 60, end: 18 * 60 }] }),
-    makeDelegation("FR-BF", "fr", { name: "Business France", stops: ["MI-2026-10"] }),
+    makeDelegation("FR-BF", "FR", { name: "Business France", stops: ["MI-2026-10"] }),
   ];
   const firms = [
     makeFirm("F0001", { name: "Rossi & Figli" }),
