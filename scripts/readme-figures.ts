@@ -36,7 +36,13 @@ export async function seasonFigure(dataDir = path.join(ROOT, "examples/lombardia
   const head = lines.findIndex((l) => l.includes("season *"));
   const rows = lines.slice(head).filter((l) => /^\S.*\s\d[\d,]*\s+\d[\d,]*$/.test(l));
   if (head < 0 || rows.length === 0) throw new Error(`unexpected season output:\n${stdout}`);
-  return ["```", lines[head], ...rows, "```"].join("\n");
+  // Laid out again on the rows shown: the printed table's widths also fit its time row, whose width varies run to run.
+  const heads = lines[head]!.trim().split(/\s{2,}/);
+  const cells = rows.map((r) => /^(.*?)\s{2,}(\S+)\s+(\S+)$/.exec(r)!.slice(1));
+  const label = Math.max(...cells.map((r) => r[0]!.length));
+  const widths = heads.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i + 1]!.length)));
+  const line = (first: string, values: readonly string[]) => `${first.padEnd(label)}  ${values.map((v, i) => v.padStart(widths[i]!)).join("  ")}`;
+  return ["```", line("", heads), ...cells.map(([first, ...values]) => line(first!, values)), "```"].join("\n");
 }
 
 /** The command line of the README's `explain` sample, run as written (English). */
