@@ -3,33 +3,28 @@
  * email and a held meeting gets one message in its own language listing exactly its held meetings, a second run
  * (and a run into another folder) sends nobody twice, and the answers template reads back as answers.csv.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../packages/cli/test/run-cli.js";
+import { exampleCopy, smtpSink } from "./mail-fixture.js";
 
-const EXAMPLE = path.resolve(import.meta.dirname, "../examples/lombardia-2026");
 const STOP = "BS-2026-02";
 type Row = Record<string, string>;
 const readCsv = (file: string): Row[] => parse(readFileSync(file), { columns: true, bom: true });
 
 let work: string;
 let data: string;
-const delivered: { to: string; raw: Buffer }[] = [];
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof smtpSink>>;
 let url: string;
+/** What the sink accepted, one envelope recipient each. */
+const delivered = () => smtp.received.map((m) => ({ to: m.to.join(","), raw: m.bytes }));
 
 beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), "roadshow-followup-"));
-  data = path.join(work, "data");
-  cpSync(EXAMPLE, data, { recursive: true });
-  rmSync(path.join(data, "day-of"), { recursive: true });
+  ({ work, data } = exampleCopy("roadshow-followup-"));
   // Firms write in Italian, delegations in English; every fifth firm has no email.
   const firms = readCsv(path.join(data, "firms.csv")).map((f, i) => ({ ...f, lang: "it", email: i % 5 === 4 ? "" : `info@${f.firm_id!.toLowerCase()}.example.it` }));
   const delegations = readCsv(path.join(data, "delegations.csv")).map((d) => ({ ...d, lang: "en", email: `trade@${d.delegation_id!.toLowerCase()}.example` }));
@@ -40,22 +35,11 @@ beforeAll(async () => {
   const agenda = readCsv(path.join(work, "plan", "agenda.csv"));
   const outcomes = agenda.filter((_, i) => i % 4 === 0).map((m) => ({ stop_id: STOP, firm_id: m.firm_id, delegation_id: m.delegation_id, held: "no", follow_up: "" }));
   writeFileSync(path.join(data, "outcomes.csv"), stringify(outcomes, { header: true }));
-  smtp = new SMTPServer({
-    disabledCommands: ["STARTTLS", "AUTH"], authOptional: true, logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        delivered.push({ to: session.envelope.rcptTo.map((x) => x.address).join(","), raw: Buffer.concat(chunks) });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  url = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await smtpSink();
+  url = smtp.url;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -77,8 +61,8 @@ describe("roadshow followup", () => {
       const d = `trade@${m.delegation_id!.toLowerCase()}.example`;
       expected.set(d, (expected.get(d) ?? 0) + 1);
     }
-    expect(delivered.map((d) => d.to).sort()).toEqual([...expected.keys()].sort());
-    for (const d of delivered) {
+    expect(delivered().map((d) => d.to).sort()).toEqual([...expected.keys()].sort());
+    for (const d of delivered()) {
       const mail = await simpleParser(d.raw);
       const lines = (mail.text ?? "").split("\n").filter((l) => l.startsWith("- "));
       expect(lines.length, d.to).toBe(expected.get(d.to));
@@ -92,10 +76,10 @@ describe("roadshow followup", () => {
     }
 
     // Again, and into another folder: nobody is mailed twice.
-    const count = delivered.length;
+    const count = delivered().length;
     const again = await runCli("followup", data, ...args, "--out", path.join(work, "f2"));
     expect(again.code, again.stderr).toBe(0);
-    expect(delivered.length).toBe(count);
+    expect(delivered().length).toBe(count);
     expect(again.stdout).toContain(`0 follow-up messages sent; ${count} participants had theirs already`);
   });
 

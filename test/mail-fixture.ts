@@ -1,4 +1,7 @@
 /** The bundled example with contacts added in code (firms in Italian, delegations in English), planned, for the mail tests. */
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { planStop, type Schedule } from "@roadshow/core";
 import { readDataDir, type DataSet } from "../packages/cli/src/read/index.js";
 import type { Organizer, PreviousMeeting } from "../packages/cli/src/write/exports.js";
@@ -6,6 +9,15 @@ import type { Organizer, PreviousMeeting } from "../packages/cli/src/write/expor
 export const EXAMPLE = new URL("../examples/lombardia-2026", import.meta.url).pathname;
 export const STOP = "BS-2026-02";
 export const ORGANIZER: Organizer = { name: "Confindustria Lombardia", email: "eventi@example.it" };
+
+/** A temporary folder (`work`) holding a copy of the example as `work/data`, without its day-of changes. */
+export function exampleCopy(prefix: string): { work: string; data: string } {
+  const work = mkdtempSync(path.join(tmpdir(), prefix));
+  const data = path.join(work, "data");
+  cpSync(EXAMPLE, data, { recursive: true });
+  rmSync(path.join(data, "day-of"), { recursive: true });
+  return { work, data };
+}
 
 /** Firm F… → info@f….example.it (lang it); delegation → trade@….example (lang en, contact Jane Doe). `without` get no email. */
 export async function exampleData(without: readonly string[] = []): Promise<DataSet> {

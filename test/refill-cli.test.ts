@@ -3,16 +3,15 @@
  * refill of the day the log describes, it breaks no hard rule with the meetings that happen (verifyAgenda), nobody is
  * moved, `--apply` enters one log entry per meeting, and a second refill of the slot finds those tables taken.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyChanges, happening, refillSlot, verifyAgenda, type AgendaMeeting, type DeskEvent } from "@roadshow/core";
 import { readDataDir } from "../packages/cli/src/read/index.js";
 import { runCli } from "../packages/cli/test/run-cli.js";
+import { exampleCopy } from "./mail-fixture.js";
 
-const EXAMPLE = path.resolve(import.meta.dirname, "../examples/lombardia-2026");
 const STOP = "BS-2026-02";
 type Row = Record<string, string>;
 const readCsv = (file: string): Row[] => parse(readFileSync(file), { columns: true, bom: true });
@@ -21,10 +20,7 @@ let work: string;
 let data: string;
 let agendaFile: string;
 beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), "roadshow-refill-"));
-  data = path.join(work, "data");
-  cpSync(EXAMPLE, data, { recursive: true });
-  rmSync(path.join(data, "day-of"), { recursive: true });
+  ({ work, data } = exampleCopy("roadshow-refill-"));
   const r = await runCli("schedule", data, "--stop", STOP, "--out", path.join(work, "plan"), "--no-exact");
   expect(r.code, r.stderr).toBe(0);
   agendaFile = path.join(work, "plan", "agenda.csv");
