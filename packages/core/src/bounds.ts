@@ -1,6 +1,7 @@
 /** Upper bounds on the objective's levels: the flow selection and the slot relaxation, and which of them bounds each level. */
 import { FlowNetwork, minCostFlow } from "./flow.js";
 import { delegationAt, firmAt, pairAt, type Prepared } from "./prepare.js";
+import { pinsOf, replaceWeight } from "./pins.js";
 import { balanceOfCounts, lexBetter } from "./levels.js";
 import { addFirmArcs, mustWeight, replaceUnit, scoreScale, select, type Selection, type SelectMode } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
@@ -27,15 +28,15 @@ export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score"
   if (flow === null) return null;
   const total = (arcs: readonly number[]): number => arcs.reduce((sum, a) => sum + flow.net.flow(a), 0);
   const K = prep.minMeetings;
+  const pins = pinsOf(prep);
   // Meetings per firm: the pinned ones and what flows out of the firm's node.
-  const counts = flow.firmOut.map((arcs, f) => total(arcs) + (prep.pins ? prep.pins.firmMeetings[f]! : 0));
+  const counts = flow.firmOut.map((arcs, f) => total(arcs) + (pins ? pins.firmMeetings[f]! : 0));
   const levels = {
     musts: total(flow.musts) + flow.pinnedMusts,
     served: counts.reduce((sum, m) => sum + Math.min(m, K), 0),
     balance: withBalance ? balanceOfCounts(prep, counts) : Number.POSITIVE_INFINITY,
     score: Number.POSITIVE_INFINITY,
   };
-  const { pins } = prep;
   if (!pins) return levels;
   const replaced = mode === "lexicographic" ? flow.pairSlots.reduce((sum, { arc, pair }) => sum + flow.net.flow(arc) * (pins.replace[pair] ?? 0), 0) : 0;
   return { replaced, ...levels };
@@ -78,7 +79,7 @@ function slotFlow(
 
   const K = prep.minMeetings;
   const scale = scoreScale(prep);
-  const pins = prep.pins;
+  const pins = pinsOf(prep);
   const mustNode = new Map<string, number>();
   const base = 2 + F + F * n + D * n;
   let pinnedMusts = 0;
@@ -157,7 +158,7 @@ function slotFlow(
 function replaceable(prep: Prepared, f: number): number {
   const D = prep.delegations.length;
   let count = 0;
-  for (let d = 0; d < D; d++) if (pairAt(prep, f * D + d).block === null && (prep.pins?.replace[f * D + d] ?? 0) > 0) count++;
+  for (let d = 0; d < D; d++) if (pairAt(prep, f * D + d).block === null && replaceWeight(prep, f * D + d) > 0) count++;
   return count;
 }
 

@@ -10,6 +10,7 @@ import type { Budget } from "../budget.js";
 import type { Board } from "../board.js";
 import { lexBetter, roundScore } from "../levels.js";
 import type { Prepared } from "../prepare.js";
+import { pinsOf } from "../pins.js";
 import { boardOf } from "../timetable.js";
 import type { ExactLimits, ExactOutcome, ExactSolver, ObjectiveLevels } from "../types.js";
 import { levelOf, meetingsOf, STAGES, stageProgram, startOf, timeIndexed, type Stage, type TimeIndexed } from "./program.js";
@@ -68,7 +69,7 @@ export class ExactPolish {
     const fixed: Partial<Record<Stage, number>> = {};
     let provenAbove = true;
     for (const stage of STAGES) {
-      if (stage === "replaced" && prep.pins === undefined) continue;
+      if (stage === "replaced" && pinsOf(prep) === undefined) continue;
       const ours = levelOf(board.levels(), stage);
       const bound = levelOf(bounds, stage);
       const done = stage === "score" ? ours >= bound - this.tolerance * Math.abs(bound) - 1e-6 : ours >= bound;

@@ -14,6 +14,7 @@
 import type { Board } from "../board.js";
 import { balanceWorth } from "../levels.js";
 import type { Prepared } from "../prepare.js";
+import { pinsOf } from "../pins.js";
 import type { ExactProgram, ObjectiveLevels } from "../types.js";
 
 /** The levels, in priority order (`replaced` only when re-planning). */
@@ -55,7 +56,7 @@ export interface Row extends Linear {
 /** Builds the time-indexed model of a prepared stop (pins included). */
 export function timeIndexed(prep: Prepared): TimeIndexed {
   const n = prep.slots.length;
-  const pins = prep.pins;
+  const pins = pinsOf(prep);
   const xPair: number[] = [];
   const xSlot: number[] = [];
   const xOf = new Map<number, number>();

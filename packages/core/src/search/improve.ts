@@ -3,6 +3,7 @@ import type { Budget } from "../budget.js";
 import type { Board } from "../board.js";
 import { balanceWorth, lexBetter } from "../levels.js";
 import type { Prepared } from "../prepare.js";
+import { replaceWeight } from "../pins.js";
 import type { ObjectiveLevels } from "../types.js";
 import { done, type Watch } from "./watch.js";
 
@@ -16,7 +17,7 @@ function gain(prep: Prepared, board: Board, pair: number): Value {
   const p = prep.pairs[pair]!;
   const must = board.mustOf[pair]!;
   return {
-    replaced: prep.pins ? prep.pins.replace[pair]! : 0,
+    replaced: replaceWeight(prep, pair),
     musts: must >= 0 && board.mustMeetings[must] === 0 ? 1 : 0,
     served: board.firmMeetings[p.firm]! < prep.minMeetings ? 1 : 0,
     balance: balanceWorth(prep, board.firmMeetings[p.firm]! + 1),
@@ -29,7 +30,7 @@ function loss(prep: Prepared, board: Board, pair: number): Value {
   const p = prep.pairs[pair]!;
   const must = board.mustOf[pair]!;
   return {
-    replaced: prep.pins ? prep.pins.replace[pair]! : 0,
+    replaced: replaceWeight(prep, pair),
     musts: must >= 0 && board.mustMeetings[must] === 1 ? 1 : 0,
     served: board.firmMeetings[p.firm]! <= prep.minMeetings ? 1 : 0,
     balance: balanceWorth(prep, board.firmMeetings[p.firm]!),

@@ -4,6 +4,7 @@ import type { Board } from "../board.js";
 import { improve, type Effort } from "./improve.js";
 import { atLeast } from "../levels.js";
 import { pairAt, type Prepared } from "../prepare.js";
+import { replaceWeight } from "../pins.js";
 import type { ObjectiveLevels } from "../types.js";
 import { random } from "../random.js";
 import type { Watch } from "./watch.js";
@@ -51,7 +52,7 @@ export function largeNeighbourhoodSearch(
     for (const firm of new Set(freed.map((i) => pairAt(prep, i).firm))) for (const j of ofFirm(firm)) area.add(j);
     const pool = [...area];
     // Best first with some noise (so rounds differ), then local search on the freed area.
-    const noisy = pool.map((i) => ({ i, worth: pairAt(prep, i).affinity.score * (0.85 + 0.3 * next()) + (pairAt(prep, i).must ? 1e9 : 0) + (prep.pins?.replace[i] ? 1e12 : 0) }));
+    const noisy = pool.map((i) => ({ i, worth: pairAt(prep, i).affinity.score * (0.85 + 0.3 * next()) + (pairAt(prep, i).must ? 1e9 : 0) + (replaceWeight(prep, i) ? 1e12 : 0) }));
     for (const { i } of noisy.sort((a, b) => b.worth - a.worth || a.i - b.i)) {
       const { firm } = pairAt(prep, i);
       if (board.slotOf[i] === -1 && board.firmMeetings[firm]! < prep.firmCapacity[firm]!) board.insert(i, 1, 100);

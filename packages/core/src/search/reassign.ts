@@ -4,6 +4,7 @@ import type { Board } from "../board.js";
 import { FlowNetwork, minCostFlow } from "../flow.js";
 import { lexBetter, majorWeights, meetingMajor } from "../levels.js";
 import { delegationAt, pairAt, type Prepared } from "../prepare.js";
+import { pinsOf, replaceWeight } from "../pins.js";
 import { addFirmArcs, replaceUnit, scoreScale } from "../select.js";
 import { done, type Watch } from "./watch.js";
 
@@ -65,7 +66,7 @@ function resolveDelegation(prep: Prepared, board: Board, d: number, scale: numbe
     const major =
       -(must >= 0 && board.mustMeetings[must] === 0 ? majorWeights(prep).must : 0) -
       meetingMajor(prep, board.firmMeetings[firm]! + 1) -
-      (prep.pins ? replaceUnit(prep) * prep.pins.replace[i]! : 0);
+      (pinsOf(prep) ? replaceUnit(prep) * replaceWeight(prep, i) : 0);
     const node = 2 + n + k;
     net.addArc(0, node, 1, major, -Math.round(affinity.score * scale));
     for (const t of slots) if (!board.firmFull(firm, t)) arcs.push({ arc: net.addArc(node, 2 + t, 1, 0, 0), pair: i, slot: t });
@@ -107,7 +108,7 @@ function resolveFirm(prep: Prepared, board: Board, f: number, scale: number): vo
     const open = slots.filter((t) => !board.delegationFull(d, t));
     if (open.length === 0) continue;
     const from = mustNode.get(delegationAt(prep, d).country) ?? 2;
-    net.addArc(from, delegationNode(d), 1, prep.pins ? -replaceUnit(prep) * prep.pins.replace[i]! : 0, -Math.round(affinity.score * scale));
+    net.addArc(from, delegationNode(d), 1, pinsOf(prep) ? -replaceUnit(prep) * replaceWeight(prep, i) : 0, -Math.round(affinity.score * scale));
     for (const t of open) arcs.push({ arc: net.addArc(delegationNode(d), 3 + t, 1, 0, 0), pair: i, slot: t });
   }
   minCostFlow(net, 0, 1);

@@ -4,6 +4,7 @@ import type { Board } from "../board.js";
 import { FlowNetwork, minCostFlow } from "../flow.js";
 import { lexBetter, majorWeights } from "../levels.js";
 import { delegationAt, pairAt, type Prepared } from "../prepare.js";
+import { pinsOf, replaceWeight } from "../pins.js";
 import { addFirmArcs, replaceUnit, scoreScale } from "../select.js";
 import { done, type Watch } from "./watch.js";
 
@@ -63,13 +64,13 @@ function resolveSlot(prep: Prepared, board: Board, t: number): void {
     if (prep.delegationPresent[d]![t]) net.addArc(delegationNode(d), 1, Math.max(0, board.delegationRoom(d, t)), 0, 0);
   }
   const scale = scoreScale(prep);
-  const unit = prep.pins ? replaceUnit(prep) : 0;
+  const unit = pinsOf(prep) ? replaceUnit(prep) : 0;
   const arcs: { arc: number; pair: number }[] = [];
   for (const i of prep.eligible) {
     const p = pairAt(prep, i);
     if (board.slotOf[i] !== -1 || room[p.firm]! <= 0 || !prep.delegationPresent[p.delegation]![t] || !prep.firmPresent[p.firm]![t]) continue;
     const from = mustOfPair.get(`${p.firm}|${delegationAt(prep, p.delegation).country}`) ?? firmNode(p.firm);
-    const major = unit > 0 ? -unit * (prep.pins?.replace[i] ?? 0) : 0;
+    const major = unit > 0 ? -unit * replaceWeight(prep, i) : 0;
     arcs.push({ arc: net.addArc(from, delegationNode(p.delegation), 1, major, -Math.round(p.affinity.score * scale)), pair: i });
   }
   minCostFlow(net, 0, 1);
