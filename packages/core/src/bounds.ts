@@ -5,6 +5,7 @@ import { pinsOf, replaceWeight } from "./pins.js";
 import { balanceOfCounts, lexBetter } from "./levels.js";
 import { addFirmArcs, mustWeight, replaceUnit, scoreScale, select, type Selection, type SelectMode } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
+import { at, i32 } from "./at.js";
 
 /** Above this many (pair, slot) arcs the slot relaxation is not built (it would cost more than it proves). */
 export const SLOT_RELAXATION_MAX_ARCS = 400_000;
@@ -30,7 +31,7 @@ export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score"
   const K = prep.minMeetings;
   const pins = pinsOf(prep);
   // Meetings per firm: the pinned ones and what flows out of the firm's node.
-  const counts = flow.firmOut.map((arcs, f) => total(arcs) + (pins ? pins.firmMeetings[f]! : 0));
+  const counts = flow.firmOut.map((arcs, f) => total(arcs) + (pins ? i32(pins.firmMeetings, f) : 0));
   const levels = {
     musts: total(flow.musts) + flow.pinnedMusts,
     served: counts.reduce((sum, m) => sum + Math.min(m, K), 0),
@@ -84,11 +85,11 @@ function slotFlow(
   const base = 2 + F + F * n + D * n;
   let pinnedMusts = 0;
   prep.musts.forEach((m, i) => {
-    if (pins && pins.mustMeetings[i]! > 0) pinnedMusts++;
+    if (pins && i32(pins.mustMeetings, i) > 0) pinnedMusts++;
     else if (mode === "lexicographic") mustNode.set(`${m.firm}|${m.country}`, base + mustNode.size);
   });
   // Pairs to re-place count once: each goes through a node of its own (skipping the firm's slot capacity, as musts do).
-  const routed = pins && mode === "lexicographic" ? prep.eligible.filter((i) => pins.replace[i]! > 0) : [];
+  const routed = pins && mode === "lexicographic" ? prep.eligible.filter((i) => i32(pins.replace, i) > 0) : [];
   const pairNode = new Map(routed.map((i, k) => [i, base + mustNode.size + k]));
   const net = new FlowNetwork(base + mustNode.size + routed.length);
   const firmNode = (f: number): number => 2 + f;
@@ -97,8 +98,8 @@ function slotFlow(
 
   const firmOut: number[][] = [];
   for (let f = 0; f < F; f++) {
-    const pinned = pins ? pins.firmMeetings[f]! : 0;
-    const cap = prep.firmCapacity[f]! - pinned;
+    const pinned = pins ? i32(pins.firmMeetings, f) : 0;
+    const cap = at(prep.firmCapacity, f) - pinned;
     if (countedOnly) {
       const counted = Math.max(0, Math.min(K - pinned, cap));
       if (counted > 0) net.addArc(0, firmNode(f), counted, -1, 0);
@@ -112,8 +113,8 @@ function slotFlow(
     const rep = firmAt(prep, f).representatives;
     const out: number[] = [];
     for (let t = 0; t < n; t++) {
-      const room = rep - (pins ? pins.firmLoad[f * n + t]! : 0);
-      if (prep.firmPresent[f]![t] && room > 0) out.push(net.addArc(firmNode(f), firmSlot(f, t), room, 0, 0));
+      const room = rep - (pins ? i32(pins.firmLoad, f * n + t) : 0);
+      if (at(prep.firmPresent, f)[t] && room > 0) out.push(net.addArc(firmNode(f), firmSlot(f, t), room, 0, 0));
     }
     firmOut.push(out);
   }
@@ -122,12 +123,12 @@ function slotFlow(
     const f = Number(key.slice(0, key.indexOf("|")));
     const must = net.addArc(firmNode(f), node, 1, -mustWeight(prep), 0);
     musts.push(must);
-    firmOut[f]!.push(must, net.addArc(firmNode(f), node, prep.firmCapacity[f]!, 0, 0));
+    at(firmOut, f).push(must, net.addArc(firmNode(f), node, at(prep.firmCapacity, f), 0, 0));
   }
   for (let d = 0; d < D; d++) {
     for (let t = 0; t < n; t++) {
-      const room = delegationAt(prep, d).tables - (pins ? pins.delegationLoad[d * n + t]! : 0);
-      if (prep.delegationPresent[d]![t] && room > 0) net.addArc(delegationSlot(d, t), 1, room, 0, 0);
+      const room = delegationAt(prep, d).tables - (pins ? i32(pins.delegationLoad, d * n + t) : 0);
+      if (at(prep.delegationPresent, d)[t] && room > 0) net.addArc(delegationSlot(d, t), 1, room, 0, 0);
     }
   }
   const unit = routed.length > 0 ? replaceUnit(prep) : 0;

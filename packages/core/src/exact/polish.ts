@@ -14,6 +14,7 @@ import { pinsOf } from "../pins.js";
 import { boardOf } from "../timetable.js";
 import type { ExactLimits, ExactOutcome, ExactSolver, ObjectiveLevels } from "../types.js";
 import { levelOf, meetingsOf, STAGES, stageProgram, startOf, timeIndexed, type Stage, type TimeIndexed } from "./program.js";
+import { at, i32 } from "../at.js";
 
 /**
  * Above this many (pair, common slot) candidates the polish is skipped: an M
@@ -160,7 +161,7 @@ function solveSafely(
 function adopt(prep: Prepared, model: TimeIndexed, board: Board, values: ArrayLike<number>): "kept" | "not better" | "invalid" {
   const meetings = meetingsOf(model, values);
   const candidate = boardOf(prep, meetings);
-  const valid = candidate.placed().length === meetings.length && prep.firms.every((_, f) => candidate.firmMeetings[f]! <= prep.firmCapacity[f]!);
+  const valid = candidate.placed().length === meetings.length && prep.firms.every((_, f) => i32(candidate.firmMeetings, f) <= at(prep.firmCapacity, f));
   if (!valid) return "invalid";
   if (!lexBetter(candidate.levels(), board.levels())) return "not better";
   board.restore(candidate.snapshot());
