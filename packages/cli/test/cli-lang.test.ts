@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { langFromArgv } from "../src/text/cli-text.js";
 import { isMessageKey } from "../src/text/i18n.js";
 import { COMMANDS } from "../src/commands/index.js";
-import { ISSUE_CODES } from "../src/read/issues.js";
+import { ISSUE_CODES } from "../src/issues.js";
 import { ISSUES_IT, issueInItalian } from "../src/text/issues-it.js";
 import { runCli } from "./run-cli.js";
 
