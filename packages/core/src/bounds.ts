@@ -185,7 +185,7 @@ export const TIMED_SELECTION_MAX_CANDIDATES = 400_000;
  * level; `null` with pins (re-planning) or on days too big for it.
  */
 export function timedSelection(prep: Prepared): ObjectiveLevels | null {
-  if (prep.pins || prep.candidates > TIMED_SELECTION_MAX_CANDIDATES) return null;
+  if (pinsOf(prep) || prep.candidates > TIMED_SELECTION_MAX_CANDIDATES) return null;
   const F = prep.firms.length;
   const D = prep.delegations.length;
   const n = prep.slots.length;
@@ -199,7 +199,7 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
   const trees: Int32Array[] = [];
   const treeArcs: [number, number, number][] = [];
   for (let d = 0; d < D; d++) {
-    const present = prep.delegationPresent[d]!;
+    const present = at(prep.delegationPresent, d);
     const tables = delegationAt(prep, d).tables;
     const tree = new Int32Array(2 * size).fill(-1);
     const build = (node: number, lo: number, hi: number): boolean => {
@@ -207,7 +207,7 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
       if (hi - lo === 1) {
         if (!present[lo]) return false;
         tree[node] = nodes++;
-        treeArcs.push([tree[node]!, 1, tables]);
+        treeArcs.push([i32(tree, node), 1, tables]);
         return true;
       }
       const mid = (lo + hi) >> 1;
@@ -215,8 +215,8 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
       const right = build(2 * node + 1, mid, hi);
       if (!left && !right) return false;
       tree[node] = nodes++;
-      if (left) treeArcs.push([tree[node]!, tree[2 * node]!, tables * n]);
-      if (right) treeArcs.push([tree[node]!, tree[2 * node + 1]!, tables * n]);
+      if (left) treeArcs.push([i32(tree, node), i32(tree, 2 * node), tables * n]);
+      if (right) treeArcs.push([i32(tree, node), i32(tree, 2 * node + 1), tables * n]);
       return true;
     };
     build(1, 0, size);
@@ -227,7 +227,7 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
     const walk = (node: number, lo: number, hi: number): void => {
       if (b <= lo || hi <= a) return;
       if (a <= lo && hi <= b) {
-        out.push(tree[node]!);
+        out.push(i32(tree, node));
         return;
       }
       const mid = (lo + hi) >> 1;
@@ -242,8 +242,8 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
     const out: number[] = [];
     for (let k = 0; k < slots.length; ) {
       let end = k + 1;
-      while (end < slots.length && slots[end] === slots[end - 1]! + 1) end++;
-      cover(trees[delegation]!, slots[k]!, slots[end - 1]! + 1, out);
+      while (end < slots.length && slots[end] === at(slots, end - 1) + 1) end++;
+      cover(at(trees, delegation), at(slots, k), at(slots, end - 1) + 1, out);
       k = end;
     }
     covers.push(out);
@@ -251,7 +251,7 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
   // A pair whose slots are one tree node goes there straight; the others through a node of their own.
   const pairNode = covers.map((out) => (out.length > 1 ? nodes++ : -1));
   const net = new FlowNetwork(nodes);
-  for (let f = 0; f < F; f++) addFirmArcs(prep, net, 0, firmNode(f), 0, prep.firmCapacity[f]!);
+  for (let f = 0; f < F; f++) addFirmArcs(prep, net, 0, firmNode(f), 0, at(prep.firmCapacity, f));
   for (const [key, node] of mustNode) {
     const f = Number(key.slice(0, key.indexOf("|")));
     net.addArc(firmNode(f), node, 1, -mustWeight(prep), 0);
@@ -261,13 +261,13 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
   const pairArcs = prep.eligible.map((i, k) => {
     const pair = pairAt(prep, i);
     const from = mustNode.get(`${pair.firm}|${delegationAt(prep, pair.delegation).country}`) ?? firmNode(pair.firm);
-    const out = covers[k]!;
-    const arc = net.addArc(from, pairNode[k]! >= 0 ? pairNode[k]! : out[0]!, 1, 0, -Math.round(pair.affinity.score * scale));
-    if (pairNode[k]! >= 0) for (const node of out) net.addArc(pairNode[k]!, node, 1, 0, 0);
+    const out = at(covers, k);
+    const arc = net.addArc(from, at(pairNode, k) >= 0 ? at(pairNode, k) : at(out, 0), 1, 0, -Math.round(pair.affinity.score * scale));
+    if (at(pairNode, k) >= 0) for (const node of out) net.addArc(at(pairNode, k), node, 1, 0, 0);
     return arc;
   });
   minCostFlow(net, 0, 1);
-  return levelsOf(prep, prep.eligible.filter((_, k) => net.flow(pairArcs[k]!) > 0));
+  return levelsOf(prep, prep.eligible.filter((_, k) => net.flow(at(pairArcs, k)) > 0));
 }
 
 /**
