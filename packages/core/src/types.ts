@@ -469,7 +469,8 @@ export interface ExactOutcome {
 
 /**
  * A synchronous MILP solver for the exact polish. `start` is a feasible
- * solution to start from (every column).
+ * solution to start from (every column). A program without integer columns
+ * is a linear relaxation: `optimal` then gives its optimum as `bound`.
  * @example { name: "HiGHS 1.15.3", solve: (program, start, limits) => ({ status: "optimal", values, bound }) }
  */
 export interface ExactSolver {
