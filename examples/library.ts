@@ -39,7 +39,7 @@ console.log("violations:", verifyAgenda(instance, schedule.meetings).length); //
 const [first, last] = [schedule.meetings[0]!, schedule.meetings.at(-1)!];
 const edited = [...schedule.meetings.slice(0, -1), { ...last, slot: first.slot, table: first.table }];
 const review = reviewAgenda(instance, edited, options);
-console.log("edited agenda:", review.violations.map((v) => `${v.code}: ${v.message}`));
+console.log("edited agenda:", review.violations.map((v) => `${v.code} ${JSON.stringify(v.params)}`));
 
 // 5. The core refuses an instance it cannot plan, saying where.
 const broken = { ...instance, stop: { ...instance.stop, timezone: "Mars/Base" } };

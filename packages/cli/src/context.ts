@@ -1,6 +1,6 @@
 // The outside world a command may touch (streams, environment, colours) and the options every command shares.
 import type { Lang } from "./text/i18n.js";
-import type { InputIssue } from "./read/issues.js";
+import type { InputIssue } from "./issues.js";
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {

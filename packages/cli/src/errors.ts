@@ -1,5 +1,5 @@
 // The CLI's error kinds (the user's input, the command line, the environment) and the exit code of each.
-import type { InputIssue } from "./read/issues.js";
+import type { InputIssue } from "./issues.js";
 
 /** The user's fault: bad input files or data. Exit code 1. */
 export class InputError extends Error {

@@ -58,7 +58,7 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   budget.report("verify", { step: "checking", meetings: meetings.length });
   const violations = verifyPrepared(prep, meetings);
   const [broken] = violations;
-  if (broken !== undefined) throw new InternalError(`the scheduler broke a rule (${broken.message}); please report this`);
+  if (broken !== undefined) throw new InternalError(`the scheduler broke a rule (${broken.code} ${JSON.stringify(broken.params)}); please report this`);
   const schedule = scheduleOf(prep, board, meetings, levels, bounds, { timedOut: timedOut || annealCut || (exact?.timedOut ?? false), elapsedMs: budget.elapsedMs() });
   const unbalanced = unbalancedScore(prep);
   budget.report("done", { step: "done", status: schedule.status, levels: schedule.stats.levels, bounds: schedule.stats.bounds, gap: schedule.stats.gapPercent });

@@ -626,7 +626,7 @@ export type ViolationCode =
   | "wrong-table";
 
 /**
- * The values a violation's message names, for a caller to word it in its own
+ * The values a violation names, for a caller to word it in its own
  * language: the participants, the slot or table, how many meetings there are
  * (`count`) against how many are allowed (`limit`).
  * @example { firm: "F0001", slot: 3, count: 2, limit: 1 }
@@ -648,14 +648,14 @@ export interface ViolationParams {
 }
 
 /**
- * One broken rule in an agenda; `meetings` are indexes into the checked list;
- * `message` is in English, `params` hold the values it names.
- * @example { code: "firm-capacity", message: "F0001 has 2 meetings in slot 3 (representatives 1)",
- *   params: { firm: "F0001", count: 2, slot: 3, limit: 1 }, meetings: [4, 9] }
+ * One broken rule in an agenda, as data: the rule's `code`, the values it names
+ * (`params`) and `meetings`, indexes into the checked list. The core writes no
+ * sentence: a caller words it in its own language from the code and the params
+ * (the CLI's catalogue does, `violation.<code>`).
+ * @example { code: "firm-capacity", params: { firm: "F0001", count: 2, slot: 3, limit: 1 }, meetings: [4, 9] }
  */
 export interface Violation {
   readonly code: ViolationCode;
-  readonly message: string;
   readonly params: ViolationParams;
   readonly meetings: readonly number[];
 }

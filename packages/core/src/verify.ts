@@ -23,8 +23,8 @@ export function verifyAgenda(
 /** `verifyAgenda` on an instance already indexed. */
 export function verifyPrepared(prep: Prepared, meetings: readonly AgendaMeeting[]): Violation[] {
   const out: Violation[] = [];
-  const flag = (code: ViolationCode, message: string, params: ViolationParams, indexes: readonly number[]): void => {
-    out.push({ code, message, params, meetings: indexes });
+  const flag = (code: ViolationCode, params: ViolationParams, indexes: readonly number[]): void => {
+    out.push({ code, params, meetings: indexes });
   };
   const firmIndex = new Map(prep.firms.map((f, i) => [f.id, i]));
   const delegationIndex = new Map(prep.delegations.map((d, i) => [d.id, i]));
@@ -40,19 +40,18 @@ export function verifyPrepared(prep: Prepared, meetings: readonly AgendaMeeting[
   meetings.forEach((m, i) => {
     const f = firmIndex.get(m.firmId);
     const d = delegationIndex.get(m.delegationId);
-    const where = `${m.firmId} × ${m.delegationId} in slot ${m.slot}`;
     const stop = prep.instance.stop.id;
-    if (f === undefined) return flag("unknown-firm", `${m.firmId} is not a firm registered for ${stop}`, { firm: m.firmId, stop }, [i]);
-    if (d === undefined) return flag("unknown-delegation", `${m.delegationId} is not a delegation at ${stop}`, { delegation: m.delegationId, stop }, [i]);
-    if (!Number.isInteger(m.slot) || m.slot < 1 || m.slot > n) return flag("unknown-slot", `slot ${m.slot} is not one of 1..${n}`, { slot: m.slot, slots: n }, [i]);
+    if (f === undefined) return flag("unknown-firm", { firm: m.firmId, stop }, [i]);
+    if (d === undefined) return flag("unknown-delegation", { delegation: m.delegationId, stop }, [i]);
+    if (!Number.isInteger(m.slot) || m.slot < 1 || m.slot > n) return flag("unknown-slot", { slot: m.slot, slots: n }, [i]);
     const at: ViolationParams = { firm: m.firmId, delegation: m.delegationId, slot: m.slot };
     const t = m.slot - 1;
     const pair = pairAt(prep, f * D + d);
-    if (!prep.firmPresent[f]![t]) flag("firm-absent", `${where}: the firm is not present then`, at, [i]);
-    if (!prep.delegationPresent[d]![t]) flag("delegation-absent", `${where}: the delegation is not present then`, at, [i]);
-    if (pair.block === "avoided") flag("avoided-pair", `${where}: the pair is marked avoid`, at, [i]);
-    if (pair.block === "zero-score") flag("zero-score", `${where}: the pair's score is 0`, at, [i]);
-    if (pair.block === "met-before") flag("met-before", `${where}: they already met at an earlier stop`, at, [i]);
+    if (!prep.firmPresent[f]![t]) flag("firm-absent", at, [i]);
+    if (!prep.delegationPresent[d]![t]) flag("delegation-absent", at, [i]);
+    if (pair.block === "avoided") flag("avoided-pair", at, [i]);
+    if (pair.block === "zero-score") flag("zero-score", at, [i]);
+    if (pair.block === "met-before") flag("met-before", at, [i]);
     group(`firm|${f}|${t}`, i);
     group(`delegation|${d}|${t}`, i);
     group(`pair|${f}|${d}`, i);
@@ -66,21 +65,21 @@ export function verifyPrepared(prep: Prepared, meetings: readonly AgendaMeeting[
     if (kind === "firm") {
       const firm = firmAt(prep, Number(a));
       if (list.length > firm.representatives)
-        flag("firm-capacity", `${firm.id} has ${list.length} meetings in slot ${slot} (representatives ${firm.representatives})`, { firm: firm.id, count: list.length, slot, limit: firm.representatives }, list);
+        flag("firm-capacity", { firm: firm.id, count: list.length, slot, limit: firm.representatives }, list);
     } else if (kind === "delegation") {
       const delegation = delegationAt(prep, Number(a));
       if (list.length > delegation.tables)
-        flag("delegation-capacity", `${delegation.id} has ${list.length} meetings in slot ${slot} (tables ${delegation.tables})`, { delegation: delegation.id, count: list.length, slot, limit: delegation.tables }, list);
+        flag("delegation-capacity", { delegation: delegation.id, count: list.length, slot, limit: delegation.tables }, list);
     } else if (kind === "pair" && list.length > 1) {
       const firm = firmAt(prep, Number(a)).id;
       const delegation = delegationAt(prep, Number(b)).id;
-      flag("repeated-pair", `${firm} meets ${delegation} ${list.length} times`, { firm, delegation, count: list.length }, list);
+      flag("repeated-pair", { firm, delegation, count: list.length }, list);
     } else if (kind === "total") {
       const firm = firmAt(prep, Number(a));
       if (firm.maxMeetings !== null && list.length > firm.maxMeetings)
-        flag("max-meetings", `${firm.id} has ${list.length} meetings (max_meetings ${firm.maxMeetings})`, { firm: firm.id, count: list.length, limit: firm.maxMeetings }, list);
+        flag("max-meetings", { firm: firm.id, count: list.length, limit: firm.maxMeetings }, list);
     } else if (kind === "table" && list.length > 1) {
-      flag("table-clash", `table ${b} holds ${list.length} meetings in slot ${Number(a) + 1}`, { table: Number(b), count: list.length, slot: Number(a) + 1 }, list);
+      flag("table-clash", { table: Number(b), count: list.length, slot: Number(a) + 1 }, list);
     }
   }
   for (const stray of strayTables(prep, meetings, delegationIndex)) {
@@ -89,10 +88,7 @@ export function verifyPrepared(prep: Prepared, meetings: readonly AgendaMeeting[
       delegation: delegation.id, table: stray.table, count: stray.meetings.length, limit: delegation.tables, tables: stray.own.join(", "),
       ...(stray.owner !== undefined && { owner: delegationAt(prep, stray.owner).id }),
     };
-    const message = params.owner !== undefined
-      ? `${delegation.id} meets at table ${stray.table}, the table of ${params.owner} (${stray.meetings.length} meeting(s)); its own: ${params.tables}`
-      : `${delegation.id} meets at table ${stray.table} (${stray.meetings.length} meeting(s)), beyond the ${delegation.tables} table(s) it keeps all session: ${params.tables}`;
-    flag("wrong-table", message, params, stray.meetings);
+    flag("wrong-table", params, stray.meetings);
   }
   return out;
 }

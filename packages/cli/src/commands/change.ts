@@ -6,7 +6,7 @@ import { DateTime } from "luxon";
 import type { Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
-import type { InputIssue } from "../read/issues.js";
+import type { InputIssue } from "../issues.js";
 import { findStop, load, readAgenda } from "../read/load.js";
 import { formatIssues } from "../text/issues-format.js";
 import { t } from "../text/i18n.js";

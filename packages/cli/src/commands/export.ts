@@ -14,6 +14,7 @@ import { Reporter } from "../run/report.js";
 import { EXAMPLE_DIR, organizerOption, type CommandContext, type DayFlags, type OrganizerFlags } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
 import { t } from "../text/i18n.js";
+import { violationText } from "../text/violations.js";
 
 /** Options of `roadshow export`. */
 export interface ExportArgs {
@@ -50,7 +51,7 @@ export async function exportAgenda(args: ExportArgs, common: Common, io: Io): Pr
     const { schedule, violations } = reviewAgenda(instance, meetings);
     for (const v of violations) {
       const lines = v.meetings.map((i) => meetings[i]!.line).join(",");
-      io.stderr(`${args.agenda}:${lines} ${t(common.lang, "cli.warning")} ${v.code}: ${v.message}\n`);
+      io.stderr(`${args.agenda}:${lines} ${t(common.lang, "cli.warning")} ${v.code}: ${violationText(v, common.lang)}\n`);
     }
     const own = [
       ...stopOutput(schedule, instance, { lang: common.lang, excel: args.excel, organizer: args.organizer, previous }),

@@ -8,7 +8,7 @@ import type { Common, Io } from "../context.js";
 import { InputError } from "../errors.js";
 import { readAgendaFile, type AgendaRow } from "../read/index.js";
 import { checkAgendaTimes } from "../read/agenda.js";
-import type { InputIssue } from "../read/issues.js";
+import type { InputIssue } from "../issues.js";
 import { didYouMean, nearest } from "../read/suggest.js";
 import { loadRun } from "../run/load.js";
 import { runFiles, type RunFiles } from "../run/options.js";

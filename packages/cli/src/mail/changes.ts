@@ -1,7 +1,7 @@
 /** The participants whose day changed, read from the `changes.csv` that `roadshow replan` writes (or a workbook holding it). */
 import { InputError } from "../errors.js";
 import { loadTable } from "../read/files.js";
-import type { InputIssue } from "../read/issues.js";
+import type { InputIssue } from "../issues.js";
 import { Reporter } from "../read/report.js";
 import { readTable, type TableSpec } from "../read/table.js";
 

@@ -1,7 +1,7 @@
 /** `sent.csv`: the messages already handed to the mail server, appended and flushed to disk one by one. */
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
 import { InputError } from "../errors.js";
-import type { InputIssue } from "../read/issues.js";
+import type { InputIssue } from "../issues.js";
 import { readTable, type TableSpec } from "../read/table.js";
 import { toCsv } from "../write/csv.js";
 

@@ -4,7 +4,7 @@ import { buildSlots, formatTime } from "@roadshow/core";
 import type { CountryCode, PastMeeting, Slot, Stop, TimeOfDay } from "@roadshow/core";
 import { parseCountry } from "./countries.js";
 import { formatMessage, TEXT_LANGS, type MessageKey } from "../text/i18n.js";
-import type { InputIssue, Severity } from "./issues.js";
+import type { InputIssue, Severity } from "../issues.js";
 import { MAX_ROWS } from "./limits.js";
 import { fail, ok, Reporter } from "./report.js";
 import type { Parser } from "./report.js";

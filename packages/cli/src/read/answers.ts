@@ -1,6 +1,6 @@
 /** answers.csv → the follow-up answers: each participant's rating and outcome of a meeting, some months on. */
 import type { FollowUpAnswer, FollowUpOutcome } from "@roadshow/core";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import { MAX_ROWS } from "./limits.js";
 import { refParser, type KnownIds } from "./ids.js";
 import { fail, ok, type Parser } from "./report.js";

@@ -1,7 +1,7 @@
 // Warnings for firms whose ATECO codes the core cannot map to a sector.
 import { ATECO_SECTORS, firmSectors, unknownAteco } from "@roadshow/core";
 import type { DataSet } from "./index.js";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 
 const MAPPED = [...new Set(ATECO_SECTORS.map((r) => r.prefix))].join(", ");
 

@@ -1,6 +1,6 @@
 /** changes.csv → stop-specific changes: who is absent, present, late, or has fewer tables or people at one stop. */
 import type { ChangeStatus, Delegation, Firm, Stop, StopChange } from "@roadshow/core";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import { MAX_ROWS } from "./limits.js";
 import { refParser } from "./ids.js";
 import { fail, ok, type Parser } from "./report.js";

@@ -5,7 +5,7 @@ import { readDelegations } from "./delegations.js";
 import { readFirms } from "./firms.js";
 import { readOutcomes } from "./outcomes.js";
 import { readAnswers } from "./answers.js";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import { checkReferences } from "./references.js";
 import { Reporter } from "./report.js";
 import { readRequests } from "./requests.js";

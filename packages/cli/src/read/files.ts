@@ -5,7 +5,7 @@ import { parseAgenda } from "./agenda.js";
 import type { AgendaRow } from "./agenda.js";
 import { OPTIONAL_FILES, readDataFiles, REQUIRED_FILES } from "./dataset.js";
 import type { DataFileKind, DataSet } from "./dataset.js";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import { MAX_FILE_BYTES } from "./limits.js";
 import { Reporter } from "./report.js";
 import type { InputFile } from "./table.js";

@@ -2,7 +2,7 @@
 import type { Firm } from "@roadshow/core";
 import { CONTACT_COLUMNS, parseWebsite, readContact } from "./contact.js";
 import { parseCountry } from "./countries.js";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import { MAX_ROWS } from "./limits.js";
 import { IdRegistry, refParser } from "./ids.js";
 import type { KnownIds } from "./ids.js";

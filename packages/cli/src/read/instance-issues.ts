@@ -5,7 +5,7 @@
  * when its own checks miss something the core refuses.
  */
 import { formatPath, type InstanceIssue } from "@roadshow/core";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 
 /** What a path's first part names: its file, its id column and how to call one record. */
 const FILES: Record<string, { file: string; id: string; what: string }> = {

@@ -5,7 +5,7 @@ import { atecoWarnings } from "./ateco-warnings.js";
 import { InputError } from "../errors.js";
 import { historyFromAgendas, readAgendaFile, readDataDir, type AgendaRow, type DataSet } from "./index.js";
 import { checkAgendaTimes } from "./agenda.js";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import { nearest } from "./suggest.js";
 import { toInputIssue } from "./instance-issues.js";
 

@@ -1,6 +1,6 @@
 /** outcomes.csv → what happened to meetings after the day: no-shows and follow-ups. */
 import type { MeetingOutcome } from "@roadshow/core";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import { MAX_ROWS } from "./limits.js";
 import { refParser } from "./ids.js";
 import type { KnownIds } from "./ids.js";

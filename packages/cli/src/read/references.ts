@@ -1,7 +1,7 @@
 // Checks across files once each is read: stops, delegations and firms that can never meet, requests and scores that name no one.
 import { buildSlots, slotsInside } from "@roadshow/core";
 import type { Delegation, Firm, MeetingRequest, ScoreEntry, Stop, TimeWindow } from "@roadshow/core";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import { Reporter } from "./report.js";
 import { windowText } from "./stops.js";
 import type { FileRead, Located } from "./table.js";

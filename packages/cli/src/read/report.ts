@@ -1,5 +1,5 @@
 // How value parsers answer (a value, or located errors and warnings) and the Reporter that places their notes in a file.
-import type { InputIssue, Severity } from "./issues.js";
+import type { InputIssue, Severity } from "../issues.js";
 import { MAX_ISSUES_PER_FILE } from "./limits.js";
 
 /** A problem found by a value parser, before it is placed in a file. */

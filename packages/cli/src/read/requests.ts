@@ -1,7 +1,7 @@
 // requests.csv: the organiser's must and avoid requests, read and checked against firms.csv.
 import type { MeetingRequest } from "@roadshow/core";
 import { parseCountry } from "./countries.js";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import { MAX_ROWS } from "./limits.js";
 import type { KnownIds } from "./ids.js";
 import type { Row } from "./row.js";

@@ -1,6 +1,6 @@
 // scores.csv: external affinities, one per firm and delegation, read and checked against both files.
 import type { ScoreEntry } from "@roadshow/core";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import { MAX_ROWS } from "./limits.js";
 import type { KnownIds } from "./ids.js";
 import type { Row } from "./row.js";

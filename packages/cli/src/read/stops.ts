@@ -1,7 +1,7 @@
 // stops.csv: its columns and rows read into stops, each checked for a usable session.
 import { buildSlots, formatTime } from "@roadshow/core";
 import type { Stop, TimeWindow } from "@roadshow/core";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import { MAX_ROWS } from "./limits.js";
 import { IdRegistry } from "./ids.js";
 import type { Row } from "./row.js";

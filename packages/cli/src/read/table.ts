@@ -1,5 +1,5 @@
 // A CSV file or a workbook sheet to located rows: decode and parse (or convert the sheet), check the row limit, match the header.
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import type { IdRegistry, KnownIds } from "./ids.js";
 import { matchColumns } from "./columns.js";
 import type { ColumnSpec, Columns } from "./columns.js";

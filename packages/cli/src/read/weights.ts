@@ -5,7 +5,7 @@ import type { AffinityWeights, WeightProblem } from "@roadshow/core";
 import { InputError } from "../errors.js";
 import { decodeBytes } from "./decode.js";
 import { loadTable } from "./files.js";
-import type { InputIssue } from "./issues.js";
+import type { InputIssue } from "../issues.js";
 import { Reporter } from "./report.js";
 import { didYouMean, nearest } from "./suggest.js";
 import { readTable, type InputFile, type TableSpec } from "./table.js";

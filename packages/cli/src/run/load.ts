@@ -15,7 +15,7 @@
  */
 import type { AffinityWeights, ExactSolver, Progress, ScheduleOptions, Stop, StopInstance } from "@roadshow/core";
 import type { AgendaRow, DataSet } from "../read/index.js";
-import type { InputIssue } from "../read/issues.js";
+import type { InputIssue } from "../issues.js";
 import { checkPrevious, findStop, inputPaths, instanceOf, load, readAgendaChecked, refuseOwnHistory, type Loaded } from "../read/load.js";
 import { readWeights } from "../read/weights.js";
 import { exactOption, loadExactSolver } from "../solve/highs.js";

@@ -13,7 +13,7 @@
  */
 import type { Progress } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import type { InputIssue } from "../read/issues.js";
+import type { InputIssue } from "../issues.js";
 import { formatIssues } from "../text/issues-format.js";
 import { formatNumber, t } from "../text/i18n.js";
 import { progressLine } from "../text/progress.js";

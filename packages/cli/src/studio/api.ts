@@ -4,7 +4,7 @@
  */
 import type { MeetingChange, ObjectiveLevels, ScheduleStatus, ScorePart, Violation } from "@roadshow/core";
 import type { InferOutput } from "valibot";
-import type { InputIssue } from "../read/issues.js";
+import type { InputIssue } from "../issues.js";
 import type { FieldProblem, AgendaBodySchema, MailBodySchema, OpenBodySchema, PeopleBodySchema, PlanOptionsSchema, ReplanBodySchema, SaveBodySchema, StudioLangSchema } from "./schema.js";
 
 // The bodies the page sends are the schemas' types (schema.ts): the server checks them with the same schemas.

@@ -4,6 +4,7 @@ import { InputError } from "../errors.js";
 import type { ReplanAnswer, ReplanBody } from "./api.js";
 import type { Lang } from "../text/i18n.js";
 import { startJob } from "./solver.js";
+import { violationText } from "../text/violations.js";
 import { deskOfPlan } from "./views.js";
 import type { Workspace } from "./workspace.js";
 
@@ -12,7 +13,7 @@ export async function replanDesk(ws: Workspace, body: ReplanBody, lang: Lang): P
   // Locks must hold on their own (the core keeps them whatever happens); name the ones that do not.
   const broken = verifyAgenda(instance, body.locked, options);
   if (broken.length > 0) {
-    const named = broken.map((v) => `${v.code}: ${v.message}`).join("; ");
+    const named = broken.map((v) => `${v.code}: ${violationText(v, "en")}`).join("; ");
     throw new InputError(`a locked meeting breaks a rule; unlock or move it first (${named})`);
   }
   const job = startJob({ kind: "replan", instance, previous: body.meetings, locked: body.locked, allowMoves: body.allowMoves, options: jobOptions }, () => {});

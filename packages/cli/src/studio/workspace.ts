@@ -12,7 +12,7 @@ import type { Replan, Schedule, ScheduleOptions, StopInstance, Violation } from 
 export type Review = { readonly schedule: Schedule; readonly violations: readonly Violation[] };
 import { InputError } from "../errors.js";
 import type { Lang } from "../text/i18n.js";
-import type { InputIssue } from "../read/issues.js";
+import type { InputIssue } from "../issues.js";
 import type { Loaded } from "../read/load.js";
 import { loadRun, type Run } from "../run/load.js";
 import { coreOptions, pageFiles, pageSettings } from "../run/options.js";

@@ -1,7 +1,7 @@
 // Input issues printed: grouped by file, coloured by severity, in the user's language, or as JSON for programs.
 import { Chalk } from "chalk";
 import { t, type Lang } from "./i18n.js";
-import type { InputIssue } from "../read/issues.js";
+import type { InputIssue } from "../issues.js";
 import { issueInItalian } from "./issues-it.js";
 
 export interface FormatOptions {

@@ -2,7 +2,7 @@
  * Input issues in Italian: a sentence and a fix per issue code, with the cell's column and
  * value; the precise suggestion of the English text (`did you mean US?`, `write 09:30`) is kept.
  */
-import type { InputIssue, IssueCode } from "../read/issues.js";
+import type { InputIssue, IssueCode } from "../issues.js";
 
 /** `{column}` and `{value}` are the issue's; `{file}` its file; `{tried}` the full path tried, when the issue has one. */
 export const ISSUES_IT: Readonly<Record<IssueCode, { readonly message: string; readonly hint: string }>> = {

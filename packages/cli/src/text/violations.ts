@@ -3,7 +3,7 @@ import type { Violation } from "@roadshow/core";
 import { formatMessage, type Lang } from "./i18n.js";
 
 /**
- * The sentence of a violation in `lang`; in English it is the core's own `message`.
+ * The sentence of a violation in `lang`, from its code and params (the core gives data, no sentence).
  * @example violationText({ code: "repeated-pair", params: { firm: "F1", delegation: "US-CG", count: 2 }, … }, "it") // "F1 incontra US-CG 2 volte"
  */
 export function violationText(violation: Violation, lang: Lang): string {

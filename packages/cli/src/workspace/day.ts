@@ -2,7 +2,7 @@
 import path from "node:path";
 import { validateInstance, type AgendaMeeting, type DeskRecord, type Stop, type StopInstance } from "@roadshow/core";
 import { InputError } from "../errors.js";
-import type { InputIssue } from "../read/issues.js";
+import type { InputIssue } from "../issues.js";
 import { instanceOf, type Loaded } from "../read/load.js";
 import { toInputIssue } from "../read/instance-issues.js";
 import { foldLog, logIssue, type DayState, type EntryProblem, type LogEntry } from "./log.js";

@@ -27,7 +27,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import path from "node:path";
 import { applyChanges, buildSlots, formatTime, type AgendaMeeting, type DeskEvent, type Delegation, type Firm, type StopChange, type StopInstance, type TimeWindow } from "@roadshow/core";
 import { InputError } from "../errors.js";
-import type { InputIssue } from "../read/issues.js";
+import type { InputIssue } from "../issues.js";
 import type { Note } from "../read/report.js";
 import { didYouMean, nearest } from "../read/suggest.js";
 import { readTable, type TableSpec } from "../read/table.js";

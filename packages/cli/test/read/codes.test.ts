@@ -1,7 +1,7 @@
 // Every documented input issue code, produced by a located example with its message.
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { ISSUE_CODES } from "../../src/read/issues.js";
+import { ISSUE_CODES } from "../../src/issues.js";
 import { MAX_FILE_BYTES, MAX_ROWS, parseDataSet } from "../../src/read/index.js";
 import { MAX_CELL_CHARS } from "../../src/read/limits.js";
 import type { DataFiles, InputIssue } from "../../src/read/index.js";

@@ -2,7 +2,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "../../src/read/decode.js";
-import type { InputIssue } from "../../src/read/issues.js";
+import type { InputIssue } from "../../src/issues.js";
 import { Reporter } from "../../src/read/report.js";
 import { parseDataSet } from "../../src/read/index.js";
 import { csv, dataFiles, file, validRows } from "./builders.js";

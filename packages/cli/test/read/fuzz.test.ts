@@ -1,7 +1,7 @@
 // parseDataSet on mutated data (seeded fuzz): never throws, deterministic, data or at least one located error.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ISSUE_CODES } from "../../src/read/issues.js";
+import { ISSUE_CODES } from "../../src/issues.js";
 import { parseDataSet } from "../../src/read/index.js";
 import { apply, mutation, WHOLE_FILE } from "./mutate.js";
 

@@ -1,6 +1,6 @@
 // parseCsv: delimiters, quotes, trimmed cells, ragged rows and stray quotes, each at its physical line.
 import { describe, expect, it } from "vitest";
-import type { InputIssue } from "../../src/read/issues.js";
+import type { InputIssue } from "../../src/issues.js";
 import { detectDelimiter, parseCsv } from "../../src/read/parse-csv.js";
 import { Reporter } from "../../src/read/report.js";
 import { parseDataSet } from "../../src/read/index.js";

@@ -1,6 +1,6 @@
 // formatIssues: grouping, order, colours, caps and JSON of input issues.
 import { describe, expect, it } from "vitest";
-import type { InputIssue } from "../../src/read/issues.js";
+import type { InputIssue } from "../../src/issues.js";
 import { formatIssues } from "../../src/text/issues-format.js";
 
 const issue = (over: Partial<InputIssue>): InputIssue => ({

@@ -1,4 +1,4 @@
-// Violations told from the catalogue: the English template gives the core's own message, the Italian one is Italian.
+// Violations told from the catalogue: the core gives data only (code, params, meetings), the English and Italian sentences come from the catalogue with every value filled.
 import { describe, expect, it } from "vitest";
 import { verifyAgenda, type StopInstance, type Violation } from "@roadshow/core";
 import { violationText } from "../../src/text/violations.js";
@@ -44,14 +44,19 @@ describe("violationText", () => {
     ]));
   });
 
-  it("is the core's message in English, and Italian with every value filled under --lang it", () => {
+  it("is data from the core, worded in English and Italian with every value filled", () => {
     for (const v of violations) {
-      expect(violationText(v, "en"), v.code).toBe(v.message);
+      expect(Object.keys(v).sort(), v.code).toEqual(["code", "meetings", "params"]);
+      const en = violationText(v, "en");
       const it = violationText(v, "it");
-      expect(it, v.code).not.toBe(v.message);
-      expect(it, v.code).not.toMatch(/[{}]/);
-      for (const value of Object.values(v.params)) expect(it, v.code).toContain(String(value));
+      expect(it, v.code).not.toBe(en);
+      for (const text of [en, it]) {
+        expect(text, v.code).not.toMatch(/[{}]/);
+        for (const value of Object.values(v.params)) expect(text, v.code).toContain(String(value));
+      }
     }
+    const capacity = violations.find((v) => v.code === "firm-capacity")!;
+    expect(violationText(capacity, "en")).toBe(`F1 has 2 meetings in slot 1 (representatives 1)`);
   });
 
   it("says whose table a delegation meets at, in both languages", () => {
@@ -62,7 +67,7 @@ describe("violationText", () => {
       { slot: 2, table: 1, firmId: "F1", delegationId: "DE-1" },
     ]).filter((v) => v.code === "wrong-table");
     expect(shared.map((v) => [v.params.delegation, v.params.owner, v.meetings])).toEqual([["DE-1", "US-1", [3]]]);
-    expect(violationText(shared[0]!, "en")).toBe(shared[0]!.message);
+    expect(violationText(shared[0]!, "en")).toBe("DE-1 meets at table 1, the table of US-1 (1 meeting(s)); its own: 2");
     expect(violationText(shared[0]!, "it")).toBe("DE-1 si incontra al tavolo 1, il tavolo di US-1 (1 incontro/i); i suoi: 2");
   });
 });

@@ -47,7 +47,7 @@ export function replanStop(instance: StopInstance, previous: readonly AgendaMeet
   budget.report("verify", { step: "checking", meetings: meetings.length });
   const violations = verifyPrepared(prep, meetings);
   const [broken] = violations;
-  if (broken !== undefined) throw new InternalError(`the re-plan broke a rule (${broken.message}); please report this`);
+  if (broken !== undefined) throw new InternalError(`the re-plan broke a rule (${broken.code} ${JSON.stringify(broken.params)}); please report this`);
   // The solved board counts pins too: it gives the firms served and the unmatched on the stop itself.
   const planned = scheduleOf(prep, solved.board, meetings, solved.levels, solved.bounds, { timedOut: solved.timedOut, elapsedMs: budget.elapsedMs() });
   const schedule = {
