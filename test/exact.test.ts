@@ -57,25 +57,6 @@ describe("the exact polish on narrow windows", () => {
     await equalsOptimum(generateInstance("M", seed, { narrowWindows: 0.8 }), K);
   });
 
-  it("proves an integer level by its linear relaxation alone when that rounds down to the search's value", async () => {
-    // Seed 3, K = 2: the search holds the optimum's served and balance, which the flow's bounds do not show.
-    const instance = generateInstance("M", 3, { narrowWindows: 0.8 });
-    const calls: boolean[] = [];
-    const watching: ExactSolver = {
-      name: "watching",
-      solve: (program, start, limits) => (calls.push(program.integer.every((v) => v === 0)), highs.solve(program, start, limits)),
-    };
-    const schedule = planStop(instance, { minMeetings: 2, exact: watching });
-    const exact = await exactOptimum(instance, { minMeetings: 2, allowRepeats: false });
-    const { levels, bounds } = schedule.stats;
-    // Two linear solves (served, balance), then integer ones only (the score, the exact compaction).
-    expect(calls.slice(0, 2)).toEqual([true, true]);
-    expect(calls.slice(2).every((linear) => !linear)).toBe(true);
-    expect([levels.served, levels.balance]).toEqual([exact.levels.served, exact.levels.balance]);
-    expect([bounds.served, bounds.balance]).toEqual([exact.levels.served, exact.levels.balance]);
-    expect(levels.score).toBeGreaterThanOrEqual(exact.levels.score * (1 - 1e-4) - 1e-6);
-  });
-
   it("tiny windowed stops: levels equal the optimum, score within 0.01 %", async () => {
     await fc.assert(
       fc.asyncProperty(arbInstance({ firms: 8, delegations: 4, slots: 6, windows: true }), fc.integer({ min: 1, max: 2 }), (instance, K) => equalsOptimum(instance, K)),

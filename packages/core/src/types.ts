@@ -469,8 +469,7 @@ export interface ExactOutcome {
 
 /**
  * A synchronous MILP solver for the exact polish. `start` is a feasible
- * solution to start from (every column). A program without integer columns
- * is a linear relaxation: `optimal` then gives its optimum as `bound`.
+ * solution to start from (every column).
  * @example { name: "HiGHS 1.15.3", solve: (program, start, limits) => ({ status: "optimal", values, bound }) }
  */
 export interface ExactSolver {

@@ -73,9 +73,7 @@ function solveOnce(highs: Highs, program: ExactProgram, start: Float64Array | nu
       mip_abs_gap: limits.absoluteGap,
       random_seed: 0,
     });
-    // A program without integer columns is a linear relaxation: solved by simplex, its optimum is its bound.
-    const linear = !program.integer.some((v) => v === 1);
-    if (start !== null && !linear) model.setSolution({ colValue: start });
+    if (start !== null) model.setSolution({ colValue: start });
     // The LP-iteration budget, counted by HiGHS itself: a stop there does not depend on the clock.
     let spent = false;
     const budget = limits.lpIterations;
@@ -93,9 +91,9 @@ function solveOnce(highs: Highs, program: ExactProgram, start: Float64Array | nu
     );
     const codes = highs.constants.modelStatus;
     const values = model.info.get("primal_solution_status") === 2 ? Float64Array.from(model.getSolution().colValue) : null;
-    const dual = linear ? (modelStatus === codes.optimal ? Number(model.info.get("objective_function_value")) : NaN) : Number(model.info.get("mip_dual_bound"));
+    const dual = Number(model.info.get("mip_dual_bound"));
     const bound = Number.isFinite(dual) ? dual : null;
-    const nodes = linear ? 0 : Number(model.info.get("mip_node_count") ?? 0);
+    const nodes = Number(model.info.get("mip_node_count") ?? 0);
     switch (modelStatus) {
       case codes.optimal:
         return { status: "optimal", values, bound, nodes };

@@ -2,8 +2,7 @@
  * The exact polish: the stop's time-indexed model solved level by level by an
  * injected MILP solver, from the search's agenda, on models small enough. Each
  * level still short of its bound is maximised with the levels above held at
- * the values reached (an integer level first by its linear relaxation, which
- * alone proves it when it rounds down to the search's value); a solution is kept only when its meetings obey every
+ * the values reached; a solution is kept only when its meetings obey every
  * rule and are lexicographically better; a level the solver proves optimal
  * (with every level above proven) gets the solver's bound.
  */
@@ -93,17 +92,6 @@ export class ExactPolish {
         relativeGap: stage === "score" ? this.tolerance : 0,
         absoluteGap: stage === "score" ? 1e-6 : 0.999,
       };
-      // An integer level the search already holds at its optimum is proven by the linear relaxation
-      // alone when that rounds down to it (on narrow-window days it does, in about half the time of the
-      // integer solve); the integer solve runs only when the relaxation leaves room above.
-      const relaxed = stage === "score" ? null : solveSafely(solver, model, stage, fixed, null, limits);
-      if (relaxed !== null && relaxed.status === "optimal" && relaxed.bound !== null && Math.floor(relaxed.bound + 1e-6) <= ours) {
-        budget.report("exact", { step: "exact-solved", solver: solver.name, level: stage, status: "optimal", from: ours, to: ours, bound: ours, nodes: 0 });
-        if (provenAbove) this.proven[stage] = ours;
-        fixed[stage] = ours;
-        continue;
-      }
-      if (relaxed?.status === "timedout") return (this.timedOut = true);
       const outcome = solveSafely(solver, model, stage, fixed, board, limits);
       const kept = outcome.values === null ? null : adopt(prep, model, board, outcome.values);
       const reached = levelOf(board.levels(), stage);
@@ -147,19 +135,16 @@ export class ExactPolish {
   }
 }
 
-/** Solves one stage from the board's agenda; without a board, its linear relaxation (no integer column, no start). */
 function solveSafely(
   solver: ExactSolver,
   model: TimeIndexed,
   stage: Stage,
   fixed: Partial<Record<Stage, number>>,
-  board: Board | null,
+  board: Board,
   limits: ExactLimits,
 ): ExactOutcome {
   try {
-    const program = stageProgram(model, stage, fixed);
-    if (board === null) return solver.solve({ ...program, integer: new Uint8Array(program.columns) }, null, limits);
-    return solver.solve(program, startOf(model, board), limits);
+    return solver.solve(stageProgram(model, stage, fixed), startOf(model, board), limits);
   } catch (error) {
     return { status: "failed", values: null, bound: null, message: error instanceof Error ? error.message : String(error) };
   }
