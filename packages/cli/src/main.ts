@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { cliText, helpConfiguration, langFromArgv } from "./text/cli-text.js";
 import { COMMANDS } from "./commands/index.js";
-import { isRepeatable } from "./commands/shared.js";
+import { isRepeatable, type DefineCommand } from "./commands/shared.js";
 import type { Common, Io } from "./context.js";
 import { ENVIRONMENT_CODES, EnvironmentError, EXIT, InputError, systemReason, UsageError } from "./errors.js";
 import { defaultLang, TEXT_LANGS, type Lang } from "./text/i18n.js";
@@ -12,9 +12,13 @@ import { toInputIssue } from "./read/instance-issues.js";
 import { escapeControls } from "./text/escape.js";
 import { givenSecrets, scrub } from "./secrets.js";
 import { formatIssues } from "./text/issues-format.js";
+import { defineStudio } from "./studio/command.js";
 
 /** The version of @roadshow/cli, from its package.json (one folder above both src/ and dist/). */
 export const VERSION: string = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+/** Every `roadshow` command, in help order: the commands, then the studio that stands on them. */
+export const PROGRAM_COMMANDS: readonly DefineCommand[] = [...COMMANDS, defineStudio];
 
 /** Builds the `roadshow` program in `lang` (help and errors); actions resolve to an exit code through `done`. */
 function program(io: Io, done: (code: number) => void, lang: Lang): Command {
@@ -40,7 +44,7 @@ function program(io: Io, done: (code: number) => void, lang: Lang): Command {
     return { lang: o.lang, format: o.format };
   };
 
-  for (const define of COMMANDS) define(root, { io, common, done });
+  for (const define of PROGRAM_COMMANDS) define(root, { io, common, done });
   for (const command of root.commands) {
     command
       .showHelpAfterError(afterError)

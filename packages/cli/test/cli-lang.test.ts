@@ -7,7 +7,7 @@ import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { langFromArgv } from "../src/text/cli-text.js";
 import { isMessageKey } from "../src/text/i18n.js";
-import { COMMANDS } from "../src/commands/index.js";
+import { PROGRAM_COMMANDS } from "../src/main.js";
 import { ISSUE_CODES } from "../src/issues.js";
 import { ISSUES_IT, issueInItalian } from "../src/text/issues-it.js";
 import { runCli } from "./run-cli.js";
@@ -24,7 +24,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function helpTexts(): string[] {
   const root = new Command("roadshow");
   const io = { stdout: () => {}, stderr: () => {}, env: {}, color: false };
-  for (const define of COMMANDS) define(root, { io, common: () => ({ lang: "en", format: "text" }), done: () => {} });
+  for (const define of PROGRAM_COMMANDS) define(root, { io, common: () => ({ lang: "en", format: "text" }), done: () => {} });
   return root.commands.flatMap((c) => [
     c.description(),
     ...c.registeredArguments.map((a) => a.description),

@@ -4,7 +4,8 @@ import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../src/read/parse-csv.js";
 import { Reporter } from "../src/read/report.js";
-import { neutralise, toCsv } from "../src/write/csv.js";
+import { neutralise } from "../src/csv-formula.js";
+import { toCsv } from "../src/write/csv.js";
 
 const cells = (...units: string[]) => fc.string({ unit: fc.constantFrom(...units), maxLength: 8 });
 const tableOf = (text: fc.Arbitrary<string>, minWidth = 1) => fc.tuple(fc.integer({ min: minWidth, max: 4 }), fc.integer({ min: 0, max: 5 })).chain(([width, height]) =>

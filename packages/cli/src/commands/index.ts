@@ -1,4 +1,4 @@
-// The list of `roadshow` commands, each registered by its own file.
+// The list of `roadshow` commands, each registered by its own file (the studio, standing on them, is added by main.ts).
 import { defineChange } from "./change.js";
 import { defineStatus } from "./status.js";
 import { defineSend } from "./send.js";
@@ -16,7 +16,6 @@ import { defineScore } from "./score.js";
 import { defineSeason } from "./season.js";
 import type { DefineCommand } from "./shared.js";
 import { defineValidate } from "./validate.js";
-import { defineStudio } from "../studio/command.js";
 
-/** Every `roadshow` command, in help order. */
-export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineChange, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineSend, defineStatus, defineDiff, defineRefill, defineOutcomes, defineReport, defineFollowUp, defineStudio];
+/** Every `roadshow` command but the studio, in help order. */
+export const COMMANDS: readonly DefineCommand[] = [defineSchedule, defineReplan, defineChange, defineSeason, defineScore, defineExplain, defineValidate, defineExport, defineMail, defineSend, defineStatus, defineDiff, defineRefill, defineOutcomes, defineReport, defineFollowUp];

@@ -3,7 +3,7 @@
  * and the error cap hold while reading, so a huge or broken file costs bounded
  * memory and time (rows past the cap are counted, not kept).
  */
-import { unneutralise } from "../write/csv.js";
+import { unneutralise } from "../csv-formula.js";
 import { scanCsv, type ScanProblem } from "./csv-scan.js";
 import { MAX_CELL_CHARS, MAX_QUOTED_LINES, MAX_STRUCTURE_ERRORS } from "./limits.js";
 import type { Reporter } from "./report.js";

@@ -1,4 +1,5 @@
 // Writing CSV: the plain dialect and Italian Excel's (BOM, `;`, CRLF, decimal comma), formula-safe cells.
+import { neutralise } from "../csv-formula.js";
 /** How a CSV is written: the plain dialect, or the one Italian Excel opens on a double click. */
 export interface CsvDialect {
   /** UTF-8 BOM, `;` delimiter, CRLF line ends, decimal comma. */
@@ -21,24 +22,6 @@ export function csvNumber(value: number, dialect: CsvDialect): string {
   const text = Math.abs(rounded) < 1e21 ? rounded.toFixed(6).replace(/\.?0+$/, "") : String(rounded);
   const plain = text === "-0" ? "0" : text;
   return dialect.excel ? plain.replace(".", ",") : plain;
-}
-
-// A formula character after any blanks and `'` already there: `'=x` is written `''=x` and ` =x`
-// `' =x`, so a reader that trims and takes one `'` off gets every cell back.
-const FORMULA_START = /^[\s']*[=+\-@\t\r]/;
-
-/**
- * A cell a spreadsheet would run as a formula gets a leading `'`
- * (OWASP CSV injection); `unneutralise` on the read side takes it back.
- * @example neutralise("=SUM(A1)") // "'=SUM(A1)"
- */
-export function neutralise(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
-
-/** Inverse of `neutralise`: one leading `'` before (blanks, more `'` and) a formula character is taken off. */
-export function unneutralise(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 // Either dialect's delimiter, a tab, a quote or a line break: a file written with `,` is opened by
