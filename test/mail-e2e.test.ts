@@ -7,7 +7,6 @@
  */
 import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -15,8 +14,8 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smtpSink, type SinkMessage } from "./mail-fixture.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BIN = path.join(ROOT, "packages/cli/dist/bin.js");
@@ -44,26 +43,8 @@ function addColumns(file: string, cells: (row: Record<string, string>) => Record
   writeFileSync(file, stringify(rows.map((r) => ({ ...r, ...cells(r) })), { header: true }));
 }
 
-async function smtpServer(acceptUpTo = Infinity) {
-  const ids: string[] = [];
-  const smtp = new SMTPServer({
-    disabledCommands: ["STARTTLS", "AUTH"],
-    authOptional: true,
-    logger: false,
-    onData(stream, _session, done) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        if (ids.length >= acceptUpTo) return done(Object.assign(new Error("try again later"), { responseCode: 421 }));
-        ids.push(/^Message-ID:\s*(<[^>]+>)/im.exec(Buffer.concat(chunks).toString("utf8").replace(/\r\n\s+/g, " "))![1]!);
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const url = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  return { ids, url, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
-}
+/** The Message-IDs a sink accepted, in order. */
+const ids = (sink: { readonly received: readonly SinkMessage[] }) => sink.received.map((m) => m.messageId);
 
 const emls = (dir: string): string[] =>
   ["firms", "delegations"].flatMap((side) => (existsSync(path.join(dir, side)) ? readdirSync(path.join(dir, side)).map((f) => path.join(dir, side, f)) : []));
@@ -114,12 +95,12 @@ describe("roadshow mail on the example with email and lang columns", () => {
   it("two --smtp runs, the first against a server failing half-way, deliver each message exactly once", async () => {
     const out = path.join(work, "sent");
     const args = ["--lang", "it", "mail", data, "--stop", STOP, "--agenda", agenda, "--out", out, "--organizer", ORGANIZER];
-    const failing = await smtpServer(35);
+    const failing = await smtpSink({ acceptUpTo: 35 });
     const first = await roadshow(...args, "--smtp", failing.url);
     await failing.close();
     expect(first.code, first.stderr).toBe(4);
     expect(first.stderr).toMatch(/Inviati 35 messaggi in questa esecuzione/);
-    const healthy = await smtpServer();
+    const healthy = await smtpSink();
     const second = await roadshow(...args, "--smtp", healthy.url);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain("inviati 45, già inviati prima 35");
@@ -127,7 +108,7 @@ describe("roadshow mail on the example with email and lang columns", () => {
     expect(third.code).toBe(0);
     expect(third.stdout).toContain("inviati 0, già inviati prima 80");
     await healthy.close();
-    const delivered = [...failing.ids, ...healthy.ids];
+    const delivered = [...ids(failing), ...ids(healthy)];
     expect(delivered).toHaveLength(80);
     expect(new Set(delivered).size).toBe(80);
     const journal = parse(readFileSync(path.join(out, "sent.csv")), { columns: true }) as Record<string, string>[];
@@ -143,24 +124,24 @@ describe("roadshow mail on the example with email and lang columns", () => {
     const refused = await roadshow(...changed);
     expect(refused.code).toBe(4);
     expect(refused.stderr).toMatch(/--force/);
-    const later = await smtpServer();
+    const later = await smtpSink();
     const fourth = await roadshow(...changed, "--smtp", later.url, "--force");
     await later.close();
     expect(fourth.code, fourth.stderr).toBe(0);
-    expect(later.ids).toHaveLength(2);
+    expect(ids(later)).toHaveLength(2);
     const mails = await Promise.all(["firms", "delegations"].map(async (side) => simpleParser(readFileSync(path.join(out, side, `${dropped[side === "firms" ? 8 : 6]}.eml`)))));
-    expect(mails.map((m) => m.messageId).sort()).toEqual([...later.ids].sort());
+    expect(mails.map((m) => m.messageId).sort()).toEqual([...ids(later)].sort());
     expect(readFileSync(path.join(out, "sent.csv"), "utf8").trim().split("\n")).toHaveLength(1 + 82);
   });
 
   it("--dry-run lists every message and writes and sends nothing", async () => {
     const out = path.join(work, "dry");
-    const server = await smtpServer();
+    const server = await smtpSink();
     const r = await roadshow("--lang", "it", "mail", data, "--stop", STOP, "--agenda", agenda, "--out", out, "--organizer", ORGANIZER, "--smtp", server.url, "--dry-run");
     await server.close();
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split("\n").filter((l) => l.startsWith("da inviare"))).toHaveLength(80);
-    expect(server.ids).toEqual([]);
+    expect(ids(server)).toEqual([]);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -208,7 +189,7 @@ describe("roadshow mail on the example with email and lang columns", () => {
     expect(changes.code).toBe(1);
     expect(changes.stderr).toMatch(/bad-changes\.csv.*2.*participant_kind|participant_kind.*supplier/s);
     expect(existsSync(path.join(work, "codes"))).toBe(false);
-    const gone = await smtpServer();
+    const gone = await smtpSink();
     await gone.close();
     const r = await roadshow(...base, "--organizer", ORGANIZER, "--smtp", gone.url);
     expect(r.code).toBe(4);

@@ -38,44 +38,87 @@ export function planned(data: DataSet, stopId = STOP): { schedule: Schedule; row
   return { schedule, rows };
 }
 
-/** One message as the sink received it: the envelope's recipients and the bytes. */
+/** One message as the sink received it: the envelope's recipients, the bytes, its Message-ID, whether it came over TLS. */
 export interface SinkMessage {
   readonly to: readonly string[];
   readonly bytes: Buffer;
+  /** The `Message-ID` header (`<…>`), `null` when the message has none. */
+  readonly messageId: string | null;
+  /** Sent after STARTTLS. */
+  readonly secure: boolean;
 }
 
-/** What a test may do with a message once its data has arrived, before the server answers. */
+/** How the sink behaves: by default it accepts every message from anyone, without TLS or login. */
 export interface SinkOptions {
-  /** Called with the envelope's recipients; answering true refuses the message (451, not kept), e.g. after killing the sender. */
+  /**
+   * Called with the envelope's recipients once a message's data has arrived, before the server answers:
+   * answering true refuses the message (451, not kept), e.g. after killing the sender; the answer waits
+   * until the promise settles, so a slow one makes a server that delays its 250.
+   */
   readonly intercept?: (to: readonly string[]) => boolean | Promise<boolean>;
+  /** The `nth` message (1-based) gets its answer `ms` later (a slow server); `onData` is called as its data ends. */
+  readonly delay?: { readonly nth: number; readonly ms: number; readonly onData?: () => void };
+  /** Accepts this many messages, then answers every next one 421 (a server failing half-way). */
+  readonly acceptUpTo?: number;
+  /** This recipient is refused at RCPT TO (550 no such user); the others of the run are accepted. */
+  readonly rejectTo?: string;
+  /** A login is required, with this user and password; any other is refused (535). */
+  readonly auth?: { readonly user: string; readonly pass: string };
+  /** STARTTLS is offered (smtp-server's self-signed certificate). */
+  readonly starttls?: boolean;
+}
+
+/** The Message-ID header of a raw message (folded header lines unfolded). */
+function messageIdOf(bytes: Buffer): string | null {
+  return /^Message-ID:\s*(<[^>]+>)/im.exec(bytes.toString("utf8").replace(/\r\n\s+/g, " "))?.[1] ?? null;
 }
 
 /**
- * An SMTP server on 127.0.0.1 (smtp-server) that accepts every message and keeps its bytes
- * (`delivered`) with its envelope (`received`), in the order accepted; close it after use.
+ * An SMTP server on 127.0.0.1 (smtp-server) that accepts messages as `options` say and keeps each
+ * accepted one's bytes (`delivered`) with its envelope (`received`), in the order accepted; close it after use.
  */
 export async function smtpSink(options: SinkOptions = {}): Promise<{ readonly url: string; readonly delivered: Buffer[]; readonly received: SinkMessage[]; close(): Promise<void> }> {
   const { SMTPServer } = await import("smtp-server");
   const delivered: Buffer[] = [];
   const received: SinkMessage[] = [];
+  let arrived = 0;
+  const refuse = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
   const smtp = new SMTPServer({
-    disabledCommands: ["STARTTLS", "AUTH"],
-    authOptional: true,
+    disabledCommands: [...(options.starttls === true ? [] : ["STARTTLS"]), ...(options.auth ? [] : ["AUTH"])],
+    authOptional: options.auth === undefined,
+    allowInsecureAuth: true,
     logger: false,
+    onAuth(auth, _session, done) {
+      if (auth.username === options.auth?.user && auth.password === options.auth?.pass) done(null, { user: auth.username });
+      else done(refuse("535 authentication failed", 535));
+    },
+    onRcptTo(address, _session, done) {
+      if (address.address === options.rejectTo) done(refuse("no such user", 550));
+      else done();
+    },
     onData(stream, session, done) {
       const chunks: Buffer[] = [];
       // The envelope is the connection's: read it now, before the next message resets it.
       const to = session.envelope.rcptTo.map((r) => r.address);
+      const secure = session.secure;
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         void (async () => {
+          if (++arrived === options.delay?.nth) {
+            options.delay.onData?.();
+            await new Promise((resolve) => setTimeout(resolve, options.delay!.ms));
+          }
           if ((await options.intercept?.(to)) === true) {
-            done(Object.assign(new Error("not accepted"), { responseCode: 451 }));
+            done(refuse("not accepted", 451));
+            return;
+          }
+          if (options.acceptUpTo !== undefined && received.length >= options.acceptUpTo) {
+            done(refuse("service not available, closing channel", 421));
             return;
           }
           const bytes = Buffer.concat(chunks);
           delivered.push(bytes);
-          received.push({ to, bytes });
+          received.push({ to, bytes, messageId: messageIdOf(bytes), secure });
           done();
         })();
       });

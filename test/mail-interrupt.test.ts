@@ -6,13 +6,12 @@
  */
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smtpSink } from "./mail-fixture.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BIN = path.join(ROOT, "packages/cli/dist/bin.js");
@@ -39,37 +38,6 @@ function roadshow(args: readonly string[], onChild: (child: ReturnType<typeof sp
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   onChild(child);
   return new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
-}
-
-/**
- * A local server recording the Message-ID and recipient of each message it accepts. The
- * `slow`-th message (1-based) gets its 250 after `delayMs`, and `onSlow` is called as its data ends.
- */
-async function smtpServer(opts: { slow?: number; delayMs?: number; onSlow?: () => void } = {}) {
-  const accepted: { id: string; to: string }[] = [];
-  let received = 0;
-  const smtp = new SMTPServer({
-    disabledCommands: ["STARTTLS", "AUTH"],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        const id = /^Message-ID:\s*(<[^>]+>)/im.exec(Buffer.concat(chunks).toString("utf8").replace(/\r\n\s+/g, " "))![1]!;
-        const accept = () => {
-          accepted.push({ id, to: session.envelope.rcptTo.map((r) => r.address).join(",") });
-          done();
-        };
-        if (++received !== opts.slow) return accept();
-        opts.onSlow?.();
-        setTimeout(accept, opts.delayMs ?? 0);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const url = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  return { accepted, url, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
 }
 
 function addColumns(file: string, cells: (row: Record<string, string>) => Record<string, string>): void {
@@ -99,7 +67,7 @@ describe("Ctrl-C while the server delays its 250", () => {
     it(`message ${slow} in flight: finished and journaled, lock removed, exit 130; the next run sends only the rest`, async () => {
       const out = path.join(work, `out-${slow}`);
       let child: ReturnType<typeof spawn> | undefined;
-      const server = await smtpServer({ slow, delayMs: 1_500, onSlow: () => child!.kill("SIGINT") });
+      const server = await smtpSink({ delay: { nth: slow, ms: 1_500, onData: () => child!.kill("SIGINT") } });
       let first: Run;
       try {
         first = await roadshow(mailArgs(out, server.url), (c) => (child = c));
@@ -110,11 +78,11 @@ describe("Ctrl-C while the server delays its 250", () => {
       expect(first.code, first.stderr).toBe(130);
       expect(first.stderr).toMatch(/interrupted: sent \d+ message\(s\) in this run/);
       // Every message the server accepted (the one in flight included) is in sent.csv, and no other.
-      expect(server.accepted).toHaveLength(slow);
-      expect(journal(out).map((r) => r.message_id)).toEqual(server.accepted.map((a) => a.id));
+      expect(server.received).toHaveLength(slow);
+      expect(journal(out).map((r) => r.message_id)).toEqual(server.received.map((a) => a.messageId));
       expect(lockLeft(out)).toEqual([]);
 
-      const again = await smtpServer();
+      const again = await smtpSink();
       let second: Run;
       try {
         second = await roadshow(mailArgs(out, again.url));
@@ -122,9 +90,9 @@ describe("Ctrl-C while the server delays its 250", () => {
         await again.close();
       }
       expect(second.code, second.stderr).toBe(0);
-      const everyone = [...server.accepted, ...again.accepted];
-      expect(new Set(everyone.map((a) => a.to)).size).toBe(everyone.length);
-      expect(new Set(everyone.map((a) => a.id))).toEqual(new Set(journal(out).map((r) => r.message_id)));
+      const everyone = [...server.received, ...again.received];
+      expect(new Set(everyone.map((a) => a.to.join(","))).size).toBe(everyone.length);
+      expect(new Set(everyone.map((a) => a.messageId))).toEqual(new Set(journal(out).map((r) => r.message_id)));
       const emls = ["firms", "delegations"].flatMap((side) => readdirSync(path.join(out, side)));
       expect(everyone).toHaveLength(emls.length);
       expect(lockLeft(out)).toEqual([]);
@@ -138,7 +106,7 @@ describe("followup: Ctrl-C while the server delays its 250", () => {
     const args = (n: number, url: string) => ["followup", data, "--stop", STOP, "--agenda", agenda, "--out", out(n), "--organizer", ORGANIZER, "--smtp", url];
     const journalFile = path.join(data, "workspace", STOP, "followup-sent.csv");
     let child: ReturnType<typeof spawn> | undefined;
-    const server = await smtpServer({ slow: 2, delayMs: 1_500, onSlow: () => child!.kill("SIGINT") });
+    const server = await smtpSink({ delay: { nth: 2, ms: 1_500, onData: () => child!.kill("SIGINT") } });
     let first: Run;
     try {
       first = await roadshow(args(1, server.url), (c) => (child = c));
@@ -146,12 +114,12 @@ describe("followup: Ctrl-C while the server delays its 250", () => {
       await server.close();
     }
     expect(first.code, first.stderr).toBe(130);
-    expect(server.accepted).toHaveLength(2);
+    expect(server.received).toHaveLength(2);
     const journaled = () => (parse(readFileSync(journalFile), { columns: true, bom: true }) as Record<string, string>[]).map((r) => r.message_id);
-    expect(journaled()).toEqual(server.accepted.map((a) => a.id));
+    expect(journaled()).toEqual(server.received.map((a) => a.messageId));
     expect(readdirSync(path.join(data, "workspace")).filter((e) => e.includes("roadshow-lock"))).toEqual([]);
 
-    const again = await smtpServer();
+    const again = await smtpSink();
     let second: Run;
     try {
       second = await roadshow(args(2, again.url));
@@ -159,8 +127,8 @@ describe("followup: Ctrl-C while the server delays its 250", () => {
       await again.close();
     }
     expect(second.code, second.stderr).toBe(0);
-    const everyone = [...server.accepted, ...again.accepted].map((a) => a.to);
+    const everyone = [...server.received, ...again.received].map((a) => a.to.join(","));
     expect(new Set(everyone).size).toBe(everyone.length);
-    expect(again.accepted.length).toBeGreaterThan(0);
+    expect(again.received.length).toBeGreaterThan(0);
   }, 60_000);
 });

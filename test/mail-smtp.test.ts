@@ -1,14 +1,12 @@
 /**
- * Sending a stop's mailing to an SMTP server the test runs on 127.0.0.1 (smtp-server):
+ * Sending a stop's mailing to an SMTP server the test runs on 127.0.0.1 (the shared smtpSink):
  * each message delivered once, sent.csv written as it goes, a server failing half-way
  * resumed by a second run without duplicates, credentials from the environment.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
-import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EnvironmentError } from "../packages/cli/src/errors.js";
 import { readJournal } from "../packages/cli/src/mail/journal.js";
@@ -16,7 +14,7 @@ import { prepareMailing, type Mailing } from "../packages/cli/src/mail/prepare.j
 import { sendMailing } from "../packages/cli/src/mail/send.js";
 import { parseSmtpUrl, smtpOutbox } from "../packages/cli/src/mail/smtp.js";
 import { UsageError } from "../packages/cli/src/errors.js";
-import { exampleData, ORGANIZER, planned } from "./mail-fixture.js";
+import { exampleData, ORGANIZER, planned, smtpSink } from "./mail-fixture.js";
 
 let work: string;
 let mailing: Mailing;
@@ -28,51 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface Delivered {
-  readonly messageId: string;
-  readonly to: string;
-  readonly raw: Buffer;
-}
-
-/** A local server: accepts messages (until `acceptUpTo`, then answers 421) and records what it accepted. */
-async function server(opts: { acceptUpTo?: number; rejectTo?: string; auth?: { user: string; pass: string }; starttls?: boolean } = {}) {
-  const delivered: Delivered[] = [];
-  const secured: boolean[] = [];
-  const options: SMTPServerOptions = {
-    disabledCommands: [...(opts.starttls ? [] : ["STARTTLS"]), ...(opts.auth ? [] : ["AUTH"])],
-    authOptional: opts.auth === undefined,
-    allowInsecureAuth: true,
-    logger: false,
-    onAuth(auth, _session, done) {
-      if (auth.username === opts.auth?.user && auth.password === opts.auth?.pass) done(null, { user: auth.username });
-      else done(Object.assign(new Error("535 authentication failed"), { responseCode: 535 }));
-    },
-    onRcptTo(address, _session, done) {
-      if (address.address === opts.rejectTo) done(Object.assign(new Error("no such user"), { responseCode: 550 }));
-      else done();
-    },
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        if (opts.acceptUpTo !== undefined && delivered.length >= opts.acceptUpTo) {
-          done(Object.assign(new Error("service not available, closing channel"), { responseCode: 421 }));
-          return;
-        }
-        const raw = Buffer.concat(chunks);
-        const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw.toString("utf8").replace(/\r\n\s+/g, " "))![1]!;
-        delivered.push({ messageId, to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
-        secured.push(session.secure);
-        done();
-      });
-    },
-  };
-  const smtp = new SMTPServer(options);
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  return { delivered, secured, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
-}
-
 const clock = () => {
   let t = Date.parse("2026-02-18T09:00:00Z");
   return () => new Date((t += 1000));
@@ -83,14 +36,14 @@ const quiet = () => {};
 describe("roadshow mail --smtp", () => {
   it("delivers each message once and records it in sent.csv; a re-run sends nothing again", async () => {
     const journal = path.join(work, "once.csv");
-    const s = await server();
+    const s = await smtpSink();
     const first = await sendMailing(mailing.messages, smtpOutbox(parseSmtpUrl(s.url, {})), journal, clock(), quiet);
     expect(first).toEqual({ sent: mailing.messages.length, before: 0, refused: [] });
-    expect(s.delivered.map((d) => d.messageId)).toEqual(mailing.messages.map((m) => m.messageId));
-    expect(s.delivered.map((d) => d.to)).toEqual(mailing.messages.map((m) => m.draft.recipient.email));
+    expect(s.received.map((d) => d.messageId)).toEqual(mailing.messages.map((m) => m.messageId));
+    expect(s.received.map((d) => d.to.join(","))).toEqual(mailing.messages.map((m) => m.draft.recipient.email));
     const again = await sendMailing(mailing.messages, smtpOutbox(parseSmtpUrl(s.url, {})), journal, clock(), quiet);
     expect(again).toEqual({ sent: 0, before: mailing.messages.length, refused: [] });
-    expect(s.delivered.length).toBe(mailing.messages.length);
+    expect(s.received.length).toBe(mailing.messages.length);
     const records = [...readJournal(journal).values()];
     expect(records.map((r) => r.messageId)).toEqual(mailing.messages.map((m) => m.messageId));
     expect(records[0]).toMatchObject({ stopId: "BS-2026-02", kind: "firm", address: mailing.messages[0]!.draft.recipient.email, sentAt: "2026-02-18T09:00:01.000Z" });
@@ -99,9 +52,9 @@ describe("roadshow mail --smtp", () => {
   });
 
   it("sends the file's message with the time of sending as its Date and no draft marker", async () => {
-    const s = await server();
+    const s = await smtpSink();
     await sendMailing(mailing.messages.slice(0, 1), smtpOutbox(parseSmtpUrl(s.url, {})), path.join(work, "date.csv"), () => new Date("2026-02-18T10:30:00Z"), quiet);
-    const sent = await simpleParser(s.delivered[0]!.raw);
+    const sent = await simpleParser(s.received[0]!.bytes);
     const file = await simpleParser(mailing.messages[0]!.eml);
     expect(sent.messageId).toBe(file.messageId);
     expect(sent.date!.toISOString()).toBe("2026-02-18T10:30:00.000Z");
@@ -114,17 +67,17 @@ describe("roadshow mail --smtp", () => {
 
   it("a server failing half-way: the run stops with what was sent recorded, the next run sends the rest, each exactly once", async () => {
     const journal = path.join(work, "resume.csv");
-    const failing = await server({ acceptUpTo: 30 });
+    const failing = await smtpSink({ acceptUpTo: 30 });
     const error = await sendMailing(mailing.messages, smtpOutbox(parseSmtpUrl(failing.url, {})), journal, clock(), quiet).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EnvironmentError);
     expect((error as Error).message).toMatch(/Sent 30 message\(s\) in this run/);
     expect(readJournal(journal).size).toBe(30);
     await failing.close();
 
-    const healthy = await server();
+    const healthy = await smtpSink();
     const second = await sendMailing(mailing.messages, smtpOutbox(parseSmtpUrl(healthy.url, {})), journal, clock(), quiet);
     expect(second).toEqual({ sent: mailing.messages.length - 30, before: 30, refused: [] });
-    const all = [...failing.delivered, ...healthy.delivered].map((d) => d.messageId);
+    const all = [...failing.received, ...healthy.received].map((d) => d.messageId);
     expect(all.sort()).toEqual(mailing.messages.map((m) => m.messageId).sort());
     expect(new Set(all).size).toBe(all.length);
     expect(readJournal(journal).size).toBe(mailing.messages.length);
@@ -133,7 +86,7 @@ describe("roadshow mail --smtp", () => {
 
   it("a run killed while writing sent.csv: the cut line is dropped and the journal stays readable", async () => {
     const journal = path.join(work, "cut.csv");
-    const s = await server();
+    const s = await smtpSink();
     await sendMailing(mailing.messages.slice(0, 3), smtpOutbox(parseSmtpUrl(s.url, {})), journal, clock(), quiet);
     const text = readFileSync(journal, "utf8");
     const { writeFileSync } = await import("node:fs");
@@ -141,13 +94,13 @@ describe("roadshow mail --smtp", () => {
     expect(readJournal(journal).size).toBe(2);
     await sendMailing(mailing.messages.slice(0, 4), smtpOutbox(parseSmtpUrl(s.url, {})), journal, clock(), quiet);
     expect(readJournal(journal).size).toBe(4);
-    expect(s.delivered.map((d) => d.messageId)).toEqual([...mailing.messages.slice(0, 3), ...mailing.messages.slice(2, 4)].map((m) => m.messageId));
+    expect(s.received.map((d) => d.messageId)).toEqual([...mailing.messages.slice(0, 3), ...mailing.messages.slice(2, 4)].map((m) => m.messageId));
     await s.close();
   });
 
   it("one address refused (550): the others are sent, the refusal is reported", async () => {
     const bad = mailing.messages[5]!.draft.recipient.email;
-    const s = await server({ rejectTo: bad });
+    const s = await smtpSink({ rejectTo: bad });
     const report = await sendMailing(mailing.messages, smtpOutbox(parseSmtpUrl(s.url, {})), path.join(work, "refused.csv"), clock(), quiet);
     expect(report.sent).toBe(mailing.messages.length - 1);
     expect(report.refused).toHaveLength(1);
@@ -156,7 +109,7 @@ describe("roadshow mail --smtp", () => {
   });
 
   it("user and password from the environment; a wrong password stops the run", async () => {
-    const s = await server({ auth: { user: "eventi@example.it", pass: "s3cret:pw" } });
+    const s = await smtpSink({ auth: { user: "eventi@example.it", pass: "s3cret:pw" } });
     const env = { ROADSHOW_SMTP_USER: "eventi@example.it", ROADSHOW_SMTP_PASSWORD: "s3cret:pw" };
     const ok = await sendMailing(mailing.messages.slice(0, 2), smtpOutbox(parseSmtpUrl(s.url, env)), path.join(work, "auth.csv"), clock(), quiet);
     expect(ok.sent).toBe(2);
@@ -166,21 +119,21 @@ describe("roadshow mail --smtp", () => {
     const wrong = await sendMailing(mailing.messages.slice(3, 4), smtpOutbox(parseSmtpUrl(s.url, { ...env, ROADSHOW_SMTP_PASSWORD: "nope" })), path.join(work, "auth.csv"), clock(), quiet).catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(EnvironmentError);
     expect((wrong as Error).message).not.toContain("nope");
-    expect(s.delivered).toHaveLength(3);
+    expect(s.received).toHaveLength(3);
     await s.close();
   });
 
   it("smtp:// with a server offering STARTTLS (self-signed certificate): sent over TLS", async () => {
-    const s = await server({ starttls: true, auth: { user: "u", pass: "p" } });
+    const s = await smtpSink({ starttls: true, auth: { user: "u", pass: "p" } });
     const report = await sendMailing(mailing.messages.slice(0, 2), smtpOutbox(parseSmtpUrl(s.url.replace("smtp://", "smtp://u:p@"), {})), path.join(work, "tls.csv"), clock(), quiet);
     expect(report.sent).toBe(2);
-    expect(s.delivered).toHaveLength(2);
-    expect(s.secured).toEqual([true, true]);
+    expect(s.received).toHaveLength(2);
+    expect(s.received.map((m) => m.secure)).toEqual([true, true]);
     await s.close();
   });
 
   it("an unreachable server: a clear environment error, nothing recorded", async () => {
-    const s = await server();
+    const s = await smtpSink();
     await s.close();
     const journal = path.join(work, "unreachable.csv");
     const error = await sendMailing(mailing.messages, smtpOutbox(parseSmtpUrl(s.url, {})), journal, clock(), quiet).catch((e: unknown) => e);

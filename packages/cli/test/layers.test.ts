@@ -1,8 +1,7 @@
 /** Checks the CLI's import graph against its declared pipeline order: no file imports one that stands above it. */
-import { readdirSync, readFileSync } from "node:fs";
-import { join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { importsOf, layerOf as layerIn, upwardImports, type Layers } from "../../../test/layer-graph.js";
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
@@ -12,7 +11,7 @@ const SRC = fileURLToPath(new URL("../src/", import.meta.url));
  * the commands, the studio, and the entry points. A file may import files of its own layer or of
  * a layer below; `folder/` stands for every file in that folder.
  */
-const LAYERS: readonly (readonly string[])[] = [
+const LAYERS: Layers = [
   ["issues.ts", "csv-formula.ts", "secrets.ts"],
   ["errors.ts"],
   ["text/"],
@@ -29,47 +28,11 @@ const LAYERS: readonly (readonly string[])[] = [
   ["index.ts", "bin.ts"],
 ];
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
-  );
-}
-
-/**
- * Relative module specifiers `text` depends on: every `import … from`, `import type … from` and
- * `export … from`, every `import("./…")`, and every `new URL("./….js", import.meta.url)` (a worker).
- */
-export function importsOf(text: string): string[] {
-  const patterns = [
-    /^(?:import|export)\b[^;]*?\bfrom\s+"(\.{1,2}\/[^"]+)"/gms,
-    /\bimport\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g,
-    /\bnew URL\(\s*"(\.{1,2}\/[^"]+\.js)"\s*,\s*import\.meta\.url\s*\)/g,
-  ];
-  return patterns.flatMap((re) => [...text.matchAll(re)].map((m) => m[1]!));
-}
-
-function layerOf(file: string): number {
-  const i = LAYERS.findIndex((layer) => layer.some((entry) => (entry.endsWith("/") ? file.startsWith(entry) : file === entry)));
-  if (i === -1) throw new Error(`${file} is in no declared layer: add it to LAYERS in layers.test.ts`);
-  return i;
-}
-
-/** Every import from a file to one in a higher layer, as `from → to`. */
-export function upwardImports(): string[] {
-  const found: string[] = [];
-  for (const path of files(SRC)) {
-    const from = relative(SRC, path).split("\\").join("/");
-    for (const spec of importsOf(readFileSync(path, "utf8"))) {
-      const to = posix.normalize(posix.join(posix.dirname(from), spec)).replace(/\.js$/, ".ts");
-      if (layerOf(to) > layerOf(from)) found.push(`${from} → ${to}`);
-    }
-  }
-  return found;
-}
+const layerOf = (file: string) => layerIn(LAYERS, file);
 
 describe("CLI layers", () => {
   it("places every source file in a layer and no file imports one above it", () => {
-    expect(upwardImports()).toEqual([]);
+    expect(upwardImports(SRC, LAYERS)).toEqual([]);
   });
 
   it("reads the imports a file has: type-only, re-exports, dynamic imports and workers included", () => {

@@ -1,17 +1,16 @@
 /** No SMTP password is ever printed: bad --smtp URLs (mail and studio) show it masked with how to percent-encode it, and a failing login or server does not echo it either. */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../src/errors.js";
 import { parseSmtpUrl } from "../src/mail/smtp.js";
 import { maskSmtpUrl, scrub, secretsOf } from "../src/secrets.js";
 import { runCli } from "./run-cli.js";
+import { smtpSink } from "../../../test/mail-fixture.js";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../examples/lombardia-2026");
 const STOP = "BS-2026-02";
@@ -109,14 +108,9 @@ describe("--smtp with a password a URL cannot hold", () => {
 
 describe("a server that refuses the login", () => {
   it("exit 4 naming the server and the refusal, never the password (in the URL or in ROADSHOW_SMTP_PASSWORD)", async () => {
-    const smtp = new SMTPServer({
-      disabledCommands: ["STARTTLS"],
-      allowInsecureAuth: true,
-      logger: false,
-      onAuth: (auth, _session, done) => done(Object.assign(new Error(`535 authentication failed for ${auth.username}`), { responseCode: 535 })),
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
+    // Logins are required and none the cases give is the one it takes.
+    const smtp = await smtpSink({ auth: { user: "someone-else", pass: "not-given" } });
+    const port = new URL(smtp.url).port;
     try {
       const cases: [string, Record<string, string>, string][] = [
         [`smtp://eventi:Pa%2FssW0rd@127.0.0.1:${port}`, {}, "Pa/ssW0rd"],
@@ -130,7 +124,7 @@ describe("a server that refuses the login", () => {
         expect(leaks(printed, password), printed).toEqual([]);
       }
     } finally {
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.close();
     }
   }, 60_000);
 });
