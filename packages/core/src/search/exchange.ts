@@ -6,6 +6,7 @@ import { lexBetter } from "../levels.js";
 import { pairAt, type Prepared } from "../prepare.js";
 import type { Selector } from "../select.js";
 import { done, type Watch } from "./watch.js";
+import { at } from "../at.js";
 
 /** Insertion effort for a piece's new meetings: pieces are few and each is worth trying hard (deeper chains found better agendas on windowed L instances). */
 const DEEP: Effort = { depth: 4, work: 4000 };
@@ -76,7 +77,7 @@ function differences(prep: Prepared, board: Board, pairs: readonly number[]): { 
   const changed = [...pairs.filter((i) => board.slotOf[i] === -1), ...board.placed().filter((i) => !chosen.has(i))];
   const parent = changed.map((_, k) => k);
   const root = (k: number): number => {
-    while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
+    while (parent[k] !== k) k = parent[k] = at(parent, at(parent, k));
     return k;
   };
   // Per participant (firms 0..F-1, delegations F..), its entering and leaving pairs, linked two by two.
@@ -89,7 +90,7 @@ function differences(prep: Prepared, board: Board, pairs: readonly number[]): { 
   });
   entering.forEach((ks, v) => {
     const ls = leaving[v] ?? [];
-    for (let j = 0; j < Math.min(ks.length, ls.length); j++) parent[root(ks[j]!)] = root(ls[j]!);
+    for (let j = 0; j < Math.min(ks.length, ls.length); j++) parent[root(at(ks, j))] = root(at(ls, j));
   });
   const pieces = new Map<number, { in: number[]; out: number[]; gain: number }>();
   changed.forEach((i, k) => {
@@ -101,5 +102,5 @@ function differences(prep: Prepared, board: Board, pairs: readonly number[]): { 
     piece.gain += (enters ? 1 : -1) * pairAt(prep, i).affinity.score;
   });
   // Pieces that change no level (ties) are rejected by the caller's test.
-  return [...pieces.values()].filter((p) => p.in.length > 0).sort((a, b) => b.gain - a.gain || a.in[0]! - b.in[0]!);
+  return [...pieces.values()].filter((p) => p.in.length > 0).sort((a, b) => b.gain - a.gain || at(a.in, 0) - at(b.in, 0));
 }
