@@ -2,10 +2,10 @@
 import { DateTime } from "luxon";
 import { sectorLabel } from "@roadshow/core";
 import type { CountryCode, SectorCode } from "@roadshow/core";
-import { LOCALE, TEXT_LANGS, type Lang } from "./messages.js";
+import { LOCALE, template, TEXT_LANGS, type Lang } from "./messages.js";
 
-export { formatMessage, isLang, isMessageKey, LOCALE, MESSAGE_KEYS, t, template, TEXT_LANGS } from "./messages.js";
-export type { Lang, MessageKey, MessageParams } from "./messages.js";
+export { formatMessage, isLang, isMessageKey, LOCALE, MESSAGE_KEYS, ownTemplate, t, template, TEXT_LANGS } from "./messages.js";
+export type { Catalogue, Lang, MessageKey, MessageParams } from "./messages.js";
 
 /**
  * A participant's language: a BCP 47 tag ICU has data for (`it`, `en`, `de`, `pt-BR`).
@@ -19,8 +19,9 @@ export type Language = string;
  * @example textLang("it-CH") // "it"; textLang("de") // "en"
  */
 export function textLang(language: Language): Lang {
-  const primary = language.split("-")[0]!.toLowerCase();
-  return (TEXT_LANGS as readonly string[]).includes(primary) ? (primary as Lang) : "en";
+  const given = language.toLowerCase();
+  const primary = given.split("-")[0]!;
+  return TEXT_LANGS.find((lang) => lang.toLowerCase() === given) ?? TEXT_LANGS.find((lang) => lang.toLowerCase() === primary) ?? "en";
 }
 
 /** The language the environment's `LANG` starts with (`it_IT.UTF-8` → `it`) when the catalogue has it, else `en`. */
@@ -32,7 +33,7 @@ export function defaultLang(env: string | undefined): Lang {
 
 /** The ICU locale of a language: `it` → `it-IT`, `en` → `en-GB`, any other tag as it is. */
 export function localeOf(language: Language): string {
-  return Object.hasOwn(LOCALE, language) ? LOCALE[language as Lang] : language;
+  return LOCALE[language] ?? language;
 }
 
 const regionNames = new Map<string, Intl.DisplayNames>();
@@ -61,9 +62,9 @@ function lookupCountry(code: CountryCode, lang: Language): string {
   }
 }
 
-/** A sector's label (the slug when unknown). */
+/** A sector's label (the slug when unknown): the core knows Italian and English labels; other languages get the English one. */
 export function sectorName(code: SectorCode, lang: Lang): string {
-  return sectorLabel(code, lang);
+  return sectorLabel(code, lang === "it" ? "it" : "en");
 }
 
 /**
@@ -95,7 +96,7 @@ export function formatNumber(value: number, lang: Lang, digits = 1): string {
   const key = `${lang}|${digits}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits });
+    format = new Intl.NumberFormat(template(lang, "language.locale"), { maximumFractionDigits: digits });
     numberFormats.set(key, format);
   }
   return format.format(value);

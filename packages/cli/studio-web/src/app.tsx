@@ -5,6 +5,7 @@ import type { AgendaBody, DataView, DeskMeeting, ErrorAnswer, PlanOptions, Repla
 import { get, post } from "./api.js";
 import { push, redo as redoHistory, start, undo as undoHistory, type Edit, type History } from "./desk.js";
 import { tr, type Key } from "./i18n.js";
+import { TEXT_LANGS } from "../../src/text/messages.js";
 import { errorAnswer, type Checked, type Ctx, type Tab } from "./state.js";
 import { DataTab } from "./views/data.js";
 import { GridTab } from "./views/grid.js";
@@ -148,7 +149,7 @@ export function App({ session }: { session: SessionInfo }) {
           </select>
         </label>
         <span class="lang" role="group" aria-label={t("app.lang")}>
-          {(["it", "en"] as const).map((l) => (
+          {TEXT_LANGS.map((l) => (
             <button key={l} class={l === lang ? "on" : ""} onClick={() => setLang(l)} data-lang={l}>{l.toUpperCase()}</button>
           ))}
         </span>

@@ -1,9 +1,10 @@
-// Both catalogues, parsed by the ICU MessageFormat parser: the same keys, the same arguments with the same kinds, every key used by the code and every key the code names in the catalogue.
+// Every catalogue of text/catalogues/, parsed by the ICU MessageFormat parser: the same keys as English, the same arguments with the same kinds, every key used by the code and every key the code names in the catalogue; the language list is the folder.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, test } from "vitest";
-import { MESSAGE_KEYS, TEXT_LANGS, t, template, type MessageKey } from "../../src/text/i18n.js";
+import { CATALOGUE_FILE } from "../../src/text/catalogue-files.js";
+import { MESSAGE_KEYS, ownTemplate, TEXT_LANGS, t, template, type MessageKey } from "../../src/text/i18n.js";
 
 /** Each argument of a message with the kinds it is used as (`count: plural,argument`), and each select's options. */
 function signature(source: string): Record<string, string> {
@@ -37,7 +38,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) return sources(file);
-    return /\.tsx?$/.test(entry.name) && !/catalogue-\w+\.ts$/.test(entry.name) ? [readFileSync(file, "utf8")] : [];
+    return /\.tsx?$/.test(entry.name) && path.basename(dir) !== "catalogues" ? [readFileSync(file, "utf8")] : [];
   });
 }
 
@@ -61,12 +62,22 @@ const literals = new Set(named.filter((s) => NAMESPACES.has(s.split(".")[0]!) &&
 const prefixes = [...code.matchAll(/`([a-z][\w-]*(?:\.[\w-]+)*\.)\$\{/g)].map((m) => m[1]!).filter((p) => NAMESPACES.has(p.split(".")[0]!));
 
 describe("the catalogues", () => {
-  test("every language has every key, none empty, each a message the ICU parser reads", () => {
+  test("the languages are the files of text/catalogues/, English last", () => {
+    const files = readdirSync(path.join(SRC, "text/catalogues")).flatMap((f) => CATALOGUE_FILE.exec(f)?.[1] ?? []);
+    expect([...TEXT_LANGS].sort()).toEqual([...files].sort());
+    expect(TEXT_LANGS).toEqual([...files.filter((l) => l !== "en").sort(), "en"]);
+    expect(TEXT_LANGS).toContain("it");
+  });
+
+  test("every language has every key of its own (none falls back to English) and no other, each a message the ICU parser reads", async () => {
     for (const lang of TEXT_LANGS) {
+      const own = (await import(path.join(SRC, `text/catalogues/${lang}.ts`)) as { default: Record<string, unknown> }).default;
+      expect(Object.keys(own).filter((k) => !(MESSAGE_KEYS as readonly string[]).includes(k)), `${lang}: keys English does not have`).toEqual([]);
       for (const key of MESSAGE_KEYS) {
-        const source = template(lang, key);
+        const source = ownTemplate(lang, key);
         expect(typeof source, `${lang} ${key}`).toBe("string");
-        expect(() => parse(source, { ignoreTag: true }), `${lang} ${key}: ${source}`).not.toThrow();
+        if (template("en", key) !== "") expect(source, `${lang} ${key}`).not.toBe("");
+        expect(() => parse(source!, { ignoreTag: true }), `${lang} ${key}: ${source}`).not.toThrow();
       }
     }
   });

@@ -1,6 +1,7 @@
-// The catalogue's English texts: the reference, whose keys are the message keys and whose `{name}` placeholders type `t`'s parameters.
+// The English catalogue: the reference, whose keys are the message keys and whose `{name}` placeholders type `t`'s parameters.
+// A language is one file in this folder named by its tag (`it.ts`, `de.ts`): see ../messages.ts and docs/languages.md.
 
-/** Every text of the CLI in English; add a key here and in the Italian catalogue (catalogue-it.ts). */
+/** Every text of the CLI in English; add a key here and in every other catalogue of this folder. */
 export const EN = {
   "language.locale": "en-GB",
   "event.title": "Roadshow {city}: {sector}",
@@ -874,3 +875,5 @@ export const EN = {
   "studio.desk.reason.absent": "absent",
   "studio.desk.reason.cancelled": "cancelled",
 } as const;
+
+export default EN;

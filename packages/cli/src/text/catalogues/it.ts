@@ -1,8 +1,8 @@
-// The catalogue's Italian texts: one per key of the English catalogue, with the same `{name}` placeholders.
-import type { MessageKey } from "./i18n.js";
+// The Italian catalogue: one text per key of the English one (en.ts), with the same ICU arguments.
+import type { Catalogue } from "../messages.js";
 
 /** Every text of the CLI in Italian. */
-export const IT: { readonly [K in MessageKey]: string } = {
+const IT: Catalogue = {
   "language.locale": "it-IT",
   "event.title": "Roadshow {city}: {sector}",
   "participant.firm": "Impresa",
@@ -875,3 +875,5 @@ export const IT: { readonly [K in MessageKey]: string } = {
   "studio.desk.reason.absent": "assente",
   "studio.desk.reason.cancelled": "annullato",
 };
+
+export default IT;
