@@ -26,6 +26,21 @@ const DEEP: Effort = { depth: 4, work: 4000 };
  */
 export function exchange(prep: Prepared, board: Board, selector: Selector, budget: Budget, watch?: Watch): boolean {
   let improved = false;
+  // Each pass starts from the best selection again: pairs a pass excluded may fit once other pieces moved meetings.
+  for (let pass = 0, progress = true; progress && pass < MAX_PASSES; pass++) {
+    selector.include(selector.excludedPairs());
+    progress = exchangePass(prep, board, selector, budget, watch);
+    improved ||= progress;
+  }
+  return improved;
+}
+
+/** Passes of `exchange` per call at most (a work budget; the search calls again while anything improves). */
+const MAX_PASSES = 8;
+
+/** One pass: every piece tried, the pairs that found no slot excluded and the selection re-solved, until no piece is left. */
+function exchangePass(prep: Prepared, board: Board, selector: Selector, budget: Budget, watch?: Watch): boolean {
+  let improved = false;
   while (!budget.expired() && !done(board, watch)) {
     const failed: number[] = [];
     for (const piece of differences(prep, board, selector.selection.pairs)) {

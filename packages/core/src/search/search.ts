@@ -88,14 +88,14 @@ export function search(
       if (lexBetter(board.levels(), best.levels())) best = board;
     }
   }
-  // Alternate exact re-optimisation (of a slot, a delegation, a firm), local search and exchanges
-  // towards the selection while any improves.
+  // Alternate exchanges towards the selection (first: the cheapest, and on narrow-window XL days they
+  // found most), exact re-optimisation (of a slot, a delegation, a firm) and local search while any improves.
   for (let progress = true; progress && !reaches(best.levels(), target) && !budget.expired(); ) {
     begin(best, "reoptimise");
-    progress = reoptimiseSlots(prep, best, budget, watch);
+    progress = exchange(prep, best, selector, budget, watch);
+    if (!reaches(best.levels(), target) && reoptimiseSlots(prep, best, budget, watch)) progress = true;
     if (!reaches(best.levels(), target) && reoptimiseParticipants(prep, best, budget, watch)) progress = true;
-    if (progress) improve(prep, best, budget, prep.eligible, THOROUGH, watch);
-    if (!reaches(best.levels(), target) && exchange(prep, best, selector, budget, watch)) progress = true;
+    if (progress && !reaches(best.levels(), target)) improve(prep, best, budget, prep.eligible, THOROUGH, watch);
   }
   // An exact solver, when one is given for a model this size, polishes the agenda of the search's
   // descent (the same, at every time limit, as the search alone reaches by then) and only ever replaces
