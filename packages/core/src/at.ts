@@ -64,3 +64,13 @@ export function addAt(list: number[], i: number, by: number): number {
   list[i] = value;
   return value;
 }
+
+/**
+ * `lists[i]` of an array of lists (a board's meetings per cell): `at` again,
+ * as a read site of its own, so the hot loops that read lists stay monomorphic.
+ */
+export function listAt<T>(lists: readonly T[][], i: number): T[] {
+  const list = lists[i];
+  if (list === undefined) throw outside(i, lists.length);
+  return list;
+}

@@ -4,7 +4,7 @@ import { balanceOf, balanceWorth, roundScore } from "./levels.js";
 import { delegationAt, firmAt, pairAt, type Prepared } from "./prepare.js";
 import { pinsOf, type Pins } from "./pins.js";
 import type { ObjectiveLevels } from "./types.js";
-import { addI32, at, i32 } from "./at.js";
+import { addI32, at, i32, listAt } from "./at.js";
 
 /**
  * The slot board: which pair meets in which slot, with per-slot loads of every
@@ -80,8 +80,8 @@ export class Board {
     this.slotOf[pair] = t;
     addI32(this.firmLoad, firm * this.n + t, 1);
     addI32(this.delegationLoad, delegation * this.n + t, 1);
-    at(this.firmAt, firm * this.n + t).push(pair);
-    at(this.delegationAt, delegation * this.n + t).push(pair);
+    listAt(this.firmAt, firm * this.n + t).push(pair);
+    listAt(this.delegationAt, delegation * this.n + t).push(pair);
     const m = addI32(this.firmMeetings, firm, 1);
     if (m <= this.prep.minMeetings) this.servedTotal++;
     this.balanceTotal += balanceWorth(this.prep, m);
@@ -98,8 +98,8 @@ export class Board {
     this.slotOf[pair] = -1;
     addI32(this.firmLoad, firm * this.n + t, -1);
     addI32(this.delegationLoad, delegation * this.n + t, -1);
-    drop(at(this.firmAt, firm * this.n + t), pair);
-    drop(at(this.delegationAt, delegation * this.n + t), pair);
+    drop(listAt(this.firmAt, firm * this.n + t), pair);
+    drop(listAt(this.delegationAt, delegation * this.n + t), pair);
     const m = addI32(this.firmMeetings, firm, -1) + 1;
     if (m <= this.prep.minMeetings) this.servedTotal--;
     this.balanceTotal -= balanceWorth(this.prep, m);
@@ -109,12 +109,12 @@ export class Board {
 
   /** Pairs meeting a delegation in slot t. */
   delegationMeetings(delegation: number, t: number): readonly number[] {
-    return at(this.delegationAt, delegation * this.n + t);
+    return listAt(this.delegationAt, delegation * this.n + t);
   }
 
   /** Pairs meeting a firm in slot t. */
   firmMeetingsAt(firm: number, t: number): readonly number[] {
-    return at(this.firmAt, firm * this.n + t);
+    return listAt(this.firmAt, firm * this.n + t);
   }
 
   /** Meetings the firm could still add in slot t (representatives left). */
@@ -217,7 +217,7 @@ export class Board {
    */
   private failedExchange(pair: number, blocker: number, t: number): void {
     const b = pairAt(this.prep, blocker);
-    for (const list of [at(this.firmAt, b.firm * this.n + t), at(this.delegationAt, b.delegation * this.n + t)]) {
+    for (const list of [listAt(this.firmAt, b.firm * this.n + t), listAt(this.delegationAt, b.delegation * this.n + t)]) {
       const i = list.indexOf(blocker);
       list[i] = at(list, list.length - 1);
       list[list.length - 1] = blocker;
@@ -251,7 +251,7 @@ export class Board {
       const firmFull = this.firmFull(firm, t);
       const delegationFull = this.delegationFull(delegation, t);
       if (firmFull && delegationFull) continue;
-      const blockers = firmFull ? at(this.firmAt, firm * this.n + t) : at(this.delegationAt, delegation * this.n + t);
+      const blockers = firmFull ? listAt(this.firmAt, firm * this.n + t) : listAt(this.delegationAt, delegation * this.n + t);
       for (const blocker of [...blockers]) {
         if (moving.has(blocker) || --this.budget < 0) continue;
         // On the chain's last link a blocker with no free slot elsewhere fails: skip the four moves

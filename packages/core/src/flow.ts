@@ -44,7 +44,8 @@ export class FlowNetwork {
 
   /** Position of an arc in the compiled residual graph. */
   residualArc(arc: number): number {
-    return i32(this.compiledOrThrow().position, arc);
+    if (this.position === null) throw notCompiled();
+    return i32(this.position, arc);
   }
 
   /** Capacity an arc was added with. */
@@ -54,13 +55,9 @@ export class FlowNetwork {
 
   /** Flow on an arc after `minCostFlow`: the residual capacity of its reverse arc. */
   flow(arc: number): number {
-    const { g, position } = this.compiledOrThrow();
-    return f64(g.cap, i32(g.twin, i32(position, arc)));
-  }
-
-  private compiledOrThrow(): { readonly g: Residual; readonly position: Int32Array } {
-    if (this.compiled === null || this.position === null) throw new InternalError("the network has no residual graph yet: solve it first");
-    return { g: this.compiled, position: this.position };
+    const g = this.compiled;
+    if (g === null || this.position === null) throw notCompiled();
+    return f64(g.cap, i32(g.twin, i32(this.position, arc)));
   }
 
   /**
@@ -71,16 +68,16 @@ export class FlowNetwork {
    */
   compile(extra: readonly ExtraArc[] = []): Residual {
     const n = this.nodeCount;
-    const tails = [...this.tails, ...extra.map((x) => x.from)];
-    const heads = [...this.heads, ...extra.map((x) => x.to)];
-    const caps = [...this.caps, ...extra.map((x) => x.capacity)];
-    const majors = [...this.majors, ...extra.map(() => 0)];
-    const minors = [...this.minors, ...extra.map(() => 0)];
+    const tails = Int32Array.from([...this.tails, ...extra.map((x) => x.from)]);
+    const heads = Int32Array.from([...this.heads, ...extra.map((x) => x.to)]);
+    const caps = Float64Array.from([...this.caps, ...extra.map((x) => x.capacity)]);
+    const majors = Float64Array.from([...this.majors, ...extra.map(() => 0)]);
+    const minors = Float64Array.from([...this.minors, ...extra.map(() => 0)]);
     const m = tails.length;
     const first = new Int32Array(n + 1);
     for (let a = 0; a < m; a++) {
-      addI32(first, at(tails, a) + 1, 1);
-      addI32(first, at(heads, a) + 1, 1);
+      addI32(first, i32(tails, a) + 1, 1);
+      addI32(first, i32(heads, a) + 1, 1);
     }
     for (let v = 0; v < n; v++) addI32(first, v + 1, i32(first, v));
     const fill = first.slice(0, n);
@@ -91,24 +88,28 @@ export class FlowNetwork {
     const minor = new Float64Array(2 * m);
     this.position = new Int32Array(this.tails.length);
     for (let a = 0; a < m; a++) {
-      const u = at(tails, a);
-      const v = at(heads, a);
+      const u = i32(tails, a);
+      const v = i32(heads, a);
       const e = addI32(fill, u, 1) - 1;
       const r = addI32(fill, v, 1) - 1;
       to[e] = v;
       to[r] = u;
       twin[e] = r;
       twin[r] = e;
-      cap[e] = at(caps, a);
-      major[e] = at(majors, a);
-      major[r] = -at(majors, a);
-      minor[e] = at(minors, a);
-      minor[r] = -at(minors, a);
+      cap[e] = f64(caps, a);
+      major[e] = f64(majors, a);
+      major[r] = -f64(majors, a);
+      minor[e] = f64(minors, a);
+      minor[r] = -f64(minors, a);
       if (a < this.position.length) this.position[a] = e;
     }
     this.compiled = { n, first, to, twin, cap, major, minor };
     return this.compiled;
   }
+}
+
+function notCompiled(): InternalError {
+  return new InternalError("the network has no residual graph yet: solve it first");
 }
 
 /** An arc a solver adds to the residual graph only (cost 0), not to the network. */
