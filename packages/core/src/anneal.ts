@@ -11,9 +11,10 @@
  */
 import type { Budget } from "./budget.js";
 import { compact, FIRM_GAP, rowsOf, type BusyRows } from "./compact.js";
-import type { Prepared } from "./prepare.js";
+import { pairAt, type Prepared } from "./prepare.js";
 import type { Board } from "./board.js";
 import { random } from "./random.js";
+import { at, f64, i32 } from "./at.js";
 
 /** Moves tried per meeting, and in all at most: the work budget (an M day: 40,000 moves, ≈ 0.1 s). */
 export const ANNEAL_MOVES_PER_MEETING = 100;
@@ -53,14 +54,14 @@ export function anneal(prep: Prepared, board: Board, budget: Budget): boolean {
       break;
     }
     // Mostly meetings of a firm or a delegation whose day has a gap or an idle slot: where a move can help.
-    let pair = meetings[Math.floor(next() * meetings.length)]!;
-    for (let retry = 0; retry < 3 && rows.firms.cost[prep.pairs[pair]!.firm] === 0 && rows.delegations.cost[prep.pairs[pair]!.delegation] === 0; retry++) {
-      pair = meetings[Math.floor(next() * meetings.length)]!;
+    let pair = at(meetings, Math.floor(next() * meetings.length));
+    for (let retry = 0; retry < 3 && rows.firms.cost[pairAt(prep, pair).firm] === 0 && rows.delegations.cost[pairAt(prep, pair).delegation] === 0; retry++) {
+      pair = at(meetings, Math.floor(next() * meetings.length));
     }
-    const { slots } = prep.pairs[pair]!;
+    const { slots } = pairAt(prep, pair);
     if (slots.length < 2) continue;
-    const a = board.slotOf[pair]!;
-    const b = slots[Math.floor(next() * slots.length)]!;
+    const a = i32(board.slotOf, pair);
+    const b = at(slots, Math.floor(next() * slots.length));
     if (a === b || !chain.build(pair, a, b, next)) continue;
     const change = chain.apply(rows, true);
     if (change <= 0 || next() < Math.exp(-change / FIRM_GAP / temperature)) {
@@ -75,7 +76,7 @@ export function anneal(prep: Prepared, board: Board, budget: Budget): boolean {
   }
   if (best < current - 0.5) {
     for (const pair of meetings) board.remove(pair);
-    meetings.forEach((pair, k) => board.place(pair, bestSlots[k]!));
+    meetings.forEach((pair, k) => board.place(pair, i32(bestSlots, k)));
   }
   compact(prep, board);
   return cut;
@@ -88,7 +89,7 @@ function sum(values: Float64Array): number {
 }
 
 function slotsOf(board: Board, meetings: readonly number[]): Int32Array {
-  return Int32Array.from(meetings, (pair) => board.slotOf[pair]!);
+  return Int32Array.from(meetings, (pair) => i32(board.slotOf, pair));
 }
 
 /**
@@ -121,8 +122,8 @@ class Chain {
     this.origin.push(a);
     // Each moving meeting may overfill its firm or its delegation where it goes: settle them in order.
     for (let i = 0; i < this.pairs.length; i++) {
-      const { firm, delegation } = this.prep.pairs[this.pairs[i]!]!;
-      const t = this.to[i]!;
+      const { firm, delegation } = pairAt(this.prep, at(this.pairs, i));
+      const t = at(this.to, i);
       const from = t === a ? b : a;
       if (this.net("firm", firm, t) > this.board.firmRoom(firm, t) && !this.push(this.board.firmMeetingsAt(firm, t), from, next)) return false;
       if (this.net("delegation", delegation, t) > this.board.delegationRoom(delegation, t) && !this.push(this.board.delegationMeetings(delegation, t), from, next))
@@ -135,7 +136,7 @@ class Chain {
   private net(side: "firm" | "delegation", who: number, t: number): number {
     let n = 0;
     for (let i = 0; i < this.pairs.length; i++) {
-      const pair = this.prep.pairs[this.pairs[i]!]!;
+      const pair = pairAt(this.prep, at(this.pairs, i));
       if (pair[side] !== who) continue;
       if (this.to[i] === t) n++;
       else if (this.origin[i] === t) n--;
@@ -150,12 +151,12 @@ class Chain {
     const start = Math.floor(next() * candidates.length);
     let pair = -1;
     for (let k = 0; k < candidates.length && pair < 0; k++) {
-      const c = candidates[(start + k) % candidates.length]!;
-      if (!this.pairs.includes(c) && this.prep.pairs[c]!.slots.includes(to)) pair = c;
+      const c = at(candidates, (start + k) % candidates.length);
+      if (!this.pairs.includes(c) && pairAt(this.prep, c).slots.includes(to)) pair = c;
     }
     if (pair < 0) return false;
     this.pairs.push(pair);
-    this.origin.push(this.board.slotOf[pair]!);
+    this.origin.push(i32(this.board.slotOf, pair));
     this.to.push(to);
     return true;
   }
@@ -173,28 +174,28 @@ class Chain {
     firms.length = 0;
     delegations.length = 0;
     for (const pair of pairs) {
-      const { firm, delegation } = prep.pairs[pair]!;
+      const { firm, delegation } = pairAt(prep, pair);
       if (!firms.includes(firm)) firms.push(firm);
       if (!delegations.includes(delegation)) delegations.push(delegation);
     }
     const cost = (): number => {
       let c = 0;
-      for (const f of firms) c += rows.firms.cost[f]!;
-      for (const d of delegations) c += rows.delegations.cost[d]!;
+      for (const f of firms) c += f64(rows.firms.cost, f);
+      for (const d of delegations) c += f64(rows.delegations.cost, d);
       return c;
     };
     const before = cost();
     pairs.forEach((pair, i) => {
-      const { firm, delegation } = prep.pairs[pair]!;
+      const { firm, delegation } = pairAt(prep, pair);
       board.remove(pair);
-      rows.firms.remove(firm, from[i]!);
-      rows.delegations.remove(delegation, from[i]!);
+      rows.firms.remove(firm, at(from, i));
+      rows.delegations.remove(delegation, at(from, i));
     });
     pairs.forEach((pair, i) => {
-      const { firm, delegation } = prep.pairs[pair]!;
-      board.place(pair, dest[i]!);
-      rows.firms.add(firm, dest[i]!);
-      rows.delegations.add(delegation, dest[i]!);
+      const { firm, delegation } = pairAt(prep, pair);
+      board.place(pair, at(dest, i));
+      rows.firms.add(firm, at(dest, i));
+      rows.delegations.add(delegation, at(dest, i));
     });
     return cost() - before;
   }

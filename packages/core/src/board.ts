@@ -2,6 +2,7 @@
 import { InternalError } from "./errors.js";
 import { balanceOf, balanceWorth, roundScore } from "./levels.js";
 import type { Prepared } from "./prepare.js";
+import { pinsOf, type Pins } from "./pins.js";
 import type { ObjectiveLevels } from "./types.js";
 
 /**
@@ -36,6 +37,8 @@ export class Board {
   private journal: number[] | null = null;
   /** Where each open journal starts in the log. */
   private readonly marks: number[] = [];
+  /** The pinned meetings of a re-plan (none for a plain stop). */
+  private readonly pins: Pins | undefined;
 
   constructor(private readonly prep: Prepared) {
     this.n = prep.slots.length;
@@ -52,7 +55,8 @@ export class Board {
       if (p.must) this.mustOf[i] = mustIndex.get(`${p.firm}|${prep.delegations[p.delegation]!.country}`) ?? -1;
     });
     // Pinned meetings take their places and count, without being on the board's lists (nothing can move them).
-    const pins = prep.pins;
+    const pins = pinsOf(prep);
+    this.pins = pins;
     if (pins) {
       this.firmLoad.set(pins.firmLoad);
       this.delegationLoad.set(pins.delegationLoad);
@@ -71,7 +75,7 @@ export class Board {
     const { firm, delegation, affinity } = this.prep.pairs[pair]!;
     this.journal?.push(pair, -1);
     this.scoreTotal += affinity.score;
-    if (this.prep.pins) this.replacedTotal += this.prep.pins.replace[pair]!;
+    if (this.pins) this.replacedTotal += this.pins.replace[pair]!;
     this.slotOf[pair] = t;
     this.firmLoad[firm * this.n + t]!++;
     this.delegationLoad[delegation * this.n + t]!++;
@@ -88,7 +92,7 @@ export class Board {
     const { firm, delegation, affinity } = this.prep.pairs[pair]!;
     this.journal?.push(pair, t);
     this.scoreTotal -= affinity.score;
-    if (this.prep.pins) this.replacedTotal -= this.prep.pins.replace[pair]!;
+    if (this.pins) this.replacedTotal -= this.pins.replace[pair]!;
     this.slotOf[pair] = -1;
     this.firmLoad[firm * this.n + t]!--;
     this.delegationLoad[delegation * this.n + t]!--;
@@ -159,7 +163,7 @@ export class Board {
   /** The objective levels of the board, from its running totals (cheap). */
   levels(): ObjectiveLevels {
     const levels = { musts: this.mustsMet, served: this.servedTotal, balance: this.balanceTotal, score: roundScore(this.scoreTotal) };
-    return this.prep.pins ? { replaced: this.replacedTotal, ...levels } : levels;
+    return this.pins ? { replaced: this.replacedTotal, ...levels } : levels;
   }
 
   /** A copy of the slot of every pair, for `restore`. */
@@ -217,7 +221,7 @@ export class Board {
     }
     const score = this.prep.pairs[pair]!.affinity.score;
     this.scoreTotal = this.scoreTotal - b.affinity.score + score - score + b.affinity.score;
-    const pins = this.prep.pins;
+    const pins = this.pins;
     if (pins) this.replacedTotal = this.replacedTotal - pins.replace[blocker]! + pins.replace[pair]! - pins.replace[pair]! + pins.replace[blocker]!;
     this.journal?.push(blocker, t, pair, -1, pair, t, blocker, -1);
   }

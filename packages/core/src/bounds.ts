@@ -1,9 +1,11 @@
 /** Upper bounds on the objective's levels: the flow selection and the slot relaxation, and which of them bounds each level. */
 import { FlowNetwork, minCostFlow } from "./flow.js";
 import { delegationAt, firmAt, pairAt, type Prepared } from "./prepare.js";
+import { pinsOf, replaceWeight } from "./pins.js";
 import { balanceOfCounts, lexBetter } from "./levels.js";
 import { addFirmArcs, levelsOf, mustWeight, replaceUnit, scoreScale, select, type Selection, type SelectMode } from "./select.js";
 import type { ObjectiveLevels } from "./types.js";
+import { at, i32 } from "./at.js";
 
 /** Above this many (pair, slot) arcs the slot relaxation is not built (it would cost more than it proves). */
 export const SLOT_RELAXATION_MAX_ARCS = 400_000;
@@ -27,15 +29,15 @@ export function slotRelaxation(prep: Prepared, mode: Exclude<SelectMode, "score"
   if (flow === null) return null;
   const total = (arcs: readonly number[]): number => arcs.reduce((sum, a) => sum + flow.net.flow(a), 0);
   const K = prep.minMeetings;
+  const pins = pinsOf(prep);
   // Meetings per firm: the pinned ones and what flows out of the firm's node.
-  const counts = flow.firmOut.map((arcs, f) => total(arcs) + (prep.pins ? prep.pins.firmMeetings[f]! : 0));
+  const counts = flow.firmOut.map((arcs, f) => total(arcs) + (pins ? i32(pins.firmMeetings, f) : 0));
   const levels = {
     musts: total(flow.musts) + flow.pinnedMusts,
     served: counts.reduce((sum, m) => sum + Math.min(m, K), 0),
     balance: withBalance ? balanceOfCounts(prep, counts) : Number.POSITIVE_INFINITY,
     score: Number.POSITIVE_INFINITY,
   };
-  const { pins } = prep;
   if (!pins) return levels;
   const replaced = mode === "lexicographic" ? flow.pairSlots.reduce((sum, { arc, pair }) => sum + flow.net.flow(arc) * (pins.replace[pair] ?? 0), 0) : 0;
   return { replaced, ...levels };
@@ -78,16 +80,16 @@ function slotFlow(
 
   const K = prep.minMeetings;
   const scale = scoreScale(prep);
-  const pins = prep.pins;
+  const pins = pinsOf(prep);
   const mustNode = new Map<string, number>();
   const base = 2 + F + F * n + D * n;
   let pinnedMusts = 0;
   prep.musts.forEach((m, i) => {
-    if (pins && pins.mustMeetings[i]! > 0) pinnedMusts++;
+    if (pins && i32(pins.mustMeetings, i) > 0) pinnedMusts++;
     else if (mode === "lexicographic") mustNode.set(`${m.firm}|${m.country}`, base + mustNode.size);
   });
   // Pairs to re-place count once: each goes through a node of its own (skipping the firm's slot capacity, as musts do).
-  const routed = pins && mode === "lexicographic" ? prep.eligible.filter((i) => pins.replace[i]! > 0) : [];
+  const routed = pins && mode === "lexicographic" ? prep.eligible.filter((i) => i32(pins.replace, i) > 0) : [];
   const pairNode = new Map(routed.map((i, k) => [i, base + mustNode.size + k]));
   const net = new FlowNetwork(base + mustNode.size + routed.length);
   const firmNode = (f: number): number => 2 + f;
@@ -96,8 +98,8 @@ function slotFlow(
 
   const firmOut: number[][] = [];
   for (let f = 0; f < F; f++) {
-    const pinned = pins ? pins.firmMeetings[f]! : 0;
-    const cap = prep.firmCapacity[f]! - pinned;
+    const pinned = pins ? i32(pins.firmMeetings, f) : 0;
+    const cap = at(prep.firmCapacity, f) - pinned;
     if (countedOnly) {
       const counted = Math.max(0, Math.min(K - pinned, cap));
       if (counted > 0) net.addArc(0, firmNode(f), counted, -1, 0);
@@ -111,8 +113,8 @@ function slotFlow(
     const rep = firmAt(prep, f).representatives;
     const out: number[] = [];
     for (let t = 0; t < n; t++) {
-      const room = rep - (pins ? pins.firmLoad[f * n + t]! : 0);
-      if (prep.firmPresent[f]![t] && room > 0) out.push(net.addArc(firmNode(f), firmSlot(f, t), room, 0, 0));
+      const room = rep - (pins ? i32(pins.firmLoad, f * n + t) : 0);
+      if (at(prep.firmPresent, f)[t] && room > 0) out.push(net.addArc(firmNode(f), firmSlot(f, t), room, 0, 0));
     }
     firmOut.push(out);
   }
@@ -121,12 +123,12 @@ function slotFlow(
     const f = Number(key.slice(0, key.indexOf("|")));
     const must = net.addArc(firmNode(f), node, 1, -mustWeight(prep), 0);
     musts.push(must);
-    firmOut[f]!.push(must, net.addArc(firmNode(f), node, prep.firmCapacity[f]!, 0, 0));
+    at(firmOut, f).push(must, net.addArc(firmNode(f), node, at(prep.firmCapacity, f), 0, 0));
   }
   for (let d = 0; d < D; d++) {
     for (let t = 0; t < n; t++) {
-      const room = delegationAt(prep, d).tables - (pins ? pins.delegationLoad[d * n + t]! : 0);
-      if (prep.delegationPresent[d]![t] && room > 0) net.addArc(delegationSlot(d, t), 1, room, 0, 0);
+      const room = delegationAt(prep, d).tables - (pins ? i32(pins.delegationLoad, d * n + t) : 0);
+      if (at(prep.delegationPresent, d)[t] && room > 0) net.addArc(delegationSlot(d, t), 1, room, 0, 0);
     }
   }
   const unit = routed.length > 0 ? replaceUnit(prep) : 0;
@@ -157,7 +159,7 @@ function slotFlow(
 function replaceable(prep: Prepared, f: number): number {
   const D = prep.delegations.length;
   let count = 0;
-  for (let d = 0; d < D; d++) if (pairAt(prep, f * D + d).block === null && (prep.pins?.replace[f * D + d] ?? 0) > 0) count++;
+  for (let d = 0; d < D; d++) if (pairAt(prep, f * D + d).block === null && replaceWeight(prep, f * D + d) > 0) count++;
   return count;
 }
 
@@ -183,7 +185,7 @@ export const TIMED_SELECTION_MAX_CANDIDATES = 400_000;
  * level; `null` with pins (re-planning) or on days too big for it.
  */
 export function timedSelection(prep: Prepared): ObjectiveLevels | null {
-  if (prep.pins || prep.candidates > TIMED_SELECTION_MAX_CANDIDATES) return null;
+  if (pinsOf(prep) || prep.candidates > TIMED_SELECTION_MAX_CANDIDATES) return null;
   const F = prep.firms.length;
   const D = prep.delegations.length;
   const n = prep.slots.length;
@@ -197,7 +199,7 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
   const trees: Int32Array[] = [];
   const treeArcs: [number, number, number][] = [];
   for (let d = 0; d < D; d++) {
-    const present = prep.delegationPresent[d]!;
+    const present = at(prep.delegationPresent, d);
     const tables = delegationAt(prep, d).tables;
     const tree = new Int32Array(2 * size).fill(-1);
     const build = (node: number, lo: number, hi: number): boolean => {
@@ -205,7 +207,7 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
       if (hi - lo === 1) {
         if (!present[lo]) return false;
         tree[node] = nodes++;
-        treeArcs.push([tree[node]!, 1, tables]);
+        treeArcs.push([i32(tree, node), 1, tables]);
         return true;
       }
       const mid = (lo + hi) >> 1;
@@ -213,8 +215,8 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
       const right = build(2 * node + 1, mid, hi);
       if (!left && !right) return false;
       tree[node] = nodes++;
-      if (left) treeArcs.push([tree[node]!, tree[2 * node]!, tables * n]);
-      if (right) treeArcs.push([tree[node]!, tree[2 * node + 1]!, tables * n]);
+      if (left) treeArcs.push([i32(tree, node), i32(tree, 2 * node), tables * n]);
+      if (right) treeArcs.push([i32(tree, node), i32(tree, 2 * node + 1), tables * n]);
       return true;
     };
     build(1, 0, size);
@@ -225,7 +227,7 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
     const walk = (node: number, lo: number, hi: number): void => {
       if (b <= lo || hi <= a) return;
       if (a <= lo && hi <= b) {
-        out.push(tree[node]!);
+        out.push(i32(tree, node));
         return;
       }
       const mid = (lo + hi) >> 1;
@@ -240,8 +242,8 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
     const out: number[] = [];
     for (let k = 0; k < slots.length; ) {
       let end = k + 1;
-      while (end < slots.length && slots[end] === slots[end - 1]! + 1) end++;
-      cover(trees[delegation]!, slots[k]!, slots[end - 1]! + 1, out);
+      while (end < slots.length && slots[end] === at(slots, end - 1) + 1) end++;
+      cover(at(trees, delegation), at(slots, k), at(slots, end - 1) + 1, out);
       k = end;
     }
     covers.push(out);
@@ -249,7 +251,7 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
   // A pair whose slots are one tree node goes there straight; the others through a node of their own.
   const pairNode = covers.map((out) => (out.length > 1 ? nodes++ : -1));
   const net = new FlowNetwork(nodes);
-  for (let f = 0; f < F; f++) addFirmArcs(prep, net, 0, firmNode(f), 0, prep.firmCapacity[f]!);
+  for (let f = 0; f < F; f++) addFirmArcs(prep, net, 0, firmNode(f), 0, at(prep.firmCapacity, f));
   for (const [key, node] of mustNode) {
     const f = Number(key.slice(0, key.indexOf("|")));
     net.addArc(firmNode(f), node, 1, -mustWeight(prep), 0);
@@ -259,13 +261,13 @@ export function timedSelection(prep: Prepared): ObjectiveLevels | null {
   const pairArcs = prep.eligible.map((i, k) => {
     const pair = pairAt(prep, i);
     const from = mustNode.get(`${pair.firm}|${delegationAt(prep, pair.delegation).country}`) ?? firmNode(pair.firm);
-    const out = covers[k]!;
-    const arc = net.addArc(from, pairNode[k]! >= 0 ? pairNode[k]! : out[0]!, 1, 0, -Math.round(pair.affinity.score * scale));
-    if (pairNode[k]! >= 0) for (const node of out) net.addArc(pairNode[k]!, node, 1, 0, 0);
+    const out = at(covers, k);
+    const arc = net.addArc(from, at(pairNode, k) >= 0 ? at(pairNode, k) : at(out, 0), 1, 0, -Math.round(pair.affinity.score * scale));
+    if (at(pairNode, k) >= 0) for (const node of out) net.addArc(at(pairNode, k), node, 1, 0, 0);
     return arc;
   });
   minCostFlow(net, 0, 1);
-  return levelsOf(prep, prep.eligible.filter((_, k) => net.flow(pairArcs[k]!) > 0));
+  return levelsOf(prep, prep.eligible.filter((_, k) => net.flow(at(pairArcs, k)) > 0));
 }
 
 /**

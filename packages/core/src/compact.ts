@@ -1,7 +1,8 @@
 /** Compact days: the same meetings moved between slots so that firms, then delegations, wait as little as possible between meetings. */
 import type { Board } from "./board.js";
-import type { Prepared } from "./prepare.js";
+import { pairAt, type Prepared } from "./prepare.js";
 import type { Gaps } from "./types.js";
+import { f64, i32 } from "./at.js";
 
 /**
  * The busy slots of a set of participants (every firm, or every delegation):
@@ -35,13 +36,21 @@ export class BusyRows {
 
   /** One meeting more for a row in slot t. */
   add(row: number, t: number): void {
-    if (this.count[row * this.n + t]!++ === 0) this.bits[row * this.words + (t >> 5)]! |= 1 << (t & 31);
+    const cell = row * this.n + t;
+    const count = i32(this.count, cell);
+    this.count[cell] = count + 1;
+    const word = row * this.words + (t >> 5);
+    if (count === 0) this.bits[word] = i32(this.bits, word) | (1 << (t & 31));
     this.cost[row] = this.costAfter(row, -1, -1);
   }
 
   /** One meeting fewer for a row in slot t. */
   remove(row: number, t: number): void {
-    if (--this.count[row * this.n + t]! === 0) this.bits[row * this.words + (t >> 5)]! &= ~(1 << (t & 31));
+    const cell = row * this.n + t;
+    const count = i32(this.count, cell) - 1;
+    this.count[cell] = count;
+    const word = row * this.words + (t >> 5);
+    if (count === 0) this.bits[word] = i32(this.bits, word) & ~(1 << (t & 31));
     this.cost[row] = this.costAfter(row, -1, -1);
   }
 
@@ -49,16 +58,16 @@ export class BusyRows {
   costAfter(row: number, minus: number, plus: number): number {
     const w = this.scratch;
     const base = row * this.words;
-    for (let k = 0; k < this.words; k++) w[k] = this.bits[base + k]!;
-    if (minus >= 0 && this.count[row * this.n + minus] === 1) w[minus >> 5]! &= ~(1 << (minus & 31));
-    if (plus >= 0) w[plus >> 5]! |= 1 << (plus & 31);
+    for (let k = 0; k < this.words; k++) w[k] = i32(this.bits, base + k);
+    if (minus >= 0 && this.count[row * this.n + minus] === 1) w[minus >> 5] = i32(w, minus >> 5) & ~(1 << (minus & 31));
+    if (plus >= 0) w[plus >> 5] = i32(w, plus >> 5) | (1 << (plus & 31));
     this.measure(w);
     return this.gaps * this.gapWeight + this.idle * this.idleWeight;
   }
 
   /** Gaps and idle slots of a row as it is, into `gaps` and `idle`. */
   measureRow(row: number): void {
-    for (let k = 0; k < this.words; k++) this.scratch[k] = this.bits[row * this.words + k]!;
+    for (let k = 0; k < this.words; k++) this.scratch[k] = i32(this.bits, row * this.words + k);
     this.measure(this.scratch);
   }
 
@@ -70,7 +79,7 @@ export class BusyRows {
     let runs = 0;
     let carry = 0;
     for (let k = 0; k < this.words; k++) {
-      const m = w[k]!;
+      const m = i32(w, k);
       if (m !== 0) {
         if (first < 0) first = k * 32 + 31 - Math.clz32(m & -m);
         last = k * 32 + 31 - Math.clz32(m);
@@ -103,9 +112,9 @@ export function rowsOf(prep: Prepared, board: Board): { firms: BusyRows; delegat
   const firms = new BusyRows(prep.firms.length, n, FIRM_GAP, FIRM_IDLE);
   const delegations = new BusyRows(prep.delegations.length, n, DELEGATION_GAP, DELEGATION_IDLE);
   for (const pair of board.placed()) {
-    const { firm, delegation } = prep.pairs[pair]!;
-    firms.add(firm, board.slotOf[pair]!);
-    delegations.add(delegation, board.slotOf[pair]!);
+    const { firm, delegation } = pairAt(prep, pair);
+    firms.add(firm, i32(board.slotOf, pair));
+    delegations.add(delegation, i32(board.slotOf, pair));
   }
   return { firms, delegations };
 }
@@ -178,7 +187,7 @@ export function compact(prep: Prepared, board: Board, sweeps = COMPACT_SWEEPS, t
       tick?.();
       for (let d = 0; d < D; d++) {
         const pair = f * D + d;
-        if (board.slotOf[pair]! < 0 || (rows.firms.cost[f] === 0 && rows.delegations.cost[d] === 0)) continue;
+        if (i32(board.slotOf, pair) < 0 || (rows.firms.cost[f] === 0 && rows.delegations.cost[d] === 0)) continue;
         if (tryMoves(prep, board, rows, pair)) {
           improved = true;
           moves++;
@@ -193,14 +202,14 @@ export function compact(prep: Prepared, board: Board, sweeps = COMPACT_SWEEPS, t
 /** Tries every move of one meeting; makes the first that lowers the cost of the participants it touches. */
 function tryMoves(prep: Prepared, board: Board, rows: { firms: BusyRows; delegations: BusyRows }, pair: number): boolean {
   const { firms, delegations } = rows;
-  const { firm, delegation, slots } = prep.pairs[pair]!;
-  const from = board.slotOf[pair]!;
+  const { firm, delegation, slots } = pairAt(prep, pair);
+  const from = i32(board.slotOf, pair);
   for (const to of slots) {
     if (to === from) continue;
     const firmFree = !board.firmFull(firm, to);
     const delegationFree = !board.delegationFull(delegation, to);
     if (firmFree && delegationFree) {
-      const change = firms.costAfter(firm, from, to) - firms.cost[firm]! + delegations.costAfter(delegation, from, to) - delegations.cost[delegation]!;
+      const change = firms.costAfter(firm, from, to) - f64(firms.cost, firm) + delegations.costAfter(delegation, from, to) - f64(delegations.cost, delegation);
       if (change < 0) {
         move(prep, board, rows, pair, to);
         return true;
@@ -211,9 +220,9 @@ function tryMoves(prep: Prepared, board: Board, rows: { firms: BusyRows; delegat
     // (the delegation's day stays as it is, the two firms' days change).
     if (firmFree) {
       for (const other of board.delegationMeetings(delegation, to)) {
-        const o = prep.pairs[other]!;
+        const o = pairAt(prep, other);
         if (o.firm === firm || board.firmFull(o.firm, from) || !o.slots.includes(from)) continue;
-        const change = firms.costAfter(firm, from, to) - firms.cost[firm]! + firms.costAfter(o.firm, to, from) - firms.cost[o.firm]!;
+        const change = firms.costAfter(firm, from, to) - f64(firms.cost, firm) + firms.costAfter(o.firm, to, from) - f64(firms.cost, o.firm);
         if (change < 0) {
           exchange(prep, board, rows, pair, other);
           return true;
@@ -223,10 +232,10 @@ function tryMoves(prep: Prepared, board: Board, rows: { firms: BusyRows; delegat
     // The firm is busy: exchange slots with its meeting there when that delegation has a table at `from`.
     if (delegationFree) {
       for (const other of board.firmMeetingsAt(firm, to)) {
-        const o = prep.pairs[other]!;
+        const o = pairAt(prep, other);
         if (o.delegation === delegation || board.delegationFull(o.delegation, from) || !o.slots.includes(from)) continue;
         const change =
-          delegations.costAfter(delegation, from, to) - delegations.cost[delegation]! + delegations.costAfter(o.delegation, to, from) - delegations.cost[o.delegation]!;
+          delegations.costAfter(delegation, from, to) - f64(delegations.cost, delegation) + delegations.costAfter(o.delegation, to, from) - f64(delegations.cost, o.delegation);
         if (change < 0) {
           exchange(prep, board, rows, pair, other);
           return true;
@@ -239,8 +248,8 @@ function tryMoves(prep: Prepared, board: Board, rows: { firms: BusyRows; delegat
 
 /** Moves one meeting to slot `to`, on the board and in the busy rows. */
 function move(prep: Prepared, board: Board, rows: { firms: BusyRows; delegations: BusyRows }, pair: number, to: number): void {
-  const { firm, delegation } = prep.pairs[pair]!;
-  const from = board.slotOf[pair]!;
+  const { firm, delegation } = pairAt(prep, pair);
+  const from = i32(board.slotOf, pair);
   board.remove(pair);
   board.place(pair, to);
   rows.firms.remove(firm, from);
@@ -251,8 +260,8 @@ function move(prep: Prepared, board: Board, rows: { firms: BusyRows; delegations
 
 /** Swaps the slots of two meetings. Capacities hold: each slot loses one and gains one. */
 function exchange(prep: Prepared, board: Board, rows: { firms: BusyRows; delegations: BusyRows }, a: number, b: number): void {
-  const ta = board.slotOf[a]!;
-  const tb = board.slotOf[b]!;
+  const ta = i32(board.slotOf, a);
+  const tb = i32(board.slotOf, b);
   board.remove(a);
   board.remove(b);
   board.place(a, tb);
@@ -261,7 +270,7 @@ function exchange(prep: Prepared, board: Board, rows: { firms: BusyRows; delegat
     [a, ta, tb],
     [b, tb, ta],
   ] as const) {
-    const { firm, delegation } = prep.pairs[pair]!;
+    const { firm, delegation } = pairAt(prep, pair);
     rows.firms.remove(firm, from);
     rows.delegations.remove(delegation, from);
     rows.firms.add(firm, to);

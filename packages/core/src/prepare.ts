@@ -27,27 +27,6 @@ export interface MustRequest {
   readonly country: CountryCode;
 }
 
-/**
- * Meetings fixed before the search (re-planning). Every stage works around
- * them: they hold their firm's and delegation's places in their slot and count
- * towards K, the musts and the score, but no move sees or moves them (their
- * pairs are blocked). `replace` gives each pair's weight on the level above the
- * musts (pairs of the previous agenda to place again); see `replaceUnit`.
- */
-export interface Pins {
-  /** Pinned meetings per firm and slot, at `firm * slots + slot`. */
-  readonly firmLoad: Int32Array;
-  /** Pinned meetings per delegation and slot, at `delegation * slots + slot`. */
-  readonly delegationLoad: Int32Array;
-  readonly firmMeetings: Int32Array;
-  readonly delegationMeetings: Int32Array;
-  /** Pinned meetings per `must` request (index into `musts`). */
-  readonly mustMeetings: Int32Array;
-  readonly score: number;
-  /** Weight of each pair's meeting on the re-placed level (0: none). */
-  readonly replace: Int32Array;
-}
-
 /** A stop instance indexed for solving: participants sorted by id, presence per slot, pairs. */
 export interface Prepared {
   readonly instance: StopInstance;
@@ -76,8 +55,6 @@ export interface Prepared {
    * pairs), the `top` of the balance worth (`balanceWorth`); 0 when balance is off.
    */
   readonly balanceTop: number;
-  /** Re-planning: meetings fixed in advance (absent when planning from scratch). */
-  readonly pins?: Pins;
 }
 
 /** The pair at index `i` of `prep.pairs`; indexes come from the pipeline itself, so a miss is a bug. */

@@ -1,6 +1,7 @@
 /** Which meetings to hold: the lexicographic objective as one min-cost flow over firms and delegations (no slots), re-solvable warm without some pairs. */
 import { FlowNetwork, MinCostFlow } from "./flow.js";
 import type { Prepared } from "./prepare.js";
+import { pinsOf } from "./pins.js";
 import { balanceOfCounts, majorWeights, meetingMajor, roundScore } from "./levels.js";
 import type { ObjectiveLevels } from "./types.js";
 
@@ -73,7 +74,7 @@ export class Selector {
     const D = prep.delegations.length;
     const scale = scoreScale(prep);
     const wantMusts = mode === "lexicographic";
-    const pins = prep.pins;
+    const pins = pinsOf(prep);
 
     const mustNode = new Map<string, number>();
     if (wantMusts) {
@@ -177,7 +178,7 @@ export function addFirmArcs(prep: Prepared, net: FlowNetwork, from: number, to: 
 
 /** The objective levels of a set of meetings given as pair indexes (with the pins, if any). */
 export function levelsOf(prep: Prepared, pairs: Iterable<number>): ObjectiveLevels {
-  const pins = prep.pins;
+  const pins = pinsOf(prep);
   const meetings = pins ? Array.from(pins.firmMeetings) : new Array<number>(prep.firms.length).fill(0);
   const metCountries = new Set<string>();
   let score = pins ? pins.score : 0;

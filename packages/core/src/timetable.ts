@@ -2,6 +2,7 @@
 import { Board } from "./board.js";
 import { colourSlots } from "./colour.js";
 import { firmAt, pairAt, type Prepared } from "./prepare.js";
+import { pinsOf } from "./pins.js";
 import type { Meeting, TableAssignment } from "./types.js";
 
 /**
@@ -16,10 +17,11 @@ export function timetable(prep: Prepared, pairs: readonly number[], start?: Boar
     colourSlots(prep, pairs).forEach((t, e) => board.place(pairs[e]!, t));
     return board;
   }
+  const pins = pinsOf(prep);
   const order = [...pairs].sort((a, b) => {
     const pa = pairAt(prep, a);
     const pb = pairAt(prep, b);
-    const replace = prep.pins ? prep.pins.replace[b]! - prep.pins.replace[a]! : 0;
+    const replace = pins ? pins.replace[b]! - pins.replace[a]! : 0;
     return replace || pa.slots.length - pb.slots.length || Number(pb.must) - Number(pa.must) || pb.affinity.score - pa.affinity.score || a - b;
   });
   for (const pair of order) {

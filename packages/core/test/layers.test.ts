@@ -12,8 +12,8 @@ const SRC = fileURLToPath(new URL("../src/", import.meta.url));
  */
 const LAYERS: readonly (readonly string[])[] = [
   ["types.ts", "heap.ts", "random.ts", "sectors.ts", "ateco.ts", "changes.ts"],
-  ["errors.ts", "validate.ts", "slots.ts", "affinity.ts", "flow.ts"],
-  ["prepare.ts", "explain.ts", "levels.ts", "budget.ts", "colour.ts"],
+  ["errors.ts", "at.ts", "validate.ts", "slots.ts", "affinity.ts", "flow.ts"],
+  ["prepare.ts", "pins.ts", "explain.ts", "levels.ts", "budget.ts", "colour.ts"],
   ["board.ts"],
   ["select.ts", "bounds.ts"],
   ["timetable.ts", "verify.ts", "unmatched.ts", "compact.ts", "anneal.ts"],

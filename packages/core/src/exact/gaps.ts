@@ -14,11 +14,12 @@
  */
 import type { Budget } from "../budget.js";
 import { boardGaps, compact } from "../compact.js";
-import type { Prepared } from "../prepare.js";
+import { delegationAt, firmAt, pairAt, type Prepared } from "../prepare.js";
 import type { Board } from "../board.js";
 import { boardOf } from "../timetable.js";
 import type { ExactSolver } from "../types.js";
 import { programOf, type Row } from "./program.js";
+import { at, i32 } from "../at.js";
 
 /**
  * Above this many columns the exact compaction is skipped: an M day with
@@ -60,16 +61,16 @@ export function fewestFirmGaps(prep: Prepared, board: Board, solver: ExactSolver
   const rows: Row[] = [];
   const busy = new Uint8Array(F * n);
   meetings.forEach((pair, k) => {
-    const { firm, delegation, slots } = prep.pairs[pair]!;
-    busy[firm * n + board.slotOf[pair]!] = 1;
+    const { firm, delegation, slots } = pairAt(prep, pair);
+    busy[firm * n + i32(board.slotOf, pair)] = 1;
     const cols: number[] = [];
     for (const t of slots) {
       const j = xMeeting.length;
       xMeeting.push(k);
       xSlot.push(t);
       cols.push(j);
-      byFirmSlot[firm * n + t]!.push(j);
-      byDelegationSlot[delegation * n + t]!.push(j);
+      at(byFirmSlot, firm * n + t).push(j);
+      at(byDelegationSlot, delegation * n + t).push(j);
     }
     rows.push({ index: cols, value: cols.map(() => 1), lower: 1, upper: 1 });
   });
@@ -79,10 +80,10 @@ export function fewestFirmGaps(prep: Prepared, board: Board, solver: ExactSolver
   // Start values of the b and s columns, filled as they are made.
   const startExtra: number[] = [];
   for (let f = 0; f < F; f++) {
-    const reps = prep.firms[f]!.representatives;
-    if (board.firmMeetings[f]! < 2) {
+    const reps = firmAt(prep, f).representatives;
+    if (i32(board.firmMeetings, f) < 2) {
       for (let t = 0; t < n; t++) {
-        const cols = byFirmSlot[f * n + t]!;
+        const cols = at(byFirmSlot, f * n + t);
         if (cols.length > reps) rows.push({ index: cols, value: cols.map(() => 1), lower: -Infinity, upper: reps });
       }
       continue;
@@ -91,7 +92,7 @@ export function fewestFirmGaps(prep: Prepared, board: Board, solver: ExactSolver
     let wasBusy = false;
     const starts: number[] = [];
     for (let t = 0; t < n; t++) {
-      const cols = byFirmSlot[f * n + t]!;
+      const cols = at(byFirmSlot, f * n + t);
       const busyNow = busy[f * n + t] === 1;
       if (cols.length === 0) {
         previous = -1;
@@ -119,9 +120,9 @@ export function fewestFirmGaps(prep: Prepared, board: Board, solver: ExactSolver
     rows.push({ index: starts, value: starts.map(() => 1), lower: 1, upper: Infinity });
   }
   for (let d = 0; d < D; d++) {
-    const tables = prep.delegations[d]!.tables;
+    const tables = delegationAt(prep, d).tables;
     for (let t = 0; t < n; t++) {
-      const cols = byDelegationSlot[d * n + t]!;
+      const cols = at(byDelegationSlot, d * n + t);
       if (cols.length > tables) rows.push({ index: cols, value: cols.map(() => 1), lower: -Infinity, upper: tables });
     }
   }
@@ -136,7 +137,7 @@ export function fewestFirmGaps(prep: Prepared, board: Board, solver: ExactSolver
   const integer = new Uint8Array(columns);
   integer.fill(1, 0, X);
   const start = new Float64Array(columns);
-  for (let j = 0; j < X; j++) if (board.slotOf[meetings[xMeeting[j]!]!] === xSlot[j]) start[j] = 1;
+  for (let j = 0; j < X; j++) if (board.slotOf[at(meetings, at(xMeeting, j))] === xSlot[j]) start[j] = 1;
   startExtra.forEach((v, i) => (start[X + i] = v));
 
   budget.report("compact", {
@@ -154,7 +155,7 @@ export function fewestFirmGaps(prep: Prepared, board: Board, solver: ExactSolver
   let to = from;
   if (outcome?.values != null) {
     const chosen: { pair: number; slot: number }[] = [];
-    for (let j = 0; j < X; j++) if ((outcome.values[j] ?? 0) > 0.5) chosen.push({ pair: meetings[xMeeting[j]!]!, slot: xSlot[j]! });
+    for (let j = 0; j < X; j++) if ((outcome.values[j] ?? 0) > 0.5) chosen.push({ pair: at(meetings, at(xMeeting, j)), slot: at(xSlot, j) });
     const candidate = boardOf(prep, chosen);
     // Every meeting placed once, under every rule (boardOf places only what fits), and fewer firm gaps.
     if (chosen.length === meetings.length && candidate.placed().length === meetings.length) {
@@ -184,6 +185,6 @@ export function fewestFirmGaps(prep: Prepared, board: Board, solver: ExactSolver
 /** Firms with two meetings or more: each has one block at least, which the model's objective counts. */
 function firmsWithBlocks(prep: Prepared, board: Board): number {
   let count = 0;
-  for (let f = 0; f < prep.firms.length; f++) if (board.firmMeetings[f]! >= 2) count++;
+  for (let f = 0; f < prep.firms.length; f++) if (i32(board.firmMeetings, f) >= 2) count++;
   return count;
 }

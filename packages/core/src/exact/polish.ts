@@ -10,9 +10,11 @@ import type { Budget } from "../budget.js";
 import type { Board } from "../board.js";
 import { lexBetter, roundScore } from "../levels.js";
 import type { Prepared } from "../prepare.js";
+import { pinsOf } from "../pins.js";
 import { boardOf } from "../timetable.js";
 import type { ExactLimits, ExactOutcome, ExactSolver, ObjectiveLevels } from "../types.js";
 import { levelOf, meetingsOf, STAGES, stageProgram, startOf, timeIndexed, type Stage, type TimeIndexed } from "./program.js";
+import { at, i32 } from "../at.js";
 
 /**
  * Above this many (pair, common slot) candidates the polish is skipped: an M
@@ -68,7 +70,7 @@ export class ExactPolish {
     const fixed: Partial<Record<Stage, number>> = {};
     let provenAbove = true;
     for (const stage of STAGES) {
-      if (stage === "replaced" && prep.pins === undefined) continue;
+      if (stage === "replaced" && pinsOf(prep) === undefined) continue;
       const ours = levelOf(board.levels(), stage);
       const bound = levelOf(bounds, stage);
       const done = stage === "score" ? ours >= bound - this.tolerance * Math.abs(bound) - 1e-6 : ours >= bound;
@@ -159,7 +161,7 @@ function solveSafely(
 function adopt(prep: Prepared, model: TimeIndexed, board: Board, values: ArrayLike<number>): "kept" | "not better" | "invalid" {
   const meetings = meetingsOf(model, values);
   const candidate = boardOf(prep, meetings);
-  const valid = candidate.placed().length === meetings.length && prep.firms.every((_, f) => candidate.firmMeetings[f]! <= prep.firmCapacity[f]!);
+  const valid = candidate.placed().length === meetings.length && prep.firms.every((_, f) => i32(candidate.firmMeetings, f) <= at(prep.firmCapacity, f));
   if (!valid) return "invalid";
   if (!lexBetter(candidate.levels(), board.levels())) return "not better";
   board.restore(candidate.snapshot());

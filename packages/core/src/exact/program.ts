@@ -13,8 +13,10 @@
  */
 import type { Board } from "../board.js";
 import { balanceWorth } from "../levels.js";
-import type { Prepared } from "../prepare.js";
+import { delegationAt, firmAt, pairAt, type Prepared } from "../prepare.js";
+import { pinsOf } from "../pins.js";
 import type { ExactProgram, ObjectiveLevels } from "../types.js";
+import { at, i32 } from "../at.js";
 
 /** The levels, in priority order (`replaced` only when re-planning). */
 export const STAGES = ["replaced", "musts", "served", "balance", "score"] as const;
@@ -55,7 +57,7 @@ export interface Row extends Linear {
 /** Builds the time-indexed model of a prepared stop (pins included). */
 export function timeIndexed(prep: Prepared): TimeIndexed {
   const n = prep.slots.length;
-  const pins = prep.pins;
+  const pins = pinsOf(prep);
   const xPair: number[] = [];
   const xSlot: number[] = [];
   const xOf = new Map<number, number>();
@@ -70,7 +72,7 @@ export function timeIndexed(prep: Prepared): TimeIndexed {
   const rows: Row[] = [];
   const pairsOfFirm = new Int32Array(prep.firms.length);
   for (const pair of prep.eligible) {
-    const p = prep.pairs[pair]!;
+    const p = pairAt(prep, pair);
     const own: number[] = [];
     for (const t of p.slots) {
       const j = xPair.length;
@@ -78,7 +80,7 @@ export function timeIndexed(prep: Prepared): TimeIndexed {
       xSlot.push(t);
       xOf.set(pair * n + t, j);
       own.push(j);
-      byFirm[p.firm]!.push(j);
+      at(byFirm, p.firm).push(j);
       push(byFirmSlot, p.firm * n + t, j);
       push(byDelegationSlot, p.delegation * n + t, j);
     }
@@ -87,17 +89,17 @@ export function timeIndexed(prep: Prepared): TimeIndexed {
   }
   const X = xPair.length;
   for (const [key, xs] of byFirmSlot) {
-    const room = prep.firms[Math.floor(key / n)]!.representatives - (pins?.firmLoad[key] ?? 0);
+    const room = firmAt(prep, Math.floor(key / n)).representatives - (pins?.firmLoad[key] ?? 0);
     if (xs.length > room) rows.push(atMost(xs, room));
   }
   for (const [key, xs] of byDelegationSlot) {
-    const room = prep.delegations[Math.floor(key / n)]!.tables - (pins?.delegationLoad[key] ?? 0);
+    const room = delegationAt(prep, Math.floor(key / n)).tables - (pins?.delegationLoad[key] ?? 0);
     if (xs.length > room) rows.push(atMost(xs, room));
   }
   const pinnedOf = (f: number): number => pins?.firmMeetings[f] ?? 0;
   prep.firms.forEach((_, f) => {
-    const room = prep.firmCapacity[f]! - pinnedOf(f);
-    if (pairsOfFirm[f]! > room) rows.push(atMost(byFirm[f]!, room));
+    const room = at(prep.firmCapacity, f) - pinnedOf(f);
+    if (i32(pairsOfFirm, f) > room) rows.push(atMost(at(byFirm, f), room));
   });
 
   const upper: number[] = new Array<number>(X).fill(1);
@@ -114,18 +116,18 @@ export function timeIndexed(prep: Prepared): TimeIndexed {
   const mustIndex = new Map(prep.musts.map((m, i) => [`${m.firm}|${m.country}`, i]));
   const towards: number[][] = prep.musts.map(() => []);
   for (let j = 0; j < X; j++) {
-    const p = prep.pairs[xPair[j]!]!;
+    const p = pairAt(prep, at(xPair, j));
     if (!p.must) continue;
-    const m = mustIndex.get(`${p.firm}|${prep.delegations[p.delegation]!.country}`);
-    if (m !== undefined) towards[m]!.push(j);
+    const m = mustIndex.get(`${p.firm}|${delegationAt(prep, p.delegation).country}`);
+    if (m !== undefined) at(towards, m).push(j);
   }
   const musts: Linear & { constant: number } = { index: [], value: [], constant: 0 };
   prep.musts.forEach((_, m) => {
     const pinned = pins?.mustMeetings[m] ?? 0;
     if (pinned > 0) musts.constant++;
-    else if (towards[m]!.length > 0) {
+    else if (at(towards, m).length > 0) {
       const y = (mustColumn[m] = column(1));
-      rows.push(linkRow(y, [], towards[m]!, 0));
+      rows.push(linkRow(y, [], at(towards, m), 0));
       musts.index.push(y);
       musts.value.push(1);
     }
@@ -137,19 +139,19 @@ export function timeIndexed(prep: Prepared): TimeIndexed {
   const balance: Linear & { constant: number } = { index: [], value: [], constant: 0 };
   prep.firms.forEach((_, f) => {
     const pinned = pinnedOf(f);
-    if (byFirm[f]!.length === 0) {
+    if (at(byFirm, f).length === 0) {
       served.constant += Math.min(pinned, prep.minMeetings);
       for (let j = 1; j <= pinned; j++) balance.constant += balanceWorth(prep, j);
       return;
     }
     if (prep.minMeetings > 0) {
       const z = (servedColumn[f] = column(prep.minMeetings));
-      rows.push(linkRow(z, [], byFirm[f]!, pinned));
+      rows.push(linkRow(z, [], at(byFirm, f), pinned));
       served.index.push(z);
       served.value.push(1);
     }
     if (prep.balanceTop > 0) {
-      const most = Math.min(prep.firmCapacity[f]!, pinned + pairsOfFirm[f]!, prep.balanceTop);
+      const most = Math.min(at(prep.firmCapacity, f), pinned + i32(pairsOfFirm, f), prep.balanceTop);
       const units: number[] = [];
       for (let j = 1; j <= most; j++) {
         const u = column(1);
@@ -158,15 +160,15 @@ export function timeIndexed(prep: Prepared): TimeIndexed {
         balance.value.push(balanceWorth(prep, j));
       }
       unitColumns[f] = units;
-      if (units.length > 0) rows.push(linkRow(units[0]!, units.slice(1), byFirm[f]!, pinned));
+      if (units.length > 0) rows.push(linkRow(at(units, 0), units.slice(1), at(byFirm, f), pinned));
     }
   });
   const score: Linear & { constant: number } = { index: [], value: [], constant: pins?.score ?? 0 };
   const replaced: Linear & { constant: number } = { index: [], value: [], constant: 0 };
   for (let j = 0; j < X; j++) {
-    const pair = xPair[j]!;
+    const pair = at(xPair, j);
     score.index.push(j);
-    score.value.push(prep.pairs[pair]!.affinity.score);
+    score.value.push(pairAt(prep, pair).affinity.score);
     const weight = pins?.replace[pair] ?? 0;
     if (weight !== 0) {
       replaced.index.push(j);
@@ -211,7 +213,7 @@ export function stageProgram(model: TimeIndexed, stage: Stage, fixed: Partial<Re
   }
   const cost = new Float64Array(model.columns);
   const objective = model.objective[stage];
-  objective.index.forEach((j, k) => (cost[j] = objective.value[k]!));
+  objective.index.forEach((j, k) => (cost[j] = at(objective.value, k)));
   return programOf(cost, model.upper, model.integer, rows);
 }
 
@@ -227,7 +229,7 @@ export function programOf(cost: Float64Array, upper: Float64Array, integer: Uint
     rowStarts[r] = k;
     row.index.forEach((j, i) => {
       rowIndex[k] = j;
-      rowValue[k++] = row.value[i]!;
+      rowValue[k++] = at(row.value, i);
     });
   });
   rowStarts[rows.length] = k;
@@ -250,17 +252,17 @@ export function startOf(model: TimeIndexed, board: Board): Float64Array {
   const n = prep.slots.length;
   const start = new Float64Array(model.columns);
   for (const pair of board.placed()) {
-    const j = model.xOf.get(pair * n + board.slotOf[pair]!);
+    const j = model.xOf.get(pair * n + i32(board.slotOf, pair));
     if (j !== undefined) start[j] = 1;
   }
   model.mustColumn.forEach((y, m) => {
-    if (y >= 0 && board.mustMeetings[m]! > 0) start[y] = 1;
+    if (y >= 0 && i32(board.mustMeetings, m) > 0) start[y] = 1;
   });
   prep.firms.forEach((_, f) => {
-    const m = board.firmMeetings[f]!;
-    const z = model.servedColumn[f]!;
+    const m = i32(board.firmMeetings, f);
+    const z = i32(model.servedColumn, f);
     if (z >= 0) start[z] = Math.min(m, prep.minMeetings);
-    model.unitColumns[f]!.forEach((u, i) => (start[u] = i < m ? 1 : 0));
+    at(model.unitColumns, f).forEach((u, i) => (start[u] = i < m ? 1 : 0));
   });
   return start;
 }
@@ -268,7 +270,7 @@ export function startOf(model: TimeIndexed, board: Board): Float64Array {
 /** The meetings (pair, 0-based slot) chosen by a solution's x. */
 export function meetingsOf(model: TimeIndexed, values: ArrayLike<number>): { pair: number; slot: number }[] {
   const out: { pair: number; slot: number }[] = [];
-  for (let j = 0; j < model.xPair.length; j++) if ((values[j] ?? 0) > 0.5) out.push({ pair: model.xPair[j]!, slot: model.xSlot[j]! });
+  for (let j = 0; j < model.xPair.length; j++) if ((values[j] ?? 0) > 0.5) out.push({ pair: i32(model.xPair, j), slot: i32(model.xSlot, j) });
   return out;
 }
 

@@ -4,7 +4,8 @@ import { reaches } from "../levels.js";
 import { relaxedLevels, tightest } from "../bounds.js";
 import type { Budget } from "../budget.js";
 import { goal, search } from "../search/search.js";
-import { delegationAt, firmAt, pairAt, type Pins, type Prepared } from "../prepare.js";
+import { delegationAt, firmAt, pairAt, type Prepared } from "../prepare.js";
+import type { Pinned, Pins } from "../pins.js";
 import { improve } from "../search/improve.js";
 import { Selector } from "../select.js";
 import { ReplaceRouting } from "./routing.js";
@@ -14,7 +15,7 @@ import { ExactPolish, polishable, withProven } from "../exact/polish.js";
 
 /** A board of the pinned stop, with its bounds. */
 export interface PinnedSolve {
-  readonly prep: Prepared;
+  readonly prep: Pinned;
   readonly board: Board;
   readonly bounds: ObjectiveLevels;
   readonly timedOut: boolean;
@@ -31,7 +32,7 @@ export interface PairSlot {
  * blocked (nothing may place them again), their places and levels are in
  * `pins`, and `replace[pair]` is each pair's weight on the re-placed level.
  */
-export function pinnedPrep(prep: Prepared, pinned: readonly { readonly pair: number; readonly slot: number }[], replace: Int32Array): Prepared {
+export function pinnedPrep(prep: Prepared, pinned: readonly { readonly pair: number; readonly slot: number }[], replace: Int32Array): Pinned {
   const n = prep.slots.length;
   const firmLoad = new Int32Array(prep.firms.length * n);
   const delegationLoad = new Int32Array(prep.delegations.length * n);
@@ -92,7 +93,7 @@ export function pinnedPrep(prep: Prepared, pinned: readonly { readonly pair: num
  * bounded by the optima that agree with ours on every level above when ours
  * reach their bounds, and otherwise by a relaxation of that level alone.
  */
-export function pinnedBounds(prep: Prepared, optima: readonly ObjectiveLevels[], levels: ObjectiveLevels): ObjectiveLevels {
+export function pinnedBounds(prep: Pinned, optima: readonly ObjectiveLevels[], levels: ObjectiveLevels): ObjectiveLevels {
   const min = (values: readonly number[]): number => Math.min(...values);
   const replacedOf = (o: ObjectiveLevels): number => o.replaced ?? 0;
   const replaced = min(optima.map(replacedOf));
@@ -116,9 +117,9 @@ export function pinnedBounds(prep: Prepared, optima: readonly ObjectiveLevels[],
 }
 
 /** Musts met by a pin or with some pair that may still meet: a bound on the musts alone. */
-function meetableMusts(prep: Prepared): number {
+function meetableMusts(prep: Pinned): number {
   const open = new Set(prep.eligible.filter((i) => pairAt(prep, i).must).map((i) => `${pairAt(prep, i).firm}|${delegationAt(prep, prep.pairs[i]!.delegation).country}`));
-  return prep.musts.filter((m, i) => (prep.pins?.mustMeetings[i] ?? 0) > 0 || open.has(`${m.firm}|${m.country}`)).length;
+  return prep.musts.filter((m, i) => (prep.pins.mustMeetings[i] ?? 0) > 0 || open.has(`${m.firm}|${m.country}`)).length;
 }
 
 /**
@@ -131,7 +132,7 @@ export function solvePinned(
   fixed: readonly PairSlot[],
   replace: Int32Array,
   budget: Budget,
-  start?: (rp: Prepared) => Board,
+  start?: (rp: Pinned) => Board,
 ): PinnedSolve {
   const rp = pinnedPrep(prep, fixed, replace);
   const selector = new Selector(rp, "lexicographic", (first) => new ReplaceRouting(rp, first));

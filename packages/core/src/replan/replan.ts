@@ -5,6 +5,7 @@ import { Budget } from "../budget.js";
 import { scheduleOf } from "../schedule.js";
 import { agendaGaps } from "../compact.js";
 import { delegationAt, firmAt, pairAt, prepare, type Prepared } from "../prepare.js";
+import type { Pinned } from "../pins.js";
 import { assertValidInstance } from "../validate.js";
 import { InternalError } from "../errors.js";
 import { diffAgendas } from "./changes.js";
@@ -82,10 +83,10 @@ function touched(prep: Prepared, previous: readonly AgendaMeeting[], reading: Pr
  * day does not change otherwise (lowest score first), so that a re-plan
  * without changes gives back the previous agenda.
  */
-function keepToChanged(rp: Prepared, board: Board, changed: { firms: Set<number>; delegations: Set<number> }): void {
+function keepToChanged(rp: Pinned, board: Board, changed: { firms: Set<number>; delegations: Set<number> }): void {
   const idle = board
     .placed()
-    .filter((i) => (rp.pins?.replace[i] ?? 0) === 0 && !changed.firms.has(pairAt(rp, i).firm) && !changed.delegations.has(pairAt(rp, i).delegation))
+    .filter((i) => (rp.pins.replace[i] ?? 0) === 0 && !changed.firms.has(pairAt(rp, i).firm) && !changed.delegations.has(pairAt(rp, i).delegation))
     .sort((a, b) => pairAt(rp, a).affinity.score - pairAt(rp, b).affinity.score || a - b);
   for (const pair of idle) {
     const before = board.levels();

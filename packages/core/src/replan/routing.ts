@@ -1,6 +1,7 @@
 /** Where pinned meetings leave room (re-planning): the slots still open to each pair to re-place, as flow nodes. */
 import type { FlowNetwork } from "../flow.js";
-import { delegationAt, firmAt, pairAt, type Prepared } from "../prepare.js";
+import { delegationAt, firmAt, pairAt } from "../prepare.js";
+import type { Pinned } from "../pins.js";
 import type { Routing } from "../select.js";
 
 /**
@@ -21,29 +22,27 @@ export class ReplaceRouting implements Routing {
   readonly nodeCount: number;
 
   constructor(
-    private readonly prep: Prepared,
+    private readonly prep: Pinned,
     first: number,
   ) {
     const pins = prep.pins;
     const n = prep.slots.length;
     let next = first;
-    if (pins) {
-      for (const i of prep.eligible) {
-        if (pins.replace[i] === 0) continue;
-        const { firm, delegation, slots } = pairAt(prep, i);
-        const open = slots.filter(
-          (t) =>
-            pins.firmLoad[firm * n + t]! < firmAt(prep, firm).representatives &&
-            pins.delegationLoad[delegation * n + t]! < delegationAt(prep, delegation).tables,
-        );
-        this.pairNode.set(i, next++);
-        this.open.set(i, open);
-        for (const t of open) {
-          const cell = delegation * n + t;
-          if (this.cellNode.has(cell)) continue;
-          this.cellNode.set(cell, next++);
-          this.tablesLeft.set(cell, delegationAt(prep, delegation).tables - pins.delegationLoad[cell]!);
-        }
+    for (const i of prep.eligible) {
+      if (pins.replace[i] === 0) continue;
+      const { firm, delegation, slots } = pairAt(prep, i);
+      const open = slots.filter(
+        (t) =>
+          pins.firmLoad[firm * n + t]! < firmAt(prep, firm).representatives &&
+          pins.delegationLoad[delegation * n + t]! < delegationAt(prep, delegation).tables,
+      );
+      this.pairNode.set(i, next++);
+      this.open.set(i, open);
+      for (const t of open) {
+        const cell = delegation * n + t;
+        if (this.cellNode.has(cell)) continue;
+        this.cellNode.set(cell, next++);
+        this.tablesLeft.set(cell, delegationAt(prep, delegation).tables - pins.delegationLoad[cell]!);
       }
     }
     this.nodeCount = next - first;

@@ -6,6 +6,7 @@ import { lexBetter } from "../levels.js";
 import { pairAt, type Prepared } from "../prepare.js";
 import type { Selector } from "../select.js";
 import { done, type Watch } from "./watch.js";
+import { at } from "../at.js";
 
 /** Insertion effort for a piece's new meetings: pieces are few and each is worth trying hard (deeper chains found better agendas on windowed L instances). */
 const DEEP: Effort = { depth: 4, work: 4000 };
@@ -24,6 +25,21 @@ const DEEP: Effort = { depth: 4, work: 4000 };
  * @returns whether the agenda improved.
  */
 export function exchange(prep: Prepared, board: Board, selector: Selector, budget: Budget, watch?: Watch): boolean {
+  let improved = false;
+  // Each pass starts from the best selection again: pairs a pass excluded may fit once other pieces moved meetings.
+  for (let pass = 0, progress = true; progress && pass < MAX_PASSES; pass++) {
+    selector.include(selector.excludedPairs());
+    progress = exchangePass(prep, board, selector, budget, watch);
+    improved ||= progress;
+  }
+  return improved;
+}
+
+/** Passes of `exchange` per call at most (a work budget; the search calls again while anything improves). */
+const MAX_PASSES = 8;
+
+/** One pass: every piece tried, the pairs that found no slot excluded and the selection re-solved, until no piece is left. */
+function exchangePass(prep: Prepared, board: Board, selector: Selector, budget: Budget, watch?: Watch): boolean {
   let improved = false;
   while (!budget.expired() && !done(board, watch)) {
     const failed: number[] = [];
@@ -61,7 +77,7 @@ function differences(prep: Prepared, board: Board, pairs: readonly number[]): { 
   const changed = [...pairs.filter((i) => board.slotOf[i] === -1), ...board.placed().filter((i) => !chosen.has(i))];
   const parent = changed.map((_, k) => k);
   const root = (k: number): number => {
-    while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
+    while (parent[k] !== k) k = parent[k] = at(parent, at(parent, k));
     return k;
   };
   // Per participant (firms 0..F-1, delegations F..), its entering and leaving pairs, linked two by two.
@@ -74,7 +90,7 @@ function differences(prep: Prepared, board: Board, pairs: readonly number[]): { 
   });
   entering.forEach((ks, v) => {
     const ls = leaving[v] ?? [];
-    for (let j = 0; j < Math.min(ks.length, ls.length); j++) parent[root(ks[j]!)] = root(ls[j]!);
+    for (let j = 0; j < Math.min(ks.length, ls.length); j++) parent[root(at(ks, j))] = root(at(ls, j));
   });
   const pieces = new Map<number, { in: number[]; out: number[]; gain: number }>();
   changed.forEach((i, k) => {
@@ -86,5 +102,5 @@ function differences(prep: Prepared, board: Board, pairs: readonly number[]): { 
     piece.gain += (enters ? 1 : -1) * pairAt(prep, i).affinity.score;
   });
   // Pieces that change no level (ties) are rejected by the caller's test.
-  return [...pieces.values()].filter((p) => p.in.length > 0).sort((a, b) => b.gain - a.gain || a.in[0]! - b.in[0]!);
+  return [...pieces.values()].filter((p) => p.in.length > 0).sort((a, b) => b.gain - a.gain || at(a.in, 0) - at(b.in, 0));
 }

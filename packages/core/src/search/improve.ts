@@ -2,9 +2,11 @@
 import type { Budget } from "../budget.js";
 import type { Board } from "../board.js";
 import { balanceWorth, lexBetter } from "../levels.js";
-import type { Prepared } from "../prepare.js";
+import { pairAt, type Prepared } from "../prepare.js";
+import { replaceWeight } from "../pins.js";
 import type { ObjectiveLevels } from "../types.js";
 import { done, type Watch } from "./watch.js";
+import { at, i32 } from "../at.js";
 
 /** A change of the objective, by level. */
 type Value = ObjectiveLevels;
@@ -13,26 +15,26 @@ const better = lexBetter;
 
 /** What adding a meeting of `pair` would gain now. */
 function gain(prep: Prepared, board: Board, pair: number): Value {
-  const p = prep.pairs[pair]!;
-  const must = board.mustOf[pair]!;
+  const p = pairAt(prep, pair);
+  const must = i32(board.mustOf, pair);
   return {
-    replaced: prep.pins ? prep.pins.replace[pair]! : 0,
+    replaced: replaceWeight(prep, pair),
     musts: must >= 0 && board.mustMeetings[must] === 0 ? 1 : 0,
-    served: board.firmMeetings[p.firm]! < prep.minMeetings ? 1 : 0,
-    balance: balanceWorth(prep, board.firmMeetings[p.firm]! + 1),
+    served: i32(board.firmMeetings, p.firm) < prep.minMeetings ? 1 : 0,
+    balance: balanceWorth(prep, i32(board.firmMeetings, p.firm) + 1),
     score: p.affinity.score,
   };
 }
 
 /** What removing the placed meeting of `pair` would lose now. */
 function loss(prep: Prepared, board: Board, pair: number): Value {
-  const p = prep.pairs[pair]!;
-  const must = board.mustOf[pair]!;
+  const p = pairAt(prep, pair);
+  const must = i32(board.mustOf, pair);
   return {
-    replaced: prep.pins ? prep.pins.replace[pair]! : 0,
+    replaced: replaceWeight(prep, pair),
     musts: must >= 0 && board.mustMeetings[must] === 1 ? 1 : 0,
-    served: board.firmMeetings[p.firm]! <= prep.minMeetings ? 1 : 0,
-    balance: balanceWorth(prep, board.firmMeetings[p.firm]!),
+    served: i32(board.firmMeetings, p.firm) <= prep.minMeetings ? 1 : 0,
+    balance: balanceWorth(prep, i32(board.firmMeetings, p.firm)),
     score: p.affinity.score,
   };
 }
@@ -89,8 +91,8 @@ export function improve(
 /** Inserts a candidate, or swaps it in for a meeting worth less; whether the board changed. */
 function tryCandidate(prep: Prepared, board: Board, pair: number, effort: Effort, target: ObjectiveLevels | undefined): boolean {
   const D = prep.delegations.length;
-  const { firm } = prep.pairs[pair]!;
-  if (board.firmMeetings[firm]! >= prep.firmCapacity[firm]!) return swapWithinFirm(prep, board, pair, firm * D, (firm + 1) * D, effort);
+  const { firm } = pairAt(prep, pair);
+  if (i32(board.firmMeetings, firm) >= at(prep.firmCapacity, firm)) return swapWithinFirm(prep, board, pair, firm * D, (firm + 1) * D, effort);
   return board.insert(pair, effort.depth, effort.work) || swapOneSide(prep, board, pair, effort, target);
 }
 
@@ -101,7 +103,7 @@ function swapWithinFirm(prep: Prepared, board: Board, pair: number, from: number
     if (board.slotOf[j] !== -1 && (worst < 0 || better(loss(prep, board, worst), loss(prep, board, j)))) worst = j;
   }
   if (worst < 0) return false;
-  const slot = board.slotOf[worst]!;
+  const slot = i32(board.slotOf, worst);
   board.remove(worst);
   if (better(gain(prep, board, pair), gain(prep, board, worst)) && board.insert(pair, effort.depth, effort.work)) return true;
   board.place(worst, slot);
@@ -114,7 +116,7 @@ function swapWithinFirm(prep: Prepared, board: Board, pair: number, from: number
  * move others), and put the displaced meeting back elsewhere if it fits.
  */
 function swapOneSide(prep: Prepared, board: Board, pair: number, effort: Effort, target: ObjectiveLevels | undefined): boolean {
-  const { firm, delegation, slots } = prep.pairs[pair]!;
+  const { firm, delegation, slots } = pairAt(prep, pair);
   const occupants = new Set<number>();
   for (const t of slots) {
     for (const other of board.firmMeetingsAt(firm, t)) occupants.add(other);
@@ -129,11 +131,11 @@ function swapOneSide(prep: Prepared, board: Board, pair: number, effort: Effort,
   for (const other of occupants) {
     // Another firm's meeting is worth its loss whatever happens to this pair: skip the hopeless cheaply,
     // unless the pair would raise level 1 or 2 and that firm can meet someone else instead.
-    if (prep.pairs[other]!.firm !== firm && !better(value, loss(prep, board, other))) {
+    if (pairAt(prep, other).firm !== firm && !better(value, loss(prep, board, other))) {
       if (raises && displace(prep, board, pair, other, effort)) return true;
       continue;
     }
-    const slot = board.slotOf[other]!;
+    const slot = i32(board.slotOf, other);
     board.remove(other);
     // Both judged after the removal, so a swap within one firm keeps its meeting count.
     const depth = Math.max(0, effort.depth - 1);
@@ -156,13 +158,13 @@ function displace(prep: Prepared, board: Board, pair: number, other: number, eff
   const before = board.levels();
   const depth = Math.max(0, effort.depth - 1);
   const D = prep.delegations.length;
-  const { firm } = prep.pairs[other]!;
+  const { firm } = pairAt(prep, other);
   board.beginJournal();
   board.remove(other);
   if (board.insert(pair, depth, effort.work / 3) && !board.insert(other, depth, effort.work / 3)) {
     const instead = Array.from({ length: D }, (_, d) => firm * D + d)
-      .filter((j) => j !== other && board.slotOf[j] === -1 && prep.pairs[j]!.block === null)
-      .sort((a, b) => prep.pairs[b]!.affinity.score - prep.pairs[a]!.affinity.score || a - b);
+      .filter((j) => j !== other && board.slotOf[j] === -1 && pairAt(prep, j).block === null)
+      .sort((a, b) => pairAt(prep, b).affinity.score - pairAt(prep, a).affinity.score || a - b);
     instead.some((j) => board.insert(j, depth, effort.work / 3));
   }
   if (lexBetter(board.levels(), before)) {

@@ -4,9 +4,11 @@ import type { Board } from "../board.js";
 import { improve, type Effort } from "./improve.js";
 import { atLeast } from "../levels.js";
 import { pairAt, type Prepared } from "../prepare.js";
+import { replaceWeight } from "../pins.js";
 import type { ObjectiveLevels } from "../types.js";
 import { random } from "../random.js";
 import type { Watch } from "./watch.js";
+import { at, i32 } from "../at.js";
 
 /** Insertion effort inside a neighbourhood: many cheap rounds beat few thorough ones. */
 const QUICK: Effort = { depth: 1, work: 60 };
@@ -45,16 +47,16 @@ export function largeNeighbourhoodSearch(
     if (next() < 0.5) delegations.add(Math.floor(next() * D));
     const area = new Set([...ofFirm(seed.firm), ...[...delegations].flatMap(ofDelegation)]);
     board.beginJournal();
-    const freed = [...area].filter((i) => board.slotOf[i]! >= 0);
+    const freed = [...area].filter((i) => i32(board.slotOf, i) >= 0);
     for (const i of freed) board.remove(i);
     // Firms that lost a meeting may take another one anywhere.
     for (const firm of new Set(freed.map((i) => pairAt(prep, i).firm))) for (const j of ofFirm(firm)) area.add(j);
     const pool = [...area];
     // Best first with some noise (so rounds differ), then local search on the freed area.
-    const noisy = pool.map((i) => ({ i, worth: pairAt(prep, i).affinity.score * (0.85 + 0.3 * next()) + (pairAt(prep, i).must ? 1e9 : 0) + (prep.pins?.replace[i] ? 1e12 : 0) }));
+    const noisy = pool.map((i) => ({ i, worth: pairAt(prep, i).affinity.score * (0.85 + 0.3 * next()) + (pairAt(prep, i).must ? 1e9 : 0) + (replaceWeight(prep, i) ? 1e12 : 0) }));
     for (const { i } of noisy.sort((a, b) => b.worth - a.worth || a.i - b.i)) {
       const { firm } = pairAt(prep, i);
-      if (board.slotOf[i] === -1 && board.firmMeetings[firm]! < prep.firmCapacity[firm]!) board.insert(i, 1, 100);
+      if (board.slotOf[i] === -1 && i32(board.firmMeetings, firm) < at(prep.firmCapacity, firm)) board.insert(i, 1, 100);
     }
     improve(prep, board, budget, pool, QUICK);
     const levels = board.levels();
@@ -71,9 +73,9 @@ export function largeNeighbourhoodSearch(
 /** A random eligible pair not on the board (by sampling, then by scanning), or -1. */
 function unplacedEligible(prep: Prepared, board: Board, next: () => number): number {
   for (let tries = 0; tries < 64; tries++) {
-    const i = prep.eligible[Math.floor(next() * prep.eligible.length)]!;
+    const i = at(prep.eligible, Math.floor(next() * prep.eligible.length));
     if (board.slotOf[i] === -1) return i;
   }
   const rest = prep.eligible.filter((i) => board.slotOf[i] === -1);
-  return rest.length === 0 ? -1 : rest[Math.floor(next() * rest.length)]!;
+  return rest.length === 0 ? -1 : at(rest, Math.floor(next() * rest.length));
 }

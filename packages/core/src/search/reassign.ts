@@ -4,8 +4,10 @@ import type { Board } from "../board.js";
 import { FlowNetwork, minCostFlow } from "../flow.js";
 import { lexBetter, majorWeights, meetingMajor } from "../levels.js";
 import { delegationAt, pairAt, type Prepared } from "../prepare.js";
+import { pinsOf, replaceWeight } from "../pins.js";
 import { addFirmArcs, replaceUnit, scoreScale } from "../select.js";
 import { done, type Watch } from "./watch.js";
+import { at, i32 } from "../at.js";
 
 /** Above this many candidate (pair, slot) arcs in one sweep, participant sweeps are skipped (they would cost more than they find). */
 export const REASSIGN_MAX_ARCS = 2_000_000;
@@ -53,19 +55,19 @@ function resolveDelegation(prep: Prepared, board: Board, d: number, scale: numbe
   const candidates: number[] = [];
   for (let f = 0; f < prep.firms.length; f++) {
     const i = f * D + d;
-    if (pairAt(prep, i).block === null && board.firmMeetings[f]! < prep.firmCapacity[f]!) candidates.push(i);
+    if (pairAt(prep, i).block === null && i32(board.firmMeetings, f) < at(prep.firmCapacity, f)) candidates.push(i);
   }
   // Nodes: 0 source, 1 sink, slots 2..n+1, then one per candidate firm.
   const net = new FlowNetwork(2 + n + candidates.length);
-  for (let t = 0; t < n; t++) if (prep.delegationPresent[d]![t]) net.addArc(2 + t, 1, Math.max(0, board.delegationRoom(d, t)), 0, 0);
+  for (let t = 0; t < n; t++) if (at(prep.delegationPresent, d)[t]) net.addArc(2 + t, 1, Math.max(0, board.delegationRoom(d, t)), 0, 0);
   const arcs: { arc: number; pair: number; slot: number }[] = [];
   candidates.forEach((i, k) => {
     const { firm, slots, affinity } = pairAt(prep, i);
-    const must = board.mustOf[i]!;
+    const must = i32(board.mustOf, i);
     const major =
       -(must >= 0 && board.mustMeetings[must] === 0 ? majorWeights(prep).must : 0) -
-      meetingMajor(prep, board.firmMeetings[firm]! + 1) -
-      (prep.pins ? replaceUnit(prep) * prep.pins.replace[i]! : 0);
+      meetingMajor(prep, i32(board.firmMeetings, firm) + 1) -
+      (pinsOf(prep) ? replaceUnit(prep) * replaceWeight(prep, i) : 0);
     const node = 2 + n + k;
     net.addArc(0, node, 1, major, -Math.round(affinity.score * scale));
     for (const t of slots) if (!board.firmFull(firm, t)) arcs.push({ arc: net.addArc(node, 2 + t, 1, 0, 0), pair: i, slot: t });
@@ -84,7 +86,7 @@ function resolveFirm(prep: Prepared, board: Board, f: number, scale: number): vo
   const n = prep.slots.length;
   for (let t = 0; t < n; t++) for (const pair of [...board.firmMeetingsAt(f, t)]) board.remove(pair);
   // Meetings left to the firm (pins, when re-planning, stay on the board).
-  const cap = prep.firmCapacity[f]! - board.firmMeetings[f]!;
+  const cap = at(prep.firmCapacity, f) - i32(board.firmMeetings, f);
   if (cap <= 0) return;
   // Nodes: 0 source, 1 sink, 2 the firm, slots 3..n+2, delegations, then must countries.
   const delegationNode = (d: number): number => 3 + n + d;
@@ -93,12 +95,12 @@ function resolveFirm(prep: Prepared, board: Board, f: number, scale: number): vo
     if (m.firm === f && board.mustMeetings[i] === 0) mustNode.set(m.country, 3 + n + D + mustNode.size);
   });
   const net = new FlowNetwork(3 + n + D + mustNode.size);
-  addFirmArcs(prep, net, 0, 2, board.firmMeetings[f]!, cap);
+  addFirmArcs(prep, net, 0, 2, i32(board.firmMeetings, f), cap);
   for (const node of mustNode.values()) {
     net.addArc(2, node, 1, -majorWeights(prep).must, 0);
     net.addArc(2, node, cap, 0, 0);
   }
-  for (let t = 0; t < n; t++) if (prep.firmPresent[f]![t]) net.addArc(3 + t, 1, Math.max(0, board.firmRoom(f, t)), 0, 0);
+  for (let t = 0; t < n; t++) if (at(prep.firmPresent, f)[t]) net.addArc(3 + t, 1, Math.max(0, board.firmRoom(f, t)), 0, 0);
   const arcs: { arc: number; pair: number; slot: number }[] = [];
   for (let d = 0; d < D; d++) {
     const i = f * D + d;
@@ -107,7 +109,7 @@ function resolveFirm(prep: Prepared, board: Board, f: number, scale: number): vo
     const open = slots.filter((t) => !board.delegationFull(d, t));
     if (open.length === 0) continue;
     const from = mustNode.get(delegationAt(prep, d).country) ?? 2;
-    net.addArc(from, delegationNode(d), 1, prep.pins ? -replaceUnit(prep) * prep.pins.replace[i]! : 0, -Math.round(affinity.score * scale));
+    net.addArc(from, delegationNode(d), 1, pinsOf(prep) ? -replaceUnit(prep) * replaceWeight(prep, i) : 0, -Math.round(affinity.score * scale));
     for (const t of open) arcs.push({ arc: net.addArc(delegationNode(d), 3 + t, 1, 0, 0), pair: i, slot: t });
   }
   minCostFlow(net, 0, 1);

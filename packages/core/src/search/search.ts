@@ -27,8 +27,9 @@ const TICK_MS = 1000;
 /**
  * Under windows, when the first timetable falls short: improve it, and while
  * below the bound re-select without the pairs that did not fit; then
- * re-optimise slots, exchange towards the selection and search larger
- * neighbourhoods. Every step stops as soon as the board reaches `target`;
+ * re-optimise slots and exchange towards the selection; then the exact
+ * polish (`exact`, when given), and large neighbourhoods unless it proved
+ * every level. Every step stops as soon as the board reaches `target`;
  * the budget's limits are counted in work (rounds, moves), so only its
  * deadline (the time limit) can make the result depend on the clock.
  */
@@ -87,24 +88,25 @@ export function search(
       if (lexBetter(board.levels(), best.levels())) best = board;
     }
   }
-  // Alternate exact re-optimisation (of a slot, a delegation, a firm), local search and exchanges
-  // towards the selection while any improves.
+  // Alternate exchanges towards the selection (first: the cheapest, and on narrow-window XL days they
+  // found most), exact re-optimisation (of a slot, a delegation, a firm) and local search while any improves.
   for (let progress = true; progress && !reaches(best.levels(), target) && !budget.expired(); ) {
     begin(best, "reoptimise");
-    progress = reoptimiseSlots(prep, best, budget, watch);
+    progress = exchange(prep, best, selector, budget, watch);
+    if (!reaches(best.levels(), target) && reoptimiseSlots(prep, best, budget, watch)) progress = true;
     if (!reaches(best.levels(), target) && reoptimiseParticipants(prep, best, budget, watch)) progress = true;
-    if (progress) improve(prep, best, budget, prep.eligible, THOROUGH, watch);
-    if (!reaches(best.levels(), target) && exchange(prep, best, selector, budget, watch)) progress = true;
+    if (progress && !reaches(best.levels(), target)) improve(prep, best, budget, prep.eligible, THOROUGH, watch);
   }
-  if (!reaches(best.levels(), target) && !budget.expired()) {
+  // An exact solver, when one is given for a model this size, polishes the agenda of the search's
+  // descent (the same, at every time limit, as the search alone reaches by then) and only ever replaces
+  // it with a better one. It runs before the large neighbourhoods: those rarely improve a narrow-window
+  // day and, once the polish has proven every level, have nothing left to find; they run after it only
+  // when it stopped short of a proof (its node budget), or without a solver.
+  const proven = exact !== undefined && !reaches(best.levels(), target) && !budget.expired() && exact(best);
+  if (!proven && !reaches(best.levels(), target) && !budget.expired()) {
     begin(best, "lns");
     largeNeighbourhoodSearch(prep, best, target, budget, watch);
     reoptimiseSlots(prep, best, budget, watch);
   }
-  // An exact solver, when one is given for a model this size, polishes the search's finished agenda with
-  // the time left. Last, so that the agenda it starts from is the one the search gives without it (the
-  // same at every time limit), and it only ever replaces it with a better one: a run cut short is never
-  // worse than the search's own agenda, and more time never gives a worse one.
-  if (exact !== undefined && !reaches(best.levels(), target) && !budget.expired()) exact(best);
   return { board: best, timedOut: budget.expired() };
 }

@@ -1,0 +1,40 @@
+/**
+ * Checked reads by index. The pipeline computes its own indexes (pairs, firms,
+ * slots, residual arcs), so one outside its array is a bug of ours: these
+ * throw `InternalError` there instead of letting `undefined` flow on, and give
+ * hot loops a `number` without a non-null assertion. One function per kind of
+ * array, so each read site stays monomorphic for the JIT.
+ */
+import { InternalError } from "./errors.js";
+
+function outside(i: number, length: number): InternalError {
+  return new InternalError(`index ${i} outside 0..${length - 1}`);
+}
+
+/** `list[i]` of an array, which must be there. */
+export function at<T>(list: readonly T[], i: number): T {
+  const value = list[i];
+  if (value === undefined) throw outside(i, list.length);
+  return value;
+}
+
+/** `a[i]` of an `Int32Array`, which must be there. */
+export function i32(a: Int32Array, i: number): number {
+  const value = a[i];
+  if (value === undefined) throw outside(i, a.length);
+  return value;
+}
+
+/** `a[i]` of a `Float64Array`, which must be there. */
+export function f64(a: Float64Array, i: number): number {
+  const value = a[i];
+  if (value === undefined) throw outside(i, a.length);
+  return value;
+}
+
+/** `a[i]` of a `Uint8Array`, which must be there. */
+export function u8(a: Uint8Array, i: number): number {
+  const value = a[i];
+  if (value === undefined) throw outside(i, a.length);
+  return value;
+}
