@@ -170,7 +170,7 @@ export const EN = {
   "mail.cli.wouldSend": "would send",
   "mail.cli.alreadySent": "already sent",
   "mail.cli.dryRun": "{count} {count, plural, one {message} other {messages}}, {skipped} {skipped, plural, one {participant} other {participants}} skipped; dry run: nothing written or sent",
-  "mail.cli.written": "{count} {count, plural, one {message} other {messages}} in {out} ({written} written), {skipped} {skipped, plural, one {participant} other {participants}} skipped",
+  "mail.cli.written": "{count} {count, plural, one {message} other {messages}} in {out} ({written} {written, plural, one {written} other {written}}), {skipped} {skipped, plural, one {participant} other {participants}} skipped",
   "mail.cli.skipped.noEmail": "skipped {kind} {id} ({name}): no email in {file}; add one in its email column",
   "mail.cli.skipped.nothing": "skipped {kind} {id} ({name}): no meeting to announce or cancel",
   "mail.cli.skipped.notAtStop": "skipped {kind} {id} ({name}): named by --changes, but neither registered for the stop nor in the agenda",
