@@ -10,8 +10,8 @@ const SRC = fileURLToPath(new URL("../src/", import.meta.url));
  * of a layer below; `folder/` stands for every file in that folder.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ["types.ts", "heap.ts", "random.ts", "sectors.ts", "ateco.ts", "changes.ts"],
-  ["errors.ts", "at.ts", "validate.ts", "slots.ts", "affinity.ts", "flow.ts"],
+  ["types.ts", "tally.ts", "random.ts", "sectors.ts", "ateco.ts", "changes.ts"],
+  ["errors.ts", "at.ts", "heap.ts", "validate.ts", "slots.ts", "affinity.ts", "flow.ts"],
   ["prepare.ts", "pins.ts", "explain.ts", "levels.ts", "budget.ts", "colour.ts"],
   ["board.ts"],
   ["select.ts", "bounds.ts"],
