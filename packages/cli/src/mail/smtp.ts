@@ -38,11 +38,11 @@ export function parseSmtpUrl(value: string, env: Readonly<Record<string, string 
     throw new UsageError(said("cli.smtp.notUrl", { url: shownValue, example: EXAMPLE }));
   }
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
-    throw new UsageError(`--smtp must start with smtp:// or smtps://, got "${url.protocol}//"; write e.g. ${EXAMPLE}`);
+    throw new UsageError(said("cli.smtp.protocol", { protocol: url.protocol, example: EXAMPLE }));
   }
-  if (url.hostname === "") throw new UsageError(`--smtp "${shownValue}" names no server; write e.g. ${EXAMPLE}`);
+  if (url.hostname === "") throw new UsageError(said("cli.smtp.noServer", { url: shownValue, example: EXAMPLE }));
   if ((url.pathname !== "" && url.pathname !== "/") || url.search !== "" || url.hash !== "") {
-    throw new UsageError(`--smtp "${shownValue}" takes only a server, port, user and password, not a path; write e.g. ${EXAMPLE}`);
+    throw new UsageError(said("cli.smtp.path", { url: shownValue, example: EXAMPLE }));
   }
   const secure = url.protocol === "smtps:";
   const decode = (s: string) => {

@@ -32,8 +32,8 @@ function lstatOrNull(p: string): Stats | null {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return null;
-    if (code === "ENOTDIR") throw new EnvironmentError(`cannot use ${p}: a part of the path is a file, not a folder`, p, code);
-    throw new EnvironmentError(`cannot look at ${p} (${systemReason(err)})`, p, code ?? null);
+    if (code === "ENOTDIR") throw new EnvironmentError(said("cli.out.pathThroughFile", { path: p }), p, code);
+    throw new EnvironmentError(said("cli.out.cannotLook", { path: p, reason: systemReason(err) }), p, code ?? null);
   }
 }
 
@@ -90,7 +90,7 @@ function checkInputs(target: string, shown: string, opts: WriteOptions, what: "f
 function resolveOut(out: string, what: "folder" | "file"): string {
   if (out.trim() === "") throw new UsageError(said("cli.out.empty", { what, example: what === "folder" ? "out/BS-2026-02" : "out/scores.csv" }));
   const abs = path.resolve(out);
-  if (abs === path.parse(abs).root) throw new UsageError(`--out ${out} is the root folder; give a folder of its own, e.g. --out out/BS-2026-02`);
+  if (abs === path.parse(abs).root) throw new UsageError(said("cli.out.root", { out, example: "out/BS-2026-02" }));
   return abs;
 }
 
@@ -185,7 +185,7 @@ export function inspectFile(out: string, opts: WriteOptions): Target {
   if (info === null) return { target, shown: out, state: "none" };
   if (info.isDirectory()) throw new EnvironmentError(said("cli.out.isFolder", { out, example: path.join(out, "scores.csv") }), target, "EISDIR");
   if (!info.isFile()) {
-    throw new EnvironmentError(`--out ${out} is not a regular file (a device, pipe or socket); give a file path, or leave --out out to print`, target, "EINVAL");
+    throw new EnvironmentError(said("cli.out.notRegular", { out }), target, "EINVAL");
   }
   if (!opts.force) throw new EnvironmentError(said("cli.out.exists", { out }), target, "EEXIST");
   return { target, shown: out, state: "file" };

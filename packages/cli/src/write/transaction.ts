@@ -161,7 +161,7 @@ export async function writeOutputs(outDir: string, files: readonly AnyFile[], op
       await writeTree(staging, [...files.map((f, i) => ({ path: paths[i]!, content: f.content })), { path: MARKER, content: marker }], previous, stop);
     } catch (err) {
       undo();
-      throw new EnvironmentError(`cannot write the output into ${path.dirname(target.target)} (${systemReason(err)}); nothing was changed in ${outDir}`, target.target, (err as NodeJS.ErrnoException).code ?? null);
+      throw new EnvironmentError(said("cli.out.cannotStage", { dir: path.dirname(target.target), reason: systemReason(err), out: outDir }), target.target, (err as NodeJS.ErrnoException).code ?? null);
     }
     swap(target, staging, old, undo);
   }, { undo });
@@ -184,7 +184,7 @@ function swap(target: Target, staging: string, old: string, undo: () => void): v
     }
   } catch (err) {
     undo();
-    throw new EnvironmentError(`cannot move the new output into ${target.shown} (${systemReason(err)}); ${target.shown} was left as it was`, target.target, (err as NodeJS.ErrnoException).code ?? null);
+    throw new EnvironmentError(said("cli.out.cannotMove", { out: target.shown, reason: systemReason(err) }), target.target, (err as NodeJS.ErrnoException).code ?? null);
   }
   rmSync(old, { recursive: true, force: true });
 }

@@ -56,7 +56,7 @@ describe("the CLI's own error sentences", () => {
 
   it("are every language's own: no cli.* text of another language is its English", () => {
     const same = TEXT_LANGS.filter((l) => l !== "en").flatMap((lang) =>
-      MESSAGE_KEYS.filter((k) => k.startsWith("cli.usage.") || k.startsWith("cli.out.") || k.startsWith("cli.lock.") || k.startsWith("cli.arg."))
+      MESSAGE_KEYS.filter((k) => /^cli\.(usage|out|lock|arg|smtp|season|input)\./.test(k))
         .filter((k) => ownTemplate(lang, k) === ownTemplate("en", k)).map((k) => `${lang} ${k}`));
     expect(same).toEqual([]);
   });

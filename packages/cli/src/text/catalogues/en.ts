@@ -892,6 +892,15 @@ export const EN = {
   "cli.smtp.notUrl": "--smtp \"{url}\" is not a URL (percent-encode the user and password: / as %2F, @ as %40, : as %3A, ? as %3F, # as %23, % as %25); write e.g. {example}",
   "cli.smtp.badEscape": "--smtp \"{url}\": the user or password holds a bad %-escape; percent-encode them: / as %2F, @ as %40, : as %3A, ? as %3F, # as %23, % as %25",
   "help.examples": "{count, plural, one {Example:} other {Examples:}}",
+  "cli.out.pathThroughFile": "cannot use {path}: a part of the path is a file, not a folder",
+  "cli.out.cannotLook": "cannot look at {path} ({reason})",
+  "cli.out.root": "--out {out} is the root folder; give a folder of its own, e.g. --out {example}",
+  "cli.out.notRegular": "--out {out} is not a regular file (a device, pipe or socket); give a file path, or leave --out out to print",
+  "cli.out.cannotStage": "cannot write the output into {dir} ({reason}); nothing was changed in {out}",
+  "cli.out.cannotMove": "cannot move the new output into {out} ({reason}); {out} was left as it was",
+  "cli.smtp.protocol": "--smtp must start with smtp:// or smtps://, got \"{protocol}//\"; write e.g. {example}",
+  "cli.smtp.noServer": "--smtp \"{url}\" names no server; write e.g. {example}",
+  "cli.smtp.path": "--smtp \"{url}\" takes only a server, port, user and password, not a path; write e.g. {example}",
 } as const;
 
 export default EN;

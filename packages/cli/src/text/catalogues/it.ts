@@ -892,6 +892,15 @@ const IT: Catalogue = {
   "cli.smtp.notUrl": "--smtp \"{url}\" non è un URL (codifica utente e password con il segno di percentuale: / come %2F, @ come %40, : come %3A, ? come %3F, # come %23, % come %25); scrivi per esempio {example}",
   "cli.smtp.badEscape": "--smtp \"{url}\": l'utente o la password contiene un codice % non valido; codificali con il segno di percentuale: / come %2F, @ come %40, : come %3A, ? come %3F, # come %23, % come %25",
   "help.examples": "{count, plural, one {Esempio:} other {Esempi:}}",
+  "cli.out.pathThroughFile": "impossibile usare {path}: una parte del percorso è un file, non una cartella",
+  "cli.out.cannotLook": "impossibile esaminare {path} ({reason})",
+  "cli.out.root": "--out {out} è la cartella radice; indica una cartella a sé, per esempio --out {example}",
+  "cli.out.notRegular": "--out {out} non è un file normale (è un dispositivo, una pipe o un socket); indica il percorso di un file, o togli --out per stampare",
+  "cli.out.cannotStage": "impossibile scrivere l'uscita in {dir} ({reason}); nulla è cambiato in {out}",
+  "cli.out.cannotMove": "impossibile mettere la nuova uscita in {out} ({reason}); {out} è rimasto com'era",
+  "cli.smtp.protocol": "--smtp deve iniziare con smtp:// o smtps://, trovato \"{protocol}//\"; scrivi per esempio {example}",
+  "cli.smtp.noServer": "--smtp \"{url}\" non indica alcun server; scrivi per esempio {example}",
+  "cli.smtp.path": "--smtp \"{url}\" prende solo server, porta, utente e password, non un percorso; scrivi per esempio {example}",
 };
 
 export default IT;
