@@ -10,7 +10,7 @@ import { stringify } from "csv-stringify/sync";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../packages/cli/test/run-cli.js";
-import { exampleCopy, smtpSink } from "./mail-fixture.js";
+import { addContacts, exampleCopy, smtpSink } from "./mail-fixture.js";
 
 const STOP = "BS-2026-02";
 type Row = Record<string, string>;
@@ -26,10 +26,7 @@ const delivered = () => smtp.received.map((m) => ({ to: m.to.join(","), raw: m.b
 beforeAll(async () => {
   ({ work, data } = exampleCopy("roadshow-followup-"));
   // Firms write in Italian, delegations in English; every fifth firm has no email.
-  const firms = readCsv(path.join(data, "firms.csv")).map((f, i) => ({ ...f, lang: "it", email: i % 5 === 4 ? "" : `info@${f.firm_id!.toLowerCase()}.example.it` }));
-  const delegations = readCsv(path.join(data, "delegations.csv")).map((d) => ({ ...d, lang: "en", email: `trade@${d.delegation_id!.toLowerCase()}.example` }));
-  writeFileSync(path.join(data, "firms.csv"), stringify(firms, { header: true }));
-  writeFileSync(path.join(data, "delegations.csv"), stringify(delegations, { header: true }));
+  addContacts(data, (kind, id, i) => (kind === "firm" ? { lang: "it", email: i % 5 === 4 ? "" : `info@${id.toLowerCase()}.example.it` } : { lang: "en", email: `trade@${id.toLowerCase()}.example` }));
   const r = await runCli("schedule", data, "--stop", STOP, "--out", path.join(work, "plan"), "--no-exact");
   expect(r.code, r.stderr).toBe(0);
   const agenda = readCsv(path.join(work, "plan", "agenda.csv"));

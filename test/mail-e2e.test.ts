@@ -11,11 +11,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { smtpSink, type SinkMessage } from "./mail-fixture.js";
+import { addContacts, smtpSink, type SinkMessage } from "./mail-fixture.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BIN = path.join(ROOT, "packages/cli/dist/bin.js");
@@ -37,12 +36,6 @@ async function roadshow(...args: string[]): Promise<{ code: number; stdout: stri
   }
 }
 
-/** Adds columns to a CSV of the copy. */
-function addColumns(file: string, cells: (row: Record<string, string>) => Record<string, string>): void {
-  const rows = parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
-  writeFileSync(file, stringify(rows.map((r) => ({ ...r, ...cells(r) })), { header: true }));
-}
-
 /** The Message-IDs a sink accepted, in order. */
 const ids = (sink: { readonly received: readonly SinkMessage[] }) => sink.received.map((m) => m.messageId);
 
@@ -54,8 +47,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "roadshow-mail-"));
   data = path.join(work, "data");
   cpSync(path.join(ROOT, "examples/lombardia-2026"), data, { recursive: true });
-  addColumns(path.join(data, "firms.csv"), (r) => ({ lang: "it", email: `info@${r.firm_id!.toLowerCase()}.example.it` }));
-  addColumns(path.join(data, "delegations.csv"), (r) => ({ lang: "en", email: `trade@${r.delegation_id!.toLowerCase()}.example` }));
+  addContacts(data, (kind, id) => (kind === "firm" ? { lang: "it", email: `info@${id.toLowerCase()}.example.it` } : { lang: "en", email: `trade@${id.toLowerCase()}.example` }));
   const planned = await roadshow("--lang", "it", "schedule", data, "--stop", STOP, "--out", path.join(work, "plan"));
   expect(planned.code, planned.stderr).toBe(0);
   agenda = path.join(work, "plan", "agenda.csv");
@@ -169,7 +161,7 @@ describe("roadshow mail on the example with email and lang columns", () => {
   it("participants without an email are skipped and named on stderr", async () => {
     const copy = path.join(work, "some-emails");
     cpSync(data, copy, { recursive: true });
-    addColumns(path.join(copy, "firms.csv"), (r) => (r.firm_id === "F0002" ? { email: "" } : {}));
+    addContacts(copy, (kind, id) => (kind === "firm" && id === "F0002" ? { email: "" } : {}));
     const r = await roadshow("--lang", "it", "mail", copy, "--stop", STOP, "--agenda", agenda, "--out", path.join(work, "some"), "--organizer", ORGANIZER);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/escluso impresa F0002 .*nessuna email/);

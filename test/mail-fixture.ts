@@ -1,7 +1,9 @@
 /** The bundled example with contacts added in code (firms in Italian, delegations in English), planned, for the mail tests. */
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { planStop, type Schedule } from "@roadshow/core";
 import { readDataDir, type DataSet } from "../packages/cli/src/read/index.js";
 import type { Organizer, PreviousMeeting } from "../packages/cli/src/write/exports.js";
@@ -17,6 +19,17 @@ export function exampleCopy(prefix: string): { work: string; data: string } {
   cpSync(EXAMPLE, data, { recursive: true });
   rmSync(path.join(data, "day-of"), { recursive: true });
   return { work, data };
+}
+
+/**
+ * Adds (or overwrites) columns of firms.csv and delegations.csv in the data folder `dir`, as an
+ * organiser would in a spreadsheet: `cells(kind, id, index)` gives each row's cells (email, lang…).
+ */
+export function addContacts(dir: string, cells: (kind: "firm" | "delegation", id: string, index: number) => Readonly<Record<string, string>>): void {
+  for (const [file, column, kind] of [["firms.csv", "firm_id", "firm"], ["delegations.csv", "delegation_id", "delegation"]] as const) {
+    const rows = parse(readFileSync(path.join(dir, file)), { columns: true, bom: true }) as Record<string, string>[];
+    writeFileSync(path.join(dir, file), stringify(rows.map((r, i) => ({ ...r, ...cells(kind, r[column]!, i) })), { header: true }));
+  }
 }
 
 /** Firm F… → info@f….example.it (lang it); delegation → trade@….example (lang en, contact Jane Doe). `without` get no email. */

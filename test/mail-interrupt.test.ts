@@ -5,13 +5,12 @@
  * `pnpm test` builds first; run `pnpm build` before running this file alone.
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { smtpSink } from "./mail-fixture.js";
+import { addContacts, smtpSink } from "./mail-fixture.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BIN = path.join(ROOT, "packages/cli/dist/bin.js");
@@ -40,11 +39,6 @@ function roadshow(args: readonly string[], onChild: (child: ReturnType<typeof sp
   return new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
 
-function addColumns(file: string, cells: (row: Record<string, string>) => Record<string, string>): void {
-  const rows = parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
-  writeFileSync(file, stringify(rows.map((r) => ({ ...r, ...cells(r) })), { header: true }));
-}
-
 const journal = (out: string): Record<string, string>[] => parse(readFileSync(path.join(out, "sent.csv")), { columns: true, bom: true });
 const mailArgs = (out: string, url: string) => ["mail", data, "--stop", STOP, "--agenda", agenda, "--out", out, "--organizer", ORGANIZER, "--smtp", url];
 const lockLeft = (out: string) => readdirSync(path.dirname(out)).filter((e) => e.startsWith(`.${path.basename(out)}.`));
@@ -54,8 +48,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "roadshow-mail-int-"));
   data = path.join(work, "data");
   cpSync(path.join(ROOT, "examples/lombardia-2026"), data, { recursive: true });
-  addColumns(path.join(data, "firms.csv"), (r) => ({ email: `info@${r.firm_id!.toLowerCase()}.example.it` }));
-  addColumns(path.join(data, "delegations.csv"), (r) => ({ email: `trade@${r.delegation_id!.toLowerCase()}.example` }));
+  addContacts(data, (kind, id) => ({ email: kind === "firm" ? `info@${id.toLowerCase()}.example.it` : `trade@${id.toLowerCase()}.example` }));
   const planned = await roadshow(["schedule", data, "--stop", STOP, "--out", path.join(work, "plan"), "--no-exact"]);
   expect(planned.code, planned.stderr).toBe(0);
   agenda = path.join(work, "plan", "agenda.csv");

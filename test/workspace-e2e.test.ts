@@ -8,11 +8,10 @@
  * messages, none twice.
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyChanges, buildSlots, scorePairs, type StopChange, type StopInstance } from "@roadshow/core";
@@ -22,7 +21,7 @@ import { generateInstance } from "../oracle/generate.js";
 import { checkAgenda } from "../oracle/verify.js";
 import { writeInstance } from "../oracle/write-csv.js";
 import { countGaps } from "./agenda-gaps.js";
-import { smtpSink, type SinkMessage } from "./mail-fixture.js";
+import { addContacts, smtpSink, type SinkMessage } from "./mail-fixture.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const EXAMPLE = path.join(ROOT, "examples/lombardia-2026");
@@ -31,10 +30,7 @@ const ORGANIZER = "Confindustria Lombardia <eventi@example.it>";
 
 /** A data folder with an email for every firm and delegation (f0001@firms.example, us-cg@delegations.example). */
 function withEmails(dir: string): void {
-  for (const [file, id, domain] of [["firms.csv", "firm_id", "firms"], ["delegations.csv", "delegation_id", "delegations"]] as const) {
-    const rows = parse(readFileSync(path.join(dir, file)), { columns: true, bom: true }) as Record<string, string>[];
-    writeFileSync(path.join(dir, file), stringify(rows.map((r) => ({ ...r, email: `${r[id]!.toLowerCase()}@${domain}.example` })), { header: true }));
-  }
+  addContacts(dir, (kind, id) => ({ email: `${id.toLowerCase()}@${kind}s.example` }));
 }
 
 const emailOf = (key: string) => {

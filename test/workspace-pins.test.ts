@@ -3,16 +3,15 @@
  * workspace re-plan and `send` then tells both of its participants (an update), and a `lock` keeps a meeting
  * where it is locked (also at a place given by hand) until it no longer holds, when the re-plan says so.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readLog } from "../packages/cli/src/workspace/log.js";
 import { runCli } from "../packages/cli/test/run-cli.js";
-import { smtpSink } from "./mail-fixture.js";
+import { addContacts, smtpSink } from "./mail-fixture.js";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../examples/lombardia-2026");
 const STOP = "BS-2026-02";
@@ -36,10 +35,7 @@ beforeAll(() => {
   cpSync(EXAMPLE, data, { recursive: true });
   rmSync(path.join(data, "day-of"), { recursive: true });
   // Everyone has an email: f0001@firms.example, us-cg@delegations.example.
-  for (const [file, id, domain] of [["firms.csv", "firm_id", "firms"], ["delegations.csv", "delegation_id", "delegations"]] as const) {
-    const rows = parse(readFileSync(path.join(data, file)), { columns: true, bom: true }) as Record<string, string>[];
-    writeFileSync(path.join(data, file), stringify(rows.map((r) => ({ ...r, email: `${r[id]!.toLowerCase()}@${domain}.example` })), { header: true }));
-  }
+  addContacts(data, (kind, id) => ({ email: `${id.toLowerCase()}@${kind}s.example` }));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

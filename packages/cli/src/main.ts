@@ -1,6 +1,5 @@
 // The roadshow program: its commands and options, and the one place where errors become exit codes.
 import { InternalError, InvalidInstanceError } from "@roadshow/core";
-import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { cliText, helpConfiguration, langFromArgv } from "./text/cli-text.js";
 import { COMMANDS } from "./commands/index.js";
@@ -13,9 +12,7 @@ import { escapeControls } from "./text/escape.js";
 import { givenSecrets, scrub } from "./secrets.js";
 import { formatIssues } from "./text/issues-format.js";
 import { defineStudio } from "./studio/command.js";
-
-/** The version of @roadshow/cli, from its package.json (one folder above both src/ and dist/). */
-export const VERSION: string = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+import { VERSION } from "./version.js";
 
 /** Every `roadshow` command, in help order: the commands, then the studio that stands on them. */
 export const PROGRAM_COMMANDS: readonly DefineCommand[] = [...COMMANDS, defineStudio];

@@ -12,7 +12,7 @@ const SRC = fileURLToPath(new URL("../src/", import.meta.url));
  * a layer below; `folder/` stands for every file in that folder.
  */
 const LAYERS: Layers = [
-  ["issues.ts", "csv-formula.ts", "secrets.ts"],
+  ["issues.ts", "csv-formula.ts", "secrets.ts", "version.ts"],
   ["errors.ts"],
   ["text/"],
   ["context.ts"],

@@ -1,11 +1,10 @@
 /** `mail --previous` with an agenda of another stop is refused (other-stop, exit 1, nothing written), as export, schedule and replan refuse it; the stop's own previous agenda is taken. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { addContacts } from "../../../test/mail-fixture.js";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../examples/lombardia-2026");
 const ORGANIZER = "Confindustria Lombardia <eventi@example.it>";
@@ -18,10 +17,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "roadshow-mail-prev-"));
   data = path.join(work, "data");
   cpSync(EXAMPLE, data, { recursive: true });
-  for (const [file, id] of [["firms.csv", "firm_id"], ["delegations.csv", "delegation_id"]] as const) {
-    const rows = parse(readFileSync(path.join(data, file)), { columns: true, bom: true }) as Record<string, string>[];
-    writeFileSync(path.join(data, file), stringify(rows.map((r) => ({ ...r, email: `x@${r[id]!.toLowerCase()}.example` })), { header: true }));
-  }
+  addContacts(data, (_kind, id) => ({ email: `x@${id.toLowerCase()}.example` }));
   for (const stop of ["BS-2026-02", "BG-2026-03"]) {
     const r = await runCli("schedule", data, "--stop", stop, "--out", path.join(work, stop), "--no-exact");
     expect(r.code, r.stderr).toBe(0);

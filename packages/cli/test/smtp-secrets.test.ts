@@ -1,16 +1,14 @@
 /** No SMTP password is ever printed: bad --smtp URLs (mail and studio) show it masked with how to percent-encode it, and a failing login or server does not echo it either. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
-import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../src/errors.js";
 import { parseSmtpUrl } from "../src/mail/smtp.js";
 import { maskSmtpUrl, scrub, secretsOf } from "../src/secrets.js";
 import { runCli } from "./run-cli.js";
-import { smtpSink } from "../../../test/mail-fixture.js";
+import { addContacts, smtpSink } from "../../../test/mail-fixture.js";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../examples/lombardia-2026");
 const STOP = "BS-2026-02";
@@ -24,10 +22,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "roadshow-secrets-"));
   data = path.join(work, "data");
   cpSync(EXAMPLE, data, { recursive: true });
-  for (const [file, id] of [["firms.csv", "firm_id"], ["delegations.csv", "delegation_id"]] as const) {
-    const rows = parse(readFileSync(path.join(data, file)), { columns: true, bom: true }) as Record<string, string>[];
-    writeFileSync(path.join(data, file), stringify(rows.map((r) => ({ ...r, email: `x@${r[id]!.toLowerCase()}.example` })), { header: true }));
-  }
+  addContacts(data, (_kind, id) => ({ email: `x@${id.toLowerCase()}.example` }));
   const r = await runCli("schedule", data, "--stop", STOP, "--out", path.join(work, "plan"), "--no-exact");
   expect(r.code, r.stderr).toBe(0);
   agenda = path.join(work, "plan", "agenda.csv");

@@ -1,8 +1,7 @@
 /** `roadshow studio <data-dir>`: starts the organiser's desk on 127.0.0.1, prints its address with the session token, and serves until Ctrl+C. */
 import { spawn } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { InvalidArgumentError, type Command } from "commander";
 import type { Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
@@ -12,6 +11,7 @@ import { parseSmtpUrl } from "../mail/smtp.js";
 import { Folders } from "./folders.js";
 import { startStudio, type RunningStudio } from "./server.js";
 import { Workspace } from "./workspace.js";
+import { VERSION } from "../version.js";
 
 /** The port tried first when `--port` is not given; any free port when it is taken. */
 export const DEFAULT_PORT = 4870;
@@ -28,11 +28,6 @@ function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`expected a port number from 0 to 65535, got "${value}"`);
   return n;
-}
-
-function version(): string {
-  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../package.json");
-  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
 }
 
 /** A browser is opened only on a desktop session, never in CI, in tests or when the output is not a terminal. */
@@ -54,7 +49,7 @@ function openBrowser(url: string): void {
 }
 
 async function listen(ws: Workspace, wanted: number | undefined, smtp: string | undefined, env: Io["env"]): Promise<RunningStudio> {
-  const start = (p: number) => startStudio({ workspace: ws, port: p, version: version(), smtp, env });
+  const start = (p: number) => startStudio({ workspace: ws, port: p, version: VERSION, smtp, env });
   try {
     return await start(wanted ?? DEFAULT_PORT);
   } catch (error) {
