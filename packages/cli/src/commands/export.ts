@@ -11,7 +11,7 @@ import { workbookFiles } from "../write/stop-xlsx.js";
 import { loadRun } from "../run/load.js";
 import { runFiles, type RunFiles } from "../run/options.js";
 import { Reporter } from "../run/report.js";
-import { EXAMPLE_DIR, organizerOption, type CommandContext, type DayFlags, type OrganizerFlags } from "./shared.js";
+import { EXAMPLE_DIR, organizerOption, type CommandContext, type DayFlags, type OrganizerFlags, SHARED } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
 import { t } from "../text/i18n.js";
 import { violationText } from "../text/violations.js";
@@ -83,13 +83,13 @@ export function defineExport(root: Command, ctx: CommandContext): void {
     .argument("<data-dir>", "help.export.data-dir")
     .requiredOption("--out <dir>", "help.export.out")
     .option("--previous <agenda.csv>", "help.export.previous")
-    .option("--scores <file>", "help.export.scores")
-    .option("--requests <file>", "help.export.requests")
-    .option("--changes <file>", "help.export.changes")
-    .option("--outcomes <file>", "help.export.outcomes")
-    .option("--excel", "help.export.excel", false)
-    .option("--xlsx", "help.export.xlsx", false)
-    .option("--force", "help.export.force", false)
+    .addOption(SHARED.fileScores())
+    .addOption(SHARED.requests())
+    .addOption(SHARED.fileChanges())
+    .addOption(SHARED.fileOutcomes())
+    .addOption(SHARED.excel())
+    .addOption(SHARED.xlsx())
+    .addOption(SHARED.force())
     .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
     .action(async (agenda: string, dataDir: string, o: ExportFlags) => {
       await exportAgenda(

@@ -17,7 +17,7 @@ import { sendLocked } from "../mail/send.js";
 import { parseSmtpUrl, smtpOutbox, type Outbox, type SmtpTarget } from "../mail/smtp.js";
 import { deskDay, deskOutcomes } from "../desk/day.js";
 import { answersTemplate, prepareFollowUp } from "../desk/followup.js";
-import { EXAMPLE_DIR, organizer, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, type CommandContext, SHARED } from "./shared.js";
 
 /** Options of `roadshow followup`. */
 export interface FollowUpArgs {
@@ -102,11 +102,11 @@ export function defineFollowUp(root: Command, ctx: CommandContext): void {
     .argument("<data-dir>", "help.followup.data-dir")
     .requiredOption("--stop <id>", "help.followup.stop")
     .requiredOption("--out <dir>", "help.followup.out")
-    .requiredOption("--organizer <\"Name <email>\">", "help.followup.organizer", organizer)
+    .addOption(SHARED.sender())
     .option("--agenda <agenda.csv>", "help.followup.agenda")
-    .option("--smtp <url>", "help.followup.smtp")
-    .option("--excel", "help.followup.excel", false)
-    .option("--force", "help.followup.force", false)
+    .addOption(SHARED.smtp())
+    .addOption(SHARED.excel())
+    .addOption(SHARED.forceFolder())
     .addHelpText("after", `\nExample:\n  roadshow followup ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-followup --organizer "Confindustria Lombardia <eventi@example.it>"\n`)
     .action(async (dataDir: string, o: FollowUpFlags) => {
       await followUp({ dataDir, stop: o.stop, agenda: o.agenda, out: o.out, organizer: o.organizer, smtp: o.smtp, excel: o.excel, force: o.force }, ctx.common(), ctx.io);

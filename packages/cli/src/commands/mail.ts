@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { EXIT } from "../errors.js";
 import type { Organizer } from "../write/exports.js";
 import { mail } from "../run/mail.js";
-import { EXAMPLE_DIR, organizer, type CommandContext, type OrganizerFlags } from "./shared.js";
+import { EXAMPLE_DIR, type CommandContext, type OrganizerFlags, SHARED } from "./shared.js";
 
 /** The flags of `roadshow mail`, as commander parses them. */
 interface MailFlags extends OrganizerFlags {
@@ -31,13 +31,13 @@ export function defineMail(root: Command, ctx: CommandContext): void {
     .requiredOption("--stop <id>", "help.mail.stop")
     .requiredOption("--agenda <agenda.csv>", "help.mail.agenda")
     .requiredOption("--out <dir>", "help.mail.out")
-    .requiredOption("--organizer <\"Name <email>\">", "help.mail.organizer", organizer)
-    .option("--smtp <url>", "help.mail.smtp")
+    .addOption(SHARED.sender())
+    .addOption(SHARED.smtp())
     .option("--changes <changes.csv>", "help.mail.changes")
     .option("--previous <agenda.csv>", "help.mail.previous")
-    .option("--dry-run", "help.mail.dry-run", false)
-    .option("--scores <file>", "help.mail.scores")
-    .option("--requests <file>", "help.mail.requests")
+    .addOption(SHARED.dryRun())
+    .addOption(SHARED.fileScores())
+    .addOption(SHARED.requests())
     .option("--stop-changes <file>", "help.mail.stop-changes")
     .option("--force", "help.mail.force", false)
     .addHelpText(

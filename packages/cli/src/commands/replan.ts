@@ -18,7 +18,7 @@ import { loadRun } from "../run/load.js";
 import { planSettings, runFiles } from "../run/options.js";
 import { Reporter } from "../run/report.js";
 import type { ScheduleArgs } from "./schedule.js";
-import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
+import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags, SHARED } from "./shared.js";
 
 /** Options of `roadshow replan`: those of `schedule`, with the agenda sent before required. */
 export interface ReplanArgs extends Omit<ScheduleArgs, "previous"> {
@@ -78,9 +78,9 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
     .option("--previous <agenda.csv>", "help.replan.previous")
     .option("--out <dir>", "help.replan.out")
     .option("--allow-moves", "help.replan.allow-moves", false)
-    .option("--excel", "help.replan.excel", false)
-    .option("--xlsx", "help.replan.xlsx", false)
-    .option("--force", "help.replan.force", false)
+    .addOption(SHARED.excel())
+    .addOption(SHARED.xlsx())
+    .addOption(SHARED.force())
     .addHelpText("after", `\nExample:\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02 --previous out/BS-2026-02/agenda.csv --changes ${EXAMPLE_DIR}/day-of/changes.csv --out out/BS-2026-02-day\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02   (the workspace: from the version last sent and the day-of log)\n`)
     .action(async (dataDir: string, o: ReplanFlags) => {
       if (o.previous === undefined && o.out === undefined) {

@@ -10,7 +10,7 @@ import type { OutputFile } from "../write/output-file.js";
 import { writeOutputs } from "../write/transaction.js";
 import { reportFiles } from "../desk/report-files.js";
 import { dayAgendaFile, deskDay, deskOutcomes } from "../desk/day.js";
-import { collect, EXAMPLE_DIR, type CommandContext } from "./shared.js";
+import { collect, EXAMPLE_DIR, type CommandContext, SHARED } from "./shared.js";
 
 /** Options of `roadshow report`. */
 export interface ReportArgs {
@@ -103,8 +103,8 @@ export function defineReport(root: Command, ctx: CommandContext): void {
     .requiredOption("--out <dir>", "help.report.out")
     .option("--agenda <agenda.csv>", "help.report.agenda", collect)
     .option("--outcomes <file>", "help.report.outcomes")
-    .option("--excel", "help.report.excel", false)
-    .option("--force", "help.report.force", false)
+    .addOption(SHARED.excel())
+    .addOption(SHARED.forceFolder())
     .addHelpText("after", `\nExample:\n  roadshow report ${EXAMPLE_DIR} --stop BS-2026-02 --out out/report-BS\n`)
     .action(async (dataDir: string, o: ReportFlags) => {
       await report({ dataDir, stop: o.stop, agendas: o.agenda, outcomes: o.outcomes, out: o.out, excel: o.excel, force: o.force }, ctx.common(), ctx.io);

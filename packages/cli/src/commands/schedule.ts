@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { planStop } from "@roadshow/core";
 import { EXIT, UsageError } from "../errors.js";
 import { planVersion } from "../workspace/versions.js";
-import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
+import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags, SHARED } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
 import type { Common, Io } from "../context.js";
 import { writeOutputs } from "../write/transaction.js";
@@ -69,10 +69,10 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .argument("<data-dir>", "help.schedule.data-dir")
     .requiredOption("--stop <id>", "help.schedule.stop")
     .option("--out <dir>", "help.schedule.out")
-    .option("--excel", "help.schedule.excel", false)
-    .option("--xlsx", "help.schedule.xlsx", false)
+    .addOption(SHARED.excel())
+    .addOption(SHARED.xlsx())
     .option("--previous <agenda.csv>", "help.schedule.previous")
-    .option("--force", "help.schedule.force", false)
+    .addOption(SHARED.force())
     .addHelpText("after", `\nExample:\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02   (into ${EXAMPLE_DIR}/workspace/BS-2026-02/versions/)\n`)
     .action(async (dataDir: string, o: ScheduleFlags) => {
       if (o.out === undefined) {

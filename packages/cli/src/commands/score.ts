@@ -1,7 +1,7 @@
 // `roadshow score`: every firm–delegation pair of a stop with its score and the parts of it, as scores.csv.
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import { EXAMPLE_DIR, type CommandContext, type DayFlags } from "./shared.js";
+import { EXAMPLE_DIR, type CommandContext, type DayFlags, SHARED } from "./shared.js";
 import { scorePairs, type ScorePart } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { toCsv } from "../write/csv.js";
@@ -69,11 +69,11 @@ export function defineScore(root: Command, ctx: CommandContext): void {
     .requiredOption("--stop <id>", "help.score.stop")
     .option("--out <file>", "help.score.out")
     .option("--scores <file>", "help.score.scores")
-    .option("--requests <file>", "help.score.requests")
-    .option("--changes <file>", "help.score.changes")
-    .option("--outcomes <file>", "help.score.outcomes")
-    .option("--weights <file>", "help.score.weights")
-    .option("--excel", "help.score.excel", false)
+    .addOption(SHARED.requests())
+    .addOption(SHARED.fileChanges())
+    .addOption(SHARED.fileOutcomes())
+    .addOption(SHARED.weights())
+    .addOption(SHARED.excel())
     .option("--force", "help.score.force", false)
     .addHelpText("after", `\nExample:\n  roadshow score ${EXAMPLE_DIR} --stop BS-2026-02 --out out/scores.csv\n`)
     .action(async (dataDir: string, o: ScoreFlags) => {

@@ -19,7 +19,7 @@ import { stopOutput, type OutputOptions } from "../run/files.js";
 import { loadRun, type Run } from "../run/load.js";
 import { planSettings, runFiles, type PlanSettings, type RunFiles } from "../run/options.js";
 import { Reporter } from "../run/report.js";
-import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags } from "./shared.js";
+import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags, SHARED } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
 
 /** Options of `roadshow season`. */
@@ -188,9 +188,9 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
     .option("--frozen <agenda.csv>", "help.season.frozen", collect, [])
     .option("--independent", "help.season.independent", false)
     .option("--no-compare", "help.season.no-compare")
-    .option("--excel", "help.season.excel", false)
+    .addOption(SHARED.excel())
     .option("--xlsx", "help.season.xlsx", false)
-    .option("--force", "help.season.force", false)
+    .addOption(SHARED.force())
     .addHelpText("after", `\nExample:\n  roadshow season ${EXAMPLE_DIR} --out out/season\n  roadshow season ${EXAMPLE_DIR} --out out/season-2 --from MB-2026-05 --frozen out/season/BS-2026-02/agenda.csv --frozen out/season/BG-2026-03/agenda.csv\n`)
     .action(async (dataDir: string, o: SeasonFlags) => {
       await season(

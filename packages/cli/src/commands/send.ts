@@ -23,7 +23,7 @@ import { readLog } from "../workspace/log.js";
 import { SENT_FILE, stopPaths, withStop } from "../workspace/store.js";
 import { whoIsTold } from "../workspace/told.js";
 import { changeReasons } from "./diff.js";
-import { EXAMPLE_DIR, organizer, type CommandContext } from "./shared.js";
+import { EXAMPLE_DIR, type CommandContext, SHARED } from "./shared.js";
 
 /** Options of `roadshow send`. */
 export interface SendArgs {
@@ -148,9 +148,9 @@ export function defineSend(root: Command, ctx: CommandContext): void {
     .description("help.send")
     .argument("<data-dir>", "help.send.data-dir")
     .requiredOption("--stop <id>", "help.send.stop")
-    .requiredOption("--organizer <\"Name <email>\">", "help.send.organizer", organizer)
-    .option("--smtp <url>", "help.send.smtp")
-    .option("--dry-run", "help.send.dry-run", false)
+    .addOption(SHARED.sender())
+    .addOption(SHARED.smtp())
+    .addOption(SHARED.dryRun())
     .addHelpText("after", `\nExample:\n  roadshow send ${EXAMPLE_DIR} --stop BS-2026-02 --organizer "Confindustria Lombardia <eventi@example.it>" --smtp smtps://smtp.example.it\n`)
     .action(async (dataDir: string, o: SendFlags) => {
       await send({ dataDir, stop: o.stop, organizer: o.organizer, smtp: o.smtp, dryRun: o.dryRun }, ctx.common(), ctx.io);

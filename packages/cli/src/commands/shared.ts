@@ -1,5 +1,5 @@
 // What the commands share: the command context, the options several commands take (planning, day-of changes, organizer) and their parsers.
-import { InvalidArgumentError, type Command, type Option } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import type { Common, Io } from "../context.js";
 import type { Organizer } from "../write/exports.js";
 import type { FileFlags, SettingFlags } from "../run/options.js";
@@ -59,6 +59,29 @@ export function isRepeatable(option: Option): boolean {
   return option.variadic || option.parseArg === collect || Array.isArray(option.defaultValue);
 }
 
+/**
+ * The options several commands declare alike, each with one flag, one text (`help.shared.*`) and one
+ * default: a command adds the ones it takes where its help lists them, `.addOption(SHARED.excel())`.
+ */
+export const SHARED = {
+  excel: () => new Option("--excel", "help.shared.excel").default(false),
+  xlsx: () => new Option("--xlsx", "help.shared.xlsx").default(false),
+  /** `--force` of a command writing files into a folder of its own. */
+  force: () => new Option("--force", "help.shared.force").default(false),
+  /** `--force` of a command that replaces a whole output folder. */
+  forceFolder: () => new Option("--force", "help.shared.force-folder").default(false),
+  /** `--organizer` of a command that sends mail: the sender, required. */
+  sender: () => new Option("--organizer <\"Name <email>\">", "help.shared.sender").makeOptionMandatory().argParser(organizer),
+  smtp: () => new Option("--smtp <url>", "help.shared.smtp"),
+  dryRun: () => new Option("--dry-run", "help.shared.dry-run").default(false),
+  requests: () => new Option("--requests <file>", "help.shared.requests"),
+  weights: () => new Option("--weights <file>", "help.shared.weights"),
+  /** The input files of a command that reads a plan rather than makes one. */
+  fileScores: () => new Option("--scores <file>", "help.shared.file-scores"),
+  fileChanges: () => new Option("--changes <file>", "help.shared.file-changes"),
+  fileOutcomes: () => new Option("--outcomes <file>", "help.shared.file-outcomes"),
+} as const;
+
 /** `--organizer`, for every command that writes calendars. */
 export function organizerOption(command: Command): Command {
   return command.option(
@@ -80,8 +103,8 @@ export function dayOptions(command: Command): Command {
 export function planningOptions(command: Command): Command {
   return dayOptions(command)
     .option("--scores <file>", "help.shared.scores")
-    .option("--requests <file>", "help.shared.requests")
-    .option("--weights <file>", "help.shared.weights")
+    .addOption(SHARED.requests())
+    .addOption(SHARED.weights())
     .option("--history <agenda.csv>", "help.shared.history", collect)
     .option("--allow-repeats", "help.shared.allow-repeats", false)
     .option("--min-meetings <K>", "help.shared.min-meetings", positiveInteger, 1)

@@ -1,7 +1,7 @@
 // `roadshow validate`: checks the input files, and an agenda.csv against every hard rule.
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import { collect, EXAMPLE_DIR, type CommandContext, type DayFlags } from "./shared.js";
+import { collect, EXAMPLE_DIR, type CommandContext, type DayFlags, SHARED } from "./shared.js";
 import { verifyAgenda, type Violation } from "@roadshow/core";
 import { Chalk } from "chalk";
 import type { Common, Io } from "../context.js";
@@ -113,9 +113,9 @@ export function defineValidate(root: Command, ctx: CommandContext): void {
     .option("--stop <id>", "help.validate.stop")
     .option("--agenda <file>", "help.validate.agenda")
     .option("--scores <file>", "help.validate.scores")
-    .option("--requests <file>", "help.validate.requests")
-    .option("--changes <file>", "help.validate.changes")
-    .option("--outcomes <file>", "help.validate.outcomes")
+    .addOption(SHARED.requests())
+    .addOption(SHARED.fileChanges())
+    .addOption(SHARED.fileOutcomes())
     .option("--history <agenda.csv>", "help.validate.history", collect)
     .option("--allow-repeats", "help.validate.allow-repeats", false)
     .addHelpText("after", `\nExample:\n  roadshow validate ${EXAMPLE_DIR} --agenda out/BS-2026-02/agenda.csv\n`)
