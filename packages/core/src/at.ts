@@ -12,7 +12,7 @@ function outside(i: number, length: number): InternalError {
 }
 
 /** `list[i]` of an array, which must be there. */
-export function at<T>(list: readonly T[], i: number): T {
+export function at<T>(list: ArrayLike<T>, i: number): T {
   const value = list[i];
   if (value === undefined) throw outside(i, list.length);
   return value;
@@ -36,5 +36,31 @@ export function f64(a: Float64Array, i: number): number {
 export function u8(a: Uint8Array, i: number): number {
   const value = a[i];
   if (value === undefined) throw outside(i, a.length);
+  return value;
+}
+
+/** Adds `by` to `a[i]` of an `Int32Array` (which must be there); returns the new value. */
+export function addI32(a: Int32Array, i: number, by: number): number {
+  const value = i32(a, i) + by;
+  a[i] = value;
+  return value;
+}
+
+/** Adds `by` to `a[i]` of a `Float64Array` (which must be there). */
+export function addF64(a: Float64Array, i: number, by: number): void {
+  a[i] = f64(a, i) + by;
+}
+
+/** `map.get(key)` of a key the caller put there itself. */
+export function got<K, V>(map: ReadonlyMap<K, V>, key: K): V {
+  const value = map.get(key);
+  if (value === undefined) throw new InternalError(`no entry for ${String(key)}`);
+  return value;
+}
+
+/** Adds `by` to `list[i]` of a plain array of counts (which must be there); returns the new value. */
+export function addAt(list: number[], i: number, by: number): number {
+  const value = at(list, i) + by;
+  list[i] = value;
   return value;
 }

@@ -1,9 +1,10 @@
 /** The slot board the search works on: which pair meets in which slot, the loads it implies, and insertion by ejection chains with a journal to undo. */
 import { InternalError } from "./errors.js";
 import { balanceOf, balanceWorth, roundScore } from "./levels.js";
-import type { Prepared } from "./prepare.js";
+import { delegationAt, firmAt, pairAt, type Prepared } from "./prepare.js";
 import { pinsOf, type Pins } from "./pins.js";
 import type { ObjectiveLevels } from "./types.js";
+import { addI32, at, i32 } from "./at.js";
 
 /**
  * The slot board: which pair meets in which slot, with per-slot loads of every
@@ -52,7 +53,7 @@ export class Board {
     this.mustOf = new Int32Array(prep.pairs.length).fill(-1);
     const mustIndex = new Map(prep.musts.map((m, i) => [`${m.firm}|${m.country}`, i]));
     prep.pairs.forEach((p, i) => {
-      if (p.must) this.mustOf[i] = mustIndex.get(`${p.firm}|${prep.delegations[p.delegation]!.country}`) ?? -1;
+      if (p.must) this.mustOf[i] = mustIndex.get(`${p.firm}|${delegationAt(prep, p.delegation).country}`) ?? -1;
     });
     // Pinned meetings take their places and count, without being on the board's lists (nothing can move them).
     const pins = pinsOf(prep);
@@ -72,64 +73,66 @@ export class Board {
   }
 
   place(pair: number, t: number): void {
-    const { firm, delegation, affinity } = this.prep.pairs[pair]!;
+    const { firm, delegation, affinity } = pairAt(this.prep, pair);
     this.journal?.push(pair, -1);
     this.scoreTotal += affinity.score;
-    if (this.pins) this.replacedTotal += this.pins.replace[pair]!;
+    if (this.pins) this.replacedTotal += i32(this.pins.replace, pair);
     this.slotOf[pair] = t;
-    this.firmLoad[firm * this.n + t]!++;
-    this.delegationLoad[delegation * this.n + t]!++;
-    this.firmAt[firm * this.n + t]!.push(pair);
-    this.delegationAt[delegation * this.n + t]!.push(pair);
-    const m = ++this.firmMeetings[firm]!;
+    addI32(this.firmLoad, firm * this.n + t, 1);
+    addI32(this.delegationLoad, delegation * this.n + t, 1);
+    at(this.firmAt, firm * this.n + t).push(pair);
+    at(this.delegationAt, delegation * this.n + t).push(pair);
+    const m = addI32(this.firmMeetings, firm, 1);
     if (m <= this.prep.minMeetings) this.servedTotal++;
     this.balanceTotal += balanceWorth(this.prep, m);
-    if (this.mustOf[pair]! >= 0 && ++this.mustMeetings[this.mustOf[pair]!]! === 1) this.mustsMet++;
+    const must = i32(this.mustOf, pair);
+    if (must >= 0 && addI32(this.mustMeetings, must, 1) === 1) this.mustsMet++;
   }
 
   remove(pair: number): void {
-    const t = this.slotOf[pair]!;
-    const { firm, delegation, affinity } = this.prep.pairs[pair]!;
+    const t = i32(this.slotOf, pair);
+    const { firm, delegation, affinity } = pairAt(this.prep, pair);
     this.journal?.push(pair, t);
     this.scoreTotal -= affinity.score;
-    if (this.pins) this.replacedTotal -= this.pins.replace[pair]!;
+    if (this.pins) this.replacedTotal -= i32(this.pins.replace, pair);
     this.slotOf[pair] = -1;
-    this.firmLoad[firm * this.n + t]!--;
-    this.delegationLoad[delegation * this.n + t]!--;
-    drop(this.firmAt[firm * this.n + t]!, pair);
-    drop(this.delegationAt[delegation * this.n + t]!, pair);
-    const m = this.firmMeetings[firm]!--;
+    addI32(this.firmLoad, firm * this.n + t, -1);
+    addI32(this.delegationLoad, delegation * this.n + t, -1);
+    drop(at(this.firmAt, firm * this.n + t), pair);
+    drop(at(this.delegationAt, delegation * this.n + t), pair);
+    const m = addI32(this.firmMeetings, firm, -1) + 1;
     if (m <= this.prep.minMeetings) this.servedTotal--;
     this.balanceTotal -= balanceWorth(this.prep, m);
-    if (this.mustOf[pair]! >= 0 && --this.mustMeetings[this.mustOf[pair]!]! === 0) this.mustsMet--;
+    const must = i32(this.mustOf, pair);
+    if (must >= 0 && addI32(this.mustMeetings, must, -1) === 0) this.mustsMet--;
   }
 
   /** Pairs meeting a delegation in slot t. */
   delegationMeetings(delegation: number, t: number): readonly number[] {
-    return this.delegationAt[delegation * this.n + t]!;
+    return at(this.delegationAt, delegation * this.n + t);
   }
 
   /** Pairs meeting a firm in slot t. */
   firmMeetingsAt(firm: number, t: number): readonly number[] {
-    return this.firmAt[firm * this.n + t]!;
+    return at(this.firmAt, firm * this.n + t);
   }
 
   /** Meetings the firm could still add in slot t (representatives left). */
   firmRoom(firm: number, t: number): number {
-    return this.prep.firms[firm]!.representatives - this.firmLoad[firm * this.n + t]!;
+    return firmAt(this.prep, firm).representatives - i32(this.firmLoad, firm * this.n + t);
   }
 
   /** Meetings the delegation could still add in slot t (tables left). */
   delegationRoom(delegation: number, t: number): number {
-    return this.prep.delegations[delegation]!.tables - this.delegationLoad[delegation * this.n + t]!;
+    return delegationAt(this.prep, delegation).tables - i32(this.delegationLoad, delegation * this.n + t);
   }
 
   firmFull(firm: number, t: number): boolean {
-    return this.firmLoad[firm * this.n + t]! >= this.prep.firms[firm]!.representatives;
+    return i32(this.firmLoad, firm * this.n + t) >= firmAt(this.prep, firm).representatives;
   }
 
   delegationFull(delegation: number, t: number): boolean {
-    return this.delegationLoad[delegation * this.n + t]! >= this.prep.delegations[delegation]!.tables;
+    return i32(this.delegationLoad, delegation * this.n + t) >= delegationAt(this.prep, delegation).tables;
   }
 
   /** Starts recording changes, for `rollback`; journals nest (each `commit` or `rollback` closes the latest). */
@@ -151,8 +154,8 @@ export class Board {
     if (log === null || mark === undefined) throw new InternalError("rollback without beginJournal");
     this.journal = null;
     for (let k = log.length - 2; k >= mark; k -= 2) {
-      const pair = log[k]!;
-      const before = log[k + 1]!;
+      const pair = at(log, k);
+      const before = at(log, k + 1);
       if (before === -1) this.remove(pair);
       else this.place(pair, before);
     }
@@ -173,8 +176,8 @@ export class Board {
 
   /** Puts every pair back where a snapshot had it. */
   restore(snapshot: Int32Array): void {
-    for (let i = 0; i < snapshot.length; i++) if (this.slotOf[i] !== snapshot[i] && this.slotOf[i]! >= 0) this.remove(i);
-    for (let i = 0; i < snapshot.length; i++) if (this.slotOf[i] === -1 && snapshot[i]! >= 0) this.place(i, snapshot[i]!);
+    for (let i = 0; i < snapshot.length; i++) if (this.slotOf[i] !== snapshot[i] && i32(this.slotOf, i) >= 0) this.remove(i);
+    for (let i = 0; i < snapshot.length; i++) if (this.slotOf[i] === -1 && i32(snapshot, i) >= 0) this.place(i, i32(snapshot, i));
   }
 
   /** Pairs placed, in pair order. */
@@ -201,7 +204,7 @@ export class Board {
 
   /** Whether a placed pair has a slot other than `except` where its firm and its delegation both have room. */
   private hasFreeSlot(pair: number, except: number): boolean {
-    const { firm, delegation, slots } = this.prep.pairs[pair]!;
+    const { firm, delegation, slots } = pairAt(this.prep, pair);
     for (const t of slots) if (t !== except && !this.firmFull(firm, t) && !this.delegationFull(delegation, t)) return true;
     return false;
   }
@@ -213,27 +216,27 @@ export class Board {
    * same order) and the same journal, without the moves.
    */
   private failedExchange(pair: number, blocker: number, t: number): void {
-    const b = this.prep.pairs[blocker]!;
-    for (const list of [this.firmAt[b.firm * this.n + t]!, this.delegationAt[b.delegation * this.n + t]!]) {
+    const b = pairAt(this.prep, blocker);
+    for (const list of [at(this.firmAt, b.firm * this.n + t), at(this.delegationAt, b.delegation * this.n + t)]) {
       const i = list.indexOf(blocker);
-      list[i] = list[list.length - 1]!;
+      list[i] = at(list, list.length - 1);
       list[list.length - 1] = blocker;
     }
-    const score = this.prep.pairs[pair]!.affinity.score;
+    const score = pairAt(this.prep, pair).affinity.score;
     this.scoreTotal = this.scoreTotal - b.affinity.score + score - score + b.affinity.score;
     const pins = this.pins;
-    if (pins) this.replacedTotal = this.replacedTotal - pins.replace[blocker]! + pins.replace[pair]! - pins.replace[pair]! + pins.replace[blocker]!;
+    if (pins) this.replacedTotal = this.replacedTotal - i32(pins.replace, blocker) + i32(pins.replace, pair) - i32(pins.replace, pair) + i32(pins.replace, blocker);
     this.journal?.push(blocker, t, pair, -1, pair, t, blocker, -1);
   }
 
   private chain(pair: number, depth: number, moving: Set<number>): boolean {
-    const { firm, delegation, slots } = this.prep.pairs[pair]!;
+    const { firm, delegation, slots } = pairAt(this.prep, pair);
     let best = -1;
     let bestLoad = Infinity;
     for (const t of slots) {
       if (this.firmFull(firm, t) || this.delegationFull(delegation, t)) continue;
       // Prefer the slot where both sides are least busy: it leaves room for others.
-      const load = this.firmLoad[firm * this.n + t]! + this.delegationLoad[delegation * this.n + t]!;
+      const load = i32(this.firmLoad, firm * this.n + t) + i32(this.delegationLoad, delegation * this.n + t);
       if (load < bestLoad) {
         best = t;
         bestLoad = load;
@@ -248,7 +251,7 @@ export class Board {
       const firmFull = this.firmFull(firm, t);
       const delegationFull = this.delegationFull(delegation, t);
       if (firmFull && delegationFull) continue;
-      const blockers = firmFull ? this.firmAt[firm * this.n + t]! : this.delegationAt[delegation * this.n + t]!;
+      const blockers = firmFull ? at(this.firmAt, firm * this.n + t) : at(this.delegationAt, delegation * this.n + t);
       for (const blocker of [...blockers]) {
         if (moving.has(blocker) || --this.budget < 0) continue;
         // On the chain's last link a blocker with no free slot elsewhere fails: skip the four moves
@@ -272,6 +275,6 @@ export class Board {
 
 function drop(list: number[], value: number): void {
   const i = list.indexOf(value);
-  list[i] = list[list.length - 1]!;
+  list[i] = at(list, list.length - 1);
   list.pop();
 }

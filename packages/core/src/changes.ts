@@ -1,5 +1,6 @@
 /** Stop-specific changes (`changes.csv`): a stop's instance as it is on the day, master data untouched. */
 import type { Delegation, Firm, MeetingOutcome, PastMeeting, StopChange, StopInstance } from "./types.js";
+import { meetingKey } from "./tally.js";
 
 const withStop = (stops: readonly string[], stopId: string): readonly string[] => (stops.includes(stopId) ? stops : [...stops, stopId]);
 
@@ -81,11 +82,11 @@ export function metHistory(
   if (changes.length === 0 && outcomes.length === 0) return [...history];
   const absent = new Set<string>();
   for (const stopId of new Set(changes.map((c) => c.stopId))) for (const id of absentAt(stopId, changes)) absent.add(`${stopId}\u0000${id}`);
-  const released = new Set(outcomes.filter((o) => !o.held || o.followUp).map((o) => `${o.stopId}\u0000${o.firmId}\u0000${o.delegationId}`));
+  const released = new Set(outcomes.filter((o) => !o.held || o.followUp).map((o) => meetingKey(o.stopId, o.firmId, o.delegationId)));
   return history.filter(
     (h) =>
       !absent.has(`${h.stopId}\u0000${h.firmId}`) &&
       !absent.has(`${h.stopId}\u0000${h.delegationId}`) &&
-      !released.has(`${h.stopId}\u0000${h.firmId}\u0000${h.delegationId}`),
+      !released.has(meetingKey(h.stopId, h.firmId, h.delegationId)),
   );
 }

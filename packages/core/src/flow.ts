@@ -8,6 +8,7 @@
 
 import { Heap } from "./heap.js";
 import { InternalError } from "./errors.js";
+import { addF64, addI32, at, f64, i32 } from "./at.js";
 
 /** A network under construction; `minCostFlow` (or a `MinCostFlow` solver) solves it and `flow` reads the result. */
 export class FlowNetwork {
@@ -26,7 +27,7 @@ export class FlowNetwork {
   capacityOut(u: number): number {
     let total = 0;
     this.tails.forEach((t, a) => {
-      if (t === u) total += this.caps[a]!;
+      if (t === u) total += at(this.caps, a);
     });
     return total;
   }
@@ -43,18 +44,23 @@ export class FlowNetwork {
 
   /** Position of an arc in the compiled residual graph. */
   residualArc(arc: number): number {
-    return this.position![arc]!;
+    return i32(this.compiledOrThrow().position, arc);
   }
 
   /** Capacity an arc was added with. */
   capacity(arc: number): number {
-    return this.caps[arc]!;
+    return at(this.caps, arc);
   }
 
   /** Flow on an arc after `minCostFlow`: the residual capacity of its reverse arc. */
   flow(arc: number): number {
-    const g = this.compiled!;
-    return g.cap[g.twin[this.position![arc]!]!]!;
+    const { g, position } = this.compiledOrThrow();
+    return f64(g.cap, i32(g.twin, i32(position, arc)));
+  }
+
+  private compiledOrThrow(): { readonly g: Residual; readonly position: Int32Array } {
+    if (this.compiled === null || this.position === null) throw new InternalError("the network has no residual graph yet: solve it first");
+    return { g: this.compiled, position: this.position };
   }
 
   /**
@@ -73,10 +79,10 @@ export class FlowNetwork {
     const m = tails.length;
     const first = new Int32Array(n + 1);
     for (let a = 0; a < m; a++) {
-      first[tails[a]! + 1]!++;
-      first[heads[a]! + 1]!++;
+      addI32(first, at(tails, a) + 1, 1);
+      addI32(first, at(heads, a) + 1, 1);
     }
-    for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
+    for (let v = 0; v < n; v++) addI32(first, v + 1, i32(first, v));
     const fill = first.slice(0, n);
     const to = new Int32Array(2 * m);
     const twin = new Int32Array(2 * m);
@@ -85,19 +91,19 @@ export class FlowNetwork {
     const minor = new Float64Array(2 * m);
     this.position = new Int32Array(this.tails.length);
     for (let a = 0; a < m; a++) {
-      const u = tails[a]!;
-      const v = heads[a]!;
-      const e = fill[u]!++;
-      const r = fill[v]!++;
+      const u = at(tails, a);
+      const v = at(heads, a);
+      const e = addI32(fill, u, 1) - 1;
+      const r = addI32(fill, v, 1) - 1;
       to[e] = v;
       to[r] = u;
       twin[e] = r;
       twin[r] = e;
-      cap[e] = caps[a]!;
-      major[e] = majors[a]!;
-      major[r] = -majors[a]!;
-      minor[e] = minors[a]!;
-      minor[r] = -minors[a]!;
+      cap[e] = at(caps, a);
+      major[e] = at(majors, a);
+      major[r] = -at(majors, a);
+      minor[e] = at(minors, a);
+      minor[r] = -at(minors, a);
       if (a < this.position.length) this.position[a] = e;
     }
     this.compiled = { n, first, to, twin, cap, major, minor };
@@ -188,9 +194,9 @@ function solveCold(net: FlowNetwork, source: number, sink: number): Solved {
   const n = g.n;
   const m = g.to.length;
   const tail = new Int32Array(m);
-  for (let v = 0; v < n; v++) for (let e = g.first[v]!; e < g.first[v + 1]!; e++) tail[e] = v;
+  for (let v = 0; v < n; v++) for (let e = i32(g.first, v); e < i32(g.first, v + 1); e++) tail[e] = v;
   let maxMinor = 0;
-  for (let e = 0; e < m; e++) maxMinor = Math.max(maxMinor, Math.abs(g.minor[e]!));
+  for (let e = 0; e < m; e++) maxMinor = Math.max(maxMinor, Math.abs(f64(g.minor, e)));
   // The coarsest shift rounds every minor cost to -1, 0 or 1.
   let shift = 0;
   while (2 ** shift <= maxMinor) shift += SCALE_BITS;
@@ -199,7 +205,7 @@ function solveCold(net: FlowNetwork, source: number, sink: number): Solved {
   // The source starts as high as its most valuable arc: no arc leaving it is saturated blindly (then
   // sent back one worth at a time, a Dijkstra each, when units have many worths such as balance's), and
   // the first Dijkstras send the most valuable units first, down to the last worth that finds room.
-  for (let e = g.first[source]!; e < g.first[source + 1]!; e++) piMajor[source] = Math.max(piMajor[source]!, -g.major[e]!);
+  for (let e = i32(g.first, source); e < i32(g.first, source + 1); e++) piMajor[source] = Math.max(f64(piMajor, source), -f64(g.major, e));
   const piMinor = new Float64Array(n);
   const excess = new Float64Array(n);
   const scaled = new Float64Array(m);
@@ -207,27 +213,27 @@ function solveCold(net: FlowNetwork, source: number, sink: number): Solved {
   const work = new Work(n, m);
   const rescale = (): void => {
     for (let e = 0; e < m; e++) {
-      if (e < g.twin[e]!) {
-        scaled[e] = Math.floor(g.minor[e]! / 2 ** shift);
-        scaled[g.twin[e]!] = -scaled[e]!;
+      if (e < i32(g.twin, e)) {
+        scaled[e] = Math.floor(f64(g.minor, e) / 2 ** shift);
+        scaled[i32(g.twin, e)] = -f64(scaled, e);
       }
     }
   };
   for (; shift >= 0; shift -= SCALE_BITS) {
-    for (let v = 0; v < n; v++) piMinor[v]! *= 2 ** SCALE_BITS;
+    for (let v = 0; v < n; v++) piMinor[v] = f64(piMinor, v) * 2 ** SCALE_BITS;
     rescale();
     // Arcs that the finer costs make negative are saturated; their flow leaves excesses and deficits.
     for (let e = 0; e < m; e++) {
-      if (g.cap[e]! <= 0) continue;
-      const u = tail[e]!;
-      const v = g.to[e]!;
-      const rMajor = g.major[e]! + piMajor[u]! - piMajor[v]!;
-      if (rMajor < 0 || (rMajor === 0 && scaled[e]! + piMinor[u]! - piMinor[v]! < 0)) {
-        const amount = g.cap[e]!;
+      if (f64(g.cap, e) <= 0) continue;
+      const u = i32(tail, e);
+      const v = i32(g.to, e);
+      const rMajor = f64(g.major, e) + f64(piMajor, u) - f64(piMajor, v);
+      if (rMajor < 0 || (rMajor === 0 && f64(scaled, e) + f64(piMinor, u) - f64(piMinor, v) < 0)) {
+        const amount = f64(g.cap, e);
         g.cap[e] = 0;
-        g.cap[g.twin[e]!]! += amount;
-        excess[v]! += amount;
-        excess[u]! -= amount;
+        addF64(g.cap, i32(g.twin, e), amount);
+        addF64(excess, v, amount);
+        addF64(excess, u, -amount);
       }
     }
     settle(level, excess, piMajor, piMinor, work);
@@ -249,24 +255,24 @@ function resolveWarm(net: FlowNetwork, state: Solved, arcs: Iterable<number>, ca
   const { g, excess, piMajor, piMinor, work } = state;
   const move = (e: number, amount: number): void => {
     // `amount` more units on residual arc e (negative: fewer).
-    const r = g.twin[e]!;
-    g.cap[e]! -= amount;
-    g.cap[r]! += amount;
-    excess[g.to[e]!]! += amount;
-    excess[g.to[r]!]! -= amount;
+    const r = i32(g.twin, e);
+    addF64(g.cap, e, -amount);
+    addF64(g.cap, r, amount);
+    addF64(excess, i32(g.to, e), amount);
+    addF64(excess, i32(g.to, r), -amount);
   };
   for (const arc of arcs) {
     const e = net.residualArc(arc);
-    const r = g.twin[e]!;
+    const r = i32(g.twin, e);
     const cap = capacity(arc);
     if (!(cap >= 0 && cap <= net.capacity(arc))) throw new InternalError(`capacity ${cap} of arc ${arc} outside 0..${net.capacity(arc)}`);
-    const flow = Math.min(g.cap[r]!, cap);
-    move(e, flow - g.cap[r]!);
+    const flow = Math.min(f64(g.cap, r), cap);
+    move(e, flow - f64(g.cap, r));
     g.cap[e] = cap - flow;
-    const u = g.to[r]!;
-    const v = g.to[e]!;
-    const rMajor = g.major[e]! + piMajor[u]! - piMajor[v]!;
-    if (rMajor < 0 || (rMajor === 0 && g.minor[e]! + piMinor[u]! - piMinor[v]! < 0)) move(e, g.cap[e]!);
+    const u = i32(g.to, r);
+    const v = i32(g.to, e);
+    const rMajor = f64(g.major, e) + f64(piMajor, u) - f64(piMajor, v);
+    if (rMajor < 0 || (rMajor === 0 && f64(g.minor, e) + f64(piMinor, u) - f64(piMinor, v) < 0)) move(e, f64(g.cap, e));
   }
   settle(g, excess, piMajor, piMinor, work);
   return { major: piMajor, minor: piMinor };
@@ -281,8 +287,8 @@ function settle(g: Residual, excess: Float64Array, piMajor: Float64Array, piMino
     const sources: number[] = [];
     let deficits = 0;
     for (let v = 0; v < g.n; v++) {
-      if (excess[v]! > 0) sources.push(v);
-      else if (excess[v]! < 0) deficits++;
+      if (f64(excess, v) > 0) sources.push(v);
+      else if (f64(excess, v) < 0) deficits++;
     }
     if (sources.length === 0) return;
     // One Dijkstra from every excess at once (or to every deficit at once, when deficits are fewer),
@@ -293,7 +299,7 @@ function settle(g: Residual, excess: Float64Array, piMajor: Float64Array, piMino
     for (let more = 1; more > 0; sent += more) {
       work.reset();
       more = 0;
-      for (const v of sources) if (excess[v]! > 0) more += push(g, v, excess, work);
+      for (const v of sources) if (f64(excess, v) > 0) more += push(g, v, excess, work);
     }
     if (sent === 0) throw new InternalError("no excess could reach a deficit");
   }
@@ -311,44 +317,44 @@ function push(g: Residual, start: number, excess: Float64Array, work: Work): num
   let depth = 0;
   let u = start;
   onPath[start] = 1;
-  while (excess[start]! > 0) {
-    if (excess[u]! < 0 && u !== start) {
-      let amount = Math.min(excess[start]!, -excess[u]!);
-      for (let i = 0; i < depth; i++) amount = Math.min(amount, g.cap[path[i]!]!);
+  while (f64(excess, start) > 0) {
+    if (f64(excess, u) < 0 && u !== start) {
+      let amount = Math.min(f64(excess, start), -f64(excess, u));
+      for (let i = 0; i < depth; i++) amount = Math.min(amount, f64(g.cap, i32(path, i)));
       for (let i = 0; i < depth; i++) {
-        const e = path[i]!;
-        g.cap[e]! -= amount;
-        g.cap[g.twin[e]!]! += amount;
-        onPath[g.to[e]!] = 0;
+        const e = i32(path, i);
+        addF64(g.cap, e, -amount);
+        addF64(g.cap, i32(g.twin, e), amount);
+        onPath[i32(g.to, e)] = 0;
       }
-      excess[start]! -= amount;
-      excess[u]! += amount;
+      addF64(excess, start, -amount);
+      addF64(excess, u, amount);
       total += amount;
       depth = 0;
       u = start;
       continue;
     }
-    const end = tightFirst[u + 1]!;
-    let k = current[u]!;
+    const end = i32(tightFirst, u + 1);
+    let k = i32(current, u);
     for (; k < end; k++) {
-      const e = tightArc[k]!;
-      const v = g.to[e]!;
-      if (g.cap[e]! > 0 && !dead[v] && !onPath[v]) break;
+      const e = i32(tightArc, k);
+      const v = i32(g.to, e);
+      if (f64(g.cap, e) > 0 && !dead[v] && !onPath[v]) break;
     }
     current[u] = k;
     if (k < end) {
-      const e = tightArc[k]!;
+      const e = i32(tightArc, k);
       path[depth++] = e;
-      u = g.to[e]!;
+      u = i32(g.to, e);
       onPath[u] = 1;
       continue;
     }
     dead[u] = 1;
     onPath[u] = 0;
     if (u === start) break;
-    const back = path[--depth]!;
-    u = g.to[g.twin[back]!]!;
-    current[u]!++;
+    const back = i32(path, --depth);
+    u = i32(g.to, i32(g.twin, back));
+    addI32(current, u, 1);
   }
   onPath[start] = 0;
   return total;
@@ -418,11 +424,11 @@ function shortestPaths(
   const sign = toDeficits ? -1 : 1;
   let unabsorbed = 0;
   for (let v = 0; v < g.n; v++) {
-    if (sign * excess[v]! <= 0) continue;
+    if (sign * f64(excess, v) <= 0) continue;
     distMajor[v] = 0;
     distMinor[v] = 0;
     heap.push(v, 0, 0);
-    unabsorbed += sign * excess[v]!;
+    unabsorbed += sign * f64(excess, v);
   }
   let lastMajor = 0;
   let lastMinor = 0;
@@ -433,20 +439,20 @@ function shortestPaths(
     if (kMajor !== distMajor[u] || kMinor !== distMinor[u]) continue;
     lastMajor = kMajor;
     lastMinor = kMinor;
-    if (sign * excess[u]! < 0) {
-      unabsorbed += sign * excess[u]!;
+    if (sign * f64(excess, u) < 0) {
+      unabsorbed += sign * f64(excess, u);
       if (unabsorbed <= 0) break;
     }
-    const end = g.first[u + 1]!;
+    const end = i32(g.first, u + 1);
     if (!toDeficits) {
-      const baseMajor = kMajor + piMajor[u]!;
-      const baseMinor = kMinor + piMinor[u]!;
-      for (let e = g.first[u]!; e < end; e++) {
-        if (g.cap[e]! <= 0) continue;
-        const v = g.to[e]!;
-        const nMajor = baseMajor + g.major[e]! - piMajor[v]!;
-        const nMinor = baseMinor + g.minor[e]! - piMinor[v]!;
-        if (nMajor < distMajor[v]! || (nMajor === distMajor[v] && nMinor < distMinor[v]!)) {
+      const baseMajor = kMajor + f64(piMajor, u);
+      const baseMinor = kMinor + f64(piMinor, u);
+      for (let e = i32(g.first, u); e < end; e++) {
+        if (f64(g.cap, e) <= 0) continue;
+        const v = i32(g.to, e);
+        const nMajor = baseMajor + f64(g.major, e) - f64(piMajor, v);
+        const nMinor = baseMinor + f64(g.minor, e) - f64(piMinor, v);
+        if (nMajor < f64(distMajor, v) || (nMajor === distMajor[v] && nMinor < f64(distMinor, v))) {
           distMajor[v] = nMajor;
           distMinor[v] = nMinor;
           heap.push(v, nMajor, nMinor);
@@ -454,15 +460,15 @@ function shortestPaths(
       }
     } else {
       // Arcs v → u with room, found as the twins of u's arcs: d(v) ≤ d(u) + reduced cost of v → u.
-      const baseMajor = kMajor - piMajor[u]!;
-      const baseMinor = kMinor - piMinor[u]!;
-      for (let e = g.first[u]!; e < end; e++) {
-        const r = g.twin[e]!;
-        if (g.cap[r]! <= 0) continue;
-        const v = g.to[e]!;
-        const nMajor = baseMajor + g.major[r]! + piMajor[v]!;
-        const nMinor = baseMinor + g.minor[r]! + piMinor[v]!;
-        if (nMajor < distMajor[v]! || (nMajor === distMajor[v] && nMinor < distMinor[v]!)) {
+      const baseMajor = kMajor - f64(piMajor, u);
+      const baseMinor = kMinor - f64(piMinor, u);
+      for (let e = i32(g.first, u); e < end; e++) {
+        const r = i32(g.twin, e);
+        if (f64(g.cap, r) <= 0) continue;
+        const v = i32(g.to, e);
+        const nMajor = baseMajor + f64(g.major, r) + f64(piMajor, v);
+        const nMinor = baseMinor + f64(g.minor, r) + f64(piMinor, v);
+        if (nMajor < f64(distMajor, v) || (nMajor === distMajor[v] && nMinor < f64(distMinor, v))) {
           distMajor[v] = nMajor;
           distMinor[v] = nMinor;
           heap.push(v, nMajor, nMinor);
@@ -471,9 +477,9 @@ function shortestPaths(
     }
   }
   for (let v = 0; v < g.n; v++) {
-    const within = distMajor[v]! < lastMajor || (distMajor[v] === lastMajor && distMinor[v]! <= lastMinor);
-    piMajor[v]! += sign * (within ? distMajor[v]! : lastMajor);
-    piMinor[v]! += sign * (within ? distMinor[v]! : lastMinor);
+    const within = f64(distMajor, v) < lastMajor || (distMajor[v] === lastMajor && f64(distMinor, v) <= lastMinor);
+    addF64(piMajor, v, sign * (within ? f64(distMajor, v) : lastMajor));
+    addF64(piMinor, v, sign * (within ? f64(distMinor, v) : lastMinor));
     near[v] = within ? 1 : 0;
   }
   tight(g, piMajor, piMinor, work);
@@ -491,11 +497,11 @@ function tight(g: Residual, piMajor: Float64Array, piMinor: Float64Array, work: 
   for (let u = 0; u < g.n; u++) {
     tightFirst[u] = count;
     if (!near[u]) continue;
-    const pu = piMajor[u]!;
-    const qu = piMinor[u]!;
-    for (let e = g.first[u]!; e < g.first[u + 1]!; e++) {
-      const v = g.to[e]!;
-      if (near[v] && g.major[e]! + pu - piMajor[v]! === 0 && g.minor[e]! + qu - piMinor[v]! === 0) tightArc[count++] = e;
+    const pu = f64(piMajor, u);
+    const qu = f64(piMinor, u);
+    for (let e = i32(g.first, u); e < i32(g.first, u + 1); e++) {
+      const v = i32(g.to, e);
+      if (near[v] && f64(g.major, e) + pu - f64(piMajor, v) === 0 && f64(g.minor, e) + qu - f64(piMinor, v) === 0) tightArc[count++] = e;
     }
   }
   tightFirst[g.n] = count;

@@ -1,4 +1,6 @@
 /** Binary min-heap of nodes keyed by (major, minor), then node id; duplicates allowed (lazy deletion). */
+import { f64, i32 } from "./at.js";
+
 export class Heap {
   private nodes: Int32Array;
   private majors: Float64Array;
@@ -23,9 +25,9 @@ export class Heap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!this.before(major, minor, node, p)) break;
-      this.nodes[i] = this.nodes[p]!;
-      this.majors[i] = this.majors[p]!;
-      this.minors[i] = this.minors[p]!;
+      this.nodes[i] = i32(this.nodes, p);
+      this.majors[i] = f64(this.majors, p);
+      this.minors[i] = f64(this.minors, p);
       i = p;
     }
     this.nodes[i] = node;
@@ -35,22 +37,22 @@ export class Heap {
 
   /** Removes the smallest entry; its key is left in `poppedMajor`/`poppedMinor`. */
   pop(): number {
-    const top = this.nodes[0]!;
-    this.poppedMajor = this.majors[0]!;
-    this.poppedMinor = this.minors[0]!;
+    const top = i32(this.nodes, 0);
+    this.poppedMajor = f64(this.majors, 0);
+    this.poppedMinor = f64(this.minors, 0);
     const last = --this.size;
-    const node = this.nodes[last]!;
-    const major = this.majors[last]!;
-    const minor = this.minors[last]!;
+    const node = i32(this.nodes, last);
+    const major = f64(this.majors, last);
+    const minor = f64(this.minors, last);
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= last) break;
-      if (c + 1 < last && this.before(this.majors[c + 1]!, this.minors[c + 1]!, this.nodes[c + 1]!, c)) c++;
-      if (!this.before(this.majors[c]!, this.minors[c]!, this.nodes[c]!, -1, major, minor, node)) break;
-      this.nodes[i] = this.nodes[c]!;
-      this.majors[i] = this.majors[c]!;
-      this.minors[i] = this.minors[c]!;
+      if (c + 1 < last && this.before(f64(this.majors, c + 1), f64(this.minors, c + 1), i32(this.nodes, c + 1), c)) c++;
+      if (!this.before(f64(this.majors, c), f64(this.minors, c), i32(this.nodes, c), -1, major, minor, node)) break;
+      this.nodes[i] = i32(this.nodes, c);
+      this.majors[i] = f64(this.majors, c);
+      this.minors[i] = f64(this.minors, c);
       i = c;
     }
     this.nodes[i] = node;
@@ -61,9 +63,9 @@ export class Heap {
 
   /** Whether key (major, minor, node) comes before slot `j` (or before the explicit key when j = -1). */
   private before(major: number, minor: number, node: number, j: number, jMajor = 0, jMinor = 0, jNode = 0): boolean {
-    const bMajor = j >= 0 ? this.majors[j]! : jMajor;
-    const bMinor = j >= 0 ? this.minors[j]! : jMinor;
-    const bNode = j >= 0 ? this.nodes[j]! : jNode;
+    const bMajor = j >= 0 ? f64(this.majors, j) : jMajor;
+    const bMinor = j >= 0 ? f64(this.minors, j) : jMinor;
+    const bNode = j >= 0 ? i32(this.nodes, j) : jNode;
     return major < bMajor || (major === bMajor && (minor < bMinor || (minor === bMinor && node < bNode)));
   }
 

@@ -1,6 +1,7 @@
 /** The objective's levels (musts, served, balance, score): comparisons, the balance worth, and the flows' major weights. */
 import type { Prepared } from "./prepare.js";
 import type { ObjectiveLevels } from "./types.js";
+import { at } from "./at.js";
 
 /** Scores closer than this are equal (sums of cents or of external decimals). */
 const EPS = 1e-6;
@@ -51,7 +52,7 @@ export function balanceOf(prep: Prepared, m: number): number {
 /** The balance level of per-firm meeting counts. */
 export function balanceOfCounts(prep: Prepared, counts: ArrayLike<number>): number {
   let total = 0;
-  for (let f = 0; f < counts.length; f++) total += balanceOf(prep, counts[f]!);
+  for (let f = 0; f < counts.length; f++) total += balanceOf(prep, at(counts, f));
   return total;
 }
 

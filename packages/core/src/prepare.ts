@@ -4,6 +4,7 @@ import { InternalError } from "./errors.js";
 import { assertValidInstance } from "./validate.js";
 import { buildSlots, slotsInside } from "./slots.js";
 import type { Affinity, CountryCode, Delegation, Firm, ScheduleOptions, ScoreEntry, Slot, StopInstance } from "./types.js";
+import { addAt, at } from "./at.js";
 
 /** Why a firm × delegation pair cannot meet at this stop. */
 export type PairBlock = "avoided" | "met-before" | "zero-score" | "no-common-slot";
@@ -146,7 +147,7 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
           ? affinity(stop, firm, delegation, kind === "must", weights)
           : externalAffinity(external[i], firm.id, delegation.id);
       const score = withBonus(base, options.bonus?.(firm, delegation) ?? 0);
-      const common = commonSlots(firmSlots[f]!, firmWhole[f]!, delegationSlots[d]!, delegationWhole[d]!);
+      const common = commonSlots(at(firmSlots, f), at(firmWhole, f), at(delegationSlots, d), at(delegationWhole, d));
       const block: PairBlock | null =
         kind === "avoid" || excluded.has(i) ? "avoided"
         : metBefore.has(i) ? "met-before"
@@ -167,11 +168,11 @@ export function prepare(instance: StopInstance, options: ScheduleOptions = {}): 
     for (const country of countries.sort()) musts.push({ firm, country });
   });
 
-  const firmCapacity = firms.map((f, i) => Math.min(f.maxMeetings ?? Infinity, f.representatives * firmSlots[i]!.length));
-  const delegationCapacity = delegations.map((d, i) => d.tables * delegationSlots[i]!.length);
+  const firmCapacity = firms.map((f, i) => Math.min(f.maxMeetings ?? Infinity, f.representatives * at(firmSlots, i).length));
+  const delegationCapacity = delegations.map((d, i) => d.tables * at(delegationSlots, i).length);
   const eligibleOf = new Array<number>(firms.length).fill(0);
-  for (const i of eligible) eligibleOf[pairs[i]!.firm]!++;
-  const balanceTop = options.balance === false ? 0 : firmCapacity.reduce((top, cap, f) => Math.max(top, Math.min(cap, eligibleOf[f]!)), 0);
+  for (const i of eligible) addAt(eligibleOf, at(pairs, i).firm, 1);
+  const balanceTop = options.balance === false ? 0 : firmCapacity.reduce((top, cap, f) => Math.max(top, Math.min(cap, at(eligibleOf, f))), 0);
   return {
     instance,
     slots,

@@ -6,6 +6,7 @@ import type { Board } from "./board.js";
 import { tableAssignment } from "./timetable.js";
 import type { Meeting, ObjectiveLevels, Schedule } from "./types.js";
 import { unmatched } from "./unmatched.js";
+import { i32 } from "./at.js";
 
 /** Assembles a schedule from a board, its meetings and its objective values. */
 export function scheduleOf(
@@ -32,7 +33,7 @@ export function scheduleOf(
       elapsedMs: run.elapsedMs,
       requestedMusts: prep.musts.length,
       registeredFirms: prep.firms.length,
-      servedFirms: prep.firms.filter((_, f) => board.firmMeetings[f]! > 0).length,
+      servedFirms: prep.firms.filter((_, f) => i32(board.firmMeetings, f) > 0).length,
       gaps: boardGaps(prep, board),
     },
   };

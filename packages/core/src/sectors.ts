@@ -27,5 +27,5 @@ export function isKnownSector(code: SectorCode): boolean {
 
 /** A sector's label, or the slug itself when unknown. */
 export function sectorLabel(code: SectorCode, lang: "it" | "en"): string {
-  return isKnownSector(code) ? KNOWN_SECTORS[code]![lang] : code;
+  return isKnownSector(code) ? (KNOWN_SECTORS[code]?.[lang] ?? code) : code;
 }

@@ -1,9 +1,10 @@
 /** Which meetings to hold: the lexicographic objective as one min-cost flow over firms and delegations (no slots), re-solvable warm without some pairs. */
 import { FlowNetwork, MinCostFlow } from "./flow.js";
-import type { Prepared } from "./prepare.js";
+import { delegationAt, pairAt, type Prepared } from "./prepare.js";
 import { pinsOf } from "./pins.js";
 import { balanceOfCounts, majorWeights, meetingMajor, roundScore } from "./levels.js";
 import type { ObjectiveLevels } from "./types.js";
+import { addAt, at, i32 } from "./at.js";
 
 /** Which levels of the objective a selection optimises: all in order, or one alone (for bounds). */
 export type SelectMode = "lexicographic" | "served" | "balance" | "score";
@@ -79,7 +80,7 @@ export class Selector {
     const mustNode = new Map<string, number>();
     if (wantMusts) {
       prep.musts.forEach((m, i) => {
-        if (!(pins && pins.mustMeetings[i]! > 0)) mustNode.set(`${m.firm}|${m.country}`, 2 + F + D + mustNode.size);
+        if (!(pins && i32(pins.mustMeetings, i) > 0)) mustNode.set(`${m.firm}|${m.country}`, 2 + F + D + mustNode.size);
       });
     }
     const routing = wantMusts && pins !== undefined ? routingOf?.(2 + F + D + mustNode.size) : undefined;
@@ -90,25 +91,25 @@ export class Selector {
     const delegationNode = (d: number): number => 2 + F + d;
 
     for (let f = 0; f < F; f++) {
-      const pinned = pins ? pins.firmMeetings[f]! : 0;
-      addFirmArcs(prep, net, source, firmNode(f), pinned, prep.firmCapacity[f]! - pinned, mode);
+      const pinned = pins ? i32(pins.firmMeetings, f) : 0;
+      addFirmArcs(prep, net, source, firmNode(f), pinned, at(prep.firmCapacity, f) - pinned, mode);
     }
     for (const [key, node] of mustNode) {
       const f = Number(key.slice(0, key.indexOf("|")));
       net.addArc(firmNode(f), node, 1, -majorWeights(prep).must, 0);
       net.addArc(firmNode(f), node, prep.delegations.length, 0, 0);
     }
-    for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, prep.delegationCapacity[d]! - (pins ? pins.delegationMeetings[d]! : 0), 0, 0);
+    for (let d = 0; d < D; d++) net.addArc(delegationNode(d), sink, at(prep.delegationCapacity, d) - (pins ? i32(pins.delegationMeetings, d) : 0), 0, 0);
     const replace = routing ? replaceUnit(prep) : 0;
     routing?.addArcs(net, delegationNode);
 
     this.arcOf = new Int32Array(prep.pairs.length).fill(-1);
     this.excluded = new Uint8Array(prep.pairs.length);
     for (const i of prep.eligible) {
-      const pair = prep.pairs[i]!;
-      const country = prep.delegations[pair.delegation]!.country;
+      const pair = pairAt(prep, i);
+      const country = delegationAt(prep, pair.delegation).country;
       const from = mustNode.get(`${pair.firm}|${country}`) ?? firmNode(pair.firm);
-      const major = replace > 0 ? -replace * pins!.replace[i]! : 0;
+      const major = replace > 0 && pins ? -replace * i32(pins.replace, i) : 0;
       const to = routing?.target(i) ?? delegationNode(pair.delegation);
       this.arcOf[i] = net.addArc(from, to, 1, major, -Math.round(pair.affinity.score * scale));
     }
@@ -143,7 +144,7 @@ export class Selector {
     for (const i of pairs) {
       if (this.arcOf[i] === -1 || this.excluded[i] === excluded) continue;
       this.excluded[i] = excluded;
-      arcs.push(this.arcOf[i]!);
+      arcs.push(i32(this.arcOf, i));
     }
     this.solver.setCapacities(arcs, (arc) => (excluded ? 0 : this.net.capacity(arc)));
     this.current = this.read();
@@ -151,7 +152,7 @@ export class Selector {
   }
 
   private read(): Selection {
-    const pairs = this.prep.eligible.filter((i) => this.excluded[i] === 0 && this.net.flow(this.arcOf[i]!) > 0);
+    const pairs = this.prep.eligible.filter((i) => this.excluded[i] === 0 && this.net.flow(i32(this.arcOf, i)) > 0);
     return { pairs, levels: levelsOf(this.prep, pairs) };
   }
 }
@@ -183,13 +184,13 @@ export function levelsOf(prep: Prepared, pairs: Iterable<number>): ObjectiveLeve
   const metCountries = new Set<string>();
   let score = pins ? pins.score : 0;
   let replaced = 0;
-  if (pins) prep.musts.forEach((m, i) => pins.mustMeetings[i]! > 0 && metCountries.add(`${m.firm}|${m.country}`));
+  if (pins) prep.musts.forEach((m, i) => i32(pins.mustMeetings, i) > 0 && metCountries.add(`${m.firm}|${m.country}`));
   for (const i of pairs) {
-    const pair = prep.pairs[i]!;
-    meetings[pair.firm]!++;
+    const pair = pairAt(prep, i);
+    addAt(meetings, pair.firm, 1);
     score += pair.affinity.score;
-    if (pins) replaced += pins.replace[i]!;
-    if (pair.must) metCountries.add(`${pair.firm}|${prep.delegations[pair.delegation]!.country}`);
+    if (pins) replaced += i32(pins.replace, i);
+    if (pair.must) metCountries.add(`${pair.firm}|${delegationAt(prep, pair.delegation).country}`);
   }
   const K = prep.minMeetings;
   const levels = {
@@ -221,7 +222,7 @@ export function scoreScale(prep: Prepared): number {
   const known = scales.get(prep);
   if (known !== undefined) return known;
   let max = 0;
-  for (const i of prep.eligible) max = Math.max(max, prep.pairs[i]!.affinity.score);
+  for (const i of prep.eligible) max = Math.max(max, pairAt(prep, i).affinity.score);
   const meetings = prep.delegationCapacity.reduce((a, b) => a + b, 0) + 1;
   let scale = 1e6;
   while (scale > 1 && max * scale * meetings > 2 ** 50) scale /= 10;

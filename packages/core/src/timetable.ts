@@ -4,6 +4,7 @@ import { colourSlots } from "./colour.js";
 import { firmAt, pairAt, type Prepared } from "./prepare.js";
 import { pinsOf } from "./pins.js";
 import type { Meeting, TableAssignment } from "./types.js";
+import { at, i32 } from "./at.js";
 
 /**
  * Puts selected pairs on a slot board. Without windows the edge colouring
@@ -14,19 +15,19 @@ import type { Meeting, TableAssignment } from "./types.js";
 export function timetable(prep: Prepared, pairs: readonly number[], start?: Board): Board {
   const board = start ?? new Board(prep);
   if (!prep.windowed && start === undefined) {
-    colourSlots(prep, pairs).forEach((t, e) => board.place(pairs[e]!, t));
+    colourSlots(prep, pairs).forEach((t, e) => board.place(at(pairs, e), t));
     return board;
   }
   const pins = pinsOf(prep);
   const order = [...pairs].sort((a, b) => {
     const pa = pairAt(prep, a);
     const pb = pairAt(prep, b);
-    const replace = pins ? pins.replace[b]! - pins.replace[a]! : 0;
+    const replace = pins ? i32(pins.replace, b) - i32(pins.replace, a) : 0;
     return replace || pa.slots.length - pb.slots.length || Number(pb.must) - Number(pa.must) || pb.affinity.score - pa.affinity.score || a - b;
   });
   for (const pair of order) {
     const { firm } = pairAt(prep, pair);
-    if (board.slotOf[pair] === -1 && board.firmMeetings[firm]! < prep.firmCapacity[firm]!) board.insert(pair);
+    if (board.slotOf[pair] === -1 && i32(board.firmMeetings, firm) < at(prep.firmCapacity, firm)) board.insert(pair);
   }
   return board;
 }
@@ -60,7 +61,7 @@ export function seat(prep: Prepared, board: Board, tables: readonly TableAssignm
         const p = pairAt(prep, pair);
         meetings.push({
           slot: slot.index,
-          table: tables[d]!.tables[k]!,
+          table: at(at(tables, d).tables, k),
           delegationId: delegation.id,
           firmId: firmAt(prep, p.firm).id,
           score: p.affinity.score,

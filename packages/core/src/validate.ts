@@ -8,6 +8,7 @@ import { buildSlots } from "./slots.js";
 import type { Delegation, Firm, MeetingRequest, PastMeeting, ScoreEntry, Stop, StopInstance, TimeWindow } from "./types.js";
 
 import { InvalidInstanceError, type IssuePath } from "./errors.js";
+import { at } from "./at.js";
 
 /** Kinds of problem `validateInstance` reports (the CLI's input checks use the same words). */
 export type InstanceIssueCode =
@@ -158,7 +159,7 @@ function checkStop(out: Issues, path: IssuePath, stop: Stop): void {
   if (breaksOk) {
     const order = stop.breaks.map((b, i) => ({ b, i })).sort((x, y) => x.b.start - y.b.start);
     for (let k = 1; k < order.length; k++) {
-      const [a, b] = [order[k - 1]!, order[k]!];
+      const [a, b] = [at(order, k - 1), at(order, k)];
       if (b.b.start < a.b.end) out.error("overlapping-breaks", [...path, "breaks", b.i], `breaks ${a.i} and ${b.i} overlap`, b.b);
     }
   }

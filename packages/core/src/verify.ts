@@ -3,6 +3,7 @@ import { delegationAt, firmAt, pairAt, prepare, type Prepared } from "./prepare.
 import { tableAssignment } from "./timetable.js";
 import type { Meeting, ScheduleOptions, StopInstance, Violation, ViolationCode, ViolationParams } from "./types.js";
 import { assertValidInstance } from "./validate.js";
+import { at } from "./at.js";
 
 /** A meeting to check: as in an agenda, the score is not trusted. */
 export type AgendaMeeting = Pick<Meeting, "slot" | "table" | "delegationId" | "firmId">;
@@ -44,14 +45,14 @@ export function verifyPrepared(prep: Prepared, meetings: readonly AgendaMeeting[
     if (f === undefined) return flag("unknown-firm", { firm: m.firmId, stop }, [i]);
     if (d === undefined) return flag("unknown-delegation", { delegation: m.delegationId, stop }, [i]);
     if (!Number.isInteger(m.slot) || m.slot < 1 || m.slot > n) return flag("unknown-slot", { slot: m.slot, slots: n }, [i]);
-    const at: ViolationParams = { firm: m.firmId, delegation: m.delegationId, slot: m.slot };
+    const where: ViolationParams = { firm: m.firmId, delegation: m.delegationId, slot: m.slot };
     const t = m.slot - 1;
     const pair = pairAt(prep, f * D + d);
-    if (!prep.firmPresent[f]![t]) flag("firm-absent", at, [i]);
-    if (!prep.delegationPresent[d]![t]) flag("delegation-absent", at, [i]);
-    if (pair.block === "avoided") flag("avoided-pair", at, [i]);
-    if (pair.block === "zero-score") flag("zero-score", at, [i]);
-    if (pair.block === "met-before") flag("met-before", at, [i]);
+    if (!at(prep.firmPresent, f)[t]) flag("firm-absent", where, [i]);
+    if (!at(prep.delegationPresent, d)[t]) flag("delegation-absent", where, [i]);
+    if (pair.block === "avoided") flag("avoided-pair", where, [i]);
+    if (pair.block === "zero-score") flag("zero-score", where, [i]);
+    if (pair.block === "met-before") flag("met-before", where, [i]);
     group(`firm|${f}|${t}`, i);
     group(`delegation|${d}|${t}`, i);
     group(`pair|${f}|${d}`, i);
@@ -113,30 +114,30 @@ interface StrayTable {
  * every meeting of both delegations.
  */
 function strayTables(prep: Prepared, meetings: readonly AgendaMeeting[], delegationIndex: ReadonlyMap<string, number>): StrayTable[] {
-  const at = new Map<string, { delegation: number; table: number; meetings: number[] }>();
+  const uses = new Map<string, { delegation: number; table: number; meetings: number[] }>();
   meetings.forEach((m, i) => {
     const d = delegationIndex.get(m.delegationId);
     if (d === undefined || !Number.isInteger(m.slot) || m.slot < 1 || m.slot > prep.slots.length) return;
     const key = `${d}|${m.table}`;
-    const use = at.get(key);
+    const use = uses.get(key);
     if (use) use.meetings.push(i);
-    else at.set(key, { delegation: d, table: m.table, meetings: [i] });
+    else uses.set(key, { delegation: d, table: m.table, meetings: [i] });
   });
   const plain = new Map(tableAssignment(prep).flatMap((a, d) => a.tables.map((table) => [table, d] as const)));
-  const uses = [...at.values()].sort((x, y) =>
+  const ordered = [...uses.values()].sort((x, y) =>
     y.meetings.length - x.meetings.length
     || Number(plain.get(y.table) === y.delegation) - Number(plain.get(x.table) === x.delegation)
     || x.delegation - y.delegation || x.table - y.table);
   const owner = new Map<number, number>();
   const own = prep.delegations.map((): number[] => []);
-  for (const use of uses) {
-    const list = own[use.delegation]!;
+  for (const use of ordered) {
+    const list = at(own, use.delegation);
     if (!Number.isInteger(use.table) || use.table < 1 || owner.has(use.table) || list.length >= delegationAt(prep, use.delegation).tables) continue;
     owner.set(use.table, use.delegation);
     list.push(use.table);
   }
-  return uses
+  return ordered
     .filter((use) => owner.get(use.table) !== use.delegation)
-    .sort((x, y) => x.meetings[0]! - y.meetings[0]!)
-    .map((use) => ({ ...use, own: [...own[use.delegation]!].sort((a, b) => a - b), owner: owner.get(use.table) }));
+    .sort((x, y) => at(x.meetings, 0) - at(y.meetings, 0))
+    .map((use) => ({ ...use, own: [...at(own, use.delegation)].sort((a, b) => a - b), owner: owner.get(use.table) }));
 }

@@ -13,6 +13,7 @@ import { acquireLock } from "./lock.js";
 import { inspectFile, inspectFolder, MARKER, type Target, type WriteOptions } from "./target.js";
 import type { OutputFile } from "./output-file.js";
 import { writeTree } from "./tree.js";
+import { said } from "../text/cli-text.js";
 
 export { MARKER, type WriteOptions } from "./target.js";
 
@@ -39,7 +40,7 @@ function makeParent(target: string, shown: string): void {
   try {
     mkdirSync(path.dirname(target), { recursive: true });
   } catch (err) {
-    throw new EnvironmentError(`cannot create the folder of ${shown} (${systemReason(err)}); nothing was written`, path.dirname(target), (err as NodeJS.ErrnoException).code ?? null);
+    throw new EnvironmentError(said("cli.out.noParent", { shown, reason: systemReason(err) }), path.dirname(target), (err as NodeJS.ErrnoException).code ?? null);
   }
 }
 
@@ -204,7 +205,7 @@ export async function writeOutputFile(file: string, content: string | Uint8Array
       renameSync(staging, target.target);
     } catch (err) {
       undo();
-      throw new EnvironmentError(`cannot write ${file} (${systemReason(err)}); nothing was written`, target.target, (err as NodeJS.ErrnoException).code ?? null);
+      throw new EnvironmentError(said("cli.out.cannotWrite", { file, reason: systemReason(err) }), target.target, (err as NodeJS.ErrnoException).code ?? null);
     }
   }, { undo });
 }

@@ -30,11 +30,13 @@
  */
 import { FlowNetwork, minCostFlow } from "../flow.js";
 import { balanceOf, majorWeights, roundScore } from "../levels.js";
-import { prepare, type Prepared } from "../prepare.js";
+import { delegationAt, firmAt, pairAt, prepare, type Prepared } from "../prepare.js";
 import { assertValidInstance } from "../validate.js";
 import { addFirmArcs, scoreScale } from "../select.js";
 import type { DeskRecord, FreedTable, Meeting, ObjectiveLevels, Refill, ScheduleOptions, StopInstance } from "../types.js";
 import type { AgendaMeeting } from "../verify.js";
+import { addAt, at } from "../at.js";
+import { InternalError } from "../errors.js";
 
 /**
  * Whether each meeting of an agenda happens: its firm and delegation are at
@@ -121,11 +123,13 @@ export function refillSlot(
       if (m.slot === slot && d !== undefined) freedOf.set(d, (freedOf.get(d) ?? new Set()).add(m.table));
       return;
     }
-    held[f!]!++;
-    if (prep.pairs[f! * D + d!]!.must) metMust.add(`${f}|${prep.delegations[d!]!.country}`);
+    // A meeting happens only between a firm and a delegation of the stop.
+    if (f === undefined || d === undefined) throw new InternalError(`meeting ${k + 1} happens without its firm or delegation`);
+    addAt(held, f, 1);
+    if (pairAt(prep, f * D + d).must) metMust.add(`${f}|${delegationAt(prep, d).country}`);
     if (m.slot === slot) {
-      busyFirm[f!] = 1;
-      busyTables[d!]!++;
+      busyFirm[f] = 1;
+      addAt(busyTables, d, 1);
     }
   });
   // A table of a meeting that happens is not free, whoever it was planned for.
@@ -134,32 +138,32 @@ export function refillSlot(
   });
 
   const out = ruledOut(desk, slot);
-  const firmOk = prep.firms.map((f, i) => prep.firmPresent[i]![t]! && busyFirm[i] === 0 && !out(f.id));
-  const room = prep.firms.map((f, i) => (firmOk[i] ? Math.max(0, Math.min(f.representatives, (f.maxMeetings ?? Infinity) - held[i]!)) : 0));
+  const firmOk = prep.firms.map((f, i) => at(at(prep.firmPresent, i), t) && busyFirm[i] === 0 && !out(f.id));
+  const room = prep.firms.map((f, i) => (firmOk[i] ? Math.max(0, Math.min(f.representatives, (f.maxMeetings ?? Infinity) - at(held, i))) : 0));
   const tablesOf = prep.delegations.map((d, i): number[] => {
     const freed = [...(freedOf.get(i) ?? [])].sort((a, b) => a - b);
-    if (!prep.delegationPresent[i]![t] || out(d.id)) return [];
-    return freed.slice(0, Math.max(0, d.tables - busyTables[i]!));
+    if (!at(prep.delegationPresent, i)[t] || out(d.id)) return [];
+    return freed.slice(0, Math.max(0, d.tables - at(busyTables, i)));
   });
   const freed: FreedTable[] = [];
   freedOf.forEach((tables, d) => {
-    for (const table of tables) freed.push({ delegationId: prep.delegations[d]!.id, table, slot });
+    for (const table of tables) freed.push({ delegationId: delegationAt(prep, d).id, table, slot });
   });
   freed.sort((a, b) => a.table - b.table);
-  const candidates = { firms: firmOk.filter(Boolean).length, delegations: prep.delegations.filter((d, i) => prep.delegationPresent[i]![t] && !out(d.id) && busyTables[i]! < d.tables).length };
+  const candidates = { firms: firmOk.filter(Boolean).length, delegations: prep.delegations.filter((d, i) => at(prep.delegationPresent, i)[t] && !out(d.id) && at(busyTables, i) < d.tables).length };
 
   const chosen = bestMeetings(prep, t, room, tablesOf, held, metMust, onAgenda);
   const meetings: Meeting[] = [];
   const byDelegation = new Map<number, number[]>();
   for (const i of chosen) {
-    const d = prep.pairs[i]!.delegation;
+    const d = pairAt(prep, i).delegation;
     byDelegation.set(d, [...(byDelegation.get(d) ?? []), i]);
   }
   for (const [d, pairs] of byDelegation) {
     pairs.sort((a, b) => a - b); // firm-major: by firm id
     pairs.forEach((i, k) => {
-      const pair = prep.pairs[i]!;
-      meetings.push({ slot, table: tablesOf[d]![k]!, delegationId: prep.delegations[d]!.id, firmId: prep.firms[pair.firm]!.id, score: pair.affinity.score, parts: pair.affinity.parts });
+      const pair = pairAt(prep, i);
+      meetings.push({ slot, table: at(at(tablesOf, d), k), delegationId: delegationAt(prep, d).id, firmId: firmAt(prep, pair.firm).id, score: pair.affinity.score, parts: pair.affinity.parts });
     });
   }
   meetings.sort((a, b) => a.table - b.table);
@@ -179,33 +183,33 @@ function bestMeetings(
   const F = prep.firms.length;
   const D = prep.delegations.length;
   const candidates = prep.eligible.filter((i) => {
-    const p = prep.pairs[i]!;
-    return room[p.firm]! > 0 && tablesOf[p.delegation]!.length > 0 && !onAgenda.has(i) && p.slots.includes(t);
+    const p = pairAt(prep, i);
+    return at(room, p.firm) > 0 && at(tablesOf, p.delegation).length > 0 && !onAgenda.has(i) && p.slots.includes(t);
   });
   if (candidates.length === 0) return [];
   const mustNode = new Map<string, number>();
   for (const m of prep.musts) {
     const key = `${m.firm}|${m.country}`;
-    if (room[m.firm]! > 0 && !metMust.has(key)) mustNode.set(key, 2 + F + D + mustNode.size);
+    if (at(room, m.firm) > 0 && !metMust.has(key)) mustNode.set(key, 2 + F + D + mustNode.size);
   }
   const net = new FlowNetwork(2 + F + D + mustNode.size);
   const firmNode = (f: number): number => 2 + f;
   const delegationNode = (d: number): number => 2 + F + d;
-  for (let f = 0; f < F; f++) if (room[f]! > 0) addFirmArcs(prep, net, 0, firmNode(f), held[f]!, room[f]!);
+  for (let f = 0; f < F; f++) if (at(room, f) > 0) addFirmArcs(prep, net, 0, firmNode(f), at(held, f), at(room, f));
   for (const [key, node] of mustNode) {
     const f = Number(key.slice(0, key.indexOf("|")));
     net.addArc(firmNode(f), node, 1, -majorWeights(prep).must, 0);
-    net.addArc(firmNode(f), node, room[f]!, 0, 0);
+    net.addArc(firmNode(f), node, at(room, f), 0, 0);
   }
-  for (let d = 0; d < D; d++) if (tablesOf[d]!.length > 0) net.addArc(delegationNode(d), 1, tablesOf[d]!.length, 0, 0);
+  for (let d = 0; d < D; d++) if (at(tablesOf, d).length > 0) net.addArc(delegationNode(d), 1, at(tablesOf, d).length, 0, 0);
   const scale = scoreScale(prep);
   const arcs = candidates.map((i) => {
-    const p = prep.pairs[i]!;
-    const from = mustNode.get(`${p.firm}|${prep.delegations[p.delegation]!.country}`) ?? firmNode(p.firm);
+    const p = pairAt(prep, i);
+    const from = mustNode.get(`${p.firm}|${delegationAt(prep, p.delegation).country}`) ?? firmNode(p.firm);
     return net.addArc(from, delegationNode(p.delegation), 1, 0, -Math.round(p.affinity.score * scale));
   });
   minCostFlow(net, 0, 1);
-  return candidates.filter((_, k) => net.flow(arcs[k]!) > 0);
+  return candidates.filter((_, k) => net.flow(at(arcs, k)) > 0);
 }
 
 /** What the chosen pairs add to each level, over the meetings that happen. */
@@ -214,17 +218,17 @@ function gainOf(prep: Prepared, chosen: readonly number[], held: readonly number
   const musts = new Set<string>();
   let score = 0;
   for (const i of chosen) {
-    const p = prep.pairs[i]!;
+    const p = pairAt(prep, i);
     extra.set(p.firm, (extra.get(p.firm) ?? 0) + 1);
     score += p.affinity.score;
-    const key = `${p.firm}|${prep.delegations[p.delegation]!.country}`;
+    const key = `${p.firm}|${delegationAt(prep, p.delegation).country}`;
     if (p.must && !metMust.has(key)) musts.add(key);
   }
   const K = prep.minMeetings;
   let served = 0;
   let balance = 0;
   for (const [f, n] of extra) {
-    const before = held[f]!;
+    const before = at(held, f);
     served += Math.min(before + n, K) - Math.min(before, K);
     balance += balanceOf(prep, before + n) - balanceOf(prep, before);
   }

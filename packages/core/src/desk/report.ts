@@ -8,6 +8,10 @@
 import { buildSlots, formatTime, slotsInside } from "../slots.js";
 import type { CountryCode, FollowUpAnswer, FollowUpOutcome, MeetingOutcome, StopInstance } from "../types.js";
 import type { AgendaMeeting } from "../verify.js";
+import { HeldTally, meetingKey, notHeldKeys, type Tally } from "../tally.js";
+
+export type { Tally } from "../tally.js";
+import { got } from "../at.js";
 
 /** One stop as it was: the instance (names, countries, sectors, tables, windows), the agenda of the day, its outcomes and answers. */
 export interface StopRecord {
@@ -17,17 +21,6 @@ export interface StopRecord {
   readonly outcomes: readonly MeetingOutcome[];
   /** Follow-up answers of this stop. */
   readonly answers: readonly FollowUpAnswer[];
-}
-
-/**
- * Meetings booked, held and not held in one group.
- * @example { key: "US", booked: 12, held: 10, notHeld: 2 }
- */
-export interface Tally {
-  readonly key: string;
-  readonly booked: number;
-  readonly held: number;
-  readonly notHeld: number;
 }
 
 /**
@@ -76,30 +69,17 @@ export interface DayReport {
 /** The follow-up scale, in order (b2match's, six months on). */
 export const FOLLOW_UP_OUTCOMES: readonly FollowUpOutcome[] = ["no-contact", "in-contact", "negotiating", "agreement"];
 
-const key3 = (a: string, b: string, c: string): string => `${a}\u0000${b}\u0000${c}`;
-
-function tallies(rows: Map<string, { booked: number; held: number }>): Tally[] {
-  return [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, t]) => ({ key, booked: t.booked, held: t.held, notHeld: t.booked - t.held }));
-}
-
-function count(rows: Map<string, { booked: number; held: number }>, key: string, held: boolean): void {
-  const t = rows.get(key) ?? { booked: 0, held: 0 };
-  t.booked++;
-  if (held) t.held++;
-  rows.set(key, t);
-}
-
 /**
  * The report over some stops (one for a stop's report, all planned for the
  * season's). A meeting is held unless its outcome says `held` no.
  */
 export function dayReport(stops: readonly StopRecord[]): DayReport {
-  const byCountry = new Map<string, { booked: number; held: number }>();
-  const bySector = new Map<string, { booked: number; held: number }>();
-  const byTime = new Map<string, { booked: number; held: number }>();
-  const total = new Map<string, { booked: number; held: number }>();
+  const byCountry = new HeldTally();
+  const bySector = new HeldTally();
+  const byTime = new HeldTally();
+  const total = new HeldTally();
   const booked = new Map<string, number>();
-  const byFirm = new Map<string, { booked: number; held: number }>();
+  const byFirm = new HeldTally();
   const registered = new Set<string>();
   const metCountries = new Map<string, Set<string>>();
   const offered = new Map<string, Set<string>>();
@@ -116,14 +96,14 @@ export function dayReport(stops: readonly StopRecord[]): DayReport {
     const firms = new Map(instance.firms.map((f) => [f.id, f]));
     const delegations = instance.delegations.filter((d) => d.stops === null || d.stops.includes(stop.id));
     const country = new Map(instance.delegations.map((d) => [d.id, d.country]));
-    const notHeld = new Set(outcomes.filter((o) => o.stopId === stop.id && !o.held).map((o) => key3(o.stopId, o.firmId, o.delegationId)));
+    const notHeld = notHeldKeys(outcomes, stop.id);
     for (const d of delegations) tableSlots += d.tables * slotsInside(stop, slots, d.available).filter(Boolean).length;
     const countriesHere = new Set(delegations.map((d) => d.country));
     for (const f of instance.firms) {
       if (!f.stops.includes(stop.id)) continue;
       registered.add(f.id);
       if (!booked.has(f.id)) booked.set(f.id, 0);
-      if (!byFirm.has(f.id)) byFirm.set(f.id, { booked: 0, held: 0 });
+      byFirm.open(f.id);
       const wants = asked.get(f.id) ?? new Map<string, "must" | "target">();
       for (const c of f.targets) if (!wants.has(c)) wants.set(c, "target");
       asked.set(f.id, wants);
@@ -136,15 +116,15 @@ export function dayReport(stops: readonly StopRecord[]): DayReport {
       asked.get(r.firmId)?.set(r.country, "must");
     }
     for (const m of agenda) {
-      const held = !notHeld.has(key3(stop.id, m.firmId, m.delegationId));
+      const held = !notHeld.has(meetingKey(stop.id, m.firmId, m.delegationId));
       const c = country.get(m.delegationId) ?? "";
-      count(total, "all", held);
-      count(byCountry, c, held);
-      count(bySector, firms.get(m.firmId)?.sectors[0] ?? "", held);
+      total.count("all", held);
+      byCountry.count(c, held);
+      bySector.count(firms.get(m.firmId)?.sectors[0] ?? "", held);
       const slot = slots[m.slot - 1];
-      count(byTime, slot === undefined ? String(m.slot) : formatTime(slot.start), held);
+      byTime.count(slot === undefined ? String(m.slot) : formatTime(slot.start), held);
       booked.set(m.firmId, (booked.get(m.firmId) ?? 0) + 1);
-      count(byFirm, m.firmId, held);
+      byFirm.count(m.firmId, held);
       if (held) metCountries.set(m.firmId, (metCountries.get(m.firmId) ?? new Set()).add(c));
     }
     for (const a of stopAnswers) {
@@ -162,20 +142,20 @@ export function dayReport(stops: readonly StopRecord[]): DayReport {
   const perFirm = Array.from({ length: most + 1 }, (_, meetings) => ({ meetings, firms: [...booked.values()].filter((n) => n === meetings).length }));
   const unmet: UnmetCountry[] = [];
   for (const firmId of [...asked.keys()].sort()) {
-    for (const [country, kind] of [...asked.get(firmId)!].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [country, kind] of [...got(asked, firmId)].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (metCountries.get(firmId)?.has(country)) continue;
       unmet.push({ firmId, country, asked: kind, offered: offered.get(firmId)?.has(country) ?? false });
     }
   }
   return {
     stopIds: stops.map((s) => s.instance.stop.id),
-    total: tallies(total)[0] ?? { key: "all", booked: 0, held: 0, notHeld: 0 },
-    byCountry: tallies(byCountry),
-    bySector: tallies(bySector),
-    byTime: tallies(byTime),
+    total: total.tallies()[0] ?? { key: "all", booked: 0, held: 0, notHeld: 0 },
+    byCountry: byCountry.tallies(),
+    bySector: bySector.tallies(),
+    byTime: byTime.tallies(),
     tableSlots,
     perFirm,
-    firms: tallies(byFirm),
+    firms: byFirm.tallies(),
     unmet,
     followUp: { answers, outcomes: outcomesCount, ratings, meanRating: ratings === 0 ? null : ratingSum / ratings },
   };

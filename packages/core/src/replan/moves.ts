@@ -6,6 +6,7 @@ import { pairAt, type Prepared } from "../prepare.js";
 import { solvePinned, type PinnedSolve } from "./pinned.js";
 import type { PlacedMeeting, PreviousReading } from "./previous.js";
 import type { ObjectiveLevels } from "../types.js";
+import { i32 } from "../at.js";
 
 /** A re-plan: its board (on the pinned stop), levels with `replaced` counting re-placed pairs only, bounds, seats and moves. */
 export interface Solved extends PinnedSolve {
@@ -39,7 +40,7 @@ export function moveKept(
   const start = (rp: Prepared): Board => {
     const board = new Board(rp);
     for (const k of reading.kept) board.place(k.pair, k.slot);
-    for (const pair of base.board.placed()) board.place(pair, base.board.slotOf[pair]!);
+    for (const pair of base.board.placed()) board.place(pair, i32(base.board.slotOf, pair));
     return board;
   };
   budget.report("improve", { step: "moving", kept: reading.kept.length });

@@ -12,6 +12,7 @@ import { ReplaceRouting } from "./routing.js";
 import { timetable } from "../timetable.js";
 import type { ObjectiveLevels } from "../types.js";
 import { ExactPolish, polishable, withProven } from "../exact/polish.js";
+import { addI32, i32 } from "../at.js";
 
 /** A board of the pinned stop, with its bounds. */
 export interface PinnedSolve {
@@ -45,13 +46,13 @@ export function pinnedPrep(prep: Prepared, pinned: readonly { readonly pair: num
   for (const { pair, slot } of pinned) {
     const p = pairAt(prep, pair);
     blocked.add(pair);
-    firmLoad[p.firm * n + slot]!++;
-    delegationLoad[p.delegation * n + slot]!++;
-    firmMeetings[p.firm]!++;
-    delegationMeetings[p.delegation]!++;
+    addI32(firmLoad, p.firm * n + slot, 1);
+    addI32(delegationLoad, p.delegation * n + slot, 1);
+    addI32(firmMeetings, p.firm, 1);
+    addI32(delegationMeetings, p.delegation, 1);
     score += p.affinity.score;
     const must = p.must ? mustIndex.get(`${p.firm}|${delegationAt(prep, p.delegation).country}`) : undefined;
-    if (must !== undefined) mustMeetings[must]!++;
+    if (must !== undefined) addI32(mustMeetings, must, 1);
   }
   const pins: Pins = { firmLoad, delegationLoad, firmMeetings, delegationMeetings, mustMeetings, score, replace };
   // A new meeting can only be where both still have room (pins never move): a pair keeps those slots only,
@@ -68,7 +69,7 @@ export function pinnedPrep(prep: Prepared, pinned: readonly { readonly pair: num
     }
     const reps = firmAt(prep, p.firm).representatives;
     const tables = delegationAt(prep, p.delegation).tables;
-    const isOpen = (t: number): boolean => firmLoad[p.firm * n + t]! < reps && delegationLoad[p.delegation * n + t]! < tables;
+    const isOpen = (t: number): boolean => i32(firmLoad, p.firm * n + t) < reps && i32(delegationLoad, p.delegation * n + t) < tables;
     let open = 0;
     for (const t of p.slots) if (isOpen(t)) open++;
     if (open === 0) continue;
@@ -118,7 +119,7 @@ export function pinnedBounds(prep: Pinned, optima: readonly ObjectiveLevels[], l
 
 /** Musts met by a pin or with some pair that may still meet: a bound on the musts alone. */
 function meetableMusts(prep: Pinned): number {
-  const open = new Set(prep.eligible.filter((i) => pairAt(prep, i).must).map((i) => `${pairAt(prep, i).firm}|${delegationAt(prep, prep.pairs[i]!.delegation).country}`));
+  const open = new Set(prep.eligible.filter((i) => pairAt(prep, i).must).map((i) => `${pairAt(prep, i).firm}|${delegationAt(prep, pairAt(prep, i).delegation).country}`));
   return prep.musts.filter((m, i) => (prep.pins.mustMeetings[i] ?? 0) > 0 || open.has(`${m.firm}|${m.country}`)).length;
 }
 

@@ -4,6 +4,7 @@ import { firmAt, pairAt, type Prepared } from "../prepare.js";
 import type { MeetingChangeReason, TableAssignment } from "../types.js";
 import type { InstanceIssue } from "../validate.js";
 import type { AgendaMeeting } from "../verify.js";
+import { addI32, at, got, i32 } from "../at.js";
 
 /** Why a lock cannot hold, by the reason its meeting would be dropped. */
 const LOCK_PROBLEM: Readonly<Record<MeetingChangeReason, string>> = {
@@ -46,17 +47,17 @@ export interface PreviousReading {
 
 /** Table number → the delegation that held the most of its meetings (ties: the larger share of its own meetings, then the lower id). */
 function tableOwners(previous: readonly AgendaMeeting[]): Map<number, string> {
-  const at = new Map<number, Map<string, number>>();
+  const byTable = new Map<number, Map<string, number>>();
   const total = new Map<string, number>();
   for (const m of previous) {
     if (!Number.isInteger(m.table) || m.table < 1) continue;
-    const counts = at.get(m.table) ?? new Map<string, number>();
+    const counts = byTable.get(m.table) ?? new Map<string, number>();
     counts.set(m.delegationId, (counts.get(m.delegationId) ?? 0) + 1);
-    at.set(m.table, counts);
+    byTable.set(m.table, counts);
     total.set(m.delegationId, (total.get(m.delegationId) ?? 0) + 1);
   }
   const owner = new Map<number, string>();
-  for (const [table, counts] of at) {
+  for (const [table, counts] of byTable) {
     let best: [string, number] | null = null;
     for (const entry of counts) {
       if (best === null) best = entry;
@@ -64,11 +65,12 @@ function tableOwners(previous: readonly AgendaMeeting[]): Map<number, string> {
         const [id, n] = entry;
         const [bestId, bestN] = best;
         // n / total(id) against bestN / total(bestId), without division.
-        const share = n * total.get(bestId)! - bestN * total.get(id)!;
+        const share = n * got(total, bestId) - bestN * got(total, id);
         if (n > bestN || (n === bestN && (share > 0 || (share === 0 && id < bestId)))) best = entry;
       }
     }
-    owner.set(table, best![0]);
+    // Every table counted has a meeting, so a best delegation.
+    if (best !== null) owner.set(table, best[0]);
   }
   return owner;
 }
@@ -94,16 +96,16 @@ export function keptTables(prep: Prepared, previous: readonly AgendaMeeting[]): 
   });
   // The numbers right after a delegation's own, while unused (its unused tables in the agenda it came from).
   prep.delegations.forEach((d, i) => {
-    const list = tables[i]!;
+    const list = at(tables, i);
     if (list.length === 0) return;
-    for (let next = list[list.length - 1]! + 1; list.length < d.tables && !taken.has(next); next++) {
+    for (let next = at(list, list.length - 1) + 1; list.length < d.tables && !taken.has(next); next++) {
       list.push(next);
       taken.add(next);
     }
   });
   let highest = Math.max(0, ...taken);
   prep.delegations.forEach((d, i) => {
-    const list = tables[i]!;
+    const list = at(tables, i);
     const need = d.tables - list.length;
     if (need <= 0) return;
     let start = 1;
@@ -117,7 +119,7 @@ export function keptTables(prep: Prepared, previous: readonly AgendaMeeting[]): 
     list.sort((a, b) => a - b);
     highest = Math.max(highest, ...list);
   });
-  return prep.delegations.map((d, i) => ({ delegationId: d.id, tables: tables[i]! }));
+  return prep.delegations.map((d, i) => ({ delegationId: d.id, tables: at(tables, i) }));
 }
 
 /**
@@ -145,14 +147,14 @@ export function readPrevious(
   const invalid = (m: AgendaMeeting): { reason: MeetingChangeReason; pair: number } | { reason: null; pair: number; slot: number } => {
     const f = firmIndex.get(m.firmId);
     const d = delegationIndex.get(m.delegationId);
-    if (f === undefined || !prep.firmPresent[f]!.some(Boolean)) return { reason: "firm-absent", pair: -1 };
-    if (d === undefined || !prep.delegationPresent[d]!.some(Boolean)) return { reason: "delegation-absent", pair: -1 };
+    if (f === undefined || !at(prep.firmPresent, f).some(Boolean)) return { reason: "firm-absent", pair: -1 };
+    if (d === undefined || !at(prep.delegationPresent, d).some(Boolean)) return { reason: "delegation-absent", pair: -1 };
     const pair = f * D + d;
     const block = pairAt(prep, pair).block;
     if (block !== null && block !== "no-common-slot") return { reason: "rule", pair: -1 };
-    if (!Number.isInteger(m.slot) || m.slot < 1 || m.slot > n || !prep.firmPresent[f]![m.slot - 1]) return { reason: "firm-window", pair };
-    if (!prep.delegationPresent[d]![m.slot - 1]) return { reason: "delegation-window", pair };
-    if (!tableOf[d]!.has(m.table)) return { reason: owners.get(m.table) === m.delegationId ? "capacity" : "other-table", pair };
+    if (!Number.isInteger(m.slot) || m.slot < 1 || m.slot > n || !at(prep.firmPresent, f)[m.slot - 1]) return { reason: "firm-window", pair };
+    if (!at(prep.delegationPresent, d)[m.slot - 1]) return { reason: "delegation-window", pair };
+    if (!at(tableOf, d).has(m.table)) return { reason: owners.get(m.table) === m.delegationId ? "capacity" : "other-table", pair };
     return { reason: null, pair, slot: m.slot - 1 };
   };
 
@@ -165,16 +167,16 @@ export function readPrevious(
     const f = firmAt(prep, firm);
     return (
       !pairUsed.has(pair) &&
-      firmLoad[firm * n + slot]! < f.representatives &&
-      total[firm]! < (f.maxMeetings ?? Infinity) &&
+      i32(firmLoad, firm * n + slot) < f.representatives &&
+      i32(total, firm) < (f.maxMeetings ?? Infinity) &&
       !tableUsed.has(slot * 1e6 + table)
     );
   };
   const take = (pair: number, slot: number, table: number): void => {
     const { firm } = pairAt(prep, pair);
     pairUsed.add(pair);
-    firmLoad[firm * n + slot]!++;
-    total[firm]!++;
+    addI32(firmLoad, firm * n + slot, 1);
+    addI32(total, firm, 1);
     tableUsed.add(slot * 1e6 + table);
   };
 
@@ -230,7 +232,7 @@ export function readPrevious(
     }
     if (lockedPairs.has(c.pair) || !fits(c.pair, c.slot, c.table)) {
       reasons[c.k] = "capacity";
-      lose(c.pair, previous[c.k]!);
+      lose(c.pair, at(previous, c.k));
       continue;
     }
     take(c.pair, c.slot, c.table);

@@ -14,6 +14,7 @@ import { solvePinned } from "./pinned.js";
 import { keptTables, readPrevious, type PlacedMeeting, type PreviousReading } from "./previous.js";
 import type { Meeting, Replan, ReplanOptions, StopInstance, TableAssignment } from "../types.js";
 import { verifyPrepared, type AgendaMeeting } from "../verify.js";
+import { at, i32 } from "../at.js";
 
 /**
  * Re-plans a stop around `previous`, the agenda sent before. Lexicographic:
@@ -90,7 +91,7 @@ function keepToChanged(rp: Pinned, board: Board, changed: { firms: Set<number>; 
     .sort((a, b) => pairAt(rp, a).affinity.score - pairAt(rp, b).affinity.score || a - b);
   for (const pair of idle) {
     const before = board.levels();
-    const slot = board.slotOf[pair]!;
+    const slot = i32(board.slotOf, pair);
     board.remove(pair);
     if (lexBetter({ ...before, balance: 0, score: 0 }, { ...board.levels(), balance: 0, score: 0 })) board.place(pair, slot);
   }
@@ -111,7 +112,7 @@ function towardsOldSlots(rp: Prepared, board: Board, reading: PreviousReading): 
   };
   for (const [pair, at] of reading.lostAt) {
     const { firm, delegation, slots } = pairAt(rp, pair);
-    const t = board.slotOf[pair]!;
+    const t = i32(board.slotOf, pair);
     if (t === -1 || t === at.slot || !slots.includes(at.slot)) continue;
     const before = home();
     board.beginJournal();
@@ -152,8 +153,8 @@ function seatAll(
     prep.delegations.forEach((_, d) => {
       const here = solved.board.delegationMeetings(d, t).filter((pair) => !seatedFixed.has(pair)).sort((a, b) => a - b);
       const own = (pair: number): number | undefined => {
-        const at = before.get(pair);
-        return at !== undefined && at.slot === t && tables[d]!.tables.includes(at.table) && !used.has(t * 1e6 + at.table) ? at.table : undefined;
+        const old = before.get(pair);
+        return old !== undefined && old.slot === t && at(tables, d).tables.includes(old.table) && !used.has(t * 1e6 + old.table) ? old.table : undefined;
       };
       const rest: number[] = [];
       for (const pair of here) {
@@ -161,8 +162,8 @@ function seatAll(
         if (table === undefined) rest.push(pair);
         else push(pair, t, table);
       }
-      const free = tables[d]!.tables.filter((table) => !used.has(t * 1e6 + table));
-      rest.forEach((pair, k) => push(pair, t, free[k]!));
+      const free = at(tables, d).tables.filter((table) => !used.has(t * 1e6 + table));
+      rest.forEach((pair, k) => push(pair, t, at(free, k)));
     });
   });
   pairs.sort((a, b) => a.slot - b.slot || a.table - b.table);

@@ -3,6 +3,7 @@ import type { FlowNetwork } from "../flow.js";
 import { delegationAt, firmAt, pairAt } from "../prepare.js";
 import type { Pinned } from "../pins.js";
 import type { Routing } from "../select.js";
+import { i32 } from "../at.js";
 
 /**
  * Flow nodes that send each pair to re-place only through the slots where its
@@ -33,8 +34,8 @@ export class ReplaceRouting implements Routing {
       const { firm, delegation, slots } = pairAt(prep, i);
       const open = slots.filter(
         (t) =>
-          pins.firmLoad[firm * n + t]! < firmAt(prep, firm).representatives &&
-          pins.delegationLoad[delegation * n + t]! < delegationAt(prep, delegation).tables,
+          i32(pins.firmLoad, firm * n + t) < firmAt(prep, firm).representatives &&
+          i32(pins.delegationLoad, delegation * n + t) < delegationAt(prep, delegation).tables,
       );
       this.pairNode.set(i, next++);
       this.open.set(i, open);
@@ -42,7 +43,7 @@ export class ReplaceRouting implements Routing {
         const cell = delegation * n + t;
         if (this.cellNode.has(cell)) continue;
         this.cellNode.set(cell, next++);
-        this.tablesLeft.set(cell, delegationAt(prep, delegation).tables - pins.delegationLoad[cell]!);
+        this.tablesLeft.set(cell, delegationAt(prep, delegation).tables - i32(pins.delegationLoad, cell));
       }
     }
     this.nodeCount = next - first;

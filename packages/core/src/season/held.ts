@@ -1,6 +1,7 @@
 // The season's record of what happened (pure): meetings held out of those scheduled, per firm and per country, from the outcomes.
 import type { SeasonInput, SeasonPlan } from "./season.js";
 import type { CountryCode, MeetingOutcome } from "../types.js";
+import { meetingKey } from "../tally.js";
 
 /** What the record reads of the season's input. */
 export type HeldData = Pick<SeasonInput, "delegations" | "firms" | "outcomes">;
@@ -32,7 +33,6 @@ export interface HeldReport {
   readonly strays: readonly MeetingOutcome[];
 }
 
-const key = (stopId: string, firmId: string, delegationId: string) => `${stopId}\u0000${firmId}\u0000${delegationId}`;
 
 /**
  * At every stop the outcomes name, each meeting of the stop's agenda counts as
@@ -42,7 +42,7 @@ export function heldReport(plan: SeasonPlan, data: HeldData): HeldReport | null 
   const outcomes = data.outcomes ?? [];
   if (outcomes.length === 0) return null;
   const recorded = new Set(outcomes.map((o) => o.stopId));
-  const outcome = new Map(outcomes.map((o) => [key(o.stopId, o.firmId, o.delegationId), o]));
+  const outcome = new Map(outcomes.map((o) => [meetingKey(o.stopId, o.firmId, o.delegationId), o]));
   const country = new Map(data.delegations.map((d) => [d.id, d.country]));
   const firmName = new Map(data.firms.map((f) => [f.id, f.name]));
   const firms = new Map<string, { meetings: number; held: number; followUps: number }>();
@@ -56,7 +56,7 @@ export function heldReport(plan: SeasonPlan, data: HeldData): HeldReport | null 
     if (!recorded.has(stopId)) continue;
     stopIds.push(stopId);
     for (const m of schedule.meetings) {
-      const k = key(stopId, m.firmId, m.delegationId);
+      const k = meetingKey(stopId, m.firmId, m.delegationId);
       seen.add(k);
       const o = outcome.get(k);
       const wasHeld = o?.held ?? true;
@@ -74,7 +74,7 @@ export function heldReport(plan: SeasonPlan, data: HeldData): HeldReport | null 
     }
   }
   const inPlan = new Set(plan.stops.map((s) => s.schedule.stop.id));
-  const strays = outcomes.filter((o) => inPlan.has(o.stopId) && !seen.has(key(o.stopId, o.firmId, o.delegationId)));
+  const strays = outcomes.filter((o) => inPlan.has(o.stopId) && !seen.has(meetingKey(o.stopId, o.firmId, o.delegationId)));
   const rows: HeldRow[] = [
     ...[...firms].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, t]) => ({ kind: "firm" as const, id, name: firmName.get(id) ?? id, ...t })),
     ...[...countries].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, t]) => ({ kind: "country" as const, id, name: id, ...t })),

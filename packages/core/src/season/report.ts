@@ -2,6 +2,7 @@
 import { slotsInside } from "../slots.js";
 import type { SeasonInput, SeasonPlan, SeasonStats, SeasonStop } from "./season.js";
 import type { CountryCode, Delegation, Firm, PastMeeting, UnmatchedReason } from "../types.js";
+import { at, got } from "../at.js";
 
 /** What the report reads of the season's input. */
 export type SeasonReportData = Pick<SeasonInput, "delegations" | "firms" | "requests" | "scores">;
@@ -82,17 +83,20 @@ export function seasonReport(plan: SeasonPlan, data: SeasonReportData, history: 
     for (const m of schedule.meetings) {
       const c = country.get(m.delegationId) ?? "";
       here.set(m.firmId, [...(here.get(m.firmId) ?? []), c]);
-      byCountry.get(c)?.perStop[i]!.add(m.firmId);
-      byCountry.get(c)?.season.add(m.firmId);
+      const entry = byCountry.get(c);
+      if (entry !== undefined) {
+        at(entry.perStop, i).add(m.firmId);
+        entry.season.add(m.firmId);
+      }
     }
     for (const firm of firms.filter((f) => f.stops.includes(schedule.stop.id))) {
       const countries = sorted(here.get(firm.id) ?? []);
-      const seen = met.get(firm.id)!;
+      const seen = got(met, firm.id);
       const newCountries = countries.filter((c) => !seen.has(c));
       for (const c of countries) seen.add(c);
       const meetings = here.get(firm.id)?.length ?? 0;
       total.set(firm.id, (total.get(firm.id) ?? 0) + meetings);
-      firmStops.push({ stopId: schedule.stop.id, firm, meetings, countries, newCountries, seasonMeetings: total.get(firm.id)! });
+      firmStops.push({ stopId: schedule.stop.id, firm, meetings, countries, newCountries, seasonMeetings: got(total, firm.id) });
     }
   });
 
@@ -100,7 +104,7 @@ export function seasonReport(plan: SeasonPlan, data: SeasonReportData, history: 
   for (const r of firmStops) byFirm.set(r.firm.id, [...(byFirm.get(r.firm.id) ?? []), r]);
   const rows = firms.map((firm): FirmSeasonRow => {
     const mine = byFirm.get(firm.id) ?? [];
-    const countries = sorted(met.get(firm.id)!);
+    const countries = sorted(got(met, firm.id));
     return {
       firm,
       stops: mine.map((r) => r.stopId),

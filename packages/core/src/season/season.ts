@@ -13,6 +13,8 @@ import { unmatched } from "../unmatched.js";
 import { verifyPrepared } from "../verify.js";
 import { InvalidInstanceError } from "../errors.js";
 import { assertValidSeason } from "../validate.js";
+import { at, i32 } from "../at.js";
+import { meetingKey, notHeldKeys } from "../tally.js";
 
 /**
  * A meeting of an agenda already held: the score as written and, when known
@@ -185,7 +187,7 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
     throw new InvalidInstanceError([{ severity: "error", code: "unknown-stop", path: ["options", "from"], message, value: options.from }]);
   }
   const frozen = input.frozen ?? new Map<string, readonly HeldMeeting[]>();
-  const held = (i: number): readonly HeldMeeting[] | undefined => (options.from === undefined || i < fromIndex ? frozen.get(order[i]!.id) : undefined);
+  const held = (i: number): readonly HeldMeeting[] | undefined => (options.from === undefined || i < fromIndex ? frozen.get(at(order, i).id) : undefined);
   const used = new Set(order.flatMap((s, i) => (held(i) ? [s.id] : [])));
 
   const season = !options.independent;
@@ -201,7 +203,7 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
     return absent !== undefined && (absent.has(m.firmId) || absent.has(m.delegationId));
   };
   const initial = met(input.history);
-  const notHeld = new Set((input.outcomes ?? []).filter((o) => !o.held).map((o) => `${o.stopId}\u0000${o.firmId}\u0000${o.delegationId}`));
+  const notHeld = notHeldKeys(input.outcomes ?? []);
   const frozenHistory = season ? met(order.flatMap((s, i) => past(s.id, held(i) ?? []))) : [];
   const planned: PastMeeting[] = [];
   const heldBefore: PastMeeting[] = [];
@@ -234,7 +236,7 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
     }
     // The fairness rule counts meetings that took place: no-shows of outcomes.csv are left out.
     const last = stops[stops.length - 1];
-    if (last !== undefined) tally.add(last.schedule.meetings.filter((m) => !notHeld.has(`${stop.id}\u0000${m.firmId}\u0000${m.delegationId}`)), country);
+    if (last !== undefined) tally.add(last.schedule.meetings.filter((m) => !notHeld.has(meetingKey(stop.id, m.firmId, m.delegationId))), country);
   });
   const ignoredFrozen = [...frozen.keys()].filter((id) => !used.has(id)).sort();
   return { stops, skipped, ignoredFrozen, stats: seasonStats(stops, input.firms, country, clock.elapsedMs()) };
@@ -296,7 +298,7 @@ function frozenStop(instance: StopInstance, given: readonly HeldMeeting[], optio
   for (const m of meetings) tablesOf.set(m.delegationId, (tablesOf.get(m.delegationId) ?? new Set()).add(m.table));
   const tables: TableAssignment[] = prep.delegations.map((d) => ({ delegationId: d.id, tables: [...(tablesOf.get(d.id) ?? [])].sort((a, b) => a - b) }));
   const K = prep.minMeetings;
-  const musts = new Set(placed.filter((p) => board.mustOf[p]! >= 0).map((p) => board.mustOf[p]!)).size;
+  const musts = new Set(placed.filter((p) => i32(board.mustOf, p) >= 0).map((p) => i32(board.mustOf, p))).size;
   const served = [...board.firmMeetings].reduce((sum, n) => sum + Math.min(n, K), 0);
   const levels = { musts, served, balance: balanceOfCounts(prep, board.firmMeetings), score: roundScore(meetings.reduce((sum, m) => sum + m.score, 0)) };
   const schedule: Schedule = {
