@@ -70,7 +70,7 @@ describe("roadshow mail --smtp", () => {
     const failing = await smtpSink({ acceptUpTo: 30 });
     const error = await sendMailing(mailing.messages, smtpOutbox(parseSmtpUrl(failing.url, {})), journal, clock(), quiet).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EnvironmentError);
-    expect((error as Error).message).toMatch(/Sent 30 message\(s\) in this run/);
+    expect((error as Error).message).toMatch(/Sent 30 messages in this run/);
     expect(readJournal(journal).size).toBe(30);
     await failing.close();
 

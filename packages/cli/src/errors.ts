@@ -1,21 +1,43 @@
 // The CLI's error kinds (the user's input, the command line, the environment) and the exit code of each.
 import type { InputIssue } from "./issues.js";
 
+/**
+ * A sentence as data: a key of the catalogues (text/catalogues/) and its arguments, worded in the
+ * reader's language where it is printed; `en` is its English, the error's `message` for programs.
+ * Made by `said()` (text/cli-text.ts).
+ */
+export interface Said {
+  readonly key: string;
+  readonly args: Readonly<Record<string, string | number>>;
+  readonly en: string;
+}
+
+const englishOf = (message: string | Said): string => (typeof message === "string" ? message : message.en);
+const saidOf = (message: string | Said): Said | null => (typeof message === "string" ? null : message);
+
 /** The user's fault: bad input files or data. Exit code 1. */
 export class InputError extends Error {
+  /** The sentence as data, when it is one of the catalogues. */
+  readonly said: Said | null;
+
   constructor(
-    message: string,
+    message: string | Said,
     readonly issues: readonly InputIssue[] = [],
   ) {
-    super(message);
+    super(englishOf(message));
+    this.said = saidOf(message);
     this.name = "InputError";
   }
 }
 
 /** The user's fault: a wrong command line. Exit code 2. */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The sentence as data, when it is one of the catalogues. */
+  readonly said: Said | null;
+
+  constructor(message: string | Said) {
+    super(englishOf(message));
+    this.said = saidOf(message);
     this.name = "UsageError";
   }
 }
@@ -26,12 +48,16 @@ export class UsageError extends Error {
  * file or folder concerned; `code` the system error code when there is one.
  */
 export class EnvironmentError extends Error {
+  /** The sentence as data, when it is one of the catalogues. */
+  readonly said: Said | null;
+
   constructor(
-    message: string,
+    message: string | Said,
     readonly path: string | null = null,
     readonly code: string | null = null,
   ) {
-    super(message);
+    super(englishOf(message));
+    this.said = saidOf(message);
     this.name = "EnvironmentError";
   }
 }

@@ -1,12 +1,12 @@
 // The roadshow program: its commands and options, and the one place where errors become exit codes.
 import { InternalError, InvalidInstanceError } from "@roadshow/core";
-import { Command, CommanderError, Option } from "commander";
-import { cliText, helpConfiguration, langFromArgv } from "./text/cli-text.js";
+import { CommanderError, Option, type Command } from "commander";
+import { examplesTitle, helpConfiguration, langFromArgv, LocalCommand, said, sayIn } from "./text/cli-text.js";
 import { COMMANDS } from "./commands/index.js";
 import { isRepeatable, type DefineCommand } from "./commands/shared.js";
 import type { Common, Io } from "./context.js";
 import { ENVIRONMENT_CODES, EnvironmentError, EXIT, InputError, systemReason, UsageError } from "./errors.js";
-import { defaultLang, TEXT_LANGS, type Lang } from "./text/i18n.js";
+import { defaultLang, t, TEXT_LANGS, type Lang } from "./text/i18n.js";
 import { toInputIssue } from "./read/instance-issues.js";
 import { escapeControls } from "./text/escape.js";
 import { givenSecrets, scrub } from "./secrets.js";
@@ -19,14 +19,14 @@ export const PROGRAM_COMMANDS: readonly DefineCommand[] = [...COMMANDS, defineSt
 
 /** Builds the `roadshow` program in `lang` (help and errors); actions resolve to an exit code through `done`. */
 function program(io: Io, done: (code: number) => void, lang: Lang): Command {
-  // Help, usage errors and examples are written in English by the commands, translated as printed.
+  // Help and usage errors come from the catalogue in `lang` (LocalCommand, helpConfiguration).
   const output = {
-    writeOut: (text: string) => io.stdout(cliText(text, lang)),
-    writeErr: (text: string) => io.stderr(cliText(text, lang)),
-    outputError: (text: string, write: (text: string) => void) => write(cliText(text, lang)),
+    writeOut: (text: string) => io.stdout(text),
+    writeErr: (text: string) => io.stderr(text),
+    outputError: (text: string, write: (text: string) => void) => write(text),
   };
-  const afterError = cliText("(run with --help for usage and an example)", lang);
-  const root = new Command("roadshow")
+  const afterError = t(lang, "cli.usage.helpAfterError");
+  const root = new LocalCommand("roadshow", lang)
     .description("help.roadshow")
     .version(VERSION, "-V, --version", "help.roadshow.version")
     .helpOption("-h, --help", "help.roadshow.help")
@@ -41,7 +41,7 @@ function program(io: Io, done: (code: number) => void, lang: Lang): Command {
     return { lang: o.lang, format: o.format };
   };
 
-  for (const define of PROGRAM_COMMANDS) define(root, { io, common, done });
+  for (const define of PROGRAM_COMMANDS) define(root, { io, common, done, examples: (count) => examplesTitle(lang, count) });
   for (const command of root.commands) {
     command
       .showHelpAfterError(afterError)
@@ -67,7 +67,7 @@ function checkRepeats(argv: readonly string[], root: Command, command: Command):
     if (!inline) i++; // its value
     if (isRepeatable(option)) continue;
     const key = option.long ?? option.short ?? name;
-    if (seen.has(key)) throw new UsageError(`${key} is given more than once; give it once`);
+    if (seen.has(key)) throw new UsageError(said("cli.usage.repeated", { option: key }));
     seen.add(key);
   }
 }
@@ -110,13 +110,14 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
  * the environment refused (outputs exist, permission, disk full).
  */
 export function reportError(error: unknown, io: Io, format: "text" | "json", lang: Lang = "en"): number {
-  const say = (text: string) => io.stderr(cliText(text, lang));
+  const say = (text: string) => io.stderr(`${t(lang, "cli.error.line", { message: text })}\n`);
+  const sentence = (e: InputError | UsageError | EnvironmentError) => (e.said === null ? e.message : sayIn(lang, e.said));
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof InputError) {
     if (error.issues.length > 0) io.stderr(formatIssues(error.issues, { color: io.color, format, lang }));
-    else say(`error: ${error.message}\n`);
+    else say(sentence(error));
     return EXIT.input;
   }
   if (error instanceof InvalidInstanceError) {
@@ -125,25 +126,21 @@ export function reportError(error: unknown, io: Io, format: "text" | "json", lan
     return EXIT.input;
   }
   if (error instanceof UsageError) {
-    say(`error: ${error.message}\n`);
+    say(sentence(error));
     return EXIT.usage;
   }
   if (error instanceof EnvironmentError) {
-    say(`error: ${error.message}\n`);
+    say(sentence(error));
     return EXIT.environment;
   }
   const system = (error as NodeJS.ErrnoException | null)?.code;
   if (system !== undefined && ENVIRONMENT_CODES.has(system)) {
     const where = (error as NodeJS.ErrnoException).path;
-    say(`error: ${where === undefined ? "" : `${where}: `}${systemReason(error)}\n`);
+    say(`${where === undefined ? "" : `${where}: `}${systemReason(error)}`);
     return EXIT.environment;
   }
   // InternalError is a broken invariant of the core; anything else unexpected is a bug too.
   const detail = error instanceof InternalError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  io.stderr(
-    lang === "it"
-      ? `errore interno: ${detail}\nÈ un errore di roadshow; per favore segnalalo con il comando che hai eseguito.\n`
-      : `internal error: ${detail}\nThis is a bug in roadshow; please report it with the command you ran.\n`,
-  );
+  io.stderr(`${t(lang, "cli.internal", { detail })}\n`);
   return EXIT.internal;
 }

@@ -24,7 +24,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function helpTexts(): string[] {
   const root = new Command("roadshow");
   const io = { stdout: () => {}, stderr: () => {}, env: {}, color: false };
-  for (const define of PROGRAM_COMMANDS) define(root, { io, common: () => ({ lang: "en", format: "text" }), done: () => {} });
+  for (const define of PROGRAM_COMMANDS) define(root, { io, common: () => ({ lang: "en", format: "text" }), done: () => {}, examples: () => "" });
   return root.commands.flatMap((c) => [
     c.description(),
     ...c.registeredArguments.map((a) => a.description),

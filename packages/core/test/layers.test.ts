@@ -1,8 +1,7 @@
 /** Checks the core's import graph against its declared pipeline order: no file imports one that stands above it. */
-import { readdirSync, readFileSync } from "node:fs";
-import { join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { importsOf, layerOf as layerIn, upwardImports } from "../../../test/layer-graph.js";
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
@@ -25,39 +24,11 @@ const LAYERS: readonly (readonly string[])[] = [
   ["index.ts"],
 ];
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
-  );
-}
-
-/** Relative module specifiers of every `import … from`, `import type … from` and `export … from` in `text`. */
-export function importsOf(text: string): string[] {
-  return [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+"(\.{1,2}\/[^"]+)"/gms)].map((m) => m[1]!);
-}
-
-function layerOf(file: string): number {
-  const i = LAYERS.findIndex((layer) => layer.some((entry) => (entry.endsWith("/") ? file.startsWith(entry) : file === entry)));
-  if (i === -1) throw new Error(`${file} is in no declared layer: add it to LAYERS in layers.test.ts`);
-  return i;
-}
-
-/** Every import from a file to one in a higher layer, as `from → to`. */
-export function upwardImports(): string[] {
-  const found: string[] = [];
-  for (const path of files(SRC)) {
-    const from = relative(SRC, path).split("\\").join("/");
-    for (const spec of importsOf(readFileSync(path, "utf8"))) {
-      const to = posix.normalize(posix.join(posix.dirname(from), spec)).replace(/\.js$/, ".ts");
-      if (layerOf(to) > layerOf(from)) found.push(`${from} → ${to}`);
-    }
-  }
-  return found;
-}
+const layerOf = (file: string) => layerIn(LAYERS, file);
 
 describe("core layers", () => {
   it("places every source file in a layer and no file imports one above it", () => {
-    expect(upwardImports()).toEqual([]);
+    expect(upwardImports(SRC, LAYERS)).toEqual([]);
   });
 
   it("reads the imports a file has, type-only and re-exports included", () => {

@@ -180,7 +180,7 @@ export function defineChange(root: Command, ctx: CommandContext): void {
     .option("--by <name>", "help.change.by")
     .option("--note <text>", "help.change.note")
     .option("--at <HH:MM>", "help.change.at")
-    .addHelpText("after", `\nKinds:\n${kinds}\n\nExample:\n  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 arrives US-CG 15:00\n  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 undo 3\n`)
+    .addHelpText("after", `\nKinds:\n${kinds}\n${ctx.examples(1)}  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 arrives US-CG 15:00\n  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 undo 3\n`)
     .action(async (dataDir: string, kind: string, subject: string | undefined, value: string | undefined, o: ChangeFlags) => {
       await change({ dataDir, stop: o.stop, kind, subject, value, by: o.by, note: o.note, at: o.at }, ctx.common(), ctx.io);
       ctx.done(EXIT.ok);

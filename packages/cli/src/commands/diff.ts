@@ -126,7 +126,7 @@ export function defineDiff(root: Command, ctx: CommandContext): void {
     .argument("[from]", "help.diff.from", positiveInteger)
     .argument("[to]", "help.diff.to", positiveInteger)
     .requiredOption("--stop <id>", "help.diff.stop")
-    .addHelpText("after", `\nExample:\n  roadshow diff ${EXAMPLE_DIR} --stop BS-2026-02\n  roadshow diff ${EXAMPLE_DIR} --stop BS-2026-02 1 3\n`)
+    .addHelpText("after", `${ctx.examples(1)}  roadshow diff ${EXAMPLE_DIR} --stop BS-2026-02\n  roadshow diff ${EXAMPLE_DIR} --stop BS-2026-02 1 3\n`)
     .action(async (dataDir: string, from: number | undefined, to: number | undefined, o: { stop: string }) => {
       await diff({ dataDir, stop: o.stop, from, to }, ctx.common(), ctx.io);
       ctx.done(EXIT.ok);

@@ -85,7 +85,7 @@ export function defineExplain(root: Command, ctx: CommandContext): void {
     .requiredOption("--stop <id>", "help.explain.stop")
     .requiredOption("--firm <id>", "help.explain.firm")
     .option("--delegation <id>", "help.explain.delegation")
-    .addHelpText("after", `\nExamples:\n  roadshow explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045\n  roadshow --lang it explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045 --delegation US-CG\n`)
+    .addHelpText("after", `${ctx.examples(2)}  roadshow explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045\n  roadshow --lang it explain ${EXAMPLE_DIR} --stop BS-2026-02 --firm F0045 --delegation US-CG\n`)
     .action(async (dataDir: string, o: ExplainFlags) => {
       await explain(
         { files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, firm: o.firm, delegation: o.delegation },

@@ -90,7 +90,7 @@ export function defineExport(root: Command, ctx: CommandContext): void {
     .addOption(SHARED.excel())
     .addOption(SHARED.xlsx())
     .addOption(SHARED.force())
-    .addHelpText("after", `\nExample:\n  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
+    .addHelpText("after", `${ctx.examples(1)}  roadshow export out/BS-2026-02/agenda.csv ${EXAMPLE_DIR} --out out/BS-2026-02-print\n`)
     .action(async (agenda: string, dataDir: string, o: ExportFlags) => {
       await exportAgenda(
         { files: runFiles(dataDir, o), agenda, out: o.out, previous: o.previous, excel: o.excel, xlsx: o.xlsx, force: o.force, organizer: o.organizer },

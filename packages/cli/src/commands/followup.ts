@@ -107,7 +107,7 @@ export function defineFollowUp(root: Command, ctx: CommandContext): void {
     .addOption(SHARED.smtp())
     .addOption(SHARED.excel())
     .addOption(SHARED.forceFolder())
-    .addHelpText("after", `\nExample:\n  roadshow followup ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-followup --organizer "Confindustria Lombardia <eventi@example.it>"\n`)
+    .addHelpText("after", `${ctx.examples(1)}  roadshow followup ${EXAMPLE_DIR} --stop BS-2026-02 --agenda out/BS-2026-02/agenda.csv --out out/BS-2026-02-followup --organizer "Confindustria Lombardia <eventi@example.it>"\n`)
     .action(async (dataDir: string, o: FollowUpFlags) => {
       await followUp({ dataDir, stop: o.stop, agenda: o.agenda, out: o.out, organizer: o.organizer, smtp: o.smtp, excel: o.excel, force: o.force }, ctx.common(), ctx.io);
       ctx.done(EXIT.ok);

@@ -77,7 +77,7 @@ export function defineOutcomes(root: Command, ctx: CommandContext): void {
     .option("--out <file>", "help.outcomes.out")
     .option("--held-agenda <file>", "help.outcomes.held-agenda")
     .option("--force", "help.outcomes.force", false)
-    .addHelpText("after", `\nExample:\n  roadshow outcomes ${EXAMPLE_DIR} --stop BS-2026-02 --held-agenda out/BS-2026-02-held.csv --force\n`)
+    .addHelpText("after", `${ctx.examples(1)}  roadshow outcomes ${EXAMPLE_DIR} --stop BS-2026-02 --held-agenda out/BS-2026-02-held.csv --force\n`)
     .action(async (dataDir: string, o: OutcomesFlags) => {
       await outcomes({ dataDir, stop: o.stop, agenda: o.agenda, out: o.out, heldAgenda: o.heldAgenda, force: o.force }, ctx.common(), ctx.io);
       ctx.done(EXIT.ok);

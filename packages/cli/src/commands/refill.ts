@@ -1,6 +1,6 @@
 /** `roadshow refill`: the standby refill of one slot on the day (freed table-slots to participants there and free, nobody moved); `--apply` enters it in the stop's log. */
 import type { Command } from "commander";
-import { InvalidArgumentError, Option } from "commander";
+import { Option } from "commander";
 import { buildSlots, formatTime, refillSlot, type Refill } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -10,6 +10,7 @@ import { deskDay } from "../desk/day.js";
 import { logCsv, readLog, writeDurably, type LogEntry } from "../workspace/log.js";
 import { lockStop } from "../workspace/store.js";
 import { EXAMPLE_DIR, positiveInteger, type CommandContext } from "./shared.js";
+import { said, SaidArgumentError } from "../text/cli-text.js";
 
 /** Options of `roadshow refill`. */
 export interface RefillArgs {
@@ -101,7 +102,7 @@ interface RefillFlags {
 
 const slotNumber = (value: string): number => {
   const n = positiveInteger(value);
-  if (n < 1) throw new InvalidArgumentError(`expected a slot number ≥ 1, got "${value}"`);
+  if (n < 1) throw new SaidArgumentError(said("cli.arg.slot", { value }));
   return n;
 };
 
@@ -119,7 +120,7 @@ export function defineRefill(root: Command, ctx: CommandContext): void {
     .option("--no-balance", "help.refill.no-balance")
     .option("--by <name>", "help.refill.by")
     .addOption(new Option("--format <format>", "help.refill.format").choices(["text", "json"]))
-    .addHelpText("after", `\nExample:\n  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 noshow F0117 3\n  roadshow refill ${EXAMPLE_DIR} --stop BS-2026-02 --slot 3 --format json\n`)
+    .addHelpText("after", `${ctx.examples(1)}  roadshow change ${EXAMPLE_DIR} --stop BS-2026-02 noshow F0117 3\n  roadshow refill ${EXAMPLE_DIR} --stop BS-2026-02 --slot 3 --format json\n`)
     .action(async (dataDir: string, o: RefillFlags) => {
       const common = ctx.common();
       await refill(

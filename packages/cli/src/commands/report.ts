@@ -105,7 +105,7 @@ export function defineReport(root: Command, ctx: CommandContext): void {
     .option("--outcomes <file>", "help.report.outcomes")
     .addOption(SHARED.excel())
     .addOption(SHARED.forceFolder())
-    .addHelpText("after", `\nExample:\n  roadshow report ${EXAMPLE_DIR} --stop BS-2026-02 --out out/report-BS\n`)
+    .addHelpText("after", `${ctx.examples(1)}  roadshow report ${EXAMPLE_DIR} --stop BS-2026-02 --out out/report-BS\n`)
     .action(async (dataDir: string, o: ReportFlags) => {
       await report({ dataDir, stop: o.stop, agendas: o.agenda, outcomes: o.outcomes, out: o.out, excel: o.excel, force: o.force }, ctx.common(), ctx.io);
       ctx.done(EXIT.ok);

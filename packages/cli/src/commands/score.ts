@@ -75,7 +75,7 @@ export function defineScore(root: Command, ctx: CommandContext): void {
     .addOption(SHARED.weights())
     .addOption(SHARED.excel())
     .option("--force", "help.score.force", false)
-    .addHelpText("after", `\nExample:\n  roadshow score ${EXAMPLE_DIR} --stop BS-2026-02 --out out/scores.csv\n`)
+    .addHelpText("after", `${ctx.examples(1)}  roadshow score ${EXAMPLE_DIR} --stop BS-2026-02 --out out/scores.csv\n`)
     .action(async (dataDir: string, o: ScoreFlags) => {
       await score(
         { files: runFiles(dataDir, o), stop: o.stop, out: o.out, force: o.force, excel: o.excel },

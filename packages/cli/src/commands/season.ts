@@ -21,6 +21,7 @@ import { planSettings, runFiles, type PlanSettings, type RunFiles } from "../run
 import { Reporter } from "../run/report.js";
 import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags, SHARED } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
+import { said } from "../text/cli-text.js";
 
 /** Options of `roadshow season`. */
 export interface SeasonArgs {
@@ -77,7 +78,7 @@ async function readFrozen(files: readonly string[], run: Run, report: Reporter, 
     if (byStop.size === 0) report.warning(t(lang, "season.warn.frozenEmpty", { file }));
     for (const [stopId, held] of byStop) {
       if (!data.stops.some((s) => s.id === stopId)) throw unknownStop(data, stopId, file, held[0]!.line, "stop_id");
-      if (from.has(stopId)) throw new UsageError(`the held agenda of ${stopId} is given twice, in ${from.get(stopId)} and in ${file}`);
+      if (from.has(stopId)) throw new UsageError(said("cli.season.heldTwice", { stop: stopId, first: from.get(stopId) ?? "", second: file }));
       from.set(stopId, file);
       meetings.set(stopId, held.map((r) => ({ slot: r.slot, table: r.table, delegationId: r.delegationId, firmId: r.firmId, score: r.score })));
     }
@@ -95,7 +96,7 @@ function checkFrom(data: DataSet, from: string | undefined, frozen: Frozen, repo
   if (at < 0) throw unknownStop(data, from, "--from", null, "stop_id");
   const missing = order.slice(0, at).filter((s) => !frozen.meetings.has(s.id)).map((s) => s.id);
   if (missing.length > 0) {
-    throw new UsageError(`--from ${from} re-plans from ${from} onward, so the stops before it need their held agenda (--frozen <agenda.csv>): ${missing.join(", ")}`);
+    throw new UsageError(said("cli.season.frozenMissing", { from, missing: missing.join(", ") }));
   }
   const later = order.slice(at).filter((s) => frozen.meetings.has(s.id)).map((s) => s.id);
   if (later.length > 0) report.warning(t(lang, "season.warn.fromIgnores", { from, stops: later.join(", ") }));
@@ -191,7 +192,7 @@ export function defineSeason(root: Command, ctx: CommandContext): void {
     .addOption(SHARED.excel())
     .option("--xlsx", "help.season.xlsx", false)
     .addOption(SHARED.force())
-    .addHelpText("after", `\nExample:\n  roadshow season ${EXAMPLE_DIR} --out out/season\n  roadshow season ${EXAMPLE_DIR} --out out/season-2 --from MB-2026-05 --frozen out/season/BS-2026-02/agenda.csv --frozen out/season/BG-2026-03/agenda.csv\n`)
+    .addHelpText("after", `${ctx.examples(1)}  roadshow season ${EXAMPLE_DIR} --out out/season\n  roadshow season ${EXAMPLE_DIR} --out out/season-2 --from MB-2026-05 --frozen out/season/BS-2026-02/agenda.csv --frozen out/season/BG-2026-03/agenda.csv\n`)
     .action(async (dataDir: string, o: SeasonFlags) => {
       await season(
         {

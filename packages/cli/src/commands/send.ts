@@ -151,7 +151,7 @@ export function defineSend(root: Command, ctx: CommandContext): void {
     .addOption(SHARED.sender())
     .addOption(SHARED.smtp())
     .addOption(SHARED.dryRun())
-    .addHelpText("after", `\nExample:\n  roadshow send ${EXAMPLE_DIR} --stop BS-2026-02 --organizer "Confindustria Lombardia <eventi@example.it>" --smtp smtps://smtp.example.it\n`)
+    .addHelpText("after", `${ctx.examples(1)}  roadshow send ${EXAMPLE_DIR} --stop BS-2026-02 --organizer "Confindustria Lombardia <eventi@example.it>" --smtp smtps://smtp.example.it\n`)
     .action(async (dataDir: string, o: SendFlags) => {
       await send({ dataDir, stop: o.stop, organizer: o.organizer, smtp: o.smtp, dryRun: o.dryRun }, ctx.common(), ctx.io);
       ctx.done(EXIT.ok);

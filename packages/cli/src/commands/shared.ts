@@ -1,9 +1,10 @@
 // What the commands share: the command context, the options several commands take (planning, day-of changes, organizer) and their parsers.
-import { InvalidArgumentError, Option, type Command } from "commander";
+import { Option, type Command } from "commander";
 import type { Common, Io } from "../context.js";
 import type { Organizer } from "../write/exports.js";
 import type { FileFlags, SettingFlags } from "../run/options.js";
 import { organizer } from "../run/organizer.js";
+import { said, SaidArgumentError } from "../text/cli-text.js";
 
 export { organizer };
 
@@ -14,6 +15,8 @@ export interface CommandContext {
   readonly common: () => Common;
   /** Reports the exit code of a finished action. */
   readonly done: (code: number) => void;
+  /** The title of the examples in help (`\nExample:\n`, `\nExamples:\n`) in the user's language. */
+  readonly examples: (count: number) => string;
 }
 
 /** Adds one command to the program. */
@@ -41,13 +44,13 @@ const WHOLE = /^\d{1,9}$/;
 const DECIMAL = /^(\d{1,9}(\.\d*)?|\.\d+)$/;
 
 export function positiveInteger(value: string): number {
-  if (!WHOLE.test(value)) throw new InvalidArgumentError(`expected a whole number ≥ 0 such as 2, got "${value}"`);
+  if (!WHOLE.test(value)) throw new SaidArgumentError(said("cli.arg.wholeNumber", { value }));
   return Number(value);
 }
 
 export function positiveNumber(value: string): number {
   const n = Number(value);
-  if (!DECIMAL.test(value) || !(n > 0)) throw new InvalidArgumentError(`expected a number of seconds > 0 such as 30 or 2.5, got "${value}"`);
+  if (!DECIMAL.test(value) || !(n > 0)) throw new SaidArgumentError(said("cli.arg.seconds", { value }));
   return n;
 }
 

@@ -91,7 +91,7 @@ export function defineStatus(root: Command, ctx: CommandContext): void {
     .description("help.status")
     .argument("<data-dir>", "help.status.data-dir")
     .option("--stop <id>", "help.status.stop")
-    .addHelpText("after", `\nExample:\n  roadshow status ${EXAMPLE_DIR} --stop BS-2026-02 --format json\n`)
+    .addHelpText("after", `${ctx.examples(1)}  roadshow status ${EXAMPLE_DIR} --stop BS-2026-02 --format json\n`)
     .action(async (dataDir: string, o: StatusFlags) => {
       const common: Common = ctx.common();
       await status({ dataDir, stop: o.stop }, o.format ?? common.format, common.lang, ctx.io);

@@ -16,6 +16,7 @@ import { Reporter } from "../run/report.js";
 import { formatIssues } from "../text/issues-format.js";
 import { violationText } from "../text/violations.js";
 import { t } from "../text/i18n.js";
+import { said } from "../text/cli-text.js";
 
 /** Options of `roadshow validate`. */
 export interface ValidateArgs {
@@ -58,7 +59,7 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
   }
   // Nothing could be read (no header, not a CSV): there is nothing to check the rules on.
   if (agenda.good.length === 0 && issues.some((i) => i.severity === "error")) {
-    throw new InputError(`${args.agenda} cannot be read as an agenda`, issues);
+    throw new InputError(said("cli.input.notAgenda", { file: args.agenda }), issues);
   }
   run.ownStops([...byStop.keys()]);
   const checked = [...byStop.values()].flat();
@@ -118,7 +119,7 @@ export function defineValidate(root: Command, ctx: CommandContext): void {
     .addOption(SHARED.fileOutcomes())
     .option("--history <agenda.csv>", "help.validate.history", collect)
     .option("--allow-repeats", "help.validate.allow-repeats", false)
-    .addHelpText("after", `\nExample:\n  roadshow validate ${EXAMPLE_DIR} --agenda out/BS-2026-02/agenda.csv\n`)
+    .addHelpText("after", `${ctx.examples(1)}  roadshow validate ${EXAMPLE_DIR} --agenda out/BS-2026-02/agenda.csv\n`)
     .action(async (dataDir: string, o: ValidateFlags) => {
       const ok = await validate(
         { files: runFiles(dataDir, o), stop: o.stop, agenda: o.agenda, allowRepeats: o.allowRepeats },

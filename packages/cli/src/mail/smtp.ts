@@ -2,6 +2,7 @@
 import nodemailer from "nodemailer";
 import { UsageError } from "../errors.js";
 import { maskSmtpUrl, typedUserinfo } from "../secrets.js";
+import { said } from "../text/cli-text.js";
 
 /** Where to send and as whom; the password is never printed. */
 export interface SmtpTarget {
@@ -16,7 +17,6 @@ export interface SmtpTarget {
 }
 
 const EXAMPLE = "smtps://eventi%40example.it:password@smtp.example.it or smtp://localhost:2525";
-const ENCODINGS = "/ as %2F, @ as %40, : as %3A, ? as %3F, # as %23, % as %25";
 
 /**
  * `smtp://` or `smtps://` with host, optional port, user and password (percent-encoded).
@@ -29,30 +29,27 @@ export function parseSmtpUrl(value: string, env: Readonly<Record<string, string 
   const userinfo = typedUserinfo(value);
   const breaking = userinfo === null ? undefined : [...userinfo].find((c) => "/?#\\".includes(c));
   if (breaking !== undefined) {
-    throw new UsageError(
-      `--smtp "${shownValue}": the user or password holds "${breaking}", which a URL reads as the end of the server's name; ` +
-        `percent-encode it (${ENCODINGS}), or leave the password out of the URL and set ROADSHOW_SMTP_PASSWORD`,
-    );
+    throw new UsageError(said("cli.smtp.breaking", { url: shownValue, char: breaking }));
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--smtp "${shownValue}" is not a URL (percent-encode the user and password: ${ENCODINGS}); write e.g. ${EXAMPLE}`);
+    throw new UsageError(said("cli.smtp.notUrl", { url: shownValue, example: EXAMPLE }));
   }
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
-    throw new UsageError(`--smtp must start with smtp:// or smtps://, got "${url.protocol}//"; write e.g. ${EXAMPLE}`);
+    throw new UsageError(said("cli.smtp.protocol", { protocol: url.protocol, example: EXAMPLE }));
   }
-  if (url.hostname === "") throw new UsageError(`--smtp "${shownValue}" names no server; write e.g. ${EXAMPLE}`);
+  if (url.hostname === "") throw new UsageError(said("cli.smtp.noServer", { url: shownValue, example: EXAMPLE }));
   if ((url.pathname !== "" && url.pathname !== "/") || url.search !== "" || url.hash !== "") {
-    throw new UsageError(`--smtp "${shownValue}" takes only a server, port, user and password, not a path; write e.g. ${EXAMPLE}`);
+    throw new UsageError(said("cli.smtp.path", { url: shownValue, example: EXAMPLE }));
   }
   const secure = url.protocol === "smtps:";
   const decode = (s: string) => {
     try {
       return decodeURIComponent(s);
     } catch {
-      throw new UsageError(`--smtp "${shownValue}": the user or password holds a bad %-escape; percent-encode them: ${ENCODINGS}`);
+      throw new UsageError(said("cli.smtp.badEscape", { url: shownValue }));
     }
   };
   const user = url.username !== "" ? decode(url.username) : env.ROADSHOW_SMTP_USER || undefined;

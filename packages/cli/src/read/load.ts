@@ -8,6 +8,7 @@ import { checkAgendaTimes } from "./agenda.js";
 import type { InputIssue } from "../issues.js";
 import { nearest } from "./suggest.js";
 import { toInputIssue } from "./instance-issues.js";
+import { said } from "../text/cli-text.js";
 
 /** Where a run's inputs are: the data folder, the files that replace its defaults, history agendas and a weights file. */
 export interface Sources {
@@ -45,7 +46,7 @@ export interface Loaded {
 export async function readAgenda(file: string): Promise<readonly AgendaRow[]> {
   const agenda = await readAgendaFile(file);
   if (agenda.rows === null || agenda.issues.some((i) => i.severity === "error")) {
-    throw new InputError(`${file} cannot be read as an agenda`, agenda.issues);
+    throw new InputError(said("cli.input.notAgenda", { file }), agenda.issues);
   }
   return agenda.rows;
 }
@@ -60,7 +61,7 @@ export async function readAgendaChecked(file: string, data: DataSet, severity: "
   const agenda = await readAgendaFile(file);
   const issues = [...agenda.issues, ...checkAgendaTimes(agenda.good, data.stops, file, severity)];
   if (agenda.rows === null || issues.some((i) => i.severity === "error")) {
-    throw new InputError(`${file} cannot be read as an agenda`, issues);
+    throw new InputError(said("cli.input.notAgenda", { file }), issues);
   }
   return { rows: agenda.rows, warnings: issues };
 }
@@ -89,7 +90,7 @@ export async function load(sources: Sources): Promise<Loaded> {
   }
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0 || read.data === null) {
-    throw new InputError(`${errors.length} problem(s) in the input files of ${sources.dataDir}`, issues);
+    throw new InputError(said("cli.input.problems", { count: errors.length, dir: sources.dataDir }), issues);
   }
   return { data: read.data, history: metHistory(history, read.data.changes, read.data.outcomes), historyStops, warnings: [...issues.filter((i) => i.severity === "warning"), ...atecoWarnings(read.data)] };
 }

@@ -1,6 +1,6 @@
 /** `--organizer "Name <email>"` → the organiser written on every calendar event: one parser for the CLI's flag and the studio's field. */
-import { InvalidArgumentError } from "commander";
 import type { Organizer } from "../write/exports.js";
+import { said, SaidArgumentError } from "../text/cli-text.js";
 
 const EMAIL = /^[^\s<>@"]+@[^\s<>@"]+\.[^\s<>@".]+$/;
 
@@ -10,7 +10,7 @@ export function organizer(value: string): Organizer {
   const name = named ? named[1]! : "";
   const email = (named ? named[2]! : value).trim();
   if (!EMAIL.test(email)) {
-    throw new InvalidArgumentError(`expected "Name <email>" or an email address, got "${value}" (e.g. "Confindustria Lombardia <eventi@example.it>")`);
+    throw new SaidArgumentError(said("cli.arg.organizer", { value }));
   }
   return { name: name === "" ? email : name, email };
 }

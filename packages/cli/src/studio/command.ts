@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
 import path from "node:path";
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import type { Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
 import { t, type Lang } from "../text/i18n.js";
@@ -11,6 +11,7 @@ import { parseSmtpUrl } from "../mail/smtp.js";
 import { Folders } from "./folders.js";
 import { startStudio, type RunningStudio } from "./server.js";
 import { Workspace } from "./workspace.js";
+import { said, SaidArgumentError } from "../text/cli-text.js";
 import { VERSION } from "../version.js";
 
 /** The port tried first when `--port` is not given; any free port when it is taken. */
@@ -26,7 +27,7 @@ export interface StudioArgs {
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`expected a port number from 0 to 65535, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SaidArgumentError(said("cli.arg.port", { value }));
   return n;
 }
 
@@ -108,7 +109,7 @@ export function defineStudio(root: Command, ctx: CommandContext): void {
     .option("--out <dir>", "help.studio.out", "out")
     .option("--smtp <url>", "help.studio.smtp")
     .option("--no-open", "help.studio.no-open")
-    .addHelpText("after", `\nExample:\n  roadshow studio ${EXAMPLE_DIR} --out out\n`)
+    .addHelpText("after", `${ctx.examples(1)}  roadshow studio ${EXAMPLE_DIR} --out out\n`)
     .action(async (dataDir: string, o: StudioFlags) => {
       await studio({ dataDir, out: o.out, port: o.port, open: o.open, smtp: o.smtp }, ctx.common().lang, ctx.io);
       ctx.done(EXIT.ok);

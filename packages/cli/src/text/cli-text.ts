@@ -1,10 +1,11 @@
 /**
  * The command line in the user's language: commander's help from the catalogue (the commands
- * describe themselves by `help.*` keys), commander's and the CLI's own usage errors translated where printed.
+ * describe themselves by `help.*` keys), commander's usage errors and the CLI's own error sentences as catalogue keys.
  */
-import { Help } from "commander";
-import type { Argument, Command, HelpConfiguration, Option } from "commander";
-import { formatMessage, isLang, isMessageKey, t, type Lang, type MessageKey } from "./i18n.js";
+import { Command, Help, InvalidArgumentError } from "commander";
+import type { Argument, HelpConfiguration, Option } from "commander";
+import type { Said } from "../errors.js";
+import { formatMessage, isLang, isMessageKey, t, type Lang, type MessageKey, type MessageParams } from "./i18n.js";
 
 /** commander's section titles, by the catalogue's key. */
 const TITLES: Readonly<Record<string, MessageKey>> = {
@@ -92,59 +93,155 @@ export function helpConfiguration(lang: Lang): HelpConfiguration {
   };
 }
 
-type Rule = readonly [RegExp, string];
+/**
+ * A sentence of the catalogues as data, with its English (the error's `message` for programs):
+ * errors carry it and are worded in the reader's language where they are printed.
+ * @example throw new UsageError(said("cli.usage.repeated", { option: "--stop" }))
+ */
+export function said<K extends MessageKey>(key: K, args: MessageParams<K>): Said {
+  const values = args as Readonly<Record<string, string | number>>;
+  return { key, args: values, en: formatMessage("en", key, values) };
+}
 
-/** commander's own errors and our usage errors and notes, as printed (`error: …`). */
-const ERRORS_IT: readonly Rule[] = [
-  [/^error: unknown option '([^']*)'/, "errore: opzione sconosciuta '$1'"],
-  [/^error: unknown command '([^']*)'/, "errore: comando sconosciuto '$1'"],
-  [/^error: missing required argument '([^']*)'/, "errore: manca l'argomento obbligatorio '$1'"],
-  [/^error: required option '([^']*)' not specified/, "errore: l'opzione obbligatoria '$1' non è indicata"],
-  [/^error: option '([^']*)' argument missing/, "errore: manca il valore dell'opzione '$1'"],
-  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are ([^.]*)\./, "errore: il valore '$2' dell'opzione '$1' non è valido. Valori ammessi: $3."],
-  [/^error: option '([^']*)' argument '([^']*)' is invalid\./, "errore: il valore '$2' dell'opzione '$1' non è valido:"],
-  [/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, "errore: troppi argomenti. Attesi $2, ricevuti $3."],
-  [/^error: (.*) cannot be used with (.*)$/m, "errore: $1 non si può usare con $2"],
-  [/\(Did you mean one of ([^?]*)\?\)/, "(Forse intendevi uno tra $1?)"],
-  [/\(Did you mean ([^?]*)\?\)/, "(Forse intendevi $1?)"],
-  [/\(run with --help for usage and an example\)/, "(esegui con --help per l'uso e un esempio)"],
-  // InvalidArgumentError sentences of our option parsers
-  [/expected a whole number ≥ 0(?: such as (\S+))?, got "([^"]*)"/, "atteso un numero intero ≥ 0 (per esempio $1), trovato \"$2\""],
-  [/expected a number of seconds > 0(?: such as (\S+) or (\S+))?, got "([^"]*)"/, "atteso un numero di secondi > 0 (per esempio $1 o $2), trovato \"$3\""],
-  [/expected "Name <email>" or an email address, got "([^"]*)" \(e\.g\. ("[^"]*")\)/, "atteso \"Nome <email>\" o un indirizzo email, trovato \"$1\" (per esempio $2)"],
-  // UsageError and InputError sentences
-  [/^error: /m, "errore: "],
-  [/ already exists?; nothing was written\. Use --force to overwrite(?: it)?/, " esiste già; non è stato scritto nulla. Usa --force per sovrascrivere"],
-  [/ already holds files \((.*)\); nothing was written\. Use --force to replace the folder/, " contiene già dei file ($1); non è stato scritto nulla. Usa --force per sostituire la cartella"],
-  [/(\S+) is given more than once; give it once/, "$1 è indicata più di una volta; indicala una volta sola"],
-  [/--out (\S+) is a folder; give a file path \(e\.g\. ([^)]+)\)/, "--out $1 è una cartella; indica il percorso di un file (per esempio $2)"],
-  [/--out (\S+) is a file, not a folder; nothing was written\. Give a folder path \(e\.g\. ([^)]+)\)/, "--out $1 è un file, non una cartella; non è stato scritto nulla. Indica una cartella (per esempio $2)"],
-  [/(\S+) is being written by another roadshow run \(lock ([^)]+)\); nothing was written\. Wait for it to finish/, "$1 è in scrittura da parte di un'altra esecuzione di roadshow (lock $2); non è stato scritto nulla. Attendi che finisca"],
-  [/--out is empty; give a (?:folder|file), e\.g\. (--out \S+)/, "--out è vuoto; indica un percorso, per esempio $1"],
-  [/cannot write (\S+) \(([^)]*)\)/, "impossibile scrivere $1 ($2)"],
-  [/ and (\d+) more\)/, " e altri $1)"],
-  [/; nothing was written/, "; non è stato scritto nulla"],
-  [/^(.*) cannot be read as an agenda/m, "$1 non si può leggere come agenda"],
-  [/^(\d+) problem\(s\) in the input files of (.*)$/m, "$1 problemi nei file di ingresso di $2"],
-  [/the held agenda of (\S+) is given twice, in (.*) and in (.*)$/m, "l'agenda svolta di $1 è indicata due volte, in $2 e in $3"],
-  [/--from (\S+) re-plans from \S+ onward, so the stops before it need their held agenda \(--frozen <agenda\.csv>\): (.*)$/m,
-    "--from $1 ripianifica da $1 in poi, quindi le tappe precedenti richiedono la loro agenda svolta (--frozen <agenda.csv>): $2"],
-  [/--smtp "([^"]*)": the user or password holds "(.)", which a URL reads as the end of the server's name; percent-encode it \(([^)]*)\), or leave the password out of the URL and set ROADSHOW_SMTP_PASSWORD/,
-    "--smtp \"$1\": l'utente o la password contiene \"$2\", che in un URL chiude il nome del server; codificalo con il segno di percentuale ($3), oppure togli la password dall'URL e impostala in ROADSHOW_SMTP_PASSWORD"],
-  [/--smtp "([^"]*)" is not a URL \(percent-encode the user and password: ([^)]*)\); write e\.g\. (.*)$/m,
-    "--smtp \"$1\" non è un URL (codifica utente e password con il segno di percentuale: $2); scrivi per esempio $3"],
-  [/--smtp "([^"]*)": the user or password holds a bad %-escape; percent-encode them: /, "--smtp \"$1\": l'utente o la password contiene un codice % non valido; codificali con il segno di percentuale: "],
-  [/ as %(2F|40|3A|3F|23|25)/g, " come %$1"],
-  [/^Example:$/m, "Esempio:"],
-  [/^Examples:$/m, "Esempi:"],
-];
+/** A said sentence in `lang` (its English when its key is not one of the catalogues). */
+export function sayIn(lang: Lang, sentence: Said): string {
+  return isMessageKey(sentence.key) ? formatMessage(lang, sentence.key, sentence.args) : sentence.en;
+}
 
-/** A printed line of the CLI (an error, a usage note, help's example block) in `lang`. */
-export function cliText(text: string, lang: Lang): string {
-  if (lang === "en") return text;
-  let out = text;
-  for (const [pattern, replacement] of ERRORS_IT) out = out.replace(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`), replacement);
-  return out;
+/** An option's value refused by its parser, as data: commander names the option, the catalogue words the reason. */
+export class SaidArgumentError extends InvalidArgumentError {
+  constructor(readonly said: Said) {
+    super(said.en);
+  }
+}
+
+const MAX_DISTANCE = 3;
+
+/** Damerau–Levenshtein distance, as commander measures it for its suggestions (past 3 apart: the longer length). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > MAX_DISTANCE) return Math.max(a.length, b.length);
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d[i] = [i];
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let j = 1; j <= b.length; j++) {
+    for (let i = 1; i <= a.length; i++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The names closest to a mistyped one, by commander's rule (within 3 edits, more than 40 % alike, all at the best distance). */
+function similar(word: string, candidates: readonly string[]): string[] {
+  const options = word.startsWith("--");
+  const bare = options ? word.slice(2) : word;
+  let found: string[] = [];
+  let best = MAX_DISTANCE;
+  for (const candidate of options ? candidates.map((c) => c.slice(2)) : candidates) {
+    if (candidate.length <= 1) continue;
+    const distance = editDistance(bare, candidate);
+    const length = Math.max(bare.length, candidate.length);
+    if ((length - distance) / length <= 0.4) continue;
+    if (distance < best) {
+      best = distance;
+      found = [candidate];
+    } else if (distance === best) {
+      found.push(candidate);
+    }
+  }
+  found.sort((a, b) => a.localeCompare(b));
+  return options ? found.map((c) => `--${c}`) : found;
+}
+
+/**
+ * commander's Command whose usage errors are sentences of the catalogues in `lang`: each of
+ * commander's checks that fails is caught where it knows the values (the option, the
+ * argument, the counts) and told by key, with commander's own suggestions.
+ */
+export class LocalCommand extends Command {
+  constructor(
+    name: string | undefined,
+    private readonly lang: Lang,
+  ) {
+    super(name);
+  }
+
+  override createCommand(name?: string): Command {
+    return new LocalCommand(name, this.lang);
+  }
+
+  /** Prints `error: <sentence>` (and a suggestion) through commander, which then exits as usage error. */
+  private fail(sentence: Said, code: string, suggestions: readonly string[] = []): never {
+    const hint = suggestions.length === 0 ? "" : `\n${t(this.lang, "cli.usage.didYouMean", { count: suggestions.length, names: suggestions.join(", ") })}`;
+    this.error(`${t(this.lang, "cli.error.line", { message: sayIn(this.lang, sentence) })}${hint}`, { code, exitCode: 1 });
+  }
+
+  missingArgument(name: string): never {
+    this.fail(said("cli.usage.missingArgument", { name }), "commander.missingArgument");
+  }
+
+  optionMissingArgument(option: Option): never {
+    this.fail(said("cli.usage.missingValue", { flags: option.flags }), "commander.optionMissingArgument");
+  }
+
+  missingMandatoryOptionValue(option: Option): never {
+    this.fail(said("cli.usage.missingOption", { flags: option.flags }), "commander.missingMandatoryOptionValue");
+  }
+
+  _conflictingOption(option: Option, other: Option): never {
+    this.fail(said("cli.usage.conflict", { flags: option.flags, other: other.flags }), "commander.conflictingOption");
+  }
+
+  unknownOption(flag: string): void {
+    if ((this as unknown as { _allowUnknownOption: boolean })._allowUnknownOption) return;
+    const flags: string[] = [];
+    if (flag.startsWith("--")) {
+      // The command's options and its parents', as commander looks them up.
+      for (let command: Command | null = this; command !== null; command = command.parent) {
+        flags.push(...command.createHelp().visibleOptions(command).flatMap((o) => (o.long === undefined ? [] : [o.long])));
+        if ((command as unknown as { _enablePositionalOptions: boolean })._enablePositionalOptions) break;
+      }
+    }
+    this.fail(said("cli.usage.unknownOption", { flag }), "commander.unknownOption", similar(flag, flags));
+  }
+
+  unknownCommand(): never {
+    const name = this.args[0] ?? "";
+    const names = this.createHelp().visibleCommands(this).flatMap((c) => [c.name(), ...(c.alias() ? [c.alias()] : [])]);
+    this.fail(said("cli.usage.unknownCommand", { name }), "commander.unknownCommand", similar(name, names));
+  }
+
+  _excessArguments(received: readonly string[]): void {
+    if ((this as unknown as { _allowExcessArguments: boolean })._allowExcessArguments) return;
+    const counts = { expected: this.registeredArguments.length, got: received.length };
+    const sentence = this.parent === null ? said("cli.usage.tooMany", counts) : said("cli.usage.tooManyFor", { ...counts, command: this.name() });
+    this.fail(sentence, "commander.excessArguments");
+  }
+
+  /** An option's or argument's value its parser (or its list of choices) refused. */
+  _callParseArg(target: Option | Argument, value: string, previous: unknown, message: string): unknown {
+    try {
+      return (target as unknown as { parseArg: (value: string, previous: unknown) => unknown }).parseArg(value, previous);
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== "commander.invalidArgument") throw err;
+      const reason = err instanceof SaidArgumentError ? sayIn(this.lang, err.said) : (err as Error).message;
+      const choices = target.argChoices;
+      if (!("flags" in target)) this.fail(said("cli.usage.badArgument", { value, name: target.name(), reason }), "commander.invalidArgument");
+      if (choices !== undefined && !(err instanceof SaidArgumentError)) {
+        this.fail(said("cli.usage.badChoice", { flags: target.flags, value, choices: choices.join(", ") }), "commander.invalidArgument");
+      }
+      void message;
+      this.fail(said("cli.usage.badValue", { flags: target.flags, value, reason }), "commander.invalidArgument");
+    }
+  }
+}
+
+/** The title of a command's examples in help (`Example:`, `Examples:`), after a blank line. */
+export function examplesTitle(lang: Lang, count: number): string {
+  return `\n${t(lang, "help.examples", { count })}\n`;
 }
 
 /** `--lang` as given on the command line (before the command, `--lang it` or `--lang=it`), if valid. */

@@ -6,6 +6,7 @@ import type { InputIssue } from "../issues.js";
 import { instanceOf, type Loaded } from "../read/load.js";
 import { toInputIssue } from "../read/instance-issues.js";
 import { foldLog, logIssue, type DayState, type EntryProblem, type LogEntry } from "./log.js";
+import { said } from "../text/cli-text.js";
 
 /** The day derived from the master files and the log. */
 export interface Day {
@@ -54,7 +55,7 @@ export function deriveDay(loaded: Loaded, stop: Stop, entries: readonly LogEntry
 
 /** The problems of entries in log.csv, as one input error. */
 export function logError(logFile: string, problems: readonly EntryProblem[]): InputError {
-  return new InputError(`${problems.length} problem(s) in the log ${logFile}`, problems.map((p) => logIssue(logFile, p)));
+  return new InputError(said("cli.input.logProblems", { count: problems.length, file: logFile }), problems.map((p) => logIssue(logFile, p)));
 }
 
 /** The core's own check of the day's instance (a log cannot make it invalid, but the core has the last word). */

@@ -11,6 +11,7 @@ import { EnvironmentError, InputError, systemReason } from "../errors.js";
 import { readJournal } from "../mail/journal.js";
 import { acquireLock } from "../write/lock.js";
 import { underLock, type StopOptions } from "../write/transaction.js";
+import { said } from "../text/cli-text.js";
 
 /** The workspace folder inside the data folder. */
 export const WORKSPACE = "workspace";
@@ -50,7 +51,7 @@ function stopDir(paths: StopPaths): string {
     mkdirSync(paths.dir, { recursive: true });
     return realpathSync(paths.dir);
   } catch (err) {
-    throw new EnvironmentError(`cannot create the workspace ${paths.dir} (${systemReason(err)}); nothing was written`, paths.dir, (err as NodeJS.ErrnoException).code ?? null);
+    throw new EnvironmentError(said("cli.workspace.cannotCreate", { dir: paths.dir, reason: systemReason(err) }), paths.dir, (err as NodeJS.ErrnoException).code ?? null);
   }
 }
 

@@ -8,6 +8,7 @@ import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } f
 import { hostname } from "node:os";
 import path from "node:path";
 import { EnvironmentError, systemReason } from "../errors.js";
+import { said } from "../text/cli-text.js";
 
 /** What a lock file holds. */
 interface Holder {
@@ -78,7 +79,7 @@ export function acquireLock(target: string, shown: string): () => void {
   try {
     writeFileSync(filled, `${JSON.stringify(holder)}\n`);
   } catch (err) {
-    throw new EnvironmentError(`cannot create the lock ${file} for ${shown} (${systemReason(err)}); nothing was written`, file, (err as NodeJS.ErrnoException).code ?? null);
+    throw new EnvironmentError(said("cli.lock.cannotCreate", { file, shown, reason: systemReason(err) }), file, (err as NodeJS.ErrnoException).code ?? null);
   }
   try {
     return takeLock(file, filled, shown);
@@ -94,19 +95,14 @@ function takeLock(file: string, filled: string, shown: string): () => void {
       linkSync(filled, file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") {
-        throw new EnvironmentError(`cannot create the lock ${file} for ${shown} (${systemReason(err)}); nothing was written`, file, (err as NodeJS.ErrnoException).code ?? null);
+        throw new EnvironmentError(said("cli.lock.cannotCreate", { file, shown, reason: systemReason(err) }), file, (err as NodeJS.ErrnoException).code ?? null);
       }
       const other = readHolder(file);
       if (other !== null && alive(other)) {
-        throw new EnvironmentError(
-          `${shown} is being written by another roadshow run (pid ${other.pid} on ${other.host}, since ${other.since}); nothing was written. ` +
-            `Wait for it to finish, or delete ${file} if no such run exists`,
-          file,
-          "ELOCKED",
-        );
+        throw new EnvironmentError(said("cli.lock.held", { shown, pid: String(other.pid), host: other.host, since: other.since, file }), file, "ELOCKED");
       }
       if (other === null && !olderThan(file, UNREADABLE_STALE_MS)) {
-        throw new EnvironmentError(`${shown} is being written by another roadshow run (lock ${file}); nothing was written. Wait for it to finish`, file, "ELOCKED");
+        throw new EnvironmentError(said("cli.lock.heldUnread", { shown, file }), file, "ELOCKED");
       }
       // Stale: move it aside under a unique name first, so two runs cannot both remove a fresh lock.
       const aside = `${file}.stale-${process.pid}-${attempt}`;
@@ -123,7 +119,7 @@ function takeLock(file: string, filled: string, shown: string): () => void {
       if (readHolder(file)?.pid === process.pid) rmSync(file, { force: true });
     };
   }
-  throw new EnvironmentError(`cannot take the lock ${file} for ${shown}: other runs keep taking it; nothing was written`, file, "ELOCKED");
+  throw new EnvironmentError(said("cli.lock.contended", { file, shown }), file, "ELOCKED");
 }
 
 function olderThan(file: string, ms: number): boolean {

@@ -6,6 +6,7 @@
 import { lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { EnvironmentError, UsageError, systemReason } from "../errors.js";
+import { said } from "../text/cli-text.js";
 
 /** The file every output folder holds: the run's top-level names, so `--force` knows the folder is roadshow's. */
 export const MARKER = ".roadshow-output";
@@ -31,8 +32,8 @@ function lstatOrNull(p: string): Stats | null {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return null;
-    if (code === "ENOTDIR") throw new EnvironmentError(`cannot use ${p}: a part of the path is a file, not a folder`, p, code);
-    throw new EnvironmentError(`cannot look at ${p} (${systemReason(err)})`, p, code ?? null);
+    if (code === "ENOTDIR") throw new EnvironmentError(said("cli.out.pathThroughFile", { path: p }), p, code);
+    throw new EnvironmentError(said("cli.out.cannotLook", { path: p, reason: systemReason(err) }), p, code ?? null);
   }
 }
 
@@ -87,14 +88,15 @@ function checkInputs(target: string, shown: string, opts: WriteOptions, what: "f
 
 /** `--out` as given, checked for the obvious mistakes: empty, the root folder. */
 function resolveOut(out: string, what: "folder" | "file"): string {
-  if (out.trim() === "") throw new UsageError(`--out is empty; give a ${what}, e.g. --out ${what === "folder" ? "out/BS-2026-02" : "out/scores.csv"}`);
+  if (out.trim() === "") throw new UsageError(said("cli.out.empty", { what, example: what === "folder" ? "out/BS-2026-02" : "out/scores.csv" }));
   const abs = path.resolve(out);
-  if (abs === path.parse(abs).root) throw new UsageError(`--out ${out} is the root folder; give a folder of its own, e.g. --out out/BS-2026-02`);
+  if (abs === path.parse(abs).root) throw new UsageError(said("cli.out.root", { out, example: "out/BS-2026-02" }));
   return abs;
 }
 
-function list(names: readonly string[]): string {
-  return names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+/** Up to five names, and how many more there are: `{ files: "a, b, c, d, e", more: 2 }`. */
+function list(names: readonly string[]): { files: string; more: number } {
+  return { files: names.slice(0, 5).join(", "), more: Math.max(0, names.length - 5) };
 }
 
 /** Names written by earlier versions of the CLI (temp files of an interrupted run) that a folder may hold. */
@@ -129,8 +131,7 @@ function followLink(abs: string, out: string, opts: WriteOptions, kind: "folder"
   } catch {
     checkInputs(abs, out, opts, kind, true);
     if (!opts.force) {
-      const what = kind === "folder" ? "a missing folder; nothing was written. Use --force to replace the link with the output folder" : "a missing file; nothing was written. Use --force to replace the link";
-      throw new EnvironmentError(`--out ${out} is a symbolic link to ${what}`, abs, "EEXIST");
+      throw new EnvironmentError(said("cli.out.danglingLink", { out, what: kind }), abs, "EEXIST");
     }
     return { target: abs, shown: out, state: "link" };
   }
@@ -151,26 +152,21 @@ export function inspectFolder(out: string, opts: WriteOptions, planned: Readonly
   checkInputs(target, out, opts, "folder", info !== null);
   if (info === null) return { target, shown: out, state: "none" };
   if (!info.isDirectory()) {
-    throw new EnvironmentError(`--out ${out} is a file, not a folder; nothing was written. Give a folder path (e.g. ${out}-out)`, target, "ENOTDIR");
+    throw new EnvironmentError(said("cli.out.isFile", { out, example: `${out}-out` }), target, "ENOTDIR");
   }
   let entries: string[];
   try {
     entries = readdirSync(target);
   } catch (err) {
-    throw new EnvironmentError(`cannot read the output folder ${out} (${systemReason(err)}); nothing was written`, target, (err as NodeJS.ErrnoException).code ?? null);
+    throw new EnvironmentError(said("cli.out.unreadable", { out, reason: systemReason(err) }), target, (err as NodeJS.ErrnoException).code ?? null);
   }
   if (entries.length === 0) return { target, shown: out, state: "empty" };
   if (!opts.force) {
-    throw new EnvironmentError(`${out} already holds files (${list([...entries].sort())}); nothing was written. Use --force to replace the folder`, target, "EEXIST");
+    throw new EnvironmentError(said("cli.out.full", { out, ...list([...entries].sort()) }), target, "EEXIST");
   }
   const others = foreign(target, entries, planned);
   if (others.length > 0) {
-    throw new EnvironmentError(
-      `${out} holds files roadshow did not write (${list(others)}); --force replaces the whole folder, so it only replaces a folder roadshow wrote. ` +
-        "Move those files away, or choose a new folder",
-      target,
-      "EEXIST",
-    );
+    throw new EnvironmentError(said("cli.out.foreign", { out, ...list(others) }), target, "EEXIST");
   }
   return { target, shown: out, state: "full" };
 }
@@ -187,10 +183,10 @@ export function inspectFile(out: string, opts: WriteOptions): Target {
   const { target, info } = found;
   checkInputs(target, out, opts, "file", info !== null);
   if (info === null) return { target, shown: out, state: "none" };
-  if (info.isDirectory()) throw new EnvironmentError(`--out ${out} is a folder; give a file path (e.g. ${path.join(out, "scores.csv")})`, target, "EISDIR");
+  if (info.isDirectory()) throw new EnvironmentError(said("cli.out.isFolder", { out, example: path.join(out, "scores.csv") }), target, "EISDIR");
   if (!info.isFile()) {
-    throw new EnvironmentError(`--out ${out} is not a regular file (a device, pipe or socket); give a file path, or leave --out out to print`, target, "EINVAL");
+    throw new EnvironmentError(said("cli.out.notRegular", { out }), target, "EINVAL");
   }
-  if (!opts.force) throw new EnvironmentError(`${out} already exists; nothing was written. Use --force to overwrite it`, target, "EEXIST");
+  if (!opts.force) throw new EnvironmentError(said("cli.out.exists", { out }), target, "EEXIST");
   return { target, shown: out, state: "file" };
 }

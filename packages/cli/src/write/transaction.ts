@@ -13,6 +13,7 @@ import { acquireLock } from "./lock.js";
 import { inspectFile, inspectFolder, MARKER, type Target, type WriteOptions } from "./target.js";
 import type { OutputFile } from "./output-file.js";
 import { writeTree } from "./tree.js";
+import { said } from "../text/cli-text.js";
 
 export { MARKER, type WriteOptions } from "./target.js";
 
@@ -39,7 +40,7 @@ function makeParent(target: string, shown: string): void {
   try {
     mkdirSync(path.dirname(target), { recursive: true });
   } catch (err) {
-    throw new EnvironmentError(`cannot create the folder of ${shown} (${systemReason(err)}); nothing was written`, path.dirname(target), (err as NodeJS.ErrnoException).code ?? null);
+    throw new EnvironmentError(said("cli.out.noParent", { shown, reason: systemReason(err) }), path.dirname(target), (err as NodeJS.ErrnoException).code ?? null);
   }
 }
 
@@ -160,7 +161,7 @@ export async function writeOutputs(outDir: string, files: readonly AnyFile[], op
       await writeTree(staging, [...files.map((f, i) => ({ path: paths[i]!, content: f.content })), { path: MARKER, content: marker }], previous, stop);
     } catch (err) {
       undo();
-      throw new EnvironmentError(`cannot write the output into ${path.dirname(target.target)} (${systemReason(err)}); nothing was changed in ${outDir}`, target.target, (err as NodeJS.ErrnoException).code ?? null);
+      throw new EnvironmentError(said("cli.out.cannotStage", { dir: path.dirname(target.target), reason: systemReason(err), out: outDir }), target.target, (err as NodeJS.ErrnoException).code ?? null);
     }
     swap(target, staging, old, undo);
   }, { undo });
@@ -183,7 +184,7 @@ function swap(target: Target, staging: string, old: string, undo: () => void): v
     }
   } catch (err) {
     undo();
-    throw new EnvironmentError(`cannot move the new output into ${target.shown} (${systemReason(err)}); ${target.shown} was left as it was`, target.target, (err as NodeJS.ErrnoException).code ?? null);
+    throw new EnvironmentError(said("cli.out.cannotMove", { out: target.shown, reason: systemReason(err) }), target.target, (err as NodeJS.ErrnoException).code ?? null);
   }
   rmSync(old, { recursive: true, force: true });
 }
@@ -204,7 +205,7 @@ export async function writeOutputFile(file: string, content: string | Uint8Array
       renameSync(staging, target.target);
     } catch (err) {
       undo();
-      throw new EnvironmentError(`cannot write ${file} (${systemReason(err)}); nothing was written`, target.target, (err as NodeJS.ErrnoException).code ?? null);
+      throw new EnvironmentError(said("cli.out.cannotWrite", { file, reason: systemReason(err) }), target.target, (err as NodeJS.ErrnoException).code ?? null);
     }
   }, { undo });
 }

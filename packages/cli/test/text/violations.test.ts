@@ -67,7 +67,7 @@ describe("violationText", () => {
       { slot: 2, table: 1, firmId: "F1", delegationId: "DE-1" },
     ]).filter((v) => v.code === "wrong-table");
     expect(shared.map((v) => [v.params.delegation, v.params.owner, v.meetings])).toEqual([["DE-1", "US-1", [3]]]);
-    expect(violationText(shared[0]!, "en")).toBe("DE-1 meets at table 1, the table of US-1 (1 meeting(s)); its own: 2");
-    expect(violationText(shared[0]!, "it")).toBe("DE-1 si incontra al tavolo 1, il tavolo di US-1 (1 incontro/i); i suoi: 2");
+    expect(violationText(shared[0]!, "en")).toBe("DE-1 meets at table 1, the table of US-1 (1 meeting); its own: 2");
+    expect(violationText(shared[0]!, "it")).toBe("DE-1 si incontra al tavolo 1, il tavolo di US-1 (1 incontro); i suoi: 2");
   });
 });
