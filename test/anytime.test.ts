@@ -67,7 +67,8 @@ describe("a time limit never makes the agenda worse than the search's own", () =
       if (previous !== null) expect(atLeast(withExact.stats.levels, previous.stats.levels), `${why}; shorter limit gave ${levelsText(previous.stats.levels)}`).toBe(true);
       previous = withExact;
     }
-  });
+    // Eleven plans of an M stop: about 10 s on a quiet machine, six times that when the whole suite shares two cores.
+  }, 240_000);
 
   // The polish runs before the large neighbourhoods, which run after it only when it proved nothing: on
   // any small windowed stop, every limit still gives at least the search alone at that limit.

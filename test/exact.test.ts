@@ -78,6 +78,11 @@ describe("the exact polish on narrow windows", () => {
         return exactReplanOptimum({ instance: changed, minMeetings: 1, pinned: valid, lost }).then((exact) => {
           const { levels } = replan.schedule.stats;
           expect([levels.replaced, levels.musts, levels.served]).toEqual([exact.levels.replaced, exact.levels.musts, exact.levels.served]);
+          // What the solver proves counts the pinned meetings too: no bound below the pinned optimum.
+          const { bounds } = replan.schedule.stats;
+          expect([bounds.musts, bounds.served]).toEqual([levels.musts, levels.served]);
+          if (levels.balance === exact.levels.balance) expect(bounds.score + 1e-6).toBeGreaterThanOrEqual(exact.levels.score);
+          expect(bounds.balance).toBeGreaterThanOrEqual(exact.levels.balance);
         });
       }),
       { seed: 77, numRuns: 15 },

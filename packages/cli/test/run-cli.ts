@@ -10,3 +10,11 @@ export async function runCli(...argv: string[]): Promise<{ code: number; stdout:
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
+
+/**
+ * What stderr says besides the progress lines a slow run prints (`[1.4 s] …`, `[1,4 s] …` in Italian, `[BS-2026-02 1.5 s] …`
+ * in a season): a loaded machine may print them, so a test that wants no warning asserts on this, not on an empty stderr.
+ */
+export function stderrProblems(stderr: string): string[] {
+  return stderr.split("\n").filter((line) => line !== "" && !/^\[(?:[A-Z0-9-]+ )?\d+[.,]\d s\] /.test(line));
+}

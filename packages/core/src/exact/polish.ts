@@ -97,7 +97,9 @@ export class ExactPolish {
       const outcome = solveSafely(solver, model, stage, fixed, board, limits);
       const kept = outcome.values === null ? null : adopt(prep, model, board, outcome.values);
       const reached = levelOf(board.levels(), stage);
-      const shown = outcome.bound === null ? null : stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6);
+      // The program's objective leaves out what pins alone give (`constant`): the level's bound adds it back.
+      const levelBound = outcome.bound === null ? null : outcome.bound + model.objective[stage].constant;
+      const shown = levelBound === null ? null : stage === "score" ? roundScore(levelBound) : Math.floor(levelBound + 1e-6);
       const failed = kept === "invalid" || outcome.status === "failed" || outcome.status === "infeasible";
       budget.report(
         "exact",
@@ -120,9 +122,9 @@ export class ExactPolish {
         for (const level of STAGES) delete this.proven[level];
         return false;
       }
-      if (outcome.status === "optimal" && provenAbove && outcome.bound !== null) {
+      if (outcome.status === "optimal" && provenAbove && shown !== null) {
         // The solver's bound carries its rounding: never below what the board reaches.
-        this.proven[stage] = Math.max(reached, stage === "score" ? roundScore(outcome.bound) : Math.floor(outcome.bound + 1e-6));
+        this.proven[stage] = Math.max(reached, shown);
       } else {
         provenAbove = false;
       }
