@@ -6,10 +6,10 @@ import path from "node:path";
 import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { langFromArgv } from "../src/text/cli-text.js";
-import { isMessageKey } from "../src/text/i18n.js";
+import { isMessageKey, ownTemplate, template, type MessageKey } from "../src/text/i18n.js";
 import { PROGRAM_COMMANDS } from "../src/main.js";
 import { ISSUE_CODES } from "../src/issues.js";
-import { ISSUES_IT, issueInItalian } from "../src/text/issues-it.js";
+import { issueIn } from "../src/text/issues-text.js";
 import { runCli } from "./run-cli.js";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../examples/lombardia-2026");
@@ -37,8 +37,8 @@ describe("--lang it", () => {
     expect(helpTexts().filter((text) => !isMessageKey(text))).toEqual([]);
   });
 
-  it("has an Italian sentence for every input issue code", () => {
-    expect(Object.keys(ISSUE_CODES).filter((code) => !(code in ISSUES_IT))).toEqual([]);
+  it("has an Italian sentence and fix of its own for every input issue code", () => {
+    expect(Object.keys(ISSUE_CODES).filter((code) => ownTemplate("it", `issue.message.${code}`) === undefined || ownTemplate("it", `issue.hint.${code}`) === undefined)).toEqual([]);
   });
 
   it("writes --help in Italian, for the program and for each command", async () => {
@@ -120,8 +120,12 @@ describe("--lang it", () => {
 
   it("keeps English issues English and fills every template", () => {
     const issue = { severity: "error", code: "empty-cell", file: "firms.csv", line: 3, column: "name", value: "", message: "name is required but the cell is empty", hint: "fill in name" } as const;
-    expect(issueInItalian(issue)).toMatchObject({ message: "name è obbligatoria ma la cella è vuota", hint: "compila name" });
-    for (const text of Object.values(ISSUES_IT)) expect(`${text.message} ${text.hint}`).not.toMatch(/\{(?!column|value|file|tried)\w+\}/);
+    expect(issueIn("it", issue)).toMatchObject({ message: "name è obbligatoria ma la cella è vuota", hint: "compila name" });
+    expect(issueIn("en", issue)).toBe(issue);
+    for (const code of Object.keys(ISSUE_CODES)) {
+      const texts = `${template("it", `issue.message.${code}` as MessageKey)} ${template("it", `issue.hint.${code}` as MessageKey)}`;
+      expect(texts).not.toMatch(/\{(?!column|value|file|tried)\w+\}/);
+    }
   });
 
   it("reads --lang from the command line before the program is built", () => {

@@ -2,7 +2,7 @@
 import { Chalk } from "chalk";
 import { t, type Lang } from "./i18n.js";
 import type { InputIssue } from "../issues.js";
-import { issueInItalian } from "./issues-it.js";
+import { issueIn } from "./issues-text.js";
 
 export interface FormatOptions {
   readonly color: boolean;
@@ -57,7 +57,7 @@ function place(i: InputIssue, lang: Lang): { where: string; column: string } {
  */
 export function formatIssues(given: readonly InputIssue[], options: FormatOptions): string {
   const lang = options.lang ?? "en";
-  const issues = lang === "it" ? given.map(issueInItalian) : given;
+  const issues = given.map((issue) => issueIn(lang, issue));
   const groups = ordered(issues);
   if (options.format === "json") return `${JSON.stringify(groups.flat(), null, 2)}\n`;
   if (issues.length === 0) return "";
