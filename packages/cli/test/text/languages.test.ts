@@ -18,6 +18,8 @@ const DE: Catalogue = {
   "language.locale": "de-DE",
   "help.title.usage": "Aufruf:",
   "issues.count": "{errors} {errors, plural, one {Fehler} other {Fehler}}, {warnings} {warnings, plural, one {Warnung} other {Warnungen}}",
+  "issue.message.missing-folder": "der Datenordner {file} existiert nicht{tried}",
+  "issue.tried": " (gesucht: {path})",
 };
 
 export default DE;
@@ -47,6 +49,8 @@ describe("a language added as one file", () => {
     const r = run("--lang", "de", "validate", path.join(work, "nowhere"));
     expect(r.status).toBe(1);
     expect(r.stdout + r.stderr).toContain("1 Fehler, 0 Warnungen");
+    // The input issue is worded by the German catalogue's issue keys, not left in the reader's English.
+    expect(r.stdout + r.stderr).toContain(`der Datenordner ${path.join(work, "nowhere")} existiert nicht`);
   });
 
   it("leaves the shipped languages as they were", () => {
