@@ -78,6 +78,7 @@ export const ISSUE_CODES = {
   "sector-alias": "warning: a sector label was mapped to its slug",
   "unknown-sector": "warning: a sector slug that is not known (kept)",
   "bad-ateco": "not an ATECO code",
+  "unknown-ateco": "warning: an ATECO code that maps to no roadshow sector",
   "duplicate-in-list": "warning: an item repeated in a list cell",
   "bad-lang": "not a language code ICU knows (it, en, de, pt-BR)",
   "lang-alias": "warning: a language name was mapped to its code",
@@ -126,6 +127,9 @@ export const ISSUE_CODES = {
   "already-undone": "an undo of an entry already undone",
   "no-such-meeting": "cancel naming two participants without a meeting in the latest version",
   "bad-version": "a version's version.json that cannot be read",
+  // The weights file (--weights)
+  "unknown-weight": "a name in the weights file that is not a weight",
+  "duplicate-weight": "a weight given twice in the weights file",
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -44,6 +44,9 @@ export function issueIn(lang: Lang, issue: InputIssue): InputIssue {
   if (!isMessageKey(message) || !isMessageKey(hint)) return issue;
   const values = params(lang, issue);
   const near = /did you mean (.+)\?/.exec(issue.message);
+  // A warning about a firm with no line to point at (unknown-ateco) names the firm first.
+  const firm = issue.line === null ? /^firm (\S+): /.exec(issue.message) : null;
   const suggestion = near ? t(lang, "issue.near", { near: near[1]!.replaceAll(t("en", "issue.or"), t(lang, "issue.or")) }) : "";
-  return { ...issue, message: formatMessage(lang, message, values) + suggestion, hint: preciseHint(lang, issue.hint) ?? formatMessage(lang, hint, values) };
+  const prefix = firm ? t(lang, "issue.firm", { firm: firm[1]! }) : "";
+  return { ...issue, message: prefix + formatMessage(lang, message, values) + suggestion, hint: preciseHint(lang, issue.hint) ?? formatMessage(lang, hint, values) };
 }

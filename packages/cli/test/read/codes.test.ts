@@ -246,6 +246,8 @@ const AGENDA_ONLY = ["date-mismatch", "unknown-slot", "slot-mismatch"];
 const WORKSPACE_ONLY = ["bad-entry", "unexpected-value", "no-time-left", "not-at-stop", "already-undone", "no-such-meeting", "bad-version"];
 // Codes of workbook inputs only: xlsx.test.ts.
 const WORKBOOK_ONLY = ["not-xlsx", "hidden-sheet", "unknown-sheet", "error-cell", "unlabelled-column"];
+// Codes of the --weights file (weights.test.ts) and of a firm's ATECO codes no sector maps (explain-ateco.test.ts).
+const OTHER_ONLY = ["unknown-weight", "duplicate-weight", "unknown-ateco"];
 
 describe("every issue code, located", () => {
   it.each(CASES)("$code", (c) => {
@@ -260,8 +262,8 @@ describe("every issue code, located", () => {
     if (severity === "error") expect(data).toBeNull();
   });
 
-  it("covers every documented code (fs-only ones in files.test.ts, agenda ones in agenda.test.ts, workbook ones in xlsx.test.ts, workspace ones in workspace-log.test.ts)", () => {
-    const tested = new Set([...CASES.map((c) => c.code), ...FS_ONLY, ...AGENDA_ONLY, ...WORKBOOK_ONLY, ...WORKSPACE_ONLY]);
+  it("covers every documented code (fs-only ones in files.test.ts, agenda ones in agenda.test.ts, workbook ones in xlsx.test.ts, workspace ones in workspace-log.test.ts, weights and ATECO ones in weights.test.ts and explain-ateco.test.ts)", () => {
+    const tested = new Set([...CASES.map((c) => c.code), ...FS_ONLY, ...AGENDA_ONLY, ...WORKBOOK_ONLY, ...WORKSPACE_ONLY, ...OTHER_ONLY]);
     expect(Object.keys(ISSUE_CODES).filter((c) => !tested.has(c))).toEqual([]);
   });
 });

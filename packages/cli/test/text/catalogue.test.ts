@@ -164,5 +164,8 @@ describe("the catalogues", () => {
     expect(issueIn("it", issue("missing-file", "x", "x", { path: "/d/f.csv" })).message).toBe("il file firms.csv non esiste (percorso cercato: /d/f.csv)");
     expect(issueIn("it", issue("missing-file", "x", "x")).message).toBe("il file firms.csv non esiste");
     expect(issueIn("en", issue("missing-file", "x", "y")).message).toBe("x");
+    const ateco = { ...issue("unknown-ateco", "firm F7: ATECO 56.10 maps to no roadshow sector", "add the firm's sectors"), line: null, column: "ateco", value: "56.10" };
+    expect(issueIn("it", ateco).message).toBe("impresa F7: il codice ATECO 56.10 non corrisponde a nessun settore di roadshow");
+    expect(issueIn("it", issue("unknown-weight", '"markt" is not a weight; did you mean market?', "use one of: market", { column: "markt" })).message).toBe('"markt" non è un peso; forse intendevi market?');
   });
 });
