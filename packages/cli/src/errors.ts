@@ -1,16 +1,7 @@
 // The CLI's error kinds (the user's input, the command line, the environment) and the exit code of each.
-import type { InputIssue } from "./issues.js";
+import type { InputIssue, Said } from "./issues.js";
 
-/**
- * A sentence as data: a key of the catalogues (text/catalogues/) and its arguments, worded in the
- * reader's language where it is printed; `en` is its English, the error's `message` for programs.
- * Made by `said()` (text/cli-text.ts).
- */
-export interface Said {
-  readonly key: string;
-  readonly args: Readonly<Record<string, string | number>>;
-  readonly en: string;
-}
+export type { Said };
 
 const englishOf = (message: string | Said): string => (typeof message === "string" ? message : message.en);
 const saidOf = (message: string | Said): Said | null => (typeof message === "string" ? null : message);

@@ -1,4 +1,15 @@
 // Input issues: what the readers report (severity, code, file, line, column, value, message, fix) and every issue code.
+/**
+ * A sentence as data: a key of the catalogues (text/catalogues/) and its arguments, worded in the
+ * reader's language where it is printed; `en` is its English (an error's `message` for programs).
+ * Made by `said()` (text/cli-text.ts).
+ */
+export interface Said {
+  readonly key: string;
+  readonly args: Readonly<Record<string, string | number>>;
+  readonly en: string;
+}
+
 /** Severity of an input issue: errors stop the run, warnings do not. */
 export type Severity = "error" | "warning";
 
@@ -19,9 +30,15 @@ export interface InputIssue {
   readonly column: string | null;
   /** The offending value, as read. */
   readonly value: string | null;
+  /** What is wrong, in English (in the user's language once printed or written as JSON by `formatIssues`). */
   readonly message: string;
-  /** One-line fix. */
+  /** One-line fix, in English like `message`. */
   readonly hint: string;
+  /**
+   * The message and the fix as catalogue sentences, which `formatIssues` words in the user's language.
+   * Not part of the JSON output.
+   */
+  readonly said?: { readonly message: Said; readonly hint: Said };
   /** When the file is a workbook (.xlsx): the sheet, `line` being its row number. */
   readonly sheet?: string;
   /** When the file is a workbook: the column's letter (`C`), beside its header in `column`. */

@@ -8,6 +8,7 @@ import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { InputIssue } from "../issues.js";
 import { findStop, load, readAgenda } from "../read/load.js";
+import { english } from "../read/report.js";
 import { formatIssues } from "../text/issues-format.js";
 import { t } from "../text/i18n.js";
 import { checkInstance, logError, startDay } from "../workspace/day.js";
@@ -67,10 +68,10 @@ function newEntryIssue(args: ChangeArgs, logFile: string, p: EntryProblem): Inpu
     const delegation = p.column === "participant_id" && kind?.names === "delegation";
     const file = path.join(args.dataDir, delegation ? "delegations.csv" : "firms.csv");
     const value = p.column === "participant_id" ? p.entry.participantId : p.entry.value;
-    return { severity: "error", code: p.code, file, line: null, column: delegation ? "delegation_id" : "firm_id", value, message: p.message, hint: p.hint };
+    return { severity: "error", code: p.code, file, line: null, column: delegation ? "delegation_id" : "firm_id", value, message: english(p.message), hint: english(p.hint) };
   }
   const value = p.column === "participant_id" ? p.entry.participantId : p.entry.value;
-  return { severity: "error", code: p.code, file: logFile, line: null, column: p.column, value, message: `${p.entry.kind} ${p.entry.participantId} ${p.entry.value}`.trim() + `: ${p.message}`, hint: p.hint };
+  return { severity: "error", code: p.code, file: logFile, line: null, column: p.column, value, message: `${p.entry.kind} ${p.entry.participantId} ${p.entry.value}`.trim() + `: ${english(p.message)}`, hint: english(p.hint) };
 }
 
 /** The ids a log entry for a meeting (`cancel`) must name: a meeting of the latest version, when there is one. */

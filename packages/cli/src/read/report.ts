@@ -1,12 +1,22 @@
 // How value parsers answer (a value, or located errors and warnings) and the Reporter that places their notes in a file.
-import type { InputIssue, Severity } from "../issues.js";
+import type { InputIssue, Said, Severity } from "../issues.js";
+import { said } from "../text/cli-text.js";
 import { MAX_ISSUES_PER_FILE } from "./limits.js";
+
+/**
+ * A sentence of an issue: a catalogue sentence (`said("input.empty-cell", { column })`),
+ * or English text, which is then printed in English in every language.
+ */
+export type Text = string | Said;
+
+/** The English of an issue's sentence. */
+export const english = (text: Text): string => (typeof text === "string" ? text : text.en);
 
 /** A problem found by a value parser, before it is placed in a file. */
 export interface Note {
   readonly code: string;
-  readonly message: string;
-  readonly hint: string;
+  readonly message: Text;
+  readonly hint: Text;
   /** The offending part when it is not the whole cell (one list item). */
   readonly value?: string;
 }
@@ -25,7 +35,7 @@ export function ok<T>(value: T, warnings: readonly Note[] = NONE): Parsed<T> {
   return { ok: true, value, warnings };
 }
 
-export function fail(code: string, message: string, hint: string, value?: string): Parsed<never> {
+export function fail(code: string, message: Text, hint: Text, value?: string): Parsed<never> {
   const note: Note = value === undefined ? { code, message, hint } : { code, message, hint, value };
   return { ok: false, errors: [note], warnings: NONE };
 }
@@ -67,11 +77,11 @@ export class Reporter {
     readonly place?: SheetPlace,
   ) {}
 
-  error(code: string, where: Where, message: string, hint: string): void {
+  error(code: string, where: Where, message: Text, hint: Text): void {
     this.add("error", code, where, message, hint);
   }
 
-  warning(code: string, where: Where, message: string, hint: string): void {
+  warning(code: string, where: Where, message: Text, hint: Text): void {
     this.add("warning", code, where, message, hint);
   }
 
@@ -86,15 +96,15 @@ export class Reporter {
     return true;
   }
 
-  private add(severity: Severity, code: string, where: Where, message: string, hint: string): void {
+  private add(severity: Severity, code: string, where: Where, message: Text, hint: Text): void {
     if (this.count >= MAX_ISSUES_PER_FILE) {
       if (this.dropped.has(severity)) return;
       this.dropped.add(severity);
-      const what = severity === "error" ? "errors" : "warnings";
+      const message = said("input.too-many-issues", { max: MAX_ISSUES_PER_FILE, line: where.line ?? "?", severity });
+      const hint = said("input.too-many-issues.fix", {});
       this.out.push({
         severity, code: "too-many-issues", file: this.file, line: where.line ?? null, column: null, value: null,
-        message: `more than ${MAX_ISSUES_PER_FILE.toLocaleString("en")} problems in this file: from line ${where.line ?? "?"} on, further ${what} are not listed`,
-        hint: "fix the problems listed (often one cause, such as a wrong delimiter or a shifted column), then run again",
+        message: message.en, hint: hint.en, said: { message, hint },
       });
       return;
     }
@@ -106,8 +116,9 @@ export class Reporter {
       line: where.line ?? null,
       column: where.column ?? null,
       value: where.value ?? null,
-      message,
-      hint,
+      message: english(message),
+      hint: english(hint),
+      ...(typeof message !== "string" && typeof hint !== "string" && { said: { message, hint } }),
       ...this.inSheet(where),
       ...(where.path !== undefined && { path: where.path }),
     });

@@ -1,6 +1,7 @@
 // One row of a CSV file: its cells by column, read with parsers, each problem located at file, line and column.
 import type { Columns } from "./columns.js";
-import type { Parser, Reporter } from "./report.js";
+import { said } from "../text/cli-text.js";
+import type { Parser, Reporter, Text } from "./report.js";
 
 /**
  * One data row with its location: reads cells by column name through parsers,
@@ -44,7 +45,8 @@ export class Row {
     }
     const raw = this.raw(name);
     if (raw === "") {
-      this.error(name, "empty-cell", raw, `${this.column(name)} is required but the cell is empty`, `fill in ${this.column(name)}`);
+      const column = this.column(name);
+      this.error(name, "empty-cell", raw, said("input.empty-cell", { column }), said("input.empty-cell.fix", { column }));
       return undefined;
     }
     return this.parse(name, raw, parse);
@@ -65,12 +67,12 @@ export class Row {
     return this.failed ? null : (values as { [K in keyof T]: Exclude<T[K], undefined> });
   }
 
-  error(name: string | null, code: string, value: string | null, message: string, hint: string): void {
+  error(name: string | null, code: string, value: string | null, message: Text, hint: Text): void {
     this.failed = true;
     this.report.error(code, this.where(name, value), message, hint);
   }
 
-  warning(name: string | null, code: string, value: string | null, message: string, hint: string): void {
+  warning(name: string | null, code: string, value: string | null, message: Text, hint: Text): void {
     this.report.warning(code, this.where(name, value), message, hint);
   }
 

@@ -1,5 +1,6 @@
 // Input issues in the user's language: the sentence and the fix of each issue code come from the catalogues (issue.message.<code>, issue.hint.<code>).
 import type { InputIssue } from "../issues.js";
+import { sayIn } from "./cli-text.js";
 import { formatMessage, isLang, isMessageKey, t, type Lang } from "./messages.js";
 
 /** The issue's arguments: its column and value, its file, and the full path tried when it has one. */
@@ -32,12 +33,15 @@ function preciseHint(lang: Lang, hint: string): string | null {
 }
 
 /**
- * An issue with its message and hint in `lang`, from that language's catalogue; English keeps the
+ * An issue with its message and hint in `lang`, as printed and written as JSON (without its `said`).
+ * An issue whose reader said its sentences as catalogue keys is worded from them; for the others, English keeps the
  * reader's own sentence (with its precise detail), and so does a language without a catalogue. The suggestion of the English text (`did you mean US?`)
  * and a precise fix (`write US`) are kept, worded by the catalogue.
  * @example issueIn("it", { code: "empty-cell", column: "name", … }).message // "name è obbligatoria ma la cella è vuota"
  */
-export function issueIn(lang: Lang, issue: InputIssue): InputIssue {
+export function issueIn(lang: Lang, given: InputIssue): InputIssue {
+  const { said, ...issue } = given;
+  if (said !== undefined) return { ...issue, message: sayIn(lang, said.message), hint: sayIn(lang, said.hint) };
   if (lang === "en" || !isLang(lang)) return issue;
   const message = `issue.message.${issue.code}`;
   const hint = `issue.hint.${issue.code}`;

@@ -28,7 +28,7 @@ import path from "node:path";
 import { applyChanges, buildSlots, formatTime, type AgendaMeeting, type DeskEvent, type Delegation, type Firm, type StopChange, type StopInstance, type TimeWindow } from "@roadshow/core";
 import { InputError } from "../errors.js";
 import type { InputIssue } from "../issues.js";
-import type { Note } from "../read/report.js";
+import { english, type Note } from "../read/report.js";
 import { didYouMean, nearest } from "../read/suggest.js";
 import { readTable, type TableSpec } from "../read/table.js";
 import { parseInteger, parseTime, parseWindows } from "../read/values.js";
@@ -404,7 +404,7 @@ export function readLog(file: string): LogEntry[] {
 /** A problem of an entry written in log.csv, located at its line and column. */
 export function logIssue(file: string, p: EntryProblem): InputIssue {
   const value = p.column === "kind" ? p.entry.kind : p.column === "participant_id" ? p.entry.participantId : p.entry.value;
-  return { severity: "error", code: p.code, file, line: p.entry.line, column: p.column, value, message: `entry ${p.entry.entry}: ${p.message}`, hint: p.hint };
+  return { severity: "error", code: p.code, file, line: p.entry.line, column: p.column, value, message: `entry ${p.entry.entry}: ${english(p.message)}`, hint: english(p.hint) };
 }
 
 /** log.csv's bytes for these entries. */

@@ -1083,6 +1083,11 @@ export const EN = {
   "issue.message.duplicate-weight": "{column} is given twice; only one value can hold",
   "issue.hint.duplicate-weight": "keep one {column}",
   // The parts of an issue's text a reader words precisely: the suggestion, and a fix that is one value to write or a column to rename.
+  // Input issues said by the readers: `input.<code>[.<variant>]` is the sentence, `… .fix` the fix.
+  "input.too-many-issues": "more than {max, number} problems in this file: from line {line} on, further {severity, select, error {errors} other {warnings}} are not listed",
+  "input.too-many-issues.fix": "fix the problems listed (often one cause, such as a wrong delimiter or a shifted column), then run again",
+  "input.empty-cell": "{column} is required but the cell is empty",
+  "input.empty-cell.fix": "fill in {column}",
   "issue.tried": " (path tried: {path})",
   "issue.near": "; did you mean {near}?",
   "issue.or": " or ",

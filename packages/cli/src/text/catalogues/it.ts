@@ -1083,6 +1083,11 @@ const IT: Catalogue = {
   "issue.message.duplicate-weight": "{column} è indicato due volte; vale un solo valore",
   "issue.hint.duplicate-weight": "tieni un solo {column}",
   // The parts of an issue's text a reader words precisely: the suggestion, and a fix that is one value to write or a column to rename.
+  // Input issues said by the readers: `input.<code>[.<variant>]` is the sentence, `… .fix` the fix.
+  "input.too-many-issues": "più di {max, number} problemi in questo file: dalla riga {line} in poi, {severity, select, error {gli altri errori} other {gli altri avvisi}} non sono elencati",
+  "input.too-many-issues.fix": "correggi i problemi elencati (spesso una sola causa, come un separatore sbagliato o una colonna spostata), poi riprova",
+  "input.empty-cell": "{column} è obbligatoria ma la cella è vuota",
+  "input.empty-cell.fix": "compila {column}",
   "issue.tried": " (percorso cercato: {path})",
   "issue.near": "; forse intendevi {near}?",
   "issue.or": " o ",

@@ -1,0 +1,37 @@
+// Issues said as catalogue sentences: the reporter keeps the key and arguments, formatIssues words them in the user's language, and JSON carries no `said`.
+import { describe, expect, it } from "vitest";
+import type { InputIssue } from "../../src/issues.js";
+import { MAX_ISSUES_PER_FILE } from "../../src/read/limits.js";
+import { Reporter } from "../../src/read/report.js";
+import { said } from "../../src/text/cli-text.js";
+import { formatIssues } from "../../src/text/issues-format.js";
+
+describe("an issue said as catalogue sentences", () => {
+  const issues: InputIssue[] = [];
+  const report = new Reporter("firms.csv", issues);
+  report.error("empty-cell", { line: 4, column: "name", value: "" }, said("input.empty-cell", { column: "name" }), said("input.empty-cell.fix", { column: "name" }));
+
+  it("keeps its English as message and hint, for programs", () => {
+    expect(issues[0]).toMatchObject({ message: "name is required but the cell is empty", hint: "fill in name" });
+  });
+
+  it("is worded in the user's language, and its JSON has no said", () => {
+    const json = JSON.parse(formatIssues(issues, { color: false, format: "json", lang: "it" })) as InputIssue[];
+    expect(json[0]).toEqual({ severity: "error", code: "empty-cell", file: "firms.csv", line: 4, column: "name", value: "", message: "name è obbligatoria ma la cella è vuota", hint: "compila name" });
+    expect(JSON.parse(formatIssues(issues, { color: false, format: "json" }))[0]).not.toHaveProperty("said");
+  });
+});
+
+describe("the cap on issues per file", () => {
+  const issues: InputIssue[] = [];
+  const report = new Reporter("firms.csv", issues);
+  for (let line = 2; line <= MAX_ISSUES_PER_FILE + 3; line++) report.warning("country-alias", { line }, "read as US", "write US");
+  const cap = issues.at(-1)!;
+
+  it("says once, in each language, that further warnings are not listed", () => {
+    expect(issues.filter((i) => i.code === "too-many-issues")).toHaveLength(1);
+    expect(cap.message).toBe(`more than 1,000 problems in this file: from line ${MAX_ISSUES_PER_FILE + 2} on, further warnings are not listed`);
+    const it_ = JSON.parse(formatIssues([cap], { color: false, format: "json", lang: "it" })) as InputIssue[];
+    expect(it_[0]!.message).toBe(`più di 1000 problemi in questo file: dalla riga ${MAX_ISSUES_PER_FILE + 2} in poi, gli altri avvisi non sono elencati`);
+  });
+});
