@@ -6,7 +6,8 @@
  */
 export interface Said {
   readonly key: string;
-  readonly args: Readonly<Record<string, string | number>>;
+  /** Values, or phrases said in the same language (a suggestion, a list). */
+  readonly args: Readonly<Record<string, string | number | Said>>;
   readonly en: string;
 }
 

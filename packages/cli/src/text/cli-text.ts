@@ -98,14 +98,46 @@ export function helpConfiguration(lang: Lang): HelpConfiguration {
  * errors carry it and are worded in the reader's language where they are printed.
  * @example throw new UsageError(said("cli.usage.repeated", { option: "--stop" }))
  */
-export function said<K extends MessageKey>(key: K, args: MessageParams<K>): Said {
-  const values = args as Readonly<Record<string, string | number>>;
-  return { key, args: values, en: formatMessage("en", key, values) };
+export function said<K extends MessageKey>(key: K, args: SaidParams<K>): Said {
+  const values = args as Readonly<Record<string, string | number | Said>>;
+  return { key, args: values, en: formatMessage("en", key, worded("en", values)) };
+}
+
+/** A said sentence's arguments: the message's, each a value or a said phrase of its own (`; did you mean {near}?`). */
+export type SaidParams<K extends MessageKey> = { readonly [P in keyof MessageParams<K>]: string | number | Said };
+
+const isSaid = (value: string | number | Said): value is Said => typeof value === "object";
+
+/** Arguments with every said phrase among them worded in `lang`. */
+function worded(lang: Lang, args: Readonly<Record<string, string | number | Said>>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(args).map(([name, value]) => [name, isSaid(value) ? sayIn(lang, value) : value]));
 }
 
 /** A said sentence in `lang` (its English when its key is not one of the catalogues). */
 export function sayIn(lang: Lang, sentence: Said): string {
-  return isMessageKey(sentence.key) ? formatMessage(lang, sentence.key, sentence.args) : sentence.en;
+  return isMessageKey(sentence.key) ? formatMessage(lang, sentence.key, worded(lang, sentence.args)) : sentence.en;
+}
+
+/** Nothing to say: an empty phrase, for an optional part of a sentence (no suggestion). */
+export const NOTHING: Said = said("text.nothing", {});
+
+/**
+ * Values as a list in the reader's language, the last joined by "or" ("A, B or C"; "A, B o C").
+ * @example sayIn("it", orList(["US", "UY"])) // "US o UY"
+ */
+export function orList(items: readonly (string | Said)[]): Said {
+  if (items.length === 0) return NOTHING;
+  if (items.length === 1) return said("text.list.one", { item: items[0]! });
+  if (items.length === 2) return said("text.list.or", { first: items[0]!, last: items[1]! });
+  return said("text.list.comma", { first: items[0]!, rest: orList(items.slice(1)) });
+}
+
+/**
+ * The "did you mean" of a mistyped value: `; did you mean A or B?`, or nothing when there is no near value.
+ * @example sayIn("it", nearAs(["US"])) // "; forse intendevi US?"
+ */
+export function nearAs(options: readonly string[]): Said {
+  return options.length === 0 ? NOTHING : said("text.near", { near: orList(options) });
 }
 
 /** An option's value refused by its parser, as data: commander names the option, the catalogue words the reason. */

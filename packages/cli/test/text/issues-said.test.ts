@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { InputIssue } from "../../src/issues.js";
 import { MAX_ISSUES_PER_FILE } from "../../src/read/limits.js";
 import { Reporter } from "../../src/read/report.js";
-import { said } from "../../src/text/cli-text.js";
+import { nearAs, orList, said, sayIn } from "../../src/text/cli-text.js";
 import { formatIssues } from "../../src/text/issues-format.js";
 
 describe("an issue said as catalogue sentences", () => {
@@ -33,5 +33,15 @@ describe("the cap on issues per file", () => {
     expect(cap.message).toBe(`more than 1,000 problems in this file: from line ${MAX_ISSUES_PER_FILE + 2} on, further warnings are not listed`);
     const it_ = JSON.parse(formatIssues([cap], { color: false, format: "json", lang: "it" })) as InputIssue[];
     expect(it_[0]!.message).toBe(`più di 1000 problemi in questo file: dalla riga ${MAX_ISSUES_PER_FILE + 2} in poi, gli altri avvisi non sono elencati`);
+  });
+});
+
+describe("phrases inside a said sentence", () => {
+  it("words a suggestion and its list in the sentence's language", () => {
+    const sentence = said("text.near", { near: orList(["UK", "US", "UY"]) });
+    expect(sentence.en).toBe("; did you mean UK, US or UY?");
+    expect(sayIn("it", sentence)).toBe("; forse intendevi UK, US o UY?");
+    expect(sayIn("it", nearAs(["US"]))).toBe("; forse intendevi US?");
+    expect(nearAs([]).en).toBe("");
   });
 });

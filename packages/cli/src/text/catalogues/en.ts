@@ -1083,6 +1083,12 @@ export const EN = {
   "issue.message.duplicate-weight": "{column} is given twice; only one value can hold",
   "issue.hint.duplicate-weight": "keep one {column}",
   // The parts of an issue's text a reader words precisely: the suggestion, and a fix that is one value to write or a column to rename.
+  // Phrases inside said sentences: an optional part left empty, a list ending in "or", a suggestion.
+  "text.nothing": "",
+  "text.list.one": "{item}",
+  "text.list.or": "{first} or {last}",
+  "text.list.comma": "{first}, {rest}",
+  "text.near": "; did you mean {near}?",
   // Input issues said by the readers: `input.<code>[.<variant>]` is the sentence, `… .fix` the fix.
   "input.too-many-issues": "more than {max, number} problems in this file: from line {line} on, further {severity, select, error {errors} other {warnings}} are not listed",
   "input.too-many-issues.fix": "fix the problems listed (often one cause, such as a wrong delimiter or a shifted column), then run again",

@@ -1083,6 +1083,12 @@ const IT: Catalogue = {
   "issue.message.duplicate-weight": "{column} è indicato due volte; vale un solo valore",
   "issue.hint.duplicate-weight": "tieni un solo {column}",
   // The parts of an issue's text a reader words precisely: the suggestion, and a fix that is one value to write or a column to rename.
+  // Phrases inside said sentences: an optional part left empty, a list ending in "or", a suggestion.
+  "text.nothing": "",
+  "text.list.one": "{item}",
+  "text.list.or": "{first} o {last}",
+  "text.list.comma": "{first}, {rest}",
+  "text.near": "; forse intendevi {near}?",
   // Input issues said by the readers: `input.<code>[.<variant>]` is the sentence, `… .fix` the fix.
   "input.too-many-issues": "più di {max, number} problemi in questo file: dalla riga {line} in poi, {severity, select, error {gli altri errori} other {gli altri avvisi}} non sono elencati",
   "input.too-many-issues.fix": "correggi i problemi elencati (spesso una sola causa, come un separatore sbagliato o una colonna spostata), poi riprova",
