@@ -69,7 +69,7 @@ describe("files, in Italian", () => {
     for (const [file, text] of Object.entries(files)) writeFileSync(path.join(at, file), text);
     return at;
   };
-  const example = dataFiles();
+  const example = dataFiles() as Required<ReturnType<typeof dataFiles>>;
   const text = (file: { bytes: Uint8Array }) => new TextDecoder().decode(file.bytes);
 
   it("a folder that is not there, a missing file, a file there twice, a folder given as a file", async () => {
