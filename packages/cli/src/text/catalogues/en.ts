@@ -1124,6 +1124,16 @@ export const EN = {
   "core.lock.other-table": "the table is another delegation's",
   "core.lock.rule": "the pair may not meet (avoided, met before or score 0)",
   "core.lock.clash": "it clashes with another lock",
+  // coreissues: the known sectors' names (sector.<slug>), which the core no longer holds; a label in any language is read as its slug (sector-alias).
+  "sector.advanced-manufacturing": "Advanced manufacturing",
+  "sector.tech-innovation": "Tech innovation",
+  "sector.ai": "Artificial intelligence",
+  "sector.mechanics": "Mechanics",
+  "sector.aerospace": "Aerospace",
+  "sector.energy": "Energy",
+  "sector.fashion": "Fashion",
+  "sector.technical-textiles": "Technical textiles",
+  "sector.construction": "Construction",
   // Input issues said by the readers: `input.<code>[.<variant>]` is the sentence, `… .fix` the fix.
   "input.too-many-issues": "more than {max, number} problems in this file: from line {line} on, further {severity, select, error {errors} other {warnings}} are not listed",
   "input.too-many-issues.fix": "fix the problems listed (often one cause, such as a wrong delimiter or a shifted column), then run again",

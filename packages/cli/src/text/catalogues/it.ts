@@ -1124,6 +1124,16 @@ const IT: Catalogue = {
   "core.lock.other-table": "il tavolo è di un'altra delegazione",
   "core.lock.rule": "la coppia non può incontrarsi (evitata, già incontrata o punteggio 0)",
   "core.lock.clash": "è in conflitto con un altro blocco",
+  // coreissues: the known sectors' names (sector.<slug>), which the core no longer holds; a label in any language is read as its slug (sector-alias).
+  "sector.advanced-manufacturing": "Manifattura avanzata",
+  "sector.tech-innovation": "Innovazione tecnologica",
+  "sector.ai": "Intelligenza artificiale",
+  "sector.mechanics": "Meccanica",
+  "sector.aerospace": "Aerospazio",
+  "sector.energy": "Energia",
+  "sector.fashion": "Moda",
+  "sector.technical-textiles": "Tessile tecnico",
+  "sector.construction": "Costruzioni",
   // Input issues said by the readers: `input.<code>[.<variant>]` is the sentence, `… .fix` the fix.
   "input.too-many-issues": "più di {max, number} problemi in questo file: dalla riga {line} in poi, {severity, select, error {gli altri errori} other {gli altri avvisi}} non sono elencati",
   "input.too-many-issues.fix": "correggi i problemi elencati (spesso una sola causa, come un separatore sbagliato o una colonna spostata), poi riprova",
