@@ -1139,7 +1139,7 @@ const IT: Catalogue = {
   "input.empty-cell.stops": "{column} non elenca nessuna tappa",
   "input.empty-cell.stops.fix": "scrivi gli stop_id delle tappe a cui l'impresa è iscritta, separati da |",
   "input.unknown-firm.request": "{firm} non è un firm_id di {file}; questa richiesta è ignorata",
-  "input.unknown-firm.request.fix": "elimina la riga {line} se l'impresa si è ritirata (per annullarla a una sola tappa, segnala assente in changes.csv), o controlla l'id dell'impresa in {file}",
+  "input.unknown-firm.request.fix": "elimina la riga {line} se l'impresa si è ritirata (se si ritira da una sola tappa, segnala invece l'impresa assente in changes.csv), o controlla l'id dell'impresa in {file}",
   "input.duplicate-request": "la stessa richiesta {kind} per {firm} e {country} è già alla riga {earlier}",
   "input.duplicate-request.fix": "elimina la riga {line}",
   "input.must-and-avoid": "per {firm} e {country} ci sono sia must sia avoid (righe {earlier} e {line})",
