@@ -25,7 +25,8 @@ import { planStop, type Meeting, type ObjectiveLevels } from "@roadshow/core";
 import { atLeast } from "../packages/core/src/levels.js";
 import { firmGapSpread } from "../packages/cli/src/text/summary.js";
 import { fmt } from "./compare.js";
-import { generateInstance, type FamilyName, type GenerateOptions } from "../oracle/generate.js";
+import { generateInstance } from "../oracle/generate.js";
+import { chooseSuites, suites, type Suite } from "./suites.js";
 import { machineInfo } from "./machine.js";
 import { minimumFirmGaps } from "../oracle/peers/gaps.js";
 import { solveWithHighs } from "../oracle/peers/highs.js";
@@ -35,14 +36,6 @@ import { EXACT_MAX_CANDIDATES, EXACT_NODES } from "../packages/core/src/exact/po
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const HIGHS_CAP_SEC = 120;
 const GAPS_CAP_SEC = 30;
-
-interface Suite {
-  readonly name: string;
-  readonly title: string;
-  readonly family: FamilyName;
-  readonly options: GenerateOptions;
-  readonly seeds: readonly number[];
-}
 
 const { values: flags } = parseArgs({
   options: {
@@ -54,17 +47,7 @@ const { values: flags } = parseArgs({
   allowNegative: true,
 });
 
-const range = (text: string): number[] => {
-  const [from, to] = text.split("-").map(Number);
-  return Array.from({ length: (to ?? from!) - from! + 1 }, (_, i) => from! + i);
-};
-
-const SUITES: readonly Suite[] = [
-  { name: "bench", title: "Benchmark L (≈30 % of participants with broad windows)", family: "L", options: {}, seeds: range(flags.seeds ?? "1-7") },
-  { name: "narrow", title: "M with narrow windows (80 % of firms, 40 % of delegations)", family: "M", options: { narrowWindows: 0.8 }, seeds: range(flags.seeds ?? "1-8") },
-  { name: "broadM", title: "M with the family's broad windows (≈30 % of participants)", family: "M", options: {}, seeds: range(flags.seeds ?? "1-8") },
-  { name: "narrowL", title: "L with narrow windows (80 % of firms, 40 % of delegations)", family: "L", options: { narrowWindows: 0.8 }, seeds: range(flags.seeds ?? "1-4") },
-];
+const SUITES = suites(flags.seeds);
 
 type Verdict = "equal" | "score short" | "level short" | "no optimum";
 
@@ -184,11 +167,7 @@ function render(suite: Suite, rows: readonly Row[]): string[] {
 
 // Ours as the CLI runs it: with the exact polish (HiGHS) unless --no-exact.
 const solver = flags.exact ? await loadExactSolver() : null;
-const chosen = flags.suites.split(",").map((name) => {
-  const suite = SUITES.find((s) => s.name === name.trim());
-  if (!suite) throw new Error(`unknown suite ${name}: use ${SUITES.map((s) => s.name).join(", ")}`);
-  return suite;
-});
+const chosen = chooseSuites(SUITES, flags.suites);
 // Both HiGHS runtimes (ours and the oracle's) compile their WebAssembly on the first solve of the process
 // (1–2 s of CPU, once): one small windowed stop solved by each first, untimed, so no row carries it.
 if (solver !== null) {

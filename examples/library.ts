@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatPath, InvalidInstanceError, planStop, reviewAgenda, validateInstance, verifyAgenda } from "@roadshow/core";
-import { formatIssues, loadStopData, stopInstance, writeStopFiles } from "@roadshow/cli/io";
+import { formatIssues, loadStopData, stopInstance, toInputIssue, writeStopFiles } from "@roadshow/cli/io";
 
 const dataDir = process.argv[2] ?? fileURLToPath(new URL("./lombardia-2026", import.meta.url));
 const stopId = process.argv[3] ?? "BS-2026-02";
@@ -41,14 +41,16 @@ const edited = [...schedule.meetings.slice(0, -1), { ...last, slot: first.slot, 
 const review = reviewAgenda(instance, edited, options);
 console.log("edited agenda:", review.violations.map((v) => `${v.code} ${JSON.stringify(v.params)}`));
 
-// 5. The core refuses an instance it cannot plan, saying where.
+// 5. The core refuses an instance it cannot plan, saying where and what as data (code, path, value, params);
+//    the CLI's toInputIssue words it in the files' terms, in a language of its catalogues.
 const broken = { ...instance, stop: { ...instance.stop, timezone: "Mars/Base" } };
-console.log("issues:", validateInstance(broken).map((i) => `${formatPath(i.path)}: ${i.message}`));
+console.log("issues:", validateInstance(broken).map((i) => `${formatPath(i.path)}: ${i.code} ${JSON.stringify(i.value)}`));
 try {
   planStop(broken);
 } catch (error) {
   if (!(error instanceof InvalidInstanceError)) throw error;
   console.log("planStop refused:", error.issues.map((i) => i.code));
+  process.stdout.write(formatIssues(error.issues.map((i) => toInputIssue(i, broken)), { color: false, format: "text", lang: "it" }));
 }
 
 // 6. Write agenda.csv, unmatched.csv, participant CSVs, HTML pages and calendars.

@@ -2,8 +2,9 @@
  * The exact polish is anytime: a run cut short by its time limit (a counting clock decides where, so no test
  * depends on the machine's speed) never returns an agenda lexicographically worse than the search alone
  * (`--no-exact`) at that limit, nor than the search's finished agenda once the limit covers it; more time
- * never gives a worse agenda (on two M stops, and on small narrow-window stops drawn by fast-check, every
- * rule checked by the oracle's checker and `verifyAgenda`); a solver cut off mid-way with a worse answer changes nothing; bounds stay true;
+ * never gives a worse agenda (on five M stops, and on small narrow-window stops drawn by fast-check, every
+ * rule checked by the oracle's checker and `verifyAgenda`); until the search ends, the run with a solver has
+ * exactly the search alone's levels; a solver cut off mid-way with a worse answer changes nothing; bounds stay true;
  * after the exact compaction, firm gaps are within 1.1 × the proven minimum + 1.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -70,7 +71,48 @@ describe("a time limit never makes the agenda worse than the search's own", () =
     // Eleven plans of an M stop: about 10 s on a quiet machine, six times that when the whole suite shares two cores.
   }, 240_000);
 
-  // The polish runs before the large neighbourhoods, which run after it only when it proved nothing: on
+  // By construction, not by the polish's speed: the run with a solver takes the search alone's steps, one for one,
+  // until the search alone ends its search (large neighbourhoods included), and only then polishes. So a limit
+  // inside the search gives exactly the search alone's levels at that limit, and a limit after it at least the
+  // search alone's finished agenda (narrow M seed 4, K = 1 and 2, and seed 1, K = 2: the stops where the
+  // polish used to run first and a cut inside it fell below `--no-exact`).
+  it.each([
+    [4, 1],
+    [4, 2],
+    [1, 2],
+  ])("M narrow, seed %i, K = %i: the polished run follows the search alone until the search ends, then never falls below it", (seed, K) => {
+    const instance = generateInstance("M", seed, { narrowWindows: 0.8 });
+    // Every run reports progress the same way (a report reads the clock), so read counts line up between runs.
+    let searchEnd = -1;
+    const clock = counting();
+    const alone = planStop(instance, {
+      minMeetings: K,
+      now: clock.now,
+      timeLimitMs: Number.MAX_SAFE_INTEGER,
+      onProgress: (p) => void (p.phase === "compact" && searchEnd < 0 && (searchEnd = clock.reads())),
+    });
+    expect(searchEnd).toBeGreaterThan(0);
+    const runAt = (limit: number, exact: ExactSolver | undefined): Schedule => {
+      const c = counting();
+      const options: ScheduleOptions = { minMeetings: K, now: c.now, timeLimitMs: limit, onProgress: () => {}, ...(exact !== undefined && { exact }) };
+      const schedule = planStop(instance, options);
+      expect(checkAgenda(instance, schedule.slots, { allowRepeats: false }, schedule.meetings)).toEqual([]);
+      expect(verifyAgenda(instance, schedule.meetings, options)).toEqual([]);
+      return schedule;
+    };
+    let previous: Schedule | null = null;
+    for (const fraction of [0.1, 0.4, 0.8, 0.97, 1.2, 1000]) {
+      const limit = Math.max(1, Math.round(searchEnd * fraction));
+      const polished = runAt(limit, highs);
+      const why = `limit ${limit} of ${searchEnd} reads: polished ${levelsText(polished.stats.levels)}, search alone finished ${levelsText(alone.stats.levels)}`;
+      if (limit < searchEnd) expect(polished.stats.levels, why).toEqual(runAt(limit, undefined).stats.levels);
+      else expect(atLeast(polished.stats.levels, alone.stats.levels), why).toBe(true);
+      if (previous !== null) expect(atLeast(polished.stats.levels, previous.stats.levels), why).toBe(true);
+      previous = polished;
+    }
+  }, 240_000);
+
+  // The polish runs after the large neighbourhoods: on
   // any small windowed stop, every limit still gives at least the search alone at that limit.
   it("small narrow-window stops: every limit at least the search alone, more time never worse, every rule kept", () => {
     let polished = 0;

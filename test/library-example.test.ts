@@ -23,7 +23,8 @@ describe("examples/library.ts", () => {
     expect(r.stdout).toMatch(/^BS-2026-02: optimal, \d+ meetings, score [\d.]+, gap 0%$/m);
     expect(r.stdout).toContain("violations: 0");
     expect(r.stdout).toContain("table-clash");
-    expect(r.stdout).toContain('stop.timezone: "Mars/Base" is not an IANA time zone');
+    expect(r.stdout).toContain('stop.timezone: bad-timezone "Mars/Base"');
+    expect(r.stdout).toContain('"Mars/Base" non è un fuso orario IANA');
     expect(r.stdout).toContain("planStop refused: [ 'bad-timezone' ]");
     expect(r.stdout).toMatch(/wrote \d+ files/);
     for (const f of ["agenda.csv", "unmatched.csv", "agendas.html", "grid.html", "summary.html"]) expect(existsSync(path.join(out, f)), f).toBe(true);

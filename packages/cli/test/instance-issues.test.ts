@@ -64,14 +64,15 @@ describe("core issues told in the files' terms", () => {
   it("maps a path to its file, column and record id", () => {
     const instance: StopInstance = { stop: data!.stops[0]!, ...data!, history: [] };
     const firm = instance.firms[1]!;
-    const issue = toInputIssue({ severity: "error", code: "bad-max-meetings", path: ["firms", 1, "maxMeetings"], message: "maxMeetings is a whole number", value: -1 }, instance);
+    const issue = toInputIssue({ severity: "error", code: "bad-max-meetings", path: ["firms", 1, "maxMeetings"], value: -1, params: {} }, instance);
     expect(issue).toMatchObject({ severity: "error", code: "bad-max-meetings", file: "firms.csv", line: null, column: "max_meetings", value: "-1" });
-    expect(issue.message).toBe(`firm ${firm.id}: maxMeetings is a whole number (firms[1].maxMeetings)`);
-    expect(toInputIssue({ severity: "error", code: "bad-timezone", path: ["stop", "timezone"], message: "no zone", value: "Mars/Base" }, instance)).toMatchObject({
+    expect(issue.message).toBe(`firm ${firm.id}: maxMeetings is a whole number, 0 or more, or null for no cap (firms[1].maxMeetings)`);
+    expect(toInputIssue({ severity: "error", code: "bad-timezone", path: ["stop", "timezone"], value: "Mars/Base", params: {} }, instance)).toMatchObject({
       file: "stops.csv",
       column: "timezone",
       value: "Mars/Base",
-      message: `stop ${instance.stop.id}: no zone (stop.timezone)`,
+      message: `stop ${instance.stop.id}: "Mars/Base" is not an IANA time zone (e.g. Europe/Rome) (stop.timezone)`,
+      hint: "fix the value in the file; the input checks let it through, so please also report this to the roadshow maintainers",
     });
   });
 

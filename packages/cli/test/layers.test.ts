@@ -1,4 +1,6 @@
 /** Checks the CLI's import graph against its declared pipeline order: no file imports one that stands above it. */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { importsOf, layerOf as layerIn, upwardImports, type Layers } from "../../../test/layer-graph.js";
@@ -56,5 +58,23 @@ describe("CLI layers", () => {
     expect(layerOf("read/parse-csv.ts")).toBeLessThan(layerOf("write/csv.ts"));
     expect(layerOf("commands/index.ts")).toBeLessThan(layerOf("studio/command.ts"));
     expect(layerOf("run/load.ts")).toBeLessThan(layerOf("commands/schedule.ts"));
+  });
+});
+
+describe("one path through the run layer", () => {
+  /** The loader's steps a command or studio route must not call itself: reading the data folder and finding the stop in it. */
+  const LOADER_STEPS = ["load", "findStop", "instanceOf", "stopInstanceOf"];
+
+  it("no command, studio route or library entry reads the data folder or finds its stop but through run/ (loadRun)", () => {
+    const bypass: string[] = [];
+    for (const file of readdirSync(SRC, { recursive: true, encoding: "utf8" })) {
+      if (!/^(commands|studio)\/.*\.ts$|^io\.ts$/.test(file.replaceAll("\\", "/"))) continue;
+      const text = readFileSync(path.join(SRC, file), "utf8");
+      for (const m of text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*"[./]*\/?read\/(?:load|index)\.js"/g)) {
+        const names = m[1]!.split(",").map((n) => n.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]!);
+        for (const name of names) if (LOADER_STEPS.includes(name)) bypass.push(`${file}: ${name}`);
+      }
+    }
+    expect(bypass).toEqual([]);
   });
 });

@@ -17,14 +17,42 @@ export function formatPath(path: IssuePath): string {
 }
 
 
-/** The instance cannot be planned as given; `issues` says where and why (see `validateInstance`). */
+/** How many issues an `InvalidInstanceError`'s message lists before "and N more". */
+const LISTED = 3;
+
+/** A value as a developer reads it in a message: JSON where it has one, else as JavaScript prints it. */
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * One issue for a developer, from its data alone: path, code, value and params.
+ * @example describeIssue({ …, code: "bad-timezone", path: ["stop", "timezone"], value: "Mars/Base", params: {} })
+ * // 'stop.timezone: bad-timezone, value "Mars/Base"'
+ */
+function describeIssue(issue: InstanceIssue): string {
+  const params = Object.keys(issue.params).length === 0 ? "" : ` ${shown(issue.params)}`;
+  return `${formatPath(issue.path)}: ${issue.code}, value ${shown(issue.value)}${params}`;
+}
+
+/**
+ * The instance cannot be planned as given; `issues` says where and why (see
+ * `validateInstance`). Its `message`, for developers, lists the first issues'
+ * paths, codes, values and params; a program words `issues` itself.
+ * @example new InvalidInstanceError(issues).message
+ * // 'invalid instance: stop.timezone: bad-timezone, value "Mars/Base"'
+ */
 export class InvalidInstanceError extends Error {
   readonly issues: readonly InstanceIssue[];
 
   constructor(issues: readonly InstanceIssue[]) {
-    const first = issues[0];
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-    super(first === undefined ? "invalid instance" : `invalid instance: ${formatPath(first.path)}: ${first.message}${more}`);
+    const listed = issues.slice(0, LISTED).map(describeIssue).join("; ");
+    const more = issues.length > LISTED ? ` (and ${issues.length - LISTED} more)` : "";
+    super(issues.length === 0 ? "invalid instance" : `invalid instance: ${listed}${more}`);
     this.name = "InvalidInstanceError";
     this.issues = issues;
   }

@@ -1,7 +1,7 @@
 /** Why a pair has, or has not, a meeting in a schedule, told to one firm for every delegation of the stop. */
 import { InvalidInstanceError } from "./errors.js";
 import { firmAt, pairAt, type PairBlock, prepare } from "./prepare.js";
-import { assertValidInstance } from "./validate.js";
+import { assertValidInstance, instanceIssue } from "./validate.js";
 import type { Affinity, Delegation, Firm, Meeting, Schedule, ScheduleOptions, Stop, StopInstance } from "./types.js";
 
 /**
@@ -131,8 +131,7 @@ export function explainFirm(instance: StopInstance, schedule: Schedule, firmId: 
   const prep = prepare(instance, options);
   const f = prep.firms.findIndex((x) => x.id === firmId);
   if (f < 0) {
-    const message = `${String(firmId)} is not a firm registered for ${instance.stop.id}`;
-    throw new InvalidInstanceError([{ severity: "error", code: "unknown-firm", path: ["firmId"], message, value: firmId }]);
+    throw new InvalidInstanceError([instanceIssue("error", "unknown-firm", ["firmId"], firmId, { stop: instance.stop.id })]);
   }
   const firm = firmAt(prep, f);
   const D = prep.delegations.length;

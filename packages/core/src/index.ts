@@ -26,7 +26,7 @@ export { evaluateAgenda, reviewAgenda } from "./evaluate.js";
 export { replanStop } from "./replan/replan.js";
 export { validateInstance, validateSeason } from "./validate.js";
 export { formatPath, type IssuePath } from "./errors.js";
-export type { InstanceIssue, InstanceIssueCode } from "./validate.js";
+export type { InstanceIssue, InstanceIssueCode, InstanceIssueOf, InstanceIssueParams, LockProblem } from "./validate.js";
 export { InvalidInstanceError, InternalError } from "./errors.js";
 export { refillSlot, happening } from "./desk/refill.js";
 export { dayReport, FOLLOW_UP_OUTCOMES } from "./desk/report.js";

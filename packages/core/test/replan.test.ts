@@ -106,7 +106,19 @@ describe("replanStop", () => {
     const replan = replanStop(base, previous, { allowMoves: true, locked: [lock] });
     expect(replan.schedule.meetings).toContainEqual(lock);
     expect(() => replanStop(base, previous, { locked: [{ ...lock, slot: 9 }] })).toThrow(InvalidInstanceError);
-    expect(() => replanStop(base, previous, { locked: [{ ...lock, slot: 9 }] })).toThrow(/locked meeting .* is not valid now: the firm is not present in that slot/);
+    let thrown: unknown;
+    try {
+      replanStop(base, previous, { locked: [lock, { ...lock, slot: 9 }] });
+    } catch (error) {
+      thrown = error;
+    }
+    // The lock's problem as data (the CLI words it): its meeting and why it does not hold.
+    const { firmId, delegationId, table } = lock;
+    expect((thrown as InvalidInstanceError).issues).toEqual([
+      { severity: "error", code: "bad-lock", path: ["locked", 1], value: { ...lock, slot: 9 }, params: { firmId, delegationId, slot: 9, table, problem: "firm-window" } },
+    ]);
+    const clash = { ...lock, firmId: previous.find((m) => m.firmId !== lock.firmId && m.delegationId === lock.delegationId)?.firmId ?? "none" };
+    expect(() => replanStop(base, previous, { locked: [lock, clash] })).toThrow(/locked\[1\]: bad-lock, .*"problem":"clash"/);
   });
 });
 

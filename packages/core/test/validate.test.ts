@@ -33,7 +33,7 @@ describe("validateInstance", () => {
   it("reports an unknown time zone with its path and value", () => {
     const instance = { ...valid(), stop: makeStop({ timezone: "Mars/Base" }) };
     expect(validateInstance(instance)).toEqual([
-      { severity: "error", code: "bad-timezone", path: ["stop", "timezone"], message: expect.stringContaining("Mars/Base"), value: "Mars/Base" },
+      { severity: "error", code: "bad-timezone", path: ["stop", "timezone"], value: "Mars/Base", params: {} },
     ]);
   });
 
@@ -105,9 +105,57 @@ describe("validateInstance", () => {
   it("warns, without an error, about history naming firms or delegations not in the instance", () => {
     const instance = { ...valid(), history: [{ firmId: "GONE", delegationId: "US-CG", stopId: "MI-2026-01" }] };
     expect(validateInstance(instance)).toEqual([
-      { severity: "warning", code: "unknown-firm", path: ["history", 0, "firmId"], message: expect.any(String), value: "GONE" },
+      { severity: "warning", code: "unknown-firm", path: ["history", 0, "firmId"], value: "GONE", params: {} },
     ]);
     expect(planStop(instance).meetings.length).toBeGreaterThan(0);
+  });
+});
+
+describe("issues as data", () => {
+  const issue = (instance: StopInstance, code: string) => validateInstance(instance).find((i) => i.code === code);
+
+  it("carries no sentence: severity, code, path, value and the code's params", () => {
+    const base = valid();
+    const instance: StopInstance = {
+      ...base,
+      stop: makeStop({ breaks: [{ start: 850, end: 900 }, { start: 860, end: 870 }] }),
+      firms: [...base.firms, makeFirm({ id: "F1" })],
+      requests: [{ firmId: "F1", country: "US", kind: "must" }, { firmId: "F1", country: "US", kind: "avoid" }, { firmId: "F2", country: "US", kind: "maybe" as "must" }],
+      scores: [{ firmId: "F1", delegationId: "US-CG", score: 1 }, { firmId: "F1", delegationId: "US-CG", score: 2 }],
+    };
+    for (const i of validateInstance(instance)) expect(Object.keys(i).sort()).toEqual(["code", "params", "path", "severity", "value"]);
+    expect(issue(instance, "overlapping-breaks")).toMatchObject({ path: ["stop", "breaks", 1], params: { other: 0 }, value: { start: 860, end: 870 } });
+    expect(issue(instance, "duplicate-id")).toMatchObject({ path: ["firms", 2, "id"], params: { first: 0 }, value: "F1" });
+    expect(issue(instance, "must-and-avoid")).toMatchObject({ path: ["requests", 1, "kind"], params: { firmId: "F1", country: "US", first: 0 } });
+    expect(issue(instance, "bad-choice")).toMatchObject({ value: "maybe", params: { choices: ["must", "avoid"] } });
+    expect(issue(instance, "duplicate-pair")).toMatchObject({ path: ["scores", 1], params: { firmId: "F1", delegationId: "US-CG", first: 0 } });
+  });
+
+  it("gives times as minutes and lists as what they should hold", () => {
+    expect(issue({ ...valid(), stop: makeStop({ start: 900, end: 840 }) }, "end-before-start")).toMatchObject({ params: { of: "session", start: 900, end: 840 } });
+    expect(issue({ ...valid(), stop: makeStop({ breaks: [{ start: 900, end: 880 }] }) }, "end-before-start")).toMatchObject({ params: { of: "window", start: 900, end: 880 } });
+    expect(issue({ ...valid(), stop: makeStop({ slotMinutes: 500 }) }, "no-slots")).toMatchObject({ params: { slotMinutes: 500, start: 840, end: 960 } });
+    const lists = { ...valid(), stop: makeStop({ breaks: null as never }), firms: [makeFirm({ id: "F1", sectors: "x" as never, available: "y" as never })] };
+    expect(validateInstance(lists).filter((i) => i.code === "bad-list").map((i) => [formatPath(i.path), i.params])).toEqual([
+      ["stop.breaks", { items: "windows", nullable: false }],
+      ["firms[0].sectors", { items: "texts", nullable: false }],
+      ["firms[0].available", { items: "windows", nullable: true }],
+    ]);
+  });
+
+  it("makes the error's message for developers from the data: paths, codes, values, params, the first three", () => {
+    const base = valid();
+    const firms = [makeFirm({ id: "F1", representatives: 0 }), makeFirm({ id: "F1", maxMeetings: -1 }), makeFirm({ id: "F3", representatives: 0 })];
+    let thrown: unknown;
+    try {
+      planStop({ ...base, firms, requests: [] });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidInstanceError);
+    expect((thrown as Error).message).toBe(
+      'invalid instance: firms[1].id: duplicate-id, value "F1" {"first":0}; firms[0].representatives: bad-capacity, value 0; firms[1].maxMeetings: bad-max-meetings, value -1 (and 1 more)',
+    );
   });
 });
 
@@ -124,7 +172,7 @@ describe("planStop and planSeason on invalid instances", () => {
     expect(thrown).not.toBeInstanceOf(InternalError);
     const issues = (thrown as InvalidInstanceError).issues;
     expect(issues.map((i) => i.path)).toEqual([["stop", "date"], ["stop", "timezone"]]);
-    expect((thrown as Error).message).toContain("stop.date");
+    expect((thrown as Error).message).toBe('invalid instance: stop.date: bad-date, value "not-a-date"; stop.timezone: bad-timezone, value "Mars/Base"');
     expect(() => replanStop(instance, [])).toThrow(InvalidInstanceError);
   });
 

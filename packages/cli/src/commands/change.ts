@@ -7,9 +7,10 @@ import type { Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { InputIssue } from "../issues.js";
-import { findStop, load, readAgenda } from "../read/load.js";
+import { readAgenda } from "../read/load.js";
+import { loadRun } from "../run/load.js";
+import { Reporter } from "../run/report.js";
 import { english } from "../read/report.js";
-import { formatIssues } from "../text/issues-format.js";
 import { t } from "../text/i18n.js";
 import { checkInstance, logError, startDay } from "../workspace/day.js";
 import { foldLog, inEffect, LOG_KINDS, logCsv, readLog, resolve, writeDurably, type DayState, type EntryProblem, type LogEntry } from "../workspace/log.js";
@@ -121,9 +122,9 @@ function withArrival(args: ChangeArgs, stop: Stop, now: Date): ChangeArgs {
 
 /** Appends one entry to the stop's log, under the stop's lock; prints its number. */
 export async function change(args: ChangeArgs, common: Common, io: Io, world: ChangeWorld = { now: () => new Date() }): Promise<void> {
-  const loaded = await load({ dataDir: args.dataDir });
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
-  const stop = findStop(loaded.data, args.stop, args.dataDir);
+  const run = await loadRun({ files: { dataDir: args.dataDir } }, new Reporter(io, common));
+  const loaded = run.loaded;
+  const stop = run.findStop(args.stop);
   const paths = stopPaths(args.dataDir, stop.id);
   await withStop(paths, async () => {
     const entries = readLog(paths.log);

@@ -4,7 +4,8 @@ import { buildSlots, type MeetingChange, type MeetingChangeReason } from "@roads
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow } from "../read/index.js";
-import { findStop, load, readAgenda } from "../read/load.js";
+import { readAgenda } from "../read/load.js";
+import { loadRun } from "../run/load.js";
 import { readTable } from "../read/table.js";
 import { changeRows, changeText } from "../replan/report.js";
 import { t } from "../text/i18n.js";
@@ -68,8 +69,9 @@ export function agendaChanges(before: readonly AgendaRow[], after: readonly Agen
 /** Prints what changed between two versions of the stop. */
 export async function diff(args: DiffArgs, common: Common, io: Io): Promise<void> {
   const lang = common.lang;
-  const loaded = await load({ dataDir: args.dataDir });
-  const stop = findStop(loaded.data, args.stop, args.dataDir);
+  const run = await loadRun({ files: { dataDir: args.dataDir } });
+  const loaded = run.loaded;
+  const stop = run.findStop(args.stop);
   const paths = stopPaths(args.dataDir, stop.id);
   const versions = listVersions(paths);
   const current = versions.at(-1);

@@ -5,9 +5,9 @@ import { reviewAgenda } from "@roadshow/core";
 import type { Command } from "commander";
 import type { Common, Io } from "../context.js";
 import { EnvironmentError, EXIT } from "../errors.js";
-import { findStop, instanceOf, load } from "../read/load.js";
+import { loadRun } from "../run/load.js";
+import { Reporter } from "../run/report.js";
 import { t } from "../text/i18n.js";
-import { formatIssues } from "../text/issues-format.js";
 import type { Organizer } from "../write/exports.js";
 import { writeOutputs } from "../write/transaction.js";
 import { readJournal } from "../mail/journal.js";
@@ -46,14 +46,14 @@ export function followUpJournal(dataDir: string, stopId: string): string {
 export async function followUp(args: FollowUpArgs, common: Common, io: Io, world: FollowUpWorld = { outbox: smtpOutbox, now: () => new Date() }): Promise<void> {
   const lang = common.lang;
   const target = args.smtp === undefined ? undefined : parseSmtpUrl(args.smtp, io.env);
-  const loaded = await load({ dataDir: args.dataDir });
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang }));
-  const stop = findStop(loaded.data, args.stop, args.dataDir);
+  const run = await loadRun({ files: { dataDir: args.dataDir } }, new Reporter(io, common));
+  const loaded = run.loaded;
+  const stop = run.findStop(args.stop);
   // The day's agenda (with its refills) and what did not happen: outcomes.csv and the desk's log.
   const desk = await deskDay(args.dataDir, loaded, stop, args.agenda);
   const notHeld = new Set([...loaded.data.outcomes.filter((o) => o.stopId === stop.id && !o.held), ...deskOutcomes(desk, stop.id).filter((o) => !o.held)].map((o) => `${o.firmId}|${o.delegationId}`));
   const heldRows = desk.agenda.filter((r) => !notHeld.has(`${r.firmId}|${r.delegationId}`));
-  const reviewed = reviewAgenda(instanceOf(loaded, stop), heldRows);
+  const reviewed = reviewAgenda(run.instance(stop), heldRows);
   const held = { ...reviewed.schedule, meetings: heldRows.map(({ slot, table, firmId, delegationId }) => ({ slot, table, firmId, delegationId, score: 0, parts: [] })) };
   const mailing = await prepareFollowUp(held, loaded.data, { lang, organizer: args.organizer });
   const template = "answers.csv";

@@ -4,9 +4,9 @@ import type { Command } from "commander";
 import { reviewAgenda, type MeetingOutcome } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import { findStop, instanceOf, load } from "../read/load.js";
+import { loadRun } from "../run/load.js";
+import { Reporter } from "../run/report.js";
 import { agendaCsv } from "../write/agenda-csv.js";
-import { formatIssues } from "../text/issues-format.js";
 import { toCsv } from "../write/csv.js";
 import { writeOutputFile } from "../write/transaction.js";
 import { deskDay, deskOutcomes, heldAgenda } from "../desk/day.js";
@@ -32,9 +32,9 @@ const key = (o: MeetingOutcome): string => `${o.stopId}\u0000${o.firmId}\u0000${
  * for a meeting of the stop is kept; other stops' rows stay as they were.
  */
 export async function outcomes(args: OutcomesArgs, common: Common, io: Io): Promise<void> {
-  const loaded = await load({ dataDir: args.dataDir });
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
-  const stop = findStop(loaded.data, args.stop, args.dataDir);
+  const run = await loadRun({ files: { dataDir: args.dataDir } }, new Reporter(io, common));
+  const loaded = run.loaded;
+  const stop = run.findStop(args.stop);
   const desk = await deskDay(args.dataDir, loaded, stop, args.agenda);
   const recorded = deskOutcomes(desk, stop.id);
   const notHeld = new Set(recorded.filter((o) => !o.held).map(key));
@@ -49,7 +49,7 @@ export async function outcomes(args: OutcomesArgs, common: Common, io: Io): Prom
   const csv = toCsv(["stop_id", "firm_id", "delegation_id", "held", "follow_up"], sorted.map((o) => [o.stopId, o.firmId, o.delegationId, o.held ? "yes" : "no", o.followUp ? "yes" : ""]), { excel: false });
   if (args.heldAgenda !== undefined) {
     // The day as held, scored and written as schedule writes an agenda: `validate --agenda` checks it.
-    const { schedule } = reviewAgenda(instanceOf(loaded, stop), heldAgenda(desk));
+    const { schedule } = reviewAgenda(run.instance(stop), heldAgenda(desk));
     const held = agendaCsv(schedule, loaded.data.firms, loaded.data.delegations, { excel: false }, common.lang);
     await writeOutputFile(args.heldAgenda, held, { force: args.force, inputs: [args.agenda, file] });
   }

@@ -4,8 +4,8 @@ import { Option } from "commander";
 import { buildSlots, formatTime, refillSlot, type Refill } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, UsageError } from "../errors.js";
-import { findStop, load } from "../read/load.js";
-import { formatIssues } from "../text/issues-format.js";
+import { loadRun } from "../run/load.js";
+import { Reporter } from "../run/report.js";
 import { deskDay } from "../desk/day.js";
 import { logCsv, readLog, writeDurably, type LogEntry } from "../workspace/log.js";
 import { lockStop } from "../workspace/store.js";
@@ -42,9 +42,9 @@ function refillJson(refill: Refill, entries: readonly number[]): string {
 
 /** Works out the refill of `--slot` from the workspace; with `--apply`, appends one `refill` entry per new meeting under the stop's lock. */
 export async function refill(args: RefillArgs, common: Common, io: Io, world: RefillWorld = { now: () => new Date() }): Promise<void> {
-  const loaded = await load({ dataDir: args.dataDir });
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
-  const stop = findStop(loaded.data, args.stop, args.dataDir);
+  const run = await loadRun({ files: { dataDir: args.dataDir } }, new Reporter(io, common));
+  const loaded = run.loaded;
+  const stop = run.findStop(args.stop);
   const slots = buildSlots(stop);
   if (args.slot < 1 || args.slot > slots.length) throw new UsageError(`--slot ${args.slot} is not a slot of ${stop.id}: give 1 to ${slots.length}`);
   const options = { minMeetings: args.minMeetings, balance: args.balance };

@@ -3,8 +3,9 @@ import type { Command } from "commander";
 import { dayReport, type AgendaMeeting, type MeetingOutcome, type Stop, type StopRecord } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
-import { findStop, inputPaths, instanceOf, load, readAgendaChecked } from "../read/load.js";
-import { formatIssues } from "../text/issues-format.js";
+import { inputPaths } from "../read/load.js";
+import { loadRun, type Run } from "../run/load.js";
+import { Reporter } from "../run/report.js";
 import { t } from "../text/i18n.js";
 import type { OutputFile } from "../write/output-file.js";
 import { writeOutputs } from "../write/transaction.js";
@@ -25,12 +26,12 @@ export interface ReportArgs {
 }
 
 /** The agenda of each stop reported on: from `--agenda` files, else the stop's day in the workspace. */
-async function agendasOf(args: ReportArgs, stops: readonly Stop[], loaded: Awaited<ReturnType<typeof load>>, desk: Map<string, MeetingOutcome[]>): Promise<Map<string, readonly AgendaMeeting[]>> {
+async function agendasOf(args: ReportArgs, stops: readonly Stop[], run: Run, desk: Map<string, MeetingOutcome[]>): Promise<Map<string, readonly AgendaMeeting[]>> {
   const byStop = new Map<string, AgendaMeeting[]>();
   const wanted = new Set(stops.map((s) => s.id));
   if (args.agendas !== undefined && args.agendas.length > 0) {
     for (const file of args.agendas) {
-      const { rows } = await readAgendaChecked(file, loaded.data, "error");
+      const { rows } = await run.agenda(file, "error");
       for (const row of rows) {
         if (!wanted.has(row.stopId)) continue;
         byStop.set(row.stopId, [...(byStop.get(row.stopId) ?? []), row]);
@@ -41,7 +42,7 @@ async function agendasOf(args: ReportArgs, stops: readonly Stop[], loaded: Await
   // The day in the workspace: the last version with the refills since, and what the desk recorded as not held.
   for (const stop of stops) {
     if (dayAgendaFile(args.dataDir, stop.id) === undefined) continue;
-    const day = await deskDay(args.dataDir, loaded, stop);
+    const day = await deskDay(args.dataDir, run.loaded, stop);
     byStop.set(stop.id, [...day.agenda]);
     desk.set(stop.id, deskOutcomes(day, stop.id));
   }
@@ -50,11 +51,11 @@ async function agendasOf(args: ReportArgs, stops: readonly Stop[], loaded: Await
 
 /** Reads the data folder and the agendas of the day, computes the report and writes its files. */
 export async function report(args: ReportArgs, common: Common, io: Io): Promise<void> {
-  const loaded = await load({ dataDir: args.dataDir, outcomes: args.outcomes });
-  if (loaded.warnings.length > 0) io.stderr(formatIssues(loaded.warnings, { color: io.color, format: common.format, lang: common.lang }));
-  const stops = args.stop === undefined ? loaded.data.stops : [findStop(loaded.data, args.stop, args.dataDir)];
+  const run = await loadRun({ files: { dataDir: args.dataDir, outcomes: args.outcomes } }, new Reporter(io, common));
+  const loaded = run.loaded;
+  const stops = args.stop === undefined ? loaded.data.stops : [run.findStop(args.stop)];
   const desk = new Map<string, MeetingOutcome[]>();
-  const agendas = await agendasOf(args, stops, loaded, desk);
+  const agendas = await agendasOf(args, stops, run, desk);
   const reported = [...stops].filter((s) => agendas.has(s.id)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   if (reported.length === 0) {
     const where = args.stop === undefined ? "any stop" : args.stop;
@@ -65,7 +66,7 @@ export async function report(args: ReportArgs, common: Common, io: Io): Promise<
     }]);
   }
   const records: StopRecord[] = reported.map((stop) => ({
-    instance: instanceOf(loaded, stop),
+    instance: run.instance(stop),
     agenda: agendas.get(stop.id)!,
     outcomes: [...loaded.data.outcomes.filter((o) => o.stopId === stop.id), ...(desk.get(stop.id) ?? [])],
     answers: (loaded.data.answers ?? []).filter((a) => a.stopId === stop.id),

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import type { Common, Io } from "../context.js";
 import { EXIT } from "../errors.js";
-import { findStop, load } from "../read/load.js";
+import { loadRun } from "../run/load.js";
 import { formatDate, t, type Lang } from "../text/i18n.js";
 import { inEffect, readLog, type LogEntry } from "../workspace/log.js";
 import { stopPaths } from "../workspace/store.js";
@@ -65,8 +65,9 @@ function statusText(s: StopStatus, lang: Lang, heading: string): string {
 
 /** Prints the status of one stop, or of every stop of stops.csv. */
 export async function status(args: StatusArgs, format: "text" | "json", lang: Lang, io: Io): Promise<void> {
-  const loaded = await load({ dataDir: args.dataDir });
-  const stops = args.stop === undefined ? loaded.data.stops : [findStop(loaded.data, args.stop, args.dataDir)];
+  const run = await loadRun({ files: { dataDir: args.dataDir } });
+  const loaded = run.loaded;
+  const stops = args.stop === undefined ? loaded.data.stops : [run.findStop(args.stop)];
   const out: StopStatus[] = [];
   const texts: string[] = [];
   for (const stop of stops) {

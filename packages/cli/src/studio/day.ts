@@ -15,7 +15,7 @@ import { send } from "../commands/send.js";
 import { stopStatus } from "../commands/status.js";
 import type { Io } from "../context.js";
 import { EnvironmentError, InputError, UsageError } from "../errors.js";
-import { findStop, load } from "../read/load.js";
+import { loadRun } from "../run/load.js";
 import { organizer } from "../run/organizer.js";
 import type { Lang } from "../text/i18n.js";
 import { readLog } from "../workspace/log.js";
@@ -86,8 +86,7 @@ export async function dayApi(
     switch (route) {
       case "GET /api/workspace": {
         const stopId = url.searchParams.get("stop") ?? "";
-        const loaded = await load({ dataDir });
-        const stop = findStop(loaded.data, stopId, dataDir);
+        const stop = (await loadRun({ files: { dataDir } })).findStop(stopId);
         const paths = stopPaths(dataDir, stop.id);
         return { status: 200, body: stopStatus(stop.id, await whoIsTold(paths), readLog(paths.log)) };
       }

@@ -18,7 +18,7 @@ import { outcomes } from "../commands/outcomes.js";
 import { refill } from "../commands/refill.js";
 import { deskDay, deskHappening, pairsEntered } from "../desk/day.js";
 import { InputError } from "../errors.js";
-import { findStop, load } from "../read/load.js";
+import { loadRun } from "../run/load.js";
 import type { Lang } from "../text/i18n.js";
 import { json, type DayAnswer } from "./day.js";
 import type { Io } from "../context.js";
@@ -31,8 +31,9 @@ const present = (stop: Stop, windows: readonly TimeWindow[] | null, at: boolean)
 
 /** The desk's board of a stop, read from the data folder and the stop's workspace. */
 export async function deskBoard(dataDir: string, stopId: string, lang: Lang): Promise<DeskBoard> {
-  const loaded = await load({ dataDir });
-  const stop = findStop(loaded.data, stopId, dataDir);
+  const run = await loadRun({ files: { dataDir } });
+  const loaded = run.loaded;
+  const stop = run.findStop(stopId);
   const desk = await deskDay(dataDir, loaded, stop);
   const { instance } = desk.day;
   const happens = deskHappening(desk);

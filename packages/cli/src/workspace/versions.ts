@@ -15,6 +15,8 @@ import path from "node:path";
 import { InvalidInstanceError, planStop, replanStop, type AgendaMeeting, type Replan, type ReplanOptions, type Schedule } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { InputError } from "../errors.js";
+import type { Said } from "../issues.js";
+import { coreIssueSentence } from "../read/instance-issues.js";
 import type { AgendaRow } from "../read/index.js";
 import { readAgenda } from "../read/load.js";
 import { summaryLine } from "../replan/report.js";
@@ -22,6 +24,7 @@ import { replanOutput, stopOutput } from "../run/files.js";
 import { loadRun } from "../run/load.js";
 import type { PlanSettings, RunFiles } from "../run/options.js";
 import { Reporter } from "../run/report.js";
+import { sayIn } from "../text/cli-text.js";
 import { t } from "../text/i18n.js";
 import { formatSummary } from "../text/summary.js";
 import type { Organizer, OutputFile } from "../write/exports.js";
@@ -85,7 +88,7 @@ interface Pin {
  * participant absent since, its window narrowed, a clash with a later pin) is not kept:
  * it is returned with the core's reason, and its pair is re-planned as any other.
  */
-export function replanPinned(day: Day, previous: readonly AgendaMeeting[], since: number, options: ReplanOptions): { result: Replan; dropped: (Pin & { why: string })[] } {
+export function replanPinned(day: Day, previous: readonly AgendaMeeting[], since: number, options: ReplanOptions): { result: Replan; dropped: (Pin & { why: Said })[] } {
   const onAgenda = new Set(previous.map((m) => pairKey(m.firmId, m.delegationId)));
   const byPair = new Map<string, Pin>();
   const pins = [
@@ -98,14 +101,14 @@ export function replanPinned(day: Day, previous: readonly AgendaMeeting[], since
     byPair.set(key, p);
   }
   let kept = [...byPair.values()].sort((a, b) => a.entry - b.entry);
-  const dropped: (Pin & { why: string })[] = [];
+  const dropped: (Pin & { why: Said })[] = [];
   for (;;) {
     try {
       return { result: replanStop(day.instance, previous, { ...options, locked: kept.map((p) => p.meeting) }), dropped };
     } catch (error) {
       // The core names each lock that does not hold (`locked[i]`): those are let go, the rest tried again.
       if (!(error instanceof InvalidInstanceError)) throw error;
-      const bad = new Map(error.issues.filter((i) => i.code === "bad-lock").map((i) => [lockIndex(i.path), i.message]));
+      const bad = new Map(error.issues.filter((i) => i.code === "bad-lock").map((i) => [lockIndex(i.path), coreIssueSentence(i)]));
       if (bad.size === 0 || [...bad.keys()].some((k) => kept[k] === undefined)) throw error;
       dropped.push(...kept.flatMap((p, k) => (bad.has(k) ? [{ ...p, why: bad.get(k)! }] : [])));
       kept = kept.filter((_, k) => !bad.has(k));
@@ -173,7 +176,7 @@ export async function planVersion(kind: "schedule" | "replan", args: VersionArgs
     } else {
       const previous = await rowsOf(base, stop.id);
       const { result, dropped } = replanPinned(day, previous, base.logThrough, { ...options, allowMoves: args.allowMoves ?? false });
-      for (const d of dropped) io.stderr(`${t(common.lang, "version.lockDropped", { entry: d.entry, kind: d.kind, firm: d.meeting.firmId, delegation: d.meeting.delegationId, slot: d.meeting.slot, table: d.meeting.table, why: d.why })}\n`);
+      for (const d of dropped) io.stderr(`${t(common.lang, "version.lockDropped", { entry: d.entry, kind: d.kind, firm: d.meeting.firmId, delegation: d.meeting.delegationId, slot: d.meeting.slot, table: d.meeting.table, why: sayIn(common.lang, d.why) })}\n`);
       schedule = result.schedule;
       const { files, summary } = replanOutput(result, day.instance, previous, { lang: common.lang, excel: args.excel, organizer: args.organizer });
       // Nothing changed: the base version's agenda, byte for byte.

@@ -15,6 +15,7 @@ import { boardOf } from "../timetable.js";
 import type { ExactLimits, ExactOutcome, ExactSolver, ObjectiveLevels } from "../types.js";
 import { levelOf, meetingsOf, STAGES, stageProgram, startOf, timeIndexed, type Stage, type TimeIndexed } from "./program.js";
 import { at, i32 } from "../at.js";
+import { improve } from "../search/improve.js";
 
 /**
  * Above this many (pair, common slot) candidates the polish is skipped: an M
@@ -96,6 +97,10 @@ export class ExactPolish {
       };
       const outcome = solveSafely(solver, model, stage, fixed, board, limits);
       const kept = outcome.values === null ? null : adopt(prep, model, board, outcome.values);
+      // The solver maximised this level alone: its answer may have spent score (and levels below) to gain
+      // here. Local search raises them again, keeping every level above, so a run cut before the next
+      // level is solved keeps a good agenda, not the solver's first answer.
+      if (kept === "kept") improve(prep, board, budget);
       const reached = levelOf(board.levels(), stage);
       // The program's objective leaves out what pins alone give (`constant`): the level's bound adds it back.
       const levelBound = outcome.bound === null ? null : outcome.bound + model.objective[stage].constant;

@@ -2,23 +2,9 @@
 import { InvalidInstanceError } from "../errors.js";
 import { firmAt, pairAt, type Prepared } from "../prepare.js";
 import type { MeetingChangeReason, TableAssignment } from "../types.js";
-import type { InstanceIssue } from "../validate.js";
+import { instanceIssue, type InstanceIssue, type LockProblem } from "../validate.js";
 import type { AgendaMeeting } from "../verify.js";
 import { addI32, at, got, i32 } from "../at.js";
-
-/** Why a lock cannot hold, by the reason its meeting would be dropped. */
-const LOCK_PROBLEM: Readonly<Record<MeetingChangeReason, string>> = {
-  "firm-absent": "the firm is not at the stop",
-  "delegation-absent": "the delegation is not at the stop",
-  "firm-window": "the firm is not present in that slot",
-  "delegation-window": "the delegation is not present in that slot",
-  capacity: "the table is not one of the delegation's",
-  "other-table": "the table is another delegation's",
-  rule: "the pair may not meet (avoided, met before or score 0)",
-  "walk-in": "",
-  "freed-capacity": "",
-  improvement: "",
-};
 
 /** A meeting of the agenda on the indexed stop: its pair and 0-based slot. */
 export interface PlacedMeeting {
@@ -144,7 +130,7 @@ export function readPrevious(
   const owners = tableOwners(previous);
 
   // Why one meeting cannot be kept on its own (capacities come after).
-  const invalid = (m: AgendaMeeting): { reason: MeetingChangeReason; pair: number } | { reason: null; pair: number; slot: number } => {
+  const invalid = (m: AgendaMeeting): { reason: Exclude<LockProblem, "clash">; pair: number } | { reason: null; pair: number; slot: number } => {
     const f = firmIndex.get(m.firmId);
     const d = delegationIndex.get(m.delegationId);
     if (f === undefined || !at(prep.firmPresent, f).some(Boolean)) return { reason: "firm-absent", pair: -1 };
@@ -185,9 +171,8 @@ export function readPrevious(
   locked.forEach((m, i) => {
     const check = invalid(m);
     if (check.reason !== null || !fits(check.pair, check.slot, m.table)) {
-      const why = check.reason === null ? "it clashes with another lock" : LOCK_PROBLEM[check.reason];
-      const message = `locked meeting ${m.firmId} × ${m.delegationId} in slot ${m.slot} at table ${m.table} is not valid now: ${why}; unlock it or move it`;
-      issues.push({ severity: "error", code: "bad-lock", path: ["locked", i], message, value: m });
+      const problem = check.reason ?? "clash";
+      issues.push(instanceIssue("error", "bad-lock", ["locked", i], m, { firmId: m.firmId, delegationId: m.delegationId, slot: m.slot, table: m.table, problem }));
       return;
     }
     take(check.pair, check.slot, m.table);

@@ -27,9 +27,8 @@ const TICK_MS = 1000;
 /**
  * Under windows, when the first timetable falls short: improve it, and while
  * below the bound re-select without the pairs that did not fit; then
- * re-optimise slots and exchange towards the selection; then the exact
- * polish (`exact`, when given), and large neighbourhoods unless it proved
- * every level. Every step stops as soon as the board reaches `target`;
+ * re-optimise slots and exchange towards the selection; then large
+ * neighbourhoods; then the exact polish (`exact`, when given). Every step stops as soon as the board reaches `target`;
  * the budget's limits are counted in work (rounds, moves), so only its
  * deadline (the time limit) can make the result depend on the clock.
  */
@@ -97,16 +96,17 @@ export function search(
     if (!reaches(best.levels(), target) && reoptimiseParticipants(prep, best, budget, watch)) progress = true;
     if (progress && !reaches(best.levels(), target)) improve(prep, best, budget, prep.eligible, THOROUGH, watch);
   }
-  // An exact solver, when one is given for a model this size, polishes the agenda of the search's
-  // descent (the same, at every time limit, as the search alone reaches by then) and only ever replaces
-  // it with a better one. It runs before the large neighbourhoods: those rarely improve a narrow-window
-  // day and, once the polish has proven every level, have nothing left to find; they run after it only
-  // when it stopped short of a proof (its node budget), or without a solver.
-  const proven = exact !== undefined && !reaches(best.levels(), target) && !budget.expired() && exact(best);
-  if (!proven && !reaches(best.levels(), target) && !budget.expired()) {
+  // Large neighbourhoods, then the exact polish. The run with a solver follows the search alone
+  // (`--no-exact`) step for step up to here (every step is limited by work, not time), so at every
+  // moment its agenda is the search alone's at that moment, and from when the search alone finds its
+  // last improvement on, at least the search alone's finished agenda; the polish after it only ever
+  // replaces the agenda with a better one (anytime by construction, not by the polish's speed).
+  if (!reaches(best.levels(), target) && !budget.expired()) {
     begin(best, "lns");
     largeNeighbourhoodSearch(prep, best, target, budget, watch);
     reoptimiseSlots(prep, best, budget, watch);
   }
+  // An exact solver, when one is given for a model this size, polishes that agenda level by level.
+  if (exact !== undefined && !reaches(best.levels(), target) && !budget.expired()) exact(best);
   return { board: best, timedOut: budget.expired() };
 }

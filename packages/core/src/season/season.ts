@@ -12,7 +12,7 @@ import type {
 import { unmatched } from "../unmatched.js";
 import { verifyPrepared } from "../verify.js";
 import { InvalidInstanceError } from "../errors.js";
-import { assertValidSeason } from "../validate.js";
+import { assertValidSeason, instanceIssue } from "../validate.js";
 import { at, i32 } from "../at.js";
 import { meetingKey, notHeldKeys } from "../tally.js";
 
@@ -183,8 +183,7 @@ export function planSeason(input: SeasonInput, options: SeasonOptions = {}): Sea
   const order = [...input.stops].sort(byDate);
   const fromIndex = options.from === undefined ? 0 : order.findIndex((s) => s.id === options.from);
   if (fromIndex < 0) {
-    const message = `from ${String(options.from)} is not one of the season's stops`;
-    throw new InvalidInstanceError([{ severity: "error", code: "unknown-stop", path: ["options", "from"], message, value: options.from }]);
+    throw new InvalidInstanceError([instanceIssue("error", "unknown-stop", ["options", "from"], options.from)]);
   }
   const frozen = input.frozen ?? new Map<string, readonly HeldMeeting[]>();
   const held = (i: number): readonly HeldMeeting[] | undefined => (options.from === undefined || i < fromIndex ? frozen.get(at(order, i).id) : undefined);
