@@ -121,7 +121,7 @@ describe("--lang it", () => {
   it("keeps English issues English and fills every template", () => {
     const issue = { severity: "error", code: "empty-cell", file: "firms.csv", line: 3, column: "name", value: "", message: "name is required but the cell is empty", hint: "fill in name" } as const;
     expect(issueIn("it", issue)).toMatchObject({ message: "name è obbligatoria ma la cella è vuota", hint: "compila name" });
-    expect(issueIn("en", issue)).toBe(issue);
+    expect(issueIn("en", issue)).toEqual(issue);
     for (const code of Object.keys(ISSUE_CODES)) {
       const texts = `${template("it", `issue.message.${code}` as MessageKey)} ${template("it", `issue.hint.${code}` as MessageKey)}`;
       expect(texts).not.toMatch(/\{(?!column|value|file|tried)\w+\}/);
