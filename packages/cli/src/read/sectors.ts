@@ -2,6 +2,7 @@
 import { KNOWN_SECTORS, isKnownSector } from "@roadshow/core";
 import type { SectorCode } from "@roadshow/core";
 import { nearAs, said } from "../text/cli-text.js";
+import { sectorName, TEXT_LANGS } from "../text/i18n.js";
 import { fail, ok } from "./report.js";
 import type { Parser } from "./report.js";
 import { nearest } from "./suggest.js";
@@ -17,14 +18,9 @@ function slugify(raw: string): string {
 }
 
 let labels: ReadonlyMap<string, SectorCode> | null = null;
-/** Slugified Italian and English labels → slug (`meccanica` → `mechanics`). */
+/** A known sector's name in every language of the catalogues, slugified → slug (`meccanica` → `mechanics`). */
 function labelMap(): ReadonlyMap<string, SectorCode> {
-  labels ??= new Map(
-    Object.entries(KNOWN_SECTORS).flatMap(([code, l]) => [
-      [slugify(l.it), code],
-      [slugify(l.en), code],
-    ]),
-  );
+  labels ??= new Map(TEXT_LANGS.flatMap((lang) => KNOWN_SECTORS.map((code) => [slugify(sectorName(code, lang)), code] as const)));
   return labels;
 }
 
@@ -41,12 +37,12 @@ export const parseSector: Parser<SectorCode> = (raw) => {
   if (known !== undefined) {
     return ok(known, [{ code: "sector-alias", message: said("input.sector-alias", { value: raw, sector: known }), hint: said("input.sector-alias.fix", { sector: known }) }]);
   }
-  const near = nearest(slug, Object.keys(KNOWN_SECTORS), 3);
+  const near = nearest(slug, KNOWN_SECTORS, 3);
   return ok(slug, [
     {
       code: "unknown-sector",
       message: said("input.unknown-sector", { value: raw, sector: slug, near: nearAs(near) }),
-      hint: near.length > 0 ? said("input.unknown-sector.near.fix", { sector: near[0]! }) : said("input.unknown-sector.fix", { sectors: Object.keys(KNOWN_SECTORS).join(", ") }),
+      hint: near.length > 0 ? said("input.unknown-sector.near.fix", { sector: near[0]! }) : said("input.unknown-sector.fix", { sectors: KNOWN_SECTORS.join(", ") }),
     },
   ]);
 };

@@ -88,7 +88,7 @@ function fromCsv(file: InputFile, issues: InputIssue[]): Entry[] | null {
     }
     const comma = /^[+-]?\d+,\d+$/.test(raw);
     const text = comma ? raw.replace(",", ".") : raw;
-    if (comma) row.warning("value", "decimal-comma", raw, `"${raw}" has a decimal comma; read as ${text}`, `write ${text} to be unambiguous`);
+    if (comma) row.warning("value", "decimal-comma", raw, said("input.decimal-comma", { value: raw, read: text }), said("input.decimal-comma.fix", { written: text }));
     entries.push({ name, value: /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : raw, line: row.line, ...(cell && { cell }) });
   }
   return entries;
