@@ -74,8 +74,8 @@ export function readChanges(file: InputFile, targets: ChangeTargets, out: InputI
     const near = nearest(raw, delegationIds.keys(), 3);
     return fail(
       "unknown-participant",
-      said("input.unknown-participant", { value: raw, firms: targets.firms.file, delegations: targets.delegations.file, near: nearAs(near) }),
-      said("input.unknown-participant.fix", { firms: targets.firms.file, delegations: targets.delegations.file }),
+      said("input.unknown-participant.changes", { value: raw, firms: targets.firms.file, delegations: targets.delegations.file, near: nearAs(near) }),
+      said("input.unknown-participant.changes.fix", { firms: targets.firms.file, delegations: targets.delegations.file }),
     );
   };
 
@@ -94,7 +94,7 @@ export function readChanges(file: InputFile, targets: ChangeTargets, out: InputI
     const firm = firms.get(change.participantId);
     const delegation = delegations.get(change.participantId);
     if (firm !== undefined && delegation !== undefined) {
-      row.error("participant_id", "ambiguous-participant", change.participantId, said("input.ambiguous-participant", { id: change.participantId }), said("input.ambiguous-participant.fix", {}));
+      row.error("participant_id", "ambiguous-participant", change.participantId, said("input.ambiguous-participant.change", { id: change.participantId }), said("input.ambiguous-participant.fix", {}));
       return null;
     }
     if (firm !== undefined && change.tables !== null) {

@@ -75,7 +75,7 @@ export function readDataFiles(files: DataFiles, reportMissing: boolean): { data:
     const file = files[kind];
     if (file !== undefined) return { file, out: issues };
     if (reportMissing) {
-      new Reporter(`${kind}.csv`, issues).error("missing-file", {}, said("input.missing-file.required", { file: `${kind}.csv` }), said("input.missing-file.required.fix", { file: `${kind}.csv` }));
+      new Reporter(`${kind}.csv`, issues).error("missing-file", {}, said("input.missing-file.notGiven", { file: `${kind}.csv` }), said("input.missing-file.notGiven.fix", { file: `${kind}.csv` }));
     }
     // An empty stand-in reads as an unreadable file (no ids), so nothing refers to it in vain.
     return { file: { name: `${kind}.csv`, bytes: new Uint8Array() }, out: skipped };
