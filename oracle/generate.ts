@@ -64,7 +64,7 @@ const COUNTRIES = [
   "NO", "DK", "AT", "BE", "QA", "KZ", "NG", "KE", "PE", "CO",
 ];
 const POPULARITY = COUNTRIES.map((_, i) => 1 / (i + 1) ** 1.1);
-const SECTORS: readonly SectorCode[] = Object.keys(KNOWN_SECTORS).sort();
+const SECTORS: readonly SectorCode[] = [...KNOWN_SECTORS].sort();
 const STOP_ID = "BENCH-2026-05";
 const OTHER_STOP = "OTHER-2026-06";
 

@@ -151,3 +151,23 @@ export const ISSUE_CODES = {
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;
+
+/** Where an issue is and what it is, without its sentences (`saidIssue` adds them). */
+export type IssuePlace = Omit<InputIssue, "message" | "hint" | "said">;
+
+/**
+ * An issue whose sentence and fix are catalogue sentences (`said(…)`): their English as `message` and `hint`
+ * for programs, worded in the user's language where it is printed (`issueIn`).
+ * @example saidIssue({ severity: "error", code: "unknown-stop", … }, said("input.unknown-stop.id", { stop, near }), said("input.unknown-stop.id.fix", { ids }))
+ */
+export function saidIssue(place: IssuePlace, message: Said, hint: Said): InputIssue {
+  return { ...place, message: message.en, hint: hint.en, said: { message, hint } };
+}
+
+/** An issue with its sentences: said (worded in the user's language) when both are catalogue sentences, else in English. */
+export function issueWith(place: IssuePlace, message: string | Said, hint: string | Said): InputIssue {
+  if (typeof message === "string" || typeof hint === "string") {
+    return { ...place, message: typeof message === "string" ? message : message.en, hint: typeof hint === "string" ? hint : hint.en };
+  }
+  return saidIssue(place, message, hint);
+}

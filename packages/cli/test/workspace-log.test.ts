@@ -123,6 +123,53 @@ describe("roadshow change", () => {
     expect(gap.stderr).toContain(`${logFile()}:3 [entry] error bad-entry`);
   });
 
+  it("says every refusal in Italian with --lang it, exactly and with no English left", async () => {
+    const it_ = (...args: string[]) => runCli("--lang", "it", "change", data, "--stop", STOP, ...args);
+    const log = logFile();
+    const cases: [string[], number, string][] = [
+      [["absent", "F006"], 1, `${path.join(data, "firms.csv")} [firm_id] errore unknown-participant: "F006" non è né un firm_id di firms.csv né un delegation_id di delegations.csv; forse intendevi F0006, F0016 o F0026? → controlla il codice; un'impresa iscritta sul posto deve prima avere la sua riga in firms.csv`],
+      [["arrives", "US-CG", "19:00"], 1, `${log} [value] errore no-time-left: arrives US-CG 19:00: arrives 19:00 non lascia a US-CG alcun orario nella sessione 14:00-18:00 (le sue fasce ora: 14:00-18:00) → indica un orario dentro 14:00-18:00, oppure inserisci: roadshow change … absent US-CG`],
+      [["arrives", "F0001", "15:00"], 1, `${log} [value] errore not-at-stop: arrives F0001 15:00: F0001 non prende parte a BS-2026-02 a questo punto del registro, quindi "arrives" non si può applicare → inserisci prima "present F0001" (iscritto sul posto, o di ritorno dopo un'assenza)`],
+      [["launch", "US-CG"], 2, `errore: "launch" non è un tipo di variazione; tipi: absent <participant-id>, present <participant-id>, arrives <participant-id> <HH:MM>,`],
+      [["arrives", "US-CG"], 2, "errore: arrives richiede un valore: roadshow change <data-dir> --stop <id> arrives <participant-id> <HH:MM>"],
+      [["absent", "US-CG", "x"], 2, "errore: absent non prende alcun valore: roadshow change <data-dir> --stop <id> absent <participant-id>"],
+      [["undo"], 2, "errore: undo richiede il numero di una voce: roadshow change <data-dir> --stop <id> undo <entry-number>"],
+      [["cancel", "F0002", "US-CG", "--at", "10:00"], 2, "errore: --at è l'orario di un check-in; cancel non lo prende"],
+    ];
+    for (const [args, code, said] of cases) {
+      const r = await it_(...args);
+      expect(r.code, args.join(" ")).toBe(code);
+      expect(r.stderr, args.join(" ")).toContain(said);
+      expect(r.stderr, args.join(" ")).not.toMatch(/\b(is not|needs|takes no|does not|the session|did you mean|check the id)\b/);
+    }
+    // A hand-edited log: its entry's sentence, and an entry out of order, located at their lines.
+    await change("absent", "F0006");
+    writeFileSync(log, `${readFileSync(log, "utf8")}2,2026-02-25T09:01:00Z,anna,absent,F0013,now,\n4,2026-02-25T09:02:00Z,anna,absent,F0013,,\n`);
+    const hand = await it_("absent", "F0017");
+    expect(hand.code).toBe(1);
+    expect(hand.stderr).toContain(`${log}:4 [entry] errore bad-entry: la voce è "4" ma questa è la voce 3 del registro (le voci sono numerate 1, 2, 3, … in ordine) → scrivi 3; le voci si aggiungono solo in fondo e non si tolgono mai (per annullarne una: roadshow change … undo <voce>)`);
+    writeFileSync(log, readFileSync(log, "utf8").split("\n").slice(0, 3).join("\n") + "\n");
+    const value = await it_("absent", "F0017");
+    expect(value.stderr).toContain(`${log}:3 [value] errore unexpected-value: voce 2: absent non prende alcun valore, trovato "now" → scrivila così: absent <participant-id>`);
+  });
+
+  it("says the workspace's refusals in Italian: no version to re-plan or compare, a held lock", async () => {
+    const versions = stopPaths(data, STOP).versions;
+    const replan = await runCli("--lang", "it", "replan", data, "--stop", STOP);
+    expect(replan.code).toBe(1);
+    expect(replan.stderr).toContain(`${versions} errore missing-file: ${STOP} non ha ancora alcuna versione in ${path.dirname(versions)}: non c'è nulla da ripianificare → pianificala prima: roadshow schedule ${data} --stop ${STOP}`);
+    const diff = await runCli("--lang", "it", "diff", data, "--stop", STOP);
+    expect(diff.stderr).toContain("non c'è nulla da confrontare");
+    const release = lockStop(stopPaths(data, STOP));
+    try {
+      const held = await runCli("--lang", "it", "change", data, "--stop", STOP, "absent", "F0006");
+      expect(held.code).toBe(4);
+      expect(held.stderr).toContain(`errore: l'area di lavoro della tappa ${STOP} (${path.dirname(versions)}) è in scrittura da parte di un'altra esecuzione di roadshow (pid ${process.pid}`);
+    } finally {
+      release();
+    }
+  });
+
   it("refuses a second writer on the stop with exit 4, naming the holder", async () => {
     const release = lockStop(stopPaths(data, STOP));
     try {

@@ -1,7 +1,6 @@
 // The public API of @roadshow/core: the domain types and the pure functions that score, plan, check and explain agendas.
 export type * from "./types.js";
-export { KNOWN_SECTORS, isKnownSector, sectorLabel } from "./sectors.js";
-export type { SectorLabel } from "./sectors.js";
+export { KNOWN_SECTORS, isKnownSector } from "./sectors.js";
 export { buildSlots, slotsInside, instantOf, formatTime } from "./slots.js";
 export { affinity, externalAffinity, DEFAULT_WEIGHTS, WEIGHT_NAMES, isWeightName, resolveWeights } from "./affinity.js";
 export type { WeightProblem } from "./affinity.js";

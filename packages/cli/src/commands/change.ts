@@ -6,12 +6,12 @@ import { DateTime } from "luxon";
 import type { Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
-import type { InputIssue } from "../issues.js";
+import { issueWith, saidIssue, type InputIssue } from "../issues.js";
 import { readAgenda } from "../read/load.js";
 import { loadRun } from "../run/load.js";
 import { Reporter } from "../run/report.js";
-import { english } from "../read/report.js";
 import { t } from "../text/i18n.js";
+import { NOTHING, said } from "../text/cli-text.js";
 import { checkInstance, logError, startDay } from "../workspace/day.js";
 import { foldLog, inEffect, LOG_KINDS, logCsv, readLog, resolve, writeDurably, type DayState, type EntryProblem, type LogEntry } from "../workspace/log.js";
 import { listVersions, stopPaths, withStop } from "../workspace/store.js";
@@ -49,15 +49,15 @@ function entryOf(args: ChangeArgs, number: number, at: string, by: string): LogE
   const kind = args.kind.toLowerCase();
   const spec = LOG_KINDS.get(kind);
   if (spec === undefined) {
-    throw new UsageError(`"${args.kind}" is not a kind of change; kinds: ${[...LOG_KINDS.values()].map((k) => k.usage).join(", ")}`);
+    throw new UsageError(said("cli.change.unknownKind", { kind: args.kind, kinds: [...LOG_KINDS.values()].map((k) => k.usage).join(", ") }));
   }
-  if (args.subject === undefined || args.subject === "") throw new UsageError(`${kind} needs ${spec.names === "entry" ? "an entry number" : "a participant id"}: roadshow change <data-dir> --stop <id> ${spec.usage}`);
+  if (args.subject === undefined || args.subject === "") throw new UsageError(said("cli.change.noSubject", { kind, names: spec.names === "entry" ? "entry" : "participant", usage: spec.usage }));
   if (spec.names === "entry") {
-    if (args.value !== undefined) throw new UsageError(`undo takes one entry number: roadshow change <data-dir> --stop <id> ${spec.usage}`);
+    if (args.value !== undefined) throw new UsageError(said("cli.change.undoOne", { usage: spec.usage }));
     return { entry: number, at, by, kind, participantId: "", value: args.subject, note: args.note ?? "", line: 0 };
   }
-  if (spec.value === "required" && args.value === undefined) throw new UsageError(`${kind} needs a value: roadshow change <data-dir> --stop <id> ${spec.usage}`);
-  if (spec.value === "none" && args.value !== undefined) throw new UsageError(`${kind} takes no value: roadshow change <data-dir> --stop <id> ${spec.usage}`);
+  if (spec.value === "required" && args.value === undefined) throw new UsageError(said("cli.change.needsValue", { kind, usage: spec.usage }));
+  if (spec.value === "none" && args.value !== undefined) throw new UsageError(said("cli.change.noValue", { kind, usage: spec.usage }));
   return { entry: number, at, by, kind, participantId: args.subject, value: args.value ?? "", note: args.note ?? "", line: 0 };
 }
 
@@ -69,10 +69,12 @@ function newEntryIssue(args: ChangeArgs, logFile: string, p: EntryProblem): Inpu
     const delegation = p.column === "participant_id" && kind?.names === "delegation";
     const file = path.join(args.dataDir, delegation ? "delegations.csv" : "firms.csv");
     const value = p.column === "participant_id" ? p.entry.participantId : p.entry.value;
-    return { severity: "error", code: p.code, file, line: null, column: delegation ? "delegation_id" : "firm_id", value, message: english(p.message), hint: english(p.hint) };
+    return issueWith({ severity: "error", code: p.code, file, line: null, column: delegation ? "delegation_id" : "firm_id", value }, p.message, p.hint);
   }
   const value = p.column === "participant_id" ? p.entry.participantId : p.entry.value;
-  return { severity: "error", code: p.code, file: logFile, line: null, column: p.column, value, message: `${p.entry.kind} ${p.entry.participantId} ${p.entry.value}`.trim() + `: ${english(p.message)}`, hint: english(p.hint) };
+  const entry = `${p.entry.kind} ${p.entry.participantId} ${p.entry.value}`.trim();
+  const message = typeof p.message === "string" ? `${entry}: ${p.message}` : said("input.new-entry", { entry, message: p.message });
+  return issueWith({ severity: "error", code: p.code, file: logFile, line: null, column: p.column, value }, message, p.hint);
 }
 
 /** The ids a log entry for a meeting (`cancel`) must name: a meeting of the latest version, when there is one. */
@@ -81,11 +83,11 @@ async function checkMeeting(entry: LogEntry, agenda: string | undefined): Promis
   const rows = await readAgenda(agenda);
   const has = rows.some((r) => (r.firmId === entry.participantId && r.delegationId === entry.value) || (r.delegationId === entry.participantId && r.firmId === entry.value));
   if (has) return;
-  throw new InputError(`no such meeting`, [{
-    severity: "error", code: "no-such-meeting", file: agenda, line: null, column: "firm_id", value: `${entry.participantId} ${entry.value}`,
-    message: `${entry.participantId} and ${entry.value} have no meeting in the latest version (${agenda}): nothing to cancel`,
-    hint: "check both ids in the agenda; to keep a firm away from a delegation for good use requests.csv (avoid)",
-  }]);
+  throw new InputError(said("cli.change.noMeeting", {}), [saidIssue(
+    { severity: "error", code: "no-such-meeting", file: agenda, line: null, column: "firm_id", value: `${entry.participantId} ${entry.value}` },
+    said("input.no-such-meeting", { one: entry.participantId, other: entry.value, agenda }),
+    said("input.no-such-meeting.fix", {}),
+  )]);
 }
 
 /**
@@ -103,11 +105,11 @@ async function lockPlace(entry: LogEntry, agenda: string | undefined, day: DaySt
   const unknown = "code" in resolve(day, entry.participantId, "participant") || "code" in resolve(day, entry.value, "participant");
   if (meeting === undefined && unknown) return entry;
   if (meeting === undefined) {
-    throw new InputError(`no such meeting`, [{
-      severity: "error", code: "no-such-meeting", file: agenda ?? entry.participantId, line: null, column: "firm_id", value: `${entry.participantId} ${entry.value}`,
-      message: `${entry.participantId} and ${entry.value} have no meeting in the latest version${agenda === undefined ? "" : ` (${agenda})`}: nothing to lock`,
-      hint: "check both ids in the agenda, or give the place: lock <participant-id> <other-id>|<slot>|<table>",
-    }]);
+    throw new InputError(said("cli.change.noMeeting", {}), [saidIssue(
+      { severity: "error", code: "no-such-meeting", file: agenda ?? entry.participantId, line: null, column: "firm_id", value: `${entry.participantId} ${entry.value}` },
+      said("input.no-such-meeting.lock", { one: entry.participantId, other: entry.value, where: agenda === undefined ? NOTHING : said("text.inParentheses", { text: agenda }) }),
+      said("input.no-such-meeting.lock.fix", {}),
+    )]);
   }
   return { ...entry, value: `${entry.value}|${meeting.slot}|${meeting.table}` };
 }
@@ -115,7 +117,7 @@ async function lockPlace(entry: LogEntry, agenda: string | undefined, day: DaySt
 /** A check-in's time is its value: `--at`, else the time now at the stop; `--at` belongs to check-ins only. */
 function withArrival(args: ChangeArgs, stop: Stop, now: Date): ChangeArgs {
   const checkin = args.kind.toLowerCase() === "checkin";
-  if (args.at !== undefined && !checkin) throw new UsageError(`--at is the time of a check-in; ${args.kind} does not take it`);
+  if (args.at !== undefined && !checkin) throw new UsageError(said("cli.change.atCheckin", { kind: args.kind }));
   if (!checkin || args.value !== undefined) return args;
   return { ...args, value: args.at ?? DateTime.fromJSDate(now, { zone: stop.timezone }).toFormat("HH:mm") };
 }
@@ -144,14 +146,15 @@ export async function change(args: ChangeArgs, common: Common, io: Io, world: Ch
       const target = Number(entry.value);
       const undoneBy = entries.find((e, i) => effect[i] && e.kind === "undo" && Number(e.value) === target);
       if (undoneBy !== undefined) {
-        throw new InputError(`entry ${target} is already undone`, [{
-          severity: "error", code: "already-undone", file: paths.log, line: undoneBy.line, column: "value", value: entry.value,
-          message: `entry ${target} is already undone by entry ${undoneBy.entry}`, hint: `to bring entry ${target} back, undo entry ${undoneBy.entry}`,
-        }]);
+        throw new InputError(said("cli.change.alreadyUndone", { entry: target }), [saidIssue(
+          { severity: "error", code: "already-undone", file: paths.log, line: undoneBy.line, column: "value", value: entry.value },
+          said("input.already-undone", { entry: target, by: undoneBy.entry }),
+          said("input.already-undone.fix", { entry: target, by: undoneBy.entry }),
+        )]);
       }
     }
     const problems = foldLog(state, [...entries, entry]).filter((p) => p.entry === entry);
-    if (problems.length > 0) throw new InputError(`the change cannot be entered`, problems.map((p) => newEntryIssue(args, paths.log, p)));
+    if (problems.length > 0) throw new InputError(said("cli.change.refused", {}), problems.map((p) => newEntryIssue(args, paths.log, p)));
     checkInstance(state.instance, paths.log);
     if (entry.kind === "cancel" || entry.kind === "confirm" || entry.kind === "decline") await checkMeeting(entry, listVersions(paths).at(-1)?.agenda);
     writeDurably(paths.log, logCsv([...entries, entry]));

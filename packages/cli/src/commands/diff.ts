@@ -2,16 +2,17 @@
 import type { Command } from "commander";
 import { buildSlots, type MeetingChange, type MeetingChangeReason } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { EXIT, InputError, UsageError } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
 import type { AgendaRow } from "../read/index.js";
 import { readAgenda } from "../read/load.js";
 import { loadRun } from "../run/load.js";
 import { readTable } from "../read/table.js";
 import { changeRows, changeText } from "../replan/report.js";
 import { t } from "../text/i18n.js";
+import { said } from "../text/cli-text.js";
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { baseVersion, lastSent, listVersions, stopPaths, type Version } from "../workspace/store.js";
+import { baseVersion, lastSent, listVersions, noVersion, stopPaths, type Version } from "../workspace/store.js";
 import { EXAMPLE_DIR, positiveInteger, type CommandContext } from "./shared.js";
 
 /** Options of `roadshow diff`. */
@@ -76,10 +77,7 @@ export async function diff(args: DiffArgs, common: Common, io: Io): Promise<void
   const versions = listVersions(paths);
   const current = versions.at(-1);
   if (current === undefined) {
-    throw new InputError(`no version of ${stop.id}`, [{
-      severity: "error", code: "missing-file", file: paths.versions, line: null, column: null, value: null,
-      message: `${stop.id} has no version yet in ${paths.dir}: there is nothing to compare`, hint: `plan it first: roadshow schedule ${args.dataDir} --stop ${stop.id}`,
-    }]);
+    throw noVersion("diff", paths, stop.id, args.dataDir);
   }
   const told = baseVersion(versions, lastSent(paths));
   const sentAny = lastSent(paths).size > 0;
@@ -87,7 +85,7 @@ export async function diff(args: DiffArgs, common: Common, io: Io): Promise<void
   const to = args.to ?? current.version;
   for (const v of [from, to]) {
     if (v !== 0 && !versions.some((x) => x.version === v)) {
-      throw new UsageError(`${stop.id} has no version ${v}; its versions are ${versions.map((x) => x.version).join(", ")}`);
+      throw new UsageError(said("cli.diff.noSuchVersion", { stop: stop.id, version: v, versions: versions.map((x) => x.version).join(", ") }));
     }
   }
   const rowsOf = async (v: number) => (v === 0 ? [] : (await readAgenda(versions.find((x) => x.version === v)!.agenda)).filter((r) => r.stopId === stop.id));

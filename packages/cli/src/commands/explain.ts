@@ -4,7 +4,9 @@ import type { Command } from "commander";
 import { explainFirm, planStop } from "@roadshow/core";
 import type { Firm, Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { EXIT, InputError } from "../errors.js";
+import { EXIT, InputError, type Said } from "../errors.js";
+import { saidIssue } from "../issues.js";
+import { NOTHING, said } from "../text/cli-text.js";
 import type { DataSet } from "../read/index.js";
 import { nearest } from "../read/suggest.js";
 import { loadRun } from "../run/load.js";
@@ -22,9 +24,12 @@ export interface ExplainArgs {
   readonly delegation: string | undefined;
 }
 
-function unknown(code: string, file: string, column: string, value: string, message: string, hint: string): InputError {
-  return new InputError(message, [{ severity: "error", code, file, line: null, column, value, message, hint }]);
+function unknown(code: string, file: string, column: string, value: string, message: Said, hint: Said): InputError {
+  return new InputError(message, [saidIssue({ severity: "error", code, file, line: null, column, value }, message, hint)]);
 }
+
+/** `; did you mean A, B?` (the near ids listed with commas), or nothing. */
+const alsoNear = (near: readonly string[]): Said => (near.length > 0 ? said("text.near", { near: near.join(", ") }) : NOTHING);
 
 /** The firm named on the command line, registered for the stop; an input error with suggestions otherwise. */
 function findFirm(data: DataSet, stop: Stop, firmId: string, dataDir: string): Firm {
@@ -33,15 +38,15 @@ function findFirm(data: DataSet, stop: Stop, firmId: string, dataDir: string): F
   const firm = data.firms.find((f) => f.id === firmId);
   if (firm === undefined) {
     const near = nearest(firmId, data.firms.map((f) => f.id));
-    const also = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "";
-    throw unknown("unknown-firm", file, "firm_id", firmId, `--firm ${firmId} is not a firm_id of firms.csv${also}`, `firms at ${stop.id}: ${here.slice(0, 10).join(", ")}${here.length > 10 ? ", …" : ""}`);
+    const firms = `${here.slice(0, 10).join(", ")}${here.length > 10 ? ", …" : ""}`;
+    throw unknown("unknown-firm", file, "firm_id", firmId, said("input.unknown-firm.option", { firm: firmId, near: alsoNear(near) }), said("input.unknown-firm.option.fix", { stop: stop.id, firms }));
   }
   const absent = data.changes.some((c) => c.stopId === stop.id && c.participantId === firmId && c.status === "absent");
   if (!firm.stops.includes(stop.id) && absent) {
-    throw unknown("unknown-firm", "changes.csv", "status", firmId, `${firmId} is marked absent at ${stop.id} in changes.csv, so it has no meetings there`, `clear its status in changes.csv if it comes after all`);
+    throw unknown("unknown-firm", "changes.csv", "status", firmId, said("input.unknown-firm.absent", { firm: firmId, stop: stop.id }), said("input.unknown-firm.absent.fix", {}));
   }
   if (!firm.stops.includes(stop.id)) {
-    throw unknown("unknown-firm", file, "stops", firmId, `${firmId} is not registered for ${stop.id} (its stops: ${firm.stops.join(", ")})`, `use --stop ${firm.stops[0]}, or a firm registered for ${stop.id}`);
+    throw unknown("unknown-firm", file, "stops", firmId, said("input.unknown-firm.elsewhere", { firm: firmId, stop: stop.id, stops: firm.stops.join(", ") }), said("input.unknown-firm.elsewhere.fix", { other: firm.stops[0] ?? "", stop: stop.id }));
   }
   return firm;
 }
@@ -59,7 +64,7 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
     const here = instance.delegations.filter((d) => attends(d.id)).map((d) => d.id);
     const near = nearest(args.delegation, here);
     throw unknown("unknown-delegation", path.join(dataDir, "delegations.csv"), "delegation_id", args.delegation,
-      `--delegation ${args.delegation} is not a delegation at ${stop.id}${near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""}`, `use one of: ${here.join(", ")}`);
+      said("input.unknown-delegation.option", { delegation: args.delegation, stop: stop.id, near: alsoNear(near) }), said("input.unknown-delegation.option.fix", { ids: here.join(", ") }));
   }
 
   // The same agenda as `schedule` plans: polished alike.

@@ -46,7 +46,7 @@ export async function refill(args: RefillArgs, common: Common, io: Io, world: Re
   const loaded = run.loaded;
   const stop = run.findStop(args.stop);
   const slots = buildSlots(stop);
-  if (args.slot < 1 || args.slot > slots.length) throw new UsageError(`--slot ${args.slot} is not a slot of ${stop.id}: give 1 to ${slots.length}`);
+  if (args.slot < 1 || args.slot > slots.length) throw new UsageError(said("cli.refill.noSlot", { slot: args.slot, stop: stop.id, slots: slots.length }));
   const options = { minMeetings: args.minMeetings, balance: args.balance };
   const propose = async () => {
     const desk = await deskDay(args.dataDir, loaded, stop, args.agenda);

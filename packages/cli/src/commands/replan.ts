@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { replanStop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, UsageError } from "../errors.js";
+import { said } from "../text/cli-text.js";
 import { planVersion } from "../workspace/versions.js";
 import { t } from "../text/i18n.js";
 import type { OutputFile } from "../write/output-file.js";
@@ -84,12 +85,12 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
     .addHelpText("after", `${ctx.examples(1)}  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02 --previous out/BS-2026-02/agenda.csv --changes ${EXAMPLE_DIR}/day-of/changes.csv --out out/BS-2026-02-day\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02   (the workspace: from the version last sent and the day-of log)\n`)
     .action(async (dataDir: string, o: ReplanFlags) => {
       if (o.previous === undefined && o.out === undefined) {
-        if (o.force) throw new UsageError("--force needs --out; without --previous and --out the stop is re-planned into its workspace as its next version");
+        if (o.force) throw new UsageError(said("cli.replan.forceNeedsOut", {}));
         await planVersion("replan", { files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, excel: o.excel, organizer: o.organizer, allowMoves: o.allowMoves }, ctx.common(), ctx.io);
         ctx.done(EXIT.ok);
         return;
       }
-      if (o.previous === undefined || o.out === undefined) throw new UsageError(`${o.previous === undefined ? "--out needs --previous" : "--previous needs --out"}: give both, or neither to re-plan the stop's workspace (from the version last sent and its log)`);
+      if (o.previous === undefined || o.out === undefined) throw new UsageError(said("cli.replan.both", { given: o.previous === undefined ? "out" : "previous" }));
       await replan(
         {
           files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, out: o.out, previous: o.previous, allowMoves: o.allowMoves,

@@ -3,6 +3,8 @@ import type { Command } from "commander";
 import { dayReport, type AgendaMeeting, type MeetingOutcome, type Stop, type StopRecord } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
+import { saidIssue } from "../issues.js";
+import { said } from "../text/cli-text.js";
 import { inputPaths } from "../read/load.js";
 import { loadRun, type Run } from "../run/load.js";
 import { Reporter } from "../run/report.js";
@@ -58,12 +60,12 @@ export async function report(args: ReportArgs, common: Common, io: Io): Promise<
   const agendas = await agendasOf(args, stops, run, desk);
   const reported = [...stops].filter((s) => agendas.has(s.id)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   if (reported.length === 0) {
-    const where = args.stop === undefined ? "any stop" : args.stop;
-    throw new InputError(`no agenda of ${where} to report on`, [{
-      severity: "error", code: "no-agenda", file: args.dataDir, line: null, column: null, value: args.stop ?? null,
-      message: `there is no agenda of ${where}: neither --agenda nor a version in ${args.dataDir}/workspace/`,
-      hint: `plan the stop first (roadshow schedule ${args.dataDir} --stop <id>), or give --agenda <agenda.csv>`,
-    }]);
+    const where = { any: args.stop === undefined ? "yes" : "no", stop: args.stop ?? "" };
+    throw new InputError(said("cli.report.noAgenda", where), [saidIssue(
+      { severity: "error", code: "no-agenda", file: args.dataDir, line: null, column: null, value: args.stop ?? null },
+      said("input.no-agenda.report", { ...where, dataDir: args.dataDir }),
+      said("input.no-agenda.report.fix", { dataDir: args.dataDir }),
+    )]);
   }
   const records: StopRecord[] = reported.map((stop) => ({
     instance: run.instance(stop),

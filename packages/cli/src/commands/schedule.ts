@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { planStop } from "@roadshow/core";
 import { EXIT, UsageError } from "../errors.js";
+import { said } from "../text/cli-text.js";
 import { planVersion } from "../workspace/versions.js";
 import { EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags, SHARED } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
@@ -76,7 +77,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .addHelpText("after", `${ctx.examples(1)}  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02   (into ${EXAMPLE_DIR}/workspace/BS-2026-02/versions/)\n`)
     .action(async (dataDir: string, o: ScheduleFlags) => {
       if (o.out === undefined) {
-        if (o.previous !== undefined || o.force) throw new UsageError(`${o.previous !== undefined ? "--previous" : "--force"} needs --out; without --out the stop is planned into its workspace as its next version`);
+        if (o.previous !== undefined || o.force) throw new UsageError(said("cli.schedule.needsOut", { option: o.previous !== undefined ? "--previous" : "--force" }));
         await planVersion("schedule", { files: runFiles(dataDir, o), settings: planSettings(o), stop: o.stop, excel: o.excel, organizer: o.organizer }, ctx.common(), ctx.io);
         ctx.done(EXIT.ok);
         return;

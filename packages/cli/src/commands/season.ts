@@ -6,7 +6,8 @@ import { heldReport, planSeason, seasonReport, type HeldMeeting, type SeasonOpti
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import type { AgendaRow, DataSet } from "../read/index.js";
-import { didYouMean, nearest } from "../read/suggest.js";
+import { nearest } from "../read/suggest.js";
+import { saidIssue } from "../issues.js";
 import { isWorkbookName } from "../read/workbook.js";
 import { t, type Lang } from "../text/i18n.js";
 import { formatSeasonSummary, heldLine } from "../text/season-summary.js";
@@ -21,7 +22,7 @@ import { planSettings, runFiles, type PlanSettings, type RunFiles } from "../run
 import { Reporter } from "../run/report.js";
 import { collect, EXAMPLE_DIR, organizerOption, planningOptions, type CommandContext, type PlanningFlags, type OrganizerFlags, SHARED } from "./shared.js";
 import type { Organizer } from "../write/exports.js";
-import { said } from "../text/cli-text.js";
+import { nearAs, said } from "../text/cli-text.js";
 
 /** Options of `roadshow season`. */
 export interface SeasonArgs {
@@ -52,13 +53,11 @@ const byDate = (a: Stop, b: Stop): number => (a.date < b.date ? -1 : a.date > b.
 
 function unknownStop(data: DataSet, id: string, file: string, line: number | null, column: string): InputError {
   const ids = data.stops.map((s) => s.id);
-  return new InputError("unknown stop", [
-    {
-      severity: "error", code: "unknown-stop", file, line, column, value: id,
-      message: `${id} is not a stop_id of stops.csv${didYouMean(nearest(id, ids))}`,
-      hint: `use one of: ${ids.join(", ")}`,
-    },
-  ]);
+  return new InputError(said("cli.input.unknownStop", {}), [saidIssue(
+    { severity: "error", code: "unknown-stop", file, line, column, value: id },
+    said("input.unknown-stop.id", { stop: id, near: nearAs(nearest(id, ids)) }),
+    said("input.unknown-stop.id.fix", { ids: ids.join(", ") }),
+  )]);
 }
 
 async function readFrozen(files: readonly string[], run: Run, report: Reporter, lang: Lang): Promise<Frozen> {

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { reviewAgenda } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { EnvironmentError, EXIT, InputError } from "../errors.js";
+import { EnvironmentError, EXIT } from "../errors.js";
 import type { Composed } from "../mail/compose.js";
 import { emptyJournal, readJournal } from "../mail/journal.js";
 import { emlPath, prepareMailing } from "../mail/prepare.js";
@@ -20,7 +20,7 @@ import type { Organizer } from "../write/exports.js";
 import { MARKER, writeOutputs } from "../write/transaction.js";
 import { deriveDay } from "../workspace/day.js";
 import { readLog } from "../workspace/log.js";
-import { SENT_FILE, stopPaths, withStop } from "../workspace/store.js";
+import { noVersion, SENT_FILE, stopPaths, withStop } from "../workspace/store.js";
 import { whoIsTold } from "../workspace/told.js";
 import { changeReasons } from "./diff.js";
 import { EXAMPLE_DIR, type CommandContext, SHARED } from "./shared.js";
@@ -65,11 +65,7 @@ export async function send(args: SendArgs, common: Common, io: Io, world: MailWo
     const told = await whoIsTold(paths);
     const current = told.current;
     if (current === undefined) {
-      throw new InputError(`no version of ${stop.id} to send`, [{
-        severity: "error", code: "missing-file", file: paths.versions, line: null, column: null, value: null,
-        message: `${stop.id} has no version yet in ${paths.dir}: there is nothing to send`,
-        hint: `plan it first: roadshow schedule ${args.dataDir} --stop ${stop.id}`,
-      }]);
+      throw noVersion("send", paths, stop.id, args.dataDir);
     }
     // The participants as they were when the current version was made (walk-ins present, windows).
     const day = deriveDay(run.loaded, stop, readLog(paths.log), paths.log, current.logThrough);

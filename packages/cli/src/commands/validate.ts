@@ -8,15 +8,15 @@ import type { Common, Io } from "../context.js";
 import { InputError } from "../errors.js";
 import { readAgendaFile, type AgendaRow } from "../read/index.js";
 import { checkAgendaTimes } from "../read/agenda.js";
-import type { InputIssue } from "../issues.js";
-import { didYouMean, nearest } from "../read/suggest.js";
+import { saidIssue, type InputIssue } from "../issues.js";
+import { nearest } from "../read/suggest.js";
 import { loadRun } from "../run/load.js";
 import { runFiles, type RunFiles } from "../run/options.js";
 import { Reporter } from "../run/report.js";
 import { formatIssues } from "../text/issues-format.js";
 import { violationText } from "../text/violations.js";
 import { t } from "../text/i18n.js";
-import { said } from "../text/cli-text.js";
+import { nearAs, said } from "../text/cli-text.js";
 
 /** Options of `roadshow validate`. */
 export interface ValidateArgs {
@@ -88,11 +88,11 @@ export async function validate(args: ValidateArgs, common: Common, io: Io): Prom
 }
 
 function unknownStopIssue(file: string, row: AgendaRow, ids: readonly string[]): InputIssue {
-  return {
-    severity: "error", code: "unknown-stop", file, line: row.line, column: "stop_id", value: row.stopId,
-    message: `${row.stopId} is not a stop_id of stops.csv${didYouMean(nearest(row.stopId, ids))}`,
-    hint: `use one of: ${ids.join(", ")}`,
-  };
+  return saidIssue(
+    { severity: "error", code: "unknown-stop", file, line: row.line, column: "stop_id", value: row.stopId },
+    said("input.unknown-stop.id", { stop: row.stopId, near: nearAs(nearest(row.stopId, ids)) }),
+    said("input.unknown-stop.id.fix", { ids: ids.join(", ") }),
+  );
 }
 
 /** The flags of `roadshow validate`, as commander parses them. */

@@ -5,6 +5,8 @@
  */
 import { happening, type AgendaMeeting, type DeskRecord, type MeetingOutcome, type Stop } from "@roadshow/core";
 import { InputError } from "../errors.js";
+import { saidIssue } from "../issues.js";
+import { said } from "../text/cli-text.js";
 import { readAgenda, type Loaded } from "../read/load.js";
 import { deriveDay, type Day } from "../workspace/day.js";
 import { inEffect, readLog } from "../workspace/log.js";
@@ -34,11 +36,11 @@ export async function deskDay(dataDir: string, loaded: Loaded, stop: Stop, agend
   const version = listVersions(paths).at(-1);
   const source = agendaFile ?? version?.agenda;
   if (source === undefined) {
-    throw new InputError(`no agenda of ${stop.id}`, [{
-      severity: "error", code: "no-agenda", file: paths.dir, line: null, column: null, value: stop.id,
-      message: `there is no agenda of ${stop.id}: no version in ${paths.versions} and no --agenda`,
-      hint: `plan the stop into its workspace first (roadshow schedule ${dataDir} --stop ${stop.id}), or give --agenda <agenda.csv>`,
-    }]);
+    throw new InputError(said("cli.desk.noAgenda", { stop: stop.id }), [saidIssue(
+      { severity: "error", code: "no-agenda", file: paths.dir, line: null, column: null, value: stop.id },
+      said("input.no-agenda.desk", { stop: stop.id, versions: paths.versions }),
+      said("input.no-agenda.desk.fix", { dataDir, stop: stop.id }),
+    )]);
   }
   const rows: AgendaMeeting[] = (await readAgenda(source)).filter((r) => r.stopId === stop.id).map(({ firmId, delegationId, slot, table }) => ({ firmId, delegationId, slot, table }));
   // Refills entered after the version was made are not in it yet.

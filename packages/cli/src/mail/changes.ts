@@ -1,5 +1,6 @@
 /** The participants whose day changed, read from the `changes.csv` that `roadshow replan` writes (or a workbook holding it). */
 import { InputError } from "../errors.js";
+import { said } from "../text/cli-text.js";
 import { loadTable } from "../read/files.js";
 import type { InputIssue } from "../issues.js";
 import { Reporter } from "../read/report.js";
@@ -40,7 +41,7 @@ export async function readChangedParticipants(
   if (table !== null) {
     const has = (name: string) => table.columns.has(name);
     if (!has("participant_id") && !has("firm_id") && !has("delegation_id")) {
-      report.error("missing-column", { line: 1, column: "participant_id" }, "the file names no participant: it has no participant_id, firm_id or delegation_id column", "give the changes.csv written by roadshow replan");
+      report.error("missing-column", { line: 1, column: "participant_id" }, said("input.missing-column.mailChanges", {}), said("input.missing-column.mailChanges.fix", {}));
     }
     for (const { row, ragged } of table.rows) {
       if (ragged) continue;
@@ -49,7 +50,7 @@ export async function readChangedParticipants(
       const kindCell = row.raw("participant_kind").toLowerCase();
       const kind = KINDS[kindCell];
       if (kindCell !== "" && kind === undefined) {
-        row.error("participant_kind", "bad-kind", row.raw("participant_kind"), `participant_kind is "${row.raw("participant_kind")}"`, "write firm or delegation");
+        row.error("participant_kind", "bad-kind", row.raw("participant_kind"), said("input.bad-kind.mailChanges", { value: row.raw("participant_kind") }), said("input.bad-kind.mailChanges.fix", {}));
         continue;
       }
       const name = (column: string, sides: readonly ("firm" | "delegation")[]) => {
@@ -57,8 +58,8 @@ export async function readChangedParticipants(
         if (id === "") return;
         const found = sides.filter((s) => (s === "firm" ? known.firms : known.delegations).has(id));
         if (found.length === 0) {
-          const what = sides.length === 2 ? "a firm or delegation" : `a ${sides[0]}`;
-          row.report.warning("unknown-participant", { line: row.line, column: row.column(column), value: id }, `${id} is not ${what} of stop ${stopId} in the data folder: not mailed`, "check that --changes comes from the re-plan of this stop and data");
+          const what = sides.length === 2 ? "either" : sides[0]!;
+          row.report.warning("unknown-participant", { line: row.line, column: row.column(column), value: id }, said("input.unknown-participant.mailChanges", { id, what, stop: stopId }), said("input.unknown-participant.mailChanges.fix", {}));
         }
         for (const s of found) changed.add(`${s}:${id}`);
       };
@@ -68,6 +69,6 @@ export async function readChangedParticipants(
     }
   }
   const errors = issues.filter((i) => i.severity === "error");
-  if (errors.length > 0) throw new InputError(`${file} cannot be read as the changes of stop ${stopId}`, errors);
+  if (errors.length > 0) throw new InputError(said("cli.input.notChanges", { file, stop: stopId }), errors);
   return { changed, warnings: issues.filter((i) => i.severity === "warning") };
 }

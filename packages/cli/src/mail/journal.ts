@@ -1,6 +1,7 @@
 /** `sent.csv`: the messages already handed to the mail server, appended and flushed to disk one by one. */
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
 import { InputError } from "../errors.js";
+import { said } from "../text/cli-text.js";
 import type { InputIssue } from "../issues.js";
 import { readTable, type TableSpec } from "../read/table.js";
 import { toCsv } from "../write/csv.js";
@@ -50,7 +51,7 @@ export function readJournal(file: string): Map<string, SentRecord> {
   const table = readTable({ name: file, bytes: new Uint8Array(bytes) }, SPEC, issues);
   const errors = issues.filter((i) => i.severity === "error");
   if (table === null || errors.length > 0) {
-    throw new InputError(`${file} cannot be read as the journal of sent messages`, errors.length > 0 ? errors : issues);
+    throw new InputError(said("cli.input.notJournal", { file }), errors.length > 0 ? errors : issues);
   }
   for (const { row, ragged } of table.rows) {
     if (ragged) continue;

@@ -2,15 +2,14 @@
 import iconv from "iconv-lite";
 import { MAX_FILE_BYTES } from "./limits.js";
 import type { Reporter } from "./report.js";
+import { said } from "../text/cli-text.js";
 
-const SAVE_AS_CSV = "save it from the spreadsheet as CSV UTF-8 (File › Save As › CSV UTF-8)";
-
-/** File signatures of formats people export by mistake instead of CSV. */
+/** File signatures of formats people export by mistake instead of CSV; `what` is a choice of `input.not-csv`. */
 const SIGNATURES: readonly { readonly bytes: readonly number[]; readonly what: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: "a spreadsheet workbook (.xlsx/.ods) or a zip archive" },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: "an old Excel workbook (.xls)" },
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: "a PDF document" },
-  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: "an RTF document" },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: "zip" },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: "xls" },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: "pdf" },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: "rtf" },
 ];
 
 const HTML_START = /^\s*<(!doctype\s+html|html|head|body|table|\?xml|!--)/i;
@@ -39,8 +38,8 @@ function decodeUtf8OrLegacy(bytes: Uint8Array, report: Reporter): string {
     report.warning(
       "not-utf8",
       {},
-      "the file is not UTF-8; it was read as Windows-1252 (Latin-1), the usual Excel encoding",
-      `check accented letters, or ${SAVE_AS_CSV}`,
+      said("input.not-utf8", {}),
+      said("input.not-utf8.fix", {}),
     );
     return iconv.decode(asBuffer(bytes), "windows-1252");
   }
@@ -52,12 +51,12 @@ function decodeUtf8OrLegacy(bytes: Uint8Array, report: Reporter): string {
  */
 export function decodeBytes(bytes: Uint8Array, report: Reporter): string | null {
   if (bytes.length > MAX_FILE_BYTES) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    const mb = (n: number) => Number((n / 1024 / 1024).toFixed(1));
     report.error(
       "file-too-large",
       {},
-      `the file is ${mb(bytes.length)}; the limit is ${mb(MAX_FILE_BYTES)} per file`,
-      "split the data or remove unused columns",
+      said("input.file-too-large.decoded", { size: mb(bytes.length), limit: mb(MAX_FILE_BYTES) }),
+      said("input.file-too-large.fix", {}),
     );
     return null;
   }
@@ -65,8 +64,7 @@ export function decodeBytes(bytes: Uint8Array, report: Reporter): string | null 
   if (bom === null) {
     const known = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
     if (known !== undefined || bytes.includes(0)) {
-      const what = known?.what ?? "a binary file";
-      report.error("not-csv", {}, `expected a CSV text file, found ${what}`, SAVE_AS_CSV);
+      report.error("not-csv", {}, said("input.not-csv", { what: known?.what ?? "binary" }), said("input.not-csv.fix", {}));
       return null;
     }
   }
@@ -75,16 +73,16 @@ export function decodeBytes(bytes: Uint8Array, report: Reporter): string | null 
     bom === null || bom.encoding === "utf-8" ? decodeUtf8OrLegacy(body, report) : iconv.decode(asBuffer(body), bom.encoding);
   if (text.startsWith("\uFEFF")) text = text.slice(1);
   if (text.trim() === "") {
-    report.error("empty-file", {}, "the file is empty; expected a header line and data rows", "export the sheet again, with its header line");
+    report.error("empty-file", {}, said("input.empty-file", {}), said("input.empty-file.fix", {}));
     return null;
   }
   if (HTML_START.test(text)) {
-    report.error("not-csv", {}, "expected a CSV text file, found an HTML page", `download or export the sheet as CSV, not the web page; ${SAVE_AS_CSV}`);
+    report.error("not-csv", {}, said("input.not-csv", { what: "html" }), said("input.not-csv.html.fix", {}));
     return null;
   }
   const controls = text.match(CONTROL)?.length ?? 0;
   if (text.includes("\u0000") || controls > text.length / 100) {
-    report.error("not-csv", {}, "expected a CSV text file, found binary content", SAVE_AS_CSV);
+    report.error("not-csv", {}, said("input.not-csv", { what: "content" }), said("input.not-csv.fix", {}));
     return null;
   }
   return text;

@@ -9,19 +9,26 @@ import type { InputIssue } from "../issues.js";
 import { MAX_FILE_BYTES } from "./limits.js";
 import { Reporter } from "./report.js";
 import type { InputFile } from "./table.js";
-import { didYouMean, nearest } from "./suggest.js";
+import { nearAs, nearest } from "./suggest.js";
+import { NOTHING, said } from "../text/cli-text.js";
+import type { Said } from "../issues.js";
 import { isWorkbookName, readWorkbook, type SheetSource } from "./workbook.js";
 
 // Read as they are: .csv and .xlsx. These are named in the fix when found instead.
 const SPREADSHEETS = [".xls", ".ods", ".numbers", ".txt", ".tsv"];
 
-/** What a path is when it is not a regular file, for messages. */
+/** What a path is when it is not a regular file, for messages (a select of `input.unreadable-file.kind`). */
 function kindOf(info: import("node:fs").Stats): string {
-  if (info.isDirectory()) return "a folder";
-  if (info.isFIFO()) return "a named pipe";
-  if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
-  if (info.isSocket()) return "a socket";
-  return "not a regular file";
+  if (info.isDirectory()) return "folder";
+  if (info.isFIFO()) return "pipe";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "device";
+  if (info.isSocket()) return "socket";
+  return "other";
+}
+
+/** Names joined by "and" (`firms.csv and firms.xlsx`; "e" in Italian). */
+function andList(items: readonly (string | Said)[]): Said {
+  return items.length < 2 ? said("text.list.one", { item: items[0] ?? "" }) : said("input.duplicate-file.and", { first: items[0]!, rest: andList(items.slice(1)) });
 }
 
 /**
@@ -32,11 +39,11 @@ function kindOf(info: import("node:fs").Stats): string {
 export async function readInputBytes(filePath: string, report: Reporter): Promise<Uint8Array | null> {
   const name = report.file;
   const tooLarge = (size: number) =>
-    report.error("file-too-large", {}, `the file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB per file`, "split the data or remove unused columns");
+    report.error("file-too-large", {}, said("input.file-too-large", { size: Number((size / 1024 / 1024).toFixed(1)), limit: MAX_FILE_BYTES / 1024 / 1024 }), said("input.file-too-large.fix", {}));
   try {
     const info = await stat(filePath);
     if (!info.isFile()) {
-      report.error("unreadable-file", { path: path.resolve(filePath) }, `${name} is ${kindOf(info)}, not a file`, "give the path of a CSV file");
+      report.error("unreadable-file", { path: path.resolve(filePath) }, said("input.unreadable-file.kind", { name, kind: kindOf(info) }), said("input.unreadable-file.kind.fix", {}));
       return null;
     }
     // Checked before reading, so a huge file is never loaded into memory.
@@ -67,9 +74,9 @@ export async function readInputBytes(filePath: string, report: Reporter): Promis
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const tried = { path: path.resolve(filePath) };
-    if (code === "ENOENT") report.error("missing-file", tried, `${name} does not exist (looked for ${tried.path})`, "check the path");
-    else if (code === "EACCES" || code === "EPERM") report.error("unreadable-file", tried, `${name} cannot be read (permission denied)`, "check the file's permissions");
-    else report.error("unreadable-file", tried, `${name} cannot be read (${code ?? String(err)})`, "check the path and the file's permissions");
+    if (code === "ENOENT") report.error("missing-file", tried, said("input.missing-file", { name, path: tried.path }), said("input.missing-file.fix", {}));
+    else if (code === "EACCES" || code === "EPERM") report.error("unreadable-file", tried, said("input.unreadable-file.denied", { name }), said("input.unreadable-file.denied.fix", {}));
+    else report.error("unreadable-file", tried, said("input.unreadable-file", { name, reason: code ?? String(err) }), said("input.unreadable-file.fix", {}));
     return null;
   }
 }
@@ -98,7 +105,7 @@ function tableSheet(sheets: readonly SheetSource[], table: string, name: string,
   const named = sheets.find((s) => sheetKey(s.name) === table);
   const sheet = named ?? sheets.find((s) => !s.hidden);
   if (sheet === undefined) {
-    new Reporter(name, out).error("empty-file", {}, `${name} has no visible sheet`, `unhide the sheet holding the ${table}, or name it ${table}`);
+    new Reporter(name, out).error("empty-file", {}, said("input.empty-file.hidden", { name }), said("input.empty-file.hidden.fix", { table }));
     return null;
   }
   if (sheet.hidden) hiddenSheet(sheet, name, out);
@@ -109,8 +116,8 @@ function hiddenSheet(sheet: SheetSource, name: string, out: InputIssue[]): void 
   new Reporter(name, out, { sheet: sheet.name, letters: new Map() }).warning(
     "hidden-sheet",
     {},
-    `sheet ${sheet.name} is hidden in the workbook; it is read all the same`,
-    "unhide it to check its data, or rename it if it is not meant to be read",
+    said("input.hidden-sheet", { sheet: sheet.name }),
+    said("input.hidden-sheet.fix", {}),
   );
 }
 
@@ -146,13 +153,13 @@ function findIn(
 ): { readonly file: string; readonly sheet?: SheetSource } | undefined | null {
   const files = [...named(entries, `${kind}.csv`), ...named(entries, `${kind}.xlsx`)];
   const sheet = book?.sheets.find((s) => sheetKey(s.name) === kind);
-  const found = [...files, ...(sheet === undefined ? [] : [`sheet ${sheet.name} of ${book!.name}`])];
+  const found = [...files, ...(sheet === undefined ? [] : [said("input.duplicate-file.sheet", { sheet: sheet.name, book: book!.name })])];
   if (found.length > 1) {
     new Reporter(files[0]!, out).error(
       "duplicate-file",
       {},
-      `${dir} holds ${found.join(" and ")}: the ${kind} twice, and roadshow cannot tell which one to read`,
-      `keep one of them: delete or rename the others (e.g. ${kind}.old.csv)`,
+      said("input.duplicate-file", { dir, found: andList(found), kind }),
+      said("input.duplicate-file.fix", { kind }),
     );
     return null;
   }
@@ -166,16 +173,21 @@ function missingRequired(dir: string, kind: DataFileKind, entries: readonly stri
     return path.basename(e, path.extname(e)).toLowerCase() === kind && SPREADSHEETS.includes(ext);
   });
   const near = book === null ? [] : nearest(kind, book.sheets.map((s) => s.name), 3, 1);
-  const inBook = book === null ? "" : `; ${book.name} has no sheet ${kind}${didYouMean(near)}`;
+  const inBook = book === null ? NOTHING : said("input.missing-file.noSheet", { book: book.name, kind, near: nearAs(near) });
   new Reporter(`${kind}.csv`, out).error(
     "missing-file",
     { path: path.resolve(dir, `${kind}.csv`) },
-    `${kind}.csv is missing from ${dir}${other === undefined ? ` (looked in ${path.resolve(dir)})` : ` (there is ${other})`}${inBook}`,
+    said("input.missing-file.required", {
+      kind,
+      dir,
+      seen: other === undefined ? said("input.missing-file.lookedIn", { path: path.resolve(dir) }) : said("input.missing-file.thereIs", { other }),
+      book: inBook,
+    }),
     near.length > 0
-      ? `rename the sheet ${near[0]} of ${book!.name} to ${kind}`
+      ? said("input.missing-file.rename.fix", { sheet: near[0]!, book: book!.name, kind })
       : other === undefined
-        ? `create ${kind}.csv (or ${kind}.xlsx, or a sheet ${kind} in ${BOOK}) in ${dir}`
-        : `export ${other} as CSV UTF-8 and name it ${kind}.csv`,
+        ? said("input.missing-file.create.fix", { kind, book: BOOK, dir })
+        : said("input.missing-file.export.fix", { other, kind }),
   );
 }
 
@@ -188,8 +200,8 @@ function unknownSheets(book: { readonly name: string; readonly sheets: readonly 
     new Reporter(book.name, out, { sheet: sheet.name, letters: new Map() }).warning(
       "unknown-sheet",
       { value: sheet.name },
-      `sheet ${sheet.name} is not one of the input files (${kinds.join(", ")}); it is ignored${didYouMean(near)}`,
-      near.length > 0 ? `rename it to ${near[0]} if that was meant` : "leave it, or move it to another workbook",
+      said("input.unknown-sheet", { sheet: sheet.name, kinds: kinds.join(", "), near: nearAs(near) }),
+      near.length > 0 ? said("input.unknown-sheet.near.fix", { name: near[0]! }) : said("input.unknown-sheet.fix", {}),
     );
   }
 }
@@ -221,17 +233,17 @@ export async function readDataDir(
       "missing-folder",
       { path: path.resolve(dir) },
       code === "ENOTDIR"
-        ? `${dir} is a file, not a data folder`
+        ? said("input.missing-folder.file", { dir })
         : code === "ENOENT"
-          ? `data folder ${dir} does not exist (looked for ${path.resolve(dir)})`
-          : `data folder ${dir} cannot be read (${code ?? String(err)}; looked for ${path.resolve(dir)})`,
-      "give the folder holding stops.csv, delegations.csv and firms.csv",
+          ? said("input.missing-folder", { dir, path: path.resolve(dir) })
+          : said("input.missing-folder.unreadable", { dir, reason: code ?? String(err), path: path.resolve(dir) }),
+      said("input.missing-folder.fix", {}),
     );
     return { data: null, issues };
   }
   const books = named(entries, BOOK);
   if (books.length > 1) {
-    new Reporter(books[0]!, issues).error("duplicate-file", {}, `${dir} holds ${books.join(" and ")}: the same file name in different case`, `keep one ${BOOK} and delete or rename the other`);
+    new Reporter(books[0]!, issues).error("duplicate-file", {}, said("input.duplicate-file.case", { dir, found: andList(books) }), said("input.duplicate-file.case.fix", { book: BOOK }));
     return { data: null, issues };
   }
   if (books.length === 1) {

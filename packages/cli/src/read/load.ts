@@ -5,10 +5,10 @@ import { atecoWarnings } from "./ateco-warnings.js";
 import { InputError } from "../errors.js";
 import { historyFromAgendas, readAgendaFile, readDataDir, type AgendaRow, type DataSet } from "./index.js";
 import { checkAgendaTimes } from "./agenda.js";
-import type { InputIssue } from "../issues.js";
+import { saidIssue, type InputIssue } from "../issues.js";
 import { nearest } from "./suggest.js";
 import { toInputIssue } from "./instance-issues.js";
-import { said } from "../text/cli-text.js";
+import { NOTHING, said } from "../text/cli-text.js";
 
 /** Where a run's inputs are: the data folder, the files that replace its defaults, history agendas and a weights file. */
 export interface Sources {
@@ -106,14 +106,14 @@ export function refuseOwnHistory(loaded: Loaded, stopIds: readonly string[]): vo
     for (const stopId of stopIds) {
       const line = stops.get(stopId);
       if (line === undefined) continue;
-      issues.push({
-        severity: "error", code: "own-history", file, line, column: "stop_id", value: stopId,
-        message: `--history ${file} holds meetings of ${stopId}, the stop this run plans or checks; as history they would forbid its own meetings`,
-        hint: "give agendas of earlier stops to --history; to re-plan this stop from its agenda, give it to --previous",
-      });
+      issues.push(saidIssue(
+        { severity: "error", code: "own-history", file, line, column: "stop_id", value: stopId },
+        said("input.own-history", { file, stop: stopId }),
+        said("input.own-history.fix", {}),
+      ));
     }
   }
-  if (issues.length > 0) throw new InputError(`--history holds the stop's own agenda`, issues);
+  if (issues.length > 0) throw new InputError(said("cli.input.ownHistory", {}), issues);
 }
 
 /**
@@ -123,11 +123,11 @@ export function refuseOwnHistory(loaded: Loaded, stopIds: readonly string[]): vo
 export function checkPrevious(rows: readonly AgendaRow[], file: string, stopIds: readonly string[]): void {
   if (rows.length === 0 || rows.some((r) => stopIds.includes(r.stopId))) return;
   const first = rows[0]!;
-  throw new InputError(`--previous is another stop's agenda`, [{
-    severity: "error", code: "other-stop", file, line: first.line, column: "stop_id", value: first.stopId,
-    message: `--previous ${file} is an agenda of ${first.stopId}, not of ${stopIds.join(", ")}`,
-    hint: `give the agenda sent before for ${stopIds.join(", ")}, or leave --previous out`,
-  }]);
+  throw new InputError(said("cli.input.otherStop", {}), [saidIssue(
+    { severity: "error", code: "other-stop", file, line: first.line, column: "stop_id", value: first.stopId },
+    said("input.other-stop", { file, other: first.stopId, stops: stopIds.join(", ") }),
+    said("input.other-stop.fix", { stops: stopIds.join(", ") }),
+  )]);
 }
 
 /** The stop named on the command line, or an input error with suggestions. */
@@ -136,18 +136,12 @@ export function findStop(data: DataSet, stopId: string, dataDir: string): Stop {
   if (stop) return stop;
   const ids = data.stops.map((s) => s.id);
   const near = nearest(stopId, ids);
-  throw new InputError(`unknown stop`, [
-    {
-      severity: "error",
-      code: "unknown-stop",
-      file: path.join(dataDir, "stops.csv"),
-      line: null,
-      column: "stop_id",
-      value: stopId,
-      message: `--stop ${stopId} is not a stop_id of stops.csv${near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""}`,
-      hint: `use one of: ${ids.join(", ")}`,
-    },
-  ]);
+  throw new InputError(said("cli.input.unknownStop", {}), [saidIssue(
+    { severity: "error", code: "unknown-stop", file: path.join(dataDir, "stops.csv"), line: null, column: "stop_id", value: stopId },
+    // The near ids listed as they always were, with commas ("A, B").
+    said("input.unknown-stop.option", { stop: stopId, near: near.length > 0 ? said("text.near", { near: near.join(", ") }) : NOTHING }),
+    said("input.unknown-stop.option.fix", { ids: ids.join(", ") }),
+  )]);
 }
 
 /**
@@ -158,7 +152,7 @@ export function findStop(data: DataSet, stopId: string, dataDir: string): Stop {
 export function instanceOf(loaded: Loaded, stop: Stop): StopInstance {
   const instance = applyChanges(masterInstanceOf(loaded, stop), loaded.data.changes);
   const errors = validateInstance(instance).filter((i) => i.severity === "error");
-  if (errors.length > 0) throw new InputError(`the core refused stop ${stop.id}`, errors.map((i) => toInputIssue(i, instance)));
+  if (errors.length > 0) throw new InputError(said("cli.input.coreRefused", { stop: stop.id }), errors.map((i) => toInputIssue(i, instance)));
   return instance;
 }
 

@@ -1,6 +1,7 @@
 // Sector and ATECO cells: a known sector by code or label, an ATECO code kept for the core to map.
 import { KNOWN_SECTORS, isKnownSector } from "@roadshow/core";
 import type { SectorCode } from "@roadshow/core";
+import { sectorName, TEXT_LANGS } from "../text/i18n.js";
 import { fail, ok } from "./report.js";
 import type { Parser } from "./report.js";
 import { didYouMean, nearest } from "./suggest.js";
@@ -16,14 +17,9 @@ function slugify(raw: string): string {
 }
 
 let labels: ReadonlyMap<string, SectorCode> | null = null;
-/** Slugified Italian and English labels → slug (`meccanica` → `mechanics`). */
+/** A known sector's name in every language of the catalogues, slugified → slug (`meccanica` → `mechanics`). */
 function labelMap(): ReadonlyMap<string, SectorCode> {
-  labels ??= new Map(
-    Object.entries(KNOWN_SECTORS).flatMap(([code, l]) => [
-      [slugify(l.it), code],
-      [slugify(l.en), code],
-    ]),
-  );
+  labels ??= new Map(TEXT_LANGS.flatMap((lang) => KNOWN_SECTORS.map((code) => [slugify(sectorName(code, lang)), code] as const)));
   return labels;
 }
 
@@ -40,12 +36,12 @@ export const parseSector: Parser<SectorCode> = (raw) => {
   if (known !== undefined) {
     return ok(known, [{ code: "sector-alias", message: `"${raw}" is a sector label; read as ${known}`, hint: `write ${known}` }]);
   }
-  const near = nearest(slug, Object.keys(KNOWN_SECTORS), 3);
+  const near = nearest(slug, KNOWN_SECTORS, 3);
   return ok(slug, [
     {
       code: "unknown-sector",
       message: `"${raw}" is not a known sector; kept as new sector ${slug}${didYouMean(near)}`,
-      hint: near.length > 0 ? `write ${near[0]} if that was meant` : `known sectors: ${Object.keys(KNOWN_SECTORS).join(", ")}`,
+      hint: near.length > 0 ? `write ${near[0]} if that was meant` : `known sectors: ${KNOWN_SECTORS.join(", ")}`,
     },
   ]);
 };

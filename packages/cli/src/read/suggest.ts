@@ -1,5 +1,9 @@
 // "Did you mean" suggestions: the nearest known values to a mistyped one.
 import { distance } from "fastest-levenshtein";
+import { nearAs } from "../text/cli-text.js";
+
+/** The said "did you mean" of a mistyped value (`; did you mean A or B?`, nothing when there is none), worded in the reader's language. */
+export { nearAs };
 
 /**
  * The candidates nearest to `value` (case-insensitive), at most `limit`, all at
@@ -23,9 +27,10 @@ export function nearest(value: string, candidates: Iterable<string>, maxDistance
   return [...new Set(found)].sort().slice(0, limit);
 }
 
-/** `"; did you mean A?"`, `"; did you mean A or B?"`, or `""`. */
+/**
+ * `"; did you mean A?"`, `"; did you mean A, B or C?"`, or `""`: the English of `nearAs`.
+ * @deprecated an issue says its suggestion with `nearAs`, worded in the reader's language.
+ */
 export function didYouMean(options: readonly string[]): string {
-  if (options.length === 0) return "";
-  if (options.length === 1) return `; did you mean ${options[0]}?`;
-  return `; did you mean ${options.slice(0, -1).join(", ")} or ${options.at(-1)}?`;
+  return nearAs(options).en;
 }

@@ -4,7 +4,9 @@ import { formatTime } from "@roadshow/core";
 import type { TimeOfDay, TimeWindow } from "@roadshow/core";
 import { fail, ok } from "./report.js";
 import type { Note, Parsed, Parser } from "./report.js";
-import { didYouMean, nearest } from "./suggest.js";
+import { nearAs, nearest } from "./suggest.js";
+import { said } from "../text/cli-text.js";
+import type { Said } from "../issues.js";
 
 /** Any text (cells arrive trimmed). */
 export const parseText: Parser<string> = (raw) => ok(raw);
@@ -12,7 +14,7 @@ export const parseText: Parser<string> = (raw) => ok(raw);
 /** An id: any text without the list separator `|`. */
 export const parseId: Parser<string> = (raw) =>
   raw.includes("|")
-    ? fail("bad-id", `"${raw}" is not an id: ids cannot contain |`, "use one id per row; | separates list items")
+    ? fail("bad-id", said("input.bad-id", { value: raw }), said("input.bad-id.fix", {}))
     : ok(raw);
 
 /** `|`-separated items; empty items are dropped; every item's problems are reported. */
@@ -59,8 +61,8 @@ export const parseTime: Parser<TimeOfDay> = (raw) => {
   const loose = looseTime(raw);
   return fail(
     "bad-time",
-    `"${raw}" is not a time; expected HH:MM (24 h)`,
-    loose === null ? "write times as HH:MM, e.g. 09:30 or 14:00" : `write ${formatTime(loose)}`,
+    said("input.bad-time", { value: raw }),
+    loose === null ? said("input.bad-time.fix", {}) : said("input.bad-time.near.fix", { time: formatTime(loose) }),
   );
 };
 
@@ -72,14 +74,17 @@ export const parseWindow: Parser<TimeWindow> = (raw) => {
   const [a, b] = parts.map((p) => (TIME.exec(p) === null ? null : looseTime(p)));
   if (parts.length !== 2 || a == null || b == null) {
     const loose = parts.map(looseTime);
-    const fix = loose.length === 2 && loose.every((t) => t !== null) ? `write ${loose.map((t) => formatTime(t!)).join("-")}` : "write windows as HH:MM-HH:MM, e.g. 15:40-16:00";
-    return fail("bad-window", `"${raw}" is not a time window; expected HH:MM-HH:MM`, fix);
+    const fix =
+      loose.length === 2 && loose.every((t) => t !== null)
+        ? said("input.bad-window.near.fix", { window: loose.map((t) => formatTime(t!)).join("-") })
+        : said("input.bad-window.fix", {});
+    return fail("bad-window", said("input.bad-window", { value: raw }), fix);
   }
   if (b <= a) {
     return fail(
       "end-before-start",
-      `window "${raw}" ends at ${formatTime(b)}, not after it starts at ${formatTime(a)}`,
-      b < a ? `write ${formatTime(b)}-${formatTime(a)}` : "give the window a positive length",
+      said("input.end-before-start", { value: raw, end: formatTime(b), start: formatTime(a) }),
+      b < a ? said("input.end-before-start.swap.fix", { window: `${formatTime(b)}-${formatTime(a)}` }) : said("input.end-before-start.fix", {}),
     );
   }
   return ok({ start: a, end: b });
@@ -112,15 +117,11 @@ function checkDate(raw: string): Parsed<string> {
   const m = ISO_DATE.exec(raw);
   if (m !== null) {
     const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    return date !== null ? ok(date) : fail("bad-date", `"${raw}" is not a calendar date`, "check the month and the day");
+    return date !== null ? ok(date) : fail("bad-date", said("input.bad-date.calendar", { value: raw }), said("input.bad-date.calendar.fix", {}));
   }
   const d = DAY_FIRST.exec(raw);
   const iso = d === null ? null : isoDate(Number(d[3]), Number(d[2]), Number(d[1]));
-  return fail(
-    "bad-date",
-    `"${raw}" is not a date; expected YYYY-MM-DD`,
-    iso === null ? "write dates as YYYY-MM-DD, e.g. 2026-03-18" : `write ${iso}`,
-  );
+  return fail("bad-date", said("input.bad-date", { value: raw }), iso === null ? said("input.bad-date.fix", {}) : said("input.bad-date.near.fix", { date: iso }));
 }
 
 let zones: readonly string[] | null = null;
@@ -137,8 +138,8 @@ export const parseTimezone: Parser<string> = (raw) => {
   const near = nearest(raw, allZones(), 3);
   return fail(
     "bad-timezone",
-    `"${raw}" is not an IANA time zone${didYouMean(near)}`,
-    near.length > 0 ? `write ${near[0]}` : "use a zone name such as Europe/Rome, or leave it empty for Europe/Rome",
+    said("input.bad-timezone", { value: raw, near: nearAs(near) }),
+    near.length > 0 ? said("input.bad-timezone.near.fix", { zone: near[0]! }) : said("input.bad-timezone.fix", {}),
   );
 };
 
@@ -146,7 +147,7 @@ const INTEGER = /^[+-]?\d+(?:[.,]0+)?$/;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function outOfRange(raw: string, min: number, max: number): Parsed<never> {
-  return fail("out-of-range", `expected a whole number from ${min} to ${max}, found "${raw}"`, `write a number from ${min} to ${max}`);
+  return fail("out-of-range", said("input.out-of-range.integer", { value: raw, min, max }), said("input.out-of-range.integer.fix", { min, max }));
 }
 
 /** A whole number in `[min, max]` (`20.0` is read as 20). */
@@ -157,9 +158,9 @@ export function parseInteger(min: number, max: number): Parser<number> {
       return n < min || n > max ? outOfRange(raw, min, max) : ok(n);
     }
     if (DECIMAL.test(raw.replace(",", "."))) {
-      return fail("not-integer", `expected a whole number, found "${raw}"`, `write a whole number from ${min} to ${max}`);
+      return fail("not-integer", said("input.not-integer", { value: raw }), said("input.not-integer.fix", { min, max }));
     }
-    return fail("bad-number", `expected a whole number, found "${raw}"`, `write a number from ${min} to ${max}, digits only`);
+    return fail("bad-number", said("input.bad-number.integer", { value: raw }), said("input.bad-number.integer.fix", { min, max }));
   };
 }
 
@@ -168,14 +169,14 @@ export const parseScore: Parser<number> = (raw) => {
   const comma = /^[+-]?\d+,\d+$/.test(raw);
   const text = comma ? raw.replace(",", ".") : raw;
   if (!DECIMAL.test(text)) {
-    return fail("bad-number", `expected a number ≥ 0, found "${raw}"`, "write a number such as 42 or 12.5");
+    return fail("bad-number", said("input.bad-number.score", { value: raw }), said("input.bad-number.score.fix", {}));
   }
   const n = Number(text);
   if (!Number.isFinite(n) || n < 0) {
-    return fail("out-of-range", `expected a number ≥ 0, found "${raw}"`, "write 0 (never meet) or a positive score");
+    return fail("out-of-range", said("input.out-of-range.score", { value: raw }), said("input.out-of-range.score.fix", {}));
   }
   const warnings: Note[] = comma
-    ? [{ code: "decimal-comma", message: `"${raw}" has a decimal comma; read as ${n}`, hint: `write ${text} to be unambiguous` }]
+    ? [{ code: "decimal-comma", message: said("input.decimal-comma", { value: raw, read: String(n) }), hint: said("input.decimal-comma.fix", { written: text }) }]
     : [];
   return ok(n, warnings);
 };
@@ -189,8 +190,13 @@ export function parseChoice<T extends string>(choices: readonly T[]): Parser<T> 
     const near = nearest(word, choices, 3, 1);
     return fail(
       "bad-choice",
-      `"${raw}" is not one of ${choices.join(", ")}${didYouMean(near)}`,
-      near.length > 0 ? `write ${near[0]}` : `write ${choices.join(" or ")}`,
+      said("input.bad-choice", { value: raw, choices: choices.join(", "), near: nearAs(near) }),
+      near.length > 0 ? said("input.bad-choice.near.fix", { choice: near[0]! }) : said("input.bad-choice.fix", { choices: eachOr(choices) }),
     );
   };
+}
+
+/** Words each joined by "or" (`must or maybe or avoid`; "o" in Italian). */
+function eachOr(words: readonly string[]): Said {
+  return words.length < 2 ? said("text.list.one", { item: words[0] ?? "" }) : said("text.list.or", { first: words[0]!, last: eachOr(words.slice(1)) });
 }

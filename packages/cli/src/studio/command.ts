@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { Io } from "../context.js";
 import { EXIT, InputError } from "../errors.js";
+import { saidIssue } from "../issues.js";
 import { t, type Lang } from "../text/i18n.js";
 import { EXAMPLE_DIR, type CommandContext } from "../commands/shared.js";
 import { parseSmtpUrl } from "../mail/smtp.js";
@@ -56,7 +57,7 @@ async function listen(ws: Workspace, wanted: number | undefined, smtp: string | 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE" && wanted === undefined) return start(0);
-    if (code === "EADDRINUSE" || code === "EACCES") throw new InputError(`port ${wanted} cannot be used (${code}); choose another with --port, or --port 0 for any free one`);
+    if (code === "EADDRINUSE" || code === "EACCES") throw new InputError(said("cli.studio.port", { port: String(wanted), code }));
     throw error;
   }
 }
@@ -70,9 +71,11 @@ export async function studio(args: StudioArgs, lang: Lang, io: Io): Promise<void
     isFolder = false;
   }
   if (!isFolder) {
-    throw new InputError(`${args.dataDir} is not a folder`, [
-      { severity: "error", code: "missing-folder", file: args.dataDir, line: null, column: null, value: args.dataDir, path: path.resolve(args.dataDir), message: `the data folder ${args.dataDir} does not exist or is not a folder (looked for ${path.resolve(args.dataDir)})`, hint: `give the folder with stops.csv, delegations.csv and firms.csv, e.g. ${EXAMPLE_DIR}` },
-    ]);
+    throw new InputError(said("cli.studio.notFolder", { dir: args.dataDir }), [saidIssue(
+      { severity: "error", code: "missing-folder", file: args.dataDir, line: null, column: null, value: args.dataDir, path: path.resolve(args.dataDir) },
+      said("input.missing-folder.studio", { dir: args.dataDir, path: path.resolve(args.dataDir) }),
+      said("input.missing-folder.studio.fix", { example: EXAMPLE_DIR }),
+    )]);
   }
   if (args.smtp !== undefined) parseSmtpUrl(args.smtp, io.env);
   const ws = new Workspace(new Folders(args.dataDir, args.out), lang);

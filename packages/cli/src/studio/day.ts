@@ -16,7 +16,6 @@ import { stopStatus } from "../commands/status.js";
 import type { Io } from "../context.js";
 import { EnvironmentError, InputError, UsageError } from "../errors.js";
 import { loadRun } from "../run/load.js";
-import { organizer } from "../run/organizer.js";
 import type { Lang } from "../text/i18n.js";
 import { readLog } from "../workspace/log.js";
 import { stopPaths } from "../workspace/store.js";
@@ -24,6 +23,8 @@ import { whoIsTold } from "../workspace/told.js";
 import { planVersion } from "../workspace/versions.js";
 import { pageSettings } from "../run/options.js";
 import { DEFAULT_PLAN_OPTIONS } from "./api.js";
+import { errorBody, pageOrganizer } from "./answer.js";
+import { said } from "../text/cli-text.js";
 import type { Workspace } from "./workspace.js";
 
 /** An answer of a workspace route. */
@@ -39,7 +40,7 @@ export async function json(req: IncomingMessage): Promise<Record<string, unknown
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > LIMIT) throw new InputError("the request is larger than 1 MB");
+    if (size > LIMIT) throw new InputError(said("studio.api.request.tooLarge", {}));
     chunks.push(chunk as Buffer);
   }
   try {
@@ -48,16 +49,16 @@ export async function json(req: IncomingMessage): Promise<Record<string, unknown
   } catch {
     // reported below
   }
-  throw new InputError("the request is not a JSON object");
+  throw new InputError(said("studio.api.request.notObject", {}));
 }
 
 const text = (b: Record<string, unknown>, key: string, required = true): string | undefined => {
   const v = b[key];
   if (v === undefined || v === null) {
-    if (required) throw new InputError(`the request lacks "${key}"`);
+    if (required) throw new InputError(said("studio.api.request.lacks", { key }));
     return undefined;
   }
-  if (typeof v !== "string") throw new InputError(`"${key}" must be text`);
+  if (typeof v !== "string") throw new InputError(said("studio.api.request.notText", { key }));
   return v;
 };
 
@@ -99,7 +100,7 @@ export async function dayApi(
       case "POST /api/workspace/plan": {
         const b = await json(req);
         const kind = text(b, "kind");
-        if (kind !== "schedule" && kind !== "replan") throw new InputError(`"kind" must be schedule or replan`);
+        if (kind !== "schedule" && kind !== "replan") throw new InputError(said("studio.api.request.planKind", {}));
         // The CLI's defaults, as `roadshow replan <data-dir> --stop <id>` runs with no flag.
         const settings = pageSettings(DEFAULT_PLAN_OPTIONS);
         const output = await captured(env, (io) => planVersion(kind, { files: { dataDir }, settings, stop: text(b, "stop")!, excel: false }, common, io));
@@ -108,12 +109,7 @@ export async function dayApi(
       }
       case "POST /api/workspace/send": {
         const b = await json(req);
-        let sender;
-        try {
-          sender = organizer(text(b, "organizer")!);
-        } catch (error) {
-          throw new InputError(error instanceof Error ? error.message : String(error));
-        }
+        const sender = pageOrganizer(text(b, "organizer")!);
         const dryRun = b["dryRun"] === true;
         const output = await captured(env, (io) => send({ dataDir, stop: text(b, "stop")!, organizer: sender, smtp, dryRun }, common, io));
         return { status: 200, body: { output, sent: smtp !== undefined && !dryRun } };
@@ -122,9 +118,9 @@ export async function dayApi(
         return null;
     }
   } catch (error) {
-    if (error instanceof InputError) return { status: 422, body: { error: error.message, issues: error.issues } };
-    if (error instanceof UsageError) return { status: 400, body: { error: error.message, issues: [] } };
-    if (error instanceof EnvironmentError) return { status: 409, body: { error: error.message, issues: [] } };
+    if (error instanceof InputError) return { status: 422, body: errorBody(error, lang) };
+    if (error instanceof UsageError) return { status: 400, body: errorBody(error, lang) };
+    if (error instanceof EnvironmentError) return { status: 409, body: errorBody(error, lang) };
     throw error;
   }
 }

@@ -18,6 +18,7 @@ import { outcomes } from "../commands/outcomes.js";
 import { refill } from "../commands/refill.js";
 import { deskDay, deskHappening, pairsEntered } from "../desk/day.js";
 import { InputError } from "../errors.js";
+import { said } from "../text/cli-text.js";
 import { loadRun } from "../run/load.js";
 import type { Lang } from "../text/i18n.js";
 import { json, type DayAnswer } from "./day.js";
@@ -92,7 +93,7 @@ async function stdoutOf(env: Readonly<Record<string, string | undefined>>, work:
 
 const stopOf = (b: Record<string, unknown>): string => {
   const v = b["stop"];
-  if (typeof v !== "string" || v === "") throw new InputError(`the request lacks "stop"`);
+  if (typeof v !== "string" || v === "") throw new InputError(said("studio.api.request.lacks", { key: "stop" }));
   return v;
 };
 
@@ -115,7 +116,7 @@ export async function deskModeApi(
     case "POST /api/desk/refill": {
       const b = await json(req);
       const slot = b["slot"];
-      if (typeof slot !== "number" || !Number.isInteger(slot)) throw new InputError(`"slot" must be a whole number`);
+      if (typeof slot !== "number" || !Number.isInteger(slot)) throw new InputError(said("studio.api.request.notWhole", { key: "slot" }));
       const output = await stdoutOf(env, (io) =>
         refill({ dataDir, stop: stopOf(b), slot, apply: b["apply"] === true, agenda: undefined, minMeetings: 1, balance: true, by: undefined, format: "json" }, common, io));
       return { status: 200, body: JSON.parse(output) as unknown };

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../errors.js";
+import { said } from "../text/cli-text.js";
 import type { FileRef } from "./api.js";
 
 /** Whether `child` is `root` or lies under it. */
@@ -45,17 +46,17 @@ export class Folders {
     const root = ref.slice(0, colon) === "data" ? this.data : ref.slice(0, colon) === "out" ? this.out : null;
     const rel = ref.slice(colon + 1);
     if (colon < 0 || root === null || rel === "" || path.isAbsolute(rel)) {
-      throw new InputError(`"${ref}" is not a file of the data folder or the output folder`);
+      throw new InputError(said("studio.api.folders.notAFile", { ref }));
     }
     const file = realish(path.join(root, rel));
-    if (!inside(root, file)) throw new InputError(`"${ref}" lies outside ${root === this.data ? this.dataShown : this.outShown}; the studio reads only those two folders`);
+    if (!inside(root, file)) throw new InputError(said("studio.api.folders.outside", { ref, folder: root === this.data ? this.dataShown : this.outShown }));
     return file;
   }
 
   /** The folder a stop is saved in, `<out>/<stop_id>`, refused when the id would leave the output folder. */
   stopFolder(stopId: string): string {
     const folder = path.join(this.out, stopId);
-    if (!inside(this.out, folder) || folder === this.out) throw new InputError(`stop id "${stopId}" cannot name a folder inside ${this.outShown}`);
+    if (!inside(this.out, folder) || folder === this.out) throw new InputError(said("studio.api.folders.badStop", { stop: stopId, out: this.outShown }));
     return folder;
   }
 

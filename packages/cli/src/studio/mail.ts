@@ -6,7 +6,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { mail } from "../run/mail.js";
-import { organizer } from "../run/organizer.js";
+import { pageOrganizer } from "./answer.js";
+import { said } from "../text/cli-text.js";
 import { InputError } from "../errors.js";
 import type { Lang } from "../text/i18n.js";
 import type { MailAnswer, MailBody } from "./api.js";
@@ -15,13 +16,8 @@ import type { Workspace } from "./workspace.js";
 export async function mailStop(ws: Workspace, body: MailBody, lang: Lang, smtp: string | undefined, env: Readonly<Record<string, string | undefined>>): Promise<MailAnswer> {
   const folder = ws.folders.stopFolder(body.stop);
   const agenda = path.join(folder, "agenda.csv");
-  if (!existsSync(agenda)) throw new InputError(`${path.join(ws.folders.outShown, body.stop, "agenda.csv")} does not exist yet: save the stop first`);
-  let sender;
-  try {
-    sender = organizer(body.organizer);
-  } catch (error) {
-    throw new InputError(error instanceof Error ? error.message : String(error));
-  }
+  if (!existsSync(agenda)) throw new InputError(said("studio.api.mail.notSaved", { file: path.join(ws.folders.outShown, body.stop, "agenda.csv") }));
+  const sender = pageOrganizer(body.organizer);
   const changes = path.join(folder, "changes.csv");
   const out = ws.folders.stopFolder(`${body.stop}-mail`);
   let text = "";

@@ -2,6 +2,7 @@
 import { explainFirm, scorePairs } from "@roadshow/core";
 import type { Schedule, ScheduleOptions, StopInstance } from "@roadshow/core";
 import { InputError } from "../errors.js";
+import { said } from "../text/cli-text.js";
 import { countryName, formatDate, sectorName, t, type Lang } from "../text/i18n.js";
 import { preferredText, reasonText, whyText } from "../text/why.js";
 import type { DeskMeeting, PeopleAnswer } from "./api.js";
@@ -12,7 +13,7 @@ type Agenda = readonly Omit<DeskMeeting, "score">[];
 /** A firm's explanation (`explainFirm`, as `roadshow explain`) on the agenda as it is on the desk (its reviewed schedule). */
 export function firmPeople(instance: StopInstance, schedule: Schedule, options: ScheduleOptions, firmId: string, lang: Lang): PeopleAnswer {
   const { stop } = instance;
-  if (!firmsAt(instance.firms, stop).some((f) => f.id === firmId)) throw new InputError(`${firmId} is not a firm registered for ${stop.id}`);
+  if (!firmsAt(instance.firms, stop).some((f) => f.id === firmId)) throw new InputError(said("studio.api.people.noFirm", { firm: firmId, stop: stop.id }));
   const e = explainFirm(instance, schedule, firmId, options);
   const { firm } = e;
   const headline = firm.maxMeetings === null
@@ -44,7 +45,7 @@ export function firmPeople(instance: StopInstance, schedule: Schedule, options: 
 export function delegationPeople(instance: StopInstance, agenda: Agenda, options: ScheduleOptions, delegationId: string, lang: Lang): PeopleAnswer {
   const { stop } = instance;
   const delegation = delegationsAt(instance.delegations, stop).find((d) => d.id === delegationId);
-  if (delegation === undefined) throw new InputError(`${delegationId} is not a delegation at ${stop.id}`);
+  if (delegation === undefined) throw new InputError(said("studio.api.people.noDelegation", { delegation: delegationId, stop: stop.id }));
   const mine = new Map(agenda.filter((m) => m.delegationId === delegationId).map((m) => [m.firmId, m]));
   const pairs = scorePairs(instance, options)
     .filter((p) => p.delegation.id === delegationId)

@@ -1,6 +1,7 @@
 /** "Re-plan around the locks": the core's `replanStop` on the agenda as it is on the desk, the locked meetings kept as they are. */
 import { verifyAgenda } from "@roadshow/core";
 import { InputError } from "../errors.js";
+import { said } from "../text/cli-text.js";
 import type { ReplanAnswer, ReplanBody } from "./api.js";
 import type { Lang } from "../text/i18n.js";
 import { startJob } from "./solver.js";
@@ -13,8 +14,9 @@ export async function replanDesk(ws: Workspace, body: ReplanBody, lang: Lang): P
   // Locks must hold on their own (the core keeps them whatever happens); name the ones that do not.
   const broken = verifyAgenda(instance, body.locked, options);
   if (broken.length > 0) {
-    const named = broken.map((v) => `${v.code}: ${violationText(v, "en")}`).join("; ");
-    throw new InputError(`a locked meeting breaks a rule; unlock or move it first (${named})`);
+    // The rules named in the page's language (the answer's), their codes as they are.
+    const named = broken.map((v) => `${v.code}: ${violationText(v, lang)}`).join("; ");
+    throw new InputError(said("studio.api.replan.brokenLock", { named }));
   }
   const job = startJob({ kind: "replan", instance, previous: body.meetings, locked: body.locked, allowMoves: body.allowMoves, options: jobOptions }, () => {});
   const result = await job.result;

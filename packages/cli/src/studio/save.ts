@@ -8,8 +8,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { verifyAgenda, type Replan } from "@roadshow/core";
-import { organizer } from "../run/organizer.js";
-import { InputError } from "../errors.js";
+import { pageOrganizer } from "./answer.js";
 import { readAgenda } from "../read/load.js";
 import type { OutputFile } from "../write/exports.js";
 import { writeOutputs } from "../write/transaction.js";
@@ -20,11 +19,7 @@ import { agendaKey, type Workspace } from "./workspace.js";
 
 function organizerOf(value: string | null) {
   if (value === null || value.trim() === "") return undefined;
-  try {
-    return organizer(value);
-  } catch (error) {
-    throw new InputError(error instanceof Error ? error.message : String(error));
-  }
+  return pageOrganizer(value);
 }
 
 export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswer> {

@@ -10,11 +10,13 @@ import { fileURLToPath } from "node:url";
 import { ENVIRONMENT_CODES, EnvironmentError, InputError, systemReason, UsageError } from "../errors.js";
 import { dayApi } from "./day.js";
 import { deskModeApi } from "./desk-mode.js";
-import { isLang, type Lang } from "../text/i18n.js";
+import { isLang, t, type Lang } from "../text/i18n.js";
 import { verifyAgenda } from "@roadshow/core";
 import type { ErrorAnswer, VerifyAnswer, PlanEvent, PlanOptions, SessionInfo } from "./api.js";
 import { judge, newToken, sessionCookie, type GuardConfig } from "./guard.js";
 import { BadRequest, badFields, readBody } from "./body.js";
+import { errorBody } from "./answer.js";
+import type { BodyKind } from "./schema.js";
 import { check, PlanOptionsSchema, StudioLangSchema } from "./schema.js";
 import { scrub, secretsOf } from "../secrets.js";
 import { delegationPeople, firmPeople } from "./people.js";
@@ -80,19 +82,19 @@ class HttpError extends Error {
  * 400 (naming its fields), bad input 422, the environment (another run holds the lock, the
  * folder exists: 409; permission denied, disk full: 503) with the CLI's own sentence, a bug 500.
  */
-function errorAnswer(error: unknown): [number, ErrorAnswer] {
+function errorAnswer(error: unknown, lang: Lang): [number, ErrorAnswer] {
   if (error instanceof BadRequest) return [error.status, { error: error.message, issues: [], fields: error.fields }];
-  if (error instanceof InputError) return [422, { error: error.message, issues: error.issues }];
-  if (error instanceof UsageError) return [400, { error: error.message, issues: [] }];
+  if (error instanceof InputError) return [422, errorBody(error, lang)];
+  if (error instanceof UsageError) return [400, errorBody(error, lang)];
   if (error instanceof HttpError) return [error.status, { error: error.message, issues: [] }];
-  if (error instanceof EnvironmentError) return [CONFLICTS.has(error.code ?? "") ? 409 : 503, { error: error.message, issues: [] }];
+  if (error instanceof EnvironmentError) return [CONFLICTS.has(error.code ?? "") ? 409 : 503, errorBody(error, lang)];
   const system = (error as NodeJS.ErrnoException | null)?.code;
   if (system !== undefined && ENVIRONMENT_CODES.has(system)) {
     const where = (error as NodeJS.ErrnoException).path;
     return [CONFLICTS.has(system) ? 409 : 503, { error: `${where === undefined ? "" : `${where}: `}${systemReason(error)}`, issues: [] }];
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return [500, { error: `internal error: ${detail}. This is a bug in roadshow; please report it.`, issues: [] }];
+  return [500, { error: t(lang, "studio.api.internal", { detail }), issues: [] }];
 }
 
 /** Environment refusals that are about the state of the folder (another run writes it, it exists): 409 Conflict. */
@@ -125,9 +127,19 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
   const secrets = secretsOf(config.smtp === undefined ? [] : [config.smtp], config.env ?? {}).flatMap((p) => [p, JSON.stringify(p).slice(1, -1)]);
   let guard: GuardConfig = { token, port: config.port };
 
+  /** The language of a request's answers: its body's `lang`, else its `?lang=`, else the studio's. */
+  const answerLang = new WeakMap<IncomingMessage, Lang>();
+  const bodyOf = async <K extends BodyKind>(req: IncomingMessage, kind: K) => {
+    const read = await readBody(req, kind);
+    const l = (read as { readonly lang?: unknown }).lang;
+    if (isLang(l)) answerLang.set(req, l);
+    return read;
+  };
+
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const route = `${req.method} ${url.pathname}`;
     const lang = queryLang(url, ws.lang);
+    answerLang.set(req, lang);
     switch (route) {
       case "GET /api/session":
         return send(res, 200, { lang: ws.lang, dataDir: ws.folders.dataShown, outDir: ws.folders.outShown, version: config.version, smtp: config.smtp !== undefined } satisfies SessionInfo);
@@ -142,29 +154,29 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
       case "GET /api/plan":
         return plan(req, res, url, lang);
       case "POST /api/open": {
-        const body = await readBody(req, "open");
+        const body = await bodyOf(req, "open");
         const inputs = await ws.stop(body.stop, body.options);
         const rows = (await readAgenda(ws.folders.resolve(body.file))).filter((r) => r.stopId === inputs.instance.stop.id);
         const reviewed = ws.review(inputs.instance.stop.id, body.options, inputs, rows);
         return send(res, 200, deskOfAgenda(inputs.instance, rows, reviewed, langOf(body.lang, lang), body.file));
       }
       case "POST /api/check": {
-        const body = await readBody(req, "agenda");
+        const body = await bodyOf(req, "agenda");
         const inputs = await ws.stop(body.stop, body.options);
         const reviewed = ws.review(inputs.instance.stop.id, body.options, inputs, body.meetings);
         return send(res, 200, deskOfAgenda(inputs.instance, body.meetings, reviewed, langOf(body.lang, lang), "edit"));
       }
       case "POST /api/verify": {
-        const body = await readBody(req, "agenda");
+        const body = await bodyOf(req, "agenda");
         const { instance, options } = await ws.stop(body.stop, body.options);
         return send(res, 200, { violations: verifyAgenda(instance, body.meetings, options) } satisfies VerifyAnswer);
       }
       case "POST /api/replan": {
-        const body = await readBody(req, "replan");
+        const body = await bodyOf(req, "replan");
         return send(res, 200, await replanDesk(ws, body, langOf(body.lang, lang)));
       }
       case "POST /api/people": {
-        const body = await readBody(req, "people");
+        const body = await bodyOf(req, "people");
         const inputs = await ws.stop(body.stop, body.options);
         const { instance, options } = inputs;
         const l = langOf(body.lang, lang);
@@ -173,9 +185,9 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
         return send(res, 200, firmPeople(instance, schedule, options, body.id, l));
       }
       case "POST /api/mail":
-        return send(res, 200, await mailStop(ws, await readBody(req, "mail"), lang, config.smtp, config.env ?? {}), {}, secrets);
+        return send(res, 200, await mailStop(ws, await bodyOf(req, "mail"), lang, config.smtp, config.env ?? {}), {}, secrets);
       case "POST /api/save":
-        return send(res, 200, await saveStop(ws, await readBody(req, "save")));
+        return send(res, 200, await saveStop(ws, await bodyOf(req, "save")));
       default: {
         // The stop's workspace: the CLI's status, change, schedule/replan and send (studio/day.ts); the desk mode (studio/desk-mode.ts).
         const day = (await deskModeApi(route, req, url, ws, lang, config.env ?? {})) ?? (await dayApi(route, req, url, ws, lang, config.smtp, config.env ?? {}));
@@ -210,7 +222,8 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
       ws.rememberPlan(inputs.instance.stop.id, options, schedule);
       event({ type: "done", desk: deskOfPlan(inputs.instance, schedule, lang) });
     } catch (error) {
-      event({ type: "error", message: error instanceof Error ? error.message : String(error), issues: error instanceof InputError ? error.issues : [] });
+      const said = error instanceof InputError || error instanceof UsageError || error instanceof EnvironmentError ? errorBody(error, lang) : null;
+      event({ type: "error", message: said?.error ?? (error instanceof Error ? error.message : String(error)), issues: said?.issues ?? [] });
     }
     res.end();
   };
@@ -238,7 +251,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
     const handled = req.method === "GET" && name !== undefined ? Promise.resolve(asset(res, name, verdict.setCookie)) : api(req, res, url);
     handled.catch((error: unknown) => {
       if (res.headersSent) return void res.end();
-      const [status, answer] = errorAnswer(error);
+      const [status, answer] = errorAnswer(error, answerLang.get(req) ?? ws.lang);
       send(res, status, answer, {}, secrets);
     });
   });

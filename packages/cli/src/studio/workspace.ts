@@ -13,6 +13,8 @@ export type Review = { readonly schedule: Schedule; readonly violations: readonl
 import { InputError } from "../errors.js";
 import type { Lang } from "../text/i18n.js";
 import type { InputIssue } from "../issues.js";
+import { issueIn } from "../text/issues-text.js";
+import { errorBody } from "./answer.js";
 import type { Loaded } from "../read/load.js";
 import { loadRun, type Run } from "../run/load.js";
 import { coreOptions, pageFiles, pageSettings } from "../run/options.js";
@@ -123,14 +125,15 @@ export class Workspace {
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       ok = false;
-      issues = error.issues.length > 0 ? error.issues : [{ severity: "error", code: "unreadable-file", file: this.folders.dataShown, line: null, column: null, value: null, message: error.message, hint: "" }];
+      issues = error.issues.length > 0 ? error.issues : [{ severity: "error", code: "unreadable-file", file: this.folders.dataShown, line: null, column: null, value: null, message: errorBody(error, lang).error, hint: "" }];
     }
     const count = (name: string, severity: string) => issues.filter((i) => path.basename(i.file) === name && i.severity === severity).length;
     const files: FileInfo[] = listFiles(this.folders.data, 1).map((name) => {
       const stat = statSync(path.join(this.folders.data, name));
       return { name, bytes: stat.size, modified: stat.mtime.toISOString(), errors: count(name, "error"), warnings: count(name, "warning") };
     });
-    return { version: this.version, dataDir: this.folders.dataShown, files, issues, ok, stops, choices: this.folders.choices() };
+    // The issues in the page's language, as the CLI prints them.
+    return { version: this.version, dataDir: this.folders.dataShown, files, issues: issues.map((i) => issueIn(lang, i)), ok, stops, choices: this.folders.choices() };
   }
 
   /** Calls `listener` (debounced) whenever a file of the data folder changes; returns how to stop. */

@@ -1,8 +1,8 @@
 // The CLI's languages: texts from the catalogue (messages.ts: ICU MessageFormat by intl-messageformat), and the formatting of numbers, dates, countries and sectors by language.
 import { DateTime } from "luxon";
-import { sectorLabel } from "@roadshow/core";
+import { isKnownSector } from "@roadshow/core";
 import type { CountryCode, SectorCode } from "@roadshow/core";
-import { LOCALE, template, TEXT_LANGS, type Lang } from "./messages.js";
+import { formatMessage, isMessageKey, LOCALE, template, TEXT_LANGS, type Lang } from "./messages.js";
 
 export { formatMessage, isLang, isMessageKey, LOCALE, MESSAGE_KEYS, ownTemplate, t, template, TEXT_LANGS } from "./messages.js";
 export type { Catalogue, Lang, MessageKey, MessageParams } from "./messages.js";
@@ -62,9 +62,10 @@ function lookupCountry(code: CountryCode, lang: Language): string {
   }
 }
 
-/** A sector's label (the slug when unknown): the core knows Italian and English labels; other languages get the English one. */
+/** A known sector's name in `lang`, from the catalogue (`sector.<slug>`); the slug itself for any other sector. */
 export function sectorName(code: SectorCode, lang: Lang): string {
-  return sectorLabel(code, lang === "it" ? "it" : "en");
+  const key = `sector.${code}`;
+  return isKnownSector(code) && isMessageKey(key) ? formatMessage(lang, key, {}) : code;
 }
 
 /**

@@ -36,8 +36,10 @@ export const TEXT_LANGS: readonly Lang[] = Object.keys(CATALOGUE);
 export const isLang = (value: unknown): value is Lang => typeof value === "string" && Object.hasOwn(CATALOGUE, value);
 
 type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
+/** An argument's name: `size` of `{size, number, ::.0}`. */
+type ArgName<P extends string> = P extends `${infer N},${string}` ? Trim<N> : Trim<P>;
 /** The `{name}` arguments of a plain message (no plural or select). */
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? Trim<P> | Placeholders<Rest> : never;
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? ArgName<P> | Placeholders<Rest> : never;
 /** A message with a plural or select takes its arguments untyped here; the catalogue test checks their names against the library's parse. */
 type Arguments<S extends string> = S extends `${string}, plural,${string}` | `${string}, select,${string}` ? string : Placeholders<S>;
 

@@ -63,5 +63,5 @@ export function checkInstance(instance: StopInstance, logFile: string): void {
   const errors = validateInstance(instance).filter((i) => i.severity === "error");
   if (errors.length === 0) return;
   const issues: InputIssue[] = errors.map((i) => ({ ...toInputIssue(i, instance), file: path.normalize(logFile) }));
-  throw new InputError(`the day of ${instance.stop.id} after the log is not valid`, issues);
+  throw new InputError(said("cli.input.dayInvalid", { stop: instance.stop.id }), issues);
 }

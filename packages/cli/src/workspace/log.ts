@@ -27,9 +27,10 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import path from "node:path";
 import { applyChanges, buildSlots, formatTime, type AgendaMeeting, type DeskEvent, type Delegation, type Firm, type StopChange, type StopInstance, type TimeWindow } from "@roadshow/core";
 import { InputError } from "../errors.js";
-import type { InputIssue } from "../issues.js";
-import { english, type Note } from "../read/report.js";
-import { didYouMean, nearest } from "../read/suggest.js";
+import { issueWith, type InputIssue } from "../issues.js";
+import type { Note } from "../read/report.js";
+import { nearest } from "../read/suggest.js";
+import { nearAs, said } from "../text/cli-text.js";
 import { readTable, type TableSpec } from "../read/table.js";
 import { parseInteger, parseTime, parseWindows } from "../read/values.js";
 import { toCsv } from "../write/csv.js";
@@ -133,8 +134,8 @@ function setWindows(day: DayState, entry: LogEntry, who: Participant, windows: r
   if (inside.length === 0) {
     return {
       code: "no-time-left",
-      message: `${entry.kind} ${entry.value} leaves ${who.value.id} no time inside the session ${text([s])} (its windows now: ${text(windowsOf(day, who))})`,
-      hint: `give a time inside ${text([s])}, or enter: roadshow change … absent ${who.value.id}`,
+      message: said("input.no-time-left", { kind: entry.kind, value: entry.value, id: who.value.id, session: text([s]), windows: text(windowsOf(day, who)) }),
+      hint: said("input.no-time-left.fix", { session: text([s]), id: who.value.id }),
     };
   }
   addChange(day, entry, { ...none, available: inside });
@@ -148,8 +149,8 @@ function needsAttending(day: DayState, entry: LogEntry, who: Participant): Note 
   if (attends(day, who)) return null;
   return {
     code: "not-at-stop",
-    message: `${who.value.id} does not take part in ${day.base.stop.id} at this point of the log, so "${entry.kind}" cannot apply`,
-    hint: `enter "present ${who.value.id}" first (a walk-in, or back after an absence)`,
+    message: said("input.not-at-stop", { id: who.value.id, stop: day.base.stop.id, kind: entry.kind }),
+    hint: said("input.not-at-stop.fix", { id: who.value.id }),
   };
 }
 
@@ -301,16 +302,15 @@ export function resolve(day: DayState, id: string, kind: Exclude<Names, "entry">
   const firm = kind === "delegation" ? undefined : day.instance.firms.find((f) => f.id === id);
   const delegation = kind === "firm" ? undefined : day.instance.delegations.find((d) => d.id === id);
   if (firm && delegation) {
-    return { code: "ambiguous-participant", message: `${id} is both a firm_id and a delegation_id, so the entry is ambiguous`, hint: "rename the firm or the delegation so that ids differ" };
+    return { code: "ambiguous-participant", message: said("input.ambiguous-participant", { id }), hint: said("input.ambiguous-participant.fix", {}) };
   }
   if (firm) return { kind: "firm", value: firm };
   if (delegation) return { kind: "delegation", value: delegation };
   const ids = [...(kind === "delegation" ? [] : day.instance.firms.map((f) => f.id)), ...(kind === "firm" ? [] : day.instance.delegations.map((d) => d.id))];
-  const what = kind === "participant" ? "a firm_id of firms.csv nor a delegation_id of delegations.csv" : kind === "firm" ? "a firm_id of firms.csv" : "a delegation_id of delegations.csv";
   return {
     code: "unknown-participant",
-    message: `"${id}" is ${kind === "participant" ? "neither " : "not "}${what}${didYouMean(nearest(id, ids, 3))}`,
-    hint: `check the id; a walk-in firm needs its row in firms.csv first`,
+    message: said("input.unknown-participant", { id, kind, near: nearAs(nearest(id, ids, 3)) }),
+    hint: said("input.unknown-participant.fix", {}),
   };
 }
 
@@ -340,22 +340,22 @@ export function foldLog(day: DayState, entries: readonly LogEntry[]): EntryProbl
     const kind = LOG_KINDS.get(e.kind);
     if (kind === undefined) {
       const near = nearest(e.kind, [...LOG_KINDS.keys()], 3);
-      problems.push({ entry: e, column: "kind", code: "bad-choice", message: `"${e.kind}" is not a kind of log entry${didYouMean(near)}`, hint: `write one of: ${[...LOG_KINDS.keys()].join(", ")}` });
+      problems.push({ entry: e, column: "kind", code: "bad-choice", message: said("input.bad-choice.logKind", { kind: e.kind, near: nearAs(near) }), hint: said("input.bad-choice.logKind.fix", { kinds: [...LOG_KINDS.keys()].join(", ") }) });
       return;
     }
     if (kind.names === "entry") {
       const target = Number(e.value);
       if (!/^\d+$/.test(e.value) || target < 1 || target >= e.entry) {
-        problems.push({ entry: e, column: "value", code: "bad-entry", message: `"${e.value}" is not the number of an earlier entry (this is entry ${e.entry})`, hint: `give a number from 1 to ${e.entry - 1}` });
+        problems.push({ entry: e, column: "value", code: "bad-entry", message: said("input.bad-entry.undo", { value: e.value, entry: e.entry }), hint: said("input.bad-entry.undo.fix", { last: e.entry - 1 }) });
       }
       return;
     }
     if (kind.value === "required" && e.value === "") {
-      problems.push({ entry: e, column: "value", code: "empty-cell", message: `${e.kind} needs a value: ${kind.usage}`, hint: `write it as: ${kind.usage}` });
+      problems.push({ entry: e, column: "value", code: "empty-cell", message: said("input.empty-cell.logValue", { kind: e.kind, usage: kind.usage }), hint: said("input.empty-cell.logValue.fix", { usage: kind.usage }) });
       return;
     }
     if (kind.value === "none" && e.value !== "") {
-      problems.push({ entry: e, column: "value", code: "unexpected-value", message: `${e.kind} takes no value, got "${e.value}"`, hint: `write it as: ${kind.usage}` });
+      problems.push({ entry: e, column: "value", code: "unexpected-value", message: said("input.unexpected-value", { kind: e.kind, value: e.value }), hint: said("input.unexpected-value.fix", { usage: kind.usage }) });
       return;
     }
     const who = resolve(day, e.participantId, kind.names);
@@ -390,21 +390,22 @@ export function readLog(file: string): LogEntry[] {
       const n = row.raw("entry");
       const expected = entries.length + 1;
       if (n !== String(expected)) {
-        row.error("entry", "bad-entry", n, `entry is "${n}" but this is entry ${expected} of the log (entries are numbered 1, 2, 3, … in order)`, `write ${expected}; entries are only added at the end, never removed (undo one with: roadshow change … undo <entry>)`);
+        row.error("entry", "bad-entry", n, said("input.bad-entry", { value: n, entry: expected }), said("input.bad-entry.fix", { entry: expected }));
         continue;
       }
       entries.push({ entry: expected, at: row.raw("at"), by: row.raw("by"), kind: row.raw("kind").toLowerCase(), participantId: row.raw("participant_id"), value: row.raw("value"), note: row.raw("note"), line: row.line });
     }
   }
   const errors = issues.filter((i) => i.severity === "error");
-  if (table === null || errors.length > 0) throw new InputError(`${file} cannot be read as the log of the stop`, errors.length > 0 ? errors : issues);
+  if (table === null || errors.length > 0) throw new InputError(said("cli.input.notLog", { file }), errors.length > 0 ? errors : issues);
   return entries;
 }
 
 /** A problem of an entry written in log.csv, located at its line and column. */
 export function logIssue(file: string, p: EntryProblem): InputIssue {
   const value = p.column === "kind" ? p.entry.kind : p.column === "participant_id" ? p.entry.participantId : p.entry.value;
-  return { severity: "error", code: p.code, file, line: p.entry.line, column: p.column, value, message: `entry ${p.entry.entry}: ${english(p.message)}`, hint: english(p.hint) };
+  const message = typeof p.message === "string" ? `entry ${p.entry.entry}: ${p.message}` : said("input.log-entry", { entry: p.entry.entry, message: p.message });
+  return issueWith({ severity: "error", code: p.code, file, line: p.entry.line, column: p.column, value }, message, p.hint);
 }
 
 /** log.csv's bytes for these entries. */

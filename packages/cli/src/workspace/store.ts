@@ -7,7 +7,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { EnvironmentError, InputError, systemReason } from "../errors.js";
+import { EnvironmentError, InputError, systemReason, type Said } from "../errors.js";
+import { saidIssue } from "../issues.js";
 import { readJournal } from "../mail/journal.js";
 import { acquireLock } from "../write/lock.js";
 import { underLock, type StopOptions } from "../write/transaction.js";
@@ -43,7 +44,7 @@ export function lockStop(paths: StopPaths): () => void {
   return acquireLock(stopDir(paths), shownStop(paths));
 }
 
-const shownStop = (paths: StopPaths): string => `the workspace of stop ${paths.stopId} (${paths.dir})`;
+const shownStop = (paths: StopPaths): Said => said("cli.workspace.shown", { stop: paths.stopId, dir: paths.dir });
 
 /** The stop's folder, made when missing; its real path (the lock's target). */
 function stopDir(paths: StopPaths): string {
@@ -53,6 +54,18 @@ function stopDir(paths: StopPaths): string {
   } catch (err) {
     throw new EnvironmentError(said("cli.workspace.cannotCreate", { dir: paths.dir, reason: systemReason(err) }), paths.dir, (err as NodeJS.ErrnoException).code ?? null);
   }
+}
+
+/**
+ * The input error of a stop with no version yet, for a command that needs one (`replan`, `diff`, `send`):
+ * named at its versions folder, with the command that plans it.
+ */
+export function noVersion(what: "replan" | "diff" | "send", paths: StopPaths, stopId: string, dataDir: string): InputError {
+  return new InputError(said("cli.input.noVersion", { stop: stopId, what }), [saidIssue(
+    { severity: "error", code: "missing-file", file: paths.versions, line: null, column: null, value: null },
+    said("input.missing-file.noVersion", { stop: stopId, dir: paths.dir, what }),
+    said("input.missing-file.noVersion.fix", { dataDir, stop: stopId }),
+  )]);
 }
 
 /**
@@ -107,10 +120,12 @@ export function listVersions(paths: StopPaths): Version[] {
     try {
       raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
     } catch (err) {
-      throw new InputError(`${file} cannot be read (${err instanceof SyntaxError ? "not JSON" : systemReason(err)})`, [{
-        severity: "error", code: "bad-version", file, line: null, column: null, value: null,
-        message: `${file} cannot be read: the version's record is damaged`, hint: `restore the workspace from a backup, or move ${dir} away`,
-      }]);
+      const reason = err instanceof SyntaxError ? said("cli.input.notJson", {}) : systemReason(err);
+      throw new InputError(said("cli.input.badVersion", { file, reason }), [saidIssue(
+        { severity: "error", code: "bad-version", file, line: null, column: null, value: null },
+        said("input.bad-version", { file }),
+        said("input.bad-version.fix", { dir }),
+      )]);
     }
     return {
       version: n,

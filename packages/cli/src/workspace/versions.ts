@@ -14,7 +14,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { InvalidInstanceError, planStop, replanStop, type AgendaMeeting, type Replan, type ReplanOptions, type Schedule } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
-import { InputError } from "../errors.js";
 import type { Said } from "../issues.js";
 import { coreIssueSentence } from "../read/instance-issues.js";
 import type { AgendaRow } from "../read/index.js";
@@ -32,7 +31,7 @@ import { writeOutputs } from "../write/transaction.js";
 import { deriveDay, type Day } from "./day.js";
 import { pairKey, readLog, type LogEntry } from "./log.js";
 import { whoIsTold } from "./told.js";
-import { baseVersion, lastSent, listVersions, stopPaths, withStop, VERSION_FILE, versionJson, type Version } from "./store.js";
+import { baseVersion, lastSent, listVersions, noVersion, stopPaths, withStop, VERSION_FILE, versionJson, type Version } from "./store.js";
 
 /** What `schedule` and `replan` in workspace mode are given. */
 export interface VersionArgs {
@@ -143,11 +142,7 @@ export async function planVersion(kind: "schedule" | "replan", args: VersionArgs
     const sent = lastSent(paths);
     const told = baseVersion(versions, sent);
     if (kind === "replan" && told === undefined) {
-      throw new InputError(`no version of ${stop.id} to re-plan`, [{
-        severity: "error", code: "missing-file", file: paths.versions, line: null, column: null, value: null,
-        message: `${stop.id} has no version yet in ${paths.dir}: there is nothing to re-plan`,
-        hint: `plan it first: roadshow schedule ${args.files.dataDir} --stop ${stop.id}`,
-      }]);
+      throw noVersion("replan", paths, stop.id, args.files.dataDir);
     }
     const base = kind === "replan" ? told! : undefined;
     const print = fingerprint(entries, args, common.lang);

@@ -7,7 +7,7 @@
 import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
-import { EnvironmentError, systemReason } from "../errors.js";
+import { EnvironmentError, systemReason, type Said } from "../errors.js";
 import { said } from "../text/cli-text.js";
 
 /** What a lock file holds. */
@@ -70,7 +70,7 @@ export function lockPath(target: string): string {
  * A stale lock (its process gone, or its pid reused) is replaced; a live one is an
  * `EnvironmentError` naming the other run.
  */
-export function acquireLock(target: string, shown: string): () => void {
+export function acquireLock(target: string, shown: string | Said): () => void {
   const file = lockPath(target);
   const holder: Holder = { pid: process.pid, start: ownStart(), host: hostname(), since: new Date().toISOString() };
   // The lock appears whole: its content is written beside it first and hard-linked into place
@@ -89,7 +89,7 @@ export function acquireLock(target: string, shown: string): () => void {
 }
 
 /** Links the filled lock into place, replacing a stale one; throws naming a live holder. */
-function takeLock(file: string, filled: string, shown: string): () => void {
+function takeLock(file: string, filled: string, shown: string | Said): () => void {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       linkSync(filled, file);

@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { EnvironmentError, systemReason } from "../errors.js";
+import { EnvironmentError, systemReason, type Said } from "../errors.js";
 import { acquireLock } from "./lock.js";
 import { inspectFile, inspectFolder, MARKER, type Target, type WriteOptions } from "./target.js";
 import type { OutputFile } from "./output-file.js";
@@ -36,7 +36,7 @@ export function checkOutputFile(file: string, opts: WriteOptions): void {
   inspectFile(file, opts);
 }
 
-function makeParent(target: string, shown: string): void {
+function makeParent(target: string, shown: string | Said): void {
   try {
     mkdirSync(path.dirname(target), { recursive: true });
   } catch (err) {
@@ -89,7 +89,7 @@ export interface StopOptions {
  * leaves at once. A signal that comes once the work is done lets the run finish.
  * Every writer (output folders, files, the sending of mail) stops through here.
  */
-export async function underLock<T>(target: { readonly target: string; readonly shown: string }, work: (stop: AbortSignal) => Promise<T>, opts: StopOptions = {}): Promise<T> {
+export async function underLock<T>(target: { readonly target: string; readonly shown: string | Said }, work: (stop: AbortSignal) => Promise<T>, opts: StopOptions = {}): Promise<T> {
   makeParent(target.target, target.shown);
   const release = acquireLock(target.target, target.shown);
   const controller = new AbortController();

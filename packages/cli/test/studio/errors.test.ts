@@ -126,6 +126,42 @@ describe("studio API bodies: every field checked by its schema", () => {
   });
 });
 
+describe("the API's refusals in the page's language", () => {
+  const call = async (method: string, route: string, body?: unknown) => {
+    const res = await raw(studio.port, method, route, headers(), body === undefined ? undefined : JSON.stringify(body));
+    return { status: res.status, answer: JSON.parse(res.text) as { error: string; issues: { message: string; hint: string; said?: unknown }[] } };
+  };
+
+  test("an error sentence in the body's language (people, a file outside the folders)", async () => {
+    const people = await call("POST", "/api/people", { ...agenda, lang: "it", kind: "firm", id: "F9999" });
+    expect(people).toMatchObject({ status: 422, answer: { error: "F9999 non è un'impresa iscritta a BS-2026-02" } });
+    expect((await call("POST", "/api/people", { ...agenda, kind: "firm", id: "F9999" })).answer.error).toBe("F9999 is not a firm registered for BS-2026-02");
+    const open = await call("POST", "/api/open", { ...agenda, lang: "it", file: "data:../../etc/passwd" });
+    expect(open.status).toBe(422);
+    expect(open.answer.error).toMatch(/^"data:\.\.\/\.\.\/etc\/passwd" è fuori da .*; lo studio legge solo quelle due cartelle$/);
+  });
+
+  test("the workspace's answers in ?lang=: a usage error, and an input error with its issues worded, no said in the JSON", async () => {
+    const usage = await call("POST", "/api/workspace/change?lang=it", { stop: STOP, kind: "launch", participant: "US-CG" });
+    expect(usage.status).toBe(400);
+    expect(usage.answer.error).toMatch(/^"launch" non è un tipo di variazione; tipi: absent <participant-id>/);
+    const unknown = await call("POST", "/api/workspace/change?lang=it", { stop: STOP, kind: "absent", participant: "F006" });
+    expect(unknown.status).toBe(422);
+    expect(unknown.answer.error).toBe("la variazione non si può registrare");
+    expect(unknown.answer.issues[0]).toMatchObject({
+      message: "\"F006\" non è né un firm_id di firms.csv né un delegation_id di delegations.csv; forse intendevi F0006, F0016 o F0026?",
+      hint: "controlla il codice; un'impresa iscritta sul posto deve prima avere la sua riga in firms.csv",
+    });
+    expect(unknown.answer.issues[0]).not.toHaveProperty("said");
+    const stop = await call("GET", "/api/workspace?stop=XX-1&lang=it");
+    expect(stop.status).toBe(422);
+    expect(stop.answer.error).toBe("tappa sconosciuta");
+    expect(stop.answer.issues[0]!.message).toBe("--stop XX-1 non è uno stop_id di stops.csv");
+    const kind = await call("POST", "/api/workspace/plan?lang=it", { stop: STOP, kind: "both" });
+    expect(kind.answer.error).toBe("\"kind\" deve essere schedule o replan");
+  });
+});
+
 describe("studio saves: the environment's refusals are 409/503 with the CLI's own sentence", () => {
   const save = (force: boolean) => post("/api/save", { ...agenda, meetings: planned, excel: false, force, previous: false, organizer: null });
 

@@ -18,8 +18,7 @@ const DE: Catalogue = {
   "language.locale": "de-DE",
   "help.title.usage": "Aufruf:",
   "issues.count": "{errors} {errors, plural, one {Fehler} other {Fehler}}, {warnings} {warnings, plural, one {Warnung} other {Warnungen}}",
-  "issue.message.missing-folder": "der Datenordner {file} existiert nicht{tried}",
-  "issue.tried": " (gesucht: {path})",
+  "input.missing-folder": "der Datenordner {dir} existiert nicht (gesucht: {path})",
 };
 
 export default DE;

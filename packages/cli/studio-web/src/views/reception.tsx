@@ -126,7 +126,7 @@ export function ReceptionTab({ ctx }: { ctx: Ctx }) {
   const enter = async (kind: string, participant: string, value?: string): Promise<void> => {
     setBusy(true);
     try {
-      await postJson<{ output: string }>("/api/workspace/change", { stop: stopId, kind, participant, ...(value === undefined ? {} : { value }) });
+      await postJson<{ output: string }>(`/api/workspace/change?lang=${lang}`, { stop: stopId, kind, participant, ...(value === undefined ? {} : { value }) });
       // A check-in shows at once; the board read after it confirms it.
       if (kind === "checkin" && value !== undefined) {
         setBoard((b) => b && { ...b, participants: b.participants.map((p) => (p.id === participant ? { ...p, checkedIn: value, noShows: [] } : p)) });
@@ -142,7 +142,7 @@ export function ReceptionTab({ ctx }: { ctx: Ctx }) {
   const propose = async (slot: number, apply: boolean): Promise<void> => {
     setBusy(true);
     try {
-      const refill = await postJson<DeskRefill>("/api/desk/refill", { stop: stopId, slot, apply });
+      const refill = await postJson<DeskRefill>(`/api/desk/refill?lang=${lang}`, { stop: stopId, slot, apply });
       setProposal({ slot, refill, applied: apply });
       setDeclined(null);
       if (apply) reload();
@@ -156,7 +156,7 @@ export function ReceptionTab({ ctx }: { ctx: Ctx }) {
   const close = async (): Promise<void> => {
     setBusy(true);
     try {
-      setClosed(await postJson<DeskClosed>("/api/desk/close", { stop: stopId }));
+      setClosed(await postJson<DeskClosed>(`/api/desk/close?lang=${lang}`, { stop: stopId }));
       reload();
     } catch (e) {
       showError(e);

@@ -28,7 +28,7 @@ export function WorkspaceTab({ ctx }: { ctx: Ctx }) {
 
   const refresh = () => {
     if (stopId === "") return;
-    get<StopStatus>(`/api/workspace?stop=${encodeURIComponent(stopId)}`).then(setStatus).catch(ctx.showError);
+    get<StopStatus>(`/api/workspace?stop=${encodeURIComponent(stopId)}&lang=${ctx.lang}`).then(setStatus).catch(ctx.showError);
   };
   useEffect(refresh, [stopId]);
 
@@ -38,10 +38,10 @@ export function WorkspaceTab({ ctx }: { ctx: Ctx }) {
   };
   const enter = () => {
     const v = value.trim();
-    run(post("/api/workspace/change", { stop: stopId, kind, participant: participant.trim(), ...(v === "" ? {} : { value: v }), ...(note.trim() === "" ? {} : { note: note.trim() }) }));
+    run(post("/api/workspace/change", { stop: stopId, kind, participant: participant.trim(), ...(v === "" ? {} : { value: v }), ...(note.trim() === "" ? {} : { note: note.trim() }) }, `?lang=${ctx.lang}`));
   };
-  const plan = () => run(post("/api/workspace/plan", { stop: stopId, kind: (status?.current ?? 0) === 0 ? "schedule" : "replan" }));
-  const send = (dryRun: boolean) => run(post("/api/workspace/send", { stop: stopId, organizer, dryRun }));
+  const plan = () => run(post("/api/workspace/plan", { stop: stopId, kind: (status?.current ?? 0) === 0 ? "schedule" : "replan" }, `?lang=${ctx.lang}`));
+  const send = (dryRun: boolean) => run(post("/api/workspace/send", { stop: stopId, organizer, dryRun }, `?lang=${ctx.lang}`));
   const nameOf = (id: string) => roster?.firms.find((f) => f.id === id)?.name ?? roster?.delegations.find((d) => d.id === id)?.name ?? "";
 
   return (
