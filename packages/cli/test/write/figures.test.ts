@@ -23,7 +23,7 @@ describe("a name ending in a full stop", () => {
       for (const key of MESSAGE_KEYS) {
         const source = template(lang, key);
         const names = [...source.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-        const counts = [...source.matchAll(/\{(\w+), *(plural|selectordinal),/g)].map((m) => m[1]!);
+        const counts = [...source.matchAll(/\{(\w+), *(plural|selectordinal|number)\b/g)].map((m) => m[1]!);
         const choices = [...source.matchAll(/\{(\w+), *select,/g)].map((m) => m[1]!);
         const params = Object.fromEntries([
           ...names.map((n) => [n, "Rossi S.r.l."]),
