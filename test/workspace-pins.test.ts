@@ -1,7 +1,7 @@
 /**
  * Checks that meetings the log pins are part of the stop's derived day: a `refill --apply` is kept by the next
  * workspace re-plan and `send` then tells both of its participants (an update), and a `lock` keeps a meeting
- * where it is locked (also at a place given by hand) until it no longer holds, when the re-plan says so.
+ * where it is locked (also at a place given by hand) until it no longer holds, when the re-plan says so (in the user's language).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -111,9 +111,12 @@ describe("pinned meetings in the workspace", () => {
     expect(now.filter((r) => r.firmId === m.firmId && r.delegationId === m.delegationId)).toEqual([{ ...m, slot, table }]);
 
     await ok("change", data, "--stop", STOP, "absent", m.firmId);
-    const gone = await ok("replan", data, "--stop", STOP);
+    // Said in the user's language, the core's reason too (the core gives it as data: bad-lock, firm-absent).
+    const gone = await ok("--lang", "it", "replan", data, "--stop", STOP);
     expect(gone.stderr).toContain(`${m.firmId} × ${m.delegationId}`);
-    expect(gone.stderr).toContain("no longer holds");
+    expect(gone.stderr).toContain("non vale più e non è mantenuta: l'incontro bloccato");
+    expect(gone.stderr).toContain("ora non è valido: l'impresa non è alla tappa; sbloccalo o spostalo");
+    expect(gone.stderr).not.toMatch(/locked meeting|not valid now|no longer holds/);
     expect(meetingsOf(await current()).filter((r) => r.firmId === m.firmId)).toEqual([]);
   }, 240_000);
 

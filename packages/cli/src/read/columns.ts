@@ -1,6 +1,7 @@
 // A file's header matched to the columns it understands (aliases, case, accents), with unknown and missing columns reported.
 import type { Reporter } from "./report.js";
-import { didYouMean, nearest } from "./suggest.js";
+import { nearAs, nearest } from "./suggest.js";
+import { NOTHING, said } from "../text/cli-text.js";
 
 /** A column a file understands. */
 export interface ColumnSpec {
@@ -49,8 +50,8 @@ export function matchColumns(
       report.error(
         "duplicate-column",
         { line, column: written, value: written },
-        `column ${written} appears twice in the header (cells ${found.get(name)!.index + 1} and ${index + 1})`,
-        "delete or rename one of the two columns",
+        said("input.duplicate-column", { column: written, first: found.get(name)!.index + 1, second: index + 1 }),
+        said("input.duplicate-column.fix", {}),
       );
     } else {
       found.set(name, { index, written });
@@ -62,8 +63,8 @@ export function matchColumns(
     report.error(
       "no-header",
       { line },
-      `the first line is not a header: none of the expected columns (${names.join(", ")}) is there`,
-      `make the first line the header: ${specs.filter((s) => s.required).map((s) => s.name).join(",")}`,
+      said("input.no-header", { names: names.join(", ") }),
+      said("input.no-header.fix", { header: specs.filter((s) => s.required).map((s) => s.name).join(",") }),
     );
     return null;
   }
@@ -72,12 +73,12 @@ export function matchColumns(
     const exempt = spec.unless !== undefined && found.has(spec.unless);
     if (!spec.required || exempt || found.has(spec.name)) continue;
     const near = nearest(spec.name, unknownNames, undefined, 1);
-    const or = spec.unless === undefined ? "" : ` (or ${spec.unless})`;
+    const or = spec.unless === undefined ? NOTHING : said("input.missing-column.or", { column: spec.unless });
     report.error(
       "missing-column",
       { line, column: spec.name },
-      `required column ${spec.name}${or} is missing${didYouMean(near)}`,
-      near.length > 0 ? `rename the column ${near[0]} to ${spec.name}` : `add a column named ${spec.name}`,
+      said("input.missing-column", { column: spec.name, or, near: nearAs(near) }),
+      near.length > 0 ? said("input.missing-column.near.fix", { from: near[0]!, to: spec.name }) : said("input.missing-column.fix", { column: spec.name }),
     );
   }
   if (!quietExtras) {
@@ -87,8 +88,8 @@ export function matchColumns(
       report.warning(
         "unknown-column",
         { line, column: u.written, value: u.written },
-        `column ${u.written} is not one this file uses; it is ignored${didYouMean(near)}`,
-        near.length > 0 ? `rename it to ${near[0]} if that was meant` : `known columns: ${names.join(", ")}`,
+        said("input.unknown-column", { column: u.written, near: nearAs(near) }),
+        near.length > 0 ? said("input.unknown-column.near.fix", { name: near[0]! }) : said("input.unknown-column.fix", { names: names.join(", ") }),
       );
     }
   }

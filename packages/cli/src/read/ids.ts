@@ -3,7 +3,8 @@ import { MAX_SUGGESTION_LOOKUPS } from "./limits.js";
 import { fail, ok } from "./report.js";
 import type { Parser } from "./report.js";
 import type { Row } from "./row.js";
-import { didYouMean, nearest } from "./suggest.js";
+import { nearAs, nearest } from "./suggest.js";
+import { said } from "../text/cli-text.js";
 
 /** Ids of one file with the line each was defined on; flags duplicates. */
 export class IdRegistry {
@@ -26,8 +27,8 @@ export class IdRegistry {
       column,
       "duplicate-id",
       id,
-      `${row.column(column)} ${id} on line ${row.line} is already used on line ${first}; ids must be unique`,
-      `rename or delete one of lines ${first} and ${row.line}`,
+      said("input.duplicate-id", { column: row.column(column), id, line: row.line, first }),
+      said("input.duplicate-id.fix", { first, line: row.line }),
     );
   }
 }
@@ -56,8 +57,8 @@ export function refParser(known: KnownIds | null, code: string, opts: { suggest?
     const near = suggest && lookups++ < MAX_SUGGESTION_LOOKUPS ? nearest(raw, known.ids.keys(), 3) : [];
     return fail(
       code,
-      `"${raw}" is not a ${known.column} in ${known.file}${didYouMean(near)}`,
-      near.length > 0 ? `write ${near[0]}, or add ${raw} to ${known.file}` : `use a ${known.column} from ${known.file}`,
+      said("input.unknown-id", { value: raw, column: known.column, file: known.file, near: nearAs(near) }),
+      near.length > 0 ? said("input.unknown-id.near.fix", { near: near[0]!, value: raw, file: known.file }) : said("input.unknown-id.fix", { column: known.column, file: known.file }),
     );
   };
 }

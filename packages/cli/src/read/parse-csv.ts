@@ -4,9 +4,11 @@
  * memory and time (rows past the cap are counted, not kept).
  */
 import { unneutralise } from "../csv-formula.js";
-import { scanCsv, type ScanProblem } from "./csv-scan.js";
+import { scanCsv } from "./csv-scan.js";
 import { MAX_CELL_CHARS, MAX_QUOTED_LINES, MAX_STRUCTURE_ERRORS } from "./limits.js";
 import type { Reporter } from "./report.js";
+import { said } from "../text/cli-text.js";
+import type { Said } from "../issues.js";
 
 /** One data record with the physical line it starts on. */
 export interface CsvRow {
@@ -100,12 +102,6 @@ function cleanCell(cell: string): string {
   return unneutralise(cell.trimStart()).trim();
 }
 
-const PROBLEMS: Readonly<Record<Exclude<ScanProblem, "long-cell">, string>> = {
-  unclosed: "a double quote opened on this line is never closed",
-  opening: "a double quote inside a cell that does not start with one",
-  closing: "text follows the closing double quote of a cell",
-};
-
 /**
  * Text → header and rows (RFC 4180 quotes, `,` `;` or tab from the header line,
  * any line ends). Quote errors, too-long cells and ragged rows are reported and
@@ -120,10 +116,10 @@ export function parseCsv(text: string, report: Reporter, maxRows = Number.POSITI
   let count = 0;
   let errors = 0;
   // Every structure error counts; past the cap the file is not read further.
-  const structural = (line: number, code: string, message: string, hint: string): boolean => {
+  const structural = (line: number, code: string, message: Said, hint: Said): boolean => {
     report.error(code, { line }, message, hint);
     if (++errors < MAX_STRUCTURE_ERRORS) return true;
-    report.error(code, { line }, `${MAX_STRUCTURE_ERRORS} structure errors: the file is not read past line ${line}`, "check that the file was exported as CSV, with one delimiter, and fix the first errors");
+    report.error(code, { line }, said("input.structure-errors", { max: MAX_STRUCTURE_ERRORS, line }), said("input.structure-errors.fix", {}));
     return false;
   };
   scanCsv(
@@ -151,19 +147,19 @@ export function parseCsv(text: string, report: Reporter, maxRows = Number.POSITI
         return structural(
           line,
           "ragged-row",
-          `line ${line} has ${cells.length} cells but the header has ${width} (${NAMES[delimiter]}-separated)`,
-          `give every row ${width} cells; quote cells that contain a ${NAMES[delimiter]}`,
+          said("input.ragged-row", { line, cells: cells.length, width, delimiter: NAMES[delimiter] }),
+          said("input.ragged-row.fix", { width, delimiter: NAMES[delimiter] }),
         );
       },
       problem: (line, problem, length) =>
         problem === "long-cell"
-          ? structural(line, "long-cell", `a cell of ${length.toLocaleString("en")} characters; at most ${MAX_CELL_CHARS.toLocaleString("en")} are read; the row is skipped`, "check the delimiter and the quotes of this line; shorten the cell")
-          : structural(line, "bad-quote", `${PROBLEMS[problem]}; the row is skipped`, 'put a cell that contains the delimiter or a quote inside "…", doubling inner quotes ("")'),
+          ? structural(line, "long-cell", said("input.long-cell", { length, max: MAX_CELL_CHARS }), said("input.long-cell.fix", {}))
+          : structural(line, "bad-quote", said("input.bad-quote", { problem }), said("input.bad-quote.fix", {})),
     },
     { maxCell: MAX_CELL_CHARS, maxQuotedLines: MAX_QUOTED_LINES },
   );
   if (header === null) {
-    report.error("empty-file", {}, "the file has no header line", "export the sheet again, with its header line");
+    report.error("empty-file", {}, said("input.empty-file.noHeader", {}), said("input.empty-file.fix", {}));
     return null;
   }
   const kept = rows as RowStore | null;

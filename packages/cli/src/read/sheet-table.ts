@@ -14,7 +14,8 @@
 import type { ColumnSpec } from "./columns.js";
 import type { CsvRow, CsvTable } from "./parse-csv.js";
 import type { Reporter, SheetPlace } from "./report.js";
-import { columnLetter, type Merge, type SheetCell, type SheetSource } from "./workbook.js";
+import { columnLetter, UNCOMPUTED, type Merge, type SheetCell, type SheetSource } from "./workbook.js";
+import { said } from "../text/cli-text.js";
 
 /** Rows searched for the header. */
 const HEADER_ROWS = 10;
@@ -99,7 +100,7 @@ export function sheetTable(
   aliases: ReadonlyMap<string, string> = new Map(),
 ): CsvTable | null {
   if (sheet.rows.length === 0) {
-    report.error("empty-file", {}, `sheet ${sheet.name} is empty; expected a header row and data rows`, "put the header in the first row and one row per item below it");
+    report.error("empty-file", {}, said("input.empty-file.sheet", { sheet: sheet.name }), said("input.empty-file.sheet.fix", {}));
     return null;
   }
   const at = headerIndex(sheet, specs, aliases);
@@ -132,8 +133,8 @@ export function sheetTable(
         report.error(
           "error-cell",
           { line: number, column: header[i] === "" ? null : header[i]!, value: cell.error, letter: columnLetter(i + 1) },
-          `the cell holds the spreadsheet error ${cell.error}, not a value`,
-          "fix the formula, or type the value itself",
+          said("input.error-cell", { error: cell.error === UNCOMPUTED.error ? said("input.error-cell.uncomputed", {}) : cell.error }),
+          said("input.error-cell.fix", {}),
         );
       }
       texts.push(cellText(cell, types[i], sheet.date1904));
@@ -145,8 +146,8 @@ export function sheetTable(
       report.warning(
         "unlabelled-column",
         { line: number, value: text, letter: columnLetter(i + 1) },
-        `column ${columnLetter(i + 1)} holds values but has no header; it is ignored`,
-        "give the column a header roadshow knows, or delete it",
+        said("input.unlabelled-column", { letter: columnLetter(i + 1) }),
+        said("input.unlabelled-column.fix", {}),
       );
     }
     if (texts.every((t) => t === "")) {

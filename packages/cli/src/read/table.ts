@@ -9,6 +9,9 @@ import { Reporter } from "./report.js";
 import { Row } from "./row.js";
 import { sheetPlace, sheetTable } from "./sheet-table.js";
 import type { SheetSource } from "./workbook.js";
+import type { Said } from "../issues.js";
+import { said } from "../text/cli-text.js";
+import { isMessageKey } from "../text/messages.js";
 
 /** A file as given: its name (for messages) and its bytes, or the workbook sheet that holds the table. */
 export interface InputFile {
@@ -53,6 +56,18 @@ function* rowsOf(csv: CsvTable, columns: Columns, report: Reporter): Generator<{
 }
 
 /**
+ * A table's rows named in the reader's language, from `input.table.<what>` (`stops`: "stops", "the stops", "stop"
+ * as `form` is many, the or one); a table the catalogue does not name keeps its English noun.
+ */
+function tableNoun(what: string, form: "many" | "the" | "one"): string | Said {
+  const english = form === "one" ? what.replace(/s$/, "") : form === "the" ? `the ${what}` : what;
+  const key = `input.table.${what.replace(/[^a-z]+(.)/g, (_, c: string) => c.toUpperCase())}`;
+  if (!isMessageKey(key)) return english;
+  const noun = said(key as "input.table.stops", { form });
+  return noun.en === english ? noun : english;
+}
+
+/**
  * Bytes → located rows: decode, parse, check the row limit, match the header.
  * `null` (with its issues in `out`) when the file cannot be read as that table.
  */
@@ -64,15 +79,20 @@ export function readTable(file: InputFile, spec: TableSpec, out: InputIssue[]): 
     report.error(
       "too-many-rows",
       {},
-      `the file has ${csv.count.toLocaleString("en")} ${spec.what}; at most ${spec.maxRows.toLocaleString("en")} are supported`,
-      `split the ${spec.what} into smaller files, one per run`,
+      said("input.too-many-rows", { count: csv.count, what: tableNoun(spec.what, "many"), max: spec.maxRows }),
+      said("input.too-many-rows.fix", { what: tableNoun(spec.what, "the") }),
     );
     return null;
   }
   const columns = matchColumns(csv.header, csv.headerLine, spec.columns, report, spec.quietExtras ?? false);
   if (columns === null) return null;
   if (csv.count === 0) {
-    report.warning("no-rows", { line: csv.headerLine }, `the ${file.sheet === undefined ? "file" : "sheet"} has a header but no ${spec.what}`, `add one row per ${spec.what.replace(/s$/, "")}, or check that the right file was exported`);
+    report.warning(
+      "no-rows",
+      { line: csv.headerLine },
+      said("input.no-rows", { where: file.sheet === undefined ? "file" : "sheet", what: tableNoun(spec.what, "many") }),
+      said("input.no-rows.fix", { what: tableNoun(spec.what, "one") }),
+    );
   }
   return {
     report,

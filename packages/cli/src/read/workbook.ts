@@ -6,6 +6,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { Reporter } from "./report.js";
+import { said } from "../text/cli-text.js";
 
 /** One cell as stored: `null` when empty; a `Date` for a cell formatted as a date or time. */
 export type SheetCell = null | string | number | boolean | Date | { readonly error: string };
@@ -56,7 +57,8 @@ function plain(value: ExcelJS.CellValue): SheetCell | undefined {
 }
 
 /** A formula without a cached result, read as an error cell. */
-const UNCOMPUTED = { error: "formula without a computed value" } as const;
+/** A formula cell saved without its value (its error text is English data; a message says it from the catalogue). */
+export const UNCOMPUTED = { error: "formula without a computed value" } as const;
 
 function sheetOf(workbook: string, ws: ExcelJS.Worksheet, date1904: boolean, formula: ExcelJS.ValueType): SheetSource {
   const rows: { number: number; cells: SheetCell[] }[] = [];
@@ -114,8 +116,8 @@ export async function readWorkbook(bytes: Uint8Array, report: Reporter): Promise
     report.error(
       "not-xlsx",
       {},
-      `expected an .xlsx workbook, but it cannot be opened as one (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`,
-      "save it from the spreadsheet program as Excel Workbook (.xlsx), or as CSV UTF-8 named .csv",
+      said("input.not-xlsx", { reason: err instanceof Error ? err.message.split("\n")[0]! : String(err) }),
+      said("input.not-xlsx.fix", {}),
     );
     return null;
   }

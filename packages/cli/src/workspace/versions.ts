@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { InvalidInstanceError, planStop, replanStop, type AgendaMeeting, type Replan, type ReplanOptions, type Schedule } from "@roadshow/core";
+import { InvalidInstanceError, planStop, replanStop, type AgendaMeeting, type IssuePath, type Replan, type ReplanOptions, type Schedule } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import type { Said } from "../issues.js";
 import { coreIssueSentence } from "../read/instance-issues.js";
@@ -115,11 +115,9 @@ export function replanPinned(day: Day, previous: readonly AgendaMeeting[], since
   }
 }
 
-/** The lock an issue's path names: `locked[3]`, or `["locked", 3]`; -1 for any other path. */
-function lockIndex(at: unknown): number {
-  if (Array.isArray(at)) return at[0] === "locked" && typeof at[1] === "number" ? at[1] : -1;
-  const m = /^locked\[(\d+)\]$/.exec(String(at));
-  return m === null ? -1 : Number(m[1]);
+/** The lock an issue's path names (`["locked", 3]`); -1 for any other path. */
+function lockIndex(at: IssuePath): number {
+  return at[0] === "locked" && typeof at[1] === "number" ? at[1] : -1;
 }
 
 /** In the workspace, a re-plan's report is named for what it is: changed.csv, changed.html (log.csv holds the stop's changes). */

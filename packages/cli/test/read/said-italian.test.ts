@@ -106,3 +106,59 @@ describe("files, in Italian", () => {
     expect(italian(replace(latin1), "not-utf8")[0]!.message).toBe("il file non è UTF-8; è stato letto come Windows-1252 (Latin-1), la codifica abituale di Excel");
   });
 });
+
+describe("CSV structure, tables, columns and ids, in Italian", () => {
+  const firmsText = (text: string) => parseDataSet({ ...dataFiles(), firms: { name: "firms.csv", bytes: new TextEncoder().encode(text) } }).issues;
+  const header = "firm_id;name;sectors;stops;targets;markets;available;max_meetings;representatives";
+
+  it("a ragged row, a stray quote, a file with a header only", () => {
+    expect(italian(firmsText(`${header}\nF0001;Meccanica;mechanics;BG-2026-03;US;;;;1;extra\n`), "ragged-row")).toMatchObject([
+      { message: "la riga 2 ha 10 celle ma l'intestazione ne ha 9 (separate da punti e virgola)", hint: "dai a ogni riga 9 celle; metti tra virgolette le celle che contengono un punto e virgola" },
+    ]);
+    expect(italian(firmsText(`${header}\nF0001;Mecca"nica;mechanics;BG-2026-03;US;;;;1\n`), "bad-quote")).toMatchObject([
+      {
+        message: "una virgoletta doppia dentro una cella che non inizia con una virgoletta; la riga è saltata",
+        hint: 'metti tra "…" una cella che contiene il separatore o una virgoletta, raddoppiando le virgolette interne ("")',
+      },
+    ]);
+    expect(italian(firmsText(`${header}\n`), "no-rows")).toMatchObject([
+      { message: "il file ha l'intestazione ma non contiene imprese", hint: "aggiungi una riga per ogni impresa, o controlla di aver esportato il file giusto" },
+    ]);
+  });
+
+  it("a missing column with its near name, an unknown column, a column twice, no header", () => {
+    const issues = firmsText("firm_id,nome,sectors,stops,targets,targets,colour\nF0001,Meccanica,mechanics,BG-2026-03,US,US,red\n");
+    expect(italian(issues, "missing-column")).toMatchObject([{ message: "manca la colonna obbligatoria name; forse intendevi nome?", hint: "rinomina la colonna nome in name" }]);
+    expect(italian(issues, "duplicate-column")).toMatchObject([
+      { message: "la colonna targets compare due volte nell'intestazione (celle 5 e 6)", hint: "elimina o rinomina una delle due colonne" },
+    ]);
+    expect(italian(issues, "unknown-column").find((i) => i.message.startsWith("la colonna colour"))).toMatchObject({
+      message: "la colonna colour non è tra quelle che questo file usa; è ignorata",
+      hint: expect.stringMatching(/^colonne note: firm_id, name, /),
+    });
+    expect(italian(firmsText("a,b\n1,2\n"), "no-header")[0]!.message).toMatch(/^la prima riga non è un'intestazione: non c'è nessuna delle colonne attese \(firm_id, name, /);
+  });
+
+  it("an id used twice and a reference to an unknown id, with its near id", () => {
+    const firms = [...rows.firms, { ...rows.firms[0]!, name: "Doppia" }];
+    expect(italian(parseDataSet(dataFiles({ firms })).issues, "duplicate-id")).toMatchObject([
+      { message: "firm_id F0001 alla riga 5 è già usato alla riga 2; gli identificativi devono essere unici", hint: "rinomina o elimina una delle righe 2 e 5" },
+    ]);
+    const stopsRef = parseDataSet(dataFiles({ firms: [{ ...rows.firms[0]!, stops: "BG-2026-3" }, ...rows.firms.slice(1)] })).issues;
+    expect(italian(stopsRef, "unknown-stop")).toMatchObject([
+      { message: '"BG-2026-3" non compare nella colonna stop_id di stops.csv; forse intendevi BG-2026-03?', hint: "scrivi BG-2026-03, o aggiungi BG-2026-3 a stops.csv" },
+    ]);
+  });
+
+  it("a workbook that does not open", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "roadshow-said-xlsx-"));
+    try {
+      writeFileSync(path.join(dir, "roadshow.xlsx"), "not a workbook");
+      const shown = italian((await readDataDir(dir)).issues, "not-xlsx");
+      expect(shown[0]!.message).toMatch(/^attesa una cartella di lavoro \.xlsx, ma non si apre come tale \(.+\)$/);
+      expect(shown[0]!.hint).toBe("salvalo dal programma di fogli di calcolo come Cartella di lavoro di Excel (.xlsx), o come CSV UTF-8 con nome .csv");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
