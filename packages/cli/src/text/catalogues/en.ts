@@ -1009,7 +1009,7 @@ export const EN = {
   "cli.out.holdsInput": "--out {out} holds {input}, an input of this run; the new folder would replace it. Choose another folder",
   "cli.out.inDataFolder": "--out {out} is a file of the data folder {input}; writing would replace it. Write to a file outside {input}",
   "cli.out.isInputFile": "--out {out} is an input of this run ({input}); writing would replace it. Choose another file",
-  "refill.summary": "{stop} slot {slot} ({when}): {freed, plural, one {# table-slot} other {# table-slots}} freed, {refilled} refilled",
+  "refill.summary": "{stop} slot {slot} ({when}): {freed, plural, one {# table-slot} other {# table-slots}} freed, {refilled, plural, other {# refilled}}",
   "refill.meeting": "  table {table}: {firm} {firmName} — {delegation} {delegationName}{entry}",
   "refill.entry": " [entry {entry}]",
   "refill.apply": "to enter them in the log: roadshow refill {dataDir} --stop {stop} --slot {slot} --apply",

@@ -1013,7 +1013,7 @@ const IT: Catalogue = {
   "refill.meeting": "  tavolo {table}: {firm} {firmName} — {delegation} {delegationName}{entry}",
   "refill.entry": " [voce {entry}]",
   "refill.apply": "per inserirli nel registro: roadshow refill {dataDir} --stop {stop} --slot {slot} --apply",
-  "outcomes.written": "{stop}: {notHeld, plural, one {# incontro non svolto} other {# incontri non svolti}} su {meetings} → {file}{held}",
+  "outcomes.written": "{stop}: {notHeld} su {meetings} incontri non svolti → {file}{held}",
   "outcomes.heldAgenda": "; gli incontri svolti → {file}",
   // Input issues (issues.ts, text/issues-text.ts): a sentence and a fix per issue code; {value} and {column} are the issue's, {tried} is issue.tried or nothing.
   "issue.message.missing-folder": "la cartella dei dati {file} non esiste o non è una cartella{tried}",
