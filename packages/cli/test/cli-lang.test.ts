@@ -88,12 +88,12 @@ describe("--lang it", () => {
     writeFileSync(path.join(data, "stops.csv"), stops.join("\n"));
     const r = await runCli("--lang", "it", "schedule", data, "--stop", "BS-2026-02", "--out", path.join(work, "out"));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('stops.csv:3 [start] errore bad-time: "9.30" non è un orario → scrivi 09:30');
-    expect(r.stderr).toContain('firms.csv:2 [targets] errore unknown-country: "USX" non è un codice di paese; forse intendevi US? → scrivi US');
+    expect(r.stderr).toContain('stops.csv:3 [start] errore bad-time: "9.30" non è un orario; atteso HH:MM (24 ore) → scrivi 09:30');
+    expect(r.stderr).toContain('firms.csv:2 [targets] errore unknown-country: "USX" non è un codice di paese; forse intendevi US? → scrivi US, o un altro codice ISO 3166-1 alpha-2');
     expect(r.stderr).toContain("2 errori, 0 avvisi");
     const json = await runCli("--lang", "it", "--format", "json", "validate", data);
     const issues = JSON.parse(json.stderr) as { code: string; message: string; column: string }[];
-    expect(issues.find((i) => i.code === "bad-time")).toMatchObject({ column: "start", message: '"9.30" non è un orario' });
+    expect(issues.find((i) => i.code === "bad-time")).toMatchObject({ column: "start", message: '"9.30" non è un orario; atteso HH:MM (24 ore)' });
   });
 
   it("writes the commands' own lines in Italian", async () => {
@@ -121,7 +121,7 @@ describe("--lang it", () => {
   it("keeps English issues English and fills every template", () => {
     const issue = { severity: "error", code: "empty-cell", file: "firms.csv", line: 3, column: "name", value: "", message: "name is required but the cell is empty", hint: "fill in name" } as const;
     expect(issueIn("it", issue)).toMatchObject({ message: "name è obbligatoria ma la cella è vuota", hint: "compila name" });
-    expect(issueIn("en", issue)).toBe(issue);
+    expect(issueIn("en", issue)).toEqual(issue);
     for (const code of Object.keys(ISSUE_CODES)) {
       const texts = `${template("it", `issue.message.${code}` as MessageKey)} ${template("it", `issue.hint.${code}` as MessageKey)}`;
       expect(texts).not.toMatch(/\{(?!column|value|file|tried)\w+\}/);

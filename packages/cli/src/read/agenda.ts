@@ -5,6 +5,7 @@ import type { CountryCode, PastMeeting, Slot, Stop, TimeOfDay } from "@roadshow/
 import { parseCountry } from "./countries.js";
 import { formatMessage, TEXT_LANGS, type MessageKey } from "../text/i18n.js";
 import type { InputIssue, Severity } from "../issues.js";
+import { NOTHING, orList, said } from "../text/cli-text.js";
 import { MAX_ROWS } from "./limits.js";
 import { fail, ok, Reporter } from "./report.js";
 import type { Parser } from "./report.js";
@@ -69,7 +70,7 @@ const parseInstant: Parser<number> = (raw) => {
   const instant = INSTANT.test(raw) ? DateTime.fromISO(raw, { setZone: true }) : null;
   return instant !== null && instant.isValid
     ? ok(instant.toMillis())
-    : fail("bad-time", `"${raw}" is not a date and time with its UTC offset`, "write it as the CLI does, e.g. 2026-10-25T02:40+02:00, or empty the cell");
+    : fail("bad-time", said("input.bad-time.instant", { value: raw }), said("input.bad-time.instant.fix", {}));
 };
 
 const sequence = parseInteger(0, 1_000_000);
@@ -110,7 +111,7 @@ export function parseAgenda(file: InputFile): { rows: AgendaRow[] | null; good: 
     const endMs = row.optional("end_iso", parseInstant, null);
     // Local times alone can end "before" they start on a fall-back night (02:40-02:00): only instants tell.
     if (typeof startMs === "number" && typeof endMs === "number" && endMs <= startMs) {
-      row.error("end_iso", "end-before-start", row.raw("end_iso"), `the meeting ends at ${row.raw("end_iso")}, not after it starts at ${row.raw("start_iso")}`, "check start_iso and end_iso");
+      row.error("end_iso", "end-before-start", row.raw("end_iso"), said("input.end-before-start.meeting", { end: row.raw("end_iso"), start: row.raw("start_iso") }), said("input.end-before-start.meeting.fix", {}));
     }
     if (meeting === null || row.failed) return null;
     return { line: row.line, ...meeting, ...(typeof startMs === "number" && { startMs }), ...(typeof endMs === "number" && { endMs }) };
@@ -149,29 +150,29 @@ export function checkAgendaTimes(rows: readonly AgendaRow[], stops: readonly Sto
     if (stop === undefined) continue;
     const slots = slotsOf(stop, cache);
     if (r.date !== stop.date) {
-      add("date-mismatch", { line: r.line, column: "date", value: r.date }, `${r.stopId} is on ${stop.date}, not on ${r.date}`, `write ${stop.date}; to hold the meeting on another day, put it in that day's stop`);
+      add("date-mismatch", { line: r.line, column: "date", value: r.date }, said("input.date-mismatch", { stop: r.stopId, date: stop.date, given: r.date }), said("input.date-mismatch.fix", { date: stop.date }));
     }
     const slot = slots[r.slot - 1];
     if (slot === undefined) {
-      add("unknown-slot", { line: r.line, column: "slot", value: String(r.slot) }, `${r.stopId} has slots 1-${slots.length}; slot ${r.slot} does not exist`, `use a slot from 1 to ${slots.length}`);
+      add("unknown-slot", { line: r.line, column: "slot", value: String(r.slot) }, said("input.unknown-slot", { stop: r.stopId, count: String(slots.length), slot: String(r.slot) }), said("input.unknown-slot.fix", { count: String(slots.length) }));
       continue;
     }
     const span = `${formatTime(slot.start)}-${formatTime(slot.end)}`;
     if (r.start !== slot.start) {
       // On a fall-back night one local time starts two slots: name them all.
       const others = slots.filter((s) => s.start === r.start);
-      const moved = others.length === 0 ? "" : `; to move the meeting there, write ${others.map((o) => `slot ${o.index} (${formatTime(o.start)}-${formatTime(o.end)})`).join(" or ")}`;
-      add("slot-mismatch", { line: r.line, column: "start", value: formatTime(r.start) }, `the meeting starts at ${formatTime(r.start)}, but slot ${r.slot} is ${span}`, `write the slot's start, ${formatTime(slot.start)}${moved}`);
+      const move = others.length === 0 ? NOTHING : said("input.slot-mismatch.move", { slots: orList(others.map((o) => said("input.slot-mismatch.slot", { slot: String(o.index), span: `${formatTime(o.start)}-${formatTime(o.end)}` }))) });
+      add("slot-mismatch", { line: r.line, column: "start", value: formatTime(r.start) }, said("input.slot-mismatch.start", { start: formatTime(r.start), slot: String(r.slot), span }), said("input.slot-mismatch.start.fix", { start: formatTime(slot.start), move }));
     }
     if (r.end !== slot.end) {
-      add("slot-mismatch", { line: r.line, column: "end", value: formatTime(r.end) }, `the meeting ends at ${formatTime(r.end)}, but slot ${r.slot} is ${span}`, `write the slot's end, ${formatTime(slot.end)}; a meeting moves by changing its slot`);
+      add("slot-mismatch", { line: r.line, column: "end", value: formatTime(r.end) }, said("input.slot-mismatch.end", { end: formatTime(r.end), slot: String(r.slot), span }), said("input.slot-mismatch.end.fix", { end: formatTime(slot.end) }));
     }
     // The instants are the CLI's own record of the slot: one that disagrees is worth a warning, the slot counts.
     for (const [column, ms, want] of [["start_iso", r.startMs, slot.startMs], ["end_iso", r.endMs, slot.endMs]] as const) {
       if (ms === undefined || ms === want) continue;
       report.warning("slot-mismatch", { line: r.line, column, value: formatInstant(ms, stop.timezone) },
-        `${column} is ${formatInstant(ms, stop.timezone)}, but slot ${r.slot} ${column === "start_iso" ? "starts" : "ends"} at ${formatInstant(want, stop.timezone)}; the slot counts`,
-        `write ${formatInstant(want, stop.timezone)}, or empty ${column}`);
+        said("input.slot-mismatch.instant", { column, given: formatInstant(ms, stop.timezone), slot: String(r.slot), want: formatInstant(want, stop.timezone) }),
+        said("input.slot-mismatch.instant.fix", { want: formatInstant(want, stop.timezone), column }));
     }
   }
   return issues;

@@ -1,6 +1,7 @@
 /** answers.csv → the follow-up answers: each participant's rating and outcome of a meeting, some months on. */
 import type { FollowUpAnswer, FollowUpOutcome } from "@roadshow/core";
 import type { InputIssue } from "../issues.js";
+import { said } from "../text/cli-text.js";
 import { MAX_ROWS } from "./limits.js";
 import { refParser, type KnownIds } from "./ids.js";
 import { fail, ok, type Parser } from "./report.js";
@@ -32,7 +33,7 @@ const OUTCOME_WORDS: ReadonlyMap<string, FollowUpOutcome> = new Map([
 const parseOutcome: Parser<FollowUpOutcome> = (raw) => {
   const outcome = OUTCOME_WORDS.get(raw.toLowerCase().replace(/\s+/g, " "));
   return outcome === undefined
-    ? fail("bad-choice", `"${raw}" is not an outcome of the follow-up scale`, "write no-contact, in-contact, negotiating or agreement (nessun contatto, in contatto, in trattativa, accordo)")
+    ? fail("bad-choice", said("input.bad-choice.outcome", { value: raw }), said("input.bad-choice.outcome.fix", {}))
     : ok(outcome);
 };
 
@@ -63,13 +64,13 @@ export function readAnswers(
     });
     if (answer === null) return null;
     if (answer.respondentId !== answer.firmId && answer.respondentId !== answer.delegationId) {
-      row.error("respondent_id", "wrong-respondent", answer.respondentId, `${answer.respondentId} is neither the firm (${answer.firmId}) nor the delegation (${answer.delegationId}) of this meeting`, `write ${answer.firmId} or ${answer.delegationId}`);
+      row.error("respondent_id", "wrong-respondent", answer.respondentId, said("input.wrong-respondent", { respondent: answer.respondentId, firm: answer.firmId, delegation: answer.delegationId }), said("input.wrong-respondent.fix", { firm: answer.firmId, delegation: answer.delegationId }));
       return null;
     }
     const key = `${answer.stopId}\u0000${answer.firmId}\u0000${answer.delegationId}\u0000${answer.respondentId}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      row.error("respondent_id", "duplicate-answer", answer.respondentId, `${answer.respondentId} already answered about ${answer.firmId} with ${answer.delegationId} at ${answer.stopId} on line ${earlier}`, `keep one row per meeting and respondent: delete line ${earlier} or ${row.line}`);
+      row.error("respondent_id", "duplicate-answer", answer.respondentId, said("input.duplicate-answer", { respondent: answer.respondentId, firm: answer.firmId, delegation: answer.delegationId, stop: answer.stopId, earlier: String(earlier) }), said("input.duplicate-answer.fix", { earlier: String(earlier), line: String(row.line) }));
       return null;
     }
     seen.set(key, row.line);

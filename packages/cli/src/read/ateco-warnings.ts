@@ -2,6 +2,7 @@
 import { ATECO_SECTORS, firmSectors, unknownAteco } from "@roadshow/core";
 import type { DataSet } from "./index.js";
 import type { InputIssue } from "../issues.js";
+import { said } from "../text/cli-text.js";
 
 const MAPPED = [...new Set(ATECO_SECTORS.map((r) => r.prefix))].join(", ");
 
@@ -14,15 +15,10 @@ export function atecoWarnings(data: DataSet): InputIssue[] {
   return data.firms.flatMap((firm) => {
     const unknown = unknownAteco(firm.ateco ?? []);
     const none = firmSectors(firm).length === 0;
-    return unknown.map((code): InputIssue => ({
-      severity: "warning",
-      code: "unknown-ateco",
-      file: "firms.csv",
-      line: null,
-      column: "ateco",
-      value: code,
-      message: `firm ${firm.id}: ATECO ${code} maps to no roadshow sector${none ? "; the firm has no sector, so only its targets and markets score" : ""}`,
-      hint: `add the firm's sectors, or use a code starting with one of: ${MAPPED}`,
-    }));
+    return unknown.map((code): InputIssue => {
+      const message = said("input.unknown-ateco", { firm: firm.id, code, none: none ? "yes" : "no" });
+      const hint = said("input.unknown-ateco.fix", { prefixes: MAPPED });
+      return { severity: "warning", code: "unknown-ateco", file: "firms.csv", line: null, column: "ateco", value: code, message: message.en, hint: hint.en, said: { message, hint } };
+    });
   });
 }

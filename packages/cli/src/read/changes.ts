@@ -1,12 +1,13 @@
 /** changes.csv → stop-specific changes: who is absent, present, late, or has fewer tables or people at one stop. */
 import type { ChangeStatus, Delegation, Firm, Stop, StopChange } from "@roadshow/core";
 import type { InputIssue } from "../issues.js";
+import { nearAs, said } from "../text/cli-text.js";
 import { MAX_ROWS } from "./limits.js";
 import { refParser } from "./ids.js";
 import { fail, ok, type Parser } from "./report.js";
 import type { Row } from "./row.js";
 import { windowText } from "./stops.js";
-import { didYouMean, nearest } from "./suggest.js";
+import { nearest } from "./suggest.js";
 import { readRows, readTable } from "./table.js";
 import type { FileRead, InputFile, TableSpec } from "./table.js";
 import { parseId, parseInteger, parseText, parseWindows } from "./values.js";
@@ -36,8 +37,8 @@ const parseStatus: Parser<ChangeStatus> = (raw) => {
   const near = nearest(raw, Object.keys(STATUS_WORDS), 3, 1);
   return fail(
     "bad-choice",
-    `"${raw}" is not a status: write absent or present (assente, presente)${didYouMean(near)}`,
-    near.length > 0 ? `write ${near[0]}` : "write absent, present, or leave it empty to change only the other columns",
+    said("input.bad-choice.status", { value: raw, near: nearAs(near) }),
+    near.length > 0 ? said("input.bad-choice.status.near.fix", { status: near[0]! }) : said("input.bad-choice.status.fix", {}),
   );
 };
 
@@ -73,8 +74,8 @@ export function readChanges(file: InputFile, targets: ChangeTargets, out: InputI
     const near = nearest(raw, delegationIds.keys(), 3);
     return fail(
       "unknown-participant",
-      `"${raw}" is neither a firm_id of ${targets.firms.file} nor a delegation_id of ${targets.delegations.file}${didYouMean(near)}`,
-      `check the id in ${targets.firms.file} or ${targets.delegations.file}; a walk-in firm needs its row in ${targets.firms.file} first`,
+      said("input.unknown-participant.changes", { value: raw, firms: targets.firms.file, delegations: targets.delegations.file, near: nearAs(near) }),
+      said("input.unknown-participant.changes.fix", { firms: targets.firms.file, delegations: targets.delegations.file }),
     );
   };
 
@@ -93,19 +94,19 @@ export function readChanges(file: InputFile, targets: ChangeTargets, out: InputI
     const firm = firms.get(change.participantId);
     const delegation = delegations.get(change.participantId);
     if (firm !== undefined && delegation !== undefined) {
-      row.error("participant_id", "ambiguous-participant", change.participantId, `${change.participantId} is both a firm_id and a delegation_id, so the change is ambiguous`, `rename the firm or the delegation so that ids differ`);
+      row.error("participant_id", "ambiguous-participant", change.participantId, said("input.ambiguous-participant.change", { id: change.participantId }), said("input.ambiguous-participant.fix", {}));
       return null;
     }
     if (firm !== undefined && change.tables !== null) {
-      row.error("tables", "wrong-kind", String(change.tables), `${change.participantId} is a firm: tables applies to delegations`, "for a firm write its people in representatives, and leave tables empty");
+      row.error("tables", "wrong-kind", String(change.tables), said("input.wrong-kind.tables", { id: change.participantId }), said("input.wrong-kind.tables.fix", {}));
     }
     if (delegation !== undefined && change.representatives !== null) {
-      row.error("representatives", "wrong-kind", String(change.representatives), `${change.participantId} is a delegation: representatives applies to firms`, "for a delegation write its parallel meetings in tables, and leave representatives empty");
+      row.error("representatives", "wrong-kind", String(change.representatives), said("input.wrong-kind.representatives", { id: change.participantId }), said("input.wrong-kind.representatives.fix", {}));
     }
     const key = `${change.stopId}\u0000${change.participantId}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      row.error("participant_id", "duplicate-change", change.participantId, `${change.participantId} at ${change.stopId} already has a change on line ${earlier}`, `write one row per stop and participant: merge lines ${earlier} and ${row.line}`);
+      row.error("participant_id", "duplicate-change", change.participantId, said("input.duplicate-change", { id: change.participantId, stop: change.stopId, earlier: String(earlier) }), said("input.duplicate-change.fix", { earlier: String(earlier), line: String(row.line) }));
     } else {
       seen.set(key, row.line);
     }
@@ -120,20 +121,20 @@ export function readChanges(file: InputFile, targets: ChangeTargets, out: InputI
 function warnIneffective(row: Row, change: StopChange, firm: Firm | undefined, delegation: Delegation | undefined, stop: Stop | undefined): void {
   const overrides = change.available !== null || change.tables !== null || change.representatives !== null;
   if (change.status === null && !overrides) {
-    row.warning("participant_id", "empty-change", change.participantId, `the row changes nothing for ${change.participantId} at ${change.stopId} (status, available, tables and representatives are empty)`, "fill in status (absent or present) or a value to override, or delete the row");
+    row.warning("participant_id", "empty-change", change.participantId, said("input.empty-change", { id: change.participantId, stop: change.stopId }), said("input.empty-change.fix", {}));
     return;
   }
   if (change.status === "absent" && overrides) {
-    row.warning("status", "absent-with-overrides", "absent", `${change.participantId} is absent at ${change.stopId}: its available, tables and representatives there are ignored`, "leave them empty, or clear status if the participant comes after all");
+    row.warning("status", "absent-with-overrides", "absent", said("input.absent-with-overrides", { id: change.participantId, stop: change.stopId }), said("input.absent-with-overrides.fix", {}));
   }
   const attends = firm !== undefined ? firm.stops.includes(change.stopId) : delegation !== undefined && (delegation.stops === null || delegation.stops.includes(change.stopId));
   if (change.status === "absent" && !attends && (firm !== undefined || delegation !== undefined)) {
-    row.warning("status", "absent-not-registered", "absent", `${change.participantId} is not registered for ${change.stopId}, so marking it absent changes nothing`, "check the stop_id");
+    row.warning("status", "absent-not-registered", "absent", said("input.absent-not-registered", { id: change.participantId, stop: change.stopId }), said("input.absent-not-registered.fix", {}));
   }
   if (stop !== undefined && change.available !== null && change.status !== "absent") {
     const inside = change.available.some((w) => w.start < stop.end && stop.start < w.end);
     if (!inside) {
-      row.warning("available", "window-outside-session", change.available.map(windowText).join("|"), `no window overlaps the session of ${stop.id} (${windowText(stop)}): ${change.participantId} can hold no meeting there`, `write a window inside ${windowText(stop)}, or mark the participant absent`);
+      row.warning("available", "window-outside-session", change.available.map(windowText).join("|"), said("input.window-outside-session.change", { stop: stop.id, session: windowText(stop), id: change.participantId }), said("input.window-outside-session.change.fix", { session: windowText(stop) }));
     }
   }
 }

@@ -1,9 +1,10 @@
 /** Parsers of the contact columns of firms.csv and delegations.csv: `lang`, `email`, `website`. */
 import type { Contact } from "@roadshow/core";
+import { orList, said } from "../text/cli-text.js";
 import { TEXT_LANGS } from "../text/i18n.js";
 import type { ColumnSpec } from "./columns.js";
 import { fail, ok } from "./report.js";
-import type { Parser } from "./report.js";
+import type { Note, Parser } from "./report.js";
 import type { Row } from "./row.js";
 
 /** Language names people type instead of a code (lower case, in Italian and English). */
@@ -40,18 +41,18 @@ export const parseLang: Parser<string> = (raw) => {
     tag = undefined;
   }
   if (tag === undefined || !icuKnows(tag)) {
-    return fail("bad-lang", `"${raw}" is not a language code`, "write a language code such as it or en (ISO 639-1, optionally with a region: pt-BR)");
+    return fail("bad-lang", said("input.bad-lang", { value: raw }), said("input.bad-lang.fix", {}));
   }
-  const warnings = [];
+  const warnings: Note[] = [];
   if (named !== undefined) {
-    warnings.push({ code: "lang-alias", message: `"${raw}" was read as the language code ${tag}`, hint: `write ${tag}` });
+    warnings.push({ code: "lang-alias", message: said("input.lang-alias", { value: raw, tag }), hint: said("input.lang-alias.fix", { tag }) });
   }
   const language = tag.split("-")[0]!;
   if (!(TEXT_LANGS as readonly string[]).includes(language)) {
     warnings.push({
       code: "lang-texts-in-english",
-      message: `roadshow has no texts in ${tag}: country names and dates are written in ${tag}, every other text in English`,
-      hint: `write ${TEXT_LANGS.join(" or ")} for texts entirely in one language`,
+      message: said("input.lang-texts-in-english", { tag }),
+      hint: said("input.lang-texts-in-english.fix", { langs: orList(TEXT_LANGS) }),
     });
   }
   return ok(tag, warnings);
@@ -62,16 +63,16 @@ export const parseLang: Parser<string> = (raw) => {
 const LOCAL = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 
-/** Why an address is not one, or `null` when it is. */
-function emailProblem(raw: string): string | null {
+/** Why an address is not one (no @, the local part, the domain), or `null` when it is. */
+function emailProblem(raw: string): "at" | "local" | "domain" | null {
   const at = raw.lastIndexOf("@");
-  if (at < 0) return "it has no @";
+  if (at < 0) return "at";
   const local = raw.slice(0, at);
   const domain = raw.slice(at + 1);
-  if (local === "" || !LOCAL.test(local) || local.length > 64) return "the part before @ is not valid";
+  if (local === "" || !LOCAL.test(local) || local.length > 64) return "local";
   const labels = domain.split(".");
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !/^\p{L}{2,}$/u.test(labels.at(-1)!)) {
-    return "the part after @ is not a domain such as example.it";
+    return "domain";
   }
   return null;
 }
@@ -81,13 +82,13 @@ export const parseEmail: Parser<string> = (raw) => {
   const named = /^[^<>]*<([^<>]+)>$/.exec(raw);
   const bare = named ? named[1]!.trim() : raw.replace(/^mailto:/i, "");
   if (/[\s,;]/.test(bare) && bare.split(/[\s,;]+/).filter((x) => x !== "").length > 1) {
-    return fail("bad-email", `"${raw}" holds more than one email address`, "write one address per participant (the person to contact)");
+    return fail("bad-email", said("input.bad-email.many", { value: raw }), said("input.bad-email.many.fix", {}));
   }
   const problem = emailProblem(bare);
   if (problem !== null) {
-    return fail("bad-email", `"${raw}" is not an email address: ${problem}`, "write an address such as name@example.it");
+    return fail("bad-email", said("input.bad-email", { value: raw, problem }), said("input.bad-email.fix", {}));
   }
-  if (bare !== raw) return fail("bad-email", `"${raw}" is not just an email address`, `write ${bare}`);
+  if (bare !== raw) return fail("bad-email", said("input.bad-email.wrapped", { value: raw }), said("input.bad-email.wrapped.fix", { address: bare }));
   return ok(raw);
 };
 
@@ -102,7 +103,7 @@ export const parseWebsite: Parser<string> = (raw) => {
   }
   const otherScheme = /^[a-z][a-z0-9+.-]*:(?!\/\/)/i.test(raw) || raw.includes("@");
   if (url === null || /\s/.test(raw) || !url.hostname.includes(".") || otherScheme) {
-    return fail("bad-website", `"${raw}" is not a web address`, "write an address such as www.example.it or https://www.example.it");
+    return fail("bad-website", said("input.bad-website", { value: raw }), said("input.bad-website.fix", {}));
   }
   return ok(raw);
 };

@@ -1,8 +1,9 @@
 // Countries in input cells: ISO 3166-1 alpha-2 codes, or names in Italian or English mapped to them.
 import type { CountryCode } from "@roadshow/core";
+import { countryAs, nearAs, said } from "../text/cli-text.js";
 import { fail, ok } from "./report.js";
 import type { Parser } from "./report.js";
-import { didYouMean, nearest } from "./suggest.js";
+import { nearest } from "./suggest.js";
 
 // Region codes ICU names that are not countries, or only exceptionally reserved.
 const NOT_COUNTRIES = new Set(["AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"]);
@@ -58,7 +59,6 @@ interface CountryTables {
   readonly codes: ReadonlySet<CountryCode>;
   /** Normalised name or alias → code. */
   readonly names: ReadonlyMap<string, CountryCode>;
-  readonly english: Intl.DisplayNames;
 }
 
 let tables: CountryTables | null = null;
@@ -87,7 +87,7 @@ function countryTables(): CountryTables {
     }
   }
   for (const [alias, code] of Object.entries(ALIASES)) names.set(alias, code);
-  tables = { codes, names, english };
+  tables = { codes, names };
   return tables;
 }
 
@@ -96,9 +96,9 @@ export function isCountryCode(code: string): boolean {
   return countryTables().codes.has(code);
 }
 
-/** The English name of a code, for messages. */
+/** The English name of a code, for messages (the name an issue says in English). */
 export function countryName(code: CountryCode): string {
-  return countryTables().english.of(code) ?? code;
+  return countryAs(code).en;
 }
 
 /** A typo of a code (`USX` → US) or of a name (`Germny` → DE); two letters are too short to guess from. */
@@ -127,16 +127,16 @@ export const parseCountry: Parser<CountryCode> = (raw) => {
     return ok(mapped, [
       {
         code: "country-alias",
-        message: `"${raw}" is not an ISO country code; read as ${mapped} (${countryName(mapped)})`,
-        hint: `write ${mapped}`,
+        message: said("input.country-alias", { value: raw, code: mapped, name: countryAs(mapped) }),
+        hint: said("input.country-alias.fix", { code: mapped }),
       },
     ]);
   }
   const near = suggestCountries(upper, key);
-  const named = near.map((c) => (key.length <= 3 ? c : `${c} (${countryName(c)})`));
+  const named = near.map((c) => (key.length <= 3 ? c : said("input.unknown-country.named", { code: c, name: countryAs(c) })));
   return fail(
     "unknown-country",
-    `"${raw}" is not a country code${didYouMean(named)}`,
-    near.length > 0 ? `write ${near[0]}, or another ISO 3166-1 alpha-2 code` : "use an ISO 3166-1 alpha-2 code, e.g. US, DE, FR",
+    said("input.unknown-country", { value: raw, near: nearAs(named) }),
+    near.length > 0 ? said("input.unknown-country.near.fix", { code: near[0]! }) : said("input.unknown-country.fix", {}),
   );
 };

@@ -6,6 +6,7 @@ import { readFirms } from "./firms.js";
 import { readOutcomes } from "./outcomes.js";
 import { readAnswers } from "./answers.js";
 import type { InputIssue } from "../issues.js";
+import { said } from "../text/cli-text.js";
 import { checkReferences } from "./references.js";
 import { Reporter } from "./report.js";
 import { readRequests } from "./requests.js";
@@ -74,7 +75,7 @@ export function readDataFiles(files: DataFiles, reportMissing: boolean): { data:
     const file = files[kind];
     if (file !== undefined) return { file, out: issues };
     if (reportMissing) {
-      new Reporter(`${kind}.csv`, issues).error("missing-file", {}, `${kind}.csv is required but was not given`, `create ${kind}.csv in the data folder`);
+      new Reporter(`${kind}.csv`, issues).error("missing-file", {}, said("input.missing-file.notGiven", { file: `${kind}.csv` }), said("input.missing-file.notGiven.fix", { file: `${kind}.csv` }));
     }
     // An empty stand-in reads as an unreadable file (no ids), so nothing refers to it in vain.
     return { file: { name: `${kind}.csv`, bytes: new Uint8Array() }, out: skipped };

@@ -6,6 +6,7 @@ import type { InputIssue } from "../issues.js";
 import { MAX_ROWS } from "./limits.js";
 import { IdRegistry, refParser } from "./ids.js";
 import type { KnownIds } from "./ids.js";
+import { said } from "../text/cli-text.js";
 import { ok } from "./report.js";
 import type { Parser } from "./report.js";
 import type { Row } from "./row.js";
@@ -46,7 +47,7 @@ const cap = parseInteger(1, MAX_MEETINGS);
 /** A cap of 0 is taken literally (no meetings), with a warning: other tools write 0 for "no cap". */
 const parseMaxMeetings: Parser<number> = (raw) =>
   /^0+$/.test(raw)
-    ? ok(0, [{ code: "zero-max-meetings", message: `max_meetings is ${raw}: this firm gets no meetings`, hint: "leave max_meetings empty for no cap" }])
+    ? ok(0, [{ code: "zero-max-meetings", message: said("input.zero-max-meetings", { value: raw }), hint: said("input.zero-max-meetings.fix", {}) }])
     : cap(raw);
 
 /** Keeps the first of repeated list items, with a warning naming the repeat. */
@@ -55,7 +56,7 @@ function unique<T>(row: Row, column: string, items: readonly T[] | undefined): T
   const seen = new Set<T>();
   for (const item of items) {
     if (seen.has(item)) {
-      row.warning(column, "duplicate-in-list", String(item), `${item} is listed twice in ${row.column(column)}; the repeat is ignored`, `remove the second ${item}`);
+      row.warning(column, "duplicate-in-list", String(item), said("input.duplicate-in-list", { item: String(item), column: row.column(column) }), said("input.duplicate-in-list.fix", { item: String(item) }));
     }
     seen.add(item);
   }
@@ -85,10 +86,10 @@ export function readFirms(file: InputFile, stops: KnownIds | null, out: InputIss
     ids.claim(row, "firm_id", values.id);
     const blank = (name: string) => row.raw(name).replaceAll("|", "").trim() === "";
     if ((row.has("sectors") || row.has("ateco")) && blank("sectors") && blank("ateco")) {
-      row.error("sectors", "no-sector", row.raw("sectors"), "the firm has no sector: both sectors and ateco are empty", "fill in sectors (e.g. mechanics) or ateco (e.g. 28.41)");
+      row.error("sectors", "no-sector", row.raw("sectors"), said("input.no-sector", {}), said("input.no-sector.fix", {}));
     }
     if (values.stops !== undefined && values.stops.length === 0) {
-      row.error("stops", "empty-cell", row.raw("stops"), `${row.column("stops")} lists no stop`, "write the stop_ids the firm registered for, separated by |");
+      row.error("stops", "empty-cell", row.raw("stops"), said("input.empty-cell.stops", { column: row.column("stops") }), said("input.empty-cell.stops.fix", {}));
     }
     const firm = row.values(values);
     if (firm === null) return null;

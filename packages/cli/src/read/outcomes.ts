@@ -1,6 +1,7 @@
 /** outcomes.csv → what happened to meetings after the day: no-shows and follow-ups. */
 import type { MeetingOutcome } from "@roadshow/core";
 import type { InputIssue } from "../issues.js";
+import { said } from "../text/cli-text.js";
 import { MAX_ROWS } from "./limits.js";
 import { refParser } from "./ids.js";
 import type { KnownIds } from "./ids.js";
@@ -30,7 +31,7 @@ export const parseYesNo: Parser<boolean> = (raw) => {
   const word = raw.toLowerCase();
   if (YES.has(word)) return ok(true);
   if (NO.has(word)) return ok(false);
-  return fail("bad-yes-no", `"${raw}" is not yes or no`, "write yes or no (sì, true, 1 and false, 0 are read too)");
+  return fail("bad-yes-no", said("input.bad-yes-no", { value: raw }), said("input.bad-yes-no.fix", {}));
 };
 
 /**
@@ -59,12 +60,12 @@ export function readOutcomes(
     const key = `${outcome.stopId}\u0000${outcome.firmId}\u0000${outcome.delegationId}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      row.error("delegation_id", "duplicate-outcome", outcome.delegationId, `${outcome.firmId} with ${outcome.delegationId} at ${outcome.stopId} already has an outcome on line ${earlier}`, `keep one row per meeting: delete line ${earlier} or ${row.line}`);
+      row.error("delegation_id", "duplicate-outcome", outcome.delegationId, said("input.duplicate-outcome", { firm: outcome.firmId, delegation: outcome.delegationId, stop: outcome.stopId, earlier: String(earlier) }), said("input.duplicate-outcome.fix", { earlier: String(earlier), line: String(row.line) }));
       return null;
     }
     seen.set(key, row.line);
     if (known.firms !== null && !known.firms.ids.has(outcome.firmId)) {
-      row.warning("firm_id", "unknown-firm", outcome.firmId, `${outcome.firmId} is not a firm_id in ${known.firms.file}; this outcome is ignored`, `check the firm's id in ${known.firms.file}, or delete line ${row.line}`);
+      row.warning("firm_id", "unknown-firm", outcome.firmId, said("input.unknown-firm.outcome", { firm: outcome.firmId, file: known.firms.file }), said("input.unknown-firm.outcome.fix", { file: known.firms.file, line: String(row.line) }));
       return null;
     }
     return outcome;

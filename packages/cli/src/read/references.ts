@@ -2,6 +2,7 @@
 import { buildSlots, slotsInside } from "@roadshow/core";
 import type { Delegation, Firm, MeetingRequest, ScoreEntry, Stop, TimeWindow } from "@roadshow/core";
 import type { InputIssue } from "../issues.js";
+import { said } from "../text/cli-text.js";
 import { Reporter } from "./report.js";
 import { windowText } from "./stops.js";
 import type { FileRead, Located } from "./table.js";
@@ -48,8 +49,8 @@ function outsideWindows(report: Reporter, line: number, column: string, windows:
     report.warning(
       "window-outside-session",
       { line, column, value: windowText(w) },
-      `window ${windowText(w)} overlaps no session of its stops (${sessions}); it has no effect`,
-      "check the window's times",
+      said("input.window-outside-session.window", { window: windowText(w), sessions }),
+      said("input.window-outside-session.window.fix", {}),
     );
   }
 }
@@ -77,8 +78,8 @@ function checkDelegations(read: FileRead<Delegation>, attended: (d: Delegation) 
       report.warning(
         "delegation-at-no-stop",
         { line, column: read.column(d.available === null ? "stops" : "available"), value: d.id },
-        `delegation ${d.id} is present in no slot of any stop it attends, so it can hold no meeting`,
-        "check its stops and available windows",
+        said("input.delegation-at-no-stop", { delegation: d.id }),
+        said("input.delegation-at-no-stop.fix", {}),
       );
     }
   }
@@ -113,8 +114,8 @@ function checkFirms(files: ReadFiles, plans: ReadonlyMap<string, StopPlan>, atte
         report.warning(
           "no-eligible-delegation",
           { line, column: files.firms.column("stops"), value: plan.stop.id },
-          `firm ${f.id} is registered for ${plan.stop.id} but no delegation there can meet it (attending, present at the same time, not avoided${scored === null ? "" : ", scored > 0"})`,
-          "check the firm's available windows, its requests and scores, or the delegations' stops",
+          said("input.no-eligible-delegation", { firm: f.id, stop: plan.stop.id, scored: scored === null ? "no" : "yes" }),
+          said("input.no-eligible-delegation.fix", {}),
         );
       }
     }
@@ -143,8 +144,8 @@ function checkRequests(files: ReadFiles, out: InputIssue[]): void {
     report.warning(
       "country-without-delegation",
       { line, column: files.requests.column("country"), value: r.country },
-      `must request for ${r.country}, but no delegation in ${files.delegations.file} is from ${r.country}; it cannot be met`,
-      `add a ${r.country} delegation, or delete the request`,
+      said("input.country-without-delegation", { country: r.country, file: files.delegations.file }),
+      said("input.country-without-delegation.fix", { country: r.country }),
     );
   }
 }

@@ -2,6 +2,7 @@
 import type { MeetingRequest } from "@roadshow/core";
 import { parseCountry } from "./countries.js";
 import type { InputIssue } from "../issues.js";
+import { said } from "../text/cli-text.js";
 import { MAX_ROWS } from "./limits.js";
 import type { KnownIds } from "./ids.js";
 import type { Row } from "./row.js";
@@ -41,8 +42,8 @@ export function readRequests(file: InputFile, firms: KnownIds | null, out: Input
         "firm_id",
         "unknown-firm",
         request.firmId,
-        `${request.firmId} is not a firm_id in ${firms.file}; this request is ignored`,
-        `delete line ${row.line} if the firm withdrew (to cancel it at one stop only, mark it absent in changes.csv), or check the firm's id in ${firms.file}`,
+        said("input.unknown-firm.request", { firm: request.firmId, file: firms.file }),
+        said("input.unknown-firm.request.fix", { line: String(row.line), file: firms.file }),
       );
       return null;
     }
@@ -52,16 +53,16 @@ export function readRequests(file: InputFile, firms: KnownIds | null, out: Input
       seen.set(key, { kind: request.kind, line: row.line });
       return request;
     }
-    const pair = `${request.firmId} and ${request.country}`;
+    const pair = { firm: request.firmId, country: request.country };
     if (earlier.kind === request.kind) {
-      row.warning("kind", "duplicate-request", request.kind, `the same ${request.kind} request for ${pair} is already on line ${earlier.line}`, `delete line ${row.line}`);
+      row.warning("kind", "duplicate-request", request.kind, said("input.duplicate-request", { kind: request.kind, ...pair, earlier: String(earlier.line) }), said("input.duplicate-request.fix", { line: String(row.line) }));
     } else {
       row.error(
         "kind",
         "must-and-avoid",
         request.kind,
-        `${pair} is both must and avoid (lines ${earlier.line} and ${row.line})`,
-        `keep only the request you mean: delete line ${earlier.line} or ${row.line}`,
+        said("input.must-and-avoid", { ...pair, earlier: String(earlier.line), line: String(row.line) }),
+        said("input.must-and-avoid.fix", { earlier: String(earlier.line), line: String(row.line) }),
       );
     }
     return null;

@@ -1,6 +1,7 @@
 // scores.csv: external affinities, one per firm and delegation, read and checked against both files.
 import type { ScoreEntry } from "@roadshow/core";
 import type { InputIssue } from "../issues.js";
+import { said } from "../text/cli-text.js";
 import { MAX_ROWS } from "./limits.js";
 import type { KnownIds } from "./ids.js";
 import type { Row } from "./row.js";
@@ -41,7 +42,11 @@ export function readScores(
       if (known === null || known.ids.has(id)) continue;
       // Once per id: a withdrawn firm has a row per delegation.
       if (row.report.first(`${code}\u0000${id}`)) {
-        row.warning(column, code, id, `${id} is not a ${column} in ${known.file}; its scores are ignored (first on line ${row.line})`, `delete its rows if it withdrew, or check the id in ${known.file}`);
+        const args = { id, file: known.file, line: String(row.line) };
+        const [message, hint] = code === "unknown-firm"
+          ? [said("input.unknown-firm.score", args), said("input.unknown-firm.score.fix", args)]
+          : [said("input.unknown-delegation.score", args), said("input.unknown-delegation.score.fix", args)];
+        row.warning(column, code, id, message, hint);
       }
       return null;
     }
@@ -56,8 +61,8 @@ export function readScores(
       "delegation_id",
       "duplicate-pair",
       entry.delegationId,
-      `${entry.firmId} and ${entry.delegationId} already have a score on line ${earlier}`,
-      `keep one score per pair: delete line ${earlier} or ${row.line}`,
+      said("input.duplicate-pair", { firm: entry.firmId, delegation: entry.delegationId, earlier: String(earlier) }),
+      said("input.duplicate-pair.fix", { earlier: String(earlier), line: String(row.line) }),
     );
     return null;
   };

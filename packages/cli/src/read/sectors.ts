@@ -1,10 +1,11 @@
 // Sector and ATECO cells: a known sector by code or label, an ATECO code kept for the core to map.
 import { KNOWN_SECTORS, isKnownSector } from "@roadshow/core";
 import type { SectorCode } from "@roadshow/core";
+import { nearAs, said } from "../text/cli-text.js";
 import { sectorName, TEXT_LANGS } from "../text/i18n.js";
 import { fail, ok } from "./report.js";
 import type { Parser } from "./report.js";
-import { didYouMean, nearest } from "./suggest.js";
+import { nearest } from "./suggest.js";
 
 /** `Advanced Manufacturing` → `advanced-manufacturing`. */
 function slugify(raw: string): string {
@@ -30,18 +31,18 @@ function labelMap(): ReadonlyMap<string, SectorCode> {
  */
 export const parseSector: Parser<SectorCode> = (raw) => {
   const slug = slugify(raw);
-  if (slug === "") return fail("bad-sector", `"${raw}" is not a sector code`, "use a lower-case slug such as mechanics");
+  if (slug === "") return fail("bad-sector", said("input.bad-sector", { value: raw }), said("input.bad-sector.fix", {}));
   if (isKnownSector(slug)) return ok(slug);
   const known = labelMap().get(slug);
   if (known !== undefined) {
-    return ok(known, [{ code: "sector-alias", message: `"${raw}" is a sector label; read as ${known}`, hint: `write ${known}` }]);
+    return ok(known, [{ code: "sector-alias", message: said("input.sector-alias", { value: raw, sector: known }), hint: said("input.sector-alias.fix", { sector: known }) }]);
   }
   const near = nearest(slug, KNOWN_SECTORS, 3);
   return ok(slug, [
     {
       code: "unknown-sector",
-      message: `"${raw}" is not a known sector; kept as new sector ${slug}${didYouMean(near)}`,
-      hint: near.length > 0 ? `write ${near[0]} if that was meant` : `known sectors: ${KNOWN_SECTORS.join(", ")}`,
+      message: said("input.unknown-sector", { value: raw, sector: slug, near: nearAs(near) }),
+      hint: near.length > 0 ? said("input.unknown-sector.near.fix", { sector: near[0]! }) : said("input.unknown-sector.fix", { sectors: KNOWN_SECTORS.join(", ") }),
     },
   ]);
 };
@@ -54,5 +55,5 @@ export const parseAteco: Parser<string> = (raw) => {
   const code = raw.toUpperCase().replace(/\s+/g, "");
   return ATECO.test(code)
     ? ok(code)
-    : fail("bad-ateco", `"${raw}" is not an ATECO code`, "write ATECO codes like 28.41, 28 or C28");
+    : fail("bad-ateco", said("input.bad-ateco", { value: raw }), said("input.bad-ateco.fix", {}));
 };

@@ -2,6 +2,7 @@
 import { buildSlots, formatTime } from "@roadshow/core";
 import type { Stop, TimeWindow } from "@roadshow/core";
 import type { InputIssue } from "../issues.js";
+import { said } from "../text/cli-text.js";
 import { MAX_ROWS } from "./limits.js";
 import { IdRegistry } from "./ids.js";
 import type { Row } from "./row.js";
@@ -44,8 +45,8 @@ function checkBreaks(row: Row, start: number, end: number, breaks: readonly Time
         "breaks",
         "overlapping-breaks",
         `${windowText(a)}|${windowText(b)}`,
-        `breaks ${windowText(a)} and ${windowText(b)} overlap`,
-        "merge them into one break",
+        said("input.overlapping-breaks", { first: windowText(a), second: windowText(b) }),
+        said("input.overlapping-breaks.fix", {}),
       );
     }
   }
@@ -55,8 +56,8 @@ function checkBreaks(row: Row, start: number, end: number, breaks: readonly Time
         "breaks",
         "window-outside-session",
         windowText(b),
-        `break ${windowText(b)} is outside the session ${formatTime(start)}-${formatTime(end)}; it has no effect`,
-        "check the break's times, or remove it",
+        said("input.window-outside-session.break", { window: windowText(b), session: `${formatTime(start)}-${formatTime(end)}` }),
+        said("input.window-outside-session.break.fix", {}),
       );
     }
   }
@@ -68,8 +69,8 @@ function checkSession(row: Row, start: number | undefined, end: number | undefin
     "end",
     "end-before-start",
     row.raw("end"),
-    `the session ends at ${formatTime(end)}, not after it starts at ${formatTime(start)}`,
-    "check start and end (24 h clock, e.g. 14:00 and 18:00)",
+    said("input.end-before-start.session", { end: formatTime(end), start: formatTime(start) }),
+    said("input.end-before-start.session.fix", {}),
   );
 }
 
@@ -81,16 +82,16 @@ function checkSlots(row: Row, stop: Stop): void {
       "slot_minutes",
       "slot-too-long",
       row.raw("slot_minutes"),
-      `a ${stop.slotMinutes}-minute slot does not fit in the ${length}-minute session ${windowText(stop)}`,
-      "shorten slot_minutes or lengthen the session",
+      said("input.slot-too-long", { minutes: String(stop.slotMinutes), length: String(length), session: windowText(stop) }),
+      said("input.slot-too-long.fix", {}),
     );
   } else {
     row.error(
       "breaks",
       "no-slots",
       row.raw("breaks"),
-      `the stop has no meeting slot: the breaks leave no ${stop.slotMinutes}-minute gap in ${windowText(stop)}`,
-      "shorten the breaks or slot_minutes",
+      said("input.no-slots", { minutes: String(stop.slotMinutes), session: windowText(stop) }),
+      said("input.no-slots.fix", {}),
     );
   }
 }

@@ -5,9 +5,10 @@ import type { AffinityWeights, WeightProblem } from "@roadshow/core";
 import { InputError } from "../errors.js";
 import { decodeBytes } from "./decode.js";
 import { loadTable } from "./files.js";
-import type { InputIssue } from "../issues.js";
+import type { InputIssue, Said } from "../issues.js";
+import { nearAs, said } from "../text/cli-text.js";
 import { Reporter } from "./report.js";
-import { didYouMean, nearest } from "./suggest.js";
+import { nearest } from "./suggest.js";
 import { readTable, type InputFile, type TableSpec } from "./table.js";
 
 /** A `--weights` CSV: one row per weight to change. */
@@ -46,6 +47,9 @@ const looksLikeJson = (file: InputFile): boolean => {
   return text.trimStart().startsWith("{");
 };
 
+/** A weights file as JSON, in the fix of a file that is not one. */
+const JSON_EXAMPLE = '{"market": 25, "targetDecay": 0.9}';
+
 function fromJson(file: InputFile, report: Reporter): Entry[] | null {
   const text = decodeBytes(file.bytes, report);
   if (text === null) return null;
@@ -53,11 +57,11 @@ function fromJson(file: InputFile, report: Reporter): Entry[] | null {
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    report.error("bad-json", {}, `the file is not valid JSON (${(err as Error).message})`, 'write an object such as {"market": 25, "targetDecay": 0.9}');
+    report.error("bad-json", {}, said("input.bad-json.parse", { reason: (err as Error).message }), said("input.bad-json.fix", { example: JSON_EXAMPLE }));
     return null;
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    report.error("bad-json", {}, "expected a JSON object of named weights", 'write an object such as {"market": 25, "targetDecay": 0.9}');
+    report.error("bad-json", {}, said("input.bad-json.object", {}), said("input.bad-json.fix", { example: JSON_EXAMPLE }));
     return null;
   }
   return Object.entries(parsed).map(([name, value]) => ({ name, value, line: null }));
@@ -79,12 +83,12 @@ function fromCsv(file: InputFile, issues: InputIssue[]): Entry[] | null {
     const raw = row.raw("value");
     if (name === "" || raw === "") {
       const column = name === "" ? "weight" : "value";
-      row.error(column, "empty-cell", "", `${row.column(column)} is required but the cell is empty`, "write one weight name and its value per row");
+      row.error(column, "empty-cell", "", said("input.empty-cell", { column: row.column(column) }), said("input.empty-cell.weights.fix", {}));
       continue;
     }
     const comma = /^[+-]?\d+,\d+$/.test(raw);
     const text = comma ? raw.replace(",", ".") : raw;
-    if (comma) row.warning("value", "decimal-comma", raw, `"${raw}" has a decimal comma; read as ${text}`, `write ${text} to be unambiguous`);
+    if (comma) row.warning("value", "decimal-comma", raw, said("input.decimal-comma", { value: raw, read: text }), said("input.decimal-comma.fix", { written: text }));
     entries.push({ name, value: /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : raw, line: row.line, ...(cell && { cell }) });
   }
   return entries;
@@ -97,24 +101,36 @@ function inSheet(cell: CellPlace | undefined, onName: boolean): { sheet?: string
   return { sheet: cell.sheet, ...(letter !== undefined && { letter }) };
 }
 
+/** A weight's issue, said: its English as message and hint, its sentences for the reader's language. */
+function sayIssue(issue: Omit<InputIssue, "message" | "hint" | "said">, message: Said, hint: Said): InputIssue {
+  return { ...issue, message: message.en, hint: hint.en, said: { message, hint } };
+}
+
 function problemIssue(file: string, p: WeightProblem, entry: Entry | undefined): InputIssue {
   const shown = typeof p.value === "string" ? p.value : (JSON.stringify(p.value) ?? String(p.value));
   const base = { severity: "error" as const, file, line: entry?.line ?? null, column: p.name, value: shown, ...inSheet(entry?.cell, p.problem === "unknown") };
   const name = p.name as keyof AffinityWeights;
   if (p.problem === "unknown") {
-    return {
-      ...base,
-      code: "unknown-weight",
-      message: `"${p.name}" is not a weight${didYouMean(nearest(p.name, WEIGHT_NAMES))}`,
-      hint: `use one of: ${WEIGHT_NAMES.join(", ")}`,
-    };
+    return sayIssue(
+      { ...base, code: "unknown-weight" },
+      said("input.unknown-weight", { name: p.name, near: nearAs(nearest(p.name, WEIGHT_NAMES)) }),
+      said("input.unknown-weight.fix", { names: WEIGHT_NAMES.join(", ") }),
+    );
   }
   if (p.problem === "not-number") {
-    return { ...base, code: "bad-number", message: `${p.name} is ${JSON.stringify(p.value) ?? shown}, not a number`, hint: `write a number such as ${DEFAULT_WEIGHTS[name]}` };
+    return sayIssue(
+      { ...base, code: "bad-number" },
+      said("input.bad-number.weight", { name: p.name, value: JSON.stringify(p.value) ?? shown }),
+      said("input.bad-number.weight.fix", { default: String(DEFAULT_WEIGHTS[name]) }),
+    );
   }
   return name === "targetDecay"
-    ? { ...base, code: "out-of-range", message: `targetDecay is ${shown}; it must be more than 0 and at most 1`, hint: "e.g. 0.8 (the default): each lower target rank keeps 80% of the points" }
-    : { ...base, code: "out-of-range", message: `${p.name} is ${shown}; weights are 0 or more`, hint: `write 0 to switch that part off (default ${DEFAULT_WEIGHTS[name]})` };
+    ? sayIssue({ ...base, code: "out-of-range" }, said("input.out-of-range.decay", { value: shown }), said("input.out-of-range.decay.fix", {}))
+    : sayIssue(
+        { ...base, code: "out-of-range" },
+        said("input.out-of-range.weight", { name: p.name, value: shown }),
+        said("input.out-of-range.weight.fix", { default: String(DEFAULT_WEIGHTS[name]) }),
+      );
 }
 
 /**
@@ -134,9 +150,11 @@ export function parseWeights(file: InputFile): { readonly weights: AffinityWeigh
   for (const e of entries) {
     const name = CANONICAL.get(squash(e.name)) ?? e.name;
     if (Object.hasOwn(given, name)) {
+      const message = said("input.duplicate-weight", { name });
+      const hint = said("input.duplicate-weight.fix", { name });
       issues.push({
         severity: "error", code: "duplicate-weight", file: file.name, line: e.line, column: e.name, value: String(e.value),
-        message: `${name} is given twice; only one value can hold`, hint: `keep one ${name}`, ...inSheet(e.cell, true),
+        message: message.en, hint: hint.en, ...inSheet(e.cell, true), said: { message, hint },
       });
       continue;
     }
@@ -153,10 +171,10 @@ export function parseWeights(file: InputFile): { readonly weights: AffinityWeigh
 export async function readWeights(file: string): Promise<{ readonly weights: AffinityWeights; readonly warnings: readonly InputIssue[] }> {
   const read: InputIssue[] = [];
   const input = await loadTable(file, file, "weights", read);
-  if (input === null) throw new InputError(`${file} cannot be read`, read);
+  if (input === null) throw new InputError(said("cli.input.weightsUnreadable", { file }), read);
   const parsed = parseWeights(input);
   const weights = parsed.weights;
   const issues = [...read, ...parsed.issues];
-  if (weights === null) throw new InputError(`${file} is not a usable weights file`, issues);
+  if (weights === null) throw new InputError(said("cli.input.weightsUnusable", { file }), issues);
   return { weights, warnings: issues };
 }

@@ -6,6 +6,7 @@ import type { Stop } from "@roadshow/core";
 import type { AgendaRow } from "../../src/read/index.js";
 import { toCsv } from "../../src/write/csv.js";
 import { file } from "./builders.js";
+import { issueIn } from "../../src/text/issues-text.js";
 
 const HEADER = ["stop_id", "date", "slot", "start", "end", "table", "delegation_id", "country", "firm_id", "firm_name", "score"];
 const meeting = (over: Partial<Record<string, string>> = {}): string[] => {
@@ -154,6 +155,10 @@ describe("checkAgendaTimes", () => {
     expect(issues[2]!.message).toBe("the meeting starts at 02:00, but slot 2 is 01:20-01:40");
     // 02:00 starts slot 4 (CEST) and slot 7 (CET, after the clocks went back): the hint names both.
     expect(issues[2]!.hint).toBe("write the slot's start, 01:20; to move the meeting there, write slot 4 (02:00-02:20) or slot 7 (02:00-02:20)");
+    expect(issueIn("it", issues[2]!)).toMatchObject({
+      message: "l'incontro inizia alle 02:00, ma la fascia 2 è 01:20-01:40",
+      hint: "scrivi l'inizio della fascia, 01:20; per spostare lì l'incontro, scrivi la fascia 4 (02:00-02:20) o la fascia 7 (02:00-02:20)",
+    });
     expect(checkAgendaTimes(rows, [night], "a.csv", "warning").every((i) => i.severity === "warning")).toBe(true);
   });
 

@@ -6,6 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { InputIssue } from "../../src/issues.js";
 import { parseDataSet } from "../../src/read/index.js";
 import { readDataDir } from "../../src/read/files.js";
+import { decodeBytes } from "../../src/read/decode.js";
+import { MAX_FILE_BYTES } from "../../src/read/limits.js";
+import { Reporter } from "../../src/read/report.js";
 import { issueIn } from "../../src/text/issues-text.js";
 import { dataFiles, scoreRow, stopRow, validRows, withCode } from "./builders.js";
 
@@ -99,6 +102,10 @@ describe("files, in Italian", () => {
       { message: "atteso un file di testo CSV, ma è un documento PDF", hint: "salvalo dal foglio di calcolo come CSV UTF-8 (File › Salva con nome › CSV UTF-8)" },
     ]);
     expect(italian(replace(new TextEncoder().encode("<html><body>x</body></html>")), "not-csv")[0]!.message).toBe("atteso un file di testo CSV, ma è una pagina HTML");
+    const big: InputIssue[] = [];
+    decodeBytes(new Uint8Array(MAX_FILE_BYTES + 1), new Reporter("firms.csv", big));
+    expect(italian(big, "file-too-large")).toMatchObject([{ message: "il file è di 50,0 MB; il limite è 50,0 MB per file", hint: "dividi i dati o togli le colonne che non servono" }]);
+    expect(big[0]!.message).toBe("the file is 50.0 MB; the limit is 50.0 MB per file");
     expect(italian(replace(new Uint8Array()), "empty-file")).toMatchObject([
       { message: "il file è vuoto; attese una riga di intestazione e righe di dati", hint: "esporta di nuovo il foglio, con la sua riga di intestazione" },
     ]);
