@@ -8,6 +8,7 @@ import { EnvironmentError, EXIT } from "../errors.js";
 import { loadRun } from "../run/load.js";
 import { Reporter } from "../run/report.js";
 import { t } from "../text/i18n.js";
+import { said } from "../text/cli-text.js";
 import type { Organizer } from "../write/exports.js";
 import { writeOutputs } from "../write/transaction.js";
 import { readJournal } from "../mail/journal.js";
@@ -71,7 +72,7 @@ export async function followUp(args: FollowUpArgs, common: Common, io: Io, world
   // Sent as mail sends: Ctrl-C finishes the message in flight, journals it, removes the lock and exits 130.
   let pending: readonly Composed[] = [];
   const report = await sendLocked(
-    { target: realpathSync(path.dirname(journal)), shown: `the workspace of stop ${stop.id} (${path.dirname(journal)})` },
+    { target: realpathSync(path.dirname(journal)), shown: said("cli.workspace.shown", { stop: stop.id, dir: path.dirname(journal) }) },
     () => {
       const told = new Set([...readJournal(journal).values()].map((r) => `${r.kind}:${r.participantId}`));
       pending = mailing.messages.filter((m) => !told.has(`${m.draft.recipient.kind}:${m.draft.recipient.id}`));

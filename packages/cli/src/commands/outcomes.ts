@@ -11,6 +11,7 @@ import { toCsv } from "../write/csv.js";
 import { writeOutputFile } from "../write/transaction.js";
 import { deskDay, deskOutcomes, heldAgenda } from "../desk/day.js";
 import { EXAMPLE_DIR, type CommandContext } from "./shared.js";
+import { t } from "../text/i18n.js";
 
 /** Options of `roadshow outcomes`. */
 export interface OutcomesArgs {
@@ -54,7 +55,8 @@ export async function outcomes(args: OutcomesArgs, common: Common, io: Io): Prom
     await writeOutputFile(args.heldAgenda, held, { force: args.force, inputs: [args.agenda, file] });
   }
   await writeOutputFile(file, csv, { force: args.force, inputs: [args.agenda, args.heldAgenda] });
-  io.stdout(`${stop.id}: ${notHeld.size} of ${desk.agenda.length} meetings not held → ${file}${args.heldAgenda === undefined ? "" : `; the meetings held → ${args.heldAgenda}`}\n`);
+  const held = args.heldAgenda === undefined ? "" : t(common.lang, "outcomes.heldAgenda", { file: args.heldAgenda });
+  io.stdout(`${t(common.lang, "outcomes.written", { stop: stop.id, notHeld: notHeld.size, meetings: desk.agenda.length, file, held })}\n`);
 }
 
 /** The flags of `roadshow outcomes`, as commander parses them. */

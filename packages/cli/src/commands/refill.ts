@@ -11,6 +11,7 @@ import { logCsv, readLog, writeDurably, type LogEntry } from "../workspace/log.j
 import { lockStop } from "../workspace/store.js";
 import { EXAMPLE_DIR, positiveInteger, type CommandContext } from "./shared.js";
 import { said, SaidArgumentError } from "../text/cli-text.js";
+import { t } from "../text/i18n.js";
 
 /** Options of `roadshow refill`. */
 export interface RefillArgs {
@@ -80,12 +81,13 @@ export async function refill(args: RefillArgs, common: Common, io: Io, world: Re
   const slot = slots[args.slot - 1]!;
   const when = `${formatTime(slot.start)}-${formatTime(slot.end)}`;
   const names = new Map([...loaded.data.firms.map((f) => [f.id, f.name] as const), ...loaded.data.delegations.map((d) => [d.id, `${d.name} (${d.country})`] as const)]);
-  io.stdout(`${stop.id} slot ${args.slot} (${when}): ${result.freed.length} table-slot(s) freed, ${result.meetings.length} refilled\n`);
+  const lang = common.lang;
+  io.stdout(`${t(lang, "refill.summary", { stop: stop.id, slot: args.slot, when, freed: result.freed.length, refilled: result.meetings.length })}\n`);
   result.meetings.forEach((m, k) => {
-    const entry = entries[k] === undefined ? "" : ` [entry ${entries[k]}]`;
-    io.stdout(`  table ${m.table}: ${m.firmId} ${names.get(m.firmId) ?? ""} — ${m.delegationId} ${names.get(m.delegationId) ?? ""}${entry}\n`);
+    const entry = entries[k] === undefined ? "" : t(lang, "refill.entry", { entry: entries[k]! });
+    io.stdout(`${t(lang, "refill.meeting", { table: m.table, firm: m.firmId, firmName: names.get(m.firmId) ?? "", delegation: m.delegationId, delegationName: names.get(m.delegationId) ?? "", entry })}\n`);
   });
-  if (!args.apply && result.meetings.length > 0) io.stdout(`to enter them in the log: roadshow refill ${args.dataDir} --stop ${stop.id} --slot ${args.slot} --apply\n`);
+  if (!args.apply && result.meetings.length > 0) io.stdout(`${t(lang, "refill.apply", { dataDir: args.dataDir, stop: stop.id, slot: args.slot })}\n`);
 }
 
 /** The flags of `roadshow refill`, as commander parses them. */

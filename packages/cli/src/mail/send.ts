@@ -1,5 +1,5 @@
 /** Sends a stop's messages once each: skips those sent.csv already holds, records each one the server accepts. */
-import { EnvironmentError } from "../errors.js";
+import { EnvironmentError, type Said } from "../errors.js";
 import { t, type Lang } from "../text/i18n.js";
 import { build, type Composed } from "./compose.js";
 import { Journal, readJournal, type SentRecord } from "./journal.js";
@@ -86,7 +86,7 @@ export async function sendMailing(
  * command that sends (mail, and whatever else mails participants) sends through here.
  */
 export function sendLocked(
-  target: { readonly target: string; readonly shown: string },
+  target: { readonly target: string; readonly shown: string | Said },
   /** The messages, or a function choosing them once the lock is held (from what was sent before). */
   messages: readonly Composed[] | (() => readonly Composed[]),
   outbox: Outbox,

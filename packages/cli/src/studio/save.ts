@@ -15,6 +15,7 @@ import { writeOutputs } from "../write/transaction.js";
 import { replanOutput, stopOutput } from "../run/files.js";
 import { workbookFiles } from "../write/stop-xlsx.js";
 import type { SaveAnswer, SaveBody } from "./api.js";
+import { t } from "../text/i18n.js";
 import { agendaKey, type Workspace } from "./workspace.js";
 
 function organizerOf(value: string | null) {
@@ -50,8 +51,10 @@ export async function saveStop(ws: Workspace, body: SaveBody): Promise<SaveAnswe
   // Read back what was written and check it as `roadshow validate --agenda` would.
   const rows = (await readAgenda(agendaFile)).filter((r) => r.stopId === stopId);
   const violations = verifyAgenda(instance, rows, options);
+  // As `roadshow validate --agenda` says it, in the page's language.
+  const file = path.join(shown, "agenda.csv");
   const check = violations.length === 0
-    ? `${path.join(shown, "agenda.csv")}: ${rows.length} meetings obey every hard rule`
-    : `${path.join(shown, "agenda.csv")}: ${violations.length} violation(s) in ${rows.length} meetings`;
+    ? t(body.lang, "cli.agendaValid", { file, count: rows.length })
+    : `${file}: ${t(body.lang, "validate.violations", { count: violations.length, meetings: rows.length })}`;
   return { saved: true, folder: shown, files: all.length, check, violations: violations.length, as };
 }

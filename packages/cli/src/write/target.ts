@@ -68,18 +68,10 @@ function checkInputs(target: string, shown: string, opts: WriteOptions, what: "f
       const folder = isFolder(candidate);
       for (const t of targets) {
         if (what === "folder" && inside(candidate, t)) {
-          throw new UsageError(
-            candidate === t
-              ? `--out ${shown} is an input of this run (${input}); the new folder would replace it. Choose another folder (e.g. ${shown}-out)`
-              : `--out ${shown} holds ${input}, an input of this run; the new folder would replace it. Choose another folder`,
-          );
+          throw new UsageError(said(candidate === t ? "cli.out.isInputFolder" : "cli.out.holdsInput", { out: shown, input }));
         }
         if (what === "file" && exists && (folder ? path.dirname(t) === candidate : candidate === t)) {
-          throw new UsageError(
-            folder
-              ? `--out ${shown} is a file of the data folder ${input}; writing would replace it. Write to a file outside ${input}`
-              : `--out ${shown} is an input of this run (${input}); writing would replace it. Choose another file`,
-          );
+          throw new UsageError(said(folder ? "cli.out.inDataFolder" : "cli.out.isInputFile", { out: shown, input }));
         }
       }
     }
