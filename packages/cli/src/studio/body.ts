@@ -1,7 +1,10 @@
 /** Reads a JSON request body (at most 20 MB) and checks every field with its schema before anything uses it. */
 import type { IncomingMessage } from "node:http";
 import type { InferOutput } from "valibot";
-import { BODY_SCHEMAS, check, type BodyKind, type FieldProblem } from "./schema.js";
+import type { Said } from "../issues.js";
+import { said, sayIn } from "../text/cli-text.js";
+import type { Lang } from "../text/i18n.js";
+import { BODY_SCHEMAS, check, type BodyKind, type FieldFault, type FieldProblem } from "./schema.js";
 
 const LIMIT = 20 * 1024 * 1024;
 
@@ -9,19 +12,28 @@ const LIMIT = 20 * 1024 * 1024;
 export class BadRequest extends Error {
   constructor(
     readonly status: 400 | 413,
-    message: string,
-    readonly fields: readonly FieldProblem[] = [],
+    readonly said: Said,
+    readonly faults: readonly FieldFault[] = [],
   ) {
-    super(message);
+    super(said.en);
     this.name = "BadRequest";
+  }
+
+  /** The fields at fault, their problems in `lang`, as the API answers them. */
+  fields(lang: Lang): FieldProblem[] {
+    return this.faults.map((f) => ({ field: f.field, problem: sayIn(lang, f.problem) }));
   }
 }
 
+/** Problems as one phrase, `a; b; c`. */
+function semicolons(items: readonly Said[]): Said {
+  return items.length === 1 ? items[0]! : said("studio.body.then", { first: items[0]!, rest: semicolons(items.slice(1)) });
+}
+
 /** The sentence of a refused body: `the save request: lang must be ("it" | "en"), found "fr"; meetings.2.slot is missing`. */
-export function badFields(what: string, problems: readonly FieldProblem[]): BadRequest {
-  const listed = problems.slice(0, 5).map((p) => `${p.field} ${p.problem}`).join("; ");
-  const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : "";
-  return new BadRequest(400, `${what} is malformed: ${listed}${more}`, problems);
+export function badFields(what: Said, problems: readonly FieldFault[]): BadRequest {
+  const listed = semicolons(problems.slice(0, 5).map((p) => said("studio.body.fieldProblem", { field: p.name, problem: p.problem })));
+  return new BadRequest(400, said("studio.body.malformed", { request: what, listed, more: Math.max(0, problems.length - 5) }), problems);
 }
 
 export async function readBody<K extends BodyKind>(req: IncomingMessage, kind: K): Promise<InferOutput<(typeof BODY_SCHEMAS)[K]>> {
@@ -29,16 +41,16 @@ export async function readBody<K extends BodyKind>(req: IncomingMessage, kind: K
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > LIMIT) throw new BadRequest(413, "the request is larger than 20 MB");
+    if (size > LIMIT) throw new BadRequest(413, said("studio.body.tooLarge", {}));
     chunks.push(chunk as Buffer);
   }
   let body: unknown;
   try {
     body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
-    throw new BadRequest(400, `the ${kind} request is not JSON`);
+    throw new BadRequest(400, said("studio.body.notJson", { request: said("studio.body.request", { kind }) }));
   }
   const checked = check(BODY_SCHEMAS[kind], body);
-  if (!checked.ok) throw badFields(`the ${kind} request`, checked.problems);
+  if (!checked.ok) throw badFields(said("studio.body.request", { kind }), checked.problems);
   return checked.value;
 }

@@ -4,6 +4,8 @@
  * and the types the page sends are inferred from them, so the two cannot drift.
  */
 import * as v from "valibot";
+import type { Said } from "../issues.js";
+import { said } from "../text/cli-text.js";
 import { TEXT_LANGS } from "../text/messages.js";
 
 /** The studio's languages. */
@@ -95,30 +97,39 @@ export const BODY_SCHEMAS = {
 /** A kind of body. */
 export type BodyKind = keyof typeof BODY_SCHEMAS;
 
-/** A field that failed its check: its dotted path (`meetings.3.slot`) and what is wrong with it. */
+/** A field that failed its check: its dotted path (`meetings.3.slot`) and what is wrong with it, in the answer's language. */
 export interface FieldProblem {
   readonly field: string;
   readonly problem: string;
 }
 
+/** A field that failed its check, its problem said as a catalogue sentence (worded in the page's language when answered). */
+export interface FieldFault {
+  readonly field: string;
+  /** The field as the sentence names it: its dotted path, or the body as a whole. */
+  readonly name: string | Said;
+  readonly problem: Said;
+}
+
 /** valibot's issues in plain words, the first problem of each field. */
-function fieldProblems(issues: readonly v.BaseIssue<unknown>[]): FieldProblem[] {
-  const seen = new Map<string, string>();
+function fieldProblems(issues: readonly v.BaseIssue<unknown>[]): FieldFault[] {
+  const seen = new Map<string, FieldFault>();
   for (const issue of issues) {
-    const field = v.getDotPath(issue) ?? "the body";
+    const dotted = v.getDotPath(issue);
+    const field = dotted ?? "the body";
     if (seen.has(field)) continue;
     const found = issue.received.length > 60 ? `${issue.received.slice(0, 60)}…` : issue.received;
     const problem =
-      issue.type === "strict_object" && issue.expected === "never" ? "is not a field of this request; remove it"
-      : issue.type === "strict_object" && issue.input === undefined && v.getDotPath(issue) !== null ? "is missing"
-      : `must be ${issue.expected ?? issue.type.replaceAll("_", " ")}, found ${found}`;
-    seen.set(field, problem);
+      issue.type === "strict_object" && issue.expected === "never" ? said("studio.body.notAField", {})
+      : issue.type === "strict_object" && issue.input === undefined && dotted !== null ? said("studio.body.missing", {})
+      : said("studio.body.mustBe", { expected: issue.expected ?? issue.type.replaceAll("_", " "), found });
+    seen.set(field, { field, name: dotted ?? said("studio.body.whole", {}), problem });
   }
-  return [...seen].map(([field, problem]) => ({ field, problem }));
+  return [...seen.values()];
 }
 
 /** Checks a value against a schema: the typed value, or the fields that failed. */
-export function check<S extends v.GenericSchema>(schema: S, value: unknown): { ok: true; value: v.InferOutput<S> } | { ok: false; problems: FieldProblem[] } {
+export function check<S extends v.GenericSchema>(schema: S, value: unknown): { ok: true; value: v.InferOutput<S> } | { ok: false; problems: FieldFault[] } {
   const result = v.safeParse(schema, value);
   return result.success ? { ok: true, value: result.output } : { ok: false, problems: fieldProblems(result.issues) };
 }

@@ -7,7 +7,8 @@ import { readFileSync, existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ENVIRONMENT_CODES, EnvironmentError, InputError, systemReason, UsageError } from "../errors.js";
+import { ENVIRONMENT_CODES, EnvironmentError, InputError, systemReason, UsageError, type Said } from "../errors.js";
+import { said, sayIn } from "../text/cli-text.js";
 import { dayApi } from "./day.js";
 import { deskModeApi } from "./desk-mode.js";
 import { isLang, t, type Lang } from "../text/i18n.js";
@@ -71,9 +72,9 @@ export interface RunningStudio {
 class HttpError extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    readonly said: Said,
   ) {
-    super(message);
+    super(said.en);
   }
 }
 
@@ -83,10 +84,10 @@ class HttpError extends Error {
  * folder exists: 409; permission denied, disk full: 503) with the CLI's own sentence, a bug 500.
  */
 function errorAnswer(error: unknown, lang: Lang): [number, ErrorAnswer] {
-  if (error instanceof BadRequest) return [error.status, { error: error.message, issues: [], fields: error.fields }];
+  if (error instanceof BadRequest) return [error.status, { error: sayIn(lang, error.said), issues: [], fields: error.fields(lang) }];
   if (error instanceof InputError) return [422, errorBody(error, lang)];
   if (error instanceof UsageError) return [400, errorBody(error, lang)];
-  if (error instanceof HttpError) return [error.status, { error: error.message, issues: [] }];
+  if (error instanceof HttpError) return [error.status, { error: sayIn(lang, error.said), issues: [] }];
   if (error instanceof EnvironmentError) return [CONFLICTS.has(error.code ?? "") ? 409 : 503, errorBody(error, lang)];
   const system = (error as NodeJS.ErrnoException | null)?.code;
   if (system !== undefined && ENVIRONMENT_CODES.has(system)) {
@@ -114,7 +115,7 @@ function queryLang(url: URL, fallback: Lang): Lang {
   const value = url.searchParams.get("lang");
   if (value === null) return fallback;
   const checked = check(StudioLangSchema, value);
-  if (!checked.ok) throw badFields("the request's query", checked.problems.map((p) => ({ ...p, field: "lang" })));
+  if (!checked.ok) throw badFields(said("studio.body.query", {}), checked.problems.map((p) => ({ ...p, field: "lang", name: "lang" })));
   return checked.value;
 }
 
@@ -192,7 +193,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
         // The stop's workspace: the CLI's status, change, schedule/replan and send (studio/day.ts); the desk mode (studio/desk-mode.ts).
         const day = (await deskModeApi(route, req, url, ws, lang, config.env ?? {})) ?? (await dayApi(route, req, url, ws, lang, config.smtp, config.env ?? {}));
         if (day !== null) return send(res, day.status, day.body, {}, secrets);
-        throw new HttpError(404, `no such endpoint: ${route}`);
+        throw new HttpError(404, said("studio.http.notFound", { route }));
       }
     }
   };
@@ -204,10 +205,10 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
     try {
       parsed = JSON.parse(url.searchParams.get("options") ?? "");
     } catch {
-      throw new BadRequest(400, "the plan request is malformed: options must be JSON");
+      throw new BadRequest(400, said("studio.body.optionsNotJson", {}));
     }
     const checked = check(PlanOptionsSchema, parsed);
-    if (!checked.ok) throw badFields("the plan request's options", checked.problems);
+    if (!checked.ok) throw badFields(said("studio.body.planOptions", {}), checked.problems);
     const options: PlanOptions = checked.value;
     res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/event-stream; charset=utf-8", connection: "keep-alive" });
     const event = (e: PlanEvent) => res.write(`data: ${JSON.stringify(e)}\n\n`);
@@ -230,7 +231,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
 
   const asset = (res: ServerResponse, name: string, setCookie: boolean): void => {
     const file = path.join(ASSETS, name);
-    if (!existsSync(file)) throw new HttpError(500, `the studio's page is not built (${file} is missing): run pnpm build`);
+    if (!existsSync(file)) throw new HttpError(500, said("studio.http.notBuilt", { file }));
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       "content-type": TYPES[path.extname(name)]!,

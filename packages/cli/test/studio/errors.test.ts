@@ -108,6 +108,22 @@ describe("studio API bodies: every field checked by its schema", () => {
     expect(bad.answer.fields!.map((f) => f.field)).toEqual(["options.minMeetings", "options.timeLimitSeconds", "meetings.0.slot"]);
   });
 
+  test("a malformed body is refused in the page's language: the sentence and each field's problem", async () => {
+    const bad = await post("/api/check?lang=it", { ...agenda, lang: "it", extra: 1, options: { ...options, minMeetings: -1 } });
+    expect(bad.status).toBe(400);
+    expect(bad.answer.error).toMatch(/^la richiesta agenda non è ben formata: options\.minMeetings deve essere .*, trovato -1; extra non è un campo di questa richiesta; toglilo$/);
+    expect(bad.answer.fields).toEqual([
+      { field: "options.minMeetings", problem: expect.stringMatching(/^deve essere .*, trovato -1$/) },
+      { field: "extra", problem: "non è un campo di questa richiesta; toglilo" },
+    ]);
+    const missing = await raw(studio.port, "GET", "/api/nowhere?lang=it", headers());
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.text).error).toBe("nessun endpoint GET /api/nowhere");
+    const meetings = Array.from({ length: 7 }, () => ({ ...meeting, slot: 1.5 }));
+    expect((await post("/api/check", { ...agenda, meetings })).answer.error).toMatch(/; meetings\.4\.slot must be .*, found 1\.5 \(and 2 more\)$/);
+    expect((await post("/api/check?lang=it", { ...agenda, lang: "it", meetings })).answer.error).toMatch(/; meetings\.4\.slot deve essere .*, trovato 1\.5 \(e altri 2\)$/);
+  });
+
   test("an unknown ?lang= is a 400 naming it, as in a body", async () => {
     for (const route of ["/api/data?lang=fr", "/api/session?lang=", "/api/mail?lang=de"]) {
       const mail = route.startsWith("/api/mail");

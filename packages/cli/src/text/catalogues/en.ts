@@ -1197,6 +1197,22 @@ export const EN = {
   "issue.message.duplicate-weight": "{column} is given twice; only one value can hold",
   "issue.hint.duplicate-weight": "keep one {column}",
   // The parts of an issue's text a reader words precisely: the suggestion, and a fix that is one value to write or a column to rename.
+  // lead: the studio's refusals of a malformed request, and its HTTP errors.
+  "studio.body.request": "the {kind} request",
+  "studio.body.query": "the request's query",
+  "studio.body.planOptions": "the plan request's options",
+  "studio.body.malformed": "{request} is malformed: {listed}{more, plural, =0 {} other { (and # more)}}",
+  "studio.body.fieldProblem": "{field} {problem}",
+  "studio.body.then": "{first}; {rest}",
+  "studio.body.whole": "the body",
+  "studio.body.notAField": "is not a field of this request; remove it",
+  "studio.body.missing": "is missing",
+  "studio.body.mustBe": "must be {expected}, found {found}",
+  "studio.body.tooLarge": "the request is larger than 20 MB",
+  "studio.body.notJson": "{request} is not JSON",
+  "studio.body.optionsNotJson": "the plan request is malformed: options must be JSON",
+  "studio.http.notFound": "no such endpoint: {route}",
+  "studio.http.notBuilt": "the studio's page is not built ({file} is missing): run pnpm build",
   // Phrases inside said sentences: an optional part left empty, a list ending in "or", a suggestion.
   "text.nothing": "",
   "text.list.one": "{item}",

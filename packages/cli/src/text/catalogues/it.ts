@@ -1197,6 +1197,22 @@ const IT: Catalogue = {
   "issue.message.duplicate-weight": "{column} è indicato due volte; vale un solo valore",
   "issue.hint.duplicate-weight": "tieni un solo {column}",
   // The parts of an issue's text a reader words precisely: the suggestion, and a fix that is one value to write or a column to rename.
+  // lead: the studio's refusals of a malformed request, and its HTTP errors.
+  "studio.body.request": "la richiesta {kind}",
+  "studio.body.query": "la query della richiesta",
+  "studio.body.planOptions": "le opzioni della richiesta plan",
+  "studio.body.malformed": "{request} non è ben formata: {listed}{more, plural, =0 {} one { (e un altro)} other { (e altri #)}}",
+  "studio.body.fieldProblem": "{field} {problem}",
+  "studio.body.then": "{first}; {rest}",
+  "studio.body.whole": "il corpo della richiesta",
+  "studio.body.notAField": "non è un campo di questa richiesta; toglilo",
+  "studio.body.missing": "manca",
+  "studio.body.mustBe": "deve essere {expected}, trovato {found}",
+  "studio.body.tooLarge": "la richiesta supera i 20 MB",
+  "studio.body.notJson": "{request} non è JSON",
+  "studio.body.optionsNotJson": "la richiesta plan non è ben formata: options deve essere JSON",
+  "studio.http.notFound": "nessun endpoint {route}",
+  "studio.http.notBuilt": "la pagina dello studio non è compilata (manca {file}): esegui pnpm build",
   // Phrases inside said sentences: an optional part left empty, a list ending in "or", a suggestion.
   "text.nothing": "",
   "text.list.one": "{item}",
