@@ -39,7 +39,7 @@ export interface InputIssue {
    * The message and the fix as catalogue sentences, which `formatIssues` words in the user's language.
    * Not part of the JSON output.
    */
-  readonly said?: { readonly message: Said; readonly hint: Said };
+  readonly said: { readonly message: Said; readonly hint: Said };
   /** When the file is a workbook (.xlsx): the sheet, `line` being its row number. */
   readonly sheet?: string;
   /** When the file is a workbook: the column's letter (`C`), beside its header in `column`. */
@@ -47,6 +47,9 @@ export interface InputIssue {
   /** A file or folder that could not be read: the full path tried (`/home/anna/dati/firms.csv`). */
   readonly path?: string;
 }
+
+/** An issue as printed and written as JSON (`formatIssues`): its message and fix in the user's language, without `said`. */
+export type ShownIssue = Omit<InputIssue, "said">;
 
 /** Every issue code the input side reports, with what it means. */
 export const ISSUE_CODES = {
@@ -164,10 +167,3 @@ export function saidIssue(place: IssuePlace, message: Said, hint: Said): InputIs
   return { ...place, message: message.en, hint: hint.en, said: { message, hint } };
 }
 
-/** An issue with its sentences: said (worded in the user's language) when both are catalogue sentences, else in English. */
-export function issueWith(place: IssuePlace, message: string | Said, hint: string | Said): InputIssue {
-  if (typeof message === "string" || typeof hint === "string") {
-    return { ...place, message: typeof message === "string" ? message : message.en, hint: typeof hint === "string" ? hint : hint.en };
-  }
-  return saidIssue(place, message, hint);
-}

@@ -6,7 +6,7 @@ import { DateTime } from "luxon";
 import type { Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
-import { issueWith, saidIssue, type InputIssue } from "../issues.js";
+import { saidIssue, type InputIssue } from "../issues.js";
 import { readAgenda } from "../read/load.js";
 import { loadRun } from "../run/load.js";
 import { Reporter } from "../run/report.js";
@@ -69,12 +69,11 @@ function newEntryIssue(args: ChangeArgs, logFile: string, p: EntryProblem): Inpu
     const delegation = p.column === "participant_id" && kind?.names === "delegation";
     const file = path.join(args.dataDir, delegation ? "delegations.csv" : "firms.csv");
     const value = p.column === "participant_id" ? p.entry.participantId : p.entry.value;
-    return issueWith({ severity: "error", code: p.code, file, line: null, column: delegation ? "delegation_id" : "firm_id", value }, p.message, p.hint);
+    return saidIssue({ severity: "error", code: p.code, file, line: null, column: delegation ? "delegation_id" : "firm_id", value }, p.message, p.hint);
   }
   const value = p.column === "participant_id" ? p.entry.participantId : p.entry.value;
   const entry = `${p.entry.kind} ${p.entry.participantId} ${p.entry.value}`.trim();
-  const message = typeof p.message === "string" ? `${entry}: ${p.message}` : said("input.new-entry", { entry, message: p.message });
-  return issueWith({ severity: "error", code: p.code, file: logFile, line: null, column: p.column, value }, message, p.hint);
+  return saidIssue({ severity: "error", code: p.code, file: logFile, line: null, column: p.column, value }, said("input.new-entry", { entry, message: p.message }), p.hint);
 }
 
 /** The ids a log entry for a meeting (`cancel`) must name: a meeting of the latest version, when there is one. */

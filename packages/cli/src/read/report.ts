@@ -4,19 +4,13 @@ import { said } from "../text/cli-text.js";
 import { MAX_ISSUES_PER_FILE } from "./limits.js";
 
 /**
- * A sentence of an issue: a catalogue sentence (`said("input.empty-cell", { column })`),
- * or English text, which is then printed in English in every language.
+ * A problem found by a value parser, before it is placed in a file. Its sentence and fix are
+ * catalogue sentences (`said("input.empty-cell", { column })`), worded in the user's language where printed.
  */
-export type Text = string | Said;
-
-/** The English of an issue's sentence. */
-export const english = (text: Text): string => (typeof text === "string" ? text : text.en);
-
-/** A problem found by a value parser, before it is placed in a file. */
 export interface Note {
   readonly code: string;
-  readonly message: Text;
-  readonly hint: Text;
+  readonly message: Said;
+  readonly hint: Said;
   /** The offending part when it is not the whole cell (one list item). */
   readonly value?: string;
 }
@@ -35,7 +29,7 @@ export function ok<T>(value: T, warnings: readonly Note[] = NONE): Parsed<T> {
   return { ok: true, value, warnings };
 }
 
-export function fail(code: string, message: Text, hint: Text, value?: string): Parsed<never> {
+export function fail(code: string, message: Said, hint: Said, value?: string): Parsed<never> {
   const note: Note = value === undefined ? { code, message, hint } : { code, message, hint, value };
   return { ok: false, errors: [note], warnings: NONE };
 }
@@ -77,11 +71,11 @@ export class Reporter {
     readonly place?: SheetPlace,
   ) {}
 
-  error(code: string, where: Where, message: Text, hint: Text): void {
+  error(code: string, where: Where, message: Said, hint: Said): void {
     this.add("error", code, where, message, hint);
   }
 
-  warning(code: string, where: Where, message: Text, hint: Text): void {
+  warning(code: string, where: Where, message: Said, hint: Said): void {
     this.add("warning", code, where, message, hint);
   }
 
@@ -96,7 +90,7 @@ export class Reporter {
     return true;
   }
 
-  private add(severity: Severity, code: string, where: Where, message: Text, hint: Text): void {
+  private add(severity: Severity, code: string, where: Where, message: Said, hint: Said): void {
     if (this.count >= MAX_ISSUES_PER_FILE) {
       if (this.dropped.has(severity)) return;
       this.dropped.add(severity);
@@ -116,9 +110,9 @@ export class Reporter {
       line: where.line ?? null,
       column: where.column ?? null,
       value: where.value ?? null,
-      message: english(message),
-      hint: english(hint),
-      ...(typeof message !== "string" && typeof hint !== "string" && { said: { message, hint } }),
+      message: message.en,
+      hint: hint.en,
+      said: { message, hint },
       ...this.inSheet(where),
       ...(where.path !== undefined && { path: where.path }),
     });

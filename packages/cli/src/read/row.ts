@@ -1,7 +1,8 @@
 // One row of a CSV file: its cells by column, read with parsers, each problem located at file, line and column.
 import type { Columns } from "./columns.js";
 import { said } from "../text/cli-text.js";
-import type { Parser, Reporter, Text } from "./report.js";
+import type { Said } from "../issues.js";
+import type { Parser, Reporter } from "./report.js";
 
 /**
  * One data row with its location: reads cells by column name through parsers,
@@ -67,12 +68,12 @@ export class Row {
     return this.failed ? null : (values as { [K in keyof T]: Exclude<T[K], undefined> });
   }
 
-  error(name: string | null, code: string, value: string | null, message: Text, hint: Text): void {
+  error(name: string | null, code: string, value: string | null, message: Said, hint: Said): void {
     this.failed = true;
     this.report.error(code, this.where(name, value), message, hint);
   }
 
-  warning(name: string | null, code: string, value: string | null, message: Text, hint: Text): void {
+  warning(name: string | null, code: string, value: string | null, message: Said, hint: Said): void {
     this.report.warning(code, this.where(name, value), message, hint);
   }
 

@@ -4,7 +4,7 @@
  */
 import type { MeetingChange, ObjectiveLevels, ScheduleStatus, ScorePart, Violation } from "@roadshow/core";
 import type { InferOutput } from "valibot";
-import type { InputIssue } from "../issues.js";
+import type { ShownIssue } from "../issues.js";
 import type { FieldProblem, AgendaBodySchema, MailBodySchema, OpenBodySchema, PeopleBodySchema, PlanOptionsSchema, ReplanBodySchema, SaveBodySchema, StudioLangSchema } from "./schema.js";
 
 // The bodies the page sends are the schemas' types (schema.ts): the server checks them with the same schemas.
@@ -65,7 +65,7 @@ export interface DataView {
   readonly version: number;
   readonly dataDir: string;
   readonly files: readonly FileInfo[];
-  readonly issues: readonly InputIssue[];
+  readonly issues: readonly ShownIssue[];
   readonly ok: boolean;
   readonly stops: readonly StopRoster[];
   /** Files the Plan view may pick as history, scores, requests or weights. */
@@ -144,7 +144,7 @@ export interface Desk {
 export type PlanEvent =
   | { readonly type: "progress"; readonly phase: string; readonly message: string; readonly elapsedMs: number }
   | { readonly type: "done"; readonly desk: Desk }
-  | { readonly type: "error"; readonly message: string; readonly issues: readonly InputIssue[] };
+  | { readonly type: "error"; readonly message: string; readonly issues: readonly ShownIssue[] };
 
 /** An agenda of a stop to judge (`/api/check`, `/api/verify`). */
 export type AgendaBody = InferOutput<typeof AgendaBodySchema>;
@@ -266,6 +266,6 @@ export interface PostRoutes {
 /** An error the page shows: a sentence and, for input problems, the located issues; for a malformed request (400), its fields. */
 export interface ErrorAnswer {
   readonly error: string;
-  readonly issues: readonly InputIssue[];
+  readonly issues: readonly ShownIssue[];
   readonly fields?: readonly FieldProblem[];
 }

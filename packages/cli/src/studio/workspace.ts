@@ -12,9 +12,9 @@ import type { Replan, Schedule, ScheduleOptions, StopInstance, Violation } from 
 export type Review = { readonly schedule: Schedule; readonly violations: readonly Violation[] };
 import { InputError } from "../errors.js";
 import type { Lang } from "../text/i18n.js";
-import type { InputIssue } from "../issues.js";
+import { saidIssue, type InputIssue } from "../issues.js";
+import { said } from "../text/cli-text.js";
 import { issueIn } from "../text/issues-text.js";
-import { errorBody } from "./answer.js";
 import type { Loaded } from "../read/load.js";
 import { loadRun, type Run } from "../run/load.js";
 import { coreOptions, pageFiles, pageSettings } from "../run/options.js";
@@ -125,7 +125,8 @@ export class Workspace {
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       ok = false;
-      issues = error.issues.length > 0 ? error.issues : [{ severity: "error", code: "unreadable-file", file: this.folders.dataShown, line: null, column: null, value: null, message: errorBody(error, lang).error, hint: "" }];
+      const place = { severity: "error", code: "unreadable-file", file: this.folders.dataShown, line: null, column: null, value: null } as const;
+      issues = error.issues.length > 0 ? error.issues : [saidIssue(place, error.said ?? said("studio.data.error", { error: error.message }), said("studio.data.error.fix", {}))];
     }
     const count = (name: string, severity: string) => issues.filter((i) => path.basename(i.file) === name && i.severity === severity).length;
     const files: FileInfo[] = listFiles(this.folders.data, 1).map((name) => {

@@ -1,7 +1,7 @@
 // Input issues printed: grouped by file, coloured by severity, in the user's language, or as JSON for programs.
 import { Chalk } from "chalk";
 import { t, type Lang } from "./i18n.js";
-import type { InputIssue } from "../issues.js";
+import type { InputIssue, ShownIssue } from "../issues.js";
 import { issueIn } from "./issues-text.js";
 
 export interface FormatOptions {
@@ -13,11 +13,11 @@ export interface FormatOptions {
   readonly lang?: Lang;
 }
 
-const bySeverity = (i: InputIssue) => (i.severity === "error" ? 0 : 1);
+const bySeverity = (i: ShownIssue) => (i.severity === "error" ? 0 : 1);
 
 /** Files in order of first appearance; inside a file errors first, then by line (whole-file first). */
-function ordered(issues: readonly InputIssue[]): InputIssue[][] {
-  const files = new Map<string, InputIssue[]>();
+function ordered(issues: readonly ShownIssue[]): ShownIssue[][] {
+  const files = new Map<string, ShownIssue[]>();
   for (const issue of issues) {
     const key = issue.sheet === undefined ? issue.file : `${issue.file}\0${issue.sheet}`;
     const list = files.get(key);
@@ -41,7 +41,7 @@ function ordered(issues: readonly InputIssue[]): InputIssue[][] {
  * workbook sheet its name, row, column letter and header:
  * `roadshow.xlsx › firms, row 12, column C` and ` [targets]`.
  */
-function place(i: InputIssue, lang: Lang): { where: string; column: string } {
+function place(i: ShownIssue, lang: Lang): { where: string; column: string } {
   const header = i.column === null ? "" : ` [${i.column}]`;
   if (i.sheet === undefined) return { where: i.line === null ? i.file : `${i.file}:${i.line}`, column: header };
   const row = i.line === null ? "" : `, ${t(lang, "issues.row")} ${i.line}`;
@@ -64,7 +64,7 @@ export function formatIssues(given: readonly InputIssue[], options: FormatOption
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const max = options.maxPerCode ?? 20;
   const blocks = groups.map((group) => {
-    const shown = new Map<string, { issue: InputIssue; count: number }>();
+    const shown = new Map<string, { issue: ShownIssue; count: number }>();
     const lines: string[] = [];
     for (const i of group) {
       const key = `${i.severity} ${i.code}`;

@@ -27,7 +27,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import path from "node:path";
 import { applyChanges, buildSlots, formatTime, type AgendaMeeting, type DeskEvent, type Delegation, type Firm, type StopChange, type StopInstance, type TimeWindow } from "@roadshow/core";
 import { InputError } from "../errors.js";
-import { issueWith, type InputIssue } from "../issues.js";
+import { saidIssue, type InputIssue } from "../issues.js";
 import type { Note } from "../read/report.js";
 import { nearest } from "../read/suggest.js";
 import { nearAs, said } from "../text/cli-text.js";
@@ -404,8 +404,7 @@ export function readLog(file: string): LogEntry[] {
 /** A problem of an entry written in log.csv, located at its line and column. */
 export function logIssue(file: string, p: EntryProblem): InputIssue {
   const value = p.column === "kind" ? p.entry.kind : p.column === "participant_id" ? p.entry.participantId : p.entry.value;
-  const message = typeof p.message === "string" ? `entry ${p.entry.entry}: ${p.message}` : said("input.log-entry", { entry: p.entry.entry, message: p.message });
-  return issueWith({ severity: "error", code: p.code, file, line: p.entry.line, column: p.column, value }, message, p.hint);
+  return saidIssue({ severity: "error", code: p.code, file, line: p.entry.line, column: p.column, value }, said("input.log-entry", { entry: p.entry.entry, message: p.message }), p.hint);
 }
 
 /** log.csv's bytes for these entries. */

@@ -2,7 +2,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEmail, parseLang, parseWebsite, websiteUrl } from "../../src/read/contact.js";
 import { parseDataSet } from "../../src/read/index.js";
-import { english } from "../../src/read/report.js";
 import { dataFiles, delegationRow, firmRow, stopRow, validRows } from "./builders.js";
 
 const value = <T>(r: { ok: boolean; value?: T }) => (r.ok ? r.value : undefined);
@@ -49,12 +48,12 @@ describe("parseEmail", () => {
     for (const [raw, why] of cases) {
       const r = parseEmail(raw);
       expect(r.ok, raw).toBe(false);
-      if (!r.ok) expect(english(r.errors[0]!.message), raw).toMatch(why);
+      if (!r.ok) expect(r.errors[0]!.message.en, raw).toMatch(why);
     }
     const named = parseEmail("Mario Rossi <mario@orobica.it>");
-    expect(!named.ok && english(named.errors[0]!.hint)).toBe("write mario@orobica.it");
+    expect(!named.ok && named.errors[0]!.hint.en).toBe("write mario@orobica.it");
     const mailto = parseEmail("mailto:mario@orobica.it");
-    expect(!mailto.ok && english(mailto.errors[0]!.hint)).toBe("write mario@orobica.it");
+    expect(!mailto.ok && mailto.errors[0]!.hint.en).toBe("write mario@orobica.it");
   });
 });
 

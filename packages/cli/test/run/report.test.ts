@@ -1,7 +1,9 @@
 // The run layer's progress reporting: a long solve talks at most once a second after its first, warnings pass at once, and the final line is printed once.
 import { describe, expect, test } from "vitest";
 import type { Progress } from "@roadshow/core";
+import { saidIssue } from "../../src/issues.js";
 import { Reporter, throttle } from "../../src/run/report.js";
+import { nearAs, said } from "../../src/text/cli-text.js";
 
 const at = (elapsedMs: number, phase: Progress["phase"] = "improve", warning = false): Progress => ({ phase, step: "checking", meetings: elapsedMs, elapsedMs, ...(warning && { warning: true as const }) });
 
@@ -53,7 +55,7 @@ describe("Reporter", () => {
     const reporter = new Reporter({ stdout: () => {}, stderr: (s) => void (err += s), env: {}, color: false }, { lang: "en", format: "text" });
     reporter.issues([]);
     expect(err).toBe("");
-    reporter.issues([{ severity: "warning", code: "unknown-column", file: "firms.csv", line: 1, column: "x", value: "x", message: "an unknown column", hint: "remove it" }]);
-    expect(err).toContain("firms.csv:1 [x] warning unknown-column: an unknown column → remove it");
+    reporter.issues([saidIssue({ severity: "warning", code: "unknown-column", file: "firms.csv", line: 1, column: "x", value: "x" }, said("input.unknown-column", { column: "x", near: nearAs([]) }), said("input.unknown-column.fix", { names: "firm_id, name" }))]);
+    expect(err).toMatch(/^firms\.csv:1 \[x\] warning unknown-column: .*x.* → .*firm_id, name/m);
   });
 });

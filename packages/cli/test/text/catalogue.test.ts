@@ -4,8 +4,6 @@ import path from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, test } from "vitest";
 import { CATALOGUE_FILE } from "../../src/text/catalogue-files.js";
-import { ISSUE_CODES } from "../../src/issues.js";
-import { issueIn } from "../../src/text/issues-text.js";
 import { MESSAGE_KEYS, ownTemplate, TEXT_LANGS, t, template, type MessageKey } from "../../src/text/i18n.js";
 
 /** Each argument of a message with the kinds it is used as (`count: plural,argument`), and each select's options. */
@@ -128,44 +126,4 @@ describe("the catalogues", () => {
     expect(t("en", key, params as never)).toMatch(/Rossi S\.r\.l\.$/);
   });
 
-  test("every input issue code has a sentence and a fix of its own in every catalogue, taking only the issue's arguments", () => {
-    const missing: string[] = [];
-    for (const lang of TEXT_LANGS) {
-      for (const code of Object.keys(ISSUE_CODES)) {
-        for (const part of ["message", "hint"]) {
-          const source = ownTemplate(lang, `issue.${part}.${code}`);
-          if (source === undefined || source === "") missing.push(`${lang} issue.${part}.${code}`);
-          else expect(Object.keys(signature(source)).filter((n) => !["file", "column", "value", "tried"].includes(n)), `${lang} ${code}`).toEqual([]);
-        }
-      }
-    }
-    expect(missing).toEqual([]);
-    // No key of the input issues names a code that is not one.
-    const codes = new Set(Object.keys(ISSUE_CODES));
-    expect(MESSAGE_KEYS.filter((k) => /^issue\.(message|hint)\./.test(k) && !codes.has(k.split(".")[2]!))).toEqual([]);
-  });
-
-  test("an input issue is rendered in every language from its catalogue, never in English, with the reader's suggestion and precise fix", () => {
-    const issue = (code: string, message: string, hint: string, extra: object = {}) =>
-      ({ severity: "error", code, file: "firms.csv", line: 2, column: "targets", value: "USX", message, hint, ...extra }) as const;
-    for (const lang of TEXT_LANGS.filter((l) => l !== "en")) {
-      for (const code of Object.keys(ISSUE_CODES)) {
-        const shown = issueIn(lang, issue(code, "an English sentence", "an English fix", { path: "/data/firms.csv" }));
-        expect(shown.message, `${lang} ${code}`).not.toContain("English");
-        expect(shown.hint, `${lang} ${code}`).not.toContain("English");
-      }
-    }
-    expect(issueIn("it", issue("unknown-country", '"USX" is not a country code; did you mean US or UY?', "write US"))).toMatchObject({
-      message: '"USX" non è un codice di paese; forse intendevi US o UY?',
-      hint: "scrivi US",
-    });
-    expect(issueIn("it", issue("out-of-range", "x", "write a whole number from 1 to 99, digits only")).hint).toBe("scrivi un numero intero da 1 a 99, solo cifre");
-    expect(issueIn("it", issue("out-of-range", "x", "write a number from 0 to 5")).hint).toBe("scrivi un numero da 0 a 5");
-    expect(issueIn("it", issue("missing-file", "x", "x", { path: "/d/f.csv" })).message).toBe("il file firms.csv non esiste (percorso cercato: /d/f.csv)");
-    expect(issueIn("it", issue("missing-file", "x", "x")).message).toBe("il file firms.csv non esiste");
-    expect(issueIn("en", issue("missing-file", "x", "y")).message).toBe("x");
-    const ateco = { ...issue("unknown-ateco", "firm F7: ATECO 56.10 maps to no roadshow sector", "add the firm's sectors"), line: null, column: "ateco", value: "56.10" };
-    expect(issueIn("it", ateco).message).toBe("impresa F7: il codice ATECO 56.10 non corrisponde a nessun settore di roadshow");
-    expect(issueIn("it", issue("unknown-weight", '"markt" is not a weight; did you mean market?', "use one of: market", { column: "markt" })).message).toBe('"markt" non è un peso; forse intendevi market?');
-  });
 });

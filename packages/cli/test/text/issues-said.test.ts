@@ -25,7 +25,7 @@ describe("an issue said as catalogue sentences", () => {
 describe("the cap on issues per file", () => {
   const issues: InputIssue[] = [];
   const report = new Reporter("firms.csv", issues);
-  for (let line = 2; line <= MAX_ISSUES_PER_FILE + 3; line++) report.warning("country-alias", { line }, "read as US", "write US");
+  for (let line = 2; line <= MAX_ISSUES_PER_FILE + 3; line++) report.warning("country-alias", { line }, said("input.country-alias", { value: "USA", code: "US", name: "United States" }), said("input.country-alias.fix", { code: "US" }));
   const cap = issues.at(-1)!;
 
   it("says once, in each language, that further warnings are not listed", () => {
