@@ -41,7 +41,7 @@ function program(io: Io, done: (code: number) => void, lang: Lang): Command {
     return { lang: o.lang, format: o.format };
   };
 
-  for (const define of PROGRAM_COMMANDS) define(root, { io, common, done, examples: (count) => examplesTitle(lang, count) });
+  for (const define of PROGRAM_COMMANDS) define(root, { io, common, done, examples: (count) => examplesTitle(lang, count), say: (sentence) => sayIn(lang, sentence) });
   for (const command of root.commands) {
     command
       .showHelpAfterError(afterError)

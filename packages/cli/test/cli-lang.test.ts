@@ -25,7 +25,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function helpTexts(): string[] {
   const root = new Command("roadshow");
   const io = { stdout: () => {}, stderr: () => {}, env: {}, color: false };
-  for (const define of PROGRAM_COMMANDS) define(root, { io, common: () => ({ lang: "en", format: "text" }), done: () => {}, examples: () => "" });
+  for (const define of PROGRAM_COMMANDS) define(root, { io, common: () => ({ lang: "en", format: "text" }), done: () => {}, examples: () => "", say: (sentence) => sentence.en });
   return root.commands.flatMap((c) => [
     c.description(),
     ...c.registeredArguments.map((a) => a.description),

@@ -82,7 +82,7 @@ export function defineReplan(root: Command, ctx: CommandContext): void {
     .addOption(SHARED.excel())
     .addOption(SHARED.xlsx())
     .addOption(SHARED.force())
-    .addHelpText("after", `${ctx.examples(1)}  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02 --previous out/BS-2026-02/agenda.csv --changes ${EXAMPLE_DIR}/day-of/changes.csv --out out/BS-2026-02-day\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02   (the workspace: from the version last sent and the day-of log)\n`)
+    .addHelpText("after", `${ctx.examples(2)}  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02 --previous out/BS-2026-02/agenda.csv --changes ${EXAMPLE_DIR}/day-of/changes.csv --out out/BS-2026-02-day\n  roadshow replan ${EXAMPLE_DIR} --stop BS-2026-02   ${ctx.say(said("help.replan.example.workspace", {}))}\n`)
     .action(async (dataDir: string, o: ReplanFlags) => {
       if (o.previous === undefined && o.out === undefined) {
         if (o.force) throw new UsageError(said("cli.replan.forceNeedsOut", {}));

@@ -74,7 +74,7 @@ export function defineSchedule(root: Command, ctx: CommandContext): void {
     .addOption(SHARED.xlsx())
     .option("--previous <agenda.csv>", "help.schedule.previous")
     .addOption(SHARED.force())
-    .addHelpText("after", `${ctx.examples(1)}  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02   (into ${EXAMPLE_DIR}/workspace/BS-2026-02/versions/)\n`)
+    .addHelpText("after", `${ctx.examples(2)}  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02 --out out/BS-2026-02\n  roadshow schedule ${EXAMPLE_DIR} --stop BS-2026-02   ${ctx.say(said("help.schedule.example.workspace", { dir: `${EXAMPLE_DIR}/workspace/BS-2026-02/versions/` }))}\n`)
     .action(async (dataDir: string, o: ScheduleFlags) => {
       if (o.out === undefined) {
         if (o.previous !== undefined || o.force) throw new UsageError(said("cli.schedule.needsOut", { option: o.previous !== undefined ? "--previous" : "--force" }));

@@ -4,6 +4,7 @@ import type { Common, Io } from "../context.js";
 import type { Organizer } from "../write/exports.js";
 import type { FileFlags, SettingFlags } from "../run/options.js";
 import { organizer } from "../run/organizer.js";
+import type { Said } from "../issues.js";
 import { said, SaidArgumentError } from "../text/cli-text.js";
 
 export { organizer };
@@ -17,6 +18,8 @@ export interface CommandContext {
   readonly done: (code: number) => void;
   /** The title of the examples in help (`\nExample:\n`, `\nExamples:\n`) in the user's language. */
   readonly examples: (count: number) => string;
+  /** A sentence of the catalogue in the help's language (an example's note). */
+  readonly say: (sentence: Said) => string;
 }
 
 /** Adds one command to the program. */

@@ -534,6 +534,8 @@ export const EN = {
   "help.report.out": "output folder",
   "help.report.agenda": "an agenda to report on instead of the workspace's last version (repeatable)",
   "help.report.outcomes": "meetings not held and follow-ups (default: <data-dir>/outcomes.csv if present)",
+  "help.schedule.example.workspace": "(into {dir})",
+  "help.replan.example.workspace": "(the workspace: from the version last sent and the day-of log)",
   "help.schedule": "plan one stop: writes <out>/agenda.csv, unmatched.csv, participant agendas, grid, summary and calendars; prints a summary",
   "help.schedule.data-dir": "folder with stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv optional)",
   "help.schedule.stop": "stop_id to plan",

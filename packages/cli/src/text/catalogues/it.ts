@@ -534,6 +534,8 @@ const IT: Catalogue = {
   "help.report.out": "cartella di uscita",
   "help.report.agenda": "un'agenda su cui fare il report al posto dell'ultima versione del workspace (ripetibile)",
   "help.report.outcomes": "incontri non svolti e follow-up (predefinito: <data-dir>/outcomes.csv se presente)",
+  "help.schedule.example.workspace": "(in {dir})",
+  "help.replan.example.workspace": "(l'area di lavoro: dalla versione inviata per ultima e dal registro della giornata)",
   "help.schedule": "pianifica una tappa: scrive <out>/agenda.csv, unmatched.csv, le agende dei partecipanti, la griglia, il riepilogo e i calendari; stampa un riepilogo",
   "help.schedule.data-dir": "cartella con stops.csv, delegations.csv, firms.csv (requests.csv, scores.csv facoltativi)",
   "help.schedule.stop": "stop_id da pianificare",
