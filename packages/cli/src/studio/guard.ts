@@ -4,6 +4,8 @@
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import type { Said } from "../issues.js";
+import { said } from "../text/cli-text.js";
 
 /** What the guard knows of the running server. */
 export interface GuardConfig {
@@ -13,7 +15,7 @@ export interface GuardConfig {
 
 export type Verdict =
   | { readonly ok: true; /** The token came in the URL: the answer sets the cookie. */ readonly setCookie: boolean }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: Said };
 
 /** A fresh session token: 32 random bytes, URL-safe. */
 export function newToken(): string {
@@ -57,17 +59,17 @@ function cookie(header: string | undefined, name: string): string | undefined {
 export function judge(req: IncomingMessage, url: URL, config: GuardConfig): Verdict {
   const hosts = [`127.0.0.1:${config.port}`, `localhost:${config.port}`];
   const host = (req.headers.host ?? "").toLowerCase();
-  if (!hosts.includes(host)) return { ok: false, reason: `Host "${req.headers.host ?? ""}" is not this studio` };
+  if (!hosts.includes(host)) return { ok: false, reason: said("studio.guard.host", { host: req.headers.host ?? "" }) };
   const origin = req.headers.origin;
   if (origin !== undefined && !hosts.some((h) => origin.toLowerCase() === `http://${h}`)) {
-    return { ok: false, reason: `Origin "${origin}" is not this studio` };
+    return { ok: false, reason: said("studio.guard.origin", { origin }) };
   }
   const site = req.headers["sec-fetch-site"];
-  if (site === "cross-site" || site === "same-site") return { ok: false, reason: `a ${site} request` };
+  if (site === "cross-site" || site === "same-site") return { ok: false, reason: said("studio.guard.site", { site }) };
   const inUrl = url.searchParams.get("token") ?? undefined;
   if (sameToken(inUrl, config.token)) return { ok: true, setCookie: true };
   const header = req.headers[TOKEN_HEADER];
   if (sameToken(typeof header === "string" ? header : undefined, config.token)) return { ok: true, setCookie: false };
   if (sameToken(cookie(req.headers.cookie, cookieName(config.port)), config.token)) return { ok: true, setCookie: false };
-  return { ok: false, reason: "no valid session token" };
+  return { ok: false, reason: said("studio.guard.token", {}) };
 }

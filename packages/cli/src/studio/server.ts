@@ -245,7 +245,7 @@ export async function startStudio(config: StudioConfig): Promise<RunningStudio> 
     const verdict = judge(req, url, guard);
     if (!verdict.ok) {
       res.writeHead(403, { ...SECURITY_HEADERS, "content-type": "text/plain; charset=utf-8" });
-      res.end(`403 forbidden: ${verdict.reason}. Open the address roadshow studio printed (with its ?token=…).\n`);
+      res.end(`${sayIn(langOf(url.searchParams.get("lang"), ws.lang), said("studio.guard.forbidden", { reason: verdict.reason }))}\n`);
       return;
     }
     const name = ASSET_TYPES[url.pathname];

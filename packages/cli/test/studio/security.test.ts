@@ -28,6 +28,9 @@ describe("roadshow studio: local and private", () => {
       expect(res.status, p).toBe(403);
       expect(res.text).not.toContain("firms.csv");
     }
+    expect((await raw(studio.port, "GET", "/api/data", { host: host() })).text).toBe("403 forbidden: no valid session token. Open the address roadshow studio printed (with its ?token=…).\n");
+    expect((await raw(studio.port, "GET", "/api/data?lang=it", { host: host() })).text).toBe("403 accesso negato: nessun token di sessione valido. Apri l'indirizzo stampato da roadshow studio (con il suo ?token=…).\n");
+    expect((await raw(studio.port, "GET", "/?lang=it", { host: "evil.example:80" })).text).toMatch(/^403 accesso negato: l'host "evil\.example:80" non è questo studio\./);
   });
 
   test("the token in the URL serves the page and sets an HttpOnly, SameSite=Strict cookie the later requests use", async () => {

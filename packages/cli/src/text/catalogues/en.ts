@@ -1033,6 +1033,11 @@ export const EN = {
   "studio.body.optionsNotJson": "the plan request is malformed: options must be JSON",
   "studio.data.error": "{error}",
   "studio.data.error.fix": "correct the data folder, then reload the page",
+  "studio.guard.forbidden": "403 forbidden: {reason}. Open the address roadshow studio printed (with its ?token=…).",
+  "studio.guard.host": "Host \"{host}\" is not this studio",
+  "studio.guard.origin": "Origin \"{origin}\" is not this studio",
+  "studio.guard.site": "a {site} request",
+  "studio.guard.token": "no valid session token",
   "studio.http.notFound": "no such endpoint: {route}",
   "studio.http.notBuilt": "the studio's page is not built ({file} is missing): run pnpm build",
   // Phrases inside said sentences: an optional part left empty, a list ending in "or", a suggestion.

@@ -1033,6 +1033,11 @@ const IT: Catalogue = {
   "studio.body.optionsNotJson": "la richiesta plan non è ben formata: options deve essere JSON",
   "studio.data.error": "{error}",
   "studio.data.error.fix": "correggi la cartella dei dati, poi ricarica la pagina",
+  "studio.guard.forbidden": "403 accesso negato: {reason}. Apri l'indirizzo stampato da roadshow studio (con il suo ?token=…).",
+  "studio.guard.host": "l'host \"{host}\" non è questo studio",
+  "studio.guard.origin": "l'origine \"{origin}\" non è questo studio",
+  "studio.guard.site": "una richiesta {site}",
+  "studio.guard.token": "nessun token di sessione valido",
   "studio.http.notFound": "nessun endpoint {route}",
   "studio.http.notBuilt": "la pagina dello studio non è compilata (manca {file}): esegui pnpm build",
   // Phrases inside said sentences: an optional part left empty, a list ending in "or", a suggestion.
