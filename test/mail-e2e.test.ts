@@ -164,7 +164,7 @@ describe("roadshow mail on the example with email and lang columns", () => {
     addContacts(copy, (kind, id) => (kind === "firm" && id === "F0002" ? { email: "" } : {}));
     const r = await roadshow("--lang", "it", "mail", copy, "--stop", STOP, "--agenda", agenda, "--out", path.join(work, "some"), "--organizer", ORGANIZER);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/escluso impresa F0002 .*nessuna email/);
+    expect(r.stderr).toMatch(/esclusa impresa F0002 .*nessuna email/);
     expect(emls(path.join(work, "some"))).toHaveLength(79);
   });
 
