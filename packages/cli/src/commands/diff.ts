@@ -34,7 +34,7 @@ export function changeReasons(versions: readonly Version[], from: number, to: nu
     if (v.version <= from || v.version > to) continue;
     const file = path.join(v.dir, "changed.csv");
     if (!existsSync(file)) continue;
-    const table = readTable({ name: file, bytes: new Uint8Array(readFileSync(file)) }, { what: "changes", maxRows: 1_000_000, quietExtras: true, columns: ["participant_kind", "participant_id", "counterpart_id", "reason"].map((name) => ({ name, required: true })) }, []);
+    const table = readTable({ name: file, bytes: new Uint8Array(readFileSync(file)) }, { what: "input.table.changes", maxRows: 1_000_000, quietExtras: true, columns: ["participant_kind", "participant_id", "counterpart_id", "reason"].map((name) => ({ name, required: true })) }, []);
     for (const { row } of table?.rows ?? []) {
       if (row.raw("participant_kind") !== "firm" || !REASONS.has(row.raw("reason"))) continue;
       found.set(key(row.raw("participant_id"), row.raw("counterpart_id")), row.raw("reason") as MeetingChangeReason);

@@ -9,7 +9,7 @@ import { readTable, type TableSpec } from "../read/table.js";
 // Each row names a participant (`participant_id`, with `participant_kind` when given) or a
 // meeting (`firm_id` and `delegation_id`: both sides are told). Other columns are read silently.
 const SPEC: TableSpec = {
-  what: "changes",
+  what: "input.table.changes",
   maxRows: 1_000_000,
   quietExtras: true,
   columns: ["stop_id", "participant_kind", "participant_id", "firm_id", "delegation_id"].map((name) => ({ name, required: false })),

@@ -30,7 +30,7 @@ export function emptyJournal(): string {
 }
 
 const SPEC: TableSpec = {
-  what: "sent messages",
+  what: "input.table.sentMessages",
   maxRows: 1_000_000,
   quietExtras: true,
   columns: SENT_COLUMNS.map((name) => ({ name, required: true })),

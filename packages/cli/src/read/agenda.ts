@@ -47,7 +47,7 @@ const LABELS: ReadonlyMap<string, string> = new Map(
 
 /** The CLI writes extra columns after the required ones; they are read back silently. */
 export const AGENDA: TableSpec = {
-  what: "meetings",
+  what: "input.table.meetings",
   maxRows: MAX_ROWS.agenda,
   quietExtras: true,
   labels: LABELS,

@@ -10,7 +10,7 @@ import { readRows, readTable, type FileRead, type InputFile, type TableSpec } fr
 import { parseId, parseInteger } from "./values.js";
 
 export const ANSWERS: TableSpec = {
-  what: "follow-up answers",
+  what: "input.table.followUpAnswers",
   maxRows: MAX_ROWS.outcomes,
   columns: [
     { name: "stop_id", required: true },

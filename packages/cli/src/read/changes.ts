@@ -13,7 +13,7 @@ import type { FileRead, InputFile, TableSpec } from "./table.js";
 import { parseId, parseInteger, parseText, parseWindows } from "./values.js";
 
 export const CHANGES: TableSpec = {
-  what: "changes",
+  what: "input.table.changes",
   maxRows: MAX_ROWS.changes,
   columns: [
     { name: "stop_id", required: true },

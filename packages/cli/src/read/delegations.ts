@@ -13,7 +13,7 @@ import type { FileRead, InputFile, TableSpec } from "./table.js";
 import { listOf, parseId, parseInteger, parseText, parseWindows } from "./values.js";
 
 export const DELEGATIONS: TableSpec = {
-  what: "delegations",
+  what: "input.table.delegations",
   maxRows: MAX_ROWS.delegations,
   columns: [
     { name: "delegation_id", required: true },

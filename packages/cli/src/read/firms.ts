@@ -16,7 +16,7 @@ import type { FileRead, InputFile, TableSpec } from "./table.js";
 import { listOf, parseId, parseInteger, parseText, parseWindows } from "./values.js";
 
 export const FIRMS: TableSpec = {
-  what: "firms",
+  what: "input.table.firms",
   maxRows: MAX_ROWS.firms,
   columns: [
     { name: "firm_id", required: true },

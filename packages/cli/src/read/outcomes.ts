@@ -12,7 +12,7 @@ import type { FileRead, InputFile, TableSpec } from "./table.js";
 import { parseId } from "./values.js";
 
 export const OUTCOMES: TableSpec = {
-  what: "outcomes",
+  what: "input.table.outcomes",
   maxRows: MAX_ROWS.outcomes,
   columns: [
     { name: "stop_id", required: true },

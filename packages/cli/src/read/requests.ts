@@ -11,7 +11,7 @@ import type { FileRead, InputFile, TableSpec } from "./table.js";
 import { parseChoice, parseId } from "./values.js";
 
 export const REQUESTS: TableSpec = {
-  what: "requests",
+  what: "input.table.requests",
   maxRows: MAX_ROWS.requests,
   columns: [
     { name: "firm_id", required: true },

@@ -11,7 +11,7 @@ import { parseId, parseScore } from "./values.js";
 
 /** The `score` command writes explanation columns too; they are read back silently. */
 export const SCORES: TableSpec = {
-  what: "scores",
+  what: "input.table.scores",
   maxRows: MAX_ROWS.scores,
   quietExtras: true,
   columns: [

@@ -12,7 +12,7 @@ import type { FileRead, InputFile, TableSpec } from "./table.js";
 import { parseDate, parseId, parseInteger, parseText, parseTime, parseTimezone, parseWindows } from "./values.js";
 
 export const STOPS: TableSpec = {
-  what: "stops",
+  what: "input.table.stops",
   maxRows: MAX_ROWS.stops,
   columns: [
     { name: "stop_id", required: true },

@@ -9,9 +9,11 @@ import { Reporter } from "./report.js";
 import { Row } from "./row.js";
 import { sheetPlace, sheetTable } from "./sheet-table.js";
 import type { SheetSource } from "./workbook.js";
-import type { Said } from "../issues.js";
 import { said } from "../text/cli-text.js";
-import { isMessageKey } from "../text/messages.js";
+import type { MessageKey } from "../text/messages.js";
+
+/** A table's rows as the catalogue names them (`input.table.<rows>`). */
+export type TableNoun = Extract<MessageKey, `input.table.${string}`>;
 
 /** A file as given: its name (for messages) and its bytes, or the workbook sheet that holds the table. */
 export interface InputFile {
@@ -26,8 +28,8 @@ export interface InputFile {
 export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
   readonly maxRows: number;
-  /** Plural noun for messages, e.g. `firms`. */
-  readonly what: string;
+  /** How messages name the table's rows: a catalogue noun (`input.table.firms`: "firms", "the firms", "firm" as its `form` asks). */
+  readonly what: TableNoun;
   /** Files the CLI writes itself carry extra columns: no warning for them. */
   readonly quietExtras?: boolean;
   /** Header labels roadshow writes in its own workbooks (`Tavolo`, lower case) → column names, read back as those columns. */
@@ -56,18 +58,6 @@ function* rowsOf(csv: CsvTable, columns: Columns, report: Reporter): Generator<{
 }
 
 /**
- * A table's rows named in the reader's language, from `input.table.<what>` (`stops`: "stops", "the stops", "stop"
- * as `form` is many, the or one); a table the catalogue does not name keeps its English noun.
- */
-function tableNoun(what: string, form: "many" | "the" | "one"): string | Said {
-  const english = form === "one" ? what.replace(/s$/, "") : form === "the" ? `the ${what}` : what;
-  const key = `input.table.${what.replace(/[^a-z]+(.)/g, (_, c: string) => c.toUpperCase())}`;
-  if (!isMessageKey(key)) return english;
-  const noun = said(key as "input.table.stops", { form });
-  return noun.en === english ? noun : english;
-}
-
-/**
  * Bytes → located rows: decode, parse, check the row limit, match the header.
  * `null` (with its issues in `out`) when the file cannot be read as that table.
  */
@@ -79,8 +69,8 @@ export function readTable(file: InputFile, spec: TableSpec, out: InputIssue[]): 
     report.error(
       "too-many-rows",
       {},
-      said("input.too-many-rows", { count: csv.count, what: tableNoun(spec.what, "many"), max: spec.maxRows }),
-      said("input.too-many-rows.fix", { what: tableNoun(spec.what, "the") }),
+      said("input.too-many-rows", { count: csv.count, what: said(spec.what, { form: "many" }), max: spec.maxRows }),
+      said("input.too-many-rows.fix", { what: said(spec.what, { form: "the" }) }),
     );
     return null;
   }
@@ -90,8 +80,8 @@ export function readTable(file: InputFile, spec: TableSpec, out: InputIssue[]): 
     report.warning(
       "no-rows",
       { line: csv.headerLine },
-      said("input.no-rows", { where: file.sheet === undefined ? "file" : "sheet", what: tableNoun(spec.what, "many") }),
-      said("input.no-rows.fix", { what: tableNoun(spec.what, "one") }),
+      said("input.no-rows", { where: file.sheet === undefined ? "file" : "sheet", what: said(spec.what, { form: "many" }) }),
+      said("input.no-rows.fix", { what: said(spec.what, { form: "one" }) }),
     );
   }
   return {

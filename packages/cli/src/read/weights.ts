@@ -13,7 +13,7 @@ import { readTable, type InputFile, type TableSpec } from "./table.js";
 
 /** A `--weights` CSV: one row per weight to change. */
 const WEIGHTS_CSV: TableSpec = {
-  what: "weights",
+  what: "input.table.weights",
   maxRows: 100,
   columns: [
     { name: "weight", required: true },

@@ -373,7 +373,7 @@ export function foldLog(day: DayState, entries: readonly LogEntry[]): EntryProbl
 // ---------------------------------------------------------------- the file
 
 const SPEC: TableSpec = {
-  what: "log entries",
+  what: "input.table.logEntries",
   maxRows: 100_000,
   columns: LOG_COLUMNS.map((name) => ({ name, required: name !== "note" && name !== "value" && name !== "participant_id" })),
 };

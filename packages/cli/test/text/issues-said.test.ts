@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { InputIssue } from "../../src/issues.js";
 import { MAX_ISSUES_PER_FILE } from "../../src/read/limits.js";
 import { Reporter } from "../../src/read/report.js";
+import { readTable } from "../../src/read/table.js";
 import { nearAs, orList, said, sayIn } from "../../src/text/cli-text.js";
 import { formatIssues } from "../../src/text/issues-format.js";
 
@@ -43,5 +44,19 @@ describe("phrases inside a said sentence", () => {
     expect(sayIn("it", sentence)).toBe("; forse intendevi UK, US o UY?");
     expect(sayIn("it", nearAs(["US"]))).toBe("; forse intendevi US?");
     expect(nearAs([]).en).toBe("");
+  });
+});
+
+describe("a table's rows named by the catalogue", () => {
+  const spec = { what: "input.table.logEntries", maxRows: 10, columns: [{ name: "entry", required: true }] } as const;
+
+  it("names them in each language, one and many (no English noun made by cutting an s)", () => {
+    const issues: InputIssue[] = [];
+    readTable({ name: "log.csv", bytes: new TextEncoder().encode("entry\n") }, spec, issues);
+    expect(issues.map((i) => [i.code, i.message, i.hint])).toEqual([
+      ["no-rows", "the file has a header but no log entries", "add one row per log entry, or check that the right file was exported"],
+    ]);
+    const [shown] = JSON.parse(formatIssues(issues, { color: false, format: "json", lang: "it" })) as InputIssue[];
+    expect(`${shown!.message} ${shown!.hint}`).toMatch(/voci del registro .*voce del registro/);
   });
 });

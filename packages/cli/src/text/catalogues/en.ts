@@ -1328,6 +1328,7 @@ export const EN = {
   "input.table.outcomes": "{form, select, the {the outcomes} one {outcome} other {outcomes}}",
   "input.table.weights": "{form, select, the {the weights} one {weight} other {weights}}",
   "input.table.followUpAnswers": "{form, select, the {the follow-up answers} one {follow-up answer} other {follow-up answers}}",
+  "input.table.logEntries": "{form, select, the {the log entries} one {log entry} other {log entries}}",
   "input.table.sentMessages": "{form, select, the {the sent messages} one {sent message} other {sent messages}}",
   "input.too-many-rows": "the file has {count, number} {what}; at most {max, number} are supported",
   "input.too-many-rows.fix": "split {what} into smaller files, one per run",

@@ -1328,6 +1328,7 @@ const IT: Catalogue = {
   "input.table.outcomes": "{form, select, the {gli esiti} one {esito} other {esiti}}",
   "input.table.weights": "{form, select, the {i pesi} one {peso} other {pesi}}",
   "input.table.followUpAnswers": "{form, select, the {le risposte al follow-up} one {risposta al follow-up} other {risposte al follow-up}}",
+  "input.table.logEntries": "{form, select, the {le voci del registro} one {voce del registro} other {voci del registro}}",
   "input.table.sentMessages": "{form, select, the {i messaggi inviati} one {messaggio inviato} other {messaggi inviati}}",
   "input.too-many-rows": "il file ha {count, number} {what}; se ne gestiscono al massimo {max, number}",
   "input.too-many-rows.fix": "dividi {what} in file più piccoli, uno per esecuzione",
