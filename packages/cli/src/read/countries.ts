@@ -96,10 +96,6 @@ export function isCountryCode(code: string): boolean {
   return countryTables().codes.has(code);
 }
 
-/** The English name of a code, for messages (the name an issue says in English). */
-export function countryName(code: CountryCode): string {
-  return countryAs(code).en;
-}
 
 /** A typo of a code (`USX` → US) or of a name (`Germny` → DE); two letters are too short to guess from. */
 function suggestCountries(upper: string, key: string): CountryCode[] {

@@ -7,6 +7,6 @@ export type { AgendaRow } from "./agenda.js";
 export type { InputFile } from "./table.js";
 export { ISSUE_CODES } from "../issues.js";
 export type { InputIssue, IssueCode, Severity } from "../issues.js";
-export { isCountryCode, countryName } from "./countries.js";
+export { isCountryCode } from "./countries.js";
 export { MAX_FILE_BYTES, MAX_ROWS } from "./limits.js";
-export { nearest, didYouMean } from "./suggest.js";
+export { nearest } from "./suggest.js";

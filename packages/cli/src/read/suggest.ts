@@ -26,11 +26,3 @@ export function nearest(value: string, candidates: Iterable<string>, maxDistance
   }
   return [...new Set(found)].sort().slice(0, limit);
 }
-
-/**
- * `"; did you mean A?"`, `"; did you mean A, B or C?"`, or `""`: the English of `nearAs`.
- * @deprecated an issue says its suggestion with `nearAs`, worded in the reader's language.
- */
-export function didYouMean(options: readonly string[]): string {
-  return nearAs(options).en;
-}
