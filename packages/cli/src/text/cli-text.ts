@@ -5,7 +5,7 @@
 import { Command, Help, InvalidArgumentError } from "commander";
 import type { Argument, HelpConfiguration, Option } from "commander";
 import type { Said } from "../errors.js";
-import { formatMessage, isLang, isMessageKey, t, type Lang, type MessageKey, type MessageParams } from "./i18n.js";
+import { countryName, formatMessage, isLang, isMessageKey, t, type Lang, type MessageKey, type MessageParams } from "./i18n.js";
 
 /** commander's section titles, by the catalogue's key. */
 const TITLES: Readonly<Record<string, MessageKey>> = {
@@ -115,7 +115,7 @@ function worded(lang: Lang, args: Readonly<Record<string, string | number | Said
 
 /** A said sentence in `lang` (its English when its key is not one of the catalogues). */
 export function sayIn(lang: Lang, sentence: Said): string {
-  if (sentence.key === COUNTRY) return regionName(String(sentence.args.code), lang);
+  if (sentence.key === COUNTRY) return countryName(String(sentence.args.code), lang);
   return isMessageKey(sentence.key) ? formatMessage(lang, sentence.key, worded(lang, sentence.args)) : sentence.en;
 }
 
@@ -141,23 +141,15 @@ export function nearAs(options: readonly (string | Said)[]): Said {
   return options.length === 0 ? NOTHING : said("text.near", { near: orList(options) });
 }
 
-/** The key of a country's name: not a catalogue sentence, ICU names the country in each language. */
+/** The key of a country's name: not a catalogue sentence, ICU names the country in each language (`countryName`, as agendas and calendars name it). */
 const COUNTRY = "country";
-const regions = new Map<Lang, Intl.DisplayNames>();
-
-/** A region's name in `lang` as ICU gives it for the bare language tag (`en`: "United States", `it`: "Stati Uniti"); the code when ICU has none. */
-function regionName(code: string, lang: Lang): string {
-  let names = regions.get(lang);
-  if (names === undefined) regions.set(lang, (names = new Intl.DisplayNames([lang], { type: "region", fallback: "none" })));
-  return names.of(code) ?? code;
-}
 
 /**
  * A country's name, said in the reader's language (ICU's name of the code in that language).
  * @example sayIn("it", countryAs("DE")) // "Germania"; countryAs("DE").en // "Germany"
  */
 export function countryAs(code: string): Said {
-  return { key: COUNTRY, args: { code }, en: regionName(code, "en") };
+  return { key: COUNTRY, args: { code }, en: countryName(code, "en") };
 }
 
 /** An option's value refused by its parser, as data: commander names the option, the catalogue words the reason. */

@@ -5,6 +5,7 @@ import { checkAgendaTimes, type AgendaRow } from "../../src/read/agenda.js";
 import { atecoWarnings } from "../../src/read/ateco-warnings.js";
 import { parseDataSet } from "../../src/read/index.js";
 import { parseWeights } from "../../src/read/weights.js";
+import { countryName } from "../../src/text/i18n.js";
 import { issueIn } from "../../src/text/issues-text.js";
 import { answerRow, changeRow, dataFiles, file, firmRow, outcomeRow, requestRow, scoreRow, stopRow, validRows, withCode, type RowSets } from "./builders.js";
 
@@ -47,6 +48,12 @@ describe("firms.csv in Italian", () => {
     const [typo] = read({ firms: firms({ targets: "Germny" }) }, "unknown-country");
     expect([typo!.message, typo!.hint]).toEqual(['"Germny" is not a country code; did you mean DE (Germany)?', "write DE, or another ISO 3166-1 alpha-2 code"]);
     expect(italian(typo!)).toEqual({ message: '"Germny" non è un codice di paese; forse intendevi DE (Germania)?', hint: "scrivi DE, o un altro codice ISO 3166-1 alpha-2" });
+  });
+
+  it("names a country in an issue as the agendas and calendars name it, in either language", () => {
+    const [alias] = read({ firms: firms({ targets: "Saint Lucia" }) }, "country-alias");
+    expect(alias!.message).toBe(`"Saint Lucia" is not an ISO country code; read as LC (${countryName("LC", "en")})`);
+    expect(italian(alias!).message).toBe(`"Saint Lucia" non è un codice ISO di paese; letto come LC (${countryName("LC", "it")})`);
   });
 
   it("says a repeated list item, a cap of 0, a sector label, an address and a language with their values", () => {
