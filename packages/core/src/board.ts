@@ -209,26 +209,6 @@ export class Board {
     return false;
   }
 
-  /**
-   * The trace of `pair` taking `blocker`'s slot t and giving it back (remove
-   * the blocker, place the pair, remove it, place the blocker): the blocker
-   * last in its lists at t, the same running score (the same additions, in the
-   * same order) and the same journal, without the moves.
-   */
-  private failedExchange(pair: number, blocker: number, t: number): void {
-    const b = pairAt(this.prep, blocker);
-    for (const list of [listAt(this.firmAt, b.firm * this.n + t), listAt(this.delegationAt, b.delegation * this.n + t)]) {
-      const i = list.indexOf(blocker);
-      list[i] = at(list, list.length - 1);
-      list[list.length - 1] = blocker;
-    }
-    const score = pairAt(this.prep, pair).affinity.score;
-    this.scoreTotal = this.scoreTotal - b.affinity.score + score - score + b.affinity.score;
-    const pins = this.pins;
-    if (pins) this.replacedTotal = this.replacedTotal - i32(pins.replace, blocker) + i32(pins.replace, pair) - i32(pins.replace, pair) + i32(pins.replace, blocker);
-    this.journal?.push(blocker, t, pair, -1, pair, t, blocker, -1);
-  }
-
   private chain(pair: number, depth: number, moving: Set<number>): boolean {
     const { firm, delegation, slots } = pairAt(this.prep, pair);
     let best = -1;
@@ -253,13 +233,12 @@ export class Board {
       if (firmFull && delegationFull) continue;
       const blockers = firmFull ? listAt(this.firmAt, firm * this.n + t) : listAt(this.delegationAt, delegation * this.n + t);
       for (const blocker of [...blockers]) {
-        if (moving.has(blocker) || --this.budget < 0) continue;
-        // On the chain's last link a blocker with no free slot elsewhere fails: skip the four moves
-        // (most trials end so), leaving the board exactly as making and undoing them would.
-        if (depth === 1 && !this.hasFreeSlot(blocker, t)) {
-          this.failedExchange(pair, blocker, t);
-          continue;
-        }
+        if (moving.has(blocker)) continue;
+        // Out of work: no later trial may move anything, so the chain fails here (as trying on would).
+        if (--this.budget < 0) return false;
+        // On the chain's last link a blocker with no free slot elsewhere fails: skip its moves (most
+        // trials end so) without touching the board, its lists or the journal.
+        if (depth === 1 && !this.hasFreeSlot(blocker, t)) continue;
         this.remove(blocker);
         this.place(pair, t);
         moving.add(blocker);

@@ -157,15 +157,13 @@ function swapOneSide(prep: Prepared, board: Board, pair: number, effort: Effort,
 function displace(prep: Prepared, board: Board, pair: number, other: number, effort: Effort): boolean {
   const before = board.levels();
   const depth = Math.max(0, effort.depth - 1);
-  const D = prep.delegations.length;
   const { firm } = pairAt(prep, other);
   board.beginJournal();
   board.remove(other);
   if (board.insert(pair, depth, effort.work / 3) && !board.insert(other, depth, effort.work / 3)) {
-    const instead = Array.from({ length: D }, (_, d) => firm * D + d)
-      .filter((j) => j !== other && board.slotOf[j] === -1 && pairAt(prep, j).block === null)
-      .sort((a, b) => pairAt(prep, b).affinity.score - pairAt(prep, a).affinity.score || a - b);
-    instead.some((j) => board.insert(j, depth, effort.work / 3));
+    for (const j of eligibleByScore(prep)[firm] ?? []) {
+      if (j !== other && board.slotOf[j] === -1 && board.insert(j, depth, effort.work / 3)) break;
+    }
   }
   if (lexBetter(board.levels(), before)) {
     board.commit();
@@ -173,4 +171,21 @@ function displace(prep: Prepared, board: Board, pair: number, other: number, eff
   }
   board.rollback();
   return false;
+}
+
+const byScore = new WeakMap<Prepared, readonly (readonly number[])[]>();
+
+/** Each firm's eligible pairs, best score first (ties by pair): what `displace` offers a firm instead, computed once per stop. */
+function eligibleByScore(prep: Prepared): readonly (readonly number[])[] {
+  let lists = byScore.get(prep);
+  if (lists === undefined) {
+    const D = prep.delegations.length;
+    lists = prep.firms.map((_, firm) =>
+      Array.from({ length: D }, (_, d) => firm * D + d)
+        .filter((j) => pairAt(prep, j).block === null)
+        .sort((a, b) => pairAt(prep, b).affinity.score - pairAt(prep, a).affinity.score || a - b),
+    );
+    byScore.set(prep, lists);
+  }
+  return lists;
 }
