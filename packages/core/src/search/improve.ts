@@ -161,7 +161,7 @@ function displace(prep: Prepared, board: Board, pair: number, other: number, eff
   board.beginJournal();
   board.remove(other);
   if (board.insert(pair, depth, effort.work / 3) && !board.insert(other, depth, effort.work / 3)) {
-    for (const j of eligibleByScore(prep)[firm] ?? []) {
+    for (const j of at(eligibleByScore(prep), firm)) {
       if (j !== other && board.slotOf[j] === -1 && board.insert(j, depth, effort.work / 3)) break;
     }
   }
