@@ -4,7 +4,7 @@ import { balanceOf, balanceWorth, roundScore } from "./levels.js";
 import { delegationAt, pairAt, type Prepared } from "./prepare.js";
 import { pinsOf, type Pins } from "./pins.js";
 import type { ObjectiveLevels } from "./types.js";
-import { addI32, at, i32, listAt } from "./at.js";
+import { addI32, at, f64, i32, listAt } from "./at.js";
 
 /**
  * The slot board: which pair meets in which slot, with per-slot loads of every
@@ -18,9 +18,9 @@ export class Board {
   private readonly n: number;
   private readonly firmLoad: Int32Array;
   private readonly delegationLoad: Int32Array;
-  /** Each firm's representatives and each delegation's tables: the per-slot caps the hot loops compare loads with. */
-  private readonly firmCap: Int32Array;
-  private readonly delegationCap: Int32Array;
+  /** Each firm's representatives and each delegation's tables: the per-slot caps the hot loops compare loads with (any whole number the instance allows). */
+  private readonly firmCap: Float64Array;
+  private readonly delegationCap: Float64Array;
   private readonly firmAt: number[][];
   private readonly delegationAt: number[][];
   /** Meetings per firm. */
@@ -49,8 +49,8 @@ export class Board {
     this.slotOf = new Int32Array(prep.pairs.length).fill(-1);
     this.firmLoad = new Int32Array(prep.firms.length * this.n);
     this.delegationLoad = new Int32Array(prep.delegations.length * this.n);
-    this.firmCap = Int32Array.from(prep.firms, (f) => f.representatives);
-    this.delegationCap = Int32Array.from(prep.delegations, (d) => d.tables);
+    this.firmCap = Float64Array.from(prep.firms, (f) => f.representatives);
+    this.delegationCap = Float64Array.from(prep.delegations, (d) => d.tables);
     this.firmAt = Array.from({ length: prep.firms.length * this.n }, () => []);
     this.delegationAt = Array.from({ length: prep.delegations.length * this.n }, () => []);
     this.firmMeetings = new Int32Array(prep.firms.length);
@@ -124,20 +124,20 @@ export class Board {
 
   /** Meetings the firm could still add in slot t (representatives left). */
   firmRoom(firm: number, t: number): number {
-    return i32(this.firmCap, firm) - i32(this.firmLoad, firm * this.n + t);
+    return f64(this.firmCap, firm) - i32(this.firmLoad, firm * this.n + t);
   }
 
   /** Meetings the delegation could still add in slot t (tables left). */
   delegationRoom(delegation: number, t: number): number {
-    return i32(this.delegationCap, delegation) - i32(this.delegationLoad, delegation * this.n + t);
+    return f64(this.delegationCap, delegation) - i32(this.delegationLoad, delegation * this.n + t);
   }
 
   firmFull(firm: number, t: number): boolean {
-    return i32(this.firmLoad, firm * this.n + t) >= i32(this.firmCap, firm);
+    return i32(this.firmLoad, firm * this.n + t) >= f64(this.firmCap, firm);
   }
 
   delegationFull(delegation: number, t: number): boolean {
-    return i32(this.delegationLoad, delegation * this.n + t) >= i32(this.delegationCap, delegation);
+    return i32(this.delegationLoad, delegation * this.n + t) >= f64(this.delegationCap, delegation);
   }
 
   /** Starts recording changes, for `rollback`; journals nest (each `commit` or `rollback` closes the latest). */
