@@ -6,7 +6,7 @@ import type { Firm, Stop } from "@roadshow/core";
 import type { Common, Io } from "../context.js";
 import { EXIT, InputError, type Said } from "../errors.js";
 import { saidIssue } from "../issues.js";
-import { NOTHING, said } from "../text/cli-text.js";
+import { nearIds, said } from "../text/cli-text.js";
 import type { DataSet } from "../read/index.js";
 import { nearest } from "../read/suggest.js";
 import { loadRun } from "../run/load.js";
@@ -28,9 +28,6 @@ function unknown(code: string, file: string, column: string, value: string, mess
   return new InputError(message, [saidIssue({ severity: "error", code, file, line: null, column, value }, message, hint)]);
 }
 
-/** `; did you mean A, B?` (the near ids listed with commas), or nothing. */
-const alsoNear = (near: readonly string[]): Said => (near.length > 0 ? said("text.near", { near: near.join(", ") }) : NOTHING);
-
 /** The firm named on the command line, registered for the stop; an input error with suggestions otherwise. */
 function findFirm(data: DataSet, stop: Stop, firmId: string, dataDir: string): Firm {
   const file = path.join(dataDir, "firms.csv");
@@ -39,7 +36,7 @@ function findFirm(data: DataSet, stop: Stop, firmId: string, dataDir: string): F
   if (firm === undefined) {
     const near = nearest(firmId, data.firms.map((f) => f.id));
     const firms = `${here.slice(0, 10).join(", ")}${here.length > 10 ? ", …" : ""}`;
-    throw unknown("unknown-firm", file, "firm_id", firmId, said("input.unknown-firm.option", { firm: firmId, near: alsoNear(near) }), said("input.unknown-firm.option.fix", { stop: stop.id, firms }));
+    throw unknown("unknown-firm", file, "firm_id", firmId, said("input.unknown-firm.option", { firm: firmId, near: nearIds(near) }), said("input.unknown-firm.option.fix", { stop: stop.id, firms }));
   }
   const absent = data.changes.some((c) => c.stopId === stop.id && c.participantId === firmId && c.status === "absent");
   if (!firm.stops.includes(stop.id) && absent) {
@@ -64,7 +61,7 @@ export async function explain(args: ExplainArgs, common: Common, io: Io): Promis
     const here = instance.delegations.filter((d) => attends(d.id)).map((d) => d.id);
     const near = nearest(args.delegation, here);
     throw unknown("unknown-delegation", path.join(dataDir, "delegations.csv"), "delegation_id", args.delegation,
-      said("input.unknown-delegation.option", { delegation: args.delegation, stop: stop.id, near: alsoNear(near) }), said("input.unknown-delegation.option.fix", { ids: here.join(", ") }));
+      said("input.unknown-delegation.option", { delegation: args.delegation, stop: stop.id, near: nearIds(near) }), said("input.unknown-delegation.option.fix", { ids: here.join(", ") }));
   }
 
   // The same agenda as `schedule` plans: polished alike.

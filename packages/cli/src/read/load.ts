@@ -8,7 +8,7 @@ import { checkAgendaTimes } from "./agenda.js";
 import { saidIssue, type InputIssue } from "../issues.js";
 import { nearest } from "./suggest.js";
 import { toInputIssue } from "./instance-issues.js";
-import { NOTHING, said } from "../text/cli-text.js";
+import { nearIds, said } from "../text/cli-text.js";
 
 /** Where a run's inputs are: the data folder, the files that replace its defaults, history agendas and a weights file. */
 export interface Sources {
@@ -138,8 +138,7 @@ export function findStop(data: DataSet, stopId: string, dataDir: string): Stop {
   const near = nearest(stopId, ids);
   throw new InputError(said("cli.input.unknownStop", {}), [saidIssue(
     { severity: "error", code: "unknown-stop", file: path.join(dataDir, "stops.csv"), line: null, column: "stop_id", value: stopId },
-    // The near ids listed as they always were, with commas ("A, B").
-    said("input.unknown-stop.option", { stop: stopId, near: near.length > 0 ? said("text.near", { near: near.join(", ") }) : NOTHING }),
+    said("input.unknown-stop.option", { stop: stopId, near: nearIds(near) }),
     said("input.unknown-stop.option.fix", { ids: ids.join(", ") }),
   )]);
 }

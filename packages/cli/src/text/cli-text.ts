@@ -141,6 +141,14 @@ export function nearAs(options: readonly (string | Said)[]): Said {
   return options.length === 0 ? NOTHING : said("text.near", { near: orList(options) });
 }
 
+/**
+ * The "did you mean" of an id given to an option (`--stop`, `--firm`, `--delegation`): the near ids listed
+ * with commas, `; did you mean A, B?`, or nothing.
+ */
+export function nearIds(ids: readonly string[]): Said {
+  return ids.length === 0 ? NOTHING : said("text.near", { near: ids.join(", ") });
+}
+
 /** The key of a country's name: not a catalogue sentence, ICU names the country in each language (`countryName`, as agendas and calendars name it). */
 const COUNTRY = "country";
 

@@ -4,7 +4,7 @@ import type { InputIssue } from "../../src/issues.js";
 import { MAX_ISSUES_PER_FILE } from "../../src/read/limits.js";
 import { Reporter } from "../../src/read/report.js";
 import { readTable } from "../../src/read/table.js";
-import { nearAs, orList, said, sayIn } from "../../src/text/cli-text.js";
+import { nearAs, nearIds, orList, said, sayIn } from "../../src/text/cli-text.js";
 import { formatIssues } from "../../src/text/issues-format.js";
 
 describe("an issue said as catalogue sentences", () => {
@@ -44,6 +44,12 @@ describe("phrases inside a said sentence", () => {
     expect(sayIn("it", sentence)).toBe("; forse intendevi UK, US o UY?");
     expect(sayIn("it", nearAs(["US"]))).toBe("; forse intendevi US?");
     expect(nearAs([]).en).toBe("");
+  });
+
+  it("lists the ids near an option's value with commas, in every language", () => {
+    expect(nearIds(["BS-2026-02", "BS-2026-03"]).en).toBe("; did you mean BS-2026-02, BS-2026-03?");
+    expect(sayIn("it", nearIds(["BS-2026-02", "BS-2026-03"]))).toBe("; forse intendevi BS-2026-02, BS-2026-03?");
+    expect(sayIn("it", nearIds([]))).toBe("");
   });
 });
 
