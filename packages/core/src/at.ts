@@ -32,6 +32,13 @@ export function f64(a: Float64Array, i: number): number {
   return value;
 }
 
+/** `a[i]` of a `Uint32Array`, which must be there. */
+export function u32(a: Uint32Array, i: number): number {
+  const value = a[i];
+  if (value === undefined) throw outside(i, a.length);
+  return value;
+}
+
 /** `a[i]` of a `Uint8Array`, which must be there. */
 export function u8(a: Uint8Array, i: number): number {
   const value = a[i];

@@ -4,7 +4,41 @@ import { balanceOf, balanceWorth, roundScore } from "./levels.js";
 import { delegationAt, pairAt, type Prepared } from "./prepare.js";
 import { pinsOf, type Pins } from "./pins.js";
 import type { ObjectiveLevels } from "./types.js";
-import { addI32, at, f64, i32, listAt } from "./at.js";
+import { addI32, at, f64, i32, listAt, u32 } from "./at.js";
+
+/** 32-bit words a slot mask of `n` slots takes. */
+function wordsOf(n: number): number {
+  return (n + 31) >>> 5;
+}
+
+/** Per pair, in typed arrays for the ejection chains' hot loops: its slots as a bit mask (`wordsOf(slots)` words each), its firm and its delegation. */
+interface PairTable {
+  readonly mask: Uint32Array;
+  readonly firm: Int32Array;
+  readonly delegation: Int32Array;
+}
+
+const pairTables = new WeakMap<Prepared, PairTable>();
+
+/** The stop's pair table, computed once per stop. */
+function pairTable(prep: Prepared): PairTable {
+  let table = pairTables.get(prep);
+  if (table === undefined) {
+    const W = wordsOf(prep.slots.length);
+    const mask = new Uint32Array(prep.pairs.length * W);
+    const firm = new Int32Array(prep.pairs.length);
+    const delegation = new Int32Array(prep.pairs.length);
+    for (let pair = 0; pair < prep.pairs.length; pair++) {
+      const p = pairAt(prep, pair);
+      firm[pair] = p.firm;
+      delegation[pair] = p.delegation;
+      for (const t of p.slots) mask[pair * W + (t >>> 5)] = u32(mask, pair * W + (t >>> 5)) | (1 << (t & 31));
+    }
+    table = { mask, firm, delegation };
+    pairTables.set(prep, table);
+  }
+  return table;
+}
 
 /**
  * The slot board: which pair meets in which slot, with per-slot loads of every
@@ -21,6 +55,13 @@ export class Board {
   /** Each firm's representatives and each delegation's tables: the per-slot caps the hot loops compare loads with (any whole number the instance allows). */
   private readonly firmCap: Float64Array;
   private readonly delegationCap: Float64Array;
+  /** Words per slot mask, each pair's slots as a mask, and the slots where each firm and each delegation has room (bit set). */
+  private readonly w: number;
+  private readonly pairMask: Uint32Array;
+  private readonly pairFirm: Int32Array;
+  private readonly pairDelegation: Int32Array;
+  private readonly firmFree: Uint32Array;
+  private readonly delegationFree: Uint32Array;
   private readonly firmAt: number[][];
   private readonly delegationAt: number[][];
   /** Meetings per firm. */
@@ -37,6 +78,9 @@ export class Board {
   private balanceTotal = 0;
   /** Re-placed level of the meetings placed (re-planning). */
   private replacedTotal = 0;
+  /** The pairs an ejection chain must not move: those marked with the current insertion's generation. */
+  private readonly moving: Int32Array;
+  private generation = 0;
   /** Undo log of (pair, slot before) while journaling. */
   private journal: number[] | null = null;
   /** Where each open journal starts in the log. */
@@ -51,11 +95,19 @@ export class Board {
     this.delegationLoad = new Int32Array(prep.delegations.length * this.n);
     this.firmCap = Float64Array.from(prep.firms, (f) => f.representatives);
     this.delegationCap = Float64Array.from(prep.delegations, (d) => d.tables);
+    this.w = wordsOf(this.n);
+    const table = pairTable(prep);
+    this.pairMask = table.mask;
+    this.pairFirm = table.firm;
+    this.pairDelegation = table.delegation;
+    this.firmFree = new Uint32Array(prep.firms.length * this.w);
+    this.delegationFree = new Uint32Array(prep.delegations.length * this.w);
     this.firmAt = Array.from({ length: prep.firms.length * this.n }, () => []);
     this.delegationAt = Array.from({ length: prep.delegations.length * this.n }, () => []);
     this.firmMeetings = new Int32Array(prep.firms.length);
     this.mustMeetings = new Int32Array(prep.musts.length);
     this.mustOf = new Int32Array(prep.pairs.length).fill(-1);
+    this.moving = new Int32Array(prep.pairs.length);
     const mustIndex = new Map(prep.musts.map((m, i) => [`${m.firm}|${m.country}`, i]));
     prep.pairs.forEach((p, i) => {
       if (p.must) this.mustOf[i] = mustIndex.get(`${p.firm}|${delegationAt(prep, p.delegation).country}`) ?? -1;
@@ -75,6 +127,19 @@ export class Board {
         this.balanceTotal += balanceOf(prep, m);
       }
     }
+    for (let t = 0; t < this.n; t++) {
+      for (let f = 0; f < prep.firms.length; f++) this.markFirm(f, t);
+      for (let d = 0; d < prep.delegations.length; d++) this.markDelegation(d, t);
+    }
+  }
+
+  /** Sets the firm's bit of slot t in `firmFree` to whether it has room there. */
+  private markFirm(firm: number, t: number): void {
+    mark(this.firmFree, firm * this.w + (t >>> 5), t, !this.firmFull(firm, t));
+  }
+
+  private markDelegation(delegation: number, t: number): void {
+    mark(this.delegationFree, delegation * this.w + (t >>> 5), t, !this.delegationFull(delegation, t));
   }
 
   place(pair: number, t: number): void {
@@ -85,6 +150,8 @@ export class Board {
     this.slotOf[pair] = t;
     addI32(this.firmLoad, firm * this.n + t, 1);
     addI32(this.delegationLoad, delegation * this.n + t, 1);
+    this.markFirm(firm, t);
+    this.markDelegation(delegation, t);
     listAt(this.firmAt, firm * this.n + t).push(pair);
     listAt(this.delegationAt, delegation * this.n + t).push(pair);
     const m = addI32(this.firmMeetings, firm, 1);
@@ -103,6 +170,8 @@ export class Board {
     this.slotOf[pair] = -1;
     addI32(this.firmLoad, firm * this.n + t, -1);
     addI32(this.delegationLoad, delegation * this.n + t, -1);
+    this.markFirm(firm, t);
+    this.markDelegation(delegation, t);
     drop(listAt(this.firmAt, firm * this.n + t), pair);
     drop(listAt(this.delegationAt, delegation * this.n + t), pair);
     const m = addI32(this.firmMeetings, firm, -1) + 1;
@@ -199,26 +268,40 @@ export class Board {
    * chain of at most `depth` moves (iterative deepening, bounded work).
    */
   insert(pair: number, depth = 4, work = 4000, keep: readonly number[] = []): boolean {
-    for (let d = 0; d <= depth; d++) {
+    if (this.hasFreeSlot(pair, -1)) return this.chain(pair, 0);
+    // A new generation of the chain's marks: the pair and `keep` (placed meetings the chain must not
+    // move). A failed chain leaves the marks as it found them.
+    if (++this.generation === 0x7fffffff) {
+      this.moving.fill(0);
+      this.generation = 1;
+    }
+    this.moving[pair] = this.generation;
+    for (const k of keep) this.moving[k] = this.generation;
+    for (let d = 1; d <= depth; d++) {
       this.budget = work;
-      // `keep`: placed meetings the chain must not move.
-      if (this.chain(pair, d, new Set([pair, ...keep]))) return true;
+      if (this.chain(pair, d)) return true;
     }
     return false;
   }
 
-  /** Whether a placed pair has a slot other than `except` where its firm and its delegation both have room. */
+  /** Whether the pair has a slot other than `except` (-1: none excepted) where its firm and its delegation both have room. */
   private hasFreeSlot(pair: number, except: number): boolean {
-    const { firm, delegation, slots } = pairAt(this.prep, pair);
-    for (const t of slots) if (t !== except && !this.firmFull(firm, t) && !this.delegationFull(delegation, t)) return true;
+    const firm = i32(this.pairFirm, pair);
+    const delegation = i32(this.pairDelegation, pair);
+    const w = this.w;
+    for (let k = 0; k < w; k++) {
+      let free = u32(this.pairMask, pair * w + k) & u32(this.firmFree, firm * w + k) & u32(this.delegationFree, delegation * w + k);
+      if (k === except >>> 5) free &= ~(1 << (except & 31));
+      if (free !== 0) return true;
+    }
     return false;
   }
 
-  private chain(pair: number, depth: number, moving: Set<number>): boolean {
+  private chain(pair: number, depth: number): boolean {
     const { firm, delegation, slots } = pairAt(this.prep, pair);
     let best = -1;
     let bestLoad = Infinity;
-    for (const t of slots) {
+    if (this.hasFreeSlot(pair, -1)) for (const t of slots) {
       if (this.firmFull(firm, t) || this.delegationFull(delegation, t)) continue;
       // Prefer the slot where both sides are least busy: it leaves room for others.
       const load = i32(this.firmLoad, firm * this.n + t) + i32(this.delegationLoad, delegation * this.n + t);
@@ -237,8 +320,10 @@ export class Board {
       const delegationFull = this.delegationFull(delegation, t);
       if (firmFull && delegationFull) continue;
       const blockers = firmFull ? listAt(this.firmAt, firm * this.n + t) : listAt(this.delegationAt, delegation * this.n + t);
-      for (const blocker of [...blockers]) {
-        if (moving.has(blocker)) continue;
+      // A failed trial puts its blocker back at the end of the list: iterate over a copy, except on the
+      // last link, where the one move made (to a free slot, checked first) always succeeds.
+      for (const blocker of depth === 1 ? blockers : [...blockers]) {
+        if (this.moving[blocker] === this.generation) continue;
         // Out of work: no later trial may move anything, so the chain fails here (as trying on would).
         if (--this.budget < 0) return false;
         // On the chain's last link a blocker with no free slot elsewhere fails: skip its moves (most
@@ -246,15 +331,21 @@ export class Board {
         if (depth === 1 && !this.hasFreeSlot(blocker, t)) continue;
         this.remove(blocker);
         this.place(pair, t);
-        moving.add(blocker);
-        if (this.chain(blocker, depth - 1, moving)) return true;
-        moving.delete(blocker);
+        this.moving[blocker] = this.generation;
+        if (this.chain(blocker, depth - 1)) return true;
+        this.moving[blocker] = 0;
         this.remove(pair);
         this.place(blocker, t);
       }
     }
     return false;
   }
+}
+
+/** Sets or clears slot t's bit in word i of a mask. */
+function mark(masks: Uint32Array, i: number, t: number, on: boolean): void {
+  const bit = 1 << (t & 31);
+  masks[i] = on ? u32(masks, i) | bit : u32(masks, i) & ~bit;
 }
 
 function drop(list: number[], value: number): void {
