@@ -68,12 +68,23 @@ export class FlowNetwork {
    */
   compile(extra: readonly ExtraArc[] = []): Residual {
     const n = this.nodeCount;
-    const tails = Int32Array.from([...this.tails, ...extra.map((x) => x.from)]);
-    const heads = Int32Array.from([...this.heads, ...extra.map((x) => x.to)]);
-    const caps = Float64Array.from([...this.caps, ...extra.map((x) => x.capacity)]);
-    const majors = Float64Array.from([...this.majors, ...extra.map(() => 0)]);
-    const minors = Float64Array.from([...this.minors, ...extra.map(() => 0)]);
-    const m = tails.length;
+    const own = this.tails.length;
+    const m = own + extra.length;
+    const tails = new Int32Array(m);
+    const heads = new Int32Array(m);
+    const caps = new Float64Array(m);
+    const majors = new Float64Array(m);
+    const minors = new Float64Array(m);
+    tails.set(this.tails);
+    heads.set(this.heads);
+    caps.set(this.caps);
+    majors.set(this.majors);
+    minors.set(this.minors);
+    extra.forEach((x, k) => {
+      tails[own + k] = x.from;
+      heads[own + k] = x.to;
+      caps[own + k] = x.capacity;
+    });
     const first = new Int32Array(n + 1);
     for (let a = 0; a < m; a++) {
       addI32(first, i32(tails, a) + 1, 1);
@@ -213,9 +224,10 @@ function solveCold(net: FlowNetwork, source: number, sink: number): Solved {
   const level: Residual = { ...g, minor: scaled };
   const work = new Work(n, m);
   const rescale = (): void => {
+    const unit = 2 ** shift;
     for (let e = 0; e < m; e++) {
       if (e < i32(g.twin, e)) {
-        scaled[e] = Math.floor(f64(g.minor, e) / 2 ** shift);
+        scaled[e] = Math.floor(f64(g.minor, e) / unit);
         scaled[i32(g.twin, e)] = -f64(scaled, e);
       }
     }
