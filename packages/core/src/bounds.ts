@@ -290,11 +290,21 @@ function exactScale(prep: Prepared): number {
 /**
  * The relaxations' optima for one mode: the flow selection always, and under
  * windows the slot relaxation for levels 1–3 (its score is +Infinity, no bound)
- * and, in lexicographic mode, the timed selection.
+ * and, in lexicographic mode, the timed selection. `reached`: the levels of an
+ * agenda at hand. In lexicographic mode the slot relaxation bounds only the
+ * levels above balance; when that agenda already has the flow's there, the
+ * relaxation's are the same or lexicographically above the flow's (it bounds
+ * the agenda too), so it can tighten nothing and is not built.
  */
-export function relaxedLevels(prep: Prepared, mode: SelectMode, lexicographic?: Selection): ObjectiveLevels[] {
+export function relaxedLevels(prep: Prepared, mode: SelectMode, lexicographic?: Selection, reached?: ObjectiveLevels): ObjectiveLevels[] {
   const flow = mode === "lexicographic" && lexicographic ? lexicographic.levels : select(prep, mode).levels;
-  const slot = prep.windowed && mode !== "score" ? slotRelaxation(prep, mode) : null;
+  const moot =
+    mode === "lexicographic" &&
+    reached !== undefined &&
+    (reached.replaced ?? 0) >= (flow.replaced ?? 0) &&
+    reached.musts >= flow.musts &&
+    reached.served >= flow.served;
+  const slot = prep.windowed && mode !== "score" && !moot ? slotRelaxation(prep, mode) : null;
   const timed = prep.windowed && mode === "lexicographic" ? timedSelection(prep) : null;
   return [flow, ...(slot === null ? [] : [slot]), ...(timed === null ? [] : [timed])];
 }

@@ -34,11 +34,12 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   budget.report("timetable", { step: "placing", meetings: relaxed.pairs.length, slots: prep.slots.length });
   const first = timetable(prep, relaxed.pairs);
   // The slot relaxation is only worth building when the first timetable falls short of the flow's bound.
-  const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
+  const firstLevels = levelsOf(prep, first.placed());
+  const short = !reaches(firstLevels, relaxed.levels);
   if (short && prep.windowed) {
     budget.report("bound", { step: "bounding", candidates: prep.candidates });
   }
-  const optima = short ? relaxedLevels(prep, "lexicographic", relaxed) : [relaxed.levels];
+  const optima = short ? relaxedLevels(prep, "lexicographic", relaxed, firstLevels) : [relaxed.levels];
   const target = goal(tightest(optima), budget.tolerance(prep));
   // On a model small enough, an injected exact solver polishes the search's agenda level by level.
   const exact = short && polishable(prep, budget.exact) ? new ExactPolish(prep, (l) => boundsFor(prep, optima, l), budget.exact, budget) : null;
