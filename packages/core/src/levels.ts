@@ -28,9 +28,12 @@ export function atLeast(a: ObjectiveLevels, b: ObjectiveLevels): boolean {
 
 /** Every level of `a` reaches `b`'s (an agenda at its bound). */
 export function reaches(a: ObjectiveLevels, b: ObjectiveLevels): boolean {
-  return (
-    (a.replaced ?? 0) >= (b.replaced ?? 0) && a.musts >= b.musts && a.served >= b.served && a.balance >= b.balance && a.score >= b.score - EPS
-  );
+  return reachesAboveScore(a, b) && a.score >= b.score - EPS;
+}
+
+/** Every level of `a` above the score reaches `b`'s: only the score can still be short. */
+export function reachesAboveScore(a: ObjectiveLevels, b: ObjectiveLevels): boolean {
+  return (a.replaced ?? 0) >= (b.replaced ?? 0) && a.musts >= b.musts && a.served >= b.served && a.balance >= b.balance;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The windowed search: from the first timetable towards the bound, by local search, re-selection, exact re-optimisation, exchanges and large neighbourhoods. */
 import { slotCore } from "../bounds.js";
-import { lexBetter, reaches } from "../levels.js";
+import { lexBetter, reaches, reachesAboveScore } from "../levels.js";
 import type { Prepared } from "../prepare.js";
 import type { Selector } from "../select.js";
 import { boardOf, timetable } from "../timetable.js";
@@ -68,6 +68,10 @@ export function search(
     const progress = round === 1 || lexBetter(board.levels(), best.levels());
     if (progress) best = board;
     if (!progress || reaches(best.levels(), target) || budget.expired()) break;
+    // Re-selection is for levels 1–3 (it drops the pairs that found no slot, so the flow serves firms
+    // another way): once they are at the bound only the score is short, and the exchanges and exact
+    // re-optimisations below raise it for far less than another round from a new timetable.
+    if (reachesAboveScore(best.levels(), target)) break;
     const unplaced = selection.pairs.filter((pair) => board.slotOf[pair] === -1);
     if (unplaced.length === 0) break;
     selection = selector.exclude(unplaced);
