@@ -289,24 +289,26 @@ function exactScale(prep: Prepared): number {
 
 /**
  * The relaxations' optima for one mode: the flow selection always, and under
- * windows the slot relaxation for levels 1–3 (its score is +Infinity, no bound)
- * and, in lexicographic mode, the timed selection. `reached`: the levels of an
- * agenda at hand. In lexicographic mode the slot relaxation bounds only the
- * levels above balance; when that agenda already has the flow's there, the
- * relaxation's are the same or lexicographically above the flow's (it bounds
- * the agenda too), so it can tighten nothing and is not built.
+ * windows the slot relaxation for levels 1–3 (its score is +Infinity, no bound;
+ * left out with `withSlot` false, for a caller that adds it later) and, in
+ * lexicographic mode, the timed selection.
  */
-export function relaxedLevels(prep: Prepared, mode: SelectMode, lexicographic?: Selection, reached?: ObjectiveLevels): ObjectiveLevels[] {
+export function relaxedLevels(prep: Prepared, mode: SelectMode, lexicographic?: Selection, withSlot = true): ObjectiveLevels[] {
   const flow = mode === "lexicographic" && lexicographic ? lexicographic.levels : select(prep, mode).levels;
-  const moot =
-    mode === "lexicographic" &&
-    reached !== undefined &&
-    (reached.replaced ?? 0) >= (flow.replaced ?? 0) &&
-    reached.musts >= flow.musts &&
-    reached.served >= flow.served;
-  const slot = prep.windowed && mode !== "score" && !moot ? slotRelaxation(prep, mode) : null;
+  const slot = prep.windowed && mode !== "score" && withSlot ? slotRelaxation(prep, mode) : null;
   const timed = prep.windowed && mode === "lexicographic" ? timedSelection(prep) : null;
   return [flow, ...(slot === null ? [] : [slot]), ...(timed === null ? [] : [timed])];
+}
+
+/**
+ * Whether the lexicographic slot relaxation can tighten nothing for an agenda
+ * with `reached`: in that mode it bounds only the levels above balance, and
+ * when the agenda has the flow's `flow` there, the relaxation's (which bound the
+ * agenda too) are the same or lexicographically above the flow's, so neither
+ * the target nor any bound `boundsFor` gives moves.
+ */
+export function slotMoot(reached: ObjectiveLevels, flow: ObjectiveLevels): boolean {
+  return (reached.replaced ?? 0) >= (flow.replaced ?? 0) && reached.musts >= flow.musts && reached.served >= flow.served;
 }
 
 /** The lexicographically smallest of the relaxations' optima: an agenda reaching it is optimal. */

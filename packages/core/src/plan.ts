@@ -1,6 +1,7 @@
 /** Plans one stop: the pipeline from an instance to a verified schedule, each stage in its own file. */
 import { Budget } from "./budget.js";
-import { boundsFor, relaxedLevels, tightest } from "./bounds.js";
+import { boundsFor, relaxedLevels, slotMoot, slotRelaxation, tightest } from "./bounds.js";
+import type { Board } from "./board.js";
 import { anneal } from "./anneal.js";
 import { compact } from "./compact.js";
 import { InternalError } from "./errors.js";
@@ -12,7 +13,7 @@ import { scheduleOf } from "./schedule.js";
 import { goal, search } from "./search/search.js";
 import { levelsOf, select, Selector } from "./select.js";
 import { seat, tableAssignment, timetable } from "./timetable.js";
-import type { Schedule, ScheduleOptions, StopInstance } from "./types.js";
+import type { ObjectiveLevels, Schedule, ScheduleOptions, StopInstance } from "./types.js";
 import { assertValidInstance } from "./validate.js";
 import { verifyPrepared } from "./verify.js";
 
@@ -34,16 +35,24 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   budget.report("timetable", { step: "placing", meetings: relaxed.pairs.length, slots: prep.slots.length });
   const first = timetable(prep, relaxed.pairs);
   // The slot relaxation is only worth building when the first timetable falls short of the flow's bound.
-  const firstLevels = levelsOf(prep, first.placed());
-  const short = !reaches(firstLevels, relaxed.levels);
+  const short = !reaches(levelsOf(prep, first.placed()), relaxed.levels);
   if (short && prep.windowed) {
     budget.report("bound", { step: "bounding", candidates: prep.candidates });
   }
-  const optima = short ? relaxedLevels(prep, "lexicographic", relaxed, firstLevels) : [relaxed.levels];
-  const target = goal(tightest(optima), budget.tolerance(prep));
+  // The slot relaxation (levels 1–2 here) is built after the search's first round, and only when that
+  // round's agenda is short of the flow's there: else it could tighten nothing (`slotMoot`), and on a
+  // broad-window L day it costs about as much as the round.
+  let optima = short ? relaxedLevels(prep, "lexicographic", relaxed, false) : [relaxed.levels];
+  const retarget = (board: Board): ObjectiveLevels => {
+    const slot = prep.windowed && !slotMoot(board.levels(), relaxed.levels) ? slotRelaxation(prep, "lexicographic") : null;
+    if (slot !== null) optima = [...optima, slot];
+    return goal(tightest(optima), budget.tolerance(prep));
+  };
   // On a model small enough, an injected exact solver polishes the search's agenda level by level.
   const exact = short && polishable(prep, budget.exact) ? new ExactPolish(prep, (l) => boundsFor(prep, optima, l), budget.exact, budget) : null;
-  const { board, timedOut } = short ? search(prep, selector, first, target, budget, exact?.hook()) : { board: first, timedOut: false };
+  const { board, timedOut } = short
+    ? search(prep, selector, first, goal(tightest(optima), budget.tolerance(prep)), budget, exact?.hook(), retarget)
+    : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
   if (short) budget.report("bound", { step: "bounding-reached", levels });

@@ -28,7 +28,8 @@ const TICK_MS = 1000;
  * Under windows, when the first timetable falls short: improve it, and while
  * below the bound re-select without the pairs that did not fit; then
  * re-optimise slots and exchange towards the selection; then large
- * neighbourhoods; then the exact polish (`exact`, when given). Every step stops as soon as the board reaches `target`;
+ * neighbourhoods; then the exact polish (`exact`, when given). Every step stops as soon as the board reaches `target`
+ * (which `retarget`, when given, replaces after the first round: the levels it returns for that round's board);
  * the budget's limits are counted in work (rounds, moves), so only its
  * deadline (the time limit) can make the result depend on the clock.
  */
@@ -39,6 +40,7 @@ export function search(
   target: ObjectiveLevels,
   budget: Budget,
   exact?: (board: Board) => boolean,
+  retarget?: (board: Board) => ObjectiveLevels,
 ): { board: Board; timedOut: boolean } {
   let selection = selector.selection;
   let best = first;
@@ -65,6 +67,8 @@ export function search(
     const board = round === 1 ? first : timetable(prep, selection.pairs);
     begin(board, "local-search", round);
     improve(prep, board, budget, prep.eligible, THOROUGH, watchOf(() => board));
+    // A caller that defers its last relaxation gives the target its final value here.
+    if (round === 1 && retarget !== undefined) target = retarget(board);
     const progress = round === 1 || lexBetter(board.levels(), best.levels());
     if (progress) best = board;
     if (!progress || reaches(best.levels(), target) || budget.expired()) break;
