@@ -268,7 +268,7 @@ export class Board {
    * chain of at most `depth` moves (iterative deepening, bounded work).
    */
   insert(pair: number, depth = 4, work = 4000, keep: readonly number[] = []): boolean {
-    if (this.hasFreeSlot(pair, -1)) return this.chain(pair, 0);
+    if (this.placeFree(pair)) return true;
     // A new generation of the chain's marks: the pair and `keep` (placed meetings the chain must not
     // move). A failed chain leaves the marks as it found them.
     if (++this.generation === 0x7fffffff) {
@@ -297,24 +297,28 @@ export class Board {
     return false;
   }
 
-  private chain(pair: number, depth: number): boolean {
+  /** Places the pair in a slot where both sides have room, the least busy one (it leaves room for others); whether there was one. */
+  private placeFree(pair: number): boolean {
+    if (!this.hasFreeSlot(pair, -1)) return false;
     const { firm, delegation, slots } = pairAt(this.prep, pair);
     let best = -1;
     let bestLoad = Infinity;
-    if (this.hasFreeSlot(pair, -1)) for (const t of slots) {
+    for (const t of slots) {
       if (this.firmFull(firm, t) || this.delegationFull(delegation, t)) continue;
-      // Prefer the slot where both sides are least busy: it leaves room for others.
       const load = i32(this.firmLoad, firm * this.n + t) + i32(this.delegationLoad, delegation * this.n + t);
       if (load < bestLoad) {
         best = t;
         bestLoad = load;
       }
     }
-    if (best >= 0) {
-      this.place(pair, best);
-      return true;
-    }
+    this.place(pair, best);
+    return true;
+  }
+
+  private chain(pair: number, depth: number): boolean {
+    if (this.placeFree(pair)) return true;
     if (depth === 0) return false;
+    const { firm, delegation, slots } = pairAt(this.prep, pair);
     for (const t of slots) {
       const firmFull = this.firmFull(firm, t);
       const delegationFull = this.delegationFull(delegation, t);

@@ -43,15 +43,16 @@ export function planStop(instance: StopInstance, options: ScheduleOptions = {}):
   // round's agenda is short of the flow's there: else it could tighten nothing (`slotMoot`), and on a
   // broad-window L day it costs about as much as the round.
   let optima = short ? relaxedLevels(prep, "lexicographic", relaxed, false) : [relaxed.levels];
+  const target = (): ObjectiveLevels => goal(tightest(optima), budget.tolerance(prep));
   const retarget = (board: Board): ObjectiveLevels => {
     const slot = prep.windowed && !slotMoot(board.levels(), relaxed.levels) ? slotRelaxation(prep, "lexicographic") : null;
     if (slot !== null) optima = [...optima, slot];
-    return goal(tightest(optima), budget.tolerance(prep));
+    return target();
   };
   // On a model small enough, an injected exact solver polishes the search's agenda level by level.
   const exact = short && polishable(prep, budget.exact) ? new ExactPolish(prep, (l) => boundsFor(prep, optima, l), budget.exact, budget) : null;
   const { board, timedOut } = short
-    ? search(prep, selector, first, goal(tightest(optima), budget.tolerance(prep)), budget, exact?.hook(), retarget)
+    ? search(prep, selector, first, target(), budget, exact?.hook(), retarget)
     : { board: first, timedOut: false };
 
   const levels = levelsOf(prep, board.placed());
