@@ -10,22 +10,17 @@
  * by the oracle's `checkAgenda`. A cut run passes when it is lexicographically
  * at least the `--no-exact` agenda. Progress goes to stderr.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { buildSlots, type ObjectiveLevels } from "@roadshow/core";
-import { readAgenda } from "./agenda-csv.js";
+import { eachWrittenStop, scheduleAtCli, type CliRun as Run } from "./at-cli.js";
 import { fmt } from "./compare.js";
 import { machineInfo } from "./machine.js";
 import { CLI, cliIsStale } from "./ours.js";
-import { generateInstance } from "../oracle/generate.js";
 import { chooseSuites, suites, type Suite } from "./suites.js";
-import { balanceTopOf, compareLevels, levelsOf } from "../oracle/peers/model.js";
-import { checkAgenda } from "../oracle/verify.js";
-import { writeInstance } from "../oracle/write-csv.js";
+import { compareLevels } from "../oracle/peers/model.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
@@ -42,27 +37,7 @@ const SUITES = suites(flags.seeds, { narrow: "1-4", broadM: "1-4", narrowL: "3" 
 
 const SHARES = [0.25, 0.5, 1] as const;
 
-interface Run {
-  readonly wallMs: number;
-  readonly levels: ObjectiveLevels;
-  readonly clean: boolean;
-}
-
 const log = (message: string): void => void process.stderr.write(`[anytime] ${message}\n`);
-
-/** One `roadshow schedule` run as a child process: its wall time and the levels of the agenda it wrote. */
-function cli(dir: string, stopId: string, K: number, out: string, extra: readonly string[], instance: ReturnType<typeof generateInstance>): Run {
-  const args = [CLI, "schedule", dir, "--stop", stopId, "--out", join(dir, out), "--min-meetings", String(K), ...extra];
-  const began = performance.now();
-  const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 2 ** 20, env: { ...process.env, LANG: "en_GB.UTF-8" } });
-  const wallMs = performance.now() - began;
-  if (child.status !== 0) throw new Error(`roadshow schedule ${extra.join(" ")} exited with ${child.status}: ${child.stderr}`);
-  const meetings = readAgenda(join(dir, out, "agenda.csv"));
-  const options = { minMeetings: K, allowRepeats: false };
-  const levels = levelsOf(instance, K, meetings, balanceTopOf(instance, options));
-  const clean = checkAgenda(instance, buildSlots(instance.stop), options, meetings).length === 0;
-  return { wallMs, levels, clean };
-}
 
 interface Row {
   readonly seed: number;
@@ -73,29 +48,16 @@ interface Row {
 }
 
 function runSuite(suite: Suite, ks: readonly number[]): Row[] {
-  const rows: Row[] = [];
-  for (const K of ks) {
-    for (const seed of suite.seeds) {
-      const instance = generateInstance(suite.family, seed, suite.options);
-      const dir = mkdtempSync(join(tmpdir(), "roadshow-anytime-"));
-      try {
-        writeInstance(dir, instance);
-        const stopId = instance.stop.id;
-        const full = cli(dir, stopId, K, "full", [], instance);
-        const alone = cli(dir, stopId, K, "alone", ["--no-exact"], instance);
-        const cuts = SHARES.map((share, i) => cli(dir, stopId, K, `cut-${i}`, ["--time-limit", ((share * full.wallMs) / 1000).toFixed(3)], instance));
-        const row = { seed, K, full, alone, cuts };
-        log(
-          `${suite.name} ${suite.family}-${seed} K=${K}: default ${fmt(full.levels)} in ${Math.round(full.wallMs)} ms; --no-exact ${fmt(alone.levels)} in ${Math.round(alone.wallMs)} ms; ` +
-            cuts.map((c, i) => `${SHARES[i]! * 100} %: ${fmt(c.levels)} ${compareLevels(c.levels, alone.levels) >= 0 ? "ok" : "BELOW"}`).join("; "),
-        );
-        rows.push(row);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }
-  }
-  return rows;
+  return eachWrittenStop(suite, ks, ({ instance, seed, K, dir }) => {
+    const full = scheduleAtCli(CLI, dir, instance, K, "full");
+    const alone = scheduleAtCli(CLI, dir, instance, K, "alone", ["--no-exact"]);
+    const cuts = SHARES.map((share, i) => scheduleAtCli(CLI, dir, instance, K, `cut-${i}`, ["--time-limit", ((share * full.wallMs) / 1000).toFixed(3)]));
+    log(
+      `${suite.name} ${suite.family}-${seed} K=${K}: default ${fmt(full.levels)} in ${Math.round(full.wallMs)} ms; --no-exact ${fmt(alone.levels)} in ${Math.round(alone.wallMs)} ms; ` +
+        cuts.map((c, i) => `${SHARES[i]! * 100} %: ${fmt(c.levels)} ${compareLevels(c.levels, alone.levels) >= 0 ? "ok" : "BELOW"}`).join("; "),
+    );
+    return { seed, K, full, alone, cuts };
+  });
 }
 
 function render(suite: Suite, rows: readonly Row[]): string[] {
