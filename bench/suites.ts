@@ -23,6 +23,8 @@ export function suites(seeds: string | undefined, defaults: Readonly<Record<stri
     { name: "narrow", title: "M with narrow windows (80 % of firms, 40 % of delegations)", family: "M", options: { narrowWindows: 0.8 }, seeds: of("narrow", "1-8") },
     { name: "broadM", title: "M with the family's broad windows (≈30 % of participants)", family: "M", options: {}, seeds: of("broadM", "1-8") },
     { name: "narrowL", title: "L with narrow windows (80 % of firms, 40 % of delegations)", family: "L", options: { narrowWindows: 0.8 }, seeds: of("narrowL", "1-4") },
+    { name: "xl", title: "XL with the family's broad windows (≈30 % of participants)", family: "XL", options: {}, seeds: of("xl", "1") },
+    { name: "narrowXL", title: "XL with narrow windows (80 % of firms, 40 % of delegations)", family: "XL", options: { narrowWindows: 0.8 }, seeds: of("narrowXL", "1") },
   ];
 }
 
