@@ -44,7 +44,8 @@ export function anneal(prep: Prepared, board: Board, budget: Budget): boolean {
   const moves = Math.min(ANNEAL_MAX_MOVES, ANNEAL_MOVES_PER_MEETING * meetings.length);
   const cooling = Math.pow(COLD / HOT, 1 / moves);
   let best = current;
-  let bestSlots = slotsOf(board, meetings);
+  const bestSlots = new Int32Array(meetings.length);
+  copySlots(board, meetings, bestSlots);
   const chain = new Chain(prep, board);
   let temperature = HOT;
   let cut = false;
@@ -68,7 +69,7 @@ export function anneal(prep: Prepared, board: Board, budget: Budget): boolean {
       current += change;
       if (current < best - 0.5) {
         best = current;
-        bestSlots = slotsOf(board, meetings);
+        copySlots(board, meetings, bestSlots);
       }
     } else {
       chain.apply(rows, false);
@@ -88,8 +89,9 @@ function sum(values: Float64Array): number {
   return s;
 }
 
-function slotsOf(board: Board, meetings: readonly number[]): Int32Array {
-  return Int32Array.from(meetings, (pair) => i32(board.slotOf, pair));
+/** Writes each meeting's slot into `out`. */
+function copySlots(board: Board, meetings: readonly number[], out: Int32Array): void {
+  for (let k = 0; k < meetings.length; k++) out[k] = i32(board.slotOf, at(meetings, k));
 }
 
 /**
@@ -152,7 +154,7 @@ class Chain {
     let pair = -1;
     for (let k = 0; k < candidates.length && pair < 0; k++) {
       const c = at(candidates, (start + k) % candidates.length);
-      if (!this.pairs.includes(c) && pairAt(this.prep, c).slots.includes(to)) pair = c;
+      if (!this.pairs.includes(c) && this.board.canMeetAt(c, to)) pair = c;
     }
     if (pair < 0) return false;
     this.pairs.push(pair);
@@ -178,25 +180,26 @@ class Chain {
       if (!firms.includes(firm)) firms.push(firm);
       if (!delegations.includes(delegation)) delegations.push(delegation);
     }
-    const cost = (): number => {
-      let c = 0;
-      for (const f of firms) c += f64(rows.firms.cost, f);
-      for (const d of delegations) c += f64(rows.delegations.cost, d);
-      return c;
-    };
-    const before = cost();
-    pairs.forEach((pair, i) => {
-      const { firm, delegation } = pairAt(prep, pair);
-      board.remove(pair);
+    const before = costOf(rows, firms, delegations);
+    board.moveAll(pairs, dest);
+    for (let i = 0; i < pairs.length; i++) {
+      const { firm, delegation } = pairAt(prep, at(pairs, i));
       rows.firms.remove(firm, at(from, i));
       rows.delegations.remove(delegation, at(from, i));
-    });
-    pairs.forEach((pair, i) => {
-      const { firm, delegation } = pairAt(prep, pair);
-      board.place(pair, at(dest, i));
+    }
+    for (let i = 0; i < pairs.length; i++) {
+      const { firm, delegation } = pairAt(prep, at(pairs, i));
       rows.firms.add(firm, at(dest, i));
       rows.delegations.add(delegation, at(dest, i));
-    });
-    return cost() - before;
+    }
+    return costOf(rows, firms, delegations) - before;
   }
+}
+
+/** The weighted cost of some firms' and delegations' days. */
+function costOf(rows: { firms: BusyRows; delegations: BusyRows }, firms: readonly number[], delegations: readonly number[]): number {
+  let c = 0;
+  for (const f of firms) c += f64(rows.firms.cost, f);
+  for (const d of delegations) c += f64(rows.delegations.cost, d);
+  return c;
 }

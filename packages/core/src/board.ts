@@ -143,17 +143,10 @@ export class Board {
   }
 
   place(pair: number, t: number): void {
-    const { firm, delegation, affinity } = pairAt(this.prep, pair);
-    this.journal?.push(pair, -1);
+    const { firm, affinity } = pairAt(this.prep, pair);
+    this.slotIn(pair, t);
     this.scoreTotal += affinity.score;
     if (this.pins) this.replacedTotal += i32(this.pins.replace, pair);
-    this.slotOf[pair] = t;
-    addI32(this.firmLoad, firm * this.n + t, 1);
-    addI32(this.delegationLoad, delegation * this.n + t, 1);
-    this.markFirm(firm, t);
-    this.markDelegation(delegation, t);
-    listAt(this.firmAt, firm * this.n + t).push(pair);
-    listAt(this.delegationAt, delegation * this.n + t).push(pair);
     const m = addI32(this.firmMeetings, firm, 1);
     if (m <= this.prep.minMeetings) this.servedTotal++;
     this.balanceTotal += balanceWorth(this.prep, m);
@@ -162,11 +155,48 @@ export class Board {
   }
 
   remove(pair: number): void {
-    const t = i32(this.slotOf, pair);
-    const { firm, delegation, affinity } = pairAt(this.prep, pair);
-    this.journal?.push(pair, t);
+    const { firm, affinity } = pairAt(this.prep, pair);
+    this.unslot(pair);
     this.scoreTotal -= affinity.score;
     if (this.pins) this.replacedTotal -= i32(this.pins.replace, pair);
+    const m = addI32(this.firmMeetings, firm, -1) + 1;
+    if (m <= this.prep.minMeetings) this.servedTotal--;
+    this.balanceTotal -= balanceWorth(this.prep, m);
+    const must = i32(this.mustOf, pair);
+    if (must >= 0 && addI32(this.mustMeetings, must, -1) === 0) this.mustsMet--;
+  }
+
+  /**
+   * Moves placed meetings to other slots together, `pairs[i]` to `slots[i]`:
+   * what removing them all and placing them all does to the loads and lists,
+   * in that order, without the levels' running totals, which moves leave as
+   * they were.
+   */
+  moveAll(pairs: readonly number[], slots: readonly number[]): void {
+    for (const pair of pairs) this.unslot(pair);
+    for (let i = 0; i < pairs.length; i++) this.slotIn(at(pairs, i), at(slots, i));
+  }
+
+  /** The slot part of `place`: the pair's slot, its sides' loads, room bits and lists. */
+  private slotIn(pair: number, t: number): void {
+    const firm = i32(this.pairFirm, pair);
+    const delegation = i32(this.pairDelegation, pair);
+    this.journal?.push(pair, -1);
+    this.slotOf[pair] = t;
+    addI32(this.firmLoad, firm * this.n + t, 1);
+    addI32(this.delegationLoad, delegation * this.n + t, 1);
+    this.markFirm(firm, t);
+    this.markDelegation(delegation, t);
+    listAt(this.firmAt, firm * this.n + t).push(pair);
+    listAt(this.delegationAt, delegation * this.n + t).push(pair);
+  }
+
+  /** The slot part of `remove`. */
+  private unslot(pair: number): void {
+    const t = i32(this.slotOf, pair);
+    const firm = i32(this.pairFirm, pair);
+    const delegation = i32(this.pairDelegation, pair);
+    this.journal?.push(pair, t);
     this.slotOf[pair] = -1;
     addI32(this.firmLoad, firm * this.n + t, -1);
     addI32(this.delegationLoad, delegation * this.n + t, -1);
@@ -174,11 +204,6 @@ export class Board {
     this.markDelegation(delegation, t);
     drop(listAt(this.firmAt, firm * this.n + t), pair);
     drop(listAt(this.delegationAt, delegation * this.n + t), pair);
-    const m = addI32(this.firmMeetings, firm, -1) + 1;
-    if (m <= this.prep.minMeetings) this.servedTotal--;
-    this.balanceTotal -= balanceWorth(this.prep, m);
-    const must = i32(this.mustOf, pair);
-    if (must >= 0 && addI32(this.mustMeetings, must, -1) === 0) this.mustsMet--;
   }
 
   /** Pairs meeting a delegation in slot t. */
@@ -189,6 +214,11 @@ export class Board {
   /** Pairs meeting a firm in slot t. */
   firmMeetingsAt(firm: number, t: number): readonly number[] {
     return listAt(this.firmAt, firm * this.n + t);
+  }
+
+  /** Whether slot t is one of the pair's common slots (a bit of its mask). */
+  canMeetAt(pair: number, t: number): boolean {
+    return ((u32(this.pairMask, pair * this.w + (t >>> 5)) >>> (t & 31)) & 1) === 1;
   }
 
   /** Meetings the firm could still add in slot t (representatives left). */
