@@ -46,7 +46,10 @@ export function anneal(prep: Prepared, board: Board, budget: Budget): boolean {
   let best = current;
   const bestSlots = new Int32Array(meetings.length);
   copySlots(board, meetings, bestSlots);
-  const chain = new Chain(prep, board);
+  const chain = new Chain(board);
+  // Each meeting's firm and delegation, by its index in `meetings`: the draw below reads them a million times on an XL day.
+  const meetingFirm = Int32Array.from(meetings, (pair) => pairAt(prep, pair).firm);
+  const meetingDelegation = Int32Array.from(meetings, (pair) => pairAt(prep, pair).delegation);
   let temperature = HOT;
   let cut = false;
   for (let k = 0; k < moves && current > 0; k++, temperature *= cooling) {
@@ -55,10 +58,11 @@ export function anneal(prep: Prepared, board: Board, budget: Budget): boolean {
       break;
     }
     // Mostly meetings of a firm or a delegation whose day has a gap or an idle slot: where a move can help.
-    let pair = at(meetings, Math.floor(next() * meetings.length));
-    for (let retry = 0; retry < 3 && rows.firms.cost[pairAt(prep, pair).firm] === 0 && rows.delegations.cost[pairAt(prep, pair).delegation] === 0; retry++) {
-      pair = at(meetings, Math.floor(next() * meetings.length));
+    let drawn = Math.floor(next() * meetings.length);
+    for (let retry = 0; retry < 3 && rows.firms.cost[i32(meetingFirm, drawn)] === 0 && rows.delegations.cost[i32(meetingDelegation, drawn)] === 0; retry++) {
+      drawn = Math.floor(next() * meetings.length);
     }
+    const pair = at(meetings, drawn);
     const { slots } = pairAt(prep, pair);
     if (slots.length < 2) continue;
     const a = i32(board.slotOf, pair);
@@ -110,10 +114,7 @@ class Chain {
   private readonly firms: number[] = [];
   private readonly delegations: number[] = [];
 
-  constructor(
-    private readonly prep: Prepared,
-    private readonly board: Board,
-  ) {}
+  constructor(private readonly board: Board) {}
 
   build(first: number, a: number, b: number, next: () => number): boolean {
     this.pairs.length = 0;
@@ -124,22 +125,24 @@ class Chain {
     this.origin.push(a);
     // Each moving meeting may overfill its firm or its delegation where it goes: settle them in order.
     for (let i = 0; i < this.pairs.length; i++) {
-      const { firm, delegation } = pairAt(this.prep, at(this.pairs, i));
+      const pair = at(this.pairs, i);
+      const firm = this.board.firmOf(pair);
+      const delegation = this.board.delegationOf(pair);
       const t = at(this.to, i);
       const from = t === a ? b : a;
-      if (this.net("firm", firm, t) > this.board.firmRoom(firm, t) && !this.push(this.board.firmMeetingsAt(firm, t), from, next)) return false;
-      if (this.net("delegation", delegation, t) > this.board.delegationRoom(delegation, t) && !this.push(this.board.delegationMeetings(delegation, t), from, next))
+      if (this.net(true, firm, t) > this.board.firmRoom(firm, t) && !this.push(this.board.firmMeetingsAt(firm, t), from, next)) return false;
+      if (this.net(false, delegation, t) > this.board.delegationRoom(delegation, t) && !this.push(this.board.delegationMeetings(delegation, t), from, next))
         return false;
     }
     return true;
   }
 
-  /** Meetings of a participant coming into slot t less those leaving it, in the chain so far. */
-  private net(side: "firm" | "delegation", who: number, t: number): number {
+  /** Meetings of a firm (`firms`) or a delegation coming into slot t less those leaving it, in the chain so far. */
+  private net(firms: boolean, who: number, t: number): number {
     let n = 0;
     for (let i = 0; i < this.pairs.length; i++) {
-      const pair = pairAt(this.prep, at(this.pairs, i));
-      if (pair[side] !== who) continue;
+      const pair = at(this.pairs, i);
+      if ((firms ? this.board.firmOf(pair) : this.board.delegationOf(pair)) !== who) continue;
       if (this.to[i] === t) n++;
       else if (this.origin[i] === t) n--;
     }
@@ -168,7 +171,7 @@ class Chain {
    * the busy rows. @returns the change of the weighted cost.
    */
   apply(rows: { firms: BusyRows; delegations: BusyRows }, forward: boolean): number {
-    const { board, prep, pairs } = this;
+    const { board, pairs } = this;
     const from = forward ? this.origin : this.to;
     const dest = forward ? this.to : this.origin;
     const firms = this.firms;
@@ -176,21 +179,22 @@ class Chain {
     firms.length = 0;
     delegations.length = 0;
     for (const pair of pairs) {
-      const { firm, delegation } = pairAt(prep, pair);
+      const firm = board.firmOf(pair);
+      const delegation = board.delegationOf(pair);
       if (!firms.includes(firm)) firms.push(firm);
       if (!delegations.includes(delegation)) delegations.push(delegation);
     }
     const before = costOf(rows, firms, delegations);
     board.moveAll(pairs, dest);
     for (let i = 0; i < pairs.length; i++) {
-      const { firm, delegation } = pairAt(prep, at(pairs, i));
-      rows.firms.remove(firm, at(from, i));
-      rows.delegations.remove(delegation, at(from, i));
+      const pair = at(pairs, i);
+      rows.firms.remove(board.firmOf(pair), at(from, i));
+      rows.delegations.remove(board.delegationOf(pair), at(from, i));
     }
     for (let i = 0; i < pairs.length; i++) {
-      const { firm, delegation } = pairAt(prep, at(pairs, i));
-      rows.firms.add(firm, at(dest, i));
-      rows.delegations.add(delegation, at(dest, i));
+      const pair = at(pairs, i);
+      rows.firms.add(board.firmOf(pair), at(dest, i));
+      rows.delegations.add(board.delegationOf(pair), at(dest, i));
     }
     return costOf(rows, firms, delegations) - before;
   }

@@ -216,6 +216,15 @@ export class Board {
     return listAt(this.firmAt, firm * this.n + t);
   }
 
+  /** The pair's firm and delegation, from the stop's typed pair table. */
+  firmOf(pair: number): number {
+    return i32(this.pairFirm, pair);
+  }
+
+  delegationOf(pair: number): number {
+    return i32(this.pairDelegation, pair);
+  }
+
   /** Whether slot t is one of the pair's common slots (a bit of its mask). */
   canMeetAt(pair: number, t: number): boolean {
     return ((u32(this.pairMask, pair * this.w + (t >>> 5)) >>> (t & 31)) & 1) === 1;
