@@ -220,9 +220,9 @@ function tryMoves(prep: Prepared, board: Board, rows: { firms: BusyRows; delegat
     // (the delegation's day stays as it is, the two firms' days change).
     if (firmFree) {
       for (const other of board.delegationMeetings(delegation, to)) {
-        const o = pairAt(prep, other);
-        if (o.firm === firm || board.firmFull(o.firm, from) || !o.slots.includes(from)) continue;
-        const change = firms.costAfter(firm, from, to) - f64(firms.cost, firm) + firms.costAfter(o.firm, to, from) - f64(firms.cost, o.firm);
+        const otherFirm = board.firmOf(other);
+        if (otherFirm === firm || board.firmFull(otherFirm, from) || !board.canMeetAt(other, from)) continue;
+        const change = firms.costAfter(firm, from, to) - f64(firms.cost, firm) + firms.costAfter(otherFirm, to, from) - f64(firms.cost, otherFirm);
         if (change < 0) {
           exchange(prep, board, rows, pair, other);
           return true;
@@ -232,10 +232,13 @@ function tryMoves(prep: Prepared, board: Board, rows: { firms: BusyRows; delegat
     // The firm is busy: exchange slots with its meeting there when that delegation has a table at `from`.
     if (delegationFree) {
       for (const other of board.firmMeetingsAt(firm, to)) {
-        const o = pairAt(prep, other);
-        if (o.delegation === delegation || board.delegationFull(o.delegation, from) || !o.slots.includes(from)) continue;
+        const otherDelegation = board.delegationOf(other);
+        if (otherDelegation === delegation || board.delegationFull(otherDelegation, from) || !board.canMeetAt(other, from)) continue;
         const change =
-          delegations.costAfter(delegation, from, to) - f64(delegations.cost, delegation) + delegations.costAfter(o.delegation, to, from) - f64(delegations.cost, o.delegation);
+          delegations.costAfter(delegation, from, to) -
+          f64(delegations.cost, delegation) +
+          delegations.costAfter(otherDelegation, to, from) -
+          f64(delegations.cost, otherDelegation);
         if (change < 0) {
           exchange(prep, board, rows, pair, other);
           return true;
