@@ -50,6 +50,11 @@ export function anneal(prep: Prepared, board: Board, budget: Budget): boolean {
   // Each meeting's firm and delegation, by its index in `meetings`: the draw below reads them a million times on an XL day.
   const meetingFirm = Int32Array.from(meetings, (pair) => pairAt(prep, pair).firm);
   const meetingDelegation = Int32Array.from(meetings, (pair) => pairAt(prep, pair).delegation);
+  // ...and its common slots, all in one array (meeting k's are `slotList[slotStart[k] .. slotStart[k + 1])`).
+  const slotStart = new Int32Array(meetings.length + 1);
+  meetings.forEach((pair, k) => (slotStart[k + 1] = i32(slotStart, k) + pairAt(prep, pair).slots.length));
+  const slotList = new Int32Array(i32(slotStart, meetings.length));
+  meetings.forEach((pair, k) => slotList.set(pairAt(prep, pair).slots, i32(slotStart, k)));
   let temperature = HOT;
   let cut = false;
   for (let k = 0; k < moves && current > 0; k++, temperature *= cooling) {
@@ -63,10 +68,11 @@ export function anneal(prep: Prepared, board: Board, budget: Budget): boolean {
       drawn = Math.floor(next() * meetings.length);
     }
     const pair = at(meetings, drawn);
-    const { slots } = pairAt(prep, pair);
-    if (slots.length < 2) continue;
+    const first = i32(slotStart, drawn);
+    const count = i32(slotStart, drawn + 1) - first;
+    if (count < 2) continue;
     const a = i32(board.slotOf, pair);
-    const b = at(slots, Math.floor(next() * slots.length));
+    const b = i32(slotList, first + Math.floor(next() * count));
     if (a === b || !chain.build(pair, a, b, next)) continue;
     const change = chain.apply(rows, true);
     if (change <= 0 || next() < Math.exp(-change / FIRM_GAP / temperature)) {
