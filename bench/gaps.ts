@@ -8,8 +8,8 @@
  * commit to compare with, installed and built), as child processes with the
  * same arguments. Both agendas are read back from `agenda.csv`, checked by the
  * oracle's `checkAgenda`, their levels computed by the oracle's `levelsOf`, and
- * their firm gaps counted here from the meetings' slots (a firm's gaps: its
- * runs of busy slots less one), not taken from either summary. Fewer gaps only
+ * their firm gaps counted from the rows alone by the tests' `countGaps` (a
+ * firm's gaps: its runs of busy slots less one), not taken from either summary. Fewer gaps only
  * count when the levels are at least the other's. Progress goes to stderr.
  */
 import { execFileSync } from "node:child_process";
@@ -24,7 +24,7 @@ import { machineInfo } from "./machine.js";
 import { CLI, cliIsStale } from "./ours.js";
 import { chooseSuites, suites, type Suite } from "./suites.js";
 import { compareLevels } from "../oracle/peers/model.js";
-import type { CheckedMeeting } from "../oracle/verify.js";
+import { countGaps } from "../test/agenda-gaps.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
@@ -50,21 +50,9 @@ interface Run extends CliRun {
 
 const log = (message: string): void => void process.stderr.write(`[gaps] ${message}\n`);
 
-/** A firm's gaps are its runs of busy slots less one; the day's are the sum over firms. */
-function firmGaps(meetings: readonly CheckedMeeting[]): number {
-  const slots = new Map<string, Set<number>>();
-  for (const m of meetings) (slots.get(m.firmId) ?? slots.set(m.firmId, new Set()).get(m.firmId)!).add(m.slot);
-  let gaps = 0;
-  for (const busy of slots.values()) {
-    const sorted = [...busy].sort((a, b) => a - b);
-    for (let k = 1; k < sorted.length; k++) if (sorted[k]! > sorted[k - 1]! + 1) gaps++;
-  }
-  return gaps;
-}
-
 function planned(bin: string, dir: string, instance: Instance, K: number, out: string): Run {
   const run = scheduleAtCli(bin, dir, instance, K, out);
-  return { ...run, firmGaps: firmGaps(run.meetings) };
+  return { ...run, firmGaps: countGaps(join(dir, out, "agenda.csv")).firms };
 }
 
 interface Row {
